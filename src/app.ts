@@ -1,0 +1,130 @@
+// Wires one running app from its parts. main.ts calls it with the real environment; tests call
+// it with an in-memory database, a fake Slack and a manual clock.
+import type { AddressInfo } from "node:net";
+import { createServer, type Server } from "node:http";
+import { randomUUID } from "node:crypto";
+import { slackEnabled, type Config } from "./config.js";
+import { systemClock, type Clock } from "./core/clock.js";
+import { createCore, type Core } from "./core/index.js";
+import type { Database } from "./db/client.js";
+import { pickLocale } from "./i18n/index.js";
+import { DbRunCoordinator } from "./jobs/coordinator.js";
+import { Scheduler, type Job } from "./jobs/scheduler.js";
+import { log } from "./log.js";
+import { createWebClient } from "./slack/app.js";
+import { OutboxDelivery } from "./slack/delivery.js";
+import { SlackNotifier } from "./slack/notifier.js";
+import { createWebApp } from "./web/app.js";
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  clock?: Clock;
+  /** Replica name, for leases and logs. */
+  instance?: string;
+}
+
+export interface RunningApp {
+  core: Core;
+  config: Config;
+  db: Database;
+  clock: Clock;
+  server: Server;
+  url: string;
+  delivery: OutboxDelivery | null;
+  coordinator: DbRunCoordinator;
+  jobs: Job[];
+  scheduler: Scheduler;
+  stop(): Promise<void>;
+}
+
+export function buildCore(config: Config, db: Database, clock: Clock): Core {
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const notifier = new SlackNotifier(() => ({
+    locale: pickLocale([config.APP_LOCALE], "ja"),
+    timeZone: config.APP_TIMEZONE,
+    publicUrl,
+    now: clock.now(),
+  }));
+  return createCore({
+    db: db.prisma,
+    clock,
+    events: notifier,
+    settings: {
+      systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS,
+      appLocale: config.APP_LOCALE,
+      timeZone: config.APP_TIMEZONE,
+      publicUrl,
+    },
+  });
+}
+
+export function defineJobs(_app: { core: Core; config: Config; delivery: OutboxDelivery | null }): Job[] {
+  return [];
+}
+
+/** Starts the HTTP server (port 0 picks a free one) and, with `schedule`, the cron jobs. */
+export async function startApp(opts: AppOptions & { port?: number; schedule?: boolean; deliver?: boolean }): Promise<RunningApp> {
+  const { config, db } = opts;
+  const clock = opts.clock ?? systemClock;
+  const instance = opts.instance ?? randomUUID();
+  const core = buildCore(config, db, clock);
+  const { app } = createWebApp({ config, core, db });
+
+  const delivery = slackEnabled(config)
+    ? new OutboxDelivery({
+        db: db.prisma,
+        client: createWebClient(config),
+        clock,
+        adminChannel: () => config.SLACK_ADMIN_CHANNEL,
+        worker: instance,
+      })
+    : null;
+  if (!delivery) {
+    const waiting = await db.prisma.outboxMessage.count({ where: { state: "PENDING" } });
+    log.warn("Slack is off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set; messages are kept in the outbox", { waiting });
+  }
+
+  const coordinator = new DbRunCoordinator(db.prisma, clock, instance);
+  const jobs = defineJobs({ core, config, delivery });
+  const scheduler = new Scheduler(coordinator, clock, jobs);
+
+  const server = createServer(app);
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve) => server.listen(opts.port ?? config.PORT, resolve));
+  const { port } = server.address() as AddressInfo;
+
+  if (opts.schedule) await scheduler.start();
+  // The outbox loop: frequent and cheap, so admins see messages seconds after the change.
+  let pump: NodeJS.Timeout | null = null;
+  if (delivery && opts.deliver !== false) {
+    pump = setInterval(() => void delivery.drain().catch((err) => log.error("outbox drain failed", { err })), 1000);
+    pump.unref();
+  }
+
+  let stopping: Promise<void> | null = null;
+  return {
+    core,
+    config,
+    db,
+    clock,
+    server,
+    url: `http://127.0.0.1:${port}`,
+    delivery,
+    coordinator,
+    jobs,
+    scheduler,
+    stop() {
+      // Graceful: stop taking requests, let running jobs and a delivery in progress finish.
+      stopping ??= (async () => {
+        if (pump) clearInterval(pump);
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections?.();
+        await scheduler.stop();
+        if (delivery) await delivery.drain().catch(() => 0);
+      })();
+      return stopping;
+    },
+  };
+}

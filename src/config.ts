@@ -1,0 +1,100 @@
+// One environment schema, parsed once at boot. A bad value stops start-up with one line that
+// names the variable (CONTRACT.md lists the public ones).
+import { z } from "zod";
+import { parseDatabaseUrl, type DatabaseTarget } from "./db/client.js";
+import cron from "node-cron";
+
+const optional = z
+  .string()
+  .transform((v) => v.trim())
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const csv = optional.transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+
+const bool = (fallback: boolean) =>
+  optional.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    if (/^(1|true|yes|on)$/i.test(v)) return true;
+    if (/^(0|false|no|off)$/i.test(v)) return false;
+    ctx.addIssue({ code: "custom", message: `expected true or false, got "${v}"` });
+    return z.NEVER;
+  });
+
+const int = (fallback: number, min: number, max: number) =>
+  optional.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: "custom", message: `expected a whole number from ${min} to ${max}, got "${v}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const url = optional.refine((v) => v === undefined || URL.canParse(v), "expected a URL such as http://host:port/path");
+
+const schema = z.object({
+  NODE_ENV: optional,
+  PORT: int(3000, 0, 65535),
+  PUBLIC_URL: url, // how employees reach the portal; used in links sent by Slack
+  DATABASE_URL: optional.transform((v, ctx): DatabaseTarget => {
+    try {
+      return parseDatabaseUrl(v);
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: (err as Error).message });
+      return z.NEVER;
+    }
+  }),
+  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || /^xox[a-z]-/.test(v), "expected a bot token starting with xoxb-"),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_API_URL: url,
+  SLACK_ADMIN_CHANNEL: optional,
+  SLACK_ADMIN_USER_IDS: csv,
+  AGENT_ENROLLMENT_SECRET: optional,
+  ALERTS_API_TOKEN: optional,
+  GOOGLE_FORM_WEBHOOK_SECRET: optional,
+  GOOGLE_FORM_ID: optional,
+  GOOGLE_APPLICATION_CREDENTIALS: optional,
+  APP_LOCALE: optional.pipe(z.enum(["ja", "en"]).optional()).transform((v) => v ?? "ja"),
+  APP_TIMEZONE: optional.transform((v) => v ?? "Asia/Tokyo"),
+  DIGEST_CRON: optional
+    .transform((v) => v ?? "0 10 * * *")
+    .refine((v) => cron.validate(v), "expected a cron expression such as 0 10 * * *"),
+  DIGEST_TZ: optional.transform((v) => v ?? "Asia/Tokyo"),
+  IMMEDIATE_ALERTS: bool(true),
+  // 32-byte key (base64 or hex) that encrypts private keys at rest.
+  SECRET_ENCRYPTION_KEY: optional,
+  LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"]).optional()).transform((v) => v ?? "info"),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  readonly code = "config_invalid";
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) {
+    const zones = { DIGEST_TZ: parsed.data.DIGEST_TZ, APP_TIMEZONE: parsed.data.APP_TIMEZONE };
+    for (const [name, zone] of Object.entries(zones)) {
+      if (!isTimeZone(zone)) throw new ConfigError(`${name}: unknown time zone "${zone}" (e.g. Asia/Tokyo)`);
+    }
+    return parsed.data;
+  }
+  const issue = parsed.error.issues[0]!;
+  throw new ConfigError(`${issue.path.join(".")}: ${issue.message}`);
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Slack is on only with both credentials; without them messages wait in the outbox. */
+export const slackEnabled = (c: Config) => Boolean(c.SLACK_BOT_TOKEN && c.SLACK_SIGNING_SECRET);

@@ -1,0 +1,41 @@
+// Domain errors: small classes with a stable `code`, thrown by the core and translated once at
+// each edge (HTTP status in src/web/errors.ts, an ephemeral message in Slack).
+export class DomainError extends Error {
+  readonly code: string = "domain_error";
+  constructor(
+    message: string,
+    /** Extra facts for the edge to render (a field name, a device name). Never personal data. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The input is wrong; the caller can fix it. */
+export class InvalidInputError extends DomainError {
+  override readonly code = "invalid_input";
+}
+
+/** The actor may not do this. Checked in the core, whatever the UI showed. */
+export class NotAuthorizedError extends DomainError {
+  override readonly code = "not_authorized";
+}
+
+export class NotFoundError extends DomainError {
+  override readonly code = "not_found";
+}
+
+/** The rules forbid it for this device or state (lost mode on an unsupervised iPhone). */
+export class NotAllowedError extends DomainError {
+  override readonly code = "not_allowed";
+}
+
+/** Someone else got there first (a second click, a second replica). */
+export class ConflictError extends DomainError {
+  override readonly code = "conflict";
+}
+
+export class UnauthenticatedError extends DomainError {
+  override readonly code = "unauthenticated";
+}

@@ -1,0 +1,32 @@
+// The MDM core, assembled: each capability is a class that takes its dependencies in the
+// constructor. Adapters (Slack, web, jobs) receive this object and call it; nothing in here
+// knows about Slack, HTTP or cron.
+import type { Db } from "../db/client.js";
+import { Actors } from "./actors.js";
+import type { Clock } from "./clock.js";
+import type { EventSink } from "./events.js";
+
+export interface CoreSettings {
+  systemAdminSlackIds: readonly string[];
+  appLocale: "ja" | "en";
+  timeZone: string;
+  /** Where employees reach the portal, for links in messages. */
+  publicUrl: string;
+}
+
+export interface CoreDeps {
+  db: Db;
+  clock: Clock;
+  events: EventSink;
+  settings: CoreSettings;
+}
+
+export function createCore(deps: CoreDeps) {
+  const actors = new Actors({ db: deps.db, systemAdminSlackIds: deps.settings.systemAdminSlackIds });
+  return {
+    deps,
+    actors,
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;

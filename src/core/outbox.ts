@@ -1,0 +1,36 @@
+// The durable outbox: every message for Slack is a row written in the same transaction as the
+// change that causes it, and a worker delivers it later. Slack down, unconfigured, or a crash
+// between the change and the post: the row waits, nothing is lost.
+import type { Prisma } from "../db/client.js";
+import type { Tx } from "./audit.js";
+
+export interface OutboxItem {
+  method: string; // Slack Web API method, e.g. chat.postMessage
+  payload: Record<string, unknown>;
+  /** Record the delivered message under this key ("report:<id>") for later updates and replies. */
+  correlation?: string;
+  /** Items with the same key are delivered strictly in order (a post before its updates). */
+  orderingKey?: string;
+  /** A second item with the same key is dropped: one post per reminder threshold, per digest day. */
+  dedupeKey?: string;
+}
+
+/** Placeholder resolved at delivery: the admin channel as configured then. */
+export const ADMIN_CHANNEL = "$admin";
+/** Placeholders resolved at delivery from the message recorded under `key`. */
+export const refTs = (key: string) => `$ref:${key}`;
+export const refChannel = (key: string) => `$ref:${key}:channel`;
+
+export async function enqueue(tx: Tx, ...items: OutboxItem[]): Promise<void> {
+  if (!items.length) return;
+  await tx.outboxMessage.createMany({
+    data: items.map((i) => ({
+      method: i.method,
+      payload: i.payload as Prisma.InputJsonValue,
+      correlation: i.correlation ?? null,
+      orderingKey: i.orderingKey ?? null,
+      dedupeKey: i.dedupeKey ?? null,
+    })),
+    skipDuplicates: true,
+  });
+}

@@ -1,0 +1,82 @@
+// The one Prisma client, over PGlite (embedded, default) or a PostgreSQL server.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { PGliteAdapterFactory } from "./pglite.js";
+import { applyMigrations } from "./schema-engine.js";
+
+export type Db = PrismaClient;
+export { Prisma } from "../generated/prisma/client.js";
+
+export type DatabaseTarget =
+  | { kind: "pglite"; dir: string } // dir "memory://" for tests
+  | { kind: "postgres"; url: string };
+
+/** DATABASE_URL → where the data lives. Unset, `file:<dir>` or a path: PGlite; postgres://: a server. */
+export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
+  const value = raw?.trim();
+  if (!value) return { kind: "pglite", dir: path.resolve("data/pglite") };
+  if (/^postgres(ql)?:\/\//i.test(value)) {
+    new URL(value); // throws on a malformed URL, caught by the config schema
+    return { kind: "postgres", url: value };
+  }
+  if (value.startsWith("memory://")) return { kind: "pglite", dir: value };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    throw new Error(`unsupported scheme "${value.split(":")[0]}": use postgres://…, file:<dir> or a directory path`);
+  }
+  return { kind: "pglite", dir: path.resolve(value.replace(/^file:/, "")) };
+}
+
+export interface Database {
+  prisma: Db;
+  target: DatabaseTarget;
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded database, when that is what this is. */
+  pglite: PGlite | null;
+  migrate(): Promise<string[]>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PGlite only: start from this data-directory dump instead of an empty cluster (fast test databases). */
+  template?: Blob;
+}
+
+export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Promise<Database> {
+  let factory: SqlMigrationAwareDriverAdapterFactory;
+  let closeDriver = async () => {};
+  if (target.kind === "postgres") {
+    factory = new PrismaPg({ connectionString: target.url, max: 10 });
+  } else {
+    if (!target.dir.startsWith("memory://")) mkdirSync(target.dir, { recursive: true });
+    const pglite = opts.template
+      ? await PGlite.create({ loadDataDir: opts.template })
+      : await PGlite.create(target.dir);
+    factory = new PGliteAdapterFactory(pglite);
+    closeDriver = () => pglite.close();
+  }
+  const prisma = new PrismaClient({ adapter: factory });
+  return {
+    prisma,
+    target,
+    factory,
+    pglite: target.kind === "pglite" ? (factory as PGliteAdapterFactory).pglite : null,
+    migrate: () => applyMigrations(factory),
+    async ping() {
+      try {
+        await prisma.$queryRaw`SELECT 1`;
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await closeDriver();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Every user-facing string, in Japanese and English. Each area keeps its own catalog file in
+// messages/ (both languages side by side, checked for completeness by the Catalog type) and is
+// listed in `catalogs` below.
+import { common } from "./messages/common.js";
+
+export type Locale = "ja" | "en";
+export const LOCALES: readonly Locale[] = ["ja", "en"];
+
+/** A catalog: the English keys, and the same keys in Japanese. */
+export type Catalog<K extends string> = { en: Record<K, string>; ja: Record<K, string> };
+
+const catalogs = [common];
+
+const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
+for (const c of catalogs) {
+  Object.assign(merged.en, c.en);
+  Object.assign(merged.ja, c.ja);
+}
+
+export function isLocale(v: unknown): v is Locale {
+  return v === "ja" || v === "en";
+}
+
+/** "ja-JP", "en_US", "en-GB,en;q=0.9" → a supported locale, else the fallback. */
+export function pickLocale(candidates: (string | null | undefined)[], fallback: Locale): Locale {
+  for (const c of candidates) {
+    if (!c) continue;
+    for (const part of c.split(",")) {
+      const lang = part.trim().slice(0, 2).toLowerCase();
+      if (isLocale(lang)) return lang;
+    }
+  }
+  return fallback;
+}
+
+/** Translates `key`, filling {placeholders}. A missing key shows itself, never crashes. */
+export function t(locale: Locale, key: string, vars: Record<string, string | number> = {}): string {
+  const template = merged[locale][key] ?? merged.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+export function translator(locale: Locale) {
+  return (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
+}
+
+/** A date and time as a person reads it, in their time zone (Japan time by default). */
+export function formatDateTime(d: Date, locale: Locale, timeZone = "Asia/Tokyo"): string {
+  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+    timeZone,
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(d);
+}
+
+export function formatDate(d: Date, locale: Locale, timeZone = "Asia/Tokyo"): string {
+  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+    timeZone,
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+  }).format(d);
+}

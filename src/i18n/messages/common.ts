@@ -1,0 +1,34 @@
+import type { Catalog } from "../index.js";
+
+type Key =
+  | "app.name"
+  | "slack.off"
+  | "error.generic"
+  | "error.not_authorized"
+  | "error.invalid_input"
+  | "error.not_found"
+  | "error.conflict"
+  | "error.not_allowed";
+
+export const common: Catalog<Key> = {
+  en: {
+    "app.name": "Lost device desk",
+    "slack.off": "Slack is off (SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET unset): messages are kept and sent once it is configured.",
+    "error.generic": "Something went wrong on our side. Nothing was changed; please try again.",
+    "error.not_authorized": "You are not allowed to do this. Ask a system administrator.",
+    "error.invalid_input": "Some input was not valid: {reason}",
+    "error.not_found": "Not found: {what}",
+    "error.conflict": "Someone else already did this: {reason}",
+    "error.not_allowed": "Not possible: {reason}",
+  },
+  ja: {
+    "app.name": "紛失デバイス窓口",
+    "slack.off": "Slack は無効です(SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET 未設定)。メッセージは保存され、設定後に送信されます。",
+    "error.generic": "システム側で問題が発生しました。変更は行われていません。もう一度お試しください。",
+    "error.not_authorized": "この操作を行う権限がありません。システム管理者に依頼してください。",
+    "error.invalid_input": "入力内容に誤りがあります: {reason}",
+    "error.not_found": "見つかりません: {what}",
+    "error.conflict": "すでに他の人が操作しました: {reason}",
+    "error.not_allowed": "実行できません: {reason}",
+  },
+};

@@ -1,0 +1,51 @@
+// Entry point: read the environment, open and migrate the database, serve, stop gracefully.
+import { ConfigError, loadConfig } from "./config.js";
+import { openDatabase } from "./db/client.js";
+import { MigrationError } from "./db/schema-engine.js";
+import { startApp } from "./app.js";
+import { configureLog, log } from "./log.js";
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  configureLog({ level: config.LOG_LEVEL });
+
+  const db = await openDatabase(config.DATABASE_URL);
+  try {
+    const applied = await db.migrate();
+    if (applied.length) log.info("database migrated", { applied });
+  } catch (err) {
+    console.error(err instanceof MigrationError ? err.message : `cannot open the database: ${(err as Error).message}`);
+    console.error("The database was left as it was. Fix the cause above and start again.");
+    await db.close().catch(() => {});
+    process.exit(1);
+  }
+
+  const app = await startApp({ config, db, schedule: true });
+  log.info("listening", { url: app.url, database: config.DATABASE_URL.kind });
+
+  const shutdown = async (signal: string) => {
+    log.info("shutting down", { signal });
+    const force = setTimeout(() => process.exit(1), 25_000).unref();
+    await app.stop();
+    await db.close();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.on("unhandledRejection", (err) => log.error("unhandled rejection", { err: String(err) }));
+}
+
+void main().catch((err) => {
+  console.error(`start-up failed: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,171 @@
+// Delivers the outbox to Slack: claims due rows (SKIP LOCKED, so replicas share the work and
+// never take the same row), resolves placeholders, calls the Web API, records the result.
+// 429 waits exactly Retry-After; transient failures back off; permanent ones stop and say why.
+import { randomUUID } from "node:crypto";
+import { ErrorCode, type WebClient } from "@slack/web-api";
+
+type CallResult = { ok?: boolean; channel?: string; ts?: string };
+import type { Db, Prisma } from "../db/client.js";
+import type { Clock } from "../core/clock.js";
+import { ADMIN_CHANNEL } from "../core/outbox.js";
+import { log } from "../log.js";
+
+const PERMANENT = new Set([
+  "channel_not_found", "not_in_channel", "is_archived", "invalid_blocks", "invalid_blocks_format",
+  "msg_too_long", "invalid_auth", "not_authed", "account_inactive", "token_revoked", "no_text",
+  "invalid_arguments", "user_not_found", "cant_update_message", "message_not_found", "missing_scope",
+]);
+const MAX_ATTEMPTS = 15;
+const LEASE_MS = 60_000;
+
+interface Row {
+  id: bigint;
+  method: string;
+  payload: Record<string, unknown>;
+  correlation: string | null;
+  attempts: number;
+}
+
+export interface DeliveryOptions {
+  db: Db;
+  client: WebClient;
+  clock: Clock;
+  adminChannel: () => string | undefined;
+  worker?: string;
+}
+
+export class OutboxDelivery {
+  private readonly worker: string;
+  private running: Promise<number> | null = null;
+  constructor(private readonly o: DeliveryOptions) {
+    this.worker = o.worker ?? randomUUID();
+  }
+
+  /** Delivers what is due now; returns how many rows it handled. Safe to call concurrently. */
+  drain(batch = 50): Promise<number> {
+    // One drain at a time per process: callers that arrive meanwhile share its result.
+    this.running ??= this.drainLoop(batch).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async drainLoop(batch: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows = await this.claim(batch);
+      if (!rows.length) return total;
+      for (const row of rows) await this.deliver(row);
+      total += rows.length;
+    }
+  }
+
+  private async claim(limit: number): Promise<Row[]> {
+    const now = this.o.clock.now();
+    const lease = new Date(now.getTime() + LEASE_MS);
+    // The oldest pending row of each ordering key only: a chat.update never overtakes its post.
+    return this.o.db.$queryRaw<Row[]>`
+      UPDATE "OutboxMessage" SET "lockedUntil" = ${lease}, "lockedBy" = ${this.worker}
+      WHERE id IN (
+        SELECT o.id FROM "OutboxMessage" o
+        WHERE o.state = 'PENDING' AND (o."nextAttemptAt" IS NULL OR o."nextAttemptAt" <= ${now})
+          AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
+          AND (o."orderingKey" IS NULL OR NOT EXISTS (
+            SELECT 1 FROM "OutboxMessage" p
+            WHERE p."orderingKey" = o."orderingKey" AND p.id < o.id AND p.state = 'PENDING'))
+        ORDER BY o.id LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, method, payload, correlation, attempts`;
+  }
+
+  private async deliver(row: Row): Promise<void> {
+    const { db, clock } = this.o;
+    const payload = await this.resolve(row.payload);
+    if (payload === null) return this.retry(row, "waiting for the message it refers to", 5_000, false);
+    try {
+      const result = await this.call(row.method, payload);
+      await db.$transaction(async (tx) => {
+        await tx.outboxMessage.update({
+          where: { id: row.id },
+          data: { state: "SENT", sentAt: clock.now(), lockedUntil: null, result: slim(result) },
+        });
+        const channel = result.channel ?? (payload.channel as string | undefined);
+        if (row.correlation && typeof result.ts === "string" && channel) {
+          await tx.slackMessageRef.upsert({
+            where: { key: row.correlation },
+            create: { key: row.correlation, channel, ts: result.ts },
+            update: { channel, ts: result.ts },
+          });
+        }
+      });
+    } catch (err) {
+      const e = err as { code?: string; retryAfter?: number; data?: { error?: string }; message?: string };
+      if (e.code === ErrorCode.RateLimitedError) {
+        return this.retry(row, "rate limited", (e.retryAfter ?? 1) * 1000, false);
+      }
+      const slackError = e.data?.error;
+      if (slackError && PERMANENT.has(slackError)) return this.fail(row, slackError);
+      const backoff = Math.min(2 ** row.attempts * 1000, 15 * 60_000);
+      return this.retry(row, slackError ?? e.message ?? "unknown error", backoff, true);
+    }
+  }
+
+  private async call(method: string, payload: Record<string, unknown>): Promise<CallResult> {
+    const { client } = this.o;
+    if (method === "files.uploadV2") {
+      const { content, ...rest } = payload as { content: string };
+      await client.filesUploadV2({ ...(rest as any), file: Buffer.from(content, "base64") });
+      return { ok: true };
+    }
+    if (method === "dm") {
+      // A direct message to a user: open (or find) the IM channel, then post in it.
+      const { user, ...message } = payload as { user: string };
+      const im = await client.conversations.open({ users: user });
+      return (await client.chat.postMessage({ ...(message as any), channel: im.channel!.id! })) as CallResult;
+    }
+    return (await client.apiCall(method, payload)) as CallResult;
+  }
+
+  /** Replaces "$admin" and "$ref:<key>[:channel]" strings; null when a referenced post is not out yet. */
+  private async resolve(payload: Record<string, unknown>): Promise<Record<string, unknown> | null> {
+    const out: Record<string, unknown> = { ...payload };
+    for (const [k, v] of Object.entries(payload)) {
+      if (v === ADMIN_CHANNEL) {
+        const channel = this.o.adminChannel();
+        if (!channel) return null;
+        out[k] = channel;
+      } else if (typeof v === "string" && v.startsWith("$ref:")) {
+        const [, key, field] = /^\$ref:(.+?)(?::(channel))?$/.exec(v) ?? [];
+        const ref = await this.o.db.slackMessageRef.findUnique({ where: { key: key! } });
+        if (!ref) return null;
+        out[k] = field === "channel" ? ref.channel : ref.ts;
+      }
+    }
+    return out;
+  }
+
+  private async retry(row: Row, reason: string, delayMs: number, countAttempt: boolean) {
+    const attempts = row.attempts + (countAttempt ? 1 : 0);
+    if (attempts >= MAX_ATTEMPTS) return this.fail(row, reason);
+    log.warn("slack delivery postponed", { id: String(row.id), method: row.method, reason, delayMs });
+    await this.o.db.outboxMessage.update({
+      where: { id: row.id },
+      data: {
+        attempts,
+        lastError: reason,
+        lockedUntil: null,
+        nextAttemptAt: new Date(this.o.clock.now().getTime() + delayMs),
+      },
+    });
+  }
+
+  private async fail(row: Row, reason: string) {
+    log.error("slack delivery failed for good", { id: String(row.id), method: row.method, reason });
+    await this.o.db.outboxMessage.update({
+      where: { id: row.id },
+      data: { state: "FAILED", lastError: reason, lockedUntil: null, attempts: row.attempts + 1 },
+    });
+  }
+}
+
+function slim(result: CallResult): Prisma.InputJsonValue {
+  return { ok: result.ok ?? true, channel: result.channel ?? null, ts: result.ts ?? null };
+}

@@ -1,0 +1,43 @@
+// Domain errors → HTTP, in one place. Machines get a 4xx with a reason; nothing leaks a stack.
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { DomainError } from "../core/errors.js";
+import { log } from "../log.js";
+
+const STATUS: Record<string, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  not_authorized: 403,
+  not_found: 404,
+  not_allowed: 422,
+  conflict: 409,
+};
+
+export function httpStatusOf(err: DomainError): number {
+  return STATUS[err.code] ?? 400;
+}
+
+export const notFound: RequestHandler = (_req, res) => {
+  res.status(404).json({ error: "not_found", reason: "no such route" });
+};
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  if (res.headersSent) return;
+  if (err instanceof DomainError) {
+    res.status(httpStatusOf(err)).json({ error: err.code, reason: err.message, ...err.details });
+    return;
+  }
+  // body-parser and raw-body errors carry their own 4xx status and a type.
+  const status = typeof err?.status === "number" ? err.status : typeof err?.statusCode === "number" ? err.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    const reason =
+      err.type === "entity.too.large" ? "request body too large"
+      : err.type === "entity.parse.failed" ? "malformed body: not valid JSON or form encoding"
+      : err.type === "encoding.unsupported" ? "unsupported content encoding"
+      : err.type === "charset.unsupported" ? "unsupported charset"
+      : String(err.message ?? "bad request");
+    res.status(status).json({ error: "bad_request", reason });
+    return;
+  }
+  log.error("unhandled error", { path: req.path, err: err instanceof Error ? err.message : String(err) });
+  res.status(500).json({ error: "internal", reason: "internal error; nothing was changed" });
+};

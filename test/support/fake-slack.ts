@@ -1,0 +1,212 @@
+// A stand-in for the Slack Web API on loopback: the app's WebClient talks to it over real HTTP
+// (SLACK_API_URL), and it answers the way Slack documents. Tests read what was called, and can
+// make it fail (rate limits, outages, errors) to see what the app does then.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, any>;
+  at: number;
+  /** The fake answered with an error (failNext): Slack did not act on it. */
+  failed?: boolean;
+}
+
+type Failure = { status?: number; error?: string; retryAfter?: number; times: number };
+
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  /** Bodies posted to response_url endpoints, by id. */
+  readonly responses: { id: string; body: any }[] = [];
+  readonly uploads: { fileId: string; filename?: string; content: Buffer; channel?: string; threadTs?: string; title?: string }[] = [];
+  /** Users findable by users.lookupByEmail / users.info. */
+  readonly users = new Map<string, { id: string; email: string; name?: string; locale?: string; tz?: string }>();
+  private failures = new Map<string, Failure[]>();
+  private server: Server | null = null;
+  private seq = 0;
+  private pendingUploads = new Map<string, { filename?: string; content?: Buffer }>();
+  url = "";
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** SLACK_API_URL for the app. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/respond/${id}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+    this.server?.closeAllConnections();
+  }
+
+  addUser(u: { id: string; email: string; name?: string; locale?: string; tz?: string }) {
+    this.users.set(u.id, u);
+  }
+
+  /** The next `times` calls of `method` fail: an HTTP status, or ok:false with `error`. */
+  failNext(method: string, f: Omit<Failure, "times"> & { times?: number }) {
+    const list = this.failures.get(method) ?? [];
+    list.push({ times: 1, ...f });
+    this.failures.set(method, list);
+  }
+
+  /** Calls Slack acted on (failed ones left out). */
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method && !c.failed);
+  }
+
+  /** Messages posted to a channel (chat.postMessage), optionally only top-level ones. */
+  posts(channel?: string): Record<string, any>[] {
+    return this.callsTo("chat.postMessage")
+      .map((c) => c.args)
+      .filter((a) => !channel || a.channel === channel);
+  }
+
+  reset() {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.uploads.length = 0;
+    this.failures.clear();
+  }
+
+  private async handle(req: IncomingMessage, res: import("node:http").ServerResponse) {
+    const raw = await readBody(req);
+    const path = (req.url ?? "").split("?")[0]!;
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers });
+      res.end(JSON.stringify(body));
+    };
+    if (path.startsWith("/respond/")) {
+      this.responses.push({ id: path.slice("/respond/".length), body: parseJson(raw.toString()) });
+      return json(200, { ok: true });
+    }
+    if (path.startsWith("/upload/")) {
+      const id = path.slice("/upload/".length);
+      const pending = this.pendingUploads.get(id);
+      if (pending) pending.content = extractMultipartFile(raw, req.headers["content-type"]) ?? raw;
+      res.writeHead(200, { "content-type": "text/plain" });
+      return res.end(`OK - ${raw.length}`);
+    }
+    if (!path.startsWith("/api/")) return json(404, { ok: false, error: "unknown_path" });
+    const method = path.slice("/api/".length);
+    const args = parseArgs(raw.toString(), req.headers["content-type"]);
+    const call: SlackCall = { method, args, at: Date.now() };
+    this.calls.push(call);
+
+    const queue = this.failures.get(method);
+    const failure = queue?.[0];
+    if (failure) {
+      call.failed = true;
+      if (--failure.times <= 0) queue!.shift();
+      if (failure.retryAfter !== undefined) {
+        return json(429, { ok: false, error: "ratelimited" }, { "retry-after": String(failure.retryAfter) });
+      }
+      if (failure.status) return json(failure.status, { ok: false, error: "internal_error" });
+      return json(200, { ok: false, error: failure.error ?? "internal_error" });
+    }
+    json(200, this.answer(method, args));
+  }
+
+  private answer(method: string, args: Record<string, any>): Record<string, unknown> {
+    const ts = () => `${1_700_000_000 + ++this.seq}.${String(this.seq).padStart(6, "0")}`;
+    switch (method) {
+      case "auth.test":
+        return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "lostbot" };
+      case "chat.postMessage": {
+        if (!args.channel) return { ok: false, error: "channel_not_found" };
+        if (!args.text && !args.blocks && !args.attachments) return { ok: false, error: "no_text" };
+        const messageTs = ts();
+        return { ok: true, channel: args.channel, ts: messageTs, message: { text: args.text, blocks: parseMaybe(args.blocks), ts: messageTs } };
+      }
+      case "chat.update":
+        if (!args.ts) return { ok: false, error: "message_not_found" };
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: ts() };
+      case "views.open":
+      case "views.push":
+      case "views.update":
+      case "views.publish":
+        return { ok: true, view: { id: `V${++this.seq}`, ...parseMaybe(args.view) } };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args.users ?? "").split(",")[0]}` } };
+      case "users.lookupByEmail": {
+        const u = [...this.users.values()].find((x) => x.email.toLowerCase() === String(args.email).toLowerCase());
+        return u ? { ok: true, user: toSlackUser(u) } : { ok: false, error: "users_not_found" };
+      }
+      case "users.info": {
+        const u = this.users.get(String(args.user));
+        return u ? { ok: true, user: toSlackUser(u) } : { ok: false, error: "user_not_found" };
+      }
+      case "files.getUploadURLExternal": {
+        const fileId = `F${++this.seq}`;
+        this.pendingUploads.set(fileId, { filename: args.filename });
+        return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal": {
+        const files = parseMaybe(args.files) as { id: string; title?: string }[];
+        for (const f of files) {
+          const p = this.pendingUploads.get(f.id);
+          this.uploads.push({ fileId: f.id, filename: p?.filename, content: p?.content ?? Buffer.alloc(0), channel: args.channel_id, threadTs: args.thread_ts, title: f.title });
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function toSlackUser(u: { id: string; email: string; name?: string; locale?: string; tz?: string }) {
+  return { id: u.id, name: u.name, real_name: u.name, tz: u.tz ?? "Asia/Tokyo", locale: u.locale ?? "ja-JP", profile: { email: u.email, real_name: u.name, display_name: u.name } };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function parseJson(s: string): any {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+}
+
+function parseMaybe(v: unknown): any {
+  return typeof v === "string" ? parseJson(v) : v;
+}
+
+/** WebClient posts form-encoded args with objects as JSON strings; some calls post JSON. */
+function parseArgs(body: string, contentType = ""): Record<string, any> {
+  if (contentType.includes("application/json")) return parseJson(body) ?? {};
+  const out: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(body)) {
+    out[k] = /^[[{]/.test(v) ? parseJson(v) : v;
+  }
+  return out;
+}
+
+function extractMultipartFile(raw: Buffer, contentType = ""): Buffer | null {
+  const m = /boundary=(.+)$/.exec(contentType);
+  if (!m) return null;
+  const text = raw.toString("latin1");
+  const start = text.indexOf("\r\n\r\n");
+  const end = text.lastIndexOf(`\r\n--${m[1]}`);
+  if (start < 0 || end < 0) return null;
+  return Buffer.from(text.slice(start + 4, end), "latin1");
+}

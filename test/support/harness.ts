@@ -1,0 +1,94 @@
+// One running app for a test file: a real HTTP server on loopback, a real migrated database,
+// the fake Slack Web API, a manual clock, and signed Slack requests.
+import { loadConfig, type Config } from "../../src/config.js";
+import { ManualClock } from "../../src/core/clock.js";
+import { startApp, type RunningApp } from "../../src/app.js";
+import type { Database } from "../../src/db/client.js";
+import { configureLog } from "../../src/log.js";
+import { createTestDatabase } from "./db.js";
+import { FakeSlack } from "./fake-slack.js";
+import { SIGNING_SECRET, SlackRequests } from "./slack-requests.js";
+
+export const ADMIN_CHANNEL = "C_ADMIN";
+export const ADMIN_1 = "UADMIN1";
+export const ADMIN_2 = "UADMIN2";
+export const ENROLLMENT_SECRET = "enroll-secret-for-tests";
+export const ALERTS_TOKEN = "alerts-token-for-tests";
+export const FORM_SECRET = "google-form-secret-for-tests";
+
+export interface TestApp {
+  app: RunningApp;
+  url: string;
+  db: Database;
+  slack: FakeSlack;
+  clock: ManualClock;
+  requests: SlackRequests;
+  config: Config;
+  /** Delivers everything the outbox holds to the fake Slack, as the background worker would. */
+  flush(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string | undefined>;
+  clock?: ManualClock;
+  /** Reuse a database (two app instances on one database, restarts). */
+  db?: Database;
+  slack?: FakeSlack | false;
+  schedule?: boolean;
+}
+
+configureLog({ level: (process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "error" });
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const clock = opts.clock ?? new ManualClock();
+  const ownDb = !opts.db;
+  const db = opts.db ?? (await createTestDatabase());
+  const ownSlack = opts.slack === undefined;
+  const slack = opts.slack === false ? null : (opts.slack ?? (await new FakeSlack().start()));
+  const config = loadConfig({
+    PORT: "0",
+    PUBLIC_URL: "http://portal.test",
+    SLACK_ADMIN_CHANNEL: ADMIN_CHANNEL,
+    SLACK_ADMIN_USER_IDS: `${ADMIN_1},${ADMIN_2}`,
+    AGENT_ENROLLMENT_SECRET: ENROLLMENT_SECRET,
+    ALERTS_API_TOKEN: ALERTS_TOKEN,
+    GOOGLE_FORM_WEBHOOK_SECRET: FORM_SECRET,
+    SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+    APP_LOCALE: "en",
+    ...(slack ? { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl } : {}),
+    ...opts.env,
+  });
+  const app = await startApp({ config, db, clock, port: 0, schedule: opts.schedule ?? false, deliver: false });
+  const requests = new SlackRequests(app.url, (id) => (slack ? slack.responseUrl(id) : `http://127.0.0.1:9/${id}`), SIGNING_SECRET, () => Date.now());
+  return {
+    app,
+    url: app.url,
+    db,
+    slack: slack!,
+    clock,
+    requests,
+    config,
+    flush: () => (app.delivery ? app.delivery.drain() : Promise.resolve(0)),
+    async close() {
+      await app.stop();
+      if (ownDb) await db.close();
+      if (ownSlack && slack) await slack.stop();
+    },
+  };
+}
+
+/** JSON helpers for the app's HTTP API. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = JSON.parse(text);
+  } catch {}
+  return { status: res.status, json, text, headers: res.headers };
+}

@@ -1,0 +1,172 @@
+// Sends requests to /slack/events exactly as Slack does: form- or JSON-encoded, signed with the
+// signing secret (v0 HMAC-SHA256 over "v0:<timestamp>:<body>").
+import { createHmac } from "node:crypto";
+
+export const SIGNING_SECRET = "test-signing-secret";
+
+export interface SlackPost {
+  status: number;
+  body: string;
+  json(): any;
+  ms: number;
+}
+
+export class SlackRequests {
+  constructor(
+    private readonly appUrl: string,
+    private readonly responseUrl: (id: string) => string,
+    private readonly secret = SIGNING_SECRET,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  async send(body: string, contentType: string, opts: { timestamp?: number; signature?: string; headers?: Record<string, string> } = {}): Promise<SlackPost> {
+    const timestamp = opts.timestamp ?? Math.floor(this.now() / 1000);
+    const signature = opts.signature ?? sign(this.secret, timestamp, body);
+    const started = performance.now();
+    const res = await fetch(`${this.appUrl}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": contentType,
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": signature,
+        ...opts.headers,
+      },
+      body,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text, json: () => JSON.parse(text), ms: performance.now() - started };
+  }
+
+  slashCommand(p: { command: string; text?: string; user: string; channel?: string; triggerId?: string; responseId?: string }, opts?: Parameters<SlackRequests["send"]>[2]) {
+    const form = new URLSearchParams({
+      token: "legacy",
+      team_id: "T1",
+      team_domain: "example",
+      channel_id: p.channel ?? "C_GENERAL",
+      channel_name: "general",
+      user_id: p.user,
+      user_name: p.user.toLowerCase(),
+      command: p.command,
+      text: p.text ?? "",
+      api_app_id: "A1",
+      response_url: this.responseUrl(p.responseId ?? `cmd-${p.user}`),
+      trigger_id: p.triggerId ?? `trigger-${Math.random().toString(36).slice(2)}`,
+    });
+    return this.send(form.toString(), "application/x-www-form-urlencoded", opts);
+  }
+
+  /** A button click (block_actions) on a message or a view. */
+  blockAction(
+    p: { user: string; actionId: string; value?: string; channel?: string; messageTs?: string; triggerId?: string; responseId?: string; view?: Record<string, unknown>; blockId?: string; selectedOption?: string },
+    opts?: Parameters<SlackRequests["send"]>[2],
+  ) {
+    const action: Record<string, unknown> = {
+      type: p.selectedOption ? "static_select" : "button",
+      action_id: p.actionId,
+      block_id: p.blockId ?? "actions",
+      action_ts: String(this.now() / 1000),
+    };
+    if (p.value !== undefined) action.value = p.value;
+    if (p.selectedOption) action.selected_option = { value: p.selectedOption, text: { type: "plain_text", text: p.selectedOption } };
+    const payload: Record<string, unknown> = {
+      type: "block_actions",
+      team: { id: "T1", domain: "example" },
+      user: { id: p.user, username: p.user.toLowerCase(), team_id: "T1" },
+      api_app_id: "A1",
+      token: "legacy",
+      trigger_id: p.triggerId ?? `trigger-${Math.random().toString(36).slice(2)}`,
+      response_url: this.responseUrl(p.responseId ?? `action-${p.user}`),
+      actions: [action],
+    };
+    if (p.view) payload.view = p.view;
+    else {
+      payload.container = { type: "message", message_ts: p.messageTs ?? "1700000001.000001", channel_id: p.channel ?? "C_ADMIN", is_ephemeral: false };
+      payload.channel = { id: p.channel ?? "C_ADMIN", name: "admin" };
+      payload.message = { ts: p.messageTs ?? "1700000001.000001", text: "", blocks: [] };
+    }
+    return this.sendPayload(payload, opts);
+  }
+
+  /**
+   * A modal submitted. `values` is { blockId: { actionId: value } } where value is a string
+   * (plain_text_input), { selected: "x" } (static_select), or { selectedOptions: [...] } (checkboxes).
+   */
+  viewSubmission(p: { user: string; callbackId: string; privateMetadata?: string; values: Record<string, Record<string, unknown>> }, opts?: Parameters<SlackRequests["send"]>[2]) {
+    const state: Record<string, Record<string, unknown>> = {};
+    for (const [blockId, actions] of Object.entries(p.values)) {
+      state[blockId] = {};
+      for (const [actionId, v] of Object.entries(actions)) {
+        state[blockId]![actionId] = toStateValue(v);
+      }
+    }
+    const payload = {
+      type: "view_submission",
+      team: { id: "T1", domain: "example" },
+      user: { id: p.user, username: p.user.toLowerCase(), team_id: "T1" },
+      api_app_id: "A1",
+      token: "legacy",
+      trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
+      view: {
+        id: "V123",
+        type: "modal",
+        callback_id: p.callbackId,
+        private_metadata: p.privateMetadata ?? "",
+        state: { values: state },
+        hash: "h",
+      },
+      response_urls: [],
+    };
+    return this.sendPayload(payload, opts);
+  }
+
+  /** Events API callback (e.g. app_home_opened). */
+  event(event: Record<string, unknown>, opts?: Parameters<SlackRequests["send"]>[2] & { eventId?: string }) {
+    const body = JSON.stringify({
+      token: "legacy",
+      team_id: "T1",
+      api_app_id: "A1",
+      type: "event_callback",
+      event_id: opts?.eventId ?? `Ev${Math.random().toString(36).slice(2)}`,
+      event_time: Math.floor(this.now() / 1000),
+      event,
+    });
+    return this.send(body, "application/json", opts);
+  }
+
+  shortcut(p: { user: string; callbackId: string; triggerId?: string }, opts?: Parameters<SlackRequests["send"]>[2]) {
+    return this.sendPayload(
+      {
+        type: "shortcut",
+        callback_id: p.callbackId,
+        team: { id: "T1", domain: "example" },
+        user: { id: p.user, username: p.user.toLowerCase(), team_id: "T1" },
+        trigger_id: p.triggerId ?? `trigger-${Math.random().toString(36).slice(2)}`,
+        token: "legacy",
+        action_ts: String(this.now() / 1000),
+      },
+      opts,
+    );
+  }
+
+  private sendPayload(payload: Record<string, unknown>, opts?: Parameters<SlackRequests["send"]>[2]) {
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return this.send(body, "application/x-www-form-urlencoded", opts);
+  }
+}
+
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+}
+
+function toStateValue(v: unknown): Record<string, unknown> {
+  if (typeof v === "string") return { type: "plain_text_input", value: v };
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if ("selected" in o) return { type: "static_select", selected_option: o.selected === null ? null : { value: o.selected, text: { type: "plain_text", text: String(o.selected) } } };
+    if ("selectedOptions" in o) return { type: "checkboxes", selected_options: (o.selectedOptions as string[]).map((value) => ({ value, text: { type: "plain_text", text: value } })) };
+    if ("date" in o) return { type: "datepicker", selected_date: o.date };
+    if ("files" in o) return { type: "file_input", files: o.files };
+    return o;
+  }
+  return { type: "plain_text_input", value: null };
+}
