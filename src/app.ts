@@ -9,6 +9,7 @@ import { createCore, type Core } from "./core/index.js";
 import type { Database } from "./db/client.js";
 import { pickLocale } from "./i18n/index.js";
 import { DbRunCoordinator } from "./jobs/coordinator.js";
+import { defineJobs } from "./jobs/index.js";
 import { Scheduler, type Job } from "./jobs/scheduler.js";
 import { log } from "./log.js";
 import { createWebClient } from "./slack/app.js";
@@ -57,10 +58,6 @@ export function buildCore(config: Config, db: Database, clock: Clock): Core {
       publicUrl,
     },
   });
-}
-
-export function defineJobs(_app: { core: Core; config: Config; delivery: OutboxDelivery | null }): Job[] {
-  return [];
 }
 
 /** Starts the HTTP server (port 0 picks a free one) and, with `schedule`, the cron jobs. */

@@ -6,7 +6,7 @@ import type { Core } from "../core/index.js";
 import type { Database } from "../db/client.js";
 import { mountSlack } from "../slack/app.js";
 import { errorHandler, notFound } from "./errors.js";
-import { healthRoutes } from "./routes/health.js";
+import { routes } from "./routes/index.js";
 import { securityHeaders } from "./security.js";
 
 export interface WebDeps {
@@ -20,11 +20,11 @@ export function createWebApp(deps: WebDeps) {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use(securityHeaders);
-  app.use(healthRoutes(deps));
   // Slack parses its own raw body (it must, to verify the signature): mount it before any parser.
   const slackRouter = express.Router();
   const slack = mountSlack(slackRouter, deps);
   app.use(slackRouter);
+  for (const r of routes(deps)) app.use(r);
   app.use(notFound);
   app.use(errorHandler);
   return { app, slack };

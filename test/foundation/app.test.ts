@@ -52,7 +52,7 @@ describe("the outbox", () => {
     await t.flush();
     const row = await t.db.prisma.outboxMessage.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(row).toMatchObject({ state: "PENDING", attempts: 1 });
-    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(t.clock.now().getTime());
+    expect(row.nextAttemptAt!.getTime()).toBeGreaterThan(t.clock.now().getTime());
 
     t.clock.advance(60_000);
     await t.flush();
@@ -69,7 +69,7 @@ describe("the outbox", () => {
     await t.flush();
     const row = await t.db.prisma.outboxMessage.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(row.state).toBe("PENDING");
-    expect(row.nextAttemptAt.getTime() - t.clock.now().getTime()).toBe(30_000);
+    expect(row.nextAttemptAt!.getTime() - t.clock.now().getTime()).toBe(30_000);
     t.clock.advance(29_000);
     await t.flush();
     expect(t.slack.posts().filter((p) => p.text === "rate limited")).toHaveLength(0);

@@ -8,7 +8,11 @@ type Key =
   | "error.invalid_input"
   | "error.not_found"
   | "error.conflict"
-  | "error.not_allowed";
+  | "error.not_allowed"
+  | "error.unauthenticated"
+  | "mdm.help.title"
+  | "mdm.help.help"
+  | "mdm.unknown";
 
 export const common: Catalog<Key> = {
   en: {
@@ -20,6 +24,10 @@ export const common: Catalog<Key> = {
     "error.not_found": "Not found: {what}",
     "error.conflict": "Someone else already did this: {reason}",
     "error.not_allowed": "Not possible: {reason}",
+    "error.unauthenticated": "Not signed in: {reason}",
+    "mdm.help.title": "*/mdm* — lost-device operations for administrators:",
+    "mdm.help.help": "help — this list",
+    "mdm.unknown": "There is no `/mdm {name}`.",
   },
   ja: {
     "app.name": "紛失デバイス窓口",
@@ -30,5 +38,9 @@ export const common: Catalog<Key> = {
     "error.not_found": "見つかりません: {what}",
     "error.conflict": "すでに他の人が操作しました: {reason}",
     "error.not_allowed": "実行できません: {reason}",
+    "error.unauthenticated": "認証されていません: {reason}",
+    "mdm.help.title": "*/mdm* — 管理者向けの紛失デバイス操作:",
+    "mdm.help.help": "help — この一覧",
+    "mdm.unknown": "`/mdm {name}` というコマンドはありません。",
   },
 };

@@ -2,8 +2,16 @@
 // (the shape of slack-samples/bolt-ts-starter-template).
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../app.js";
+import { registerActions } from "./actions/index.js";
+import { registerCommands } from "./commands/index.js";
+import { registerEvents } from "./events/index.js";
+import { registerShortcuts } from "./shortcuts/index.js";
+import { registerViews } from "./views/index.js";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
-  void app;
-  void deps;
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerEvents(app, deps);
+  registerShortcuts(app, deps);
 }

@@ -1,0 +1,77 @@
+// How commands reach devices. The core queues a command and hands it to the driver chosen for
+// the device (Device.driver); the driver speaks the remote protocol and reports back. Drivers
+// never touch command state themselves: they return an outcome, and results come back to the
+// core through `core.commands` (check-in, webhook or poll), so a new driver slots in without
+// touching the core.
+import type { CommandType, Platform } from "../generated/prisma/client.js";
+
+/** Apple's request types, the names devices and the agent API use on the wire (CONTRACT.md). */
+export const APPLE_REQUEST_TYPE: Record<CommandType, string> = {
+  ENABLE_LOST_MODE: "EnableLostMode",
+  DISABLE_LOST_MODE: "DisableLostMode",
+  DEVICE_LOCATION: "DeviceLocation",
+  PLAY_LOST_MODE_SOUND: "PlayLostModeSound",
+  ERASE_DEVICE: "EraseDevice",
+  DEVICE_LOCK: "DeviceLock",
+};
+
+export interface OutgoingCommand {
+  id: string;
+  /** Apple's CommandUUID; also the idempotency key on the remote side. */
+  uuid: string;
+  type: CommandType;
+  params: Record<string, unknown>;
+  /** null: never expires (lost mode; wipe after lost mode). */
+  expiresAt: Date | null;
+  /** The remote id from an earlier send, when this is a reconcile after a crash. */
+  driverRef: string | null;
+  device: {
+    id: string;
+    platform: Platform;
+    udid: string | null;
+    serial: string | null;
+    imei: string | null;
+    externalId: string | null;
+    supervised: boolean;
+    ade: boolean;
+  };
+}
+
+export type SendOutcome =
+  /** Pull-based: the device collects it at its next check-in (the built-in agent). */
+  | { kind: "held" }
+  /** The remote service accepted it; `driverRef` names it there (operation, CommandUUID). */
+  | { kind: "sent"; driverRef?: string }
+  /** Transient failure (timeout, 5xx, 429): try again later. */
+  | { kind: "retry"; reason: string; afterMs?: number }
+  /** Permanent failure, with the remote API's own message. */
+  | { kind: "failed"; reason: string };
+
+/** What a device (or its management service) answered, in Apple's vocabulary. */
+export interface CommandResult {
+  status: "Acknowledged" | "Error" | "NotNow";
+  result?: Record<string, unknown>;
+  error?: string;
+}
+
+export interface CommandDriver {
+  readonly name: string;
+  send(cmd: OutgoingCommand): Promise<SendOutcome>;
+  /** For services that answer only when asked (Android operations): null while still running. */
+  poll?(cmd: OutgoingCommand & { driverRef: string }): Promise<CommandResult | null>;
+}
+
+export class DriverRegistry {
+  private readonly drivers = new Map<string, CommandDriver>();
+  constructor(drivers: CommandDriver[]) {
+    for (const d of drivers) this.drivers.set(d.name, d);
+  }
+  get(name: string): CommandDriver {
+    const d = this.drivers.get(name) ?? this.drivers.get("agent");
+    if (!d) throw new Error(`no driver named "${name}" and no agent driver configured`);
+    return d;
+  }
+  has(name: string): boolean {
+    return this.drivers.has(name);
+  }
+}

@@ -1,0 +1,17 @@
+// Every schedule the app runs, in one list. Each job's work lives with its capability; the
+// entries here only say when. All run once per fire across replicas (DbRunCoordinator).
+import type { Config } from "../config.js";
+import type { Core } from "../core/index.js";
+import type { OutboxDelivery } from "../slack/delivery.js";
+import type { Job } from "./scheduler.js";
+
+export interface JobContext {
+  core: Core;
+  config: Config;
+  delivery: OutboxDelivery | null;
+}
+
+export function defineJobs(ctx: JobContext): Job[] {
+  void ctx;
+  return [];
+}

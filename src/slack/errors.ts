@@ -1,0 +1,19 @@
+// Errors → what a person reads in Slack, translated once here for every listener.
+import type { RespondFn } from "@slack/bolt";
+import { DomainError } from "../core/errors.js";
+import { t, type Locale } from "../i18n/index.js";
+import { log } from "../log.js";
+
+export function errorText(err: unknown, locale: Locale): string {
+  if (err instanceof DomainError) {
+    // Domain messages are written for people; the prefix says what kind of problem it is.
+    const key = `error.${err.code}`;
+    return `:warning: ${t(locale, key, { reason: err.message, what: err.message })}`;
+  }
+  log.error("slack handler failed", { err: err instanceof Error ? err.message : String(err) });
+  return `:warning: ${t(locale, "error.generic")}`;
+}
+
+export async function replyWithError(respond: RespondFn, err: unknown, locale: Locale): Promise<void> {
+  await respond({ response_type: "ephemeral", replace_original: false, text: errorText(err, locale) }).catch(() => {});
+}

@@ -1,0 +1,8 @@
+// Slash commands: /lost (anyone) and /mdm (administrators), one file each.
+import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../../app.js";
+import { mdmCommand } from "./mdm.js";
+
+export function registerCommands(app: App, deps: SlackDeps): void {
+  app.command("/mdm", mdmCommand(deps));
+}

@@ -1,0 +1,46 @@
+// The /mdm subcommands, one file each in this folder, listed in `subcommands`.
+// Authorisation is the core's job; a subcommand's `adminOnly` only shapes the help text.
+import type { RespondFn, SlashCommand } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { Actor } from "../../core/actors.js";
+import { t, type Locale } from "../../i18n/index.js";
+import type { SlackDeps } from "../app.js";
+
+export interface MdmContext {
+  args: string[];
+  /** Everything after the subcommand's name, as typed. */
+  rawArgs: string;
+  actor: Actor;
+  locale: Locale;
+  respond: RespondFn;
+  client: WebClient;
+  command: SlashCommand;
+  deps: SlackDeps;
+}
+
+export interface MdmSubcommand {
+  name: string;
+  aliases?: string[];
+  /** i18n key of a one-line usage, e.g. "mdm.help.device" → "device <name|serial|email> — …". */
+  usageKey: string;
+  run(ctx: MdmContext): Promise<void>;
+}
+
+export const subcommands: MdmSubcommand[] = [];
+
+export function findSubcommand(name: string): MdmSubcommand | undefined {
+  const n = name.toLowerCase();
+  if (n === "help") return { name: "help", usageKey: "mdm.help.help", run: async (c) => void (await c.respond({ response_type: "ephemeral", text: helpText(c.locale) })) };
+  return subcommands.find((s) => s.name === n || s.aliases?.includes(n));
+}
+
+export function helpText(locale: Locale, unknown?: string): string {
+  const lines = subcommands.map((s) => `• \`/mdm ${t(locale, s.usageKey)}\``);
+  const head = unknown && unknown !== "help" ? t(locale, "mdm.unknown", { name: unknown }) + "\n" : "";
+  return `${head}${t(locale, "mdm.help.title")}\n${lines.join("\n")}`;
+}
+
+/** Splits on spaces, keeping "quoted words" together. */
+export function splitArgs(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+}

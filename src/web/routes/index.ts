@@ -1,0 +1,10 @@
+// Every HTTP route module, in the order they are mounted. Each module brings its own body
+// parser with its own size limit (webhooks need the raw body to check signatures), so nothing
+// here parses bodies globally.
+import type { Router } from "express";
+import type { WebDeps } from "../app.js";
+import { healthRoutes } from "./health.js";
+
+export function routes(deps: WebDeps): Router[] {
+  return [healthRoutes(deps)];
+}
