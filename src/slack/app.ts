@@ -7,6 +7,7 @@ import type { Config } from "../config.js";
 import type { Core } from "../core/index.js";
 import { log } from "../log.js";
 import { registerListeners } from "./listeners/index.js";
+import { idempotency } from "./middleware/idempotency.js";
 
 export interface SlackDeps {
   core: Core;
@@ -61,6 +62,8 @@ export function mountSlack(router: Router, deps: SlackDeps): App | null {
   app.error(async (err) => {
     log.error("slack listener failed", { code: (err as { code?: string }).code, err: err.message });
   });
+  // Before every listener: Slack retries and replayed deliveries are acked and not processed twice.
+  app.use(idempotency({ db: deps.core.deps.db, clock: deps.core.deps.clock }));
   registerListeners(app, deps);
   router.use(receiver.router);
   return app;
