@@ -22,6 +22,8 @@ export class FakeSlack {
   /** Users findable by users.lookupByEmail / users.info. */
   readonly users = new Map<string, { id: string; email: string; name?: string; locale?: string; tz?: string }>();
   private failures = new Map<string, Failure[]>();
+  /** Calls answered late (ms) or never (null: Slack did not act, the caller's socket just waits). */
+  private slow = new Map<string, (number | null)[]>();
   private server: Server | null = null;
   private seq = 0;
   private pendingUploads = new Map<string, { filename?: string; content?: Buffer }>();
@@ -44,8 +46,10 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+    const closed = new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+    // Before waiting: a held (never answered) request would otherwise keep close() open forever.
     this.server?.closeAllConnections();
+    await closed;
   }
 
   addUser(u: { id: string; email: string; name?: string; locale?: string; tz?: string }) {
@@ -57,6 +61,11 @@ export class FakeSlack {
     const list = this.failures.get(method) ?? [];
     list.push({ times: 1, ...f });
     this.failures.set(method, list);
+  }
+
+  /** The next call of `method` is answered after `ms` (as usual), or never when `ms` is null. */
+  slowNext(method: string, ms: number | null) {
+    this.slow.set(method, [...(this.slow.get(method) ?? []), ms]);
   }
 
   /** Calls Slack acted on (failed ones left out). */
@@ -76,6 +85,7 @@ export class FakeSlack {
     this.responses.length = 0;
     this.uploads.length = 0;
     this.failures.clear();
+    this.slow.clear();
   }
 
   private async handle(req: IncomingMessage, res: import("node:http").ServerResponse) {
@@ -101,6 +111,12 @@ export class FakeSlack {
     const args = parseArgs(raw.toString(), req.headers["content-type"]);
     const call: SlackCall = { method, args, at: Date.now() };
     this.calls.push(call);
+    const delay = this.slow.get(method)?.shift();
+    if (delay === null) {
+      call.failed = true; // never answered: Slack did not act on it
+      return;
+    }
+    if (delay) await new Promise((r) => setTimeout(r, delay));
 
     const queue = this.failures.get(method);
     const failure = queue?.[0];
