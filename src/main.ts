@@ -4,6 +4,7 @@ import { openDatabase } from "./db/client.js";
 import { MigrationError } from "./db/schema-engine.js";
 import { startApp } from "./app.js";
 import { configureLog, log } from "./log.js";
+import { hostname } from "node:os";
 
 async function main() {
   let config;
@@ -29,7 +30,8 @@ async function main() {
     process.exit(1);
   }
 
-  const app = await startApp({ config, db, schedule: true });
+  // The replica's name in job leases and outbox claims: which process holds what is visible in the database.
+  const app = await startApp({ config, db, schedule: true, instance: `${hostname()}:${process.pid}` });
   log.info("listening", { url: app.url, database: config.DATABASE_URL.kind });
 
   const shutdown = async (signal: string) => {

@@ -20,6 +20,9 @@ export function createWebClient(config: Config): WebClient {
     slackApiUrl: config.SLACK_API_URL,
     // The outbox does its own retrying (and honours Retry-After), so the client must not sleep.
     retryConfig: { retries: 0 },
+    // A call Slack never answers must not hold the outbox worker (and a shutdown) forever:
+    // it fails, is retried with backoff, and its lease is never outlived.
+    timeout: 20_000,
     rejectRateLimitedCalls: true,
     logLevel: LogLevel.ERROR,
   });

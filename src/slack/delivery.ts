@@ -32,13 +32,17 @@ export interface DeliveryOptions {
   clock: Clock;
   adminChannel: () => string | undefined;
   worker?: string;
+  /** How long a claimed row stays this worker's; after it a crashed worker's rows are retried. */
+  leaseMs?: number;
 }
 
 export class OutboxDelivery {
   private readonly worker: string;
+  private readonly leaseMs: number;
   private running: Promise<number> | null = null;
   constructor(private readonly o: DeliveryOptions) {
     this.worker = o.worker ?? randomUUID();
+    this.leaseMs = o.leaseMs ?? LEASE_MS;
   }
 
   /** Delivers what is due now; returns how many rows it handled. Safe to call concurrently. */
@@ -51,16 +55,30 @@ export class OutboxDelivery {
   private async drainLoop(batch: number): Promise<number> {
     let total = 0;
     for (;;) {
+      const claimedAt = this.o.clock.now().getTime();
       const rows = await this.claim(batch);
       if (!rows.length) return total;
-      for (const row of rows) await this.deliver(row);
+      for (const row of rows) {
+        // A slow batch must not outlive its lease: another replica would then take the same row
+        // and post it twice. Late rows renew their lease first, and are skipped if it was lost.
+        if (this.o.clock.now().getTime() - claimedAt > this.leaseMs / 2 && !(await this.renew(row.id))) continue;
+        await this.deliver(row);
+      }
       total += rows.length;
     }
   }
 
+  private async renew(id: bigint): Promise<boolean> {
+    const { count } = await this.o.db.outboxMessage.updateMany({
+      where: { id, lockedBy: this.worker, state: "PENDING" },
+      data: { lockedUntil: new Date(this.o.clock.now().getTime() + this.leaseMs) },
+    });
+    return count === 1;
+  }
+
   private async claim(limit: number): Promise<Row[]> {
     const now = this.o.clock.now();
-    const lease = new Date(now.getTime() + LEASE_MS);
+    const lease = new Date(now.getTime() + this.leaseMs);
     // The oldest pending row of each ordering key only: a chat.update never overtakes its post.
     return this.o.db.$queryRaw<Row[]>`
       UPDATE "OutboxMessage" SET "lockedUntil" = ${lease}, "lockedBy" = ${this.worker}
