@@ -2,6 +2,10 @@
 // messages/ (both languages side by side, checked for completeness by the Catalog type) and is
 // listed in `catalogs` below.
 import { common } from "./messages/common.js";
+import { admin } from "./messages/admin.js";
+import { report } from "./messages/report.js";
+import { alerts } from "./messages/alerts.js";
+import { drivers } from "./messages/drivers.js";
 
 export type Locale = "ja" | "en";
 export const LOCALES: readonly Locale[] = ["ja", "en"];
@@ -9,7 +13,7 @@ export const LOCALES: readonly Locale[] = ["ja", "en"];
 /** A catalog: the English keys, and the same keys in Japanese. */
 export type Catalog<K extends string> = { en: Record<K, string>; ja: Record<K, string> };
 
-const catalogs = [common];
+const catalogs = [common, admin, drivers, alerts, report];
 
 const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
 for (const c of catalogs) {

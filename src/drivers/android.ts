@@ -1,0 +1,152 @@
+// Android devices through Google's Android Management API (googleapis, service-account auth).
+// Lost mode, its end and lock are `issueCommand` calls that return a long-running Operation we
+// poll (or hear about through Pub/Sub); wipe is `devices.delete`. The device's resource name
+// ("enterprises/E/devices/D") is Device.externalId, filled by the device import.
+import type { androidmanagement_v1 } from "googleapis";
+import type { Clock } from "../core/clock.js";
+import type { Locale } from "../i18n/index.js";
+import type { CommandDriver, CommandResult, OutgoingCommand, SendOutcome } from "./driver.js";
+import { androidManagementClient, type AndroidAuth, type AndroidManagement } from "./android/client.js";
+import { lostModeCommand, simpleCommand, wipeParams } from "./android/commands.js";
+import { operationResult } from "./android/operations.js";
+import { retryAfterMs } from "./params.js";
+
+export interface AndroidDriverOptions {
+  enterpriseId: string;
+  auth: AndroidAuth;
+  clock: Clock;
+  rootUrl?: string;
+  timeoutMs?: number;
+  /** Language of the default message when a device shows one (APP_LOCALE). */
+  locale?: Locale;
+}
+
+/** driverRef of a wipe: delete has no operation to poll, only the request Google accepted. */
+const WIPE_REF = "wipe:";
+const TRANSIENT_BACKOFF_MS = 30_000;
+
+export interface ApiFailure {
+  status: number | null;
+  message: string;
+  transient: boolean;
+  afterMs?: number;
+}
+
+export class AndroidDriver implements CommandDriver {
+  readonly name = "android";
+  readonly api: AndroidManagement;
+
+  constructor(private readonly opts: AndroidDriverOptions) {
+    this.api = androidManagementClient({ auth: opts.auth, rootUrl: opts.rootUrl, timeoutMs: opts.timeoutMs });
+  }
+
+  get enterprise(): string {
+    return this.opts.enterpriseId.startsWith("enterprises/") ? this.opts.enterpriseId : `enterprises/${this.opts.enterpriseId}`;
+  }
+
+  async send(cmd: OutgoingCommand): Promise<SendOutcome> {
+    const device = cmd.device.externalId;
+    if (!device) return { kind: "failed", reason: "Android Management API: the device has no resource name yet (import devices first)" };
+    const locale = this.opts.locale ?? "ja";
+    const now = this.opts.clock.now();
+    try {
+      switch (cmd.type) {
+        case "ENABLE_LOST_MODE":
+          return await this.issue(cmd, device, lostModeCommand(cmd, now, locale));
+        case "DISABLE_LOST_MODE":
+          return await this.issue(cmd, device, simpleCommand("STOP_LOST_MODE", cmd, now));
+        case "DEVICE_LOCK":
+          return await this.issue(cmd, device, simpleCommand("LOCK", cmd, now));
+        case "ERASE_DEVICE":
+          return await this.wipe(cmd, device, locale);
+        case "DEVICE_LOCATION":
+        case "PLAY_LOST_MODE_SOUND":
+          return { kind: "failed", reason: `Android Management API has no ${cmd.type === "DEVICE_LOCATION" ? "location" : "sound"} command: a device in lost mode reports its location and rings by itself` };
+      }
+    } catch (err) {
+      const f = apiFailure(err, now);
+      return f.transient ? { kind: "retry", reason: f.message, afterMs: f.afterMs ?? TRANSIENT_BACKOFF_MS } : { kind: "failed", reason: f.message };
+    }
+  }
+
+  async poll(cmd: OutgoingCommand & { driverRef: string }): Promise<CommandResult | null> {
+    // Google accepted the delete: the device leaves management and wipes when it next connects;
+    // there is no later report to wait for.
+    if (cmd.driverRef.startsWith(WIPE_REF)) return { status: "Acknowledged", result: {} };
+    try {
+      const { data } = await this.api.enterprises.devices.operations.get({ name: cmd.driverRef });
+      return operationResult(data);
+    } catch (err) {
+      const f = apiFailure(err, this.opts.clock.now());
+      if (f.transient) return null; // ask again at the next sweep
+      return { status: "Error", error: f.message };
+    }
+  }
+
+  /** One page of the enterprise's devices (enterprises.devices.list). */
+  async listDevices(pageToken?: string): Promise<{ devices: androidmanagement_v1.Schema$Device[]; nextPageToken: string | null }> {
+    const { data } = await this.api.enterprises.devices.list({ parent: this.enterprise, pageSize: 100, ...(pageToken ? { pageToken } : {}) });
+    return { devices: data.devices ?? [], nextPageToken: data.nextPageToken ?? null };
+  }
+
+  private async issue(cmd: OutgoingCommand, device: string, body: androidmanagement_v1.Schema$Command): Promise<SendOutcome> {
+    const existing = await this.reconcile(cmd, device, body.type!);
+    if (existing) return { kind: "sent", driverRef: existing };
+    const { data } = await this.api.enterprises.devices.issueCommand({ name: device, requestBody: body });
+    if (!data.name) return { kind: "failed", reason: "Android Management API returned an operation without a name" };
+    return { kind: "sent", driverRef: data.name };
+  }
+
+  /**
+   * Crash safety: the core records a command before sending it, so a re-send may follow an
+   * issueCommand that reached Google but whose answer we lost. Check first: the operation we
+   * recorded, or else a still-pending operation of the same type on the device, is adopted
+   * instead of issuing a second command.
+   */
+  private async reconcile(cmd: OutgoingCommand, device: string, type: string): Promise<string | null> {
+    if (cmd.driverRef) {
+      try {
+        const { data } = await this.api.enterprises.devices.operations.get({ name: cmd.driverRef });
+        if (!data.done || !data.error) return cmd.driverRef;
+      } catch (err) {
+        if (apiFailure(err, this.opts.clock.now()).status !== 404) throw err;
+      }
+      return null;
+    }
+    try {
+      const { data } = await this.api.enterprises.devices.operations.list({ name: `${device}/operations` });
+      const pending = (data.operations ?? []).find((op) => !op.done && (op.metadata as { type?: string } | null)?.type === type);
+      return pending?.name ?? null;
+    } catch (err) {
+      // Listing unsupported (UNIMPLEMENTED) or nothing there: issuing is all we can do. Any other
+      // refusal (permissions, quota) would refuse the command too, so it is reported as such.
+      const f = apiFailure(err, this.opts.clock.now());
+      if (f.status === 501 || f.status === 404) return null;
+      throw err;
+    }
+  }
+
+  private async wipe(cmd: OutgoingCommand, device: string, locale: Locale): Promise<SendOutcome> {
+    try {
+      await this.api.enterprises.devices.delete({ name: device, ...wipeParams(cmd, locale) });
+    } catch (err) {
+      // Already deleted (a re-send after a crash, or removed in the console): the wipe stands.
+      if (apiFailure(err, this.opts.clock.now()).status !== 404) throw err;
+    }
+    return { kind: "sent", driverRef: WIPE_REF + device };
+  }
+}
+
+/** A googleapis (gaxios) error → Google's own message, and whether trying again may help. */
+export function apiFailure(err: unknown, now: Date): ApiFailure {
+  const e = err as { status?: number; code?: string | number; message?: string; response?: { status?: number; headers?: unknown; data?: unknown } };
+  const status = e.response?.status ?? (typeof e.status === "number" ? e.status : null);
+  const data = e.response?.data as { error?: { message?: string; status?: string } } | undefined;
+  const googleMessage = data?.error?.message;
+  const message = `Android Management API${status ? ` HTTP ${status}` : ""}: ${googleMessage ?? e.message ?? "request failed"}`;
+  if (status === null) return { status, message, transient: true };
+  const transient = status === 408 || status === 429 || (status >= 500 && status !== 501);
+  const headers = e.response?.headers as { get?: (k: string) => string | null } | Record<string, string> | undefined;
+  const retryAfter = typeof headers?.get === "function" ? headers.get("retry-after") : (headers as Record<string, string> | undefined)?.["retry-after"];
+  return { status, message, transient, afterMs: retryAfterMs(retryAfter, now) };
+}

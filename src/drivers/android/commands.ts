@@ -1,0 +1,74 @@
+// Our command types → Android Management API requests.
+import type { androidmanagement_v1 } from "googleapis";
+import { t, type Locale } from "../../i18n/index.js";
+import type { OutgoingCommand } from "../driver.js";
+import { boolParam, localizedParam, textParam } from "../params.js";
+
+type UserFacingMessage = androidmanagement_v1.Schema$UserFacingMessage;
+
+/**
+ * Lost mode must never expire (seed 002), but an issued Android command expires after its
+ * `duration` (ten minutes when unset). The API reference for Command.duration says "There is no
+ * maximum duration", so a command that must not expire is issued with a ten-year duration: it
+ * stays pending on Google's side until the device next connects, and nothing has to re-issue it.
+ */
+export const NEVER_EXPIRES_DURATION = `${10 * 365 * 86_400}s`;
+
+export function commandDuration(expiresAt: Date | null, now: Date): string {
+  if (!expiresAt) return NEVER_EXPIRES_DURATION;
+  return `${Math.max(60, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000))}s`;
+}
+
+/** A text shown on the device, in Japanese and English (the device picks by its language). */
+export function userFacing(value: { ja?: string; en?: string; text?: string } | undefined, fallback: Locale): UserFacingMessage | undefined {
+  if (!value) return undefined;
+  const ja = value.ja ?? value.text;
+  const en = value.en ?? value.text;
+  const localizedMessages: Record<string, string> = {};
+  if (ja) localizedMessages.ja = ja;
+  if (en) localizedMessages.en = en;
+  const defaultMessage = (fallback === "ja" ? ja ?? en : en ?? ja) ?? "";
+  return { defaultMessage, localizedMessages };
+}
+
+export function lostModeCommand(cmd: OutgoingCommand, now: Date, locale: Locale): androidmanagement_v1.Schema$Command {
+  const p = cmd.params;
+  const phone = textParam(p, "phoneNumber", "PhoneNumber");
+  const message = localizedParam(p, "message", "Message") ?? {
+    ja: t("ja", "drivers.android.lost_message"),
+    en: t("en", "drivers.android.lost_message"),
+  };
+  const organization = localizedParam(p, "organization", "lostOrganization");
+  return {
+    type: "START_LOST_MODE",
+    duration: commandDuration(cmd.expiresAt, now),
+    startLostModeParams: {
+      lostMessage: userFacing(message, locale),
+      lostPhoneNumber: phone ? userFacing({ text: phone }, locale) : undefined,
+      lostEmailAddress: textParam(p, "email", "lostEmailAddress"),
+      lostStreetAddress: userFacing(localizedParam(p, "streetAddress", "lostStreetAddress"), locale),
+      lostOrganization: userFacing(organization, locale),
+    },
+  };
+}
+
+export function simpleCommand(type: "STOP_LOST_MODE" | "LOCK", cmd: OutgoingCommand, now: Date): androidmanagement_v1.Schema$Command {
+  return { type, duration: commandDuration(cmd.expiresAt, now), ...(type === "STOP_LOST_MODE" ? { stopLostModeParams: {} } : {}) };
+}
+
+export const WIPE_REASON_MAX = 200;
+
+/** enterprises.devices.delete parameters: how to wipe, and the reason shown on personal devices. */
+export function wipeParams(cmd: OutgoingCommand, locale: Locale): { wipeDataFlags: string[]; wipeReasonMessage: string } {
+  const p = cmd.params;
+  // Keeping factory-reset protection makes a stolen phone useless to whoever holds it.
+  const flags = ["PRESERVE_RESET_PROTECTION_DATA", "WIPE_EXTERNAL_STORAGE"];
+  if (boolParam(p, "preserveDataPlan", "PreserveDataPlan") === false) flags.push("WIPE_ESIMS");
+  const reason = textParam(p, "reason", "wipeReasonMessage") ?? t(locale, "drivers.android.wipe_reason");
+  return { wipeDataFlags: flags, wipeReasonMessage: truncate(reason, WIPE_REASON_MAX) };
+}
+
+function truncate(s: string, max: number): string {
+  const chars = [...s];
+  return chars.length <= max ? s : chars.slice(0, max - 1).join("") + "…";
+}

@@ -1,0 +1,96 @@
+// Apple devices through a NanoMDM server: NanoMDM holds the enrollments and the APNs push
+// certificate; we enqueue commands with its API and receive results on its webhook
+// (src/web/routes/nanomdm-webhook.ts). Enqueue is keyed by our CommandUUID, so a re-send after
+// a crash is recognised by NanoMDM instead of reaching the device twice.
+import { log } from "../log.js";
+import type { Clock } from "../core/clock.js";
+import type { CommandDriver, OutgoingCommand, SendOutcome } from "./driver.js";
+import { buildCommandPlist } from "./nanomdm/commands.js";
+import { retryAfterMs } from "./params.js";
+
+export interface NanoMdmOptions {
+  /** Base URL of the NanoMDM server, e.g. https://mdm.example.co.jp */
+  url: string;
+  apiKey: string;
+  clock: Clock;
+  timeoutMs?: number;
+}
+
+interface ApiResult {
+  command_uuid?: string;
+  command_error?: string;
+  push_error?: string;
+  status?: Record<string, { command_error?: string; push_error?: string; push_result?: string }>;
+}
+
+const TRANSIENT_BACKOFF_MS = 30_000;
+
+/** An enqueue error that means "already enqueued": the same CommandUUID exists (MySQL, PostgreSQL, SQLite wording). */
+const ALREADY_QUEUED = /duplicate|unique constraint|already exists/i;
+/** Errors a retry cannot fix: the device is not enrolled there, or the command is malformed. */
+const PERMANENT = /decod|foreign key|not found|no such|invalid|unknown enrollment/i;
+
+export class NanoMdmDriver implements CommandDriver {
+  readonly name = "nanomdm";
+  private readonly base: string;
+  private readonly auth: string;
+
+  constructor(private readonly opts: NanoMdmOptions) {
+    this.base = opts.url.replace(/\/+$/, "");
+    this.auth = "Basic " + Buffer.from(`nanomdm:${opts.apiKey}`).toString("base64");
+  }
+
+  async send(cmd: OutgoingCommand): Promise<SendOutcome> {
+    // A driverRef means NanoMDM already accepted this CommandUUID before a crash: enqueueing
+    // again would at best be refused as a duplicate, so there is nothing to do.
+    if (cmd.driverRef) return { kind: "sent", driverRef: cmd.driverRef };
+    const udid = cmd.device.udid;
+    if (!udid) return { kind: "failed", reason: "NanoMDM: the device has no UDID, so it cannot be addressed" };
+
+    const body = buildCommandPlist(cmd);
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}/v1/enqueue/${encodeURIComponent(udid)}`, {
+        method: "PUT",
+        headers: { authorization: this.auth, "content-type": "application/x-apple-aspen-mdm; charset=utf-8" },
+        body,
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000),
+      });
+    } catch (err) {
+      const reason = (err as Error).name === "TimeoutError" ? "NanoMDM did not answer in time" : `NanoMDM unreachable: ${(err as Error).message}`;
+      return { kind: "retry", reason, afterMs: TRANSIENT_BACKOFF_MS };
+    }
+    const text = await res.text().catch(() => "");
+    const result = parseResult(text);
+
+    if (res.status === 401 || res.status === 403) {
+      return { kind: "failed", reason: `NanoMDM refused the API key (HTTP ${res.status}); check NANOMDM_API_KEY` };
+    }
+    if (res.status === 429 || res.status === 502 || res.status === 503 || res.status === 504) {
+      return { kind: "retry", reason: `NanoMDM HTTP ${res.status}`, afterMs: retryAfterMs(res.headers.get("retry-after"), this.opts.clock.now()) ?? TRANSIENT_BACKOFF_MS };
+    }
+    if (res.status === 404) return { kind: "failed", reason: `NanoMDM HTTP 404 at /v1/enqueue: check NANOMDM_URL` };
+
+    const enqueueError = result?.command_error ?? result?.status?.[udid]?.command_error;
+    // 207/500 with only a push error still means the command is queued: the device collects it
+    // at its next check-in even without the push.
+    if (!enqueueError && (res.ok || (result && (res.status === 207 || res.status === 500)))) {
+      const pushError = result?.push_error ?? result?.status?.[udid]?.push_error;
+      if (pushError) log.warn("NanoMDM queued the command but the APNs push failed", { command: cmd.id, pushError });
+      return { kind: "sent", driverRef: cmd.uuid };
+    }
+    if (enqueueError && ALREADY_QUEUED.test(enqueueError)) return { kind: "sent", driverRef: cmd.uuid };
+    if (enqueueError && PERMANENT.test(enqueueError)) return { kind: "failed", reason: `NanoMDM: ${enqueueError}` };
+    if (res.status >= 500) return { kind: "retry", reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : ""}`, afterMs: TRANSIENT_BACKOFF_MS };
+    return { kind: "failed", reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : text ? `: ${text.slice(0, 200)}` : ""}` };
+  }
+}
+
+function parseResult(text: string): ApiResult | null {
+  try {
+    const v = JSON.parse(text);
+    return v && typeof v === "object" ? (v as ApiResult) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,45 @@
+// Apple MDM command payloads, built with the `plist` package (never hand-built XML). Keys and
+// their meaning follow Apple's Device Management reference for each RequestType.
+import { build } from "plist";
+import type { Platform } from "../../generated/prisma/client.js";
+import { APPLE_REQUEST_TYPE, type OutgoingCommand } from "../driver.js";
+import { boolParam, textParam } from "../params.js";
+
+type Fields = Record<string, string | boolean>;
+
+function defined(o: Record<string, string | boolean | undefined>): Fields {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Fields;
+}
+
+/** The `Command` dictionary for one of our command types. */
+export function commandFields(type: OutgoingCommand["type"], params: Record<string, unknown>, platform: Platform): Fields {
+  const message = textParam(params, "message", "Message");
+  const phoneNumber = textParam(params, "phoneNumber", "PhoneNumber");
+  // PIN exists only on macOS (Find My lock code); iOS rejects a command carrying it.
+  const pin = platform === "MACOS" ? textParam(params, "pin", "PIN") : undefined;
+  switch (type) {
+    case "ENABLE_LOST_MODE":
+      return defined({ Message: message, PhoneNumber: phoneNumber, Footnote: textParam(params, "footnote", "Footnote") });
+    case "DEVICE_LOCK":
+      return defined({ Message: message, PhoneNumber: phoneNumber, PIN: pin });
+    case "ERASE_DEVICE":
+      return defined({
+        PIN: pin,
+        PreserveDataPlan: boolParam(params, "preserveDataPlan", "PreserveDataPlan"),
+        DisallowProximitySetup: boolParam(params, "disallowProximitySetup", "DisallowProximitySetup"),
+      });
+    case "DISABLE_LOST_MODE":
+    case "DEVICE_LOCATION":
+    case "PLAY_LOST_MODE_SOUND":
+      return {};
+  }
+}
+
+/** The XML plist NanoMDM's enqueue API takes: {Command: {RequestType, …}, CommandUUID}. */
+export function buildCommandPlist(cmd: Pick<OutgoingCommand, "uuid" | "type" | "params"> & { device: { platform: Platform } }): string {
+  const body = {
+    Command: { RequestType: APPLE_REQUEST_TYPE[cmd.type], ...commandFields(cmd.type, cmd.params, cmd.device.platform) },
+    CommandUUID: cmd.uuid,
+  };
+  return build(body);
+}

@@ -1,0 +1,149 @@
+// The Android Management API on loopback, as far as we use it, with the REST shapes the
+// reference documents: enterprises.devices.issueCommand (→ a long-running Operation named
+// "<device>/operations/<id>" whose metadata is the Command), enterprises.devices.operations.get
+// and .list, enterprises.devices.delete (wipeDataFlags, wipeReasonMessage as query parameters),
+// enterprises.devices.list (pageSize, pageToken). Errors use Google's {error:{code,message,status}}.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+  body: any;
+}
+
+type Failure = { status: number; message?: string; headers?: Record<string, string> } | "hang";
+
+export class FakeAndroidApi {
+  readonly token: string;
+  readonly requests: RecordedRequest[] = [];
+  /** Devices by resource name. */
+  readonly devices = new Map<string, Record<string, unknown>>();
+  readonly operations = new Map<string, Record<string, any>>();
+  /** Whether operations.list answers (some services say UNIMPLEMENTED). */
+  listOperations = true;
+  private failures: Failure[] = [];
+  private hanging: ServerResponse[] = [];
+  private server: Server | null = null;
+  private seq = 0;
+  url = "";
+
+  constructor(readonly enterprise = "enterprises/LC0test", token = "ya29.test-access-token") {
+    this.token = token;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const r of this.hanging) r.destroy();
+    this.server?.closeAllConnections?.();
+    await new Promise<void>((r) => this.server?.close(() => r()) ?? r());
+  }
+
+  addDevice(id: string, over: Record<string, unknown> = {}): string {
+    const name = `${this.enterprise}/devices/${id}`;
+    this.devices.set(name, {
+      name,
+      state: "ACTIVE",
+      appliedState: "ACTIVE",
+      managementMode: "DEVICE_OWNER",
+      ownership: "COMPANY_OWNED",
+      hardwareInfo: { brand: "google", model: "Pixel 8", manufacturer: "Google", serialNumber: `SN-${id}` },
+      networkInfo: { imei: `35${id.replace(/\D/g, "").padStart(13, "0")}`.slice(0, 15) },
+      enrollmentTime: "2026-01-10T01:00:00Z",
+      lastStatusReportTime: "2026-11-19T23:00:00Z",
+      ...over,
+    });
+    return name;
+  }
+
+  failNext(f: Failure): void {
+    this.failures.push(f);
+  }
+
+  /** The device applied (or refused) the command: the operation is done. */
+  complete(opName: string, outcome: { startLostModeStatus?: string; stopLostModeStatus?: string; errorCode?: string; error?: { code: number; message: string } } = {}) {
+    const op = this.operations.get(opName);
+    if (!op) throw new Error(`no operation ${opName}`);
+    op.done = true;
+    if (outcome.startLostModeStatus) op.metadata.startLostModeStatus = { status: outcome.startLostModeStatus };
+    if (outcome.stopLostModeStatus) op.metadata.stopLostModeStatus = { status: outcome.stopLostModeStatus };
+    if (outcome.errorCode) op.metadata.errorCode = outcome.errorCode;
+    if (outcome.error) op.error = outcome.error;
+    return op;
+  }
+
+  calls(method: string, pathPart: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && r.path.includes(pathPart));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const u = new URL(req.url ?? "/", "http://x");
+    const path = decodeURIComponent(u.pathname);
+    const body = raw ? JSON.parse(raw) : null;
+    this.requests.push({ method: req.method ?? "", path, query: u.searchParams, authorization: req.headers.authorization, body });
+
+    if (req.headers.authorization !== `Bearer ${this.token}`) return err(res, 401, "Request had invalid authentication credentials.", "UNAUTHENTICATED");
+    const failure = this.failures.shift();
+    if (failure === "hang") return void this.hanging.push(res);
+    if (failure) return err(res, failure.status, failure.message ?? "failure", statusName(failure.status), failure.headers);
+
+    let m: RegExpExecArray | null;
+    if (req.method === "POST" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/:]+):issueCommand$/.exec(path))) {
+      const device = m[1]!;
+      if (!this.devices.has(device)) return err(res, 404, `Device ${device} not found.`, "NOT_FOUND");
+      const name = `${device}/operations/${++this.seq}`;
+      const op = {
+        name,
+        metadata: { "@type": "type.googleapis.com/google.android.devicemanagement.v1.Command", ...body, createTime: new Date().toISOString(), userName: `${this.enterprise}/users/u1` },
+        done: false,
+      };
+      this.operations.set(name, op);
+      return json(res, 200, op);
+    }
+    if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/]+\/operations\/[^/]+)$/.exec(path))) {
+      const op = this.operations.get(m[1]!);
+      return op ? json(res, 200, op) : err(res, 404, `Operation ${m[1]} not found.`, "NOT_FOUND");
+    }
+    if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/]+)\/operations$/.exec(path))) {
+      if (!this.listOperations) return err(res, 501, "Operation is not implemented, or supported, or enabled.", "UNIMPLEMENTED");
+      const ops = [...this.operations.values()].filter((o) => o.name.startsWith(m![1] + "/"));
+      return json(res, 200, { operations: ops });
+    }
+    if (req.method === "DELETE" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/]+)$/.exec(path))) {
+      if (!this.devices.delete(m[1]!)) return err(res, 404, `Device ${m[1]} not found.`, "NOT_FOUND");
+      return json(res, 200, {});
+    }
+    if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+)\/devices$/.exec(path))) {
+      const all = [...this.devices.values()].filter((d) => String(d.name).startsWith(m![1] + "/"));
+      const size = Math.min(Number(u.searchParams.get("pageSize") ?? 10), 100);
+      const start = Number(u.searchParams.get("pageToken") ?? 0);
+      const page = all.slice(start, start + size);
+      const next = start + size < all.length ? String(start + size) : undefined;
+      return json(res, 200, { devices: page, ...(next ? { nextPageToken: next } : {}) });
+    }
+    err(res, 404, `no route ${req.method} ${path}`, "NOT_FOUND");
+  }
+}
+
+function statusName(code: number) {
+  return ({ 400: "INVALID_ARGUMENT", 403: "PERMISSION_DENIED", 404: "NOT_FOUND", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL", 503: "UNAVAILABLE" } as Record<number, string>)[code] ?? "UNKNOWN";
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json; charset=UTF-8", ...headers }).end(JSON.stringify(body));
+}
+
+function err(res: ServerResponse, code: number, message: string, status: string, headers: Record<string, string> = {}) {
+  json(res, code, { error: { code, message, status } }, headers);
+}

@@ -1,0 +1,167 @@
+// A NanoMDM server on loopback, as far as we use it: PUT /v1/enqueue/{id} with HTTP Basic
+// (user "nanomdm", password the API key), an XML plist body, and NanoMDM's JSON APIResult
+// answers — 200 on success, 500 with command_error when the enqueue fails (a duplicate
+// CommandUUID, an unknown enrollment), 500 with only push_error when the command was queued but
+// the APNs push failed. Plus helpers that post NanoMDM-format webhook events to the app.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { build, parse } from "plist";
+import { signNanoMdmBody } from "../../src/drivers/nanomdm/webhook.js";
+
+export interface EnqueueRequest {
+  udid: string;
+  authorization: string | undefined;
+  contentType: string | undefined;
+  body: string;
+  plist: any;
+}
+
+type Failure = { status: number; body?: unknown; headers?: Record<string, string> } | "hang" | "push-error";
+
+export class FakeNanoMdm {
+  readonly apiKey: string;
+  readonly requests: EnqueueRequest[] = [];
+  /** Enrollments NanoMDM knows (enqueue to others fails like a foreign-key error). */
+  readonly enrolled = new Set<string>();
+  /** Commands queued per enrollment, by CommandUUID. */
+  readonly queued = new Map<string, Set<string>>();
+  private failures: Failure[] = [];
+  private server: Server | null = null;
+  private hanging: ServerResponse[] = [];
+  url = "";
+
+  constructor(apiKey = "nanomdm-api-key-for-tests") {
+    this.apiKey = apiKey;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const r of this.hanging) r.destroy();
+    this.server?.closeAllConnections?.();
+    await new Promise<void>((r) => this.server?.close(() => r()) ?? r());
+  }
+
+  enroll(udid: string): void {
+    this.enrolled.add(udid);
+  }
+
+  failNext(f: Failure): void {
+    this.failures.push(f);
+  }
+
+  reset(): void {
+    this.requests.length = 0;
+    this.failures = [];
+  }
+
+  commandsFor(udid: string): any[] {
+    return this.requests.filter((r) => r.udid === udid).map((r) => r.plist);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const m = /^\/v1\/enqueue\/([^/?]+)/.exec(req.url ?? "");
+    if (req.method !== "PUT" || !m) return json(res, 404, { error: "not found" });
+    const expected = "Basic " + Buffer.from(`nanomdm:${this.apiKey}`).toString("base64");
+    if (req.headers.authorization !== expected) {
+      res.writeHead(401, { "www-authenticate": 'Basic realm="nanomdm"' }).end("Unauthorized\n");
+      return;
+    }
+    const udid = decodeURIComponent(m[1]!);
+    let parsed: any = null;
+    try {
+      parsed = parse(body);
+    } catch {
+      /* recorded as null: the test sees a malformed body */
+    }
+    this.requests.push({ udid, authorization: req.headers.authorization, contentType: req.headers["content-type"], body, plist: parsed });
+
+    const failure = this.failures.shift();
+    if (failure === "hang") {
+      this.hanging.push(res);
+      return;
+    }
+    if (failure && failure !== "push-error") {
+      res.writeHead(failure.status, { "content-type": "application/json", ...failure.headers });
+      res.end(failure.body === undefined ? "" : JSON.stringify(failure.body));
+      return;
+    }
+    const uuid = parsed?.CommandUUID as string | undefined;
+    const requestType = parsed?.Command?.RequestType as string | undefined;
+    if (!uuid || !requestType) return json(res, 500, { command_error: "decoding command: command plist missing CommandUUID or RequestType" });
+    if (!this.enrolled.has(udid)) {
+      return json(res, 500, { command_uuid: uuid, request_type: requestType, status: { [udid]: { command_error: `enqueue: ERROR: insert or update on table "enrollment_queue" violates foreign key constraint (id ${udid})` } } });
+    }
+    const q = this.queued.get(udid) ?? new Set<string>();
+    if (q.has(uuid)) {
+      return json(res, 500, { command_uuid: uuid, request_type: requestType, command_error: `enqueue: ERROR: duplicate key value violates unique constraint "commands_pkey"` });
+    }
+    q.add(uuid);
+    this.queued.set(udid, q);
+    if (failure === "push-error") {
+      return json(res, 500, { command_uuid: uuid, request_type: requestType, status: { [udid]: { push_error: "push: no push info for enrollment" } } });
+    }
+    json(res, 200, { command_uuid: uuid, request_type: requestType, status: { [udid]: { push_result: "6E14E52F-7F07-42C7-8367-4D81441DC85F" } } });
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+// ─── webhook events, as NanoMDM's webhook service sends them ───
+
+const b64plist = (o: Record<string, unknown>) => Buffer.from(build(o as any)).toString("base64");
+
+export function acknowledgeEvent(udid: string, commandUuid: string | null, status: string, report: Record<string, unknown> = {}) {
+  const raw = { UDID: udid, Status: status, ...(commandUuid ? { CommandUUID: commandUuid } : {}), ...report };
+  return {
+    topic: "mdm.Connect",
+    event_id: `ev-${Math.random().toString(16).slice(2)}`,
+    created_at: new Date().toISOString(),
+    acknowledge_event: {
+      ids: { id: udid, type: "Device" },
+      udid,
+      status,
+      ...(commandUuid ? { command_uuid: commandUuid } : {}),
+      raw_payload: b64plist(raw),
+    },
+  };
+}
+
+export function checkinEvent(topic: "mdm.Authenticate" | "mdm.TokenUpdate" | "mdm.CheckOut", udid: string, extra: Record<string, unknown> = {}) {
+  const messageType = topic.slice(4);
+  return {
+    topic,
+    event_id: `ev-${Math.random().toString(16).slice(2)}`,
+    created_at: new Date().toISOString(),
+    checkin_event: {
+      ids: { id: udid, type: "Device" },
+      udid,
+      raw_payload: b64plist({ MessageType: messageType, UDID: udid, Topic: "com.apple.mgmt.External.test" }),
+      ...extra,
+    },
+  };
+}
+
+/** POSTs an event to the app's NanoMDM webhook, signed like NanoMDM's -webhook-hmac-key does. */
+export async function postWebhook(appUrl: string, event: unknown, key: string | null, path = "/webhooks/nanomdm") {
+  const body = JSON.stringify(event);
+  const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
+  if (key) headers["x-hmac-signature"] = signNanoMdmBody(body, key);
+  const res = await fetch(appUrl + path, { method: "POST", headers, body });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = JSON.parse(text);
+  } catch {}
+  return { status: res.status, json, text };
+}
