@@ -1,0 +1,207 @@
+// Admins asking for commands: authorise, apply the device rules, create one command per device
+// and type while it is live (the unique activeKey), and the two-person rule for wipes.
+import type { Db, Prisma } from "../../db/client.js";
+import type { Command, CommandType, Device } from "../../generated/prisma/client.js";
+import type { Actor, Actors } from "../actors.js";
+import { audit } from "../audit.js";
+import type { Clock } from "../clock.js";
+import { ConflictError, DomainError, InvalidInputError, NotAllowedError, NotFoundError } from "../errors.js";
+import type { EventSink } from "../events.js";
+import { commandRefusal } from "./capability.js";
+import { isUniqueViolation } from "./errors.js";
+import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
+import { requesterOf } from "./queries.js";
+import { activeKeyOf, expiresAtFor, needsSecondApproval, ORDINARY_EXPIRY_MS, reportStatusOnQueue } from "./rules.js";
+
+export interface CommandRequest {
+  deviceId: string;
+  type: CommandType;
+  reportId?: string | null;
+  params?: Record<string, unknown>;
+}
+
+export interface RequestsDeps {
+  db: Db;
+  clock: Clock;
+  events: EventSink;
+  actors: Actors;
+  reports: ReportStatusWriter;
+}
+
+export class CommandRequests {
+  constructor(private readonly deps: RequestsDeps) {}
+
+  /**
+   * May this actor ask for this command on this device now? Throws the reason if not, and
+   * records the click either way. Buttons call it before opening a modal, so a refusal comes
+   * at once rather than after the admin has filled the form in.
+   */
+  async check(actor: Actor, req: CommandRequest, opts: { recordClick?: boolean } = {}): Promise<Device> {
+    const { db } = this.deps;
+    const device = await db.device.findUnique({ where: { id: req.deviceId } });
+    if (!device) throw new NotFoundError("device");
+    try {
+      await this.deps.actors.requireDeviceAdmin(actor, device.id);
+      const refusal = commandRefusal(device, req.type);
+      if (refusal) throw new NotAllowedError(refusal.message, { reasonKey: refusal.reasonKey });
+    } catch (err) {
+      await this.refused(actor, req, err);
+      throw err;
+    }
+    if (opts.recordClick) {
+      await audit(db, { actor: actor.id, action: "command.click", subject: `device:${device.id}`, details: { type: req.type, reportId: req.reportId ?? null }, at: this.deps.clock.now() });
+    }
+    return device;
+  }
+
+  /** Creates the command: QUEUED, or AWAITING_APPROVAL for a wipe. A second click gets ConflictError. */
+  async request(actor: Actor, req: CommandRequest): Promise<Command> {
+    const params = normaliseParams(req);
+    await this.check(actor, req);
+    const now = this.deps.clock.now();
+    try {
+      return await this.deps.db.$transaction(async (tx) => {
+        const device = await tx.device.findUniqueOrThrow({ where: { id: req.deviceId } });
+        if (req.reportId && !(await tx.lossReport.findUnique({ where: { id: req.reportId }, select: { id: true } }))) {
+          throw new NotFoundError("report");
+        }
+        const lostModePending = (await tx.command.count({ where: { activeKey: activeKeyOf(device.id, "ENABLE_LOST_MODE") } })) > 0;
+        const twoPerson = needsSecondApproval(req.type);
+        const expiresAt = expiresAtFor(req.type, now, { deviceInLostMode: device.state === "LOST_MODE", lostModePending });
+        const command = await tx.command.create({
+          data: {
+            deviceId: device.id,
+            reportId: req.reportId ?? null,
+            type: req.type,
+            params: params as Prisma.InputJsonValue,
+            state: twoPerson ? "AWAITING_APPROVAL" : "QUEUED",
+            requestedById: actor.personId,
+            requestedAt: now,
+            ...(twoPerson ? {} : { approvedById: actor.personId, approvedAt: now, queuedAt: now }),
+            expiresAt,
+            activeKey: activeKeyOf(device.id, req.type),
+            createdAt: now,
+          },
+        });
+        await audit(tx, {
+          actor: actor.id,
+          action: "command.request",
+          subject: `command:${command.id}`,
+          details: { type: req.type, deviceId: device.id, reportId: req.reportId ?? null, state: command.state, neverExpires: expiresAt === null },
+          at: now,
+        });
+        await this.deps.events.publish(tx, { type: "command.changed", commandId: command.id, from: null, to: command.state });
+        await reportFollows(tx, this.follow(now), command.reportId, twoPerson ? null : reportStatusOnQueue(req.type), { actor: actor.id });
+        return command;
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const live = await this.deps.db.command.findUnique({ where: { activeKey: activeKeyOf(req.deviceId, req.type) } });
+      await audit(this.deps.db, {
+        actor: actor.id,
+        action: "command.duplicate",
+        subject: live ? `command:${live.id}` : `device:${req.deviceId}`,
+        details: { type: req.type, state: live?.state ?? null },
+        at: now,
+      });
+      throw new ConflictError("this command is already requested for this device", { commandId: live?.id, state: live?.state });
+    }
+  }
+
+  /** The second administrator's approval of a wipe; the requester cannot approve their own. */
+  async approve(actor: Actor, commandId: string): Promise<Command> {
+    const { db, clock } = this.deps;
+    const command = await db.command.findUnique({ where: { id: commandId } });
+    if (!command) throw new NotFoundError("command");
+    const req = { deviceId: command.deviceId, type: command.type, reportId: command.reportId };
+    try {
+      await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
+      if (!needsSecondApproval(command.type)) throw new NotAllowedError("this command needs no second approval");
+      const requester = await requesterOf(db, command.id);
+      const samePerson = requester?.actor === actor.id || (actor.personId !== null && command.requestedById === actor.personId);
+      if (samePerson) throw new NotAllowedError("a wipe needs a second administrator: you requested it, so someone else must approve it", { reasonKey: "commands.refused.two_person" });
+    } catch (err) {
+      await this.refused(actor, req, err, command.id);
+      throw err;
+    }
+    if (command.state !== "AWAITING_APPROVAL") throw new ConflictError(`this wipe is already ${command.state.toLowerCase()}`, { state: command.state });
+    const now = clock.now();
+    const approved = await db.$transaction(async (tx) => {
+      // A request that was never-expiring (after lost mode) stays so; otherwise 7 days from now.
+      const expiresAt = command.expiresAt === null ? null : new Date(now.getTime() + ORDINARY_EXPIRY_MS);
+      const ok = await transition(tx, { events: this.deps.events, now }, {
+        commandId: command.id,
+        from: "AWAITING_APPROVAL",
+        to: "QUEUED",
+        actor: actor.id,
+        data: { approvedById: actor.personId, approvedAt: now, queuedAt: now, expiresAt },
+      });
+      if (!ok) return null;
+      await audit(tx, { actor: actor.id, action: "command.approve", subject: `command:${command.id}`, details: { type: command.type }, at: now });
+      await reportFollows(tx, this.follow(now), command.reportId, reportStatusOnQueue(command.type), { actor: actor.id });
+      return tx.command.findUniqueOrThrow({ where: { id: command.id } });
+    });
+    if (!approved) throw new ConflictError("someone else already decided on this wipe");
+    return approved;
+  }
+
+  /** Withdraws a command no device has received yet (a wipe awaiting approval, a queued lock). */
+  async cancel(actor: Actor, commandId: string): Promise<Command> {
+    const { db, clock } = this.deps;
+    const command = await db.command.findUnique({ where: { id: commandId } });
+    if (!command) throw new NotFoundError("command");
+    try {
+      await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
+    } catch (err) {
+      await this.refused(actor, { deviceId: command.deviceId, type: command.type, reportId: command.reportId }, err, command.id);
+      throw err;
+    }
+    if (command.state !== "AWAITING_APPROVAL" && command.state !== "QUEUED") {
+      throw new ConflictError(`this command is already ${command.state.toLowerCase()}`, { state: command.state });
+    }
+    const now = clock.now();
+    const cancelled = await db.$transaction(async (tx) => {
+      const ok = await transition(tx, { events: this.deps.events, now }, { commandId: command.id, from: command.state, to: "CANCELLED", actor: actor.id });
+      if (!ok) return null;
+      await reportFollows(tx, this.follow(now), command.reportId, null);
+      return tx.command.findUniqueOrThrow({ where: { id: command.id } });
+    });
+    if (!cancelled) throw new ConflictError("the command changed meanwhile; nothing was cancelled");
+    return cancelled;
+  }
+
+  private follow(now: Date) {
+    return { events: this.deps.events, reports: this.deps.reports, now };
+  }
+
+  private async refused(actor: Actor, req: CommandRequest, err: unknown, commandId?: string): Promise<void> {
+    if (!(err instanceof DomainError)) return;
+    await audit(this.deps.db, {
+      actor: actor.id,
+      action: "command.refused",
+      subject: commandId ? `command:${commandId}` : `device:${req.deviceId}`,
+      details: { type: req.type, reportId: req.reportId ?? null, code: err.code, reason: err.message },
+      at: this.deps.clock.now(),
+    });
+  }
+}
+
+const MAX_TEXT = 200;
+
+/** Apple's EnableLostMode keys; at least a message or a phone number, or the finder sees nothing. */
+function normaliseParams(req: CommandRequest): Record<string, unknown> {
+  const p = req.params ?? {};
+  if (req.type !== "ENABLE_LOST_MODE") return p;
+  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  const out: Record<string, string> = {};
+  const message = text(p.Message);
+  const phone = text(p.PhoneNumber);
+  const footnote = text(p.Footnote);
+  if (!message && !phone) throw new InvalidInputError("enter a lock-screen message or a phone number (at least one)", { field: "message" });
+  for (const [k, v] of [["Message", message], ["PhoneNumber", phone], ["Footnote", footnote]] as const) {
+    if (v.length > MAX_TEXT) throw new InvalidInputError(`${k} is longer than ${MAX_TEXT} characters`, { field: k });
+    if (v) out[k] = v;
+  }
+  if (phone && !/^[+0-9()\-\s]{3,30}$/.test(phone)) throw new InvalidInputError("the phone number may contain digits, spaces, +, -, ( ) only", { field: "phone" });
+  return out;
+}

@@ -1,0 +1,114 @@
+// What devices answer. Acknowledged and Error end a command; NotNow keeps it pending for the
+// next check-in, as Apple devices do. An acknowledgement changes the device and the report:
+// lost mode on, location known, wiped.
+import type { Db, Prisma } from "../../db/client.js";
+import type { Command, Device } from "../../generated/prisma/client.js";
+import type { CommandResult } from "../../drivers/driver.js";
+import { audit, type Tx } from "../audit.js";
+import type { Clock } from "../clock.js";
+import { NotFoundError } from "../errors.js";
+import type { EventSink } from "../events.js";
+import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
+import { locationOf, reportStatusOnAck, saysNoPasscode } from "./rules.js";
+
+export interface ResultsDeps {
+  db: Db;
+  clock: Clock;
+  events: EventSink;
+  reports: ReportStatusWriter;
+}
+
+/** Notes the thread shows next to a transition (translated by the Slack adapter). */
+export const NOTE = {
+  notNow: "not_now",
+  noPasscode: "no_passcode",
+  expired: "expired",
+  wipedMeanwhile: "device_wiped",
+} as const;
+
+export class CommandResults {
+  constructor(private readonly deps: ResultsDeps) {}
+
+  /**
+   * Records a device's answer to command `uuid`. `deviceId`, when given (the agent's token),
+   * must own the command. A repeated answer to a finished command changes nothing.
+   */
+  async record(uuid: string, answer: CommandResult, opts: { deviceId?: string; actor?: string } = {}): Promise<Command> {
+    const { db, clock, events } = this.deps;
+    const command = await db.command.findUnique({ where: { uuid } });
+    if (!command || (opts.deviceId && command.deviceId !== opts.deviceId)) throw new NotFoundError("command");
+    if (command.state !== "QUEUED" && command.state !== "SENT") return command;
+    const actor = opts.actor ?? `device:${command.deviceId}`;
+    const now = clock.now();
+
+    if (answer.status === "NotNow") {
+      await db.$transaction(async (tx) => {
+        await audit(tx, { actor, action: "command.not_now", subject: `command:${command.id}`, at: now });
+        await events.publish(tx, { type: "command.changed", commandId: command.id, from: command.state, to: command.state, note: NOTE.notNow });
+      });
+      return command;
+    }
+
+    return db.$transaction(async (tx) => {
+      const device = await tx.device.findUniqueOrThrow({ where: { id: command.deviceId } });
+      const ok = answer.status === "Acknowledged";
+      const noPasscode = command.type === "DEVICE_LOCK" && saysNoPasscode(answer);
+      const ended = await transition(tx, { events, now }, {
+        commandId: command.id,
+        from: command.state,
+        to: ok ? "ACKNOWLEDGED" : "ERROR",
+        actor,
+        data: {
+          result: (answer.result ?? {}) as Prisma.InputJsonValue,
+          error: ok ? null : (answer.error ?? "the device reported an error").slice(0, 1000),
+        },
+        ...(noPasscode ? { note: NOTE.noPasscode } : {}),
+      });
+      if (!ended) return tx.command.findUniqueOrThrow({ where: { id: command.id } });
+      if (command.type === "DEVICE_LOCK") await tx.device.update({ where: { id: device.id }, data: { passcodePresent: ok && !noPasscode ? true : noPasscode ? false : device.passcodePresent } });
+      const located = ok ? await this.applyAck(tx, command, device, answer, now) : false;
+      await reportFollows(tx, { events, reports: this.deps.reports, now }, command.reportId, ok ? reportStatusOnAck(command.type, located) : null, { actor });
+      return tx.command.findUniqueOrThrow({ where: { id: command.id } });
+    });
+  }
+
+  /** The acknowledged command's effect on the device; true when it told us where it is. */
+  private async applyAck(tx: Tx, command: Command, device: Device, answer: CommandResult, now: Date): Promise<boolean> {
+    switch (command.type) {
+      case "ENABLE_LOST_MODE":
+        await tx.device.update({ where: { id: device.id }, data: { state: "LOST_MODE" } });
+        return false;
+      case "DISABLE_LOST_MODE":
+        await tx.device.updateMany({ where: { id: device.id, state: "LOST_MODE" }, data: { state: "MANAGED" } });
+        return false;
+      case "DEVICE_LOCATION": {
+        const at = locationOf(answer.result);
+        if (!at) return false;
+        await tx.device.update({ where: { id: device.id }, data: { lastLatitude: at.latitude, lastLongitude: at.longitude, lastLocatedAt: now } });
+        return true;
+      }
+      case "ERASE_DEVICE":
+        await this.applyWipe(tx, command, device, now);
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * A wiped device leaves management — except ADE, which re-enrolls on activation (seed 002).
+   * Its agent token dies with the data, and nothing else queued for it can arrive any more.
+   */
+  private async applyWipe(tx: Tx, command: Command, device: Device, now: Date): Promise<void> {
+    await tx.device.update({
+      where: { id: device.id },
+      data: { state: device.ade ? "AWAITING_REENROLLMENT" : "WIPED", agentTokenHash: null },
+    });
+    const others = await tx.command.findMany({
+      where: { deviceId: device.id, id: { not: command.id }, state: { in: ["AWAITING_APPROVAL", "QUEUED", "SENT"] } },
+    });
+    for (const other of others) {
+      await transition(tx, { events: this.deps.events, now }, { commandId: other.id, from: other.state, to: "CANCELLED", actor: "system", note: NOTE.wipedMeanwhile });
+    }
+  }
+}

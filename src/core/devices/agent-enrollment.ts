@@ -1,0 +1,127 @@
+// Devices running the built-in agent: enrolment with the shared secret, a per-device bearer
+// token (returned once, stored as sha256), and check-ins that collect pending commands.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Db } from "../../db/client.js";
+import type { Device, Platform } from "../../generated/prisma/client.js";
+import { audit } from "../audit.js";
+import type { Clock } from "../clock.js";
+import type { Commands, PendingCommand } from "../commands/index.js";
+import { InvalidInputError, NotAllowedError, UnauthenticatedError } from "../errors.js";
+
+export interface EnrollmentInput {
+  enrollmentSecret: string;
+  platform: "ios" | "ipados" | "macos" | "android" | "windows";
+  name: string;
+  model?: string;
+  serial?: string;
+  udid?: string;
+  imei?: string;
+  supervised?: boolean;
+  ade?: boolean;
+  ownerEmail?: string;
+}
+
+export interface AgentDeps {
+  db: Db;
+  clock: Clock;
+  commands: Commands;
+  /** AGENT_ENROLLMENT_SECRET; unset: enrolment is closed. */
+  enrollmentSecret: () => string | undefined;
+}
+
+const PLATFORM: Record<EnrollmentInput["platform"], Platform> = {
+  ios: "IOS", ipados: "IPADOS", macos: "MACOS", android: "ANDROID", windows: "WINDOWS",
+};
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash("sha256").update(given).digest();
+  const b = createHash("sha256").update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export class DeviceAgents {
+  constructor(private readonly deps: AgentDeps) {}
+
+  /**
+   * Enrols a device, or re-enrols one we know by UDID, serial or IMEI (an ADE device after a
+   * wipe comes back this way and is managed again). Returns the bearer token — only now.
+   */
+  async enroll(input: EnrollmentInput): Promise<{ deviceId: string; token: string; reenrolled: boolean }> {
+    const expected = this.deps.enrollmentSecret();
+    if (!expected) throw new NotAllowedError("device enrolment is closed: AGENT_ENROLLMENT_SECRET is not set");
+    if (!sameSecret(input.enrollmentSecret, expected)) throw new UnauthenticatedError("wrong enrolment secret");
+    const platform = PLATFORM[input.platform];
+    if (!platform) throw new InvalidInputError("platform must be ios, ipados, macos, android or windows", { field: "platform" });
+    const token = randomBytes(32).toString("base64url");
+    const now = this.deps.clock.now();
+    const email = input.ownerEmail?.trim().toLowerCase() || null;
+
+    return this.deps.db.$transaction(async (tx) => {
+      let ownerId: string | null = null;
+      let ownerCreated = false;
+      if (email) {
+        // An owner we have never seen becomes a person, marked as created on the fly.
+        const owner = (await tx.person.findUnique({ where: { email } })) ?? (ownerCreated = true, await tx.person.create({ data: { email, autoCreated: true, createdAt: now } }));
+        ownerId = owner.id;
+      }
+      const keys = [
+        input.udid ? { udid: input.udid } : null,
+        input.serial ? { serial: input.serial } : null,
+        input.imei ? { imei: input.imei } : null,
+      ].filter((k): k is NonNullable<typeof k> => k !== null);
+      const known = keys.length ? await tx.device.findFirst({ where: { OR: keys } }) : null;
+      const data = {
+        platform,
+        name: input.name,
+        model: input.model ?? null,
+        supervised: input.supervised ?? false,
+        ade: input.ade ?? false,
+        agentTokenHash: hashToken(token),
+        lastCheckInAt: now,
+        ...(ownerId ? { ownerId } : {}),
+      };
+      let device: Device;
+      if (known) {
+        // A device that comes back after a wipe or a re-install is managed again, under a new token.
+        device = await tx.device.update({
+          where: { id: known.id },
+          data: { ...data, driver: "agent", state: known.state === "LOST_MODE" ? "LOST_MODE" : "MANAGED", enrolledAt: now, serial: input.serial ?? known.serial, udid: input.udid ?? known.udid, imei: input.imei ?? known.imei },
+        });
+      } else {
+        device = await tx.device.create({
+          data: { ...data, serial: input.serial ?? null, udid: input.udid ?? null, imei: input.imei ?? null, driver: "agent", state: "MANAGED", enrolledAt: now, createdAt: now },
+        });
+      }
+      await audit(tx, {
+        actor: `device:${device.id}`,
+        action: known ? "device.reenroll" : "device.enroll",
+        subject: `device:${device.id}`,
+        details: { platform, supervised: device.supervised, ade: device.ade, ownerCreated },
+        at: now,
+      });
+      return { deviceId: device.id, token, reenrolled: Boolean(known) };
+    });
+  }
+
+  /** The device a bearer token belongs to; a wiped device's token no longer works. */
+  async authenticate(token: string | undefined): Promise<Device> {
+    if (!token) throw new UnauthenticatedError("missing bearer token");
+    const device = await this.deps.db.device.findUnique({ where: { agentTokenHash: hashToken(token) } });
+    if (!device) throw new UnauthenticatedError("unknown or revoked device token");
+    return device;
+  }
+
+  /** Records that the device is alive and hands it what is waiting for it. */
+  async checkIn(token: string | undefined): Promise<PendingCommand[]> {
+    const device = await this.authenticate(token);
+    await this.deps.db.device.update({ where: { id: device.id }, data: { lastCheckInAt: this.deps.clock.now() } });
+    return this.deps.commands.collect(device.id);
+  }
+
+  async recordResult(token: string | undefined, commandId: string, answer: Parameters<Commands["recordResult"]>[1]) {
+    const device = await this.authenticate(token);
+    return this.deps.commands.recordResult(commandId, answer, { deviceId: device.id });
+  }
+}
