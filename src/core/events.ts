@@ -2,11 +2,17 @@
 // implements EventSink (src/slack/notifier.ts) and turns each event into outbox messages inside
 // the same transaction, so an event is never lost and never outlives a rolled-back change.
 import type { Tx } from "./audit.js";
+import type { Digest } from "./digest/build.js";
 
 export type DomainEvent =
   | { type: "report.created"; reportId: string }
   | { type: "report.changed"; reportId: string; note?: string }
-  | { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string };
+  | { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string }
+  /** Immediate alerts claimed together: one notification for the batch (a flood is one post). */
+  | { type: "alerts.immediate"; alertIds: string[] }
+  | { type: "alert.resolved"; alertId: string }
+  /** key: "digest:<yyyy-mm-dd>" for the scheduled digest; personal: owners' and department admins' DMs too. */
+  | { type: "digest.ready"; key: string; digest: Digest; personal: boolean };
 
 export interface EventSink {
   publish(tx: Tx, event: DomainEvent): Promise<void>;

@@ -3,6 +3,8 @@
 // knows about Slack, HTTP or cron.
 import type { Db } from "../db/client.js";
 import { Actors } from "./actors.js";
+import { AlertService, AppPolicyService } from "./alerts/index.js";
+import { DigestService } from "./digest/index.js";
 import type { Clock } from "./clock.js";
 import type { EventSink } from "./events.js";
 
@@ -26,6 +28,9 @@ export function createCore(deps: CoreDeps) {
   return {
     deps,
     actors,
+    alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
+    appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
+    digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
   };
 }
 

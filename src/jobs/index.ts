@@ -3,6 +3,7 @@
 import type { Config } from "../config.js";
 import type { Core } from "../core/index.js";
 import type { OutboxDelivery } from "../slack/delivery.js";
+import { alertJobs } from "./alerts.js";
 import type { Job } from "./scheduler.js";
 
 export interface JobContext {
@@ -12,6 +13,5 @@ export interface JobContext {
 }
 
 export function defineJobs(ctx: JobContext): Job[] {
-  void ctx;
-  return [];
+  return [...alertJobs(ctx)];
 }

@@ -27,6 +27,8 @@ export class FakeSlack {
   private server: Server | null = null;
   private seq = 0;
   private pendingUploads = new Map<string, { filename?: string; content?: Buffer }>();
+  /** Files people shared with the app (a modal's file_input): files.info, then GET url_private with the bot token. */
+  private sharedFiles = new Map<string, { name: string; content: Buffer }>();
   url = "";
 
   async start(): Promise<this> {
@@ -54,6 +56,13 @@ export class FakeSlack {
 
   addUser(u: { id: string; email: string; name?: string; locale?: string; tz?: string }) {
     this.users.set(u.id, u);
+  }
+
+  /** A file a user picked in a file_input; returns its id for the view submission. */
+  addFile(f: { id?: string; name: string; content: string | Buffer }): string {
+    const id = f.id ?? `F${++this.seq}`;
+    this.sharedFiles.set(id, { name: f.name, content: Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content) });
+    return id;
   }
 
   /** The next `times` calls of `method` fail: an HTTP status, or ok:false with `error`. */
@@ -105,6 +114,13 @@ export class FakeSlack {
       if (pending) pending.content = extractMultipartFile(raw, req.headers["content-type"]) ?? raw;
       res.writeHead(200, { "content-type": "text/plain" });
       return res.end(`OK - ${raw.length}`);
+    }
+    if (path.startsWith("/files/")) {
+      const file = this.sharedFiles.get(path.slice("/files/".length));
+      // Like Slack: url_private answers only with a bot token.
+      if (!file || !/^Bearer xox/.test(req.headers.authorization ?? "")) return json(404, { ok: false, error: "file_not_found" });
+      res.writeHead(200, { "content-type": "text/csv" });
+      return res.end(file.content);
     }
     if (!path.startsWith("/api/")) return json(404, { ok: false, error: "unknown_path" });
     const method = path.slice("/api/".length);
@@ -162,6 +178,12 @@ export class FakeSlack {
       case "users.info": {
         const u = this.users.get(String(args.user));
         return u ? { ok: true, user: toSlackUser(u) } : { ok: false, error: "user_not_found" };
+      }
+      case "files.info": {
+        const f = this.sharedFiles.get(String(args.file));
+        if (!f) return { ok: false, error: "file_not_found" };
+        const url = `${this.url}/files/${String(args.file)}`;
+        return { ok: true, file: { id: args.file, name: f.name, size: f.content.length, url_private: url, url_private_download: url } };
       }
       case "files.getUploadURLExternal": {
         const fileId = `F${++this.seq}`;

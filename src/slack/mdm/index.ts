@@ -5,6 +5,9 @@ import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../core/actors.js";
 import { t, type Locale } from "../../i18n/index.js";
 import type { SlackDeps } from "../app.js";
+import { alerts } from "./alerts.js";
+import { digest } from "./digest.js";
+import { policy } from "./policy.js";
 
 export interface MdmContext {
   args: string[];
@@ -26,7 +29,7 @@ export interface MdmSubcommand {
   run(ctx: MdmContext): Promise<void>;
 }
 
-export const subcommands: MdmSubcommand[] = [];
+export const subcommands: MdmSubcommand[] = [digest, alerts, policy];
 
 export function findSubcommand(name: string): MdmSubcommand | undefined {
   const n = name.toLowerCase();

@@ -1,4 +1,11 @@
 // One file per domain event that Slack shows; register each handler here.
 import type { NotificationHandlers } from "../notifier.js";
+import { alertImmediate } from "./alert-immediate.js";
+import { alertResolved } from "./alert-resolved.js";
+import { digestReady } from "./digest-ready.js";
 
-export const notifications: NotificationHandlers = {};
+export const notifications: NotificationHandlers = {
+  "alerts.immediate": alertImmediate,
+  "alert.resolved": alertResolved,
+  "digest.ready": digestReady,
+};

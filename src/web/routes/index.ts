@@ -3,8 +3,9 @@
 // here parses bodies globally.
 import type { Router } from "express";
 import type { WebDeps } from "../app.js";
+import { alertRoutes } from "./alerts.js";
 import { healthRoutes } from "./health.js";
 
 export function routes(deps: WebDeps): Router[] {
-  return [healthRoutes(deps)];
+  return [healthRoutes(deps), alertRoutes(deps)];
 }

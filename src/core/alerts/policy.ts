@@ -1,0 +1,97 @@
+// The app usage policy (seed 004): an allow list or a deny list of app IDs. Using an app outside
+// the allow list, or one on the deny list, is a violation that arrives as an alert.
+import type { Db } from "../../db/client.js";
+import type { Actor, Actors } from "../actors.js";
+import { audit } from "../audit.js";
+import type { Clock } from "../clock.js";
+import { InvalidInputError } from "../errors.js";
+import { csvFields } from "./csv.js";
+
+export type PolicyMode = "ALLOW" | "DENY";
+
+export interface PolicyDeps {
+  db: Db;
+  clock: Clock;
+  actors: Actors;
+}
+
+/** iOS bundle ids and Android package names: letters, digits, dots, dashes, underscores. */
+const APP_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
+const MAX_ENTRIES = 20_000;
+const POLICY_ID = "default";
+
+export interface LineError {
+  line: number;
+  reason: string;
+}
+
+/** Reads the seed's CSV: app ID in the first column, no header; blank lines are skipped. */
+export function parsePolicyCsv(content: string): { appIds: string[]; errors: LineError[] } {
+  const appIds: string[] = [];
+  const errors: LineError[] = [];
+  const lines = content.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
+  for (const [i, raw] of lines.entries()) {
+    const line = i + 1;
+    if (!raw.trim()) continue;
+    let first: string;
+    try {
+      first = csvFields(raw)[0]!.trim();
+    } catch (err) {
+      errors.push({ line, reason: (err as Error).message });
+      continue;
+    }
+    if (!first) errors.push({ line, reason: "the first column is empty" });
+    else if (!APP_ID.test(first)) errors.push({ line, reason: `"${first.slice(0, 80)}" is not an app ID (e.g. com.google.Maps)` });
+    else appIds.push(first);
+  }
+  if (!appIds.length && !errors.length) errors.push({ line: 1, reason: "the file has no app IDs" });
+  if (appIds.length > MAX_ENTRIES) errors.push({ line: MAX_ENTRIES + 1, reason: `at most ${MAX_ENTRIES} app IDs` });
+  return { appIds: [...new Set(appIds)], errors };
+}
+
+export class AppPolicyService {
+  constructor(private readonly deps: PolicyDeps) {}
+
+  async get(): Promise<{ mode: PolicyMode; appIds: string[]; updatedAt: Date | null; updatedBy: string | null }> {
+    const policy = await this.deps.db.appPolicy.findUnique({
+      where: { id: POLICY_ID },
+      include: { entries: { orderBy: { appId: "asc" } } },
+    });
+    if (!policy) return { mode: "DENY", appIds: [], updatedAt: null, updatedBy: null };
+    return { mode: policy.mode, appIds: policy.entries.map((e) => e.appId), updatedAt: policy.updatedAt, updatedBy: policy.updatedBy };
+  }
+
+  /**
+   * Replaces the policy with the file's list, all or nothing: a malformed line is reported by
+   * its number and nothing is imported.
+   */
+  async importCsv(actor: Actor, mode: PolicyMode, content: string): Promise<{ mode: PolicyMode; count: number }> {
+    this.deps.actors.requireSystemAdmin(actor);
+    if (mode !== "ALLOW" && mode !== "DENY") throw new InvalidInputError("choose allow or deny");
+    const { appIds, errors } = parsePolicyCsv(content);
+    if (errors.length) {
+      const shown = errors.slice(0, 10).map((e) => `line ${e.line}: ${e.reason}`).join("; ");
+      const more = errors.length > 10 ? ` (and ${errors.length - 10} more)` : "";
+      throw new InvalidInputError(`nothing was imported. ${shown}${more}`, { lines: errors.slice(0, 50) });
+    }
+    const now = this.deps.clock.now();
+    await this.deps.db.$transaction(async (tx) => {
+      await tx.appPolicy.upsert({
+        where: { id: POLICY_ID },
+        create: { id: POLICY_ID, mode, updatedBy: actor.id, updatedAt: now },
+        update: { mode, updatedBy: actor.id, updatedAt: now },
+      });
+      await tx.appPolicyEntry.deleteMany({ where: { policyId: POLICY_ID } });
+      await tx.appPolicyEntry.createMany({ data: appIds.map((appId) => ({ policyId: POLICY_ID, appId })) });
+      await audit(tx, { actor: actor.id, action: "policy.import", subject: "app-policy", details: { mode, count: appIds.length }, at: now });
+    });
+    return { mode, count: appIds.length };
+  }
+
+  /** Which of the apps a device uses break the policy. */
+  async violations(appIds: string[]): Promise<string[]> {
+    const { mode, appIds: listed } = await this.get();
+    const set = new Set(listed);
+    return appIds.filter((a) => (mode === "ALLOW" ? !set.has(a) : set.has(a)));
+  }
+}

@@ -1,0 +1,160 @@
+// Alerts: intake from the MDM side (POST /api/alerts, drivers' own events), the immediate posts
+// (grouped, so a flood becomes one message), resolving, and a device's open alerts.
+import type { Db, Prisma } from "../../db/client.js";
+import type { Actor, Actors } from "../actors.js";
+import { audit, type Tx } from "../audit.js";
+import type { Clock } from "../clock.js";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import type { EventSink } from "../events.js";
+import { findDevice, findDeviceByRef } from "./devices.js";
+import { alertInputSchema, dedupeKeyOf, issueReason } from "./intake.js";
+import { isImmediate } from "./types.js";
+
+export interface AlertsDeps {
+  db: Db;
+  clock: Clock;
+  events: EventSink;
+  actors: Actors;
+}
+
+export interface IntakeResult {
+  /** Stored now, or already stored before (a duplicate is accepted, not stored twice). */
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; reason: string }[];
+  /** Ids of the alerts stored by this call. */
+  stored: string[];
+}
+
+/** Most alerts one call may carry; a larger batch is refused whole so the sender splits it. */
+export const MAX_BATCH = 1000;
+/** While this many alerts were posted within FLOOD_WINDOW_MS, further ones wait for the window. */
+const FLOOD_THRESHOLD = 10;
+const FLOOD_WINDOW_MS = 60_000;
+/** Immediate alerts older than this when first seen unposted are left to the digest. */
+const STALE_MS = 60 * 60_000;
+
+export class AlertService {
+  constructor(private readonly deps: AlertsDeps) {}
+
+  /**
+   * Validates and stores alerts; each bad item is rejected with its index and reason while the
+   * good ones are kept. Usable inside another transaction (pass `tx`) by drivers and the core.
+   */
+  async raise(items: unknown[], opts: { source?: string; actor?: string; tx?: Tx } = {}): Promise<IntakeResult> {
+    if (items.length > MAX_BATCH) throw new InvalidInputError(`at most ${MAX_BATCH} alerts per request; send the rest separately`);
+    const source = opts.source ?? "api";
+    const now = this.deps.clock.now();
+    const receivedDay = now.toISOString().slice(0, 10);
+    const run = async (tx: Tx): Promise<IntakeResult> => {
+      const rejected: IntakeResult["rejected"] = [];
+      const rows: Prisma.AlertCreateManyInput[] = [];
+      for (const [index, item] of items.entries()) {
+        const parsed = alertInputSchema.safeParse(item);
+        if (!parsed.success) {
+          rejected.push({ index, reason: issueReason(parsed.error) });
+          continue;
+        }
+        const input = parsed.data;
+        const device = await findDeviceByRef(tx, input.device);
+        if (!device) {
+          rejected.push({ index, reason: `device: no device with ${describeRef(input.device)}` });
+          continue;
+        }
+        rows.push({
+          type: input.type,
+          deviceId: device.id,
+          detectedAt: input.detectedAt ? new Date(input.detectedAt) : now,
+          immediate: isImmediate(input.type, device.platform),
+          details: (input.details ?? {}) as Prisma.InputJsonValue,
+          dedupeKey: dedupeKeyOf(input, device.id, receivedDay, source),
+          source,
+          createdAt: now,
+        });
+      }
+      // Two identical items in one batch are one alert too.
+      const unique = [...new Map(rows.map((r) => [r.dedupeKey, r])).values()];
+      const created = unique.length
+        ? await tx.alert.createManyAndReturn({ data: unique, skipDuplicates: true, select: { id: true } })
+        : [];
+      if (created.length || rejected.length) {
+        await audit(tx, {
+          actor: opts.actor ?? source,
+          action: "alerts.intake",
+          details: { stored: created.length, duplicates: rows.length - created.length, rejected: rejected.length },
+          at: now,
+        });
+      }
+      return { accepted: rows.length, duplicates: rows.length - created.length, rejected, stored: created.map((c) => c.id) };
+    };
+    return opts.tx ? run(opts.tx) : this.deps.db.$transaction(run);
+  }
+
+  /**
+   * Posts the immediate alerts not posted yet, as one batch: whatever arrived since the last run
+   * becomes one notification. During a flood it waits for the window to pass, so the channel
+   * gets at most one message a minute however many alerts arrive.
+   */
+  async postPending(now: Date = this.deps.clock.now()): Promise<number> {
+    return this.deps.db.$transaction(async (tx) => {
+      const windowStart = new Date(now.getTime() - FLOOD_WINDOW_MS);
+      const recent = await tx.alert.aggregate({
+        where: { immediate: true, postedAt: { gt: windowStart, lte: now } },
+        _count: { _all: true },
+        _max: { postedAt: true },
+      });
+      if (recent._count._all >= FLOOD_THRESHOLD) return 0;
+      const staleBefore = new Date(now.getTime() - STALE_MS);
+      const claimed = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE "Alert" SET "postedAt" = ${now}
+        WHERE id IN (
+          SELECT id FROM "Alert"
+          WHERE immediate AND "postedAt" IS NULL AND "resolvedAt" IS NULL AND "createdAt" >= ${staleBefore}
+          ORDER BY "createdAt", id LIMIT 5000
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id`;
+      if (!claimed.length) return 0;
+      await this.deps.events.publish(tx, { type: "alerts.immediate", alertIds: claimed.map((c) => c.id) });
+      return claimed.length;
+    });
+  }
+
+  async resolve(actor: Actor, alertId: string): Promise<void> {
+    const { db, clock, actors, events } = this.deps;
+    const alert = await db.alert.findUnique({ where: { id: alertId }, select: { id: true, deviceId: true, type: true } });
+    if (!alert) throw new NotFoundError("this alert", { what: "alert" });
+    await actors.requireDeviceAdmin(actor, alert.deviceId);
+    const now = clock.now();
+    await db.$transaction(async (tx) => {
+      const done = await tx.alert.updateMany({ where: { id: alertId, resolvedAt: null }, data: { resolvedAt: now, resolvedBy: actor.id } });
+      if (!done.count) throw new ConflictError("this alert is already resolved");
+      await audit(tx, { actor: actor.id, action: "alert.resolve", subject: `alert:${alertId}`, details: { type: alert.type, deviceId: alert.deviceId }, at: now });
+      await events.publish(tx, { type: "alert.resolved", alertId });
+    });
+  }
+
+  /** A device's open alerts, newest first, for an administrator of that device. */
+  async openForDevice(actor: Actor, query: string) {
+    this.deps.actors.requireAdmin(actor);
+    const device = await findDevice(this.deps.db, query);
+    await this.deps.actors.requireDeviceAdmin(actor, device.id);
+    const alerts = await this.deps.db.alert.findMany({
+      where: { deviceId: device.id, resolvedAt: null },
+      orderBy: [{ detectedAt: "desc" }, { id: "desc" }],
+      take: 50,
+    });
+    const total = await this.deps.db.alert.count({ where: { deviceId: device.id, resolvedAt: null } });
+    const more = await this.deps.db.device.findUniqueOrThrow({
+      where: { id: device.id },
+      select: { lastCheckInAt: true, owner: { select: { name: true, email: true } } },
+    });
+    return { device, alerts, total, lastResponseAt: more.lastCheckInAt, owner: more.owner ? (more.owner.name ?? more.owner.email) : null };
+  }
+}
+
+function describeRef(ref: { udid?: string; imei?: string; serial?: string; id?: string }): string {
+  return Object.entries(ref)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k} ${JSON.stringify(v)}`)
+    .join(" / ");
+}

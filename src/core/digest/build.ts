@@ -1,0 +1,154 @@
+// The digest's facts, aggregated in SQL (GROUP BY) so a million alerts never come into memory:
+// alerts by type since the last digest, devices with no response, open loss reports, commands
+// awaiting approval or still pending, and renewals coming due.
+import type { Tx } from "../audit.js";
+import { DAY } from "../clock.js";
+import { noResponseDevices, type NoResponseDevice } from "./no-response.js";
+import type { DigestSettings } from "./settings.js";
+
+/** Renewals whose deadline is within this many days (or past) are listed. */
+export const RENEWAL_HORIZON_DAYS = 60;
+const CLOSED_REPORTS = ["FOUND", "DISMISSED", "CLOSED"] as const;
+
+export interface AlertCount {
+  type: string;
+  count: number;
+}
+
+export interface PersonalSummary {
+  personId: string;
+  slackUserId: string;
+  locale: string | null;
+  alertCounts: AlertCount[];
+  noResponse: NoResponseDevice[];
+}
+
+export interface Digest {
+  at: Date;
+  since: Date;
+  alertCounts: AlertCount[];
+  alertsTotal: number;
+  noResponse: NoResponseDevice[];
+  openReports: { id: string; reference: string; status: string; createdAt: Date; deviceDescription: string }[];
+  awaitingApproval: { id: string; type: string; deviceName: string; requestedAt: Date }[];
+  pendingCommands: { id: string; type: string; state: string; deviceName: string; queuedAt: Date | null; expiresAt: Date | null }[];
+  renewals: { id: string; kind: string; label: string; expiresAt: Date; overdue: boolean }[];
+  owners: PersonalSummary[];
+  departmentAdmins: PersonalSummary[];
+}
+
+export async function buildDigest(tx: Tx, at: Date, since: Date, settings: DigestSettings): Promise<Digest> {
+  const inWindow = { createdAt: { gt: since, lte: at } };
+  const byType = await tx.alert.groupBy({ by: ["type"], where: inWindow, _count: { _all: true } });
+  const alertCounts = byType
+    .map((g) => ({ type: g.type, count: g._count._all }))
+    .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+  const noResponse = await noResponseDevices(tx, at, settings);
+
+  const openReports = await tx.lossReport.findMany({
+    where: { status: { notIn: [...CLOSED_REPORTS] } },
+    select: { id: true, reference: true, status: true, createdAt: true, deviceDescription: true },
+    orderBy: { createdAt: "asc" },
+    take: 5000,
+  });
+  const commands = await tx.command.findMany({
+    where: { state: { in: ["AWAITING_APPROVAL", "QUEUED", "SENT"] } },
+    select: { id: true, type: true, state: true, requestedAt: true, queuedAt: true, expiresAt: true, device: { select: { name: true } } },
+    orderBy: { requestedAt: "asc" },
+    take: 5000,
+  });
+  const renewals = await tx.renewal.findMany({
+    where: { doneAt: null, expiresAt: { not: null, lte: new Date(at.getTime() + RENEWAL_HORIZON_DAYS * DAY) } },
+    select: { id: true, kind: true, label: true, expiresAt: true },
+    orderBy: { expiresAt: "asc" },
+  });
+
+  const digest: Digest = {
+    at,
+    since,
+    alertCounts,
+    alertsTotal: alertCounts.reduce((n, c) => n + c.count, 0),
+    noResponse,
+    openReports,
+    awaitingApproval: commands
+      .filter((c) => c.state === "AWAITING_APPROVAL")
+      .map((c) => ({ id: c.id, type: c.type, deviceName: c.device.name, requestedAt: c.requestedAt })),
+    pendingCommands: commands
+      .filter((c) => c.state !== "AWAITING_APPROVAL")
+      .map((c) => ({ id: c.id, type: c.type, state: c.state, deviceName: c.device.name, queuedAt: c.queuedAt, expiresAt: c.expiresAt })),
+    renewals: renewals.map((r) => ({ id: r.id, kind: r.kind, label: r.label, expiresAt: r.expiresAt!, overdue: r.expiresAt! <= at })),
+    owners: [],
+    departmentAdmins: [],
+  };
+  if (settings.ownerSummaries) digest.owners = await ownerSummaries(tx, since, at, noResponse);
+  if (settings.departmentAdminSummaries) digest.departmentAdmins = await departmentAdminSummaries(tx, since, at, noResponse);
+  return digest;
+}
+
+/** Alert counts per (owner, type) since the last digest, in SQL. */
+async function countsBy(tx: Tx, column: "ownerId" | "departmentId", since: Date, at: Date) {
+  const rows =
+    column === "ownerId"
+      ? await tx.$queryRaw<{ key: string; type: string; n: bigint }[]>`
+          SELECT d."ownerId" AS key, a.type, count(*) AS n FROM "Alert" a JOIN "Device" d ON d.id = a."deviceId"
+          WHERE a."createdAt" > ${since} AND a."createdAt" <= ${at} AND d."ownerId" IS NOT NULL
+          GROUP BY d."ownerId", a.type`
+      : await tx.$queryRaw<{ key: string; type: string; n: bigint }[]>`
+          SELECT p."departmentId" AS key, a.type, count(*) AS n FROM "Alert" a
+          JOIN "Device" d ON d.id = a."deviceId" JOIN "Person" p ON p.id = d."ownerId"
+          WHERE a."createdAt" > ${since} AND a."createdAt" <= ${at} AND p."departmentId" IS NOT NULL
+          GROUP BY p."departmentId", a.type`;
+  const map = new Map<string, AlertCount[]>();
+  for (const r of rows) {
+    const list = map.get(r.key) ?? [];
+    list.push({ type: r.type, count: Number(r.n) });
+    map.set(r.key, list);
+  }
+  return map;
+}
+
+function groupNoResponse(list: NoResponseDevice[], key: (d: NoResponseDevice) => string | null) {
+  const map = new Map<string, NoResponseDevice[]>();
+  for (const d of list) {
+    const k = key(d);
+    if (k) map.set(k, [...(map.get(k) ?? []), d]);
+  }
+  return map;
+}
+
+async function ownerSummaries(tx: Tx, since: Date, at: Date, noResponse: NoResponseDevice[]): Promise<PersonalSummary[]> {
+  const counts = await countsBy(tx, "ownerId", since, at);
+  const silent = groupNoResponse(noResponse, (d) => d.ownerId);
+  const ids = [...new Set([...counts.keys(), ...silent.keys()])];
+  const people = await tx.person.findMany({ where: { id: { in: ids }, slackUserId: { not: null } }, select: { id: true, slackUserId: true, locale: true } });
+  return people.map((p) => ({
+    personId: p.id,
+    slackUserId: p.slackUserId!,
+    locale: p.locale,
+    alertCounts: counts.get(p.id) ?? [],
+    noResponse: silent.get(p.id) ?? [],
+  }));
+}
+
+async function departmentAdminSummaries(tx: Tx, since: Date, at: Date, noResponse: NoResponseDevice[]): Promise<PersonalSummary[]> {
+  const counts = await countsBy(tx, "departmentId", since, at);
+  const silent = groupNoResponse(noResponse, (d) => d.departmentId);
+  const deptIds = [...new Set([...counts.keys(), ...silent.keys()])];
+  const admins = await tx.departmentAdmin.findMany({
+    where: { departmentId: { in: deptIds }, person: { slackUserId: { not: null } } },
+    select: { departmentId: true, person: { select: { id: true, slackUserId: true, locale: true } } },
+  });
+  // An admin of several departments gets one message covering all of them.
+  const byAdmin = new Map<string, PersonalSummary>();
+  for (const a of admins) {
+    const s = byAdmin.get(a.person.id) ?? { personId: a.person.id, slackUserId: a.person.slackUserId!, locale: a.person.locale, alertCounts: [], noResponse: [] };
+    for (const c of counts.get(a.departmentId) ?? []) {
+      const existing = s.alertCounts.find((x) => x.type === c.type);
+      if (existing) existing.count += c.count;
+      else s.alertCounts.push({ ...c });
+    }
+    s.noResponse.push(...(silent.get(a.departmentId) ?? []));
+    byAdmin.set(a.person.id, s);
+  }
+  return [...byAdmin.values()];
+}

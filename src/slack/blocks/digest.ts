@@ -1,0 +1,121 @@
+// Block Kit for the daily digest: one message; each list shows its first lines and collapses
+// the rest into a count plus a CSV file uploaded to the message's thread.
+import type { types } from "@slack/bolt";
+
+type KnownBlock = types.KnownBlock;
+import { toCsv } from "../../core/alerts/csv.js";
+import type { Digest, PersonalSummary } from "../../core/digest/index.js";
+import { RENEWAL_HORIZON_DAYS } from "../../core/digest/build.js";
+import { formatDate, formatDateTime, t, type Locale } from "../../i18n/index.js";
+
+/** Lines shown per list before it collapses into a count and a CSV. */
+export const INLINE_LINES = 10;
+
+export interface DigestFile {
+  filename: string;
+  title: string;
+  content: string;
+}
+
+interface Ctx {
+  locale: Locale;
+  timeZone: string;
+}
+
+interface Section<T> {
+  heading: string;
+  items: T[];
+  line: (item: T) => string;
+  csv: { name: string; header: string[]; row: (item: T) => unknown[] };
+}
+
+const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+function render<T>(s: Section<T>, locale: Locale, blocks: KnownBlock[], files: DigestFile[], day: string) {
+  const lines = [s.heading, ...s.items.slice(0, INLINE_LINES).map((i) => clip(s.line(i)))];
+  if (s.items.length > INLINE_LINES) {
+    const file = `${s.csv.name}-${day}.csv`;
+    lines.push(t(locale, "digest.more", { count: s.items.length - INLINE_LINES, file }));
+    files.push({ filename: file, title: file, content: toCsv(s.csv.header, s.items.map(s.csv.row)) });
+  }
+  blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } });
+}
+
+function alertLines(d: Pick<Digest, "alertCounts">, locale: Locale): string[] {
+  return d.alertCounts.map((c) => `• ${t(locale, `alert.type.${c.type}`)}: ${c.count}`);
+}
+
+function noResponseSection(list: Digest["noResponse"], { locale, timeZone }: Ctx): Section<Digest["noResponse"][number]> {
+  return {
+    heading: t(locale, "digest.noResponse", { count: list.length }),
+    items: list,
+    line: (d) => t(locale, "digest.noResponse.line", {
+      device: esc(d.name), platform: d.platform, at: formatDateTime(d.lastResponseAt, locale, timeZone), owner: d.ownerName ? ` — ${esc(d.ownerName)}` : "",
+    }),
+    csv: { name: "no-response", header: ["device_id", "device", "platform", "last_response", "owner"], row: (d) => [d.id, d.name, d.platform, d.lastResponseAt, d.ownerName ?? ""] },
+  };
+}
+
+export function digestMessage(d: Digest, ctx: Ctx & { day: string; manual: boolean }): { text: string; blocks: KnownBlock[]; files: DigestFile[] } {
+  const { locale, timeZone, day } = ctx;
+  const date = formatDate(d.at, locale, timeZone);
+  const title = t(locale, ctx.manual ? "digest.title.manual" : "digest.title", { date });
+  const since = formatDateTime(d.since, locale, timeZone);
+  const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: title } }];
+  const files: DigestFile[] = [];
+  blocks.push({
+    type: "section",
+    text: { type: "mrkdwn", text: d.alertsTotal ? [t(locale, "digest.alerts", { since, count: d.alertsTotal }), ...alertLines(d, locale)].join("\n") : t(locale, "digest.alerts.none", { since }) },
+  });
+  render(noResponseSection(d.noResponse, ctx), locale, blocks, files, day);
+  render({
+    heading: t(locale, "digest.openReports", { count: d.openReports.length }),
+    items: d.openReports,
+    line: (r) => t(locale, "digest.openReports.line", { reference: r.reference, status: r.status, device: esc(r.deviceDescription) }),
+    csv: { name: "open-reports", header: ["reference", "status", "reported_at", "device"], row: (r) => [r.reference, r.status, r.createdAt, r.deviceDescription] },
+  }, locale, blocks, files, day);
+  render({
+    heading: t(locale, "digest.awaitingApproval", { count: d.awaitingApproval.length }),
+    items: d.awaitingApproval,
+    line: (c) => t(locale, "digest.command.line", { type: c.type, device: esc(c.deviceName), since: formatDateTime(c.requestedAt, locale, timeZone) }),
+    csv: { name: "awaiting-approval", header: ["command_id", "type", "device", "requested_at"], row: (c) => [c.id, c.type, c.deviceName, c.requestedAt] },
+  }, locale, blocks, files, day);
+  render({
+    heading: t(locale, "digest.pending", { count: d.pendingCommands.length }),
+    items: d.pendingCommands,
+    line: (c) => t(locale, "digest.command.line", { type: c.type, device: esc(c.deviceName), since: c.queuedAt ? formatDateTime(c.queuedAt, locale, timeZone) : c.state }),
+    csv: { name: "pending-commands", header: ["command_id", "type", "state", "device", "queued_at", "expires_at"], row: (c) => [c.id, c.type, c.state, c.deviceName, c.queuedAt, c.expiresAt] },
+  }, locale, blocks, files, day);
+  render({
+    heading: t(locale, "digest.renewals", { days: RENEWAL_HORIZON_DAYS, count: d.renewals.length }),
+    items: d.renewals,
+    line: (r) => t(locale, "digest.renewals.line", {
+      label: esc(r.label),
+      when: t(locale, r.overdue ? "digest.renewals.overdue" : "digest.renewals.due", { date: formatDate(r.expiresAt, locale, timeZone) }),
+    }),
+    csv: { name: "renewals", header: ["renewal_id", "kind", "label", "expires_at", "overdue"], row: (r) => [r.id, r.kind, r.label, r.expiresAt, r.overdue] },
+  }, locale, blocks, files, day);
+  return { text: title, blocks, files };
+}
+
+/** An owner's or a department admin's own summary: their devices only, short, no files. */
+export function personalDigestMessage(s: PersonalSummary, d: Digest, ctx: Ctx & { kind: "owner" | "departmentAdmin" }): { text: string; blocks: KnownBlock[] } {
+  const { locale, timeZone } = ctx;
+  const title = t(locale, ctx.kind === "owner" ? "digest.owner.title" : "digest.departmentAdmin.title", { date: formatDate(d.at, locale, timeZone) });
+  const since = formatDateTime(d.since, locale, timeZone);
+  const total = s.alertCounts.reduce((n, c) => n + c.count, 0);
+  const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: title } }];
+  if (!total && !s.noResponse.length) {
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: t(locale, "digest.personal.nothing") } });
+    return { text: title, blocks };
+  }
+  if (total) blocks.push({ type: "section", text: { type: "mrkdwn", text: [t(locale, "digest.alerts", { since, count: total }), ...alertLines(s, locale)].join("\n") } });
+  if (s.noResponse.length) {
+    const sec = noResponseSection(s.noResponse, ctx);
+    const lines = [sec.heading, ...s.noResponse.slice(0, INLINE_LINES * 2).map(sec.line)];
+    if (s.noResponse.length > INLINE_LINES * 2) lines.push(`… +${s.noResponse.length - INLINE_LINES * 2}`);
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } });
+  }
+  return { text: title, blocks };
+}
