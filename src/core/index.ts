@@ -7,6 +7,8 @@ import { AlertService, AppPolicyService } from "./alerts/index.js";
 import { DigestService } from "./digest/index.js";
 import type { Clock } from "./clock.js";
 import type { EventSink } from "./events.js";
+import { Inventory } from "./inventory/index.js";
+import { Preferences } from "./preferences.js";
 
 export interface CoreSettings {
   systemAdminSlackIds: readonly string[];
@@ -28,6 +30,8 @@ export function createCore(deps: CoreDeps) {
   return {
     deps,
     actors,
+    inventory: new Inventory({ db: deps.db, clock: deps.clock, actors }),
+    preferences: new Preferences({ db: deps.db, clock: deps.clock }),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),

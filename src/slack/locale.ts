@@ -1,8 +1,68 @@
-// The language a Slack user reads: their own setting, else their Slack locale, else APP_LOCALE.
+// Who is reading, and how: the language and time zone of a Slack user. Their own setting
+// (/mdm lang, the Home buttons) wins; else what their Slack profile says (users.info, cached);
+// else the app's defaults (APP_LOCALE, APP_TIMEZONE — Japan time).
+import type { WebClient } from "@slack/web-api";
+import { HOUR } from "../core/clock.js";
+import { isTimeZone } from "../core/preferences.js";
 import { pickLocale, type Locale } from "../i18n/index.js";
-import type { SlackDeps } from "./app.js";
+import { log } from "../log.js";
+import { createWebClient, type SlackDeps } from "./app.js";
+
+export interface Reader {
+  locale: Locale;
+  timeZone: string;
+}
+
+export interface SlackProfile {
+  locale?: string;
+  tz?: string;
+  email?: string;
+  name?: string;
+}
+
+const PROFILE_TTL = 6 * HOUR;
+// Per running app (keyed by its core), so two apps in one process never share answers.
+const caches = new WeakMap<object, Map<string, { at: number; profile: SlackProfile }>>();
+const clients = new WeakMap<object, WebClient>();
+
+/** What Slack says about a user (locale, tz, e-mail); {} when Slack is off or does not answer. */
+export async function slackProfile(deps: SlackDeps, slackUserId: string): Promise<SlackProfile> {
+  const cache = caches.get(deps.core) ?? new Map();
+  caches.set(deps.core, cache);
+  const now = deps.core.deps.clock.now().getTime();
+  const hit = cache.get(slackUserId);
+  if (hit && now - hit.at < PROFILE_TTL) return hit.profile;
+  if (!deps.config.SLACK_BOT_TOKEN) return {};
+  let client = clients.get(deps.core);
+  if (!client) clients.set(deps.core, (client = createWebClient(deps.config)));
+  let profile: SlackProfile = {};
+  try {
+    const res = await client.users.info({ user: slackUserId, include_locale: true });
+    const u = res.user;
+    profile = { locale: u?.locale, tz: u?.tz, email: u?.profile?.email, name: u?.real_name ?? u?.profile?.real_name };
+  } catch (err) {
+    // Unknown user or Slack down: fall back to the defaults, and ask again later.
+    log.debug("users.info failed", { code: (err as { data?: { error?: string } }).data?.error });
+    return {};
+  }
+  cache.set(slackUserId, { at: now, profile });
+  return profile;
+}
+
+/** Forgets what Slack said about a user, e.g. after they changed their own setting. */
+export function forgetProfile(deps: SlackDeps, slackUserId: string): void {
+  caches.get(deps.core)?.delete(slackUserId);
+}
+
+export async function readerFor(deps: SlackDeps, slackUserId: string): Promise<Reader> {
+  const person = await deps.core.deps.db.person.findUnique({ where: { slackUserId }, select: { locale: true, timeZone: true } });
+  const appZone = deps.config.APP_TIMEZONE;
+  if (person?.locale && person.timeZone) return { locale: pickLocale([person.locale], deps.config.APP_LOCALE), timeZone: person.timeZone };
+  const slack = await slackProfile(deps, slackUserId);
+  const zone = [person?.timeZone, slack.tz].find((z): z is string => Boolean(z && isTimeZone(z))) ?? appZone;
+  return { locale: pickLocale([person?.locale, slack.locale], deps.config.APP_LOCALE), timeZone: zone };
+}
 
 export async function localeFor(deps: SlackDeps, slackUserId: string): Promise<Locale> {
-  const person = await deps.core.deps.db.person.findUnique({ where: { slackUserId }, select: { locale: true } });
-  return pickLocale([person?.locale], deps.config.APP_LOCALE);
+  return (await readerFor(deps, slackUserId)).locale;
 }

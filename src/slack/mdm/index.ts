@@ -5,6 +5,11 @@ import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../core/actors.js";
 import { t, type Locale } from "../../i18n/index.js";
 import type { SlackDeps } from "../app.js";
+import { device } from "./device.js";
+import { exportInventory } from "./export.js";
+import { importInventory } from "./import.js";
+import { lang } from "./lang.js";
+import { reports } from "./reports.js";
 import { alerts } from "./alerts.js";
 import { digest } from "./digest.js";
 import { policy } from "./policy.js";
@@ -29,7 +34,7 @@ export interface MdmSubcommand {
   run(ctx: MdmContext): Promise<void>;
 }
 
-export const subcommands: MdmSubcommand[] = [digest, alerts, policy];
+export const subcommands: MdmSubcommand[] = [device, reports, exportInventory, importInventory, lang, digest, alerts, policy];
 
 export function findSubcommand(name: string): MdmSubcommand | undefined {
   const n = name.toLowerCase();
@@ -38,9 +43,15 @@ export function findSubcommand(name: string): MdmSubcommand | undefined {
 }
 
 export function helpText(locale: Locale, unknown?: string): string {
-  const lines = subcommands.map((s) => `• \`/mdm ${t(locale, s.usageKey)}\``);
+  const lines = [...subcommands.map((s) => s.usageKey), "mdm.help.help"].map((key) => usageLine(locale, key));
   const head = unknown && unknown !== "help" ? t(locale, "mdm.unknown", { name: unknown }) + "\n" : "";
-  return `${head}${t(locale, "mdm.help.title")}\n${lines.join("\n")}`;
+  return `${head}${t(locale, "mdm.help.title")}\n${lines.join("\n")}\n${t(locale, "mdm.help.footer")}`;
+}
+
+/** "device <name|serial> — show its card" → "• `/mdm device <name|serial>` — show its card". */
+export function usageLine(locale: Locale, usageKey: string): string {
+  const [call, ...what] = t(locale, usageKey).split(" — ");
+  return `• \`/mdm ${call}\`${what.length ? ` — ${what.join(" — ")}` : ""}`;
 }
 
 /** Splits on spaces, keeping "quoted words" together. */

@@ -1,10 +1,13 @@
 // One file per view callback in this folder; register each here.
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../app.js";
+import { inventoryImportSubmitted } from "./inventory-import.js";
+import { IMPORT_CALLBACK_ID } from "../../blocks/inventory-import.js";
 import { POLICY_IMPORT_CALLBACK } from "../../blocks/policy.js";
 import { policyImportSubmitted } from "./policy-import.js";
 
 export function registerViews(app: App, deps: SlackDeps): void {
+  app.view(IMPORT_CALLBACK_ID, inventoryImportSubmitted(deps));
   app.view(POLICY_IMPORT_CALLBACK, policyImportSubmitted(deps));
   void app;
   void deps;

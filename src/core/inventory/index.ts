@@ -1,0 +1,69 @@
+// The device inventory: lookup, the spreadsheet export and import, and the overview the App
+// Home shows. Every entry point checks who is asking; the Slack and CLI adapters only render.
+import type { Db } from "../../db/client.js";
+import type { Actor, Actors } from "../actors.js";
+import type { Clock } from "../clock.js";
+import { NotFoundError } from "../errors.js";
+import { inventoryCsv, inventoryRows, type Reader } from "./export.js";
+import { importInventory } from "./import.js";
+import { adminOverview, employeeOverview } from "./overview.js";
+import { OPEN_REPORT_STATUSES, reportScope } from "./scope.js";
+import { deviceDetail, searchDevices } from "./search.js";
+
+export interface InventoryDeps {
+  db: Db;
+  clock: Clock;
+  actors: Actors;
+}
+
+export class Inventory {
+  constructor(private readonly deps: InventoryDeps) {}
+
+  async search(actor: Actor, query: string) {
+    this.deps.actors.requireAdmin(actor);
+    return searchDevices(this.deps.db, actor, query);
+  }
+
+  async device(actor: Actor, deviceId: string) {
+    await this.deps.actors.requireDeviceAdmin(actor, deviceId);
+    const d = await deviceDetail(this.deps.db, deviceId, OPEN_REPORT_STATUSES);
+    if (!d) throw new NotFoundError("device", { what: deviceId });
+    return d;
+  }
+
+  async openReports(actor: Actor) {
+    this.deps.actors.requireAdmin(actor);
+    return this.deps.db.lossReport.findMany({
+      where: { AND: [reportScope(actor), { status: { in: [...OPEN_REPORT_STATUSES] } }] },
+      include: { devices: { include: { device: { select: { id: true, name: true } } } } },
+      orderBy: { createdAt: "asc" },
+      take: 20,
+    });
+  }
+
+  /** The CSV text (with BOM) and how many devices it lists. */
+  async exportCsv(actor: Actor, reader: Reader): Promise<{ csv: string; count: number }> {
+    this.deps.actors.requireAdmin(actor);
+    const rows = await inventoryRows(this.deps.db, actor);
+    return { csv: inventoryCsv(rows, reader), count: rows.length };
+  }
+
+  /** Loading people and devices is a system administrator's job: it can re-assign any device. */
+  async importCsv(actor: Actor, text: string) {
+    this.deps.actors.requireSystemAdmin(actor);
+    return importInventory(this.deps.db, this.deps.clock, actor, text);
+  }
+
+  async adminOverview(actor: Actor, silenceHours?: number) {
+    this.deps.actors.requireAdmin(actor);
+    return adminOverview(this.deps.db, actor, this.deps.clock.now(), silenceHours);
+  }
+
+  employeeOverview(actor: Actor) {
+    return employeeOverview(this.deps.db, actor);
+  }
+}
+
+export { InventoryImportError, type LineError, type ImportSummary } from "./import.js";
+export type { DeviceDetail, FoundDevice } from "./search.js";
+export type { AdminOverview, EmployeeOverview } from "./overview.js";
