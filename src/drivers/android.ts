@@ -3,10 +3,11 @@
 // poll (or hear about through Pub/Sub); wipe is `devices.delete`. The device's resource name
 // ("enterprises/E/devices/D") is Device.externalId, filled by the device import.
 import type { androidmanagement_v1 } from "googleapis";
+import type { Config } from "../config.js";
 import type { Clock } from "../core/clock.js";
 import type { Locale } from "../i18n/index.js";
 import type { CommandDriver, CommandResult, OutgoingCommand, SendOutcome } from "./driver.js";
-import { androidManagementClient, type AndroidAuth, type AndroidManagement } from "./android/client.js";
+import { androidManagementClient, serviceAccountAuth, type AndroidAuth, type AndroidManagement } from "./android/client.js";
 import { lostModeCommand, simpleCommand, wipeParams } from "./android/commands.js";
 import { operationResult } from "./android/operations.js";
 import { retryAfterMs } from "./params.js";
@@ -149,4 +150,21 @@ export function apiFailure(err: unknown, now: Date): ApiFailure {
   const headers = e.response?.headers as { get?: (k: string) => string | null } | Record<string, string> | undefined;
   const retryAfter = typeof headers?.get === "function" ? headers.get("retry-after") : (headers as Record<string, string> | undefined)?.["retry-after"];
   return { status, message, transient, afterMs: retryAfterMs(retryAfter, now) };
+}
+
+/** The Android driver when an enterprise and a service-account key are configured, else null. */
+export function androidFromConfig(
+  config: Pick<Config, "ANDROID_ENTERPRISE_ID" | "ANDROID_SERVICE_ACCOUNT_JSON" | "GOOGLE_APPLICATION_CREDENTIALS" | "ANDROID_API_URL" | "MDM_REQUEST_TIMEOUT_MS" | "APP_LOCALE">,
+  clock: Clock,
+): AndroidDriver | null {
+  const keyFile = config.ANDROID_SERVICE_ACCOUNT_JSON ?? config.GOOGLE_APPLICATION_CREDENTIALS;
+  if (!config.ANDROID_ENTERPRISE_ID || !keyFile) return null;
+  return new AndroidDriver({
+    enterpriseId: config.ANDROID_ENTERPRISE_ID,
+    auth: serviceAccountAuth(keyFile),
+    clock,
+    rootUrl: config.ANDROID_API_URL,
+    timeoutMs: config.MDM_REQUEST_TIMEOUT_MS,
+    locale: config.APP_LOCALE,
+  });
 }

@@ -2,6 +2,7 @@
 // certificate; we enqueue commands with its API and receive results on its webhook
 // (src/web/routes/nanomdm-webhook.ts). Enqueue is keyed by our CommandUUID, so a re-send after
 // a crash is recognised by NanoMDM instead of reaching the device twice.
+import type { Config } from "../config.js";
 import { log } from "../log.js";
 import type { Clock } from "../core/clock.js";
 import type { CommandDriver, OutgoingCommand, SendOutcome } from "./driver.js";
@@ -93,4 +94,10 @@ function parseResult(text: string): ApiResult | null {
   } catch {
     return null;
   }
+}
+
+/** The NanoMDM driver when NANOMDM_URL and NANOMDM_API_KEY are set, else null. */
+export function nanoMdmFromConfig(config: Pick<Config, "NANOMDM_URL" | "NANOMDM_API_KEY" | "MDM_REQUEST_TIMEOUT_MS">, clock: Clock): NanoMdmDriver | null {
+  if (!config.NANOMDM_URL || !config.NANOMDM_API_KEY) return null;
+  return new NanoMdmDriver({ url: config.NANOMDM_URL, apiKey: config.NANOMDM_API_KEY, clock, timeoutMs: config.MDM_REQUEST_TIMEOUT_MS });
 }

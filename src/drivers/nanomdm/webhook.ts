@@ -113,3 +113,11 @@ function errorText(status: string, p: Record<string, unknown>): string {
   }
   return status === "CommandFormatError" ? "CommandFormatError: the device could not read the command" : "Error";
 }
+
+/** What an Authenticate message says about a device we have not seen before. */
+export function enrollmentFacts(payload: Record<string, unknown>): { name?: string; model?: string; serial?: string; platform: "IOS" | "IPADOS" | "MACOS" } {
+  const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+  const product = `${str(payload.ProductName) ?? ""} ${str(payload.Model) ?? ""} ${str(payload.ModelName) ?? ""}`.toLowerCase();
+  const platform = /mac|imac/.test(product) ? "MACOS" : /ipad/.test(product) ? "IPADOS" : "IOS";
+  return { name: str(payload.DeviceName), model: str(payload.ModelName) ?? str(payload.Model), serial: str(payload.SerialNumber), platform };
+}

@@ -1,0 +1,100 @@
+// Importing the devices a management service knows (the Android enterprise's device list) into
+// the device table: new ones are added with that service's driver, known ones (matched by the
+// service's id, then serial or IMEI from an inventory import) are updated, and ones the service
+// no longer lists have left management — unless we wiped them, which removes them there too.
+import type { Db } from "../../db/client.js";
+import type { Platform } from "../../generated/prisma/client.js";
+import { audit } from "../audit.js";
+import type { Clock } from "../clock.js";
+
+export interface RemoteDevice {
+  /** The service's own id, e.g. "enterprises/E/devices/D". */
+  externalId: string;
+  platform: Platform;
+  name: string;
+  model: string | null;
+  serial: string | null;
+  imei: string | null;
+  /** The service says the device is in lost mode. */
+  lost: boolean;
+  /** The service no longer manages it (deleted, deactivated). */
+  gone: boolean;
+  lastSeenAt: Date | null;
+  enrolledAt: Date | null;
+}
+
+export interface ImportSummary {
+  seen: number;
+  created: number;
+  updated: number;
+  left: number;
+}
+
+export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver: string, pages: AsyncIterable<RemoteDevice[]>): Promise<ImportSummary> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const summary: ImportSummary = { seen: 0, created: 0, updated: 0, left: 0 };
+  const seen = new Set<string>();
+  for await (const page of pages) {
+    for (const r of page) {
+      summary.seen++;
+      seen.add(r.externalId);
+      await db.$transaction(async (tx) => {
+        const known =
+          (await tx.device.findUnique({ where: { externalId: r.externalId } })) ??
+          // The same phone enrolled again gets a new resource name; its serial says it is the same.
+          (r.serial ? await tx.device.findUnique({ where: { serial: r.serial } }) : null) ??
+          (r.imei ? await tx.device.findUnique({ where: { imei: r.imei } }) : null);
+        if (!known) {
+          if (r.gone) return;
+          const created = await tx.device.create({
+            data: {
+              platform: r.platform,
+              name: r.name,
+              model: r.model,
+              serial: r.serial,
+              imei: r.imei,
+              externalId: r.externalId,
+              driver,
+              state: r.lost ? "LOST_MODE" : "MANAGED",
+              lastCheckInAt: r.lastSeenAt,
+              enrolledAt: r.enrolledAt ?? now,
+              createdAt: now,
+            },
+          });
+          await audit(tx, { actor: `driver:${driver}`, action: "device.imported", subject: `device:${created.id}`, details: { externalId: r.externalId }, at: now });
+          summary.created++;
+          return;
+        }
+        const leaving = r.gone && (known.state === "MANAGED" || known.state === "LOST_MODE");
+        await tx.device.update({
+          where: { id: known.id },
+          data: {
+            externalId: r.externalId,
+            driver,
+            model: r.model ?? known.model,
+            serial: known.serial ?? r.serial,
+            imei: known.imei ?? r.imei,
+            ...(r.lastSeenAt && (!known.lastCheckInAt || r.lastSeenAt > known.lastCheckInAt) ? { lastCheckInAt: r.lastSeenAt } : {}),
+            ...(leaving ? { state: "UNENROLLED" as const } : {}),
+          },
+        });
+        if (leaving) {
+          await audit(tx, { actor: `driver:${driver}`, action: "device.unenrolled", subject: `device:${known.id}`, details: { externalId: r.externalId, reason: "service reports it no longer managed" }, at: now });
+          summary.left++;
+        } else summary.updated++;
+      });
+    }
+  }
+  // Listed before, missing now: deleted in the service's console (or wiped by us — already WIPED).
+  const missing = await db.device.findMany({ where: { driver, externalId: { not: null }, state: { in: ["MANAGED", "LOST_MODE"] } }, select: { id: true, externalId: true } });
+  for (const d of missing) {
+    if (seen.has(d.externalId!)) continue;
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.device.updateMany({ where: { id: d.id, state: { in: ["MANAGED", "LOST_MODE"] } }, data: { state: "UNENROLLED" } });
+      if (count) await audit(tx, { actor: `driver:${driver}`, action: "device.unenrolled", subject: `device:${d.id}`, details: { externalId: d.externalId, reason: "no longer listed by the service" }, at: now });
+    });
+    summary.left++;
+  }
+  return summary;
+}

@@ -1,0 +1,152 @@
+// What the MDM services tell us about enrollment, in the domain's words: a device checked in,
+// left management (Apple CheckOut), or came back after a wipe (an ADE device re-enrolling on
+// activation — seed 002). Drivers' webhooks and imports call this; nothing here speaks HTTP.
+import type { Db } from "../../db/client.js";
+import type { Device, Platform } from "../../generated/prisma/client.js";
+import { log } from "../../log.js";
+import { SYSTEM } from "../actors.js";
+import { audit } from "../audit.js";
+import type { Clock } from "../clock.js";
+import { DomainError } from "../errors.js";
+import type { EventSink } from "../events.js";
+import type { Commands } from "../commands/index.js";
+import type { AlertService } from "../alerts/index.js";
+import { importRemoteDevices, type ImportSummary, type RemoteDevice } from "./import.js";
+import { stillLost } from "./lost.js";
+
+export type { ImportSummary, RemoteDevice };
+
+/** Which driver delivers commands to a platform's devices (MDM_DRIVER_APPLE / MDM_DRIVER_ANDROID). */
+export interface DriverSelection {
+  apple: string;
+  android: string;
+}
+
+export interface EnrollmentsDeps {
+  db: Db;
+  clock: Clock;
+  events: EventSink;
+  commands: Commands;
+  alerts: Pick<AlertService, "raise">;
+  drivers?: DriverSelection;
+}
+
+export type DeviceRef = { udid: string } | { externalId: string };
+
+/** What an enrollment message says about the device (Apple's Authenticate/TokenUpdate keys). */
+export interface EnrollmentFacts {
+  name?: string;
+  model?: string;
+  serial?: string;
+  platform?: Platform;
+}
+
+const APPLE: readonly Platform[] = ["IOS", "IPADOS", "MACOS"];
+
+export class Enrollments {
+  constructor(private readonly deps: EnrollmentsDeps) {}
+
+  /** The configured driver for a platform's devices ("agent" unless configured otherwise). */
+  driverFor(platform: Platform): string {
+    const sel = this.deps.drivers ?? { apple: "agent", android: "agent" };
+    if (APPLE.includes(platform)) return sel.apple;
+    if (platform === "ANDROID") return sel.android;
+    return "agent";
+  }
+
+  /** Any message from the device: it is alive. Unknown devices are ignored (null). */
+  async checkedIn(ref: DeviceRef): Promise<Device | null> {
+    const device = await this.find(ref);
+    if (!device) return null;
+    return this.deps.db.device.update({ where: { id: device.id }, data: { lastCheckInAt: this.deps.clock.now() } });
+  }
+
+  /**
+   * The device left management (the MDM profile was removed). Recorded, and an `unenrolled`
+   * alert is raised in the same transaction: for an Apple device this is an immediate alert.
+   */
+  async checkedOut(ref: DeviceRef, source: string): Promise<Device | null> {
+    const { db, clock } = this.deps;
+    const now = clock.now();
+    return db.$transaction(async (tx) => {
+      const device = await this.find(ref, tx);
+      if (!device) return null;
+      if (device.state === "UNENROLLED" || device.state === "WIPED") return device;
+      const updated = await tx.device.update({ where: { id: device.id }, data: { state: "UNENROLLED", lastCheckInAt: now } });
+      await audit(tx, { actor: `driver:${source}`, action: "device.unenrolled", subject: `device:${device.id}`, details: { from: device.state }, at: now });
+      const raised = await this.deps.alerts.raise([{ type: "unenrolled", device: { id: device.id }, detectedAt: now.toISOString(), details: { source } }], { source, actor: `driver:${source}`, tx });
+      if (raised.rejected.length) log.warn("unenrolled alert refused", { deviceId: device.id, reasons: raised.rejected.map((r) => r.reason) });
+      return updated;
+    });
+  }
+
+  /**
+   * The device (re-)enrolled with the MDM service. A device that was wiped or had left returns
+   * to management; an unknown one is added with the configured driver. A device that was
+   * still lost when it was erased gets lost mode again: erase clears it on the device, but the
+   * loss is not over until someone marks it found.
+   */
+  async enrolled(ref: DeviceRef & EnrollmentFacts, driver: string): Promise<{ device: Device; relocked: boolean }> {
+    const { db, clock } = this.deps;
+    const now = clock.now();
+    const { device, returned } = await db.$transaction(async (tx) => {
+      const known = await this.find(ref, tx);
+      if (!known) {
+        const platform = ref.platform ?? "IOS";
+        const created = await tx.device.create({
+          data: {
+            platform,
+            name: ref.name ?? ref.model ?? ("udid" in ref ? ref.udid : ref.externalId),
+            model: ref.model ?? null,
+            serial: ref.serial ?? null,
+            ...("udid" in ref ? { udid: ref.udid } : { externalId: ref.externalId }),
+            driver,
+            state: "MANAGED",
+            enrolledAt: now,
+            lastCheckInAt: now,
+            createdAt: now,
+          },
+        });
+        await audit(tx, { actor: `driver:${driver}`, action: "device.enrolled", subject: `device:${created.id}`, details: { platform, driver }, at: now });
+        return { device: created, returned: false };
+      }
+      const wasGone = known.state === "AWAITING_REENROLLMENT" || known.state === "WIPED" || known.state === "UNENROLLED";
+      const updated = await tx.device.update({
+        where: { id: known.id },
+        data: {
+          lastCheckInAt: now,
+          driver,
+          ...(wasGone ? { state: "MANAGED", enrolledAt: now, passcodePresent: null } : {}),
+        },
+      });
+      if (wasGone) await audit(tx, { actor: `driver:${driver}`, action: "device.reenrolled", subject: `device:${known.id}`, details: { from: known.state, driver }, at: now });
+      return { device: updated, returned: wasGone };
+    });
+    if (!returned) return { device, relocked: false };
+    return { device, relocked: await this.reapplyLostMode(device) };
+  }
+
+  /** A management service's full device list (all pages) into the device table. */
+  importDevices(driver: string, pages: AsyncIterable<RemoteDevice[]>): Promise<ImportSummary> {
+    return importRemoteDevices(this.deps, driver, pages);
+  }
+
+  private async reapplyLostMode(device: Device): Promise<boolean> {
+    const lost = await stillLost(this.deps.db, device.id);
+    if (!lost) return false;
+    try {
+      await this.deps.commands.request(SYSTEM, { deviceId: device.id, type: "ENABLE_LOST_MODE", reportId: lost.reportId, params: lost.params });
+      await audit(this.deps.db, { actor: "system", action: "device.lost_mode_reapplied", subject: `device:${device.id}`, details: { reportId: lost.reportId }, at: this.deps.clock.now() });
+      return true;
+    } catch (err) {
+      // A lost mode already pending (a ConflictError) is what we wanted anyway.
+      if (err instanceof DomainError && err.code === "conflict") return true;
+      log.error("could not queue lost mode again after re-enrollment", { deviceId: device.id, err });
+      return false;
+    }
+  }
+
+  private find(ref: DeviceRef, tx: Pick<Db, "device"> = this.deps.db) {
+    return "udid" in ref ? tx.device.findUnique({ where: { udid: ref.udid } }) : tx.device.findUnique({ where: { externalId: ref.externalId } });
+  }
+}

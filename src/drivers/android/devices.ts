@@ -1,0 +1,37 @@
+// The enterprise's devices (enterprises.devices.list, paged with pageToken) as the core's
+// RemoteDevice records, for the scheduled import.
+import type { androidmanagement_v1 } from "googleapis";
+import type { RemoteDevice } from "../../core/enrollments/import.js";
+import type { AndroidDriver } from "../android.js";
+
+const GONE = new Set(["DELETED", "DEACTIVATED_BY_DEVICE_FINANCE"]);
+
+export function remoteDevice(d: androidmanagement_v1.Schema$Device): RemoteDevice | null {
+  if (!d.name) return null;
+  const hw = d.hardwareInfo ?? {};
+  const model = hw.model ?? null;
+  const serial = hw.serialNumber || null;
+  const brand = hw.brand ? hw.brand.charAt(0).toUpperCase() + hw.brand.slice(1) : null;
+  return {
+    externalId: d.name,
+    platform: "ANDROID",
+    name: [brand && model && !model.toLowerCase().startsWith(brand.toLowerCase()) ? brand : null, model, serial ? `(${serial.slice(-4)})` : null].filter(Boolean).join(" ") || d.name.split("/").pop()!,
+    model,
+    serial,
+    imei: d.networkInfo?.imei || null,
+    lost: d.appliedState === "LOST" || d.state === "LOST",
+    gone: GONE.has(d.state ?? "") || GONE.has(d.appliedState ?? ""),
+    lastSeenAt: d.lastStatusReportTime ? new Date(d.lastStatusReportTime) : null,
+    enrolledAt: d.enrollmentTime ? new Date(d.enrollmentTime) : null,
+  };
+}
+
+/** Every page of the enterprise's device list, as records. */
+export async function* enterpriseDevices(driver: AndroidDriver): AsyncGenerator<RemoteDevice[]> {
+  let token: string | undefined;
+  do {
+    const page = await driver.listDevices(token);
+    yield page.devices.map(remoteDevice).filter((d): d is RemoteDevice => d !== null);
+    token = page.nextPageToken ?? undefined;
+  } while (token);
+}

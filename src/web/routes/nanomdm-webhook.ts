@@ -1,0 +1,92 @@
+// POST /webhooks/nanomdm: NanoMDM's webhook (its -webhook-url), MicroMDM-compatible JSON.
+// Every request must carry X-Hmac-Signature (NanoMDM's -webhook-hmac-key = NANOMDM_WEBHOOK_HMAC_KEY);
+// the body is read raw so the signature is checked over exactly the bytes NanoMDM signed.
+// Command reports go to the command lifecycle; check-ins to enrollments. NanoMDM only logs a
+// non-200, so anything we do not use is acknowledged with 200 and ignored.
+import express, { Router } from "express";
+import type { WebDeps } from "../app.js";
+import { DomainError } from "../../core/errors.js";
+import { commandReport, decodeRawPayload, enrollmentFacts, nanoMdmEvent, verifyNanoMdmSignature } from "../../drivers/nanomdm/webhook.js";
+import { log } from "../../log.js";
+
+export const NANOMDM_WEBHOOK_PATH = "/webhooks/nanomdm";
+
+export function nanoMdmWebhookRoutes({ core, config }: WebDeps): Router {
+  const r = Router();
+  r.post(NANOMDM_WEBHOOK_PATH, express.raw({ type: () => true, limit: "1mb" }), async (req, res, next) => {
+    try {
+      const key = config.NANOMDM_WEBHOOK_HMAC_KEY;
+      if (!key) {
+        res.status(503).json({ error: "not_configured", reason: "NANOMDM_WEBHOOK_HMAC_KEY is not set on the server" });
+        return;
+      }
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      if (!verifyNanoMdmSignature(raw, req.get("x-hmac-signature"), key)) {
+        res.status(401).json({ error: "unauthenticated", reason: "missing or wrong X-Hmac-Signature" });
+        return;
+      }
+      let parsed;
+      try {
+        parsed = nanoMdmEvent.safeParse(JSON.parse(raw.toString("utf8")));
+      } catch {
+        parsed = null;
+      }
+      if (!parsed?.success) {
+        res.status(400).json({ error: "invalid_input", reason: "expected a NanoMDM webhook event (topic, acknowledge_event or checkin_event)" });
+        return;
+      }
+      res.status(200).json(await handle(core, parsed.data));
+    } catch (err) {
+      next(err);
+    }
+  });
+  return r;
+}
+
+type Event = ReturnType<typeof nanoMdmEvent.parse>;
+
+async function handle(core: WebDeps["core"], ev: Event): Promise<{ ok: true; ignored?: string; state?: string }> {
+  if (ev.topic === "mdm.Connect" && ev.acknowledge_event) {
+    const report = commandReport(ev.acknowledge_event);
+    if (!report) return { ok: true, ignored: "status not used" };
+    const device = await core.enrollments.checkedIn({ udid: report.udid });
+    if (!device) return { ok: true, ignored: "unknown device" };
+    if (report.kind === "idle") return { ok: true };
+    try {
+      const command = await core.commands.recordResult(report.commandUuid, report.result, { deviceId: device.id, actor: "driver:nanomdm" });
+      return { ok: true, state: command.state };
+    } catch (err) {
+      // A command we did not send (another tool's, through the same NanoMDM): not ours to track.
+      if (err instanceof DomainError && err.code === "not_found") return { ok: true, ignored: "unknown command" };
+      throw err;
+    }
+  }
+  const checkin = ev.checkin_event;
+  const udid = checkin?.udid ?? checkin?.enrollment_id ?? checkin?.ids?.id;
+  if (!checkin || !udid) return { ok: true, ignored: "no device" };
+  // User-channel enrollments report under the device's; only the device channel is a device.
+  if (checkin.ids?.type && checkin.ids.type !== "Device") return { ok: true, ignored: "not a device channel" };
+  switch (ev.topic) {
+    case "mdm.CheckOut": {
+      const d = await core.enrollments.checkedOut({ udid }, "nanomdm");
+      return d ? { ok: true, state: d.state } : { ok: true, ignored: "unknown device" };
+    }
+    case "mdm.Authenticate": {
+      // Commands cannot reach the device before its TokenUpdate: a known device only checks in
+      // here; an unknown one is added so the TokenUpdate finds it with its name and model.
+      const known = await core.enrollments.checkedIn({ udid });
+      if (known) return { ok: true, state: known.state };
+      const facts = enrollmentFacts(decodeRawPayload(checkin.raw_payload));
+      const { device } = await core.enrollments.enrolled({ udid, ...facts }, "nanomdm");
+      return { ok: true, state: device.state };
+    }
+    case "mdm.TokenUpdate": {
+      const { device, relocked } = await core.enrollments.enrolled({ udid }, "nanomdm");
+      if (relocked) log.info("lost mode queued again for a re-enrolled device", { deviceId: device.id });
+      return { ok: true, state: device.state };
+    }
+    default:
+      await core.enrollments.checkedIn({ udid });
+      return { ok: true, ignored: ev.topic };
+  }
+}
