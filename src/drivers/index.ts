@@ -3,11 +3,14 @@
 import type { Config } from "../config.js";
 import type { Clock } from "../core/clock.js";
 import { AgentDriver } from "./agent.js";
+import { androidFromConfig } from "./android.js";
+import { nanoMdmFromConfig } from "./nanomdm.js";
 import { DriverRegistry, type CommandDriver } from "./driver.js";
 
 export function buildDrivers(config: Config, clock: Clock, extra: CommandDriver[] = []): DriverRegistry {
-  void config; // push drivers read their endpoints and credentials from here
-  void clock;
-  const drivers: CommandDriver[] = [new AgentDriver()];
+  // Push drivers are registered whenever their service is configured, so devices already on
+  // them keep working whatever MDM_DRIVER_* says for new devices.
+  const remote = [nanoMdmFromConfig(config, clock), androidFromConfig(config, clock)].filter((d): d is NonNullable<typeof d> => d !== null);
+  const drivers: CommandDriver[] = [new AgentDriver(), ...remote];
   return new DriverRegistry([...drivers, ...extra]);
 }

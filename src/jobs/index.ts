@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { Core } from "../core/index.js";
 import type { OutboxDelivery } from "../slack/delivery.js";
 import { alertJobs } from "./alerts.js";
+import { androidJobs } from "./android.js";
 import type { Job } from "./scheduler.js";
 
 export interface JobContext {
@@ -13,5 +14,5 @@ export interface JobContext {
 }
 
 export function defineJobs(ctx: JobContext): Job[] {
-  return [...alertJobs(ctx)];
+  return [...alertJobs(ctx), ...androidJobs(ctx)];
 }
