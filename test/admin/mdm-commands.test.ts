@@ -30,11 +30,12 @@ describe("/mdm device", () => {
     expect(all).toContain("Hanako's iPhone");
     expect(all).toContain("山田 花子");
     expect(all).toContain("営業部");
-    expect(all).toContain("Not supervised"); // lost mode needs a supervised iPhone
+    expect(all).toContain("not supervised"); // lost mode needs a supervised iPhone: the card says why it is missing
     expect(all).toContain(":rotating_light: 1"); // the open jailbreak alert
     const actions = body.blocks.find((b: any) => b.type === "actions");
-    expect(actions.elements.map((e: any) => e.action_id)).toEqual(["lost_mode_enable", "device_wipe", "device_lock"]);
+    expect(actions.elements.map((e: any) => e.action_id)).toEqual(["device_lock", "device_wipe"]);
     expect(JSON.parse(actions.elements[0].value)).toEqual({ r: "", d: device.id });
+    expect(actions.elements[1].confirm).toBeDefined(); // a wipe asks first, as on the incident message
   });
 
   it("finds by owner e-mail and lists several matches with a button each", async () => {

@@ -29,7 +29,7 @@ export async function inventoryRows(db: Db, actor: Actor) {
 
 export function inventoryCsv(devices: Awaited<ReturnType<typeof inventoryRows>>, reader: Reader): string {
   const { locale, timeZone } = reader;
-  const yesNo = (b: boolean) => t(locale, b ? "csv.yes" : "csv.no");
+  const yesNo = (b: boolean) => t(locale, b ? "incident.yes" : "incident.no");
   const header = EXPORT_COLUMNS.map((c) =>
     c === "lastCheckIn" ? `${t(locale, "csv.col.lastCheckIn")} (${timeZone})` : t(locale, `csv.col.${c}`),
   );
@@ -47,7 +47,7 @@ export function inventoryCsv(devices: Awaited<ReturnType<typeof inventoryRows>>,
       department: d.owner?.department?.name,
       supervised: yesNo(d.supervised),
       ade: yesNo(d.ade),
-      state: t(locale, `device.state.${d.state}`),
+      state: t(locale, `incident.state.${d.state}`),
       lastCheckIn: d.lastCheckInAt ? spreadsheetTime(d.lastCheckInAt, timeZone) : "",
       openAlerts: d._count.alerts,
     };

@@ -46,7 +46,7 @@ export async function deviceDetail(db: Db, deviceId: string, openStatuses: reado
     where: { id: deviceId },
     include: {
       ...withOwner,
-      commands: { orderBy: { requestedAt: "desc" }, take: 5, include: { requestedBy: true, approvedBy: true } },
+      commands: { orderBy: { requestedAt: "desc" }, take: 8, include: { requestedBy: true, approvedBy: true } },
       reports: {
         where: { report: { status: { in: openStatuses as never[] } } },
         include: { report: true },

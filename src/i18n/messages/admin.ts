@@ -7,10 +7,10 @@ type Key =
   | "mdm.help.device" | "mdm.help.reports" | "mdm.help.export" | "mdm.help.import" | "mdm.help.lang"
   | "mdm.help.footer" | "mdm.badArgs"
   | "admin.age.hours" | "admin.age.days"
-  | "admin.button.lostMode" | "admin.button.wipe" | "admin.button.lock" | "admin.button.found" | "admin.button.dismiss" | "admin.button.show"
+  | "admin.button.show"
   | "admin.card.owner" | "admin.card.platform" | "admin.card.state" | "admin.card.lastCheckIn" | "admin.card.supervisedAde"
-  | "admin.card.openAlerts" | "admin.card.identifiers" | "admin.card.noOwner" | "admin.card.never" | "admin.card.openReport"
-  | "admin.card.commands" | "admin.card.noCommands" | "admin.card.lockNote" | "admin.card.unsupervisedNote"
+  | "admin.card.openAlerts" | "admin.card.identifiers" | "admin.card.noOwner" | "admin.card.openReport"
+  | "admin.card.commands" | "admin.card.noCommands"
   | "admin.device.none" | "admin.device.many" | "admin.device.more" | "admin.device.cardText"
   | "admin.reports.title" | "admin.reports.none"
   | "admin.export.title" | "admin.export.comment" | "admin.export.queued"
@@ -23,7 +23,7 @@ type Key =
   | "admin.home.overdue" | "admin.home.silent" | "admin.home.lastSeen" | "admin.home.none"
   | "admin.home.employeeTitle" | "admin.home.employeeIntro" | "admin.home.myDevices" | "admin.home.myReports"
   | "admin.home.noDevices" | "admin.home.noReports"
-  | "csv.yes" | "csv.no"
+ 
   | "csv.col.deviceName" | "csv.col.platform" | "csv.col.model" | "csv.col.serial" | "csv.col.udid" | "csv.col.imei"
   | "csv.col.phoneNumber" | "csv.col.ownerName" | "csv.col.ownerEmail" | "csv.col.ownerSlackId" | "csv.col.department"
   | "csv.col.supervised" | "csv.col.ade" | "csv.col.state" | "csv.col.lastCheckIn" | "csv.col.openAlerts"
@@ -31,7 +31,7 @@ type Key =
   | "import.error.slack_id_invalid" | "import.error.owner_email_missing" | "import.error.device_name_missing"
   | "import.error.platform_invalid" | "import.error.identifier_missing" | "import.error.yes_no_invalid"
   | "import.error.duplicate_in_file" | "import.error.row_empty" | "import.error.identifiers_conflict" | "import.error.slack_id_taken"
-  | "device.state.MANAGED" | "device.state.LOST_MODE" | "device.state.WIPED" | "device.state.UNENROLLED" | "device.state.AWAITING_REENROLLMENT";
+ ;
 
 export const admin: Catalog<Key> = {
   en: {
@@ -44,11 +44,6 @@ export const admin: Catalog<Key> = {
     "mdm.badArgs": "That did not look right. Usage:",
     "admin.age.hours": "{n} h ago",
     "admin.age.days": "{n} days ago",
-    "admin.button.lostMode": "Enable lost mode",
-    "admin.button.wipe": "Wipe…",
-    "admin.button.lock": "Lock",
-    "admin.button.found": "Found",
-    "admin.button.dismiss": "Dismiss",
     "admin.button.show": "Show",
     "admin.card.owner": "Owner",
     "admin.card.platform": "Platform",
@@ -58,12 +53,9 @@ export const admin: Catalog<Key> = {
     "admin.card.openAlerts": "Open alerts",
     "admin.card.identifiers": "Identifiers",
     "admin.card.noOwner": "_no owner recorded_",
-    "admin.card.never": "never",
     "admin.card.openReport": ":rotating_light: Open loss report *{reference}* — {status}, {age}",
     "admin.card.commands": "Recent commands",
     "admin.card.noCommands": "_none yet_",
-    "admin.card.lockNote": "Lock only puts the device to sleep: it protects nothing unless a passcode was already set. Lost mode stays until it is turned off.",
-    "admin.card.unsupervisedNote": ":warning: Not supervised: iOS allows lost mode only on supervised devices.",
     "admin.device.none": "No device matches “{query}”. Try a serial number, UDID, IMEI, the owner's e-mail, or part of the device name.",
     "admin.device.many": "{n} devices match “{query}”:",
     "admin.device.more": "More match: type more of the name, or the serial number.",
@@ -110,8 +102,6 @@ export const admin: Catalog<Key> = {
     "admin.home.myReports": "Your reports",
     "admin.home.noDevices": "_No device is registered in your name._",
     "admin.home.noReports": "_You have not reported anything._",
-    "csv.yes": "yes",
-    "csv.no": "no",
     "csv.col.deviceName": "Device name",
     "csv.col.platform": "Platform",
     "csv.col.model": "Model",
@@ -142,11 +132,6 @@ export const admin: Catalog<Key> = {
     "import.error.row_empty": "neither a device nor an owner e-mail",
     "import.error.identifiers_conflict": "its serial number, UDID and IMEI belong to different devices already registered",
     "import.error.slack_id_taken": "{column} {value} already belongs to another person",
-    "device.state.MANAGED": "Managed",
-    "device.state.LOST_MODE": "Lost mode",
-    "device.state.WIPED": "Wiped",
-    "device.state.UNENROLLED": "Left management",
-    "device.state.AWAITING_REENROLLMENT": "Wiped, re-enrolls on activation (ADE)",
   },
   ja: {
     "mdm.help.device": "device <名前|シリアル|UDID|IMEI|メール> — デバイスのカード(利用者・状態・最終通信・コマンド履歴・操作ボタン)",
@@ -158,11 +143,6 @@ export const admin: Catalog<Key> = {
     "mdm.badArgs": "入力の形式が正しくありません。使い方:",
     "admin.age.hours": "{n} 時間前",
     "admin.age.days": "{n} 日前",
-    "admin.button.lostMode": "紛失モードを有効化",
-    "admin.button.wipe": "初期化(ワイプ)…",
-    "admin.button.lock": "ロック",
-    "admin.button.found": "見つかった",
-    "admin.button.dismiss": "対応不要",
     "admin.button.show": "表示",
     "admin.card.owner": "利用者",
     "admin.card.platform": "プラットフォーム",
@@ -172,12 +152,9 @@ export const admin: Catalog<Key> = {
     "admin.card.openAlerts": "未解決アラート",
     "admin.card.identifiers": "識別子",
     "admin.card.noOwner": "_利用者の登録なし_",
-    "admin.card.never": "なし",
     "admin.card.openReport": ":rotating_light: 対応中の紛失届 *{reference}* — {status}、{age}",
     "admin.card.commands": "最近のコマンド",
     "admin.card.noCommands": "_まだありません_",
-    "admin.card.lockNote": "ロックは端末をスリープさせるだけで、パスコードが設定済みでなければ何も保護しません。紛失モードは解除するまで続きます。",
-    "admin.card.unsupervisedNote": ":warning: 監視モードではありません: iOS の紛失モードは監視モードの端末でのみ使えます。",
     "admin.device.none": "「{query}」に一致するデバイスはありません。シリアル番号、UDID、IMEI、利用者のメールアドレス、またはデバイス名の一部で検索してください。",
     "admin.device.many": "「{query}」に一致するデバイス: {n} 台",
     "admin.device.more": "ほかにも一致します。名前をもっと入力するか、シリアル番号で検索してください。",
@@ -224,8 +201,6 @@ export const admin: Catalog<Key> = {
     "admin.home.myReports": "あなたの紛失届",
     "admin.home.noDevices": "_あなたの名義で登録されたデバイスはありません。_",
     "admin.home.noReports": "_紛失届はありません。_",
-    "csv.yes": "はい",
-    "csv.no": "いいえ",
     "csv.col.deviceName": "デバイス名",
     "csv.col.platform": "プラットフォーム",
     "csv.col.model": "機種",
@@ -256,10 +231,5 @@ export const admin: Catalog<Key> = {
     "import.error.row_empty": "デバイスも利用者メールアドレスもありません",
     "import.error.identifiers_conflict": "シリアル番号・UDID・IMEI が登録済みの別々のデバイスを指しています",
     "import.error.slack_id_taken": "{column} {value} はすでに別の人に登録されています",
-    "device.state.MANAGED": "管理中",
-    "device.state.LOST_MODE": "紛失モード",
-    "device.state.WIPED": "初期化済み",
-    "device.state.UNENROLLED": "管理外",
-    "device.state.AWAITING_REENROLLMENT": "初期化済み・アクティベーション時に再登録(ADE)",
   },
 };

@@ -1,8 +1,14 @@
 // The `/mdm device` card: what an admin needs to decide, and the same buttons as the incident
-// message (same action ids and value format, so the same handlers act on them).
+// message, built from the same pieces (action ids, value format, the capability rules that hide a
+// button that cannot work, the command-aware refinements), so the same handlers act on them.
 import type { DeviceDetail, FoundDevice } from "../../core/inventory/index.js";
+import { capabilities, type Capability } from "../../core/devices/capabilities.js";
 import { PLATFORM_LABEL } from "../../core/inventory/columns.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { commandLines, refineDeviceButtons } from "./commands.js";
+import { buttonValue, escapeMrkdwn as esc, INCIDENT_ACTIONS } from "./incident.js";
+
+export { esc };
 
 export interface CardReader {
   locale: Locale;
@@ -12,36 +18,40 @@ export interface CardReader {
 
 type Block = Record<string, unknown>;
 
-/** Slack mrkdwn treats & < > as markup; user-typed text must not become a link or a mention. */
-export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 export const clip = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max - 1) + "…");
 const plain = (text: string, max = 75) => ({ type: "plain_text", text: clip(text, max), emoji: true });
 
-/** "3 h ago" / "5 d ago": how long since `d`. */
+/** "3 h ago" / "5 days ago": how long since `d`. */
 export function age(d: Date, now: Date, locale: Locale): string {
   const hours = Math.max(0, Math.floor((now.getTime() - d.getTime()) / 3_600_000));
   return hours < 48 ? t(locale, "admin.age.hours", { n: hours }) : t(locale, "admin.age.days", { n: Math.floor(hours / 24) });
 }
 
-/** The value every incident button carries: which report (may be empty) and which device. */
-export const actionValue = (reportId: string | null, deviceId: string) => JSON.stringify({ r: reportId ?? "", d: deviceId });
+export function stateLabel(locale: Locale, state: string): string {
+  return t(locale, `incident.state.${state}`);
+}
 
-export function deviceActionButtons(locale: Locale, deviceId: string, reportId: string | null): Block {
-  const value = actionValue(reportId, deviceId);
+/** The incident message's buttons for one device; found/dismiss only when a report is open. */
+export function deviceActionButtons(d: DeviceDetail, reportId: string | null, locale: Locale): Block | null {
+  const caps = capabilities(d);
+  const value = buttonValue(reportId ?? "", d.id);
   const button = (action_id: string, key: string, style?: "primary" | "danger") => ({
     type: "button", action_id, text: plain(t(locale, key)), value, ...(style ? { style } : {}),
   });
-  const elements = [
-    button("lost_mode_enable", "admin.button.lostMode", "primary"),
-    button("device_wipe", "admin.button.wipe", "danger"),
-    button("device_lock", "admin.button.lock"),
-  ];
-  if (reportId) elements.push(button("report_found", "admin.button.found"), button("report_dismiss", "admin.button.dismiss"));
-  return { type: "actions", block_id: `device_actions:${deviceId}`, elements };
+  const buttons: Block[] = [];
+  if (caps.lost_mode.allowed) buttons.push(button(INCIDENT_ACTIONS.lostMode, "incident.button.lost_mode", "primary"));
+  if (caps.lock.allowed) buttons.push(button(INCIDENT_ACTIONS.lock, "incident.button.lock"));
+  if (caps.wipe.allowed) buttons.push(button(INCIDENT_ACTIONS.wipe, "incident.button.wipe", "danger"));
+  if (reportId) buttons.push(button(INCIDENT_ACTIONS.found, "incident.button.found"), button(INCIDENT_ACTIONS.dismiss, "incident.button.dismiss"));
+  const elements = refineDeviceButtons(buttons, d, value, locale);
+  return elements.length ? { type: "actions", block_id: `device:${d.id}`, elements } : null;
 }
 
-export function stateLabel(locale: Locale, state: string): string {
-  return t(locale, `device.state.${state}`);
+/** Why a button is missing, then what to know before pressing one that is there. */
+function capabilityNotes(caps: Record<"lost_mode" | "wipe" | "lock", Capability>, locale: Locale): string[] {
+  const all = [caps.lost_mode, caps.lock, caps.wipe];
+  const keys = [...all.map((c) => (c.allowed ? undefined : c.reasonKey)), ...all.map((c) => (c.allowed ? c.warningKey : undefined))];
+  return [...new Set(keys.filter((k): k is string => Boolean(k)))].map((k) => `:information_source: ${t(locale, k)}`);
 }
 
 export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
@@ -49,10 +59,10 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
   const owner = d.owner
     ? `${esc(d.owner.name ?? "")} <mailto:${d.owner.email}|${esc(d.owner.email)}>${d.owner.department ? ` · ${esc(d.owner.department.name)}` : ""}`
     : t(locale, "admin.card.noOwner");
-  const yes = (b: boolean) => t(locale, b ? "csv.yes" : "csv.no");
+  const yes = (b: boolean) => t(locale, b ? "incident.yes" : "incident.no");
   const checkIn = d.lastCheckInAt
     ? `${formatDateTime(d.lastCheckInAt, locale, r.timeZone)} (${age(d.lastCheckInAt, r.now, locale)})`
-    : t(locale, "admin.card.never");
+    : t(locale, "incident.never");
   const ids = [d.serial && `${t(locale, "csv.col.serial")}: \`${esc(d.serial)}\``, d.udid && `UDID: \`${esc(d.udid)}\``, d.imei && `IMEI: \`${esc(d.imei)}\``]
     .filter(Boolean)
     .join("\n");
@@ -80,10 +90,10 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
     });
   }
   blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(commandHistory(d, r), 3000) } });
-  const notes = [t(locale, "admin.card.lockNote")];
-  if ((d.platform === "IOS" || d.platform === "IPADOS") && !d.supervised) notes.unshift(t(locale, "admin.card.unsupervisedNote"));
-  blocks.push({ type: "context", elements: notes.map((text) => ({ type: "mrkdwn", text })) });
-  blocks.push(deviceActionButtons(locale, d.id, report?.id ?? null));
+  const notes = capabilityNotes(capabilities(d), locale);
+  if (notes.length) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(notes.join("\n"), 3000) }] });
+  const actions = deviceActionButtons(d, report?.id ?? null, locale);
+  if (actions) blocks.push(actions);
   return blocks;
 }
 
@@ -91,9 +101,9 @@ function commandHistory(d: DeviceDetail, r: CardReader): string {
   const { locale } = r;
   const title = `*${t(locale, "admin.card.commands")}*`;
   if (!d.commands.length) return `${title}\n${t(locale, "admin.card.noCommands")}`;
-  const lines = d.commands.map((c) => {
-    const who = c.requestedBy?.name ?? c.requestedBy?.email;
-    return `• ${t(locale, `command.type.${c.type}`)} — ${t(locale, `command.state.${c.state}`)} — ${formatDateTime(c.requestedAt, locale, r.timeZone)}${who ? ` (${esc(who)})` : ""}`;
+  const lines = commandLines(d.commands, locale, r.timeZone).map((line, i) => {
+    const by = d.commands[i]!.requestedBy;
+    return `• ${line}${by ? ` (${esc(by.name ?? by.email)})` : ""}`;
   });
   return `${title}\n${lines.join("\n")}`;
 }

@@ -85,7 +85,7 @@ export function adminHomeView(o: AdminOverview, r: CardReader & { portalUrl: str
   blocks.push(divider, header(t(locale, "admin.home.silent", { n: o.silentCount, hours: o.silenceHours })));
   if (!o.silent.length) blocks.push(context(t(locale, "admin.home.none")));
   for (const d of o.silent) {
-    const seen = d.lastCheckInAt ? age(d.lastCheckInAt, now, locale) : t(locale, "admin.card.never");
+    const seen = d.lastCheckInAt ? age(d.lastCheckInAt, now, locale) : t(locale, "incident.never");
     blocks.push(mrkdwn(`${PLATFORM_EMOJI[d.platform]} *${esc(d.name)}*${d.owner?.name ? ` — ${esc(d.owner.name)}` : ""} · ${t(locale, "admin.home.lastSeen", { age: seen })}`));
   }
   blocks.push(divider, languageButtons(locale));
@@ -103,7 +103,7 @@ export function employeeHomeView(o: EmployeeOverview, r: CardReader): Record<str
   ];
   if (!o.devices.length) blocks.push(context(t(locale, "admin.home.noDevices")));
   for (const d of o.devices) {
-    const seen = d.lastCheckInAt ? formatDateTime(d.lastCheckInAt, locale, r.timeZone) : t(locale, "admin.card.never");
+    const seen = d.lastCheckInAt ? formatDateTime(d.lastCheckInAt, locale, r.timeZone) : t(locale, "incident.never");
     blocks.push(mrkdwn(`${PLATFORM_EMOJI[d.platform]} *${esc(d.name)}*${d.model ? ` · ${esc(d.model)}` : ""}\n${stateLabel(locale, d.state)} · ${t(locale, "admin.card.lastCheckIn")}: ${seen}`));
   }
   blocks.push(divider, header(t(locale, "admin.home.myReports")));
