@@ -16,7 +16,7 @@ const only = process.env.BENCH_ONLY;
 const files = (await readdir(here)).filter((f) => f.endsWith(".ts") && f !== "run.ts").sort();
 const rows: [string, string, string][] = [];
 
-console.log(`machine: ${os.cpus().length} CPU cores (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.log(`machine: ${os.cpus().length} CPU cores (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`);
 for (const file of files) {
   const mod = (await import(pathToFileURL(path.join(here, file)).href)) as Partial<Bench> & { default?: Bench };
   const bench = (mod.default ?? mod) as Bench;

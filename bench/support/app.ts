@@ -1,0 +1,132 @@
+// One real app for a benchmark: the HTTP server on loopback, the fake Slack Web API, and either
+// an in-memory PGlite or a PostgreSQL database the bench creates and drops itself
+// (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/bench).
+import pg from "pg";
+import { loadConfig, type Config } from "../../src/config.js";
+import { startApp, type RunningApp } from "../../src/app.js";
+import { openDatabase, type Database } from "../../src/db/client.js";
+import { configureLog } from "../../src/log.js";
+import { FakeSlack } from "../../test/support/fake-slack.js";
+import { SIGNING_SECRET, SlackRequests } from "../../test/support/slack-requests.js";
+
+export type Target = "PGlite" | "PostgreSQL";
+export const ADMIN_CHANNEL = "C_ADMIN";
+export const ADMIN = "UADMIN1";
+export const ENROLLMENT_SECRET = "bench-enroll-secret";
+export const ALERTS_TOKEN = "bench-alerts-token";
+export const FORM_SECRET = "bench-form-secret";
+
+configureLog({ level: "error" });
+
+const serverUrl = () => process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/bench";
+
+/** PGlite always; PostgreSQL when the server answers. */
+export async function targets(): Promise<Target[]> {
+  const admin = new pg.Client({ connectionString: withDb(serverUrl(), "postgres"), connectionTimeoutMillis: 2000 });
+  try {
+    await admin.connect();
+    await admin.end();
+    return ["PGlite", "PostgreSQL"];
+  } catch {
+    console.log("  (PostgreSQL not reachable at BENCH_DATABASE_URL: PGlite only)");
+    return ["PGlite"];
+  }
+}
+
+export interface BenchApp {
+  app: RunningApp;
+  url: string;
+  db: Database;
+  slack: FakeSlack;
+  requests: SlackRequests;
+  config: Config;
+}
+
+export async function withBenchApp<T>(target: Target, fn: (b: BenchApp) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
+  const { db, drop } = await openBenchDatabase(target);
+  const slack = await new FakeSlack().start();
+  const config = loadConfig({
+    PORT: "0",
+    PUBLIC_URL: "http://portal.bench",
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    SLACK_ADMIN_CHANNEL: ADMIN_CHANNEL,
+    SLACK_ADMIN_USER_IDS: ADMIN,
+    AGENT_ENROLLMENT_SECRET: ENROLLMENT_SECRET,
+    ALERTS_API_TOKEN: ALERTS_TOKEN,
+    GOOGLE_FORM_WEBHOOK_SECRET: FORM_SECRET,
+    SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+    APP_LOCALE: "en",
+    LOG_LEVEL: "error",
+    ...env,
+  });
+  // The outbox pump runs as in production (every second); schedules stay off so cron does not
+  // compete with the measurement.
+  const app = await startApp({ config, db, port: 0, schedule: false, deliver: true });
+  const requests = new SlackRequests(app.url, (id) => slack.responseUrl(id), SIGNING_SECRET);
+  try {
+    return await fn({ app, url: app.url, db, slack, requests, config });
+  } finally {
+    await app.stop();
+    await slack.stop();
+    await db.close();
+    await drop();
+  }
+}
+
+async function openBenchDatabase(target: Target): Promise<{ db: Database; drop: () => Promise<void> }> {
+  if (target === "PGlite") {
+    const db = await openDatabase({ kind: "pglite", dir: "memory://" });
+    await db.migrate();
+    return { db, drop: async () => {} };
+  }
+  const url = serverUrl();
+  const name = new URL(url).pathname.slice(1) || "bench";
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: withDb(url, "postgres") });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${name}"`);
+  const db = await openDatabase({ kind: "postgres", url });
+  await db.migrate();
+  return { db, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+function withDb(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Runs `total` calls of `fn`, at most `concurrency` at a time. */
+export async function pool(concurrency: number, total: number, fn: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) await fn(next++);
+    }),
+  );
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export const ms = (n: number) => Math.round(n * 10) / 10;
+
+/** Polls until `check` is true (the bench's only way to wait for background work). */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
