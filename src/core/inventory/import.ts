@@ -18,6 +18,8 @@ export interface LineError {
   code: string;
   column?: ImportColumn;
   value?: string;
+  /** The earlier line a duplicate repeats. */
+  first?: number;
 }
 
 interface PersonRow { email: string; name?: string; slackUserId?: string; department?: string }
@@ -100,7 +102,7 @@ export function checkInventoryCsv(text: string): { people: Map<string, PersonRow
         if (!v) continue;
         const key = `${c}:${v}`;
         const first = seenIds.get(key);
-        if (first !== undefined) errors.push({ line, code: "duplicate_in_file", column: c, value: `${get(c)} (${first})` });
+        if (first !== undefined) errors.push({ line, code: "duplicate_in_file", column: c, value: get(c), first });
         else seenIds.set(key, line);
       }
     } else if (!email) {

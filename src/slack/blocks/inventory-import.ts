@@ -34,12 +34,12 @@ export function importModal(locale: Locale): Record<string, unknown> {
 
 export function lineErrorText(e: LineError, locale: Locale): string {
   const column = e.column ? t(locale, `csv.col.${e.column}`) : "";
-  return t(locale, "admin.import.line", { line: e.line, problem: t(locale, `import.error.${e.code}`, { column, value: e.value ?? "" }) });
+  return t(locale, "admin.import.line", { line: e.line, problem: t(locale, `import.error.${e.code}`, { column, value: e.value ?? "", first: e.first ?? "" }) });
 }
 
-export function importErrorsText(errors: LineError[], locale: Locale): string {
-  const shown = errors.slice(0, SHOWN_ERRORS).map((e) => `• ${lineErrorText(e, locale)}`);
-  const more = errors.length > SHOWN_ERRORS ? [t(locale, "admin.import.more", { n: errors.length - SHOWN_ERRORS })] : [];
+export function importErrorsText(errors: LineError[], locale: Locale, limit = SHOWN_ERRORS): string {
+  const shown = errors.slice(0, limit).map((e) => `• ${lineErrorText(e, locale)}`);
+  const more = errors.length > limit ? [t(locale, "admin.import.more", { n: errors.length - limit })] : [];
   return [t(locale, "admin.import.failed", { n: errors.length }), ...shown, ...more].join("\n");
 }
 

@@ -1,0 +1,132 @@
+// The App Home for an administrator and for an employee, the "Report lost device" shortcut, and
+// each person reading the bot in their own language and time zone.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_1, startTestApp, type TestApp } from "../support/harness.js";
+import { aDevice, aPerson } from "../support/builders.js";
+import { validateView } from "../support/block-kit.js";
+import { eventually, nextId, responseTo } from "./helpers.js";
+
+let t: TestApp;
+beforeAll(async () => (t = await startTestApp()));
+afterAll(() => t.close());
+
+const DAY = 86_400_000;
+
+async function openHome(user: string) {
+  const before = t.slack.callsTo("views.publish").length;
+  const res = await t.requests.event({ type: "app_home_opened", user, tab: "home", channel: "D1" });
+  expect(res.status).toBe(200);
+  const call = await eventually(() => t.slack.callsTo("views.publish").slice(before).find((c) => c.args.user_id === user), "views.publish");
+  return call.args.view as { type: string; blocks: any[] };
+}
+
+const textOf = (view: { blocks: any[] }) => JSON.stringify(view.blocks);
+
+describe("App Home for an administrator", () => {
+  it("shows open incidents with age, second approvals, renewals by days left (red under 14), silent devices", async () => {
+    const now = t.clock.now();
+    const phone = await aDevice(t.db.prisma, { name: "Sales iPhone 7", lastCheckInAt: new Date(now.getTime() - 3 * DAY) });
+    await t.db.prisma.lossReport.create({
+      data: {
+        reference: "LR-2026-0007", statusTokenHash: "home-1", channel: "SLACK", reporterEmail: "x@example.co.jp", deviceDescription: "iPhone",
+        circumstances: "STOLEN", status: "LOST_MODE_REQUESTED", createdAt: new Date(now.getTime() - 2 * 3_600_000),
+        devices: { create: { deviceId: phone.id } },
+      },
+    });
+    const requester = await aPerson(t.db.prisma, { name: "佐藤 一郎" });
+    await t.db.prisma.command.create({ data: { deviceId: phone.id, type: "ERASE_DEVICE", state: "AWAITING_APPROVAL", requestedById: requester.id, requestedAt: now } });
+    await t.db.prisma.renewal.create({ data: { kind: "PUSH_CERTIFICATE", label: "Apple push certificate", expiresAt: new Date(now.getTime() + 10 * DAY + 3_600_000) } });
+    await t.db.prisma.renewal.create({ data: { kind: "ADE_TOKEN", label: "ADE token", expiresAt: new Date(now.getTime() + 45 * DAY + 3_600_000) } });
+
+    const view = await openHome(ADMIN_1);
+    expect(view.type).toBe("home");
+    expect(validateView(view)).toEqual([]);
+    const text = textOf(view);
+    expect(text).toContain("Open incidents (1)");
+    expect(text).toMatch(/LR-2026-0007\* · Lost mode requested for the device · 2 h ago/);
+    expect(text).toContain("Awaiting a second approval (1)");
+    expect(text).toContain("佐藤 一郎");
+    expect(text).toMatch(/:red_circle: \*Apple push certificate\* — 10 days left/);
+    expect(text).toMatch(/:large_yellow_circle: \*ADE token\* — 45 days left/);
+    expect(text).toContain("Not heard from in 24 h (");
+    expect(text).toContain("Sales iPhone 7");
+    const actions = view.blocks.flatMap((b) => b.elements ?? []).map((e: any) => e.action_id);
+    expect(actions).toEqual(expect.arrayContaining(["home_report_lost", "home_refresh", "home_set_language_ja", "home_set_language_en"]));
+  });
+});
+
+describe("App Home for an employee", () => {
+  it("shows their own devices and reports and the report button, and nothing of the admin lists", async () => {
+    const me = await aPerson(t.db.prisma, { slackUserId: "UEMP0001", name: "田中 美咲" });
+    await aDevice(t.db.prisma, { name: "Misaki's iPhone", ownerId: me.id });
+    await aDevice(t.db.prisma, { name: "Someone else's Pixel", platform: "ANDROID" });
+    await t.db.prisma.lossReport.create({
+      data: { reference: "LR-2026-0042", statusTokenHash: "home-2", channel: "WEB", reporterId: me.id, reporterEmail: me.email, deviceDescription: "my iPad", circumstances: "LOST" },
+    });
+    const view = await openHome("UEMP0001");
+    expect(validateView(view)).toEqual([]);
+    const text = textOf(view);
+    expect(text).toContain("Misaki's iPhone");
+    expect(text).toContain("LR-2026-0042");
+    expect(text).not.toContain("Someone else's Pixel");
+    expect(text).not.toContain("Awaiting a second approval");
+    expect(view.blocks.flatMap((b) => b.elements ?? []).map((e: any) => e.action_id)).toContain("home_report_lost");
+  });
+
+  it("lets the employee switch the Home to Japanese with one button", async () => {
+    await t.requests.blockAction({ user: "UEMP0001", actionId: "home_set_language_ja", value: "ja", view: { id: "V1", type: "home" } });
+    const view = await eventually(() => t.slack.callsTo("views.publish").map((c) => c.args).reverse().find((a) => a.user_id === "UEMP0001" && JSON.stringify(a.view).includes("あなたのデバイス")));
+    expect(validateView(view.view)).toEqual([]);
+    expect((await t.db.prisma.person.findUniqueOrThrow({ where: { slackUserId: "UEMP0001" } })).locale).toBe("ja");
+  });
+});
+
+describe("Report lost device from anywhere", () => {
+  it("opens the report modal from the global shortcut and from the Home button", async () => {
+    const before = t.slack.callsTo("views.open").length;
+    const res = await t.requests.shortcut({ user: "UEMP0001", callbackId: "report_lost_device", triggerId: "trig-shortcut" });
+    expect(res.status).toBe(200);
+    const open = await eventually(() => t.slack.callsTo("views.open").slice(before).find((c) => c.args.trigger_id === "trig-shortcut"));
+    expect(open.args.view.type).toBe("modal");
+    expect(validateView(open.args.view)).toEqual([]);
+
+    await t.requests.blockAction({ user: "UEMP0001", actionId: "home_report_lost", value: "report", triggerId: "trig-home", view: { id: "V1", type: "home" } });
+    const fromHome = await eventually(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-home"));
+    expect(fromHome.args.view.title).toEqual(open.args.view.title);
+  });
+});
+
+describe("language and time zone per person", () => {
+  it("answers a Japanese user in Japanese and an English user in English, each in their own time zone", async () => {
+    t.slack.addUser({ id: "UJA00001", email: "ja.admin@example.co.jp", locale: "ja-JP", tz: "Asia/Tokyo" });
+    t.slack.addUser({ id: "UEN00001", email: "en.admin@example.co.jp", locale: "en-US", tz: "America/New_York" });
+    await aPerson(t.db.prisma, { slackUserId: "UJA00001", email: "ja.admin@example.co.jp", isSystemAdmin: true });
+    await aPerson(t.db.prisma, { slackUserId: "UEN00001", email: "en.admin@example.co.jp", isSystemAdmin: true });
+    await aDevice(t.db.prisma, { name: "Shared iPad", platform: "IPADOS", serial: "SNLANG0001", lastCheckInAt: new Date("2026-11-19T23:30:00Z") });
+
+    const ask = async (user: string) => {
+      const responseId = nextId("lang");
+      await t.requests.slashCommand({ command: "/mdm", text: "device SNLANG0001", user, responseId });
+      return JSON.stringify((await responseTo(t.slack, responseId)).blocks);
+    };
+    const ja = await ask("UJA00001");
+    const en = await ask("UEN00001");
+    expect(ja).toContain("最終通信");
+    expect(ja).toContain("2026年11月20日");
+    expect(ja).toMatch(/08:30 JST/);
+    expect(en).toContain("Last check-in");
+    expect(en).toMatch(/19 Nov 2026, 18:30 (EST|GMT-5)/);
+  });
+
+  it("keeps a person's own choice over Slack's, and /mdm lang auto goes back to Slack's", async () => {
+    const say = async (text: string) => {
+      const responseId = nextId("langset");
+      await t.requests.slashCommand({ command: "/mdm", text, user: "UEN00001", responseId });
+      return (await responseTo(t.slack, responseId)).text as string;
+    };
+    expect(await say("lang ja Asia/Tokyo")).toContain("日本語で、時刻は Asia/Tokyo で表示します");
+    expect(await say("help")).toContain("管理者向け");
+    expect(await say("lang auto")).toContain("English");
+    expect(await say("lang klingon")).toContain("/mdm lang ja|en|auto");
+  });
+});
