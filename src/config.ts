@@ -56,6 +56,25 @@ const schema = z.object({
   GOOGLE_FORM_WEBHOOK_SECRET: optional,
   GOOGLE_FORM_ID: optional,
   GOOGLE_APPLICATION_CREDENTIALS: optional,
+  // Loss reporting (issue 3). Signs the report form's anti-forgery tokens and status links;
+  // set it (same value on every replica) or it is derived from SECRET_ENCRYPTION_KEY.
+  PORTAL_SECRET: optional,
+  // Report submissions allowed per address in 15 minutes (per replica).
+  REPORT_RATE_LIMIT: int(10, 1, 10_000),
+  // JSON {"<Google Form question title>": "<field>"} added to the built-in title mapping.
+  GOOGLE_FORM_FIELD_MAP: optional.refine((v) => {
+    if (v === undefined) return true;
+    try {
+      const m = JSON.parse(v) as unknown;
+      return typeof m === "object" && m !== null && !Array.isArray(m) && Object.values(m).every((f) => typeof f === "string");
+    } catch {
+      return false;
+    }
+  }, 'expected JSON such as {"Which device?": "device"}'),
+  GOOGLE_FORM_POLL_CRON: optional
+    .transform((v) => v ?? "*/2 * * * *")
+    .refine((v) => cron.validate(v), "expected a cron expression such as */2 * * * *"),
+  GOOGLE_API_URL: url, // another Google API root (a local fake in tests)
   APP_LOCALE: optional.pipe(z.enum(["ja", "en"]).optional()).transform((v) => v ?? "ja"),
   APP_TIMEZONE: optional.transform((v) => v ?? "Asia/Tokyo"),
   DIGEST_CRON: optional

@@ -5,7 +5,8 @@ import type { Tx } from "./audit.js";
 import type { Digest } from "./digest/build.js";
 
 export type DomainEvent =
-  | { type: "report.created"; reportId: string }
+  /** statusToken: so the reporter's DM can carry their status link (the database keeps only its hash). */
+  | { type: "report.created"; reportId: string; statusToken?: string }
   | { type: "report.changed"; reportId: string; note?: string }
   | { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string }
   /** Immediate alerts claimed together: one notification for the batch (a flood is one post). */

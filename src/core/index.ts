@@ -3,6 +3,7 @@
 // knows about Slack, HTTP or cron.
 import type { Db } from "../db/client.js";
 import { Actors } from "./actors.js";
+import { LossReports } from "./reports/service.js";
 import { AlertService, AppPolicyService } from "./alerts/index.js";
 import { DigestService } from "./digest/index.js";
 import type { Clock } from "./clock.js";
@@ -30,6 +31,7 @@ export function createCore(deps: CoreDeps) {
   return {
     deps,
     actors,
+    reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),
     inventory: new Inventory({ db: deps.db, clock: deps.clock, actors }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),

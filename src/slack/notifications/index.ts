@@ -1,10 +1,14 @@
 // One file per domain event that Slack shows; register each handler here.
 import type { NotificationHandlers } from "../notifier.js";
+import { reportChanged } from "./report-changed.js";
+import { reportCreated } from "./report-created.js";
 import { alertImmediate } from "./alert-immediate.js";
 import { alertResolved } from "./alert-resolved.js";
 import { digestReady } from "./digest-ready.js";
 
 export const notifications: NotificationHandlers = {
+  "report.created": reportCreated,
+  "report.changed": reportChanged,
   "alerts.immediate": alertImmediate,
   "alert.resolved": alertResolved,
   "digest.ready": digestReady,

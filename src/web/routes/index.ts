@@ -5,7 +5,8 @@ import type { Router } from "express";
 import type { WebDeps } from "../app.js";
 import { alertRoutes } from "./alerts.js";
 import { healthRoutes } from "./health.js";
+import { reportRoutes } from "./report.js";
 
 export function routes(deps: WebDeps): Router[] {
-  return [healthRoutes(deps), alertRoutes(deps)];
+  return [healthRoutes(deps), alertRoutes(deps), reportRoutes(deps)];
 }

@@ -1,0 +1,41 @@
+// Everything the admin message shows about one report, read in one go (inside the
+// transaction that changed it, so the message shows exactly what was committed).
+import type { Tx } from "../audit.js";
+import { capabilities, type Capability, type DeviceAction } from "../devices/capabilities.js";
+
+export async function loadIncident(tx: Tx, reportId: string) {
+  const r = await tx.lossReport.findUnique({
+    where: { id: reportId },
+    include: {
+      reporter: { select: { id: true, name: true, email: true, slackUserId: true, department: { select: { name: true } } } },
+      devices: {
+        include: {
+          device: {
+            include: {
+              owner: { select: { name: true, email: true } },
+              commands: { where: { reportId }, orderBy: { requestedAt: "asc" } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!r) return null;
+  const devices = r.devices
+    .map((rd) => ({ ...rd.device, how: rd.how, capabilities: capabilities(rd.device) as Record<DeviceAction, Capability> }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  // The picker offers the reporter's own devices first, then the rest (admins only see it).
+  const pickable = devices.length
+    ? []
+    : await tx.device.findMany({
+        where: { state: { in: ["MANAGED", "LOST_MODE"] } },
+        select: { id: true, name: true, platform: true, model: true, ownerId: true, owner: { select: { name: true } } },
+        orderBy: [{ name: "asc" }],
+        take: 500,
+      });
+  pickable.sort((a, b) => Number(b.ownerId === r.reporterId && !!r.reporterId) - Number(a.ownerId === r.reporterId && !!r.reporterId));
+  return { report: r, devices, pickable: pickable.slice(0, 100) };
+}
+
+export type Incident = NonNullable<Awaited<ReturnType<typeof loadIncident>>>;
+export type IncidentDevice = Incident["devices"][number];

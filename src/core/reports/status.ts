@@ -1,0 +1,33 @@
+// What the public status page may show: the reference and the history in plain steps. Never a
+// device, a person or a location — the link may be forwarded, and the visitor is anonymous.
+import type { Db } from "../../db/client.js";
+import type { ReportStatus } from "../../generated/prisma/enums.js";
+import type { LossReports } from "./service.js";
+import { hashStatusToken, looksLikeStatusToken } from "./tokens.js";
+
+export interface StatusView {
+  reference: string;
+  receivedAt: Date;
+  status: ReportStatus;
+  closed: boolean;
+  steps: { status: ReportStatus; at: Date }[];
+}
+
+export async function statusView(db: Db, reports: LossReports, token: string): Promise<StatusView | null> {
+  if (!looksLikeStatusToken(token)) return null;
+  const hash = hashStatusToken(token);
+  const found = await db.lossReport.findUnique({ where: { statusTokenHash: hash }, select: { id: true } });
+  if (!found) return null;
+  await reports.reconcileNotified(found.id);
+  const r = await db.lossReport.findUniqueOrThrow({
+    where: { id: found.id },
+    select: { reference: true, createdAt: true, status: true, closedAt: true, events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { status: true, at: true } } },
+  });
+  return {
+    reference: r.reference,
+    receivedAt: r.createdAt,
+    status: r.status,
+    closed: r.closedAt !== null || ["FOUND", "DISMISSED", "CLOSED"].includes(r.status),
+    steps: r.events.map((e) => ({ status: e.status, at: e.at })),
+  };
+}

@@ -1,0 +1,172 @@
+// The incident message in the admin channel: the facts needed to decide, and one actions block
+// per device holding only the buttons that can work for it (the reason shows instead of a
+// button that would fail later). Pure: data in, Block Kit out.
+//
+// Button values are compact JSON {"r": reportId, "d": deviceId}. Action ids are the contract's
+// (lost_mode_enable, device_wipe, device_lock, report_found, report_dismiss) and repeat across
+// device blocks: Slack wants action ids unique per block, so each block has its own block_id
+// ("device:<deviceId>"). A report with no device gets the `report_pick_device` select.
+import type { Capability } from "../../core/devices/capabilities.js";
+import type { Incident } from "../../core/reports/incident.js";
+import { CLOSED_STATUSES } from "../../core/reports/service.js";
+import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { commandLines, refineDeviceButtons } from "./commands.js";
+
+export const INCIDENT_ACTIONS = {
+  lostMode: "lost_mode_enable",
+  wipe: "device_wipe",
+  lock: "device_lock",
+  found: "report_found",
+  dismiss: "report_dismiss",
+  pickDevice: "report_pick_device",
+} as const;
+
+export interface ButtonValue {
+  r: string;
+  d?: string;
+}
+
+export const buttonValue = (reportId: string, deviceId?: string) => JSON.stringify(deviceId ? { r: reportId, d: deviceId } : { r: reportId });
+
+export function parseButtonValue(value: string | undefined): ButtonValue | null {
+  try {
+    const v = JSON.parse(value ?? "") as ButtonValue;
+    return typeof v?.r === "string" ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+type Block = Record<string, unknown>;
+const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
+const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
+/** What a person typed must not ping channels or users, or break the formatting. */
+export const escapeMrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+export function incidentMessage(incident: Incident, locale: Locale, timeZone: string): { text: string; blocks: Block[] } {
+  const { report: r, devices, pickable } = incident;
+  const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
+  const when = (d: Date) => formatDateTime(d, locale, timeZone);
+  const closed = CLOSED_STATUSES.includes(r.status);
+  const reporterName = escapeMrkdwn(r.reporterName ?? r.reporter?.name ?? r.reporterEmail);
+  const who = r.reporterSlackUserId && r.reporter ? `<@${r.reporterSlackUserId}>` : reporterName;
+  const identity = !r.reporterVerified
+    ? tr("incident.unverified")
+    : r.reporterSlackUserId && r.channel === "SLACK"
+      ? tr("incident.verified_slack")
+      : tr("incident.verified_email");
+  const dept = r.reporter?.department?.name ? ` · ${escapeMrkdwn(r.reporter.department.name)}` : "";
+
+  const facts = [
+    tr("incident.reporter", { reporter: `${who} (${escapeMrkdwn(r.reporterEmail)})${dept} — ${identity}` }),
+    tr("incident.via", { channel: tr(`incident.channel.${r.channel}`), at: when(r.createdAt) }),
+    tr("incident.what", { circumstances: tr(`incident.circumstances.${r.circumstances}`) }),
+    tr("incident.described", { text: escapeMrkdwn(r.deviceDescription) }),
+    tr("incident.lost_at", { at: r.lostAt ? when(r.lostAt) : escapeMrkdwn(r.lostAtText ?? "—") }),
+    tr("incident.location", { location: escapeMrkdwn(r.location ?? "—") }),
+    tr("incident.contact", { phone: escapeMrkdwn(r.contactPhone ?? "—") }),
+    tr(r.consentLostMode ? "incident.consent_yes" : "incident.consent_no"),
+    tr("incident.status", { status: tr(`report.status.${r.status}`) }),
+  ];
+
+  const blocks: Block[] = [
+    { type: "header", text: plain(`🚨 ${tr("incident.title", { reference: r.reference })}`) },
+    { type: "section", text: mrkdwn(facts.join("\n")) },
+  ];
+
+  for (const d of devices) {
+    blocks.push({ type: "divider" });
+    const lines = [
+      tr("incident.device", { name: escapeMrkdwn(d.name), platform: tr(`incident.platform.${d.platform}`), model: escapeMrkdwn(d.model ?? "") }),
+      tr("incident.device_facts", {
+        supervised: tr(d.supervised ? "incident.yes" : "incident.no"),
+        ade: tr(d.ade ? "incident.yes" : "incident.no"),
+        state: tr(`incident.state.${d.state}`),
+        lastCheckIn: d.lastCheckInAt ? when(d.lastCheckInAt) : tr("incident.never"),
+      }),
+      [d.owner ? tr("incident.device_owner", { owner: escapeMrkdwn(d.owner.name ?? d.owner.email) }) : null, tr(`incident.device_how.${d.how}`)]
+        .filter(Boolean)
+        .join(" · "),
+    ];
+    const commands = commandLines(d.commands, locale, timeZone);
+    if (commands.length) lines.push(tr("incident.commands"), ...commands.map((c) => `• ${c}`));
+    blocks.push({ type: "section", block_id: `facts:${d.id}`, text: mrkdwn(lines.join("\n")) });
+    if (closed) continue;
+
+    const notes = capabilityNotes(d.capabilities, tr);
+    if (notes.length) blocks.push({ type: "context", block_id: `why:${d.id}`, elements: [mrkdwn(notes.join("\n"))] });
+    const value = buttonValue(r.id, d.id);
+    const buttons: Block[] = [];
+    if (d.capabilities.lost_mode.allowed) {
+      buttons.push({ type: "button", action_id: INCIDENT_ACTIONS.lostMode, text: plain(tr("incident.button.lost_mode")), style: "primary", value });
+    }
+    if (d.capabilities.lock.allowed) {
+      buttons.push({ type: "button", action_id: INCIDENT_ACTIONS.lock, text: plain(tr("incident.button.lock")), value });
+    }
+    if (d.capabilities.wipe.allowed) {
+      buttons.push({
+        type: "button",
+        action_id: INCIDENT_ACTIONS.wipe,
+        text: plain(tr("incident.button.wipe")),
+        style: "danger",
+        value,
+        confirm: {
+          title: plain(tr("incident.confirm.wipe_title")),
+          text: plain(tr("incident.confirm.wipe_text", { name: d.name })),
+          confirm: plain(tr("incident.confirm.go")),
+          deny: plain(tr("incident.confirm.cancel")),
+          style: "danger",
+        },
+      });
+    }
+    buttons.push(
+      { type: "button", action_id: INCIDENT_ACTIONS.found, text: plain(tr("incident.button.found")), value },
+      { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value },
+    );
+    // Buttons whose command is already live go; lost-mode follow-ups and wipe approval come.
+    blocks.push({ type: "actions", block_id: `device:${d.id}`, elements: refineDeviceButtons(buttons, d, value, locale) });
+  }
+
+  if (closed) {
+    blocks.push({ type: "context", elements: [mrkdwn(tr("incident.closed"))] });
+  } else if (!devices.length) {
+    blocks.push({ type: "divider" });
+    const value = buttonValue(r.id);
+    const elements: Block[] = [];
+    if (pickable.length) {
+      elements.push({
+        type: "static_select",
+        action_id: INCIDENT_ACTIONS.pickDevice,
+        placeholder: plain(tr("incident.pick_placeholder")),
+        options: pickable.map((d) => ({
+          text: plain(`${d.name} · ${tr(`incident.platform.${d.platform}`)}${d.owner?.name ? ` · ${d.owner.name}` : ""}`),
+          value: buttonValue(r.id, d.id),
+        })),
+      });
+    }
+    elements.push(
+      { type: "button", action_id: INCIDENT_ACTIONS.found, text: plain(tr("incident.button.found")), value },
+      { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value },
+    );
+    blocks.push({ type: "section", text: mrkdwn(tr("incident.no_device")) });
+    blocks.push({ type: "actions", block_id: "report", elements });
+  }
+
+  const text = tr("incident.fallback", { reference: r.reference, reporter: r.reporterName ?? r.reporterEmail });
+  return { text, blocks };
+}
+
+/** Why a button is missing, and what to know before pressing one that is there. */
+function capabilityNotes(caps: Record<"lost_mode" | "wipe" | "lock", Capability>, tr: (k: string) => string): string[] {
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  const add = (key?: string) => {
+    if (key && !seen.has(key)) {
+      seen.add(key);
+      notes.push(tr(key));
+    }
+  };
+  for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? undefined : c.reasonKey);
+  for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? c.warningKey : undefined);
+  return notes.map((n) => `:information_source: ${n}`);
+}

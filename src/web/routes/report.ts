@@ -1,0 +1,145 @@
+// The self-service portal: GET/POST /report (the loss-report form) and the public status page
+// GET /report/status/:token. People get pages, never JSON or a stack trace: a bad field
+// re-renders the form with their input and a message next to it.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import express, { Router, type ErrorRequestHandler, type Response } from "express";
+import { DomainError } from "../../core/errors.js";
+import { CIRCUMSTANCES_ENUM, parseReportForm, type FieldErrors } from "../../core/reports/input.js";
+import { statusView } from "../../core/reports/status.js";
+import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { log } from "../../log.js";
+import type { WebDeps } from "../app.js";
+import { CSRF_COOKIE, FormTokens, readCookie } from "../portal/csrf.js";
+import { portalLocale } from "../portal/locale.js";
+import { RateLimiter } from "../portal/rate-limit.js";
+import { localDateTime, messagePage, reportFormPage } from "../portal/report-page.js";
+import { portalSecret } from "../portal/secret.js";
+import { FORMS_DIR, escapeHtml, page } from "../portal/templates.js";
+
+const FIELDS = ["reporterEmail", "reporterName", "device", "lostAt", "location", "circumstances", "contactPhone", "consent"];
+
+export function reportRoutes({ config, core }: WebDeps): Router {
+  const { clock } = core.deps;
+  const timeZone = config.APP_TIMEZONE;
+  const tokens = new FormTokens(portalSecret(config));
+  const limiter = new RateLimiter(clock, config.REPORT_RATE_LIMIT, 15 * 60_000);
+  const secure = (core.deps.settings.publicUrl ?? "").startsWith("https:");
+  const css = readFileSync(path.join(FORMS_DIR, "static/portal.css"));
+  const r = Router();
+
+  const sendPage = (res: Response, status: number, html: string) => {
+    res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).send(html);
+  };
+  const showForm = (res: Response, status: number, locale: Locale, values: Record<string, string>, errors: FieldErrors, notice?: string, csrf?: string) => {
+    const token = csrf ?? tokens.issue(clock.now());
+    res.cookie(CSRF_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/report", maxAge: 4 * 3_600_000 });
+    sendPage(res, status, reportFormPage(locale, { values, errors, csrf: token, notice, maxLostAt: localDateTime(clock.now(), timeZone) }));
+  };
+
+  r.get("/report/assets/portal.css", (_req, res) => {
+    res.set({ "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600" }).send(css);
+  });
+
+  r.get("/report", (req, res) => showForm(res, 200, portalLocale(req, config.APP_LOCALE), {}, {}));
+
+  r.post("/report", express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 40 }), async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const locale = portalLocale(req, config.APP_LOCALE);
+    const values: Record<string, string> = {};
+    for (const f of FIELDS) if (typeof body[f] === "string") values[f] = body[f] as string;
+
+    if (!limiter.take(req.ip ?? "unknown")) {
+      res.set("Retry-After", "900");
+      return sendPage(res, 429, messagePage(locale, t(locale, "portal.rate_limited_title"), t(locale, "portal.rate_limited")));
+    }
+    const now = clock.now();
+    const nonce = tokens.verify(body._csrf, readCookie(req.headers.cookie, CSRF_COOKIE), now);
+    if (!nonce) return showForm(res, 403, locale, values, {}, t(locale, "portal.csrf"));
+
+    const parsed = parseReportForm(values, { timeZone, now });
+    if (!parsed.ok) return showForm(res, 400, locale, values, parsed.errors, undefined, body._csrf as string);
+
+    const form = parsed.value;
+    try {
+      const result = await core.reports.create({
+        channel: "WEB",
+        receiptKey: `form:${nonce}`,
+        statusToken: tokens.statusToken(nonce),
+        reporterEmail: form.reporterEmail,
+        reporterName: form.reporterName,
+        deviceDescription: form.device,
+        lostAt: parsed.lostAt.lostAt,
+        lostAtText: parsed.lostAt.lostAtText,
+        location: form.location,
+        circumstances: CIRCUMSTANCES_ENUM[form.circumstances],
+        contactPhone: form.contactPhone,
+        consentLostMode: form.consent,
+        locale,
+      });
+      // A replay (double click, back + resend) finds the first report: same reference, same link.
+      const token = tokens.statusToken(nonce);
+      const statusPath = `/report/status/${token}`;
+      const notice = result.created ? "" : `<p class="notice ok" role="status">${escapeHtml(t(locale, "receipt.duplicate"))}</p>`;
+      return sendPage(
+        res,
+        200,
+        page("receipt", locale, {
+          title: t(locale, "receipt.title"),
+          reference: result.report.reference,
+          statusPath,
+          statusUrl: `${core.deps.settings.publicUrl.replace(/\/$/, "")}${statusPath}`,
+          notice,
+          langSwitchHref: `/report?lang=${locale === "ja" ? "en" : "ja"}`,
+        }),
+      );
+    } catch (err) {
+      if (err instanceof DomainError && err.code === "invalid_input") {
+        const field = (err.details.field as keyof FieldErrors | undefined) ?? "device";
+        return showForm(res, 400, locale, values, { [field]: `report.error.${field}` }, undefined, body._csrf as string);
+      }
+      log.error("report could not be saved", { err: err instanceof Error ? err.message : String(err) });
+      return sendPage(res, 500, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
+    }
+  });
+
+  r.get("/report/status/:token", async (req, res) => {
+    const locale = portalLocale(req, config.APP_LOCALE);
+    const switchHref = `?lang=${locale === "ja" ? "en" : "ja"}`;
+    try {
+      const view = await statusView(core.deps.db, core.reports, req.params.token);
+      if (!view) {
+        return sendPage(res, 404, page("message", locale, { title: t(locale, "status.not_found_title"), heading: t(locale, "status.not_found_title"), text: t(locale, "status.not_found_body"), langSwitchHref: switchHref }));
+      }
+      const steps = view.steps
+        .map((s) => `<li><strong>${escapeHtml(t(locale, `report.status.${s.status}`))}</strong><time datetime="${s.at.toISOString()}">${escapeHtml(formatDateTime(s.at, locale, timeZone))}</time></li>`)
+        .join("\n");
+      const footer = view.closed ? t(locale, "status.closed") : view.status === "RECEIVED" ? t(locale, "status.waiting") : "";
+      return sendPage(
+        res,
+        200,
+        page("status", locale, {
+          title: t(locale, "status.title", { reference: view.reference }),
+          receivedAt: t(locale, "status.received_at", { at: formatDateTime(view.receivedAt, locale, timeZone) }),
+          steps,
+          footer,
+          footerClass: view.closed ? "closed" : "hint",
+          langSwitchHref: switchHref,
+        }),
+      );
+    } catch (err) {
+      log.error("status page failed", { err: err instanceof Error ? err.message : String(err) });
+      return sendPage(res, 500, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
+    }
+  });
+
+  // A body too large or badly encoded: a person still gets a page, not JSON.
+  const pageErrors: ErrorRequestHandler = (err, req, res, next) => {
+    if (!req.path.startsWith("/report") || res.headersSent) return next(err);
+    const locale = portalLocale(req, config.APP_LOCALE);
+    const status = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
+    sendPage(res, status, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
+  };
+  r.use(pageErrors);
+  return r;
+}

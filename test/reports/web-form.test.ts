@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../support/harness.js";
+import { aDevice, aPerson } from "../support/builders.js";
+import { buttonsByBlock, incidents, messageText, openForm, referenceOf, statusPathOf, submitForm, validReport } from "./portal.js";
+
+let t: TestApp;
+beforeAll(async () => (t = await startTestApp({ env: { REPORT_RATE_LIMIT: "1000" } })));
+afterAll(() => t.close());
+
+describe("the report form", () => {
+  it("serves an accessible form in the browser's language, with a switch to the other one", async () => {
+    const ja = await openForm(t, "", { "accept-language": "ja-JP,ja;q=0.9,en;q=0.5" });
+    expect(ja.status).toBe(200);
+    expect(ja.html).toContain('<html lang="ja">');
+    expect(ja.html).toContain("デバイス紛失の報告");
+    expect(ja.html).toContain('href="/report?lang=en"');
+    expect(ja.html).toMatch(/<label for="reporterEmail">/);
+    expect(ja.html).not.toMatch(/<script/);
+    expect(ja.cookie).toMatch(/^lr_csrf=/);
+
+    const en = await openForm(t, "?lang=en", { "accept-language": "ja" });
+    expect(en.html).toContain('<html lang="en">');
+    expect(en.html).toContain("Report a lost device");
+    const css = await fetch(`${t.url}/report/assets/portal.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toContain("text/css");
+  });
+
+  it("files a valid report once: receipt with reference and status link, one admin message with the right buttons", async () => {
+    const owner = await aPerson(t.db.prisma, { email: "hanako.sato@example.co.jp", name: "Hanako Sato" });
+    const phone = await aDevice(t.db.prisma, { ownerId: owner.id, platform: "IOS", model: "iPhone 15", supervised: true });
+    await aDevice(t.db.prisma, { ownerId: owner.id, platform: "MACOS", name: "Hanako's MacBook", model: "MacBook Air", ade: true });
+    t.slack.reset();
+
+    const form = await openForm(t, "?lang=en");
+    const res = await submitForm(t, form, validReport({ lang: "en" }));
+    expect(res.status).toBe(200);
+    expect(res.html).toContain("Report received");
+    const reference = referenceOf(res.html)!;
+    expect(reference).toMatch(/^LR-2026-\d{4}$/);
+    const statusPath = statusPathOf(res.html)!;
+    expect(statusPath).toBeDefined();
+
+    await t.flush();
+    const posted = incidents(t).filter((p) => p.text.includes(reference));
+    expect(posted).toHaveLength(1);
+    const msg = posted[0]!;
+    expect(buttonsByBlock(msg)).toEqual({
+      [`device:${phone.id}`]: ["lost_mode_enable", "device_lock", "device_wipe", "report_found", "report_dismiss"],
+    });
+    const lostMode = msg.blocks.find((b: any) => b.block_id === `device:${phone.id}`).elements[0];
+    const report = await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference } });
+    expect(JSON.parse(lostMode.value)).toEqual({ r: report.id, d: phone.id });
+    expect(messageText(msg)).toContain("iPhone 15");
+    expect(messageText(msg)).toContain("Shinjuku station");
+    expect(report).toMatchObject({ channel: "WEB", reporterId: owner.id, reporterVerified: true, consentLostMode: true, circumstances: "LOST" });
+    // The lost-at time was typed in Japan time.
+    expect(report.lostAt?.toISOString()).toBe("2026-11-19T23:30:00.000Z");
+
+    // The reporter has Slack: a DM with the reference and the same status link.
+    const dm = t.slack.posts().find((p) => p.channel === `D${owner.slackUserId}`);
+    expect(dm?.text).toContain(reference);
+    expect(dm?.text).toContain(`http://portal.test${statusPath}`);
+
+    // The status page: received, then admins notified once Slack has the message.
+    const page = await fetch(`${t.url}${statusPath}?lang=en`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(reference);
+    expect(html).toContain("Report received");
+    expect(html).toContain("IT administrators notified");
+    // …and never the device, the person or the place.
+    expect(html).not.toContain("iPhone");
+    expect(html).not.toContain("Hanako");
+    expect(html).not.toContain("Shinjuku");
+  });
+
+  it("a replayed post (same form token) creates nothing new and shows the same receipt", async () => {
+    const form = await openForm(t);
+    const first = await submitForm(t, form, validReport({ reporterEmail: "replay@example.co.jp" }));
+    const again = await submitForm(t, form, validReport({ reporterEmail: "replay@example.co.jp" }));
+    expect(first.status).toBe(200);
+    expect(again.status).toBe(200);
+    expect(referenceOf(again.html)).toBe(referenceOf(first.html));
+    expect(statusPathOf(again.html)).toBe(statusPathOf(first.html));
+    expect(await t.db.prisma.lossReport.count({ where: { reporterEmail: "replay@example.co.jp" } })).toBe(1);
+  });
+
+  it.each([
+    ["reporterEmail", "not-an-email", "Enter your email address"],
+    ["reporterName", "  ", "Enter your name."],
+    ["device", "", "Say which device it is"],
+    ["lostAt", "", "Say when you lost it"],
+    ["lostAt", "2026-12-31T10:00", "This time is in the future"],
+    ["location", "", "Say where you lost it"],
+    ["circumstances", "dropped", "Choose what happened."],
+    ["contactPhone", "call me", "Enter a phone number we can call"],
+  ])("a bad %s (%j) re-renders the form with its message and keeps the other input", async (field, value, message) => {
+    const before = await t.db.prisma.lossReport.count();
+    const form = await openForm(t, "?lang=en");
+    const res = await submitForm(t, form, validReport({ location: "Shibuya <b>office</b>", [field]: value, lang: "en" }));
+    expect(res.status).toBe(400);
+    expect(res.html).toContain(message);
+    expect(res.html).toContain(`id="${field}-error"`);
+    // Other input kept, and escaped.
+    if (field !== "reporterName") expect(res.html).toContain('value="Hanako Sato"');
+    if (field !== "location") expect(res.html).toContain("Shibuya &lt;b&gt;office&lt;/b&gt;");
+    if (field !== "circumstances") expect(res.html).toMatch(/name="circumstances" value="lost"[^>]* checked/);
+    expect(res.html).toMatch(/name="consent" value="on" checked/);
+    expect(await t.db.prisma.lossReport.count()).toBe(before);
+  });
+
+  it("keeps a free-text time as typed", async () => {
+    const form = await openForm(t);
+    const res = await submitForm(t, form, validReport({ lostAt: "昨日の夜 (yesterday evening)", reporterEmail: "free.text@example.co.jp" }));
+    expect(res.status).toBe(200);
+    const report = await t.db.prisma.lossReport.findFirstOrThrow({ where: { reporterEmail: "free.text@example.co.jp" } });
+    expect(report).toMatchObject({ lostAt: null, lostAtText: "昨日の夜 (yesterday evening)", reporterVerified: false });
+  });
+
+  it("refuses a post without a valid anti-forgery token, keeping the input", async () => {
+    const before = await t.db.prisma.lossReport.count();
+    const form = await openForm(t, "?lang=en");
+    const forged = await submitForm(t, { csrf: form.csrf, cookie: "" }, validReport({ lang: "en" }));
+    expect(forged.status).toBe(403);
+    expect(forged.html).toContain("This form expired");
+    expect(forged.html).toContain('value="Hanako Sato"');
+    const tampered = await submitForm(t, { csrf: form.csrf.slice(0, -2) + "xx", cookie: `lr_csrf=${form.csrf.slice(0, -2)}xx` }, validReport());
+    expect(tampered.status).toBe(403);
+    expect(await t.db.prisma.lossReport.count()).toBe(before);
+  });
+
+  it("refuses an oversized body with a page", async () => {
+    const form = await openForm(t);
+    const res = await submitForm(t, form, validReport({ circumstancesDetail: "x".repeat(40_000) }));
+    expect(res.status).toBe(413);
+    expect(res.headers.get("content-type")).toContain("text/html");
+  });
+
+  it("answers an unknown status token with a 404 page", async () => {
+    const res = await fetch(`${t.url}/report/status/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("status link is not valid");
+    expect((await fetch(`${t.url}/report/status/x`)).status).toBe(404);
+  });
+});
+
+describe("rate limiting", () => {
+  it("limits submissions per address, and lets them through again after the window", async () => {
+    const limited = await startTestApp({ env: { REPORT_RATE_LIMIT: "2" } });
+    try {
+      const form = await openForm(limited);
+      expect((await submitForm(limited, form, validReport({ reporterEmail: "a@example.co.jp" }))).status).toBe(200);
+      const form2 = await openForm(limited);
+      expect((await submitForm(limited, form2, validReport({ reporterEmail: "b@example.co.jp" }))).status).toBe(200);
+      const form3 = await openForm(limited);
+      const third = await submitForm(limited, form3, validReport({ reporterEmail: "c@example.co.jp" }));
+      expect(third.status).toBe(429);
+      expect(third.html).toContain("Too many reports");
+      limited.clock.advance(15 * 60_000);
+      const form4 = await openForm(limited);
+      expect((await submitForm(limited, form4, validReport({ reporterEmail: "c@example.co.jp" }))).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
