@@ -34,8 +34,19 @@ describe("/mdm device", () => {
     expect(all).toContain(":rotating_light: 1"); // the open jailbreak alert
     const actions = body.blocks.find((b: any) => b.type === "actions");
     expect(actions.elements.map((e: any) => e.action_id)).toEqual(["device_lock", "device_wipe"]);
-    expect(JSON.parse(actions.elements[0].value)).toEqual({ r: "", d: device.id });
+    expect(JSON.parse(actions.elements[0].value)).toEqual({ d: device.id });
     expect(actions.elements[1].confirm).toBeDefined(); // a wipe asks first, as on the incident message
+  });
+
+  it("acts from the card: Enable lost mode opens the same lost-mode form as on the incident message", async () => {
+    const device = await aDevice(t.db.prisma, { name: "Supervised iPhone", serial: "SNCARDLM01", supervised: true });
+    const card = await mdm(ADMIN_1, "device SNCARDLM01");
+    const button = card.blocks.find((b: any) => b.type === "actions").elements.find((e: any) => e.action_id === "lost_mode_enable");
+    expect(button).toBeDefined();
+    const before = t.slack.callsTo("views.open").length;
+    await t.requests.blockAction({ user: ADMIN_1, actionId: "lost_mode_enable", value: button.value, triggerId: "trig-card-lm", blockId: `device:${device.id}` });
+    const open = await eventually(() => t.slack.callsTo("views.open").slice(before).find((c) => c.args.trigger_id === "trig-card-lm"));
+    expect(JSON.stringify(open.args.view)).toContain("Supervised iPhone");
   });
 
   it("finds by owner e-mail and lists several matches with a button each", async () => {

@@ -34,7 +34,9 @@ export function stateLabel(locale: Locale, state: string): string {
 /** The incident message's buttons for one device; found/dismiss only when a report is open. */
 export function deviceActionButtons(d: DeviceDetail, reportId: string | null, locale: Locale): Block | null {
   const caps = capabilities(d);
-  const value = buttonValue(reportId ?? "", d.id);
+  // Without a report the value carries the device alone: the command handlers then file the
+  // command under no report (an empty "r" would name a report that does not exist).
+  const value = reportId ? buttonValue(reportId, d.id) : JSON.stringify({ d: d.id });
   const button = (action_id: string, key: string, style?: "primary" | "danger") => ({
     type: "button", action_id, text: plain(t(locale, key)), value, ...(style ? { style } : {}),
   });
