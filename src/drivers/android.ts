@@ -24,7 +24,6 @@ export interface AndroidDriverOptions {
 
 /** driverRef of a wipe: delete has no operation to poll, only the request Google accepted. */
 const WIPE_REF = "wipe:";
-const TRANSIENT_BACKOFF_MS = 30_000;
 
 export interface ApiFailure {
   status: number | null;
@@ -66,7 +65,9 @@ export class AndroidDriver implements CommandDriver {
       }
     } catch (err) {
       const f = apiFailure(err, now);
-      return f.transient ? { kind: "retry", reason: f.message, afterMs: f.afterMs ?? TRANSIENT_BACKOFF_MS } : { kind: "failed", reason: f.message };
+      // Only Google's own Retry-After is passed on; otherwise the core's exponential backoff decides.
+      if (!f.transient) return { kind: "failed", reason: f.message };
+      return f.afterMs === undefined ? { kind: "retry", reason: f.message } : { kind: "retry", reason: f.message, afterMs: f.afterMs };
     }
   }
 

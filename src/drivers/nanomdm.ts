@@ -24,8 +24,6 @@ interface ApiResult {
   status?: Record<string, { command_error?: string; push_error?: string; push_result?: string }>;
 }
 
-const TRANSIENT_BACKOFF_MS = 30_000;
-
 /** An enqueue error that means "already enqueued": the same CommandUUID exists (MySQL, PostgreSQL, SQLite wording). */
 const ALREADY_QUEUED = /duplicate|unique constraint|already exists/i;
 /** Errors a retry cannot fix: the device is not enrolled there, or the command is malformed. */
@@ -59,7 +57,7 @@ export class NanoMdmDriver implements CommandDriver {
       });
     } catch (err) {
       const reason = (err as Error).name === "TimeoutError" ? "NanoMDM did not answer in time" : `NanoMDM unreachable: ${(err as Error).message}`;
-      return { kind: "retry", reason, afterMs: TRANSIENT_BACKOFF_MS };
+      return { kind: "retry", reason };
     }
     const text = await res.text().catch(() => "");
     const result = parseResult(text);
@@ -68,7 +66,7 @@ export class NanoMdmDriver implements CommandDriver {
       return { kind: "failed", reason: `NanoMDM refused the API key (HTTP ${res.status}); check NANOMDM_API_KEY` };
     }
     if (res.status === 429 || res.status === 502 || res.status === 503 || res.status === 504) {
-      return { kind: "retry", reason: `NanoMDM HTTP ${res.status}`, afterMs: retryAfterMs(res.headers.get("retry-after"), this.opts.clock.now()) ?? TRANSIENT_BACKOFF_MS };
+      return { kind: "retry", reason: `NanoMDM HTTP ${res.status}`, ...after(retryAfterMs(res.headers.get("retry-after"), this.opts.clock.now())) };
     }
     if (res.status === 404) return { kind: "failed", reason: `NanoMDM HTTP 404 at /v1/enqueue: check NANOMDM_URL` };
 
@@ -82,10 +80,13 @@ export class NanoMdmDriver implements CommandDriver {
     }
     if (enqueueError && ALREADY_QUEUED.test(enqueueError)) return { kind: "sent", driverRef: cmd.uuid };
     if (enqueueError && PERMANENT.test(enqueueError)) return { kind: "failed", reason: `NanoMDM: ${enqueueError}` };
-    if (res.status >= 500) return { kind: "retry", reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : ""}`, afterMs: TRANSIENT_BACKOFF_MS };
+    if (res.status >= 500) return { kind: "retry", reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : ""}` };
     return { kind: "failed", reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : text ? `: ${text.slice(0, 200)}` : ""}` };
   }
 }
+
+/** Only the service's own Retry-After is passed on; otherwise the core's exponential backoff decides. */
+const after = (ms: number | undefined) => (ms === undefined ? {} : { afterMs: ms });
 
 function parseResult(text: string): ApiResult | null {
   try {

@@ -5,6 +5,14 @@
 // enterprises.devices.list (pageSize, pageToken). Errors use Google's {error:{code,message,status}}.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { OAuth2Client } from "google-auth-library";
+
+/** googleapis auth with an access token already issued: what a service account would present. */
+export function presetTokenAuth(token: string) {
+  const auth = new OAuth2Client();
+  auth.setCredentials({ access_token: token, expiry_date: Date.now() + 3_600_000 });
+  return auth;
+}
 
 export interface RecordedRequest {
   method: string;
@@ -24,7 +32,7 @@ export class FakeAndroidApi {
   readonly operations = new Map<string, Record<string, any>>();
   /** Whether operations.list answers (some services say UNIMPLEMENTED). */
   listOperations = true;
-  private failures: Failure[] = [];
+  private failures: { f: Failure; match?: (path: string, query: URLSearchParams) => boolean }[] = [];
   private hanging: ServerResponse[] = [];
   private server: Server | null = null;
   private seq = 0;
@@ -64,8 +72,9 @@ export class FakeAndroidApi {
     return name;
   }
 
-  failNext(f: Failure): void {
-    this.failures.push(f);
+  /** The next request (or the next one `match` accepts) fails this way. */
+  failNext(f: Failure, match?: (path: string, query: URLSearchParams) => boolean): void {
+    this.failures.push({ f, match });
   }
 
   /** The device applied (or refused) the command: the operation is done. */
@@ -94,7 +103,8 @@ export class FakeAndroidApi {
     this.requests.push({ method: req.method ?? "", path, query: u.searchParams, authorization: req.headers.authorization, body });
 
     if (req.headers.authorization !== `Bearer ${this.token}`) return err(res, 401, "Request had invalid authentication credentials.", "UNAUTHENTICATED");
-    const failure = this.failures.shift();
+    const i = this.failures.findIndex((x) => !x.match || x.match(path, u.searchParams));
+    const failure = i >= 0 ? this.failures.splice(i, 1)[0]!.f : undefined;
     if (failure === "hang") return void this.hanging.push(res);
     if (failure) return err(res, failure.status, failure.message ?? "failure", statusName(failure.status), failure.headers);
 

@@ -2,7 +2,7 @@
 // RemoteDevice records, for the scheduled import.
 import type { androidmanagement_v1 } from "googleapis";
 import type { RemoteDevice } from "../../core/enrollments/import.js";
-import type { AndroidDriver } from "../android.js";
+import { apiFailure, type AndroidDriver } from "../android.js";
 
 const GONE = new Set(["DELETED", "DEACTIVATED_BY_DEVICE_FINANCE"]);
 
@@ -30,8 +30,18 @@ export function remoteDevice(d: androidmanagement_v1.Schema$Device): RemoteDevic
 export async function* enterpriseDevices(driver: AndroidDriver): AsyncGenerator<RemoteDevice[]> {
   let token: string | undefined;
   do {
-    const page = await driver.listDevices(token);
+    const page = await listOnce(driver, token);
     yield page.devices.map(remoteDevice).filter((d): d is RemoteDevice => d !== null);
     token = page.nextPageToken ?? undefined;
   } while (token);
+}
+
+/** A list page is a read, safe to ask twice: one more try after a dropped connection or a 5xx. */
+async function listOnce(driver: AndroidDriver, token: string | undefined) {
+  try {
+    return await driver.listDevices(token);
+  } catch (err) {
+    if (!apiFailure(err, new Date()).transient) throw err;
+    return driver.listDevices(token);
+  }
 }
