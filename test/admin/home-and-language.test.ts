@@ -48,7 +48,7 @@ describe("App Home for an administrator", () => {
     expect(text).toContain("佐藤 一郎");
     expect(text).toMatch(/:red_circle: \*Apple push certificate\* — 10 days left/);
     expect(text).toMatch(/:large_yellow_circle: \*ADE token\* — 45 days left/);
-    expect(text).toContain("Not heard from in 24 h (");
+    expect(text).toContain("No response past the threshold (");
     expect(text).toContain("Sales iPhone 7");
     const actions = view.blocks.flatMap((b) => b.elements ?? []).map((e: any) => e.action_id);
     expect(actions).toEqual(expect.arrayContaining(["home_report_lost", "home_refresh", "home_set_language_ja", "home_set_language_en"]));

@@ -54,9 +54,9 @@ export class Inventory {
     return importInventory(this.deps.db, this.deps.clock, actor, text);
   }
 
-  async adminOverview(actor: Actor, silenceHours?: number) {
+  async adminOverview(actor: Actor) {
     this.deps.actors.requireAdmin(actor);
-    return adminOverview(this.deps.db, actor, this.deps.clock.now(), silenceHours);
+    return adminOverview(this.deps.db, actor, this.deps.clock.now());
   }
 
   employeeOverview(actor: Actor) {

@@ -2,18 +2,17 @@
 // devices and reports. Read-only; every list is short (the Home tab is not a report).
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../actors.js";
-import { HOUR } from "../clock.js";
+import { noResponseWhere } from "../digest/no-response.js";
+import { readDigestSettings } from "../digest/settings.js";
 import { deviceScope, OPEN_REPORT_STATUSES, reportScope } from "./scope.js";
 
 export const HOME_LIST_LIMIT = 8;
-/** Hours without a check-in before a device counts as silent, when no policy says otherwise. */
-export const DEFAULT_SILENCE_HOURS = 24;
 
-export async function adminOverview(db: Db, actor: Actor, now: Date, silenceHours = DEFAULT_SILENCE_HOURS) {
+export async function adminOverview(db: Db, actor: Actor, now: Date) {
   const openWhere = { AND: [reportScope(actor), { status: { in: [...OPEN_REPORT_STATUSES] } }] };
-  const silentWhere = {
-    AND: [deviceScope(actor), { state: { in: ["MANAGED", "LOST_MODE"] as ("MANAGED" | "LOST_MODE")[] } }, { lastCheckInAt: { lt: new Date(now.getTime() - silenceHours * HOUR) } }],
-  };
+  // "Silent" is the digest's no-response rule (per-platform thresholds, /mdm policy), so the
+  // Home and the morning digest never disagree about which devices have gone quiet.
+  const silentWhere = { AND: [deviceScope(actor), noResponseWhere(now, await readDigestSettings(db))] };
   const approvalsWhere = { state: "AWAITING_APPROVAL" as const, device: deviceScope(actor) };
   const [openReports, openCount, approvals, approvalCount, renewals, silent, silentCount] = await Promise.all([
     db.lossReport.findMany({
@@ -30,11 +29,11 @@ export async function adminOverview(db: Db, actor: Actor, now: Date, silenceHour
       take: HOME_LIST_LIMIT,
     }),
     db.command.count({ where: approvalsWhere }),
-    db.renewal.findMany({ where: { expiresAt: { not: null } }, orderBy: { expiresAt: "asc" }, take: HOME_LIST_LIMIT }),
-    db.device.findMany({ where: silentWhere, include: { owner: { select: { name: true } } }, orderBy: { lastCheckInAt: "asc" }, take: HOME_LIST_LIMIT }),
+    db.renewal.findMany({ where: { expiresAt: { not: null }, doneAt: null }, orderBy: { expiresAt: "asc" }, take: HOME_LIST_LIMIT }),
+    db.device.findMany({ where: silentWhere, include: { owner: { select: { name: true } } }, orderBy: { lastCheckInAt: { sort: "asc", nulls: "first" } }, take: HOME_LIST_LIMIT }),
     db.device.count({ where: silentWhere }),
   ]);
-  return { openReports, openCount, approvals, approvalCount, renewals, silent, silentCount, silenceHours };
+  return { openReports, openCount, approvals, approvalCount, renewals, silent, silentCount };
 }
 
 export async function employeeOverview(db: Db, actor: Actor) {

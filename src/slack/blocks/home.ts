@@ -82,7 +82,7 @@ export function adminHomeView(o: AdminOverview, r: CardReader & { portalUrl: str
     const when = left < 0 ? t(locale, "admin.home.overdue", { n: -left }) : t(locale, "admin.home.daysLeft", { n: left });
     blocks.push(mrkdwn(`${marker} *${esc(rn.label)}* — ${when} (${formatDate(rn.expiresAt!, locale, r.timeZone)})`));
   }
-  blocks.push(divider, header(t(locale, "admin.home.silent", { n: o.silentCount, hours: o.silenceHours })));
+  blocks.push(divider, header(t(locale, "admin.home.silent", { n: o.silentCount })));
   if (!o.silent.length) blocks.push(context(t(locale, "admin.home.none")));
   for (const d of o.silent) {
     const seen = d.lastCheckInAt ? age(d.lastCheckInAt, now, locale) : t(locale, "incident.never");

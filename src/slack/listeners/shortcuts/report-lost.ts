@@ -6,8 +6,10 @@ import type { SlackDeps } from "../../app.js";
 import { log } from "../../../log.js";
 import { openLostReport } from "../views/lost-report-opener.js";
 
-/** The callback id of both the global and the message shortcut (slack-app-manifest.yml). */
+/** The global shortcut's callback id (slack-app-manifest.yml). */
 export const REPORT_LOST_CALLBACK_ID = "report_lost_device";
+/** The message-menu shortcut: Slack wants its own callback id; it opens the same modal. */
+export const REPORT_LOST_MESSAGE_CALLBACK_ID = "report_lost_device_message";
 
 export async function openReportFromAnywhere(deps: SlackDeps, client: WebClient, triggerId: string, slackUserId: string): Promise<void> {
   try {
