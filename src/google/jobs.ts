@@ -1,0 +1,32 @@
+// The scheduled pull of Google Form responses, on when GOOGLE_FORM_ID and a service-account key
+// (GOOGLE_APPLICATION_CREDENTIALS) are set. Runs once per fire across replicas.
+import type { JobContext } from "../jobs/index.js";
+import type { Job } from "../jobs/scheduler.js";
+import { titleMap } from "./mapping.js";
+import { FORMS_SCOPES, GoogleFormPoller } from "./poller.js";
+
+export function googleFormJobs(ctx: Pick<JobContext, "core" | "config">, opts: { auth?: unknown } = {}): Job[] {
+  const { config, core } = ctx;
+  const formId = config.GOOGLE_FORM_ID;
+  if (!formId || !(opts.auth || config.GOOGLE_APPLICATION_CREDENTIALS)) return [];
+  let poller: GoogleFormPoller | null = null;
+  const get = async () => {
+    if (poller) return poller;
+    let auth = opts.auth;
+    if (!auth) {
+      const { google } = await import("googleapis");
+      auth = new google.auth.GoogleAuth({ keyFile: config.GOOGLE_APPLICATION_CREDENTIALS, scopes: FORMS_SCOPES });
+    }
+    poller = new GoogleFormPoller({
+      core,
+      formId,
+      auth,
+      rootUrl: config.GOOGLE_API_URL,
+      titles: titleMap(config.GOOGLE_FORM_FIELD_MAP),
+      timeZone: config.APP_TIMEZONE,
+      fallbackLocale: config.APP_LOCALE,
+    });
+    return poller;
+  };
+  return [{ name: "google-form-poll", cron: config.GOOGLE_FORM_POLL_CRON, run: async (now) => (await get()).poll(now) }];
+}
