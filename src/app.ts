@@ -16,6 +16,7 @@ import { createWebClient } from "./slack/app.js";
 import { OutboxDelivery } from "./slack/delivery.js";
 import { SlackNotifier } from "./slack/notifier.js";
 import { createWebApp } from "./web/app.js";
+import { buildDrivers } from "./drivers/index.js";
 
 export interface AppOptions {
   config: Config;
@@ -51,11 +52,13 @@ export function buildCore(config: Config, db: Database, clock: Clock): Core {
     db: db.prisma,
     clock,
     events: notifier,
+    drivers: buildDrivers(config, clock),
     settings: {
       systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS,
       appLocale: config.APP_LOCALE,
       timeZone: config.APP_TIMEZONE,
       publicUrl,
+      agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
     },
   });
 }

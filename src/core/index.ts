@@ -4,6 +4,10 @@
 import type { Db } from "../db/client.js";
 import { Actors } from "./actors.js";
 import { LossReports } from "./reports/service.js";
+import { Commands } from "./commands/index.js";
+import { DeviceAgents } from "./devices/agent-enrollment.js";
+import { DriverRegistry } from "../drivers/driver.js";
+import { AgentDriver } from "../drivers/agent.js";
 import { AlertService, AppPolicyService } from "./alerts/index.js";
 import { DigestService } from "./digest/index.js";
 import type { Clock } from "./clock.js";
@@ -17,6 +21,8 @@ export interface CoreSettings {
   timeZone: string;
   /** Where employees reach the portal, for links in messages. */
   publicUrl: string;
+  /** AGENT_ENROLLMENT_SECRET: devices present it to enroll; unset, enrolment is closed. */
+  agentEnrollmentSecret?: string;
 }
 
 export interface CoreDeps {
@@ -24,13 +30,18 @@ export interface CoreDeps {
   clock: Clock;
   events: EventSink;
   settings: CoreSettings;
+  /** How commands reach devices (src/drivers/index.ts); the built-in agent when absent. */
+  drivers?: DriverRegistry;
 }
 
 export function createCore(deps: CoreDeps) {
   const actors = new Actors({ db: deps.db, systemAdminSlackIds: deps.settings.systemAdminSlackIds });
+  const commands = new Commands({ ...deps, actors, drivers: deps.drivers ?? new DriverRegistry([new AgentDriver()]), reports: new LossReports({ ...deps, actors }) });
   return {
     deps,
     actors,
+    commands,
+    agents: new DeviceAgents({ db: deps.db, clock: deps.clock, commands, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
     reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),
     inventory: new Inventory({ db: deps.db, clock: deps.clock, actors }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),

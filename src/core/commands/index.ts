@@ -12,6 +12,7 @@ import { CommandDispatch } from "./dispatch.js";
 import { CommandExpiry } from "./expiry.js";
 import { CommandRequests, type CommandRequest } from "./requests.js";
 import { CommandResults } from "./results.js";
+import { IncidentResolution } from "./resolution.js";
 import type { ReportStatusWriter } from "./lifecycle.js";
 
 export type { CommandRequest, PendingCommand };
@@ -31,6 +32,7 @@ export class Commands {
   private readonly dispatcher: CommandDispatch;
   private readonly expiry: CommandExpiry;
   private readonly collection: CommandCollection;
+  private readonly resolution: IncidentResolution;
 
   constructor(deps: CommandsDeps) {
     this.requests = new CommandRequests(deps);
@@ -38,6 +40,7 @@ export class Commands {
     this.dispatcher = new CommandDispatch({ ...deps, results: this.results });
     this.expiry = new CommandExpiry(deps);
     this.collection = new CommandCollection(deps);
+    this.resolution = new IncidentResolution(deps);
   }
 
   /** Throws why not (and audits the refusal) before a modal opens; records the click. */
@@ -59,6 +62,28 @@ export class Commands {
 
   cancel(actor: Actor, commandId: string): Promise<Command> {
     return this.requests.cancel(actor, commandId);
+  }
+
+  /** May this actor close the report? Returns it with its devices (for the "found" modal). */
+  checkResolve(actor: Actor, reportId: string) {
+    return this.resolution.check(actor, reportId);
+  }
+
+  /**
+   * Found or dismissed: withdraws what no device has received, closes the report, and — when
+   * asked — ends lost mode on the devices still in it.
+   */
+  async resolveReport(actor: Actor, reportId: string, outcome: "FOUND" | "DISMISSED", opts: { disableLostModeOn?: string[] } = {}) {
+    const done = await this.resolution.resolve(actor, reportId, outcome);
+    const disabling: Command[] = [];
+    for (const deviceId of opts.disableLostModeOn ?? []) {
+      const c = await this.request(actor, { deviceId, type: "DISABLE_LOST_MODE", reportId }).catch((err) => {
+        log.warn("ending lost mode after found failed", { deviceId, err });
+        return null;
+      });
+      if (c) disabling.push(c);
+    }
+    return { ...done, disabling };
   }
 
   /** A device's (or its management service's) answer, by CommandUUID. */

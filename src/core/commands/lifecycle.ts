@@ -71,5 +71,6 @@ export async function reportFollows(
   if (!report) return;
   if (status && isProgress(report.status, status)) return deps.reports.recordStatus(tx, reportId, status, opts);
   if (opts.note) await tx.lossReportEvent.create({ data: { reportId, status: report.status, note: opts.note, at: deps.now } });
-  await deps.events.publish(tx, { type: "report.changed", reportId, ...(opts.note ? { note: opts.note } : {}) });
+  // No note on the event: the thread already says what happened (command.changed).
+  await deps.events.publish(tx, { type: "report.changed", reportId });
 }

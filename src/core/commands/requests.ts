@@ -104,7 +104,7 @@ export class CommandRequests {
         details: { type: req.type, state: live?.state ?? null },
         at: now,
       });
-      throw new ConflictError("this command is already requested for this device", { commandId: live?.id, state: live?.state });
+      throw new ConflictError("this command is already requested for this device", { commandId: live?.id, type: req.type, state: live?.state });
     }
   }
 

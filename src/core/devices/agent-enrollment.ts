@@ -6,7 +6,7 @@ import type { Device, Platform } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
 import type { Commands, PendingCommand } from "../commands/index.js";
-import { InvalidInputError, NotAllowedError, UnauthenticatedError } from "../errors.js";
+import { InvalidInputError, UnauthenticatedError } from "../errors.js";
 
 export interface EnrollmentInput {
   enrollmentSecret: string;
@@ -49,9 +49,7 @@ export class DeviceAgents {
    * wipe comes back this way and is managed again). Returns the bearer token — only now.
    */
   async enroll(input: EnrollmentInput): Promise<{ deviceId: string; token: string; reenrolled: boolean }> {
-    const expected = this.deps.enrollmentSecret();
-    if (!expected) throw new NotAllowedError("device enrolment is closed: AGENT_ENROLLMENT_SECRET is not set");
-    if (!sameSecret(input.enrollmentSecret, expected)) throw new UnauthenticatedError("wrong enrolment secret");
+    await this.checkSecret(input.enrollmentSecret);
     const platform = PLATFORM[input.platform];
     if (!platform) throw new InvalidInputError("platform must be ios, ipados, macos, android or windows", { field: "platform" });
     const token = randomBytes(32).toString("base64url");
@@ -103,6 +101,13 @@ export class DeviceAgents {
       });
       return { deviceId: device.id, token, reenrolled: Boolean(known) };
     });
+  }
+
+  /** Throws unless `secret` is AGENT_ENROLLMENT_SECRET (compared in constant time). */
+  async checkSecret(secret: string): Promise<void> {
+    const expected = this.deps.enrollmentSecret();
+    if (!expected) throw new UnauthenticatedError("device enrolment is closed: AGENT_ENROLLMENT_SECRET is not set");
+    if (!sameSecret(secret, expected)) throw new UnauthenticatedError("wrong enrolment secret");
   }
 
   /** The device a bearer token belongs to; a wiped device's token no longer works. */

@@ -2,6 +2,7 @@
 import type { NotificationHandlers } from "../notifier.js";
 import { reportChanged } from "./report-changed.js";
 import { reportCreated } from "./report-created.js";
+import { commandChanged } from "./command-changed.js";
 import { alertImmediate } from "./alert-immediate.js";
 import { alertResolved } from "./alert-resolved.js";
 import { digestReady } from "./digest-ready.js";
@@ -9,6 +10,7 @@ import { digestReady } from "./digest-ready.js";
 export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
   "report.changed": reportChanged,
+  "command.changed": commandChanged,
   "alerts.immediate": alertImmediate,
   "alert.resolved": alertResolved,
   "digest.ready": digestReady,

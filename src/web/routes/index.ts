@@ -3,11 +3,12 @@
 // here parses bodies globally.
 import type { Router } from "express";
 import type { WebDeps } from "../app.js";
+import { agentRoutes } from "./agent.js";
 import { alertRoutes } from "./alerts.js";
 import { googleFormRoutes } from "./google-form.js";
 import { healthRoutes } from "./health.js";
 import { reportRoutes } from "./report.js";
 
 export function routes(deps: WebDeps): Router[] {
-  return [healthRoutes(deps), alertRoutes(deps), reportRoutes(deps), googleFormRoutes(deps)];
+  return [healthRoutes(deps), alertRoutes(deps), agentRoutes(deps), reportRoutes(deps), googleFormRoutes(deps)];
 }

@@ -3,11 +3,18 @@ import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../app.js";
 import { inventoryImportSubmitted } from "./inventory-import.js";
 import { IMPORT_CALLBACK_ID } from "../../blocks/inventory-import.js";
+import { COMMAND_VIEWS } from "../../blocks/command-modals.js";
+import { deviceLockSubmitted } from "./device-lock-submit.js";
+import { lostModeSubmitted } from "./lost-mode-submit.js";
+import { reportFoundSubmitted } from "./report-found-submit.js";
 import { POLICY_IMPORT_CALLBACK } from "../../blocks/policy.js";
 import { policyImportSubmitted } from "./policy-import.js";
 
 export function registerViews(app: App, deps: SlackDeps): void {
   app.view(IMPORT_CALLBACK_ID, inventoryImportSubmitted(deps));
+  app.view(COMMAND_VIEWS.lostMode, lostModeSubmitted(deps));
+  app.view(COMMAND_VIEWS.lock, deviceLockSubmitted(deps));
+  app.view(COMMAND_VIEWS.found, reportFoundSubmitted(deps));
   app.view(POLICY_IMPORT_CALLBACK, policyImportSubmitted(deps));
   void app;
   void deps;

@@ -1,0 +1,84 @@
+// The modals behind the incident buttons: lost mode (what the finder reads on the lock screen),
+// lock (with its passcode caveat) and "found" (offering to end lost mode). Pure builders.
+import { t, type Locale } from "../../i18n/index.js";
+
+export const COMMAND_VIEWS = {
+  lostMode: "lost_mode_submit",
+  lock: "device_lock_submit",
+  found: "report_found_submit",
+} as const;
+
+/** What a modal remembers between opening and submission. */
+export interface ModalContext {
+  r?: string; // report id
+  d?: string; // device id
+  ch?: string; // channel the click came from, for ephemeral replies
+}
+
+type Block = Record<string, unknown>;
+const plain = (text: string, max = 75) => ({ type: "plain_text", text: text.slice(0, max), emoji: true });
+const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+function modal(callbackId: string, ctx: ModalContext, title: string, submit: string, blocks: Block[], locale: Locale): Block {
+  return {
+    type: "modal",
+    callback_id: callbackId,
+    private_metadata: JSON.stringify(ctx),
+    title: plain(title, 24),
+    submit: plain(submit, 24),
+    close: plain(t(locale, "commands.modal.cancel"), 24),
+    blocks,
+  };
+}
+
+function input(blockId: string, label: string, initial: string | null, opts: { optional?: boolean; multiline?: boolean; max?: number } = {}): Block {
+  return {
+    type: "input",
+    block_id: blockId,
+    optional: opts.optional ?? true,
+    label: plain(label, 2000),
+    element: {
+      type: "plain_text_input",
+      action_id: "value",
+      multiline: opts.multiline ?? false,
+      max_length: opts.max ?? 200,
+      ...(initial ? { initial_value: initial } : {}),
+    },
+  };
+}
+
+export function lostModeModal(p: { ctx: ModalContext; deviceName: string; phone: string | null; locale: Locale }): Block {
+  const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
+  // Both fields optional for Slack: the rule "at least one" is checked on submit, with the reason.
+  return modal(COMMAND_VIEWS.lostMode, p.ctx, tr("commands.lost_mode.title"), tr("commands.lost_mode.submit"), [
+    { type: "section", text: mrkdwn(tr("commands.lost_mode.intro", { name: escape(p.deviceName) })) },
+    input("message", tr("commands.lost_mode.message"), tr("commands.lost_mode.message_default"), { multiline: true }),
+    input("phone", tr("commands.lost_mode.phone"), p.phone, { max: 30 }),
+    input("footnote", tr("commands.lost_mode.footnote"), null),
+  ], p.locale);
+}
+
+export function lockModal(p: { ctx: ModalContext; deviceName: string; passcodePresent: boolean | null; locale: Locale }): Block {
+  const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
+  const passcode = p.passcodePresent === true ? "commands.lock.passcode_set" : p.passcodePresent === false ? "commands.lock.passcode_none" : "commands.lock.passcode_unknown";
+  return modal(COMMAND_VIEWS.lock, p.ctx, tr("commands.lock.title"), tr("commands.lock.submit"), [
+    { type: "section", text: mrkdwn(tr("commands.lock.intro", { name: escape(p.deviceName) })) },
+    { type: "section", text: mrkdwn(`${tr("commands.lock.warning")}\n${tr(passcode)}`) },
+  ], p.locale);
+}
+
+export function foundModal(p: { ctx: ModalContext; reference: string; lostModeDevices: { id: string; name: string }[]; locale: Locale }): Block {
+  const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
+  const options = p.lostModeDevices.map((d) => ({ text: plain(tr("commands.found.disable", { name: d.name })), value: d.id }));
+  return modal(COMMAND_VIEWS.found, p.ctx, tr("commands.found.title"), tr("commands.found.submit"), [
+    { type: "section", text: mrkdwn(tr("commands.found.intro", { reference: p.reference })) },
+    {
+      type: "input",
+      block_id: "disable",
+      optional: true,
+      label: plain(tr("commands.button.disable")),
+      element: { type: "checkboxes", action_id: "value", options, initial_options: options },
+    },
+  ], p.locale);
+}

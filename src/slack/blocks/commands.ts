@@ -1,0 +1,138 @@
+// How commands show in Slack: one line per command in the incident message, the buttons that
+// still apply to a device given its live commands, and the posts in the incident thread.
+// Pure: data in, Block Kit out.
+import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+
+export const COMMAND_ACTIONS = {
+  wipeApprove: "wipe_approve",
+  wipeCancel: "wipe_cancel",
+  locate: "device_locate",
+  sound: "lost_mode_sound",
+  disable: "lost_mode_disable",
+} as const;
+
+type Block = Record<string, unknown>;
+const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
+const plainLong = (text: string) => ({ type: "plain_text", text: text.slice(0, 300), emoji: true });
+const LIVE = new Set(["AWAITING_APPROVAL", "QUEUED", "SENT"]);
+
+export const mapUrl = (lat: number, lon: number) => `https://www.google.com/maps?q=${lat.toFixed(6)},${lon.toFixed(6)}`;
+
+export interface CommandLineInput {
+  id?: string;
+  type: string;
+  state: string;
+  requestedAt: Date;
+  completedAt?: Date | null;
+  expiresAt?: Date | null;
+  error?: string | null;
+  result?: unknown;
+}
+
+/** "Lost mode: queued — 21 Nov 10:00 · never expires", with the device's answer when it has one. */
+export function commandLines(commands: readonly CommandLineInput[], locale: Locale, timeZone: string): string[] {
+  return commands.map((c) => {
+    const base = t(locale, "command.line", {
+      type: t(locale, `command.type.${c.type}`),
+      state: t(locale, `command.state.${c.state}`),
+      at: formatDateTime(c.completedAt ?? c.requestedAt, locale, timeZone),
+    });
+    const extra: string[] = [];
+    if (LIVE.has(c.state) && c.expiresAt !== undefined) {
+      extra.push(c.expiresAt ? t(locale, "commands.line.expires", { at: formatDateTime(c.expiresAt, locale, timeZone) }) : t(locale, "commands.line.never"));
+    }
+    const at = locationIn(c.result);
+    if (c.state === "ACKNOWLEDGED" && c.type === "DEVICE_LOCATION" && at) extra.push(t(locale, "commands.line.map", { url: mapUrl(at.lat, at.lon) }));
+    if (c.state === "ERROR" && c.error) extra.push(t(locale, "commands.line.error", { error: escape(c.error).slice(0, 200) }));
+    return [base, ...extra].join(" · ");
+  });
+}
+
+export function locationIn(result: unknown): { lat: number; lon: number } | null {
+  if (!result || typeof result !== "object") return null;
+  const r = result as Record<string, unknown>;
+  const lat = Number(r.latitude ?? r.Latitude);
+  const lon = Number(r.longitude ?? r.Longitude);
+  if ((r.latitude ?? r.Latitude) === undefined || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+  return { lat, lon };
+}
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+export interface ButtonDevice {
+  name: string;
+  state: string;
+  ade: boolean;
+  commands: readonly { id: string; type: string; state: string }[];
+}
+
+/**
+ * The incident message's buttons for one device, adjusted to its commands: a button whose
+ * command is already live disappears (a second click would queue nothing), a wipe awaiting
+ * approval shows Approve / Withdraw instead, and a device in lost mode gets location, sound and
+ * "end lost mode".
+ */
+export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: string, locale: Locale): Block[] {
+  const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
+  const live = (type: string) => d.commands.find((c) => c.type === type && LIVE.has(c.state));
+  const wipe = live("ERASE_DEVICE");
+  const out: Block[] = [];
+  for (const b of buttons) {
+    const id = b.action_id;
+    if (id === "lost_mode_enable" && (live("ENABLE_LOST_MODE") || wipe)) continue;
+    if (id === "device_lock" && (live("DEVICE_LOCK") || wipe)) continue;
+    if (id === "device_wipe") {
+      if (wipe?.state === "AWAITING_APPROVAL") {
+        const v = JSON.stringify({ c: wipe.id });
+        out.push(approveButton(v, d.name, locale), { type: "button", action_id: COMMAND_ACTIONS.wipeCancel, text: plain(tr("commands.wipe.cancel")), value: v });
+        continue;
+      }
+      if (wipe) continue;
+      out.push({ ...b, confirm: confirm(tr("commands.wipe.confirm_title"), tr(d.ade ? "commands.wipe.confirm_ade" : "commands.wipe.confirm_leaves", { name: d.name }), locale, "danger") });
+      continue;
+    }
+    if (id === "report_found" && d.state === "LOST_MODE" && !wipe) {
+      out.push(...lostModeButtons(d, value, locale, live));
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+function lostModeButtons(d: ButtonDevice, value: string, locale: Locale, live: (type: string) => unknown): Block[] {
+  const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
+  const out: Block[] = [];
+  if (!live("DEVICE_LOCATION")) out.push({ type: "button", action_id: COMMAND_ACTIONS.locate, text: plain(tr("commands.button.locate")), value });
+  if (!live("PLAY_LOST_MODE_SOUND")) out.push({ type: "button", action_id: COMMAND_ACTIONS.sound, text: plain(tr("commands.button.sound")), value });
+  if (!live("DISABLE_LOST_MODE")) {
+    out.push({
+      type: "button",
+      action_id: COMMAND_ACTIONS.disable,
+      text: plain(tr("commands.button.disable")),
+      value,
+      confirm: confirm(tr("commands.disable.confirm_title"), tr("commands.disable.confirm_text", { name: d.name }), locale),
+    });
+  }
+  return out;
+}
+
+export function approveButton(value: string, deviceName: string, locale: Locale): Block {
+  return {
+    type: "button",
+    action_id: COMMAND_ACTIONS.wipeApprove,
+    style: "danger",
+    text: plain(t(locale, "commands.wipe.approve")),
+    value,
+    confirm: confirm(t(locale, "commands.wipe.approve_title"), t(locale, "commands.wipe.approve_text", { name: deviceName }), locale, "danger"),
+  };
+}
+
+function confirm(title: string, text: string, locale: Locale, style?: "danger"): Block {
+  return {
+    title: plain(title),
+    text: plainLong(text),
+    confirm: plain(t(locale, "commands.confirm.go")),
+    deny: plain(t(locale, "commands.confirm.back")),
+    ...(style ? { style } : {}),
+  };
+}

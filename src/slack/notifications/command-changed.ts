@@ -1,0 +1,120 @@
+// Every command transition, told in the incident's thread with the device's answer (a map link
+// for a location, the error text, "no passcode set"). A wipe awaiting approval is its own thread
+// post — broadcast to the channel — carrying Approve/Withdraw; it is updated once decided.
+import type { Tx } from "../../core/audit.js";
+import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
+import { NOTE } from "../../core/commands/results.js";
+import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { approveButton, COMMAND_ACTIONS, locationIn, mapUrl } from "../blocks/commands.js";
+import type { NotificationHandler } from "../notifier.js";
+
+type Event = { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string };
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string> {
+  const last = await tx.auditEntry.findFirst({ where: { subject: `command:${commandId}` }, orderBy: { id: "desc" }, select: { actor: true } });
+  const actor = last?.actor ?? "system";
+  if (actor.startsWith("slack:")) return `<@${actor.slice(6)}>`;
+  return locale === "ja" ? "システム" : "the system";
+}
+
+export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
+  const c = await tx.command.findUnique({ where: { id: e.commandId }, include: { device: { select: { name: true, ade: true } } } });
+  if (!c) return [];
+  const { locale } = ctx;
+  const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
+  const key = c.reportId ? `report:${c.reportId}` : null;
+  const where = key ? { channel: refChannel(key), thread_ts: refTs(key) } : { channel: ADMIN_CHANNEL };
+  const orderingKey = key ?? `command:${c.id}`;
+  const approvalKey = `command:${c.id}:approval`;
+  const vars = {
+    name: `*${escape(c.device.name)}*`,
+    type: tr(`command.type.${c.type}`),
+    who: await whoDid(tx, c.id, locale),
+    expiry: c.expiresAt ? tr("commands.expiry.at", { at: formatDateTime(c.expiresAt, locale, ctx.timeZone) }) : tr("commands.expiry.never"),
+  };
+  const post = (text: string, extra: Partial<OutboxItem> = {}): OutboxItem => ({
+    method: "chat.postMessage",
+    payload: { ...where, text, unfurl_links: false },
+    orderingKey,
+    ...extra,
+  });
+  // The approval post loses its buttons once the wipe is decided, whoever decided it.
+  const closeApproval = (): OutboxItem => ({
+    method: "chat.update",
+    payload: { channel: refChannel(approvalKey), ts: refTs(approvalKey), ...decided(tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })) },
+    orderingKey,
+  });
+  const items: OutboxItem[] = [];
+  const decidedWipe = e.from === "AWAITING_APPROVAL";
+
+  switch (e.to) {
+    case "AWAITING_APPROVAL": {
+      const text = tr("commands.thread.requested_wipe", vars);
+      const value = JSON.stringify({ c: c.id });
+      items.push(post(text, {
+        payload: {
+          ...where,
+          text,
+          reply_broadcast: Boolean(key),
+          blocks: [
+            { type: "section", text: { type: "mrkdwn", text } },
+            { type: "actions", block_id: `wipe:${c.id}`, elements: [approveButton(value, c.device.name, locale), { type: "button", action_id: COMMAND_ACTIONS.wipeCancel, text: { type: "plain_text", text: tr("commands.wipe.cancel") }, value }] },
+          ],
+        },
+        correlation: approvalKey,
+        dedupeKey: `${approvalKey}:post`,
+      }));
+      break;
+    }
+    case "QUEUED":
+      if (decidedWipe) items.push(closeApproval(), post(tr("commands.thread.approved", vars)));
+      else items.push(post(tr("commands.thread.queued", vars)));
+      break;
+    case "SENT":
+      if (e.note === NOTE.notNow) items.push(post(tr("commands.thread.not_now", vars), { dedupeKey: `command:${c.id}:not_now` }));
+      else if (e.from !== "SENT") items.push(post(tr("commands.thread.sent", vars)));
+      break;
+    case "ACKNOWLEDGED":
+      items.push(post(acknowledgedText(c, e, tr, vars)));
+      break;
+    case "ERROR":
+      items.push(post(e.note === NOTE.noPasscode ? tr("commands.thread.no_passcode", vars) : tr("commands.thread.error", { ...vars, error: escape(c.error ?? "—").slice(0, 500) })));
+      break;
+    case "EXPIRED":
+      if (decidedWipe) items.push(closeApproval());
+      items.push(post(tr("commands.thread.expired", vars)));
+      break;
+    case "CANCELLED":
+      if (decidedWipe) items.push(closeApproval());
+      items.push(post(e.note === NOTE.wipedMeanwhile ? tr("commands.thread.cancelled_wiped", vars) : tr("commands.thread.cancelled", vars)));
+      break;
+  }
+  return items;
+};
+
+const decided = (text: string) => ({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] });
+
+function acknowledgedText(
+  c: { type: string; result: unknown; device: { ade: boolean } },
+  e: Event,
+  tr: (key: string, vars?: Record<string, string | number>) => string,
+  vars: Record<string, string>,
+): string {
+  switch (c.type) {
+    case "ENABLE_LOST_MODE":
+      return tr("commands.thread.lost_mode_on", vars);
+    case "ERASE_DEVICE":
+      return tr(c.device.ade ? "commands.thread.wiped_ade" : "commands.thread.wiped", vars);
+    case "DEVICE_LOCATION": {
+      const at = locationIn(c.result);
+      if (!at) return tr("commands.thread.no_location", vars);
+      return tr("commands.thread.located", { ...vars, url: mapUrl(at.lat, at.lon), lat: at.lat.toFixed(5), lon: at.lon.toFixed(5) });
+    }
+    case "DEVICE_LOCK":
+      return e.note === NOTE.noPasscode ? tr("commands.thread.no_passcode", vars) : tr("commands.thread.acknowledged", vars);
+    default:
+      return tr("commands.thread.acknowledged", vars);
+  }
+}

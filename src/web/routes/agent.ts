@@ -1,0 +1,70 @@
+// The built-in agent's API (CONTRACT.md): enrol with the shared secret, check in with the
+// per-device bearer token to collect commands, report each command's result.
+import express, { Router, type Request } from "express";
+import { z } from "zod";
+import { InvalidInputError } from "../../core/errors.js";
+import { APPLE_REQUEST_TYPE } from "../../drivers/driver.js";
+import type { WebDeps } from "../app.js";
+import { reviveWellFormed } from "../json.js";
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const enrollSchema = z.object({
+  enrollmentSecret: z.string().max(500),
+  platform: z.enum(["ios", "ipados", "macos", "android", "windows"]),
+  name: text(200),
+  model: text(200).optional(),
+  serial: text(100).optional(),
+  udid: text(100).optional(),
+  imei: text(32).optional(),
+  supervised: z.boolean().optional(),
+  ade: z.boolean().optional(),
+  ownerEmail: z.string().trim().max(254).email().optional(),
+});
+
+const resultSchema = z.object({
+  status: z.enum(["Acknowledged", "Error", "NotNow"]),
+  result: z.record(z.string(), z.unknown()).optional(),
+  error: z.string().max(2000).optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  throw new InvalidInputError(`${issue.path.join(".") || "body"}: ${issue.message}`, { field: issue.path.join(".") });
+}
+
+function bearer(req: Request): string | undefined {
+  const m = /^Bearer\s+(\S+)$/i.exec(req.get("authorization") ?? "");
+  return m?.[1];
+}
+
+export function agentRoutes({ core }: WebDeps): Router {
+  const r = Router();
+  r.use("/agent/v1", express.json({ limit: "16kb", reviver: reviveWellFormed }));
+
+  r.post("/agent/v1/enroll", async (req, res) => {
+    // The secret is checked first: a stranger learns nothing about what a valid body looks like.
+    const secret = typeof req.body?.enrollmentSecret === "string" ? req.body.enrollmentSecret : "";
+    await core.agents.checkSecret(secret);
+    const input = parse(enrollSchema, req.body);
+    const { deviceId, token } = await core.agents.enroll(input);
+    res.status(201).json({ deviceId, token });
+  });
+
+  r.post("/agent/v1/checkin", async (req, res) => {
+    const commands = await core.agents.checkIn(bearer(req));
+    res.json({ commands: commands.map((c) => ({ id: c.uuid, type: APPLE_REQUEST_TYPE[c.type], params: c.params })) });
+  });
+
+  r.post("/agent/v1/commands/:id/result", async (req, res) => {
+    const token = bearer(req);
+    await core.agents.authenticate(token);
+    const answer = parse(resultSchema, req.body);
+    await core.agents.recordResult(token, String(req.params.id), answer);
+    res.json({ ok: true });
+  });
+
+  return r;
+}

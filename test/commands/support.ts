@@ -1,0 +1,90 @@
+// Shared steps for the command tests: a device enrolled through the agent API, a loss report
+// taken through the real intake (so the incident message is posted), and the agent's calls.
+import { ENROLLMENT_SECRET, postJson, type TestApp } from "../support/harness.js";
+import { aPerson } from "../support/builders.js";
+
+export interface EnrolledDevice {
+  deviceId: string;
+  token: string;
+}
+
+export async function enroll(t: TestApp, over: Record<string, unknown> = {}): Promise<EnrolledDevice> {
+  const n = Math.random().toString(36).slice(2, 8).toUpperCase();
+  const res = await postJson(`${t.url}/agent/v1/enroll`, {
+    enrollmentSecret: ENROLLMENT_SECRET,
+    platform: "ios",
+    name: `iPhone ${n}`,
+    model: "iPhone 15",
+    serial: `F${n}XYZ`,
+    udid: `00008110-${n}`,
+    supervised: true,
+    ...over,
+  });
+  if (res.status !== 201) throw new Error(`enroll failed: ${res.status} ${res.text}`);
+  return res.json;
+}
+
+export const checkIn = (t: TestApp, token: string) => postJson(`${t.url}/agent/v1/checkin`, {}, { authorization: `Bearer ${token}` });
+
+export const answer = (t: TestApp, token: string, id: string, body: Record<string, unknown>) =>
+  postJson(`${t.url}/agent/v1/commands/${id}/result`, body, { authorization: `Bearer ${token}` });
+
+/** An employee's enrolled device and their report about it, with the incident message posted. */
+export async function lostDevice(t: TestApp, over: { device?: Record<string, unknown>; departmentId?: string } = {}) {
+  const owner = await aPerson(t.db.prisma, { departmentId: over.departmentId ?? null });
+  const agent = await enroll(t, { ownerEmail: owner.email, ...over.device });
+  const created = await t.app.core.reports.create({
+    channel: "WEB",
+    reporterEmail: owner.email,
+    deviceDescription: "my work iPhone",
+    deviceIds: [agent.deviceId],
+    circumstances: "LOST",
+    contactPhone: "090-1234-5678",
+    consentLostMode: true,
+    locale: "en",
+  });
+  await t.flush();
+  const reportId = created.report.id;
+  return {
+    owner,
+    agent,
+    reportId,
+    reference: created.report.reference,
+    statusToken: created.statusToken!,
+    value: JSON.stringify({ r: reportId, d: agent.deviceId }),
+  };
+}
+
+/** The incident message's ts, as Slack returned it. */
+export async function incidentTs(t: TestApp, reportId: string): Promise<string> {
+  const ref = await t.db.prisma.slackMessageRef.findUniqueOrThrow({ where: { key: `report:${reportId}` } });
+  return ref.ts;
+}
+
+/** Everything the bot posted in a thread, in order. */
+export function threadTexts(t: TestApp, ts: string): string[] {
+  return t.slack.posts().filter((p) => p.thread_ts === ts).map((p) => String(p.text));
+}
+
+/** The last version of the incident message Slack holds (its post, then each chat.update). */
+export function latestIncident(t: TestApp, ts: string, reference: string): Record<string, any> {
+  const updates = t.slack.callsTo("chat.update").map((c) => c.args).filter((a) => a.ts === ts);
+  if (updates.length) return updates.at(-1)!;
+  return t.slack.posts("C_ADMIN").find((p) => !p.thread_ts && String(p.text).includes(reference)) ?? {};
+}
+
+export function actionIds(message: Record<string, any>): string[] {
+  const blocks = typeof message.blocks === "string" ? JSON.parse(message.blocks) : (message.blocks ?? []);
+  return blocks.filter((b: any) => b.type === "actions").flatMap((b: any) => b.elements.map((e: any) => e.action_id));
+}
+
+/** Waits for the work a listener does after its ack (no sleeps: poll the condition). */
+export async function until<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, what = "condition"): Promise<T> {
+  for (let i = 0; i < 400; i++) {
+    const v = await fn();
+    if (v) return v;
+    await new Promise((r) => setImmediate(r));
+    if (i > 50) await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
