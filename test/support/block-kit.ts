@@ -12,7 +12,9 @@ export function validateBlocks(blocks: Json[], surface: Surface = "message"): st
   const bad = (path: string, what: string) => problems.push(`${path}: ${what}`);
   if (!Array.isArray(blocks)) return ["blocks: not an array"];
   if (blocks.length > MAX_BLOCKS[surface]) bad("blocks", `${blocks.length} blocks > ${MAX_BLOCKS[surface]} allowed in a ${surface}`);
-  const actionIds = new Set<string>();
+  // Slack: an action_id "should be unique among all other action_ids in the containing block";
+  // the incident message repeats the same buttons once per device, each in its own block.
+  let actionIds = new Set<string>();
   const blockIds = new Set<string>();
 
   const text = (path: string, o: Json | undefined, max: number, kind: "plain" | "any" = "any", required = true) => {
@@ -27,7 +29,7 @@ export function validateBlocks(blocks: Json[], surface: Surface = "message"): st
     if (id === undefined) return;
     if (typeof id !== "string" || id.length === 0) return bad(path, "action_id must be a non-empty string");
     if (id.length > 255) bad(path, `action_id ${id.length} chars > 255`);
-    if (actionIds.has(id)) bad(path, `duplicate action_id "${id}"`);
+    if (actionIds.has(id)) bad(path, `duplicate action_id "${id}" in one block`);
     actionIds.add(id);
   };
   const option = (path: string, o: Json) => {
@@ -96,6 +98,7 @@ export function validateBlocks(blocks: Json[], surface: Surface = "message"): st
 
   blocks.forEach((b, i) => {
     const path = `blocks[${i}](${b?.type})`;
+    actionIds = new Set<string>();
     if (b.block_id !== undefined) {
       if (typeof b.block_id !== "string" || b.block_id.length > 255) bad(`${path}.block_id`, "block_id > 255 chars");
       if (blockIds.has(b.block_id)) bad(`${path}.block_id`, `duplicate block_id "${b.block_id}"`);
