@@ -1,0 +1,156 @@
+// The daily digest over a large fleet: 100,000 devices and 1,000,000 alerts on PostgreSQL
+// (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/bench; this bench creates and
+// drops its own database "<name>_digest"). Reports the time to build and queue the digest, and
+// the process's peak memory while doing it: the counts are GROUP BY queries, so memory must not
+// grow with the number of alerts.
+import { resourceUsage } from "node:process";
+import pg from "pg";
+import { buildCore } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { ManualClock } from "../src/core/clock.js";
+import { SYSTEM } from "../src/core/actors.js";
+import { openDatabase } from "../src/db/client.js";
+import { configureLog } from "../src/log.js";
+
+export const name = "digest (100k devices, 1M alerts, PostgreSQL)";
+
+const DEVICES = Number(process.env.BENCH_DIGEST_DEVICES ?? 100_000);
+const ALERTS = Number(process.env.BENCH_DIGEST_ALERTS ?? 1_000_000);
+const PEOPLE = Math.max(1, Math.floor(DEVICES / 5));
+const NOW = new Date("2026-11-21T01:00:00Z"); // 10:00 Japan time
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+function withDb(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+async function admin(url: string, sql: string) {
+  const c = new pg.Client({ connectionString: withDb(url, "postgres") });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Bulk data with INSERT … SELECT generate_series: the fleet never passes through Node. */
+async function fill(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`INSERT INTO "Department" (id, name) SELECT 'dep' || i, 'Department ' || i FROM generate_series(1, 50) i`);
+    await c.query(
+      `INSERT INTO "Person" (id, email, name, "slackUserId", "departmentId", "updatedAt")
+       SELECT 'p' || i, 'person' || i || '@example.co.jp', 'Person ' || i, 'UP' || i, 'dep' || (1 + i % 50), now()
+       FROM generate_series(1, $1::int) i`,
+      [PEOPLE],
+    );
+    await c.query(`INSERT INTO "DepartmentAdmin" ("departmentId", "personId") SELECT 'dep' || i, 'p' || i FROM generate_series(1, 50) i`);
+    // About 5 % of the fleet has been silent for more than the 24 h threshold.
+    await c.query(
+      `INSERT INTO "Device" (id, platform, name, serial, udid, imei, "ownerId", "lastCheckInAt", "updatedAt")
+       SELECT 'd' || i,
+              (ARRAY['IOS','IPADOS','MACOS','ANDROID','WINDOWS'])[1 + i % 5]::"Platform",
+              'Device ' || i, 'SN' || i, 'UDID-' || i, 'IMEI' || i, 'p' || (1 + i % $2::int),
+              $3::timestamptz - (CASE WHEN i % 20 = 0 THEN interval '30 hours' ELSE interval '1 hour' END) - (i % 600) * interval '1 minute',
+              now()
+       FROM generate_series(1, $1::int) i`,
+      [DEVICES, PEOPLE, NOW],
+    );
+    await c.query(
+      `INSERT INTO "Alert" (id, type, "deviceId", "detectedAt", immediate, details, "dedupeKey", source, "createdAt")
+       SELECT 'a' || i,
+              (ARRAY['unenrolled','jailbreak','app_policy_violation','device_admin_missing','tampering','root','unauthorized_sim',
+                     'unknown_sources','geofence','virus','virusscan_missing','onebe_violation','deep_instinct_disabled',
+                     'deep_instinct_event','deep_instinct_suspicious'])[1 + i % 15],
+              'd' || (1 + i % $2::int), $3::timestamptz - (i % 86000) * interval '1 second', false, '{}', 'bench:' || i, 'bench',
+              $3::timestamptz - (i % 86000) * interval '1 second'
+       FROM generate_series(1, $1::int) i`,
+      [ALERTS, DEVICES, NOW],
+    );
+    await c.query(
+      `INSERT INTO "LossReport" (id, reference, "statusTokenHash", channel, "reporterEmail", "deviceDescription", circumstances, status, "updatedAt")
+       SELECT 'r' || i, 'LR-2026-' || lpad(i::text, 4, '0'), md5('r' || i), 'WEB', 'r' || i || '@example.co.jp', 'iPhone ' || i, 'LOST',
+              (CASE WHEN i % 4 = 0 THEN 'FOUND' ELSE 'LOST_MODE_ENABLED' END)::"ReportStatus", now()
+       FROM generate_series(1, 400) i`,
+    );
+    await c.query(
+      `INSERT INTO "Command" (id, uuid, "deviceId", type, state, "requestedAt", "updatedAt")
+       SELECT 'c' || i, gen_random_uuid(), 'd' || i, 'ENABLE_LOST_MODE',
+              (CASE WHEN i % 3 = 0 THEN 'AWAITING_APPROVAL' ELSE 'QUEUED' END)::"CommandState", now(), now()
+       FROM generate_series(1, 600) i`,
+    );
+    await c.query(
+      `INSERT INTO "Renewal" (id, kind, label, "expiresAt", "updatedAt") VALUES
+       ('rn1', 'PUSH_CERTIFICATE', 'Apple push certificate', $1::timestamptz + interval '20 days', now()),
+       ('rn2', 'ANDROID_ENTERPRISE_GMAIL', 'Android Enterprise Gmail', $1::timestamptz - interval '2 days', now())`,
+      [NOW],
+    );
+    await c.query("ANALYZE");
+  } finally {
+    await c.end();
+  }
+}
+
+/** Runs fn while sampling the resident set size; returns its time and the peak seen. */
+async function measured<T>(fn: () => Promise<T>) {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const started = performance.now();
+  try {
+    const value = await fn();
+    return { value, ms: Math.round(performance.now() - started), peak: Math.max(peak, process.memoryUsage().rss) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export async function run(): Promise<Record<string, string | number>> {
+  configureLog({ level: "error" });
+  const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/bench";
+  const dbName = `${new URL(server).pathname.slice(1) || "bench"}_digest`;
+  const url = withDb(server, dbName);
+  await admin(server, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await admin(server, `CREATE DATABASE "${dbName}"`);
+  const db = await openDatabase({ kind: "postgres", url });
+  try {
+    await db.migrate();
+    const filled = await measured(() => fill(url));
+    const config = loadConfig({ DATABASE_URL: url, APP_LOCALE: "en", LOG_LEVEL: "error" });
+    const clock = new ManualClock(NOW);
+    const core = buildCore(config, db, clock);
+    global.gc?.();
+    const baseline = process.memoryUsage().rss;
+
+    const admins = await measured(() => core.digest.sendScheduled("2026-11-21", NOW));
+    const outbox = await db.prisma.outboxMessage.count();
+    await core.digest.updateSettings(SYSTEM, { ownerSummaries: true, departmentAdminSummaries: true });
+    // The same window again, now with every owner's and department admin's own summary.
+    await db.prisma.jobState.delete({ where: { key: "digest:last" } });
+    const personal = await measured(() => core.digest.sendScheduled("2026-11-21-personal", NOW));
+    const dms = (await db.prisma.outboxMessage.count({ where: { method: "dm" } }));
+    const preview = await core.digest.preview(NOW);
+
+    return {
+      devices: DEVICES,
+      alerts: ALERTS,
+      "bulk insert (s)": (filled.ms / 1000).toFixed(1),
+      "digest, admin channel (ms)": admins.ms,
+      "  outbox items (post + CSV files)": outbox,
+      "  devices with no response": preview.noResponse.length,
+      "digest + owner and dept-admin DMs (ms)": personal.ms,
+      "  DMs queued": dms,
+      "RSS before (MB)": mb(baseline),
+      "peak RSS, admin digest (MB)": mb(admins.peak),
+      "peak RSS, with DMs (MB)": mb(personal.peak),
+      "process maxRSS (MB)": Math.round(resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    await db.close();
+    await admin(server, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  }
+}
