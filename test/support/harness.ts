@@ -3,6 +3,7 @@
 import { loadConfig, type Config } from "../../src/config.js";
 import { ManualClock } from "../../src/core/clock.js";
 import { startApp, type RunningApp } from "../../src/app.js";
+import type { CommandDriver } from "../../src/drivers/driver.js";
 import type { Database } from "../../src/db/client.js";
 import { configureLog } from "../../src/log.js";
 import { createTestDatabase } from "./db.js";
@@ -36,6 +37,8 @@ export interface TestAppOptions {
   db?: Database;
   slack?: FakeSlack | false;
   schedule?: boolean;
+  /** Extra drivers (a driver pointed at a local fake with test credentials). */
+  drivers?: CommandDriver[];
 }
 
 configureLog({ level: (process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "error" });
@@ -59,7 +62,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     ...(slack ? { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl } : {}),
     ...opts.env,
   });
-  const app = await startApp({ config, db, clock, port: 0, schedule: opts.schedule ?? false, deliver: false });
+  const app = await startApp({ config, db, clock, port: 0, schedule: opts.schedule ?? false, deliver: false, drivers: opts.drivers });
   const requests = new SlackRequests(app.url, (id) => (slack ? slack.responseUrl(id) : `http://127.0.0.1:9/${id}`), SIGNING_SECRET, () => Date.now());
   return {
     app,

@@ -39,51 +39,8 @@ export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver
     for (const r of page) {
       summary.seen++;
       seen.add(r.externalId);
-      await db.$transaction(async (tx) => {
-        const known =
-          (await tx.device.findUnique({ where: { externalId: r.externalId } })) ??
-          // The same phone enrolled again gets a new resource name; its serial says it is the same.
-          (r.serial ? await tx.device.findUnique({ where: { serial: r.serial } }) : null) ??
-          (r.imei ? await tx.device.findUnique({ where: { imei: r.imei } }) : null);
-        if (!known) {
-          if (r.gone) return;
-          const created = await tx.device.create({
-            data: {
-              platform: r.platform,
-              name: r.name,
-              model: r.model,
-              serial: r.serial,
-              imei: r.imei,
-              externalId: r.externalId,
-              driver,
-              state: r.lost ? "LOST_MODE" : "MANAGED",
-              lastCheckInAt: r.lastSeenAt,
-              enrolledAt: r.enrolledAt ?? now,
-              createdAt: now,
-            },
-          });
-          await audit(tx, { actor: `driver:${driver}`, action: "device.imported", subject: `device:${created.id}`, details: { externalId: r.externalId }, at: now });
-          summary.created++;
-          return;
-        }
-        const leaving = r.gone && (known.state === "MANAGED" || known.state === "LOST_MODE");
-        await tx.device.update({
-          where: { id: known.id },
-          data: {
-            externalId: r.externalId,
-            driver,
-            model: r.model ?? known.model,
-            serial: known.serial ?? r.serial,
-            imei: known.imei ?? r.imei,
-            ...(r.lastSeenAt && (!known.lastCheckInAt || r.lastSeenAt > known.lastCheckInAt) ? { lastCheckInAt: r.lastSeenAt } : {}),
-            ...(leaving ? { state: "UNENROLLED" as const } : {}),
-          },
-        });
-        if (leaving) {
-          await audit(tx, { actor: `driver:${driver}`, action: "device.unenrolled", subject: `device:${known.id}`, details: { externalId: r.externalId, reason: "service reports it no longer managed" }, at: now });
-          summary.left++;
-        } else summary.updated++;
-      });
+      const outcome = await upsertRemoteDevice(deps, driver, r, now);
+      if (outcome !== "skipped") summary[outcome]++;
     }
   }
   // Listed before, missing now: deleted in the service's console (or wiped by us — already WIPED).
@@ -97,4 +54,54 @@ export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver
     summary.left++;
   }
   return summary;
+}
+
+/** One device as the service reports it (a list entry, a status report): added, updated, or gone. */
+export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: RemoteDevice, now: Date): Promise<"created" | "updated" | "left" | "skipped"> {
+  const { db } = deps;
+  return db.$transaction(async (tx): Promise<"created" | "updated" | "left" | "skipped"> => {
+    const known =
+      (await tx.device.findUnique({ where: { externalId: r.externalId } })) ??
+      // The same phone enrolled again gets a new resource name; its serial says it is the same.
+      (r.serial ? await tx.device.findUnique({ where: { serial: r.serial } }) : null) ??
+      (r.imei ? await tx.device.findUnique({ where: { imei: r.imei } }) : null);
+    if (!known) {
+      if (r.gone) return "skipped";
+      const created = await tx.device.create({
+        data: {
+          platform: r.platform,
+          name: r.name,
+          model: r.model,
+          serial: r.serial,
+          imei: r.imei,
+          externalId: r.externalId,
+          driver,
+          state: r.lost ? "LOST_MODE" : "MANAGED",
+          lastCheckInAt: r.lastSeenAt,
+          enrolledAt: r.enrolledAt ?? now,
+          createdAt: now,
+        },
+      });
+      await audit(tx, { actor: `driver:${driver}`, action: "device.imported", subject: `device:${created.id}`, details: { externalId: r.externalId }, at: now });
+      return "created";
+    }
+    const leaving = r.gone && (known.state === "MANAGED" || known.state === "LOST_MODE");
+    await tx.device.update({
+      where: { id: known.id },
+      data: {
+        externalId: r.externalId,
+        driver,
+        model: r.model ?? known.model,
+        serial: known.serial ?? r.serial,
+        imei: known.imei ?? r.imei,
+        ...(r.lastSeenAt && (!known.lastCheckInAt || r.lastSeenAt > known.lastCheckInAt) ? { lastCheckInAt: r.lastSeenAt } : {}),
+        ...(leaving ? { state: "UNENROLLED" as const } : {}),
+      },
+    });
+    if (leaving) {
+      await audit(tx, { actor: `driver:${driver}`, action: "device.unenrolled", subject: `device:${known.id}`, details: { externalId: r.externalId, reason: "service reports it no longer managed" }, at: now });
+      return "left";
+    }
+    return "updated";
+  });
 }

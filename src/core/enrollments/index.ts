@@ -11,7 +11,7 @@ import { DomainError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import type { Commands } from "../commands/index.js";
 import type { AlertService } from "../alerts/index.js";
-import { importRemoteDevices, type ImportSummary, type RemoteDevice } from "./import.js";
+import { importRemoteDevices, upsertRemoteDevice, type ImportSummary, type RemoteDevice } from "./import.js";
 import { stillLost } from "./lost.js";
 
 export type { ImportSummary, RemoteDevice };
@@ -129,6 +129,17 @@ export class Enrollments {
   /** A management service's full device list (all pages) into the device table. */
   importDevices(driver: string, pages: AsyncIterable<RemoteDevice[]>): Promise<ImportSummary> {
     return importRemoteDevices(this.deps, driver, pages);
+  }
+
+  /** One device's report from the service (a status report, an enrollment), outside a full import. */
+  async remoteStatus(driver: string, device: RemoteDevice): Promise<"created" | "updated" | "left" | "skipped"> {
+    return upsertRemoteDevice(this.deps, driver, device, this.deps.clock.now());
+  }
+
+  /** The CommandUUID of the command a service names by its own id (an Android operation). */
+  async commandUuidFor(driver: string, driverRef: string): Promise<string | null> {
+    const c = await this.deps.db.command.findFirst({ where: { driver, driverRef }, select: { uuid: true } });
+    return c?.uuid ?? null;
   }
 
   private async reapplyLostMode(device: Device): Promise<boolean> {

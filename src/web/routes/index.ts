@@ -8,7 +8,9 @@ import { alertRoutes } from "./alerts.js";
 import { googleFormRoutes } from "./google-form.js";
 import { healthRoutes } from "./health.js";
 import { reportRoutes } from "./report.js";
+import { androidPubSubRoutes } from "./android-pubsub.js";
+import { nanoMdmWebhookRoutes } from "./nanomdm-webhook.js";
 
 export function routes(deps: WebDeps): Router[] {
-  return [healthRoutes(deps), alertRoutes(deps), agentRoutes(deps), reportRoutes(deps), googleFormRoutes(deps)];
+  return [healthRoutes(deps), alertRoutes(deps), agentRoutes(deps), nanoMdmWebhookRoutes(deps), androidPubSubRoutes(deps), reportRoutes(deps), googleFormRoutes(deps)];
 }

@@ -1,0 +1,78 @@
+// POST /webhooks/android-pubsub?token=…: Google Cloud Pub/Sub push deliveries of the Android
+// Management API's notifications. Authenticated by a shared token in the push URL
+// (ANDROID_PUBSUB_TOKEN, compared in constant time) — simple to set up in the subscription, and
+// the URL is only known to Google. COMMAND carries the finished Operation (the result arrives
+// without waiting for the next poll); STATUS_REPORT and ENROLLMENT carry the Device.
+// A 2xx acknowledges the message; anything else makes Pub/Sub redeliver it later.
+import { createHash, timingSafeEqual } from "node:crypto";
+import express, { Router } from "express";
+import { z } from "zod";
+import type { WebDeps } from "../app.js";
+import { remoteDevice } from "../../drivers/android/devices.js";
+import { operationResult } from "../../drivers/android/operations.js";
+import { reviveWellFormed } from "../json.js";
+
+export const ANDROID_PUBSUB_PATH = "/webhooks/android-pubsub";
+
+const push = z.object({
+  message: z.object({
+    data: z.string().optional(),
+    attributes: z.record(z.string(), z.string()).optional(),
+    messageId: z.string().optional(),
+  }),
+  subscription: z.string().optional(),
+});
+
+const digest = (s: string) => createHash("sha256").update(s).digest();
+const tokenMatches = (given: unknown, expected: string) => typeof given === "string" && timingSafeEqual(digest(given), digest(expected));
+
+export function androidPubSubRoutes({ core, config }: WebDeps): Router {
+  const r = Router();
+  r.post(ANDROID_PUBSUB_PATH, express.json({ limit: "1mb", reviver: reviveWellFormed }), async (req, res, next) => {
+    try {
+      if (!config.ANDROID_PUBSUB_TOKEN) {
+        res.status(503).json({ error: "not_configured", reason: "ANDROID_PUBSUB_TOKEN is not set on the server" });
+        return;
+      }
+      if (!tokenMatches(req.query.token, config.ANDROID_PUBSUB_TOKEN)) {
+        res.status(401).json({ error: "unauthenticated", reason: "missing or wrong token in the push URL" });
+        return;
+      }
+      const parsed = push.safeParse(req.body);
+      let payload: unknown = null;
+      try {
+        payload = parsed.success && parsed.data.message.data ? JSON.parse(Buffer.from(parsed.data.message.data, "base64").toString("utf8")) : null;
+      } catch {
+        payload = null;
+      }
+      // Malformed messages are acknowledged too (400 would only make Pub/Sub redeliver them forever).
+      if (!parsed.success || !payload || typeof payload !== "object") {
+        res.status(200).json({ ok: true, ignored: "not an Android Management API notification" });
+        return;
+      }
+      const type = parsed.data.message.attributes?.notificationType ?? "";
+      if (type === "COMMAND") {
+        const op = payload as { name?: string };
+        const uuid = op.name ? await core.enrollments.commandUuidFor("android", op.name) : null;
+        const result = uuid ? operationResult(payload as never) : null;
+        if (!uuid || !result) {
+          res.status(200).json({ ok: true, ignored: uuid ? "operation still running" : "unknown operation" });
+          return;
+        }
+        const command = await core.commands.recordResult(uuid, result, { actor: "driver:android" });
+        res.status(200).json({ ok: true, state: command.state });
+        return;
+      }
+      if (type === "STATUS_REPORT" || type === "ENROLLMENT") {
+        const device = remoteDevice(payload as never);
+        const outcome = device ? await core.enrollments.remoteStatus("android", device) : "skipped";
+        res.status(200).json({ ok: true, device: outcome });
+        return;
+      }
+      res.status(200).json({ ok: true, ignored: type || "no notificationType" });
+    } catch (err) {
+      next(err);
+    }
+  });
+  return r;
+}

@@ -1,0 +1,93 @@
+// The Android driver inside the running app: a lost-mode request issues START_LOST_MODE at
+// Google, the sweep polls the operation to its end, Pub/Sub pushes deliver results and status
+// reports, and a permanent refusal reaches the admins with Google's own message.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_1, ADMIN_CHANNEL, postJson, startTestApp, type TestApp } from "../support/harness.js";
+import { aDevice } from "../support/builders.js";
+import { FakeAndroidApi, presetTokenAuth } from "../support/fake-android.js";
+import { AndroidDriver } from "../../src/drivers/android.js";
+
+const PUBSUB_TOKEN = "pubsub-token-for-tests";
+let t: TestApp;
+let api: FakeAndroidApi;
+
+beforeAll(async () => {
+  api = await new FakeAndroidApi("enterprises/LC0app").start();
+  const clockHolder = { now: () => t.clock.now() };
+  const driver = new AndroidDriver({ enterpriseId: "LC0app", auth: presetTokenAuth(api.token), rootUrl: api.url, clock: clockHolder, timeoutMs: 500, locale: "en" });
+  t = await startTestApp({ env: { ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN }, drivers: [driver] });
+});
+afterAll(async () => {
+  await t.close();
+  await api.stop();
+});
+
+async function androidPhone() {
+  const id = `p${Math.random().toString(16).slice(2, 8)}`;
+  const name = api.addDevice(id);
+  const d = await aDevice(t.db.prisma, { platform: "ANDROID", driver: "android" });
+  await t.db.prisma.device.update({ where: { id: d.id }, data: { externalId: name } });
+  return { ...d, externalId: name };
+}
+
+async function requestLostMode(deviceId: string) {
+  const admin = await t.app.core.actors.fromSlack(ADMIN_1);
+  return t.app.core.commands.request(admin, { deviceId, type: "ENABLE_LOST_MODE", params: { Message: "Please call IT", PhoneNumber: "+81 3 1234 5678" } });
+}
+
+const pubsub = (type: string, data: unknown, token = PUBSUB_TOKEN) =>
+  postJson(`${t.url}/webhooks/android-pubsub?token=${encodeURIComponent(token)}`, {
+    message: { data: Buffer.from(JSON.stringify(data)).toString("base64"), attributes: { notificationType: type }, messageId: String(Math.random()) },
+    subscription: "projects/acme/subscriptions/amapi",
+  });
+
+describe("Android devices through the app", () => {
+  it("issues START_LOST_MODE on request and the sweep's poll moves the command to ACKNOWLEDGED once the device applied it", async () => {
+    const d = await androidPhone();
+    const cmd = await requestLostMode(d.id);
+    const [issue] = api.calls("POST", `${d.externalId}:issueCommand`);
+    expect(issue!.body).toMatchObject({ type: "START_LOST_MODE", startLostModeParams: { lostMessage: { defaultMessage: "Please call IT" } } });
+    const sent = await t.db.prisma.command.findUniqueOrThrow({ where: { id: cmd.id } });
+    expect(sent).toMatchObject({ state: "SENT", driver: "android", driverRef: expect.stringContaining(`${d.externalId}/operations/`) });
+
+    await t.app.core.commands.sweep(t.clock.now());
+    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: cmd.id } })).toMatchObject({ state: "SENT" });
+    api.complete(sent.driverRef!, { startLostModeStatus: "SUCCESS" });
+    await t.app.core.commands.sweep(t.clock.now());
+    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: cmd.id } })).toMatchObject({ state: "ACKNOWLEDGED" });
+    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ state: "LOST_MODE" });
+  });
+
+  it("takes the result from a Pub/Sub COMMAND notification without waiting for a poll", async () => {
+    const d = await androidPhone();
+    const cmd = await requestLostMode(d.id);
+    const { driverRef } = await t.db.prisma.command.findUniqueOrThrow({ where: { id: cmd.id } });
+    const op = api.complete(driverRef!, { startLostModeStatus: "SUCCESS" });
+    const res = await pubsub("COMMAND", op);
+    expect(res).toMatchObject({ status: 200, json: { state: "ACKNOWLEDGED" } });
+  });
+
+  it("refuses a Pub/Sub push without the shared token", async () => {
+    expect((await pubsub("COMMAND", {}, "wrong")).status).toBe(401);
+  });
+
+  it("updates the device from a STATUS_REPORT", async () => {
+    const d = await androidPhone();
+    const device = { ...api.devices.get(d.externalId), lastStatusReportTime: "2026-11-20T00:30:00Z" };
+    expect((await pubsub("STATUS_REPORT", device)).json).toMatchObject({ device: "updated" });
+    expect((await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.id } })).lastCheckInAt).toEqual(new Date("2026-11-20T00:30:00Z"));
+  });
+
+  it("posts Google's own message to the admins when the command is refused for good", async () => {
+    const d = await androidPhone();
+    api.failNext({ status: 400, message: "Lost mode is not supported on personally-owned devices." }, (path) => path.includes(d.externalId));
+    t.slack.reset();
+    const cmd = await requestLostMode(d.id);
+    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: cmd.id } })).toMatchObject({
+      state: "ERROR",
+      error: "Android Management API HTTP 400: Lost mode is not supported on personally-owned devices.",
+    });
+    await t.flush();
+    expect(t.slack.posts(ADMIN_CHANNEL).map((p) => p.text).join("\n")).toContain("Lost mode is not supported on personally-owned devices.");
+  });
+});
