@@ -17,11 +17,14 @@ import { OutboxDelivery } from "./slack/delivery.js";
 import { SlackNotifier } from "./slack/notifier.js";
 import { createWebApp } from "./web/app.js";
 import { buildDrivers } from "./drivers/index.js";
+import type { CommandDriver } from "./drivers/driver.js";
 
 export interface AppOptions {
   config: Config;
   db: Database;
   clock?: Clock;
+  /** Drivers added to (or replacing) the configured ones, e.g. a test's driver with its own credentials. */
+  drivers?: CommandDriver[];
   /** Replica name, for leases and logs. */
   instance?: string;
 }
@@ -40,7 +43,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export function buildCore(config: Config, db: Database, clock: Clock): Core {
+export function buildCore(config: Config, db: Database, clock: Clock, extraDrivers: CommandDriver[] = []): Core {
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const notifier = new SlackNotifier(() => ({
     locale: pickLocale([config.APP_LOCALE], "ja"),
@@ -52,13 +55,14 @@ export function buildCore(config: Config, db: Database, clock: Clock): Core {
     db: db.prisma,
     clock,
     events: notifier,
-    drivers: buildDrivers(config, clock),
+    drivers: buildDrivers(config, clock, extraDrivers),
     settings: {
       systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS,
       appLocale: config.APP_LOCALE,
       timeZone: config.APP_TIMEZONE,
       publicUrl,
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
+      mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
     },
   });
 }
@@ -68,7 +72,7 @@ export async function startApp(opts: AppOptions & { port?: number; schedule?: bo
   const { config, db } = opts;
   const clock = opts.clock ?? systemClock;
   const instance = opts.instance ?? randomUUID();
-  const core = buildCore(config, db, clock);
+  const core = buildCore(config, db, clock, opts.drivers);
   const { app } = createWebApp({ config, core, db });
 
   const delivery = slackEnabled(config)

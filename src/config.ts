@@ -84,6 +84,24 @@ const schema = z.object({
   IMMEDIATE_ALERTS: bool(true),
   // 32-byte key (base64 or hex) that encrypts private keys at rest.
   SECRET_ENCRYPTION_KEY: optional,
+  // Real MDM drivers (issue 5). Which driver new devices of each platform get:
+  MDM_DRIVER_APPLE: optional.pipe(z.enum(["agent", "nanomdm"]).optional()).transform((v) => v ?? "agent"),
+  MDM_DRIVER_ANDROID: optional.pipe(z.enum(["agent", "android"]).optional()).transform((v) => v ?? "agent"),
+  // How long a call to NanoMDM or Google may take before it is retried later.
+  MDM_REQUEST_TIMEOUT_MS: int(15_000, 100, 120_000),
+  NANOMDM_URL: url,
+  NANOMDM_API_KEY: optional,
+  // NanoMDM's -webhook-hmac-key: results are accepted only with a valid X-Hmac-Signature.
+  NANOMDM_WEBHOOK_HMAC_KEY: optional,
+  ANDROID_ENTERPRISE_ID: optional,
+  // Service-account key file; GOOGLE_APPLICATION_CREDENTIALS is used when this is unset.
+  ANDROID_SERVICE_ACCOUNT_JSON: optional,
+  ANDROID_API_URL: url, // another API root (a proxy, or a local fake in tests)
+  // Shared token Pub/Sub push requests carry (?token=…) on POST /webhooks/android-pubsub.
+  ANDROID_PUBSUB_TOKEN: optional,
+  ANDROID_IMPORT_CRON: optional
+    .transform((v) => v ?? "*/30 * * * *")
+    .refine((v) => cron.validate(v), "expected a cron expression such as */30 * * * *"),
   LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"]).optional()).transform((v) => v ?? "info"),
 });
 
@@ -99,6 +117,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const zones = { DIGEST_TZ: parsed.data.DIGEST_TZ, APP_TIMEZONE: parsed.data.APP_TIMEZONE };
     for (const [name, zone] of Object.entries(zones)) {
       if (!isTimeZone(zone)) throw new ConfigError(`${name}: unknown time zone "${zone}" (e.g. Asia/Tokyo)`);
+    }
+    const c = parsed.data;
+    if (c.MDM_DRIVER_APPLE === "nanomdm" && !(c.NANOMDM_URL && c.NANOMDM_API_KEY)) {
+      throw new ConfigError("MDM_DRIVER_APPLE: nanomdm needs NANOMDM_URL and NANOMDM_API_KEY");
+    }
+    if (c.MDM_DRIVER_ANDROID === "android" && !c.ANDROID_ENTERPRISE_ID) {
+      throw new ConfigError("MDM_DRIVER_ANDROID: android needs ANDROID_ENTERPRISE_ID (and a service-account key)");
     }
     return parsed.data;
   }

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.js";
 import { Actors } from "./actors.js";
 import { LossReports } from "./reports/service.js";
 import { Commands } from "./commands/index.js";
+import { Enrollments, type DriverSelection } from "./enrollments/index.js";
 import { DeviceAgents } from "./devices/agent-enrollment.js";
 import { DriverRegistry } from "../drivers/driver.js";
 import { AgentDriver } from "../drivers/agent.js";
@@ -23,6 +24,8 @@ export interface CoreSettings {
   publicUrl: string;
   /** AGENT_ENROLLMENT_SECRET: devices present it to enroll; unset, enrolment is closed. */
   agentEnrollmentSecret?: string;
+  /** Which driver new Apple/Android devices get (MDM_DRIVER_APPLE, MDM_DRIVER_ANDROID). */
+  mdmDrivers?: DriverSelection;
 }
 
 export interface CoreDeps {
@@ -46,6 +49,7 @@ export function createCore(deps: CoreDeps) {
     inventory: new Inventory({ db: deps.db, clock: deps.clock, actors }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
+    enrollments: new Enrollments({ ...deps, commands, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers }),
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
   };
