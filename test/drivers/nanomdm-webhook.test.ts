@@ -167,3 +167,15 @@ describe("NanoMDM webhook: enrollment", () => {
     expect(await t.db.prisma.device.findUniqueOrThrow({ where: { udid } })).toMatchObject({ name: "Hanako's iPad", platform: "IPADOS", serial: "DMPXYZ123", driver: "nanomdm", state: "MANAGED" });
   });
 });
+
+describe("MDM_DRIVER_APPLE=nanomdm", () => {
+  it("puts Apple devices that came without a driver (inventory import) on NanoMDM, leaving agent-enrolled and Android devices alone", async () => {
+    const listed = await aDevice(t.db.prisma, { platform: "IOS", driver: "agent" });
+    const agent = await aDevice(t.db.prisma, { platform: "IOS", driver: "agent" });
+    await t.db.prisma.device.update({ where: { id: agent.id }, data: { agentTokenHash: `hash-${agent.id}` } });
+    const android = await aDevice(t.db.prisma, { platform: "ANDROID", driver: "agent" });
+    await t.app.core.enrollments.applyDriverSelection();
+    const driverOf = async (id: string) => (await t.db.prisma.device.findUniqueOrThrow({ where: { id } })).driver;
+    expect([await driverOf(listed.id), await driverOf(agent.id), await driverOf(android.id)]).toEqual(["nanomdm", "agent", "agent"]);
+  });
+});

@@ -46,12 +46,30 @@ const APPLE: readonly Platform[] = ["IOS", "IPADOS", "MACOS"];
 export class Enrollments {
   constructor(private readonly deps: EnrollmentsDeps) {}
 
-  /** The configured driver for a platform's devices ("agent" unless configured otherwise). */
-  driverFor(platform: Platform): string {
-    const sel = this.deps.drivers ?? { apple: "agent", android: "agent" };
-    if (APPLE.includes(platform)) return sel.apple;
-    if (platform === "ANDROID") return sel.android;
-    return "agent";
+  /**
+   * Devices that came in without a driver of their own (an inventory import, a manual entry:
+   * driver "agent" but no agent ever enrolled) get the configured driver for their platform, so
+   * MDM_DRIVER_APPLE=nanomdm makes a listed iPhone reachable through NanoMDM by its UDID.
+   */
+  async applyDriverSelection(): Promise<number> {
+    const sel = this.deps.drivers;
+    if (!sel) return 0;
+    const now = this.deps.clock.now();
+    let changed = 0;
+    const rules: { driver: string; platforms: Platform[]; needs: "udid" | "externalId" }[] = [
+      { driver: sel.apple, platforms: [...APPLE], needs: "udid" },
+      { driver: sel.android, platforms: ["ANDROID"], needs: "externalId" },
+    ];
+    for (const r of rules) {
+      if (r.driver === "agent") continue;
+      const { count } = await this.deps.db.device.updateMany({
+        where: { driver: "agent", agentTokenHash: null, platform: { in: r.platforms }, [r.needs]: { not: null } },
+        data: { driver: r.driver },
+      });
+      if (count) await audit(this.deps.db, { actor: "system", action: "device.driver_selected", details: { driver: r.driver, count }, at: now });
+      changed += count;
+    }
+    return changed;
   }
 
   /** Any message from the device: it is alive. Unknown devices are ignored (null). */
