@@ -5,6 +5,7 @@ import type { Core } from "../core/index.js";
 import type { OutboxDelivery } from "../slack/delivery.js";
 import { alertJobs } from "./alerts.js";
 import { androidJobs } from "./android.js";
+import { driverSelectionJobs } from "./mdm-drivers.js";
 import { commandJobs } from "./commands.js";
 import { reportJobs } from "./reports.js";
 import type { Job } from "./scheduler.js";
@@ -16,5 +17,5 @@ export interface JobContext {
 }
 
 export function defineJobs(ctx: JobContext): Job[] {
-  return [...alertJobs(ctx), ...androidJobs(ctx), ...reportJobs(ctx), ...commandJobs(ctx)];
+  return [...alertJobs(ctx), ...androidJobs(ctx), ...driverSelectionJobs(ctx), ...reportJobs(ctx), ...commandJobs(ctx)];
 }
