@@ -1,6 +1,7 @@
 // One file per action callback in this folder; register each here.
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../app.js";
+import { reportPickDevice } from "./report-pick-device.js";
 import { deviceShow } from "./device-show.js";
 import { homeLanguage } from "./home-language.js";
 import { ackOnly, homeRefresh } from "./home-refresh.js";
@@ -20,6 +21,7 @@ import { alertOpenDevice } from "./alert-open-device.js";
 import { alertResolve } from "./alert-resolve.js";
 
 export function registerActions(app: App, deps: SlackDeps): void {
+  app.action("report_pick_device", reportPickDevice(deps));
   app.action(/^device_show(:.+)?$/, deviceShow(deps));
   app.action(/^home_set_language_(ja|en)$/, homeLanguage(deps));
   app.action("home_refresh", homeRefresh(deps));

@@ -1,6 +1,8 @@
 // One file per view callback in this folder; register each here.
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../app.js";
+import { LOST_REPORT_CALLBACK } from "../../blocks/lost-report-modal.js";
+import { lostReportSubmitted } from "./lost-report.js";
 import { inventoryImportSubmitted } from "./inventory-import.js";
 import { IMPORT_CALLBACK_ID } from "../../blocks/inventory-import.js";
 import { COMMAND_VIEWS } from "../../blocks/command-modals.js";
@@ -11,6 +13,7 @@ import { POLICY_IMPORT_CALLBACK } from "../../blocks/policy.js";
 import { policyImportSubmitted } from "./policy-import.js";
 
 export function registerViews(app: App, deps: SlackDeps): void {
+  app.view(LOST_REPORT_CALLBACK, lostReportSubmitted(deps));
   app.view(IMPORT_CALLBACK_ID, inventoryImportSubmitted(deps));
   app.view(COMMAND_VIEWS.lostMode, lostModeSubmitted(deps));
   app.view(COMMAND_VIEWS.lock, deviceLockSubmitted(deps));

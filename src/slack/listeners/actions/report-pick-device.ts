@@ -1,0 +1,21 @@
+// The device picker on an incident message whose report named no device we could match: the
+// admin says which device it is; the message re-renders with that device's buttons.
+import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { SlackDeps } from "../../app.js";
+import { parseButtonValue } from "../../blocks/incident.js";
+import { replyWithError } from "../../errors.js";
+import { localeFor } from "../../locale.js";
+
+export function reportPickDevice(deps: SlackDeps) {
+  return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs) => {
+    await ack();
+    const target = parseButtonValue(action.selected_option?.value);
+    if (!target?.d) return;
+    try {
+      const actor = await deps.core.actors.fromSlack(body.user.id);
+      await deps.core.reports.pickDevice(actor, target.r, target.d);
+    } catch (err) {
+      await replyWithError(respond, err, await localeFor(deps, body.user.id));
+    }
+  };
+}
