@@ -152,7 +152,8 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
     blocks.push({ type: "actions", block_id: "report", elements });
   }
 
-  const text = tr("incident.fallback", { reference: r.reference, reporter: r.reporterName ?? r.reporterEmail });
+  // The fallback text is mrkdwn too (notifications, screen readers): escaped like the blocks.
+  const text = tr("incident.fallback", { reference: r.reference, reporter: reporterName });
   return { text, blocks };
 }
 

@@ -4,6 +4,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import express, { Router, type RequestHandler } from "express";
 import type { WebDeps } from "../app.js";
+import { reviveWellFormed } from "../json.js";
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
@@ -26,7 +27,7 @@ export function alertRoutes({ core, config }: WebDeps): Router {
     }
     next();
   };
-  r.post("/api/alerts", requireToken, express.json({ limit: "2mb" }), async (req, res, next) => {
+  r.post("/api/alerts", requireToken, express.json({ limit: "2mb", reviver: reviveWellFormed }), async (req, res, next) => {
     try {
       const body = req.body as unknown;
       if (!body || typeof body !== "object" || Array.isArray(body)) {

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { responseToReport, titleMap } from "../../google/mapping.js";
 import { log } from "../../log.js";
 import type { WebDeps } from "../app.js";
+import { reviveWellFormed } from "../json.js";
 
 const MAX_SKEW_S = 5 * 60;
 
@@ -46,7 +47,7 @@ export function googleFormRoutes({ config, core }: WebDeps): Router {
 
     let json: unknown;
     try {
-      json = JSON.parse(raw.toString("utf8"));
+      json = JSON.parse(raw.toString("utf8"), reviveWellFormed);
     } catch {
       return fail(res, 400, "bad_request", "body is not valid JSON");
     }

@@ -8,6 +8,7 @@ import type { WebDeps } from "../app.js";
 import { DomainError } from "../../core/errors.js";
 import { commandReport, decodeRawPayload, enrollmentFacts, nanoMdmEvent, verifyNanoMdmSignature } from "../../drivers/nanomdm/webhook.js";
 import { log } from "../../log.js";
+import { reviveWellFormed } from "../json.js";
 
 export const NANOMDM_WEBHOOK_PATH = "/webhooks/nanomdm";
 
@@ -27,7 +28,7 @@ export function nanoMdmWebhookRoutes({ core, config }: WebDeps): Router {
       }
       let parsed;
       try {
-        parsed = nanoMdmEvent.safeParse(JSON.parse(raw.toString("utf8")));
+        parsed = nanoMdmEvent.safeParse(JSON.parse(raw.toString("utf8"), reviveWellFormed));
       } catch {
         parsed = null;
       }
