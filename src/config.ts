@@ -84,6 +84,20 @@ const schema = z.object({
   IMMEDIATE_ALERTS: bool(true),
   // 32-byte key (base64 or hex) that encrypts private keys at rest.
   SECRET_ENCRYPTION_KEY: optional,
+  // Renewals (issue 7): the MDM vendor certificate and key that sign push-certificate requests.
+  MDM_VENDOR_CERT_PATH: optional,
+  MDM_VENDOR_KEY_PATH: optional,
+  RENEWAL_REMINDER_DAYS: optional.transform((v, ctx) => {
+    if (v === undefined) return [60, 30, 14, 7, 3, 1];
+    const days = v.split(",").map((s) => Number(s.trim()));
+    if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 365)) {
+      ctx.addIssue({ code: "custom", message: `expected days before a deadline such as 60,30,14,7,3,1, got "${v}"` });
+      return z.NEVER;
+    }
+    return [...new Set(days)].sort((a, b) => b - a);
+  }),
+  GMAIL_SIGNIN_MONTHS: int(12, 1, 24),
+  LOST_DEVICE_POLICY_URL: url,
   // Real MDM drivers (issue 5). Which driver new devices of each platform get:
   MDM_DRIVER_APPLE: optional.pipe(z.enum(["agent", "nanomdm"]).optional()).transform((v) => v ?? "agent"),
   MDM_DRIVER_ANDROID: optional.pipe(z.enum(["agent", "android"]).optional()).transform((v) => v ?? "agent"),

@@ -9,6 +9,9 @@ export type DomainEvent =
   | { type: "report.created"; reportId: string; statusToken?: string }
   | { type: "report.changed"; reportId: string; note?: string }
   | { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string }
+  | { type: "renewal.reminder"; renewalId: string; key: string }
+  | { type: "renewal.renewed"; renewalId: string; actor: string }
+  | { type: "pushcert.override_requested"; requestId: string; actor: string; currentTopic: string; newTopic: string }
   /** Immediate alerts claimed together: one notification for the batch (a flood is one post). */
   | { type: "alerts.immediate"; alertIds: string[] }
   | { type: "alert.resolved"; alertId: string }

@@ -15,6 +15,8 @@ import type { Clock } from "./clock.js";
 import type { EventSink } from "./events.js";
 import { Inventory } from "./inventory/index.js";
 import { Preferences } from "./preferences.js";
+import { createRenewalServices } from "./renewals/index.js";
+import type { RenewalSettings } from "./renewals/settings.js";
 
 export interface CoreSettings {
   systemAdminSlackIds: readonly string[];
@@ -22,6 +24,8 @@ export interface CoreSettings {
   timeZone: string;
   /** Where employees reach the portal, for links in messages. */
   publicUrl: string;
+  /** Renewals and custody (issue 7); absent in processes that never touch them. */
+  renewals?: RenewalSettings;
   /** AGENT_ENROLLMENT_SECRET: devices present it to enroll; unset, enrolment is closed. */
   agentEnrollmentSecret?: string;
   /** Which driver new Apple/Android devices get (MDM_DRIVER_APPLE, MDM_DRIVER_ANDROID). */
@@ -48,6 +52,7 @@ export function createCore(deps: CoreDeps) {
     reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),
     inventory: new Inventory({ db: deps.db, clock: deps.clock, actors }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),
+    ...createRenewalServices(deps, actors),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
     enrollments: new Enrollments({ ...deps, commands, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers }),
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),

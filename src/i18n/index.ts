@@ -2,6 +2,7 @@
 // messages/ (both languages side by side, checked for completeness by the Catalog type) and is
 // listed in `catalogs` below.
 import { common } from "./messages/common.js";
+import { renewals } from "./messages/renewals.js";
 import { admin } from "./messages/admin.js";
 import { report } from "./messages/report.js";
 import { alerts } from "./messages/alerts.js";
@@ -14,7 +15,7 @@ export const LOCALES: readonly Locale[] = ["ja", "en"];
 /** A catalog: the English keys, and the same keys in Japanese. */
 export type Catalog<K extends string> = { en: Record<K, string>; ja: Record<K, string> };
 
-const catalogs = [common, admin, drivers, alerts, report, commands];
+const catalogs = [common, admin, drivers, alerts, report, commands, renewals];
 
 const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
 for (const c of catalogs) {

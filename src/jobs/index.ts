@@ -3,6 +3,7 @@
 import type { Config } from "../config.js";
 import type { Core } from "../core/index.js";
 import type { OutboxDelivery } from "../slack/delivery.js";
+import { renewalJobs } from "./renewals.js";
 import { alertJobs } from "./alerts.js";
 import { androidJobs } from "./android.js";
 import { driverSelectionJobs } from "./mdm-drivers.js";
@@ -17,5 +18,5 @@ export interface JobContext {
 }
 
 export function defineJobs(ctx: JobContext): Job[] {
-  return [...alertJobs(ctx), ...androidJobs(ctx), ...driverSelectionJobs(ctx), ...reportJobs(ctx), ...commandJobs(ctx)];
+  return [...alertJobs(ctx), ...androidJobs(ctx), ...driverSelectionJobs(ctx), ...reportJobs(ctx), ...commandJobs(ctx), ...renewalJobs(ctx)];
 }

@@ -5,6 +5,11 @@ import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../core/actors.js";
 import { t, type Locale } from "../../i18n/index.js";
 import type { SlackDeps } from "../app.js";
+import { cert } from "./cert.js";
+import { certs } from "./certs.js";
+import { custody } from "./custody.js";
+import { handover } from "./handover.js";
+import { renewals } from "./renewals.js";
 import { device } from "./device.js";
 import { exportInventory } from "./export.js";
 import { importInventory } from "./import.js";
@@ -34,7 +39,7 @@ export interface MdmSubcommand {
   run(ctx: MdmContext): Promise<void>;
 }
 
-export const subcommands: MdmSubcommand[] = [device, reports, exportInventory, importInventory, lang, digest, alerts, policy];
+export const subcommands: MdmSubcommand[] = [device, reports, exportInventory, importInventory, lang, digest, alerts, policy, cert, certs, renewals, custody, handover];
 
 export function findSubcommand(name: string): MdmSubcommand | undefined {
   const n = name.toLowerCase();

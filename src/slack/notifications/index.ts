@@ -1,5 +1,8 @@
 // One file per domain event that Slack shows; register each handler here.
 import type { NotificationHandlers } from "../notifier.js";
+import { renewalOverrideRequested } from "./renewal-override-requested.js";
+import { renewalReminder } from "./renewal-reminder.js";
+import { renewalRenewed } from "./renewal-renewed.js";
 import { reportChanged } from "./report-changed.js";
 import { reportCreated } from "./report-created.js";
 import { commandChanged } from "./command-changed.js";
@@ -8,6 +11,9 @@ import { alertResolved } from "./alert-resolved.js";
 import { digestReady } from "./digest-ready.js";
 
 export const notifications: NotificationHandlers = {
+  "renewal.reminder": renewalReminder,
+  "renewal.renewed": renewalRenewed,
+  "pushcert.override_requested": renewalOverrideRequested,
   "report.created": reportCreated,
   "report.changed": reportChanged,
   "command.changed": commandChanged,

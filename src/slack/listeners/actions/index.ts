@@ -1,6 +1,12 @@
 // One file per action callback in this folder; register each here.
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../app.js";
+import { CERT_OVERRIDE_CONFIRM, CERT_OVERRIDE_REQUEST, HANDOVER_CONFIRM, RENEWAL_GMAIL_SIGNED_IN, RENEWAL_MARK_DONE } from "../../blocks/renewals.js";
+import { certOverrideConfirm } from "./cert-override-confirm.js";
+import { certOverrideRequest } from "./cert-override-request.js";
+import { handoverConfirm } from "./handover-confirm.js";
+import { renewalGmailSignedIn } from "./renewal-gmail-signed-in.js";
+import { renewalMarkDone } from "./renewal-mark-done.js";
 import { reportPickDevice } from "./report-pick-device.js";
 import { deviceShow } from "./device-show.js";
 import { homeLanguage } from "./home-language.js";
@@ -21,6 +27,11 @@ import { alertOpenDevice } from "./alert-open-device.js";
 import { alertResolve } from "./alert-resolve.js";
 
 export function registerActions(app: App, deps: SlackDeps): void {
+  app.action(RENEWAL_GMAIL_SIGNED_IN, renewalGmailSignedIn(deps));
+  app.action(RENEWAL_MARK_DONE, renewalMarkDone(deps));
+  app.action(CERT_OVERRIDE_REQUEST, certOverrideRequest(deps));
+  app.action(CERT_OVERRIDE_CONFIRM, certOverrideConfirm(deps));
+  app.action(HANDOVER_CONFIRM, handoverConfirm(deps));
   app.action("report_pick_device", reportPickDevice(deps));
   app.action(/^device_show(:.+)?$/, deviceShow(deps));
   app.action(/^home_set_language_(ja|en)$/, homeLanguage(deps));

@@ -1,0 +1,123 @@
+// The handover checklist for a change of administrator (seed 001's six items). Each item's
+// state is computed from the custody records — what is missing — and an admin confirms it once
+// complete. A change to the account after the confirmation makes it due for confirming again.
+import type { Db } from "../../db/client.js";
+import type { AccountRole, CustodyAccount } from "../../generated/prisma/client.js";
+import type { Actor, Actors } from "../actors.js";
+import { audit } from "../audit.js";
+import type { Clock } from "../clock.js";
+import { InvalidInputError, NotAllowedError } from "../errors.js";
+import type { AddressWarning } from "./addresses.js";
+import type { Custody } from "./custody.js";
+
+export const HANDOVER_KEYS = ["panel_contact", "system_admin", "push_cert_apple_id", "abm_apple_id", "android_gmail", "internal_rules"] as const;
+export type HandoverKey = (typeof HANDOVER_KEYS)[number];
+
+/** What an item lacks, as stable words the edges translate. */
+export type Missing = "account" | "password_holder" | "password_location" | "two_factor_holder" | "certificate" | "last_sign_in" | "policy_url";
+export type ItemState = "missing" | "incomplete" | "ready" | "confirmed";
+
+export interface HandoverItemView {
+  key: HandoverKey;
+  state: ItemState;
+  missing: Missing[];
+  warnings: AddressWarning[];
+  account: CustodyAccount | null;
+  url: string | null;
+  confirmedAt: Date | null;
+  confirmedBy: string | null;
+}
+
+const ROLE: Partial<Record<HandoverKey, AccountRole>> = {
+  panel_contact: "PANEL_CONTACT",
+  system_admin: "PANEL_SYSTEM_ADMIN",
+  push_cert_apple_id: "PUSH_CERT_APPLE_ID",
+  abm_apple_id: "ABM_APPLE_ID",
+  android_gmail: "ANDROID_ENTERPRISE_GMAIL",
+};
+
+/** Which custody facts each item needs (seed 001: password holder and 2FA phone holder for Apple IDs). */
+const NEEDS: Record<HandoverKey, Missing[]> = {
+  panel_contact: [],
+  system_admin: ["password_holder", "password_location"],
+  push_cert_apple_id: ["password_holder", "password_location", "two_factor_holder", "certificate"],
+  abm_apple_id: ["password_holder", "password_location", "two_factor_holder"],
+  android_gmail: ["password_holder", "password_location", "two_factor_holder", "last_sign_in"],
+  internal_rules: ["policy_url"],
+};
+
+export interface HandoverDeps {
+  db: Db;
+  clock: Clock;
+  actors: Actors;
+  custody: Custody;
+  /** LOST_DEVICE_POLICY_URL, used until an admin records another. */
+  policyUrl?: string;
+}
+
+export class Handover {
+  constructor(private readonly deps: HandoverDeps) {}
+
+  async checklist(): Promise<HandoverItemView[]> {
+    const db = this.deps.db;
+    const [accounts, items, renewals] = await Promise.all([
+      db.custodyAccount.findMany({ orderBy: { createdAt: "asc" } }),
+      db.handoverItem.findMany(),
+      db.renewal.findMany({ select: { kind: true, expiresAt: true, lastSignInAt: true } }),
+    ]);
+    const views: HandoverItemView[] = [];
+    for (const key of HANDOVER_KEYS) {
+      const item = items.find((i) => i.key === key) ?? null;
+      const role = ROLE[key];
+      const account = role ? (accounts.find((a) => a.role === role) ?? null) : null;
+      const url = item?.url ?? this.deps.policyUrl ?? null;
+      const missing: Missing[] = [];
+      if (role && !account) missing.push("account");
+      for (const need of NEEDS[key]) {
+        if (need === "password_holder" && account && !account.passwordHolder) missing.push(need);
+        if (need === "password_location" && account && !account.passwordLocation) missing.push(need);
+        if (need === "two_factor_holder" && account && !account.twoFactorHolder) missing.push(need);
+        if (need === "certificate" && !renewals.some((r) => r.kind === "PUSH_CERTIFICATE" && r.expiresAt)) missing.push(need);
+        if (need === "last_sign_in" && !renewals.some((r) => r.kind === "ANDROID_ENTERPRISE_GMAIL" && r.lastSignInAt)) missing.push(need);
+        if (need === "policy_url" && !url) missing.push(need);
+      }
+      const warnings = account ? await this.deps.custody.warningsFor(db, account.address, account.isGroupAddress) : [];
+      const nothing = role ? !account : !url;
+      // A confirmation covers the account as it was: a later change needs a new one.
+      const confirmed = Boolean(item?.confirmedAt && (!account || item.confirmedAt.getTime() >= account.updatedAt.getTime()));
+      const state: ItemState = nothing ? "missing" : missing.length ? "incomplete" : confirmed ? "confirmed" : "ready";
+      views.push({ key, state, missing, warnings, account, url, confirmedAt: confirmed ? item!.confirmedAt : null, confirmedBy: confirmed ? item!.confirmedBy : null });
+    }
+    return views;
+  }
+
+  async confirm(actor: Actor, key: string, note?: string): Promise<HandoverItemView> {
+    this.deps.actors.requireAdmin(actor);
+    if (!HANDOVER_KEYS.includes(key as HandoverKey)) throw new InvalidInputError(`Unknown checklist item "${key}".`);
+    const view = (await this.checklist()).find((v) => v.key === key)!;
+    if (view.missing.length) {
+      throw new NotAllowedError(`This item cannot be confirmed yet; missing: ${view.missing.join(", ")}.`, { reason: "incomplete", missing: view.missing });
+    }
+    const now = this.deps.clock.now();
+    await this.deps.db.$transaction(async (tx) => {
+      await tx.handoverItem.upsert({
+        where: { key },
+        create: { key, confirmedAt: now, confirmedBy: actor.id, note: note ?? null },
+        update: { confirmedAt: now, confirmedBy: actor.id, ...(note ? { note } : {}) },
+      });
+      await audit(tx, { actor: actor.id, action: "handover.confirm", subject: `handover:${key}`, details: {}, at: now });
+    });
+    return (await this.checklist()).find((v) => v.key === key)!;
+  }
+
+  /** The internal lost-device policy document, linked from the checklist. */
+  async setPolicyUrl(actor: Actor, url: string): Promise<void> {
+    this.deps.actors.requireSystemAdmin(actor);
+    if (!/^https?:\/\/\S+$/i.test(url.trim())) throw new InvalidInputError("Give the policy document's address, starting with https://");
+    const now = this.deps.clock.now();
+    await this.deps.db.$transaction(async (tx) => {
+      await tx.handoverItem.upsert({ where: { key: "internal_rules" }, create: { key: "internal_rules", url: url.trim() }, update: { url: url.trim() } });
+      await audit(tx, { actor: actor.id, action: "handover.policy_url", subject: "handover:internal_rules", details: {}, at: now });
+    });
+  }
+}

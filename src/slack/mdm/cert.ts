@@ -1,0 +1,65 @@
+// /mdm cert csr — a new key (encrypted at rest) and the request for Apple, posted back as files.
+// /mdm cert upload — a slash command cannot carry a file, so it opens a modal with a file input;
+// src/slack/listeners/views/cert-upload.ts reads the file with the bot token and installs it.
+import { enqueue } from "../../core/outbox.js";
+import { t } from "../../i18n/index.js";
+import { CERT_UPLOAD_VIEW, fileUploadModal } from "../blocks/renewals.js";
+import type { MdmSubcommand } from "./index.js";
+
+/** key=value words ("email=a@b", name="Taro Yamada") into an object. */
+export function namedArgs(args: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of args) {
+    const i = a.indexOf("=");
+    if (i > 0) out[a.slice(0, i).toLowerCase()] = a.slice(i + 1);
+  }
+  return out;
+}
+
+export const cert: MdmSubcommand = {
+  name: "cert",
+  usageKey: "mdm.help.cert",
+  async run(c) {
+    const [sub = ""] = c.args.map((a) => a.toLowerCase());
+    const core = c.deps.core;
+    if (sub === "upload") {
+      core.actors.requireSystemAdmin(c.actor);
+      await c.client.views.open({
+        trigger_id: c.command.trigger_id,
+        view: fileUploadModal(c.locale, CERT_UPLOAD_VIEW, "cert.upload.title", "cert.upload.intro", c.command.channel_id),
+      });
+      return;
+    }
+    if (sub !== "csr") {
+      await c.respond({ response_type: "ephemeral", text: t(c.locale, "cert.usage") });
+      return;
+    }
+    core.actors.requireSystemAdmin(c.actor);
+    // The admin's own details by default (Apple only reads them; the Apple ID is what matters).
+    const named = namedArgs(c.args.slice(1));
+    const person = c.actor.personId ? await core.deps.db.person.findUnique({ where: { id: c.actor.personId } }) : null;
+    const result = await core.pushCertificates.createRequest(c.actor, {
+      email: named.email ?? person?.email ?? "",
+      name: named.name ?? person?.name ?? person?.email ?? "",
+      country: named.country ?? "JP",
+      appleId: named.appleid ?? named.apple_id ?? null,
+    });
+    const files = [
+      { filename: "push-csr.pem", content: result.csrPem, title: t(c.locale, "cert.file.csr") },
+      ...(result.signedRequest ? [{ filename: "push-request.b64", content: result.signedRequest, title: t(c.locale, "cert.file.signed") }] : []),
+    ];
+    await enqueue(
+      core.deps.db,
+      ...files.map((f) => ({
+        method: "files.uploadV2",
+        payload: { channel_id: c.command.channel_id, filename: f.filename, title: f.title, content: Buffer.from(f.content).toString("base64") },
+        orderingKey: `pushcert-request:${result.requestId}`,
+      })),
+    );
+    const appleId = result.appleId ?? t(c.locale, "renewal.not_recorded");
+    await c.respond({
+      response_type: "ephemeral",
+      text: t(c.locale, result.signedRequest ? "cert.csr.signed" : "cert.csr.unsigned", { appleId, link: "https://identity.apple.com/pushcert/" }),
+    });
+  },
+};

@@ -1,0 +1,28 @@
+// /mdm handover: the six-item checklist for a change of administrator (seed 001), each item's
+// state and what is missing, with a Confirm button on complete items.
+//   handover policy <url>     link the internal lost-device policy document
+//   handover confirm <item>   the same as the button
+import { t } from "../../i18n/index.js";
+import { handoverMessage } from "../blocks/renewals.js";
+import type { MdmSubcommand } from "./index.js";
+
+export const handover: MdmSubcommand = {
+  name: "handover",
+  usageKey: "mdm.help.handover",
+  async run(c) {
+    const core = c.deps.core;
+    const ctx = { locale: c.locale, timeZone: c.deps.config.APP_TIMEZONE, now: core.deps.clock.now() };
+    const [sub = "", arg] = c.args;
+    if (sub.toLowerCase() === "policy" && arg) {
+      await core.handover.setPolicyUrl(c.actor, arg.replace(/^<|>$/g, "").split("|")[0]!);
+      await c.respond({ response_type: "ephemeral", text: t(c.locale, "handover.policy_saved") });
+      return;
+    }
+    if (sub.toLowerCase() === "confirm" && arg) {
+      await core.handover.confirm(c.actor, arg);
+    } else {
+      core.actors.requireAdmin(c.actor);
+    }
+    await c.respond({ response_type: "ephemeral", ...handoverMessage(await core.handover.checklist(), ctx) });
+  },
+};

@@ -1,0 +1,56 @@
+// /mdm renewals: every deadline that, missed, forces re-enrolling devices; and recording them:
+//   renewals ade|vpp <YYYY-MM-DD> [managed Apple ID]   expiry shown in Apple Business Manager
+//   renewals upload ade|vpp [managed Apple ID]          read the expiry from the token file
+//   renewals gmail <address> <YYYY-MM-DD|today>         the Android Enterprise Gmail's last sign-in
+//   renewals done push|ade|vpp|gmail                    renewed outside the app: stop reminders
+import { InvalidInputError, NotFoundError } from "../../core/errors.js";
+import { parseKind } from "../../core/renewals/kinds.js";
+import { parseDay } from "../../core/renewals/thresholds.js";
+import { t } from "../../i18n/index.js";
+import { fileUploadModal, renewalsList, renewalStatus, TOKEN_UPLOAD_VIEW } from "../blocks/renewals.js";
+import type { MdmSubcommand } from "./index.js";
+
+export const renewals: MdmSubcommand = {
+  name: "renewals",
+  aliases: ["renewal"],
+  usageKey: "mdm.help.renewals",
+  async run(c) {
+    const core = c.deps.core;
+    const tz = c.deps.config.APP_TIMEZONE;
+    const ctx = { locale: c.locale, timeZone: tz, now: core.deps.clock.now() };
+    const [sub = "", a1, a2] = c.args;
+    const reply = (text: string) => c.respond({ response_type: "ephemeral", text });
+    const day = (s: string | undefined) => {
+      const d = s?.toLowerCase() === "today" ? core.deps.clock.now() : s ? parseDay(s, tz) : null;
+      if (!d) throw new InvalidInputError(t(c.locale, "renewal.bad_date", { value: s ?? "" }));
+      return d;
+    };
+    const kind = parseKind(sub === "upload" || sub === "done" ? a1 : sub);
+
+    if (!sub) {
+      core.actors.requireAdmin(c.actor);
+      return void (await reply(renewalsList(await core.renewals.list(), ctx)));
+    }
+    if (sub === "upload" && (kind === "ADE_TOKEN" || kind === "VPP_TOKEN")) {
+      core.actors.requireSystemAdmin(c.actor);
+      const meta = JSON.stringify({ kind, appleId: a2 ?? null, channel: c.command.channel_id });
+      await c.client.views.open({ trigger_id: c.command.trigger_id, view: fileUploadModal(c.locale, TOKEN_UPLOAD_VIEW, "token.upload.title", `token.upload.intro.${kind}`, meta) });
+      return;
+    }
+    if (sub === "done" && kind) {
+      const renewal = (await core.renewals.list()).find((r) => r.kind === kind);
+      if (!renewal) throw new NotFoundError(t(c.locale, `renewal.kind.${kind}`));
+      await core.renewals.markDone(c.actor, renewal.id);
+      return void (await reply(t(c.locale, "renewal.done_ack", { what: t(c.locale, `renewal.kind.${kind}`) })));
+    }
+    if (kind === "ADE_TOKEN" || kind === "VPP_TOKEN") {
+      const r = await core.renewals.recordToken(c.actor, { kind, expiresAt: day(a1), appleId: a2 ?? null });
+      return void (await reply(t(c.locale, "renewal.recorded", { what: t(c.locale, `renewal.kind.${kind}`), status: renewalStatus(r, ctx) })));
+    }
+    if (kind === "ANDROID_ENTERPRISE_GMAIL" && a1) {
+      const r = await core.renewals.recordGmail(c.actor, { address: a1, lastSignInAt: day(a2 ?? "today") });
+      return void (await reply(t(c.locale, "renewal.recorded", { what: t(c.locale, `renewal.kind.${kind}`), status: renewalStatus(r, ctx) })));
+    }
+    await reply(t(c.locale, "renewal.list.usage"));
+  },
+};
