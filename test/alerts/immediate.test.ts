@@ -92,7 +92,7 @@ describe("immediate alerts", () => {
   it("groups a flood into one post with a CSV, and holds further posts for a minute", async () => {
     t.slack.reset();
     t.clock.advance(10 * 60_000);
-    const devices = [];
+    const devices: { imei: string | null }[] = [];
     for (let i = 0; i < 20; i++) devices.push(await aDevice(t.db.prisma, { platform: "ANDROID", name: `Flood Pixel ${i}` }));
     const batch = Array.from({ length: 300 }, (_, i) => ({ id: `flood-${i}`, type: i % 2 ? "root" : "virus", device: { imei: devices[i % 20]!.imei } }));
     expect((await sendAlerts(t, batch)).json.accepted).toBe(300);
