@@ -78,13 +78,13 @@ export function actionIds(message: Record<string, any>): string[] {
   return blocks.filter((b: any) => b.type === "actions").flatMap((b: any) => b.elements.map((e: any) => e.action_id));
 }
 
-/** Waits for the work a listener does after its ack (no sleeps: poll the condition). */
+/** Waits for the work a listener does after its ack (no fixed sleeps: polls the condition). */
 export async function until<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, what = "condition"): Promise<T> {
-  for (let i = 0; i < 400; i++) {
+  const deadline = Date.now() + 25_000; // generous: the machine is shared
+  for (let i = 0; ; i++) {
     const v = await fn();
     if (v) return v;
-    await new Promise((r) => setImmediate(r));
-    if (i > 50) await new Promise((r) => setTimeout(r, 10));
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => (i < 50 ? setImmediate(r) : setTimeout(r, 10)));
   }
-  throw new Error(`timed out waiting for ${what}`);
 }
