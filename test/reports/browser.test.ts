@@ -1,14 +1,17 @@
 // The report form in a real browser (Debian chromium driven by playwright-core): fill it in,
 // submit, see the receipt and the status page, in Japanese and English, on a phone-sized
-// screen. Screenshots go to docs/screenshots/ for the README. Skipped where chromium is missing.
-import { existsSync } from "node:fs";
+// screen. Skipped where chromium is missing.
+import { existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { startTestApp, type TestApp } from "../support/harness.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SHOTS = path.resolve("docs/screenshots");
+// UPDATE_SCREENSHOTS=1 refreshes the README's pictures; ordinary runs keep the tree clean.
+const SHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve("docs/screenshots") : path.join(tmpdir(), "lostdesk-screenshots");
+mkdirSync(SHOTS, { recursive: true });
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`browser test skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 
