@@ -6,7 +6,7 @@ import type { Catalog } from "../index.js";
 type Key =
   | "mdm.help.device" | "mdm.help.reports" | "mdm.help.export" | "mdm.help.import" | "mdm.help.lang"
   | "mdm.help.footer" | "mdm.badArgs"
-  | "admin.age.hours" | "admin.age.days"
+  | "admin.age.now" | "admin.age.hours" | "admin.age.days"
   | "admin.button.show"
   | "admin.card.owner" | "admin.card.platform" | "admin.card.state" | "admin.card.lastCheckIn" | "admin.card.supervisedAde"
   | "admin.card.openAlerts" | "admin.card.identifiers" | "admin.card.noOwner" | "admin.card.openReport"
@@ -17,7 +17,6 @@ type Key =
   | "admin.import.modalTitle" | "admin.import.submit" | "admin.import.cancel" | "admin.import.close" | "admin.import.intro"
   | "admin.import.label" | "admin.import.line" | "admin.import.failed" | "admin.import.more" | "admin.import.done"
   | "admin.lang.done" | "admin.lang.badZone" | "admin.lang.ja" | "admin.lang.en"
-  | "admin.shortcut.title" | "admin.shortcut.portal"
   | "admin.home.title" | "admin.home.updated" | "admin.home.refresh" | "admin.home.portal" | "admin.home.hint" | "admin.home.reportLost"
   | "admin.home.incidents" | "admin.home.approvals" | "admin.home.approvalLine" | "admin.home.renewals" | "admin.home.daysLeft"
   | "admin.home.overdue" | "admin.home.silent" | "admin.home.lastSeen" | "admin.home.none"
@@ -42,6 +41,7 @@ export const admin: Catalog<Key> = {
     "mdm.help.lang": "lang ja|en|auto [time zone] — the language (and time zone) the bot uses with you",
     "mdm.help.footer": "The Home tab of this app shows open incidents, approvals, renewals and silent devices.",
     "mdm.badArgs": "That did not look right. Usage:",
+    "admin.age.now": "just now",
     "admin.age.hours": "{n} h ago",
     "admin.age.days": "{n} days ago",
     "admin.button.show": "Show",
@@ -79,8 +79,6 @@ export const admin: Catalog<Key> = {
     "admin.lang.badZone": "“{zone}” is not a time zone. Use a name such as Asia/Tokyo or Europe/London.",
     "admin.lang.ja": "Japanese",
     "admin.lang.en": "English",
-    "admin.shortcut.title": "Report lost device",
-    "admin.shortcut.portal": "Report it here — it takes a minute and the administrators are told at once:\n<{url}|Open the loss-report form>",
     "admin.home.title": "Lost-device operations",
     "admin.home.updated": "As of {at}",
     "admin.home.refresh": "Refresh",
@@ -141,6 +139,7 @@ export const admin: Catalog<Key> = {
     "mdm.help.lang": "lang ja|en|auto [タイムゾーン] — ボットがあなたに使う言語(とタイムゾーン)",
     "mdm.help.footer": "このアプリのホームタブに、対応中の紛失・承認待ち・更新期限・通信のない端末が表示されます。",
     "mdm.badArgs": "入力の形式が正しくありません。使い方:",
+    "admin.age.now": "たった今",
     "admin.age.hours": "{n} 時間前",
     "admin.age.days": "{n} 日前",
     "admin.button.show": "表示",
@@ -178,8 +177,6 @@ export const admin: Catalog<Key> = {
     "admin.lang.badZone": "「{zone}」はタイムゾーンではありません。Asia/Tokyo や Europe/London のような名前を指定してください。",
     "admin.lang.ja": "日本語",
     "admin.lang.en": "英語",
-    "admin.shortcut.title": "デバイスの紛失届",
-    "admin.shortcut.portal": "こちらから届け出てください。1 分ほどで済み、管理者にすぐ通知されます:\n<{url}|紛失届フォームを開く>",
     "admin.home.title": "紛失デバイス対応",
     "admin.home.updated": "{at} 時点",
     "admin.home.refresh": "更新",

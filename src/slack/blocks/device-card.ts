@@ -24,6 +24,7 @@ const plain = (text: string, max = 75) => ({ type: "plain_text", text: clip(text
 /** "3 h ago" / "5 days ago": how long since `d`. */
 export function age(d: Date, now: Date, locale: Locale): string {
   const hours = Math.max(0, Math.floor((now.getTime() - d.getTime()) / 3_600_000));
+  if (hours === 0) return t(locale, "admin.age.now");
   return hours < 48 ? t(locale, "admin.age.hours", { n: hours }) : t(locale, "admin.age.days", { n: Math.floor(hours / 24) });
 }
 

@@ -61,7 +61,7 @@ export function adminHomeView(o: AdminOverview, r: CardReader & { portalUrl: str
   blocks.push(divider, header(t(locale, "admin.home.approvals", { n: o.approvalCount })));
   if (!o.approvals.length) blocks.push(context(t(locale, "admin.home.none")));
   for (const c of o.approvals) {
-    const who = c.requestedBy?.name ?? c.requestedBy?.email ?? "";
+    const who = c.requestedBy?.name ?? c.requestedBy?.email ?? "—";
     blocks.push(
       mrkdwn(
         t(locale, "admin.home.approvalLine", {
