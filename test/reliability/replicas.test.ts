@@ -7,6 +7,11 @@ import type { Database } from "../../src/db/client.js";
 import { createTestDatabase, serverUrl } from "../support/db.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { startReplica, stopReplica, type Replica } from "./replica-process.js";
+import { buildCore } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { systemClock } from "../../src/core/clock.js";
+import { ADMIN_1, ADMIN_2, ENROLLMENT_SECRET, postJson } from "../support/harness.js";
+import { SlackRequests } from "../support/slack-requests.js";
 
 const run = serverUrl() ? describe : describe.skip;
 
@@ -75,5 +80,27 @@ run("two replicas on one PostgreSQL", { timeout: 120_000 }, () => {
     const row = await rowOf("in flight at SIGTERM");
     expect(row).toMatchObject({ state: "SENT", lockedUntil: null });
     expect(posted("in flight at SIGTERM")).toHaveLength(1);
+  });
+
+  it("an approval clicked on both replicas at once queues one command", async () => {
+    const [a, b] = await startBoth();
+    const enrolled = await postJson(`${a!.url}/agent/v1/enroll`, { enrollmentSecret: ENROLLMENT_SECRET, platform: "ios", name: "Replica iPhone", udid: "REPLICA-UDID-1", supervised: true, ownerEmail: "replica.owner@example.com" });
+    expect(enrolled.status).toBe(201);
+    const deviceId = enrolled.json.deviceId as string;
+    // The report is filed through the core, as any intake does (this test process is a third client of the database).
+    const core = buildCore(loadConfig({ APP_LOCALE: "en" }), db, systemClock);
+    const { report } = await core.reports.create({ channel: "WEB", reporterEmail: "replica.owner@example.com", deviceDescription: "my iPhone", deviceIds: [deviceId], circumstances: "LOST", consentLostMode: true, locale: "en" });
+    const meta = JSON.stringify({ r: report.id, d: deviceId, ch: "C_ADMIN" });
+    const values = { message: { value: "Lost phone" }, phone: { value: "" }, footnote: { value: "" } };
+    const toA = new SlackRequests(a!.url, (id) => slack.responseUrl(id));
+    const toB = new SlackRequests(b!.url, (id) => slack.responseUrl(id));
+    // Two admins submit the lost-mode modal at the same moment, each reaching a different replica.
+    const answers = await Promise.all([
+      toA.viewSubmission({ user: ADMIN_1, callbackId: "lost_mode_submit", privateMetadata: meta, values }),
+      toB.viewSubmission({ user: ADMIN_2, callbackId: "lost_mode_submit", privateMetadata: meta, values }),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    await vi.waitFor(() => expect(slack.callsTo("chat.postEphemeral").filter((c) => /lost mode/i.test(String(c.args.text))).length).toBeGreaterThanOrEqual(2), slow);
+    expect(await db.prisma.command.count({ where: { deviceId, type: "ENABLE_LOST_MODE" } })).toBe(1);
   });
 });
