@@ -82,17 +82,25 @@ describe("App Home for an employee", () => {
 });
 
 describe("Report lost device from anywhere", () => {
-  it("opens the report modal from the global shortcut and from the Home button", async () => {
+  it("opens the /lost report modal from the global shortcut, the message shortcut and the Home button", async () => {
     const before = t.slack.callsTo("views.open").length;
     const res = await t.requests.shortcut({ user: "UEMP0001", callbackId: "report_lost_device", triggerId: "trig-shortcut" });
     expect(res.status).toBe(200);
     const open = await eventually(() => t.slack.callsTo("views.open").slice(before).find((c) => c.args.trigger_id === "trig-shortcut"));
     expect(open.args.view.type).toBe("modal");
     expect(validateView(open.args.view)).toEqual([]);
+    await t.requests.shortcut({ user: "UEMP0001", callbackId: "report_lost_device_message", triggerId: "trig-message" });
+    await eventually(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-message"));
 
     await t.requests.blockAction({ user: "UEMP0001", actionId: "home_report_lost", value: "report", triggerId: "trig-home", view: { id: "V1", type: "home" } });
     const fromHome = await eventually(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-home"));
-    expect(fromHome.args.view.title).toEqual(open.args.view.title);
+    // …the very modal /lost opens.
+    await t.requests.slashCommand({ command: "/lost", user: "UEMP0001", triggerId: "trig-lost" });
+    const fromLost = await eventually(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-lost"));
+    for (const view of [open.args.view, fromHome.args.view]) {
+      expect(view.callback_id).toBe(fromLost.args.view.callback_id);
+      expect(view.title).toEqual(fromLost.args.view.title);
+    }
   });
 });
 

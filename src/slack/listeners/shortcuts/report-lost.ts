@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, SlackShortcutMiddlewareArgs } from "@slack/bolt
 import type { WebClient } from "@slack/web-api";
 import type { SlackDeps } from "../../app.js";
 import { log } from "../../../log.js";
-import { openLostReport } from "../views/lost-report-opener.js";
+import { openLostReportModal } from "../views/lost-report.js";
 
 /** The global shortcut's callback id (slack-app-manifest.yml). */
 export const REPORT_LOST_CALLBACK_ID = "report_lost_device";
@@ -13,7 +13,7 @@ export const REPORT_LOST_MESSAGE_CALLBACK_ID = "report_lost_device_message";
 
 export async function openReportFromAnywhere(deps: SlackDeps, client: WebClient, triggerId: string, slackUserId: string): Promise<void> {
   try {
-    await openLostReport(deps, client, triggerId, slackUserId);
+    await openLostReportModal(deps, client, triggerId, slackUserId);
   } catch (err) {
     log.warn("report modal could not be opened", { code: (err as { data?: { error?: string } }).data?.error ?? (err as Error).message });
   }
