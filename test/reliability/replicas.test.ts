@@ -103,4 +103,18 @@ run("two replicas on one PostgreSQL", { timeout: 120_000 }, () => {
     await vi.waitFor(() => expect(slack.callsTo("chat.postEphemeral").filter((c) => /lost mode/i.test(String(c.args.text))).length).toBeGreaterThanOrEqual(2), slow);
     expect(await db.prisma.command.count({ where: { deviceId, type: "ENABLE_LOST_MODE" } })).toBe(1);
   });
+
+  it("a digest scheduled every two seconds fires on both replicas and is posted once", async () => {
+    await startBoth({ DIGEST_CRON: "*/2 * * * * *", DIGEST_TZ: "UTC" });
+    const digests = () => slack.posts("C_ADMIN").filter((p) => /Daily digest/.test(String(p.text)));
+    await vi.waitFor(() => expect(digests().length).toBeGreaterThanOrEqual(1), slow);
+    const firedBefore = await db.prisma.jobRun.count({ where: { job: "digest" } });
+    // Several more fires, each claimed by exactly one replica (the run row is keyed by the fire)…
+    await vi.waitFor(async () => expect(await db.prisma.jobRun.count({ where: { job: "digest" } })).toBeGreaterThanOrEqual(firedBefore + 3), slow);
+    const owners = new Set((await db.prisma.jobRun.findMany({ where: { job: "digest" } })).map((r) => r.owner));
+    expect([...owners].every((o) => replicas.some((r) => o.endsWith(`:${r.pid}`)))).toBe(true);
+    // …and the day's digest still went out once.
+    await vi.waitFor(async () => expect(await db.prisma.outboxMessage.count({ where: { state: "PENDING" } })).toBe(0), slow);
+    expect(digests()).toHaveLength(1);
+  });
 });
