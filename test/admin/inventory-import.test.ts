@@ -83,6 +83,28 @@ describe("inventory import", () => {
     expect(body.text).toContain("2 行目: 利用者メールアドレス「not-an-email」はメールアドレスではありません");
   });
 
+  it("imports a chosen CSV file (too big to paste) and answers by direct message", async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `Fleet iPad ${i},iPadOS,iPad Air,DMFILE${String(i).padStart(5, "0")},,,,,fleet.${i}@example.co.jp,物流部,yes,yes`);
+    const csv = "\uFEFFDevice name,Platform,Model,Serial number,UDID,IMEI,Phone number,Owner name,Owner email,Department,Supervised,ADE\r\n" + rows.join("\r\n");
+    expect(csv.length).toBeGreaterThan(3000);
+    const file = t.slack.addFile({ name: "fleet.csv", content: csv });
+    const res = await t.requests.viewSubmission({ user: ADMIN_1, callbackId: "inventory_import", values: { inventory_file: { file: { files: [{ id: file }] } }, inventory_csv: { csv: "" } } });
+    expect(res.status).toBe(200);
+    const dm = await eventually(() => t.slack.posts(ADMIN_1).find((p) => String(p.text).includes("Imported")));
+    expect(dm.text).toContain("devices 120 new");
+    expect(await t.db.prisma.device.count({ where: { serial: { startsWith: "DMFILE" } } })).toBe(120);
+
+    const broken = t.slack.addFile({ name: "broken.csv", content: csv.replace("DMFILE00007,,,,", "DMFILE00007,,,,,") .replace(",iPadOS,iPad Air,DMFILE00009", ",Newton,iPad Air,DMFILE00009") });
+    await t.requests.viewSubmission({ user: ADMIN_1, callbackId: "inventory_import", values: { inventory_file: { file: { files: [{ id: broken }] } }, inventory_csv: { csv: "" } } });
+    const refused = await eventually(() => t.slack.posts(ADMIN_1).find((p) => String(p.text).includes("Nothing was imported")));
+    expect(refused.text).toContain("line 11: Platform “Newton”");
+  });
+
+  it("asks for a file or a paste when the form is sent empty", async () => {
+    const answer = await submitModal(ADMIN_1, "  ");
+    expect(answer).toMatchObject({ response_action: "errors", errors: { inventory_csv: "Choose a CSV file or paste the CSV." } });
+  });
+
   it("is for system administrators only", async () => {
     await aPerson(t.db.prisma, { slackUserId: "UNOTADMIN" });
     const answer = await submitModal("UNOTADMIN", GOOD);

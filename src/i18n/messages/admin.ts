@@ -15,7 +15,7 @@ type Key =
   | "admin.reports.title" | "admin.reports.none"
   | "admin.export.title" | "admin.export.comment" | "admin.export.queued"
   | "admin.import.modalTitle" | "admin.import.submit" | "admin.import.cancel" | "admin.import.close" | "admin.import.intro"
-  | "admin.import.label" | "admin.import.line" | "admin.import.failed" | "admin.import.more" | "admin.import.done"
+  | "admin.import.label" | "admin.import.fileLabel" | "admin.import.nothing" | "admin.import.download" | "admin.import.line" | "admin.import.failed" | "admin.import.more" | "admin.import.done"
   | "admin.lang.done" | "admin.lang.badZone" | "admin.lang.ja" | "admin.lang.en"
   | "admin.home.title" | "admin.home.updated" | "admin.home.refresh" | "admin.home.portal" | "admin.home.hint" | "admin.home.reportLost"
   | "admin.home.incidents" | "admin.home.approvals" | "admin.home.approvalLine" | "admin.home.renewals" | "admin.home.daysLeft"
@@ -69,8 +69,11 @@ export const admin: Catalog<Key> = {
     "admin.import.submit": "Import",
     "admin.import.cancel": "Cancel",
     "admin.import.close": "Close",
-    "admin.import.intro": "Paste the CSV (first line: the headers). One line per device with its owner, or per person without a device. Nothing is imported unless every line is valid. Larger files: `npm run inventory:import -- file.csv`.",
-    "admin.import.label": "CSV",
+    "admin.import.intro": "Choose a CSV file, or paste up to 3,000 characters (first line: the headers). One line per device with its owner, or per person without a device. Nothing is imported unless every line is valid.",
+    "admin.import.label": "…or paste the CSV",
+    "admin.import.fileLabel": "CSV file",
+    "admin.import.nothing": "Choose a CSV file or paste the CSV.",
+    "admin.import.download": ":x: Nothing was imported: the file could not be read from Slack ({reason}).",
     "admin.import.line": "line {line}: {problem}",
     "admin.import.failed": ":x: Nothing was imported: {n} problem(s). Fix these lines and try again:",
     "admin.import.more": "…and {n} more.",
@@ -167,8 +170,11 @@ export const admin: Catalog<Key> = {
     "admin.import.submit": "インポート",
     "admin.import.cancel": "キャンセル",
     "admin.import.close": "閉じる",
-    "admin.import.intro": "CSV を貼り付けてください(1 行目は見出し)。1 行に 1 台(利用者つき)、またはデバイスなしで利用者 1 人。すべての行が正しい場合だけ登録されます。大きなファイルは `npm run inventory:import -- file.csv` で。",
-    "admin.import.label": "CSV",
+    "admin.import.intro": "CSV ファイルを選ぶか、3,000 文字まで貼り付けてください(1 行目は見出し)。1 行に 1 台(利用者つき)、またはデバイスなしで利用者 1 人。すべての行が正しい場合だけ登録されます。",
+    "admin.import.label": "…または CSV を貼り付け",
+    "admin.import.fileLabel": "CSV ファイル",
+    "admin.import.nothing": "CSV ファイルを選ぶか、CSV を貼り付けてください。",
+    "admin.import.download": ":x: 何も登録していません: Slack からファイルを読めませんでした({reason})。",
     "admin.import.line": "{line} 行目: {problem}",
     "admin.import.failed": ":x: 何も登録していません({n} 件の問題)。次の行を直してもう一度実行してください:",
     "admin.import.more": "…ほか {n} 件。",

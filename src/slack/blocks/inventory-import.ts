@@ -7,6 +7,8 @@ import { clip } from "./device-card.js";
 export const IMPORT_CALLBACK_ID = "inventory_import";
 export const IMPORT_BLOCK_ID = "inventory_csv";
 export const IMPORT_ACTION_ID = "csv";
+export const IMPORT_FILE_BLOCK_ID = "inventory_file";
+export const IMPORT_FILE_ACTION_ID = "file";
 /** How many bad lines a reply lists before saying "and N more". */
 const SHOWN_ERRORS = 15;
 
@@ -24,7 +26,15 @@ export function importModal(locale: Locale): Record<string, unknown> {
       { type: "context", elements: [{ type: "mrkdwn", text: clip("`" + headers + "`", 3000) }] },
       {
         type: "input",
+        block_id: IMPORT_FILE_BLOCK_ID,
+        optional: true,
+        label: { type: "plain_text", text: t(locale, "admin.import.fileLabel") },
+        element: { type: "file_input", action_id: IMPORT_FILE_ACTION_ID, filetypes: ["csv", "txt"], max_files: 1 },
+      },
+      {
+        type: "input",
         block_id: IMPORT_BLOCK_ID,
+        optional: true,
         label: { type: "plain_text", text: t(locale, "admin.import.label") },
         element: { type: "plain_text_input", action_id: IMPORT_ACTION_ID, multiline: true, max_length: 3000 },
       },

@@ -1,20 +1,37 @@
-// The pasted inventory CSV submitted: import it all, or keep the modal open with every bad line
-// listed under the field so the admin can fix the text and submit again.
+// The inventory import form submitted. Pasted CSV is imported at once, and bad lines are listed
+// under the field so the admin can fix the text and submit again. A chosen file may take longer
+// than Slack's 3 seconds to fetch, so the form closes first and the result (or every bad line by
+// number) arrives as a direct message from the app.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { InventoryImportError } from "../../../core/inventory/index.js";
+import { t, type Locale } from "../../../i18n/index.js";
+import { log } from "../../../log.js";
 import { clip } from "../../blocks/device-card.js";
-import { IMPORT_ACTION_ID, IMPORT_BLOCK_ID, importErrorsText, importResultView } from "../../blocks/inventory-import.js";
+import {
+  IMPORT_ACTION_ID, IMPORT_BLOCK_ID, IMPORT_FILE_ACTION_ID, IMPORT_FILE_BLOCK_ID, importErrorsText, importResultText, importResultView,
+} from "../../blocks/inventory-import.js";
 import type { SlackDeps } from "../../app.js";
 import { errorText } from "../../errors.js";
 import { localeFor } from "../../locale.js";
+import { downloadSlackFile } from "./policy-import.js";
 
 export function inventoryImportSubmitted(deps: SlackDeps) {
-  return async ({ ack, body, view }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
-    const locale = await localeFor(deps, body.user.id);
-    const text = view.state.values[IMPORT_BLOCK_ID]?.[IMPORT_ACTION_ID]?.value ?? "";
+  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const user = body.user.id;
+    const locale = await localeFor(deps, user);
+    const values = view.state.values;
+    const text = values[IMPORT_BLOCK_ID]?.[IMPORT_ACTION_ID]?.value?.trim() ?? "";
+    const files = (values[IMPORT_FILE_BLOCK_ID]?.[IMPORT_FILE_ACTION_ID] as unknown as { files?: { id: string }[] } | undefined)?.files ?? [];
     const fieldError = (message: string) => ack({ response_action: "errors", errors: { [IMPORT_BLOCK_ID]: clip(message, 2000) } });
+    if (files.length) {
+      await ack();
+      await importFile(deps, client, user, files[0]!.id, locale);
+      return;
+    }
+    if (!text) return fieldError(t(locale, "admin.import.nothing"));
     try {
-      const actor = await deps.core.actors.fromSlack(body.user.id);
+      const actor = await deps.core.actors.fromSlack(user);
       const summary = await deps.core.inventory.importCsv(actor, text);
       await ack({ response_action: "update", view: importResultView(summary, locale) as never });
     } catch (err) {
@@ -23,3 +40,28 @@ export function inventoryImportSubmitted(deps: SlackDeps) {
     }
   };
 }
+
+async function importFile(deps: SlackDeps, client: WebClient, user: string, fileId: string, locale: Locale): Promise<void> {
+  let reply: string;
+  try {
+    const actor = await deps.core.actors.fromSlack(user);
+    deps.core.actors.requireSystemAdmin(actor);
+    let content: string;
+    try {
+      content = await downloadSlackFile(client, deps.config.SLACK_BOT_TOKEN ?? "", fileId);
+    } catch (err) {
+      const reason = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+      throw new DownloadFailed(reason);
+    }
+    reply = `:white_check_mark: ${importResultText(await deps.core.inventory.importCsv(actor, content), locale)}`;
+  } catch (err) {
+    reply =
+      err instanceof InventoryImportError ? importErrorsText(err.errors, locale, 50)
+      : err instanceof DownloadFailed ? t(locale, "admin.import.download", { reason: err.message })
+      : errorText(err, locale);
+  }
+  // Posting to the user's id lands in their direct messages with the app.
+  await client.chat.postMessage({ channel: user, text: clip(reply, 39_000) }).catch((err) => log.warn("inventory import reply failed", { err }));
+}
+
+class DownloadFailed extends Error {}
