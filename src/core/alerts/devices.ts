@@ -6,15 +6,18 @@ import type { DeviceRef } from "./intake.js";
 
 const pick = { id: true, platform: true, name: true, serial: true, udid: true, imei: true, ownerId: true, state: true } as const;
 
-/** By every identifier given; all of them must name the same device. */
-export async function findDeviceByRef(tx: Tx, ref: DeviceRef) {
-  const where = [
-    ref.id ? { id: ref.id } : null,
-    ref.udid ? { udid: ref.udid } : null,
-    ref.imei ? { imei: ref.imei } : null,
-    ref.serial ? { serial: ref.serial } : null,
-  ].filter((w) => w !== null);
-  return tx.device.findFirst({ where: { AND: where }, select: pick });
+type Found = Awaited<ReturnType<typeof findDevice>>;
+const KEYS = ["id", "udid", "imei", "serial"] as const;
+
+/**
+ * The devices a batch names, in one query: each ref resolves to the device that matches every
+ * identifier it gives, or to null.
+ */
+export async function findDevicesByRefs(tx: Tx, refs: DeviceRef[]): Promise<(Found | null)[]> {
+  const wanted = Object.fromEntries(KEYS.map((k) => [k, [...new Set(refs.map((r) => r[k]).filter((v): v is string => Boolean(v)))]]));
+  const or = KEYS.filter((k) => wanted[k]!.length).map((k) => ({ [k]: { in: wanted[k] } }));
+  const devices = or.length ? await tx.device.findMany({ where: { OR: or }, select: pick }) : [];
+  return refs.map((ref) => devices.find((d) => KEYS.every((k) => !ref[k] || d[k] === ref[k])) ?? null);
 }
 
 /** What an admin typed: an id, serial, UDID, IMEI, or the device's name (unique match). */

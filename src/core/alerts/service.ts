@@ -6,8 +6,8 @@ import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
 import type { EventSink } from "../events.js";
-import { findDevice, findDeviceByRef } from "./devices.js";
-import { alertInputSchema, dedupeKeyOf, issueReason } from "./intake.js";
+import { findDevice, findDevicesByRefs } from "./devices.js";
+import { alertInputSchema, dedupeKeyOf, issueReason, type AlertInput } from "./intake.js";
 import { isImmediate } from "./types.js";
 
 export interface AlertsDeps {
@@ -49,14 +49,15 @@ export class AlertService {
     const run = async (tx: Tx): Promise<IntakeResult> => {
       const rejected: IntakeResult["rejected"] = [];
       const rows: Prisma.AlertCreateManyInput[] = [];
+      const valid: { index: number; input: AlertInput }[] = [];
       for (const [index, item] of items.entries()) {
         const parsed = alertInputSchema.safeParse(item);
-        if (!parsed.success) {
-          rejected.push({ index, reason: issueReason(parsed.error) });
-          continue;
-        }
-        const input = parsed.data;
-        const device = await findDeviceByRef(tx, input.device);
+        if (parsed.success) valid.push({ index, input: parsed.data });
+        else rejected.push({ index, reason: issueReason(parsed.error) });
+      }
+      const devices = await findDevicesByRefs(tx, valid.map((v) => v.input.device));
+      for (const [i, { index, input }] of valid.entries()) {
+        const device = devices[i];
         if (!device) {
           rejected.push({ index, reason: `device: no device with ${describeRef(input.device)}` });
           continue;
@@ -72,6 +73,7 @@ export class AlertService {
           createdAt: now,
         });
       }
+      rejected.sort((a, b) => a.index - b.index);
       // Two identical items in one batch are one alert too.
       const unique = [...new Map(rows.map((r) => [r.dedupeKey, r])).values()];
       const created = unique.length
@@ -87,7 +89,7 @@ export class AlertService {
       }
       return { accepted: rows.length, duplicates: rows.length - created.length, rejected, stored: created.map((c) => c.id) };
     };
-    return opts.tx ? run(opts.tx) : this.deps.db.$transaction(run);
+    return opts.tx ? run(opts.tx) : this.deps.db.$transaction(run, { timeout: 30_000, maxWait: 10_000 });
   }
 
   /**

@@ -21,6 +21,8 @@ export interface DigestDeps {
 }
 
 const LAST_KEY = "digest:last";
+/** Building a large fleet's digest outlasts Prisma's 5-second default for a transaction. */
+const LONG_TX = { timeout: 120_000, maxWait: 30_000 };
 const sentKey = (day: string) => `digest:sent:${day}`;
 
 /** The calendar day of `at` in `timeZone`, as yyyy-mm-dd: what "once a day" counts. */
@@ -62,7 +64,7 @@ export class DigestService {
 
   /** The digest as it would read at `at`, without sending it. */
   async preview(at: Date = this.deps.clock.now()): Promise<Digest> {
-    return this.deps.db.$transaction(async (tx) => buildDigest(tx, at, await this.since(tx, at), await readDigestSettings(tx)));
+    return this.deps.db.$transaction(async (tx) => buildDigest(tx, at, await this.since(tx, at), await readDigestSettings(tx)), LONG_TX);
   }
 
   /** The scheduled digest for `day` (yyyy-mm-dd); false when that day's digest already went out. */
@@ -78,7 +80,7 @@ export class DigestService {
       await audit(tx, { actor: "system", action: "digest.send", subject: `digest:${day}`, details: summaryOf(digest), at: now });
       await this.deps.events.publish(tx, { type: "digest.ready", key: `digest:${day}`, digest, personal: true });
       return true;
-    });
+    }, LONG_TX);
   }
 
   /**
@@ -103,7 +105,7 @@ export class DigestService {
       await audit(tx, { actor: actor.id, action: "digest.send_now", subject: "digest", details: summaryOf(digest), at: now });
       await this.deps.events.publish(tx, { type: "digest.ready", key: `digest:manual:${now.getTime()}`, digest, personal: false });
       return digest;
-    });
+    }, LONG_TX);
   }
 
   /** Counting starts where the last scheduled digest stopped; the first digest covers a day. */
