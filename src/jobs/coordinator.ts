@@ -33,3 +33,9 @@ export class DbRunCoordinator implements RunCoordinator {
     return this.shouldRun(`${job}:${slot.toISOString()}`, ttlMs);
   }
 }
+
+/** A run row matters only around its fire; old ones are deleted so the table stays small. */
+export async function pruneJobRuns(db: Db, now: Date, keepMs = 7 * 86_400_000): Promise<number> {
+  const { count } = await db.jobRun.deleteMany({ where: { firedAt: { lt: new Date(now.getTime() - keepMs) } } });
+  return count;
+}

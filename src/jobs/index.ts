@@ -3,12 +3,13 @@
 import type { Config } from "../config.js";
 import type { Core } from "../core/index.js";
 import type { OutboxDelivery } from "../slack/delivery.js";
-import { renewalJobs } from "./renewals.js";
 import { alertJobs } from "./alerts.js";
 import { androidJobs } from "./android.js";
 import { driverSelectionJobs } from "./mdm-drivers.js";
 import { commandJobs } from "./commands.js";
+import { housekeepingJobs } from "./housekeeping.js";
 import { reportJobs } from "./reports.js";
+import { renewalJobs } from "./renewals.js";
 import type { Job } from "./scheduler.js";
 
 export interface JobContext {
@@ -18,5 +19,5 @@ export interface JobContext {
 }
 
 export function defineJobs(ctx: JobContext): Job[] {
-  return [...alertJobs(ctx), ...androidJobs(ctx), ...driverSelectionJobs(ctx), ...reportJobs(ctx), ...commandJobs(ctx), ...renewalJobs(ctx)];
+  return [...alertJobs(ctx), ...androidJobs(ctx), ...driverSelectionJobs(ctx), ...reportJobs(ctx), ...commandJobs(ctx), ...renewalJobs(ctx), ...housekeepingJobs(ctx)];
 }

@@ -56,3 +56,11 @@ export function idempotency(deps: { db: Db; clock: Clock }): Middleware<AnyMiddl
     }
   };
 }
+
+/** Slack retries within minutes; a week of receipts is ample. Other receipts (forms) are kept. */
+export async function pruneSlackReceipts(db: Db, now: Date, keepMs = 7 * 86_400_000): Promise<number> {
+  const { count } = await db.inboundReceipt.deleteMany({
+    where: { key: { startsWith: "slack" }, createdAt: { lt: new Date(now.getTime() - keepMs) } },
+  });
+  return count;
+}

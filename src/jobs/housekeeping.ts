@@ -1,0 +1,20 @@
+// Daily housekeeping of the coordination tables every replica writes to: Slack delivery
+// receipts (idempotency) and job-run rows (one per fire of every schedule) would otherwise grow
+// without end.
+import { pruneSlackReceipts } from "../slack/middleware/idempotency.js";
+import { pruneJobRuns } from "./coordinator.js";
+import type { JobContext } from "./index.js";
+import type { Job } from "./scheduler.js";
+
+export function housekeepingJobs({ core }: JobContext): Job[] {
+  const { db } = core.deps;
+  return [
+    {
+      name: "housekeeping",
+      cron: "17 4 * * *",
+      async run(now) {
+        return { receipts: await pruneSlackReceipts(db, now), jobRuns: await pruneJobRuns(db, now) };
+      },
+    },
+  ];
+}
