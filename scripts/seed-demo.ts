@@ -2,28 +2,18 @@
 // three departments with their administrators, people with Japanese names, a mixed fleet
 // (supervised and BYOD iPhones, an iPad, ADE Macs, Android, Windows), two devices gone quiet,
 // and renewals close to their deadlines. Running it again updates the same rows: nothing doubles.
-import { ConfigError, loadConfig } from "../src/config.js";
+import { ConfigError } from "../src/config.js";
 import { SYSTEM } from "../src/core/actors.js";
 import { DAY, HOUR, systemClock } from "../src/core/clock.js";
-import { noEvents } from "../src/core/events.js";
-import { createCore } from "../src/core/index.js";
-import { openDatabase } from "../src/db/client.js";
+import type { Db } from "../src/db/client.js";
+import { withCliCore } from "./cli-core.js";
 import { DEMO_DEPARTMENT_ADMINS, DEMO_INVENTORY_CSV, DEMO_LAST_SEEN_HOURS, DEMO_SYSTEM_ADMIN } from "./demo-company.js";
 
 const ACTOR = { ...SYSTEM, id: "cli:seed-demo" };
 
 try {
-  const config = loadConfig();
-  const db = await openDatabase(config.DATABASE_URL);
-  try {
-    const applied = await db.migrate();
-    if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
-    const core = createCore({
-      db: db.prisma,
-      clock: systemClock,
-      events: noEvents,
-      settings: { systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS, appLocale: config.APP_LOCALE, timeZone: config.APP_TIMEZONE, publicUrl: config.PUBLIC_URL ?? "" },
-    });
+  await withCliCore(async ({ core, db, migrated }) => {
+    if (migrated.length) console.log(`migrations applied: ${migrated.join(", ")}`);
     const now = systemClock.now();
     const summary = await core.inventory.importCsv(ACTOR, DEMO_INVENTORY_CSV);
     console.log(`inventory: ${summary.devicesCreated} devices added, ${summary.devicesUpdated} updated; ${summary.peopleCreated} people added, ${summary.peopleUpdated} updated`);
@@ -54,9 +44,7 @@ try {
     await core.renewals.recordGmail(ACTOR, { address: "android-mdm@demo.example.co.jp", lastSignInAt: elevenMonthsAgo });
     console.log("renewals: push certificate in 20 days, ADE token in 45 days, Android Enterprise Gmail signed in 11 months ago");
     console.log("demo company ready: 山田 太郎 (taro.yamada@demo.example.co.jp) is the system administrator");
-  } finally {
-    await db.close();
-  }
+  });
 } catch (err) {
   if (err instanceof ConfigError) {
     console.error(err.message);
@@ -66,7 +54,7 @@ try {
 }
 
 /** The push certificate is normally recorded by uploading Apple's .pem; the demo has none. */
-async function upsertPushCertificate(prisma: import("../src/db/client.js").Db, expiresAt: Date, now: Date) {
+async function upsertPushCertificate(prisma: Db, expiresAt: Date, now: Date) {
   const address = "mdm-push@demo.example.co.jp";
   const account = await prisma.custodyAccount.upsert({
     where: { role_address: { role: "PUSH_CERT_APPLE_ID", address } },
