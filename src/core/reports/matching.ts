@@ -65,11 +65,12 @@ export async function matchDevices(tx: Tx, description: string, ownerId: string 
           { serial: { in: tokens } },
           { imei: { in: tokens.map(digits).filter((d) => d.length >= 14) } },
           { udid: { in: tokens } },
-          ...(phoneDigits.length ? [{ phoneNumber: { not: null } }] : []),
+          // Stored numbers may carry hyphens or +81: narrow by the last four digits, compare below.
+          ...phoneDigits.map((p) => ({ phoneNumber: { endsWith: p.slice(-4) } })),
         ],
       },
       select: SELECT,
-      take: 50,
+      take: 200,
     });
     const exact = byId.filter(
       (d) =>

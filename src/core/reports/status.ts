@@ -28,6 +28,7 @@ export async function statusView(db: Db, reports: LossReports, token: string): P
     receivedAt: r.createdAt,
     status: r.status,
     closed: r.closedAt !== null || ["FOUND", "DISMISSED", "CLOSED"].includes(r.status),
-    steps: r.events.map((e) => ({ status: e.status, at: e.at })),
+    // Notes added at the same status (an expiry, a retry) are for admins; the page shows each step once.
+    steps: r.events.filter((e, i, all) => i === 0 || all[i - 1]!.status !== e.status).map((e) => ({ status: e.status, at: e.at })),
   };
 }
