@@ -14,7 +14,7 @@ let api: FakeAndroidApi;
 beforeAll(async () => {
   api = await new FakeAndroidApi("enterprises/LC0app").start();
   const clockHolder = { now: () => t.clock.now() };
-  const driver = new AndroidDriver({ enterpriseId: "LC0app", auth: presetTokenAuth(api.token), rootUrl: api.url, clock: clockHolder, timeoutMs: 500, locale: "en" });
+  const driver = new AndroidDriver({ enterpriseId: "LC0app", auth: presetTokenAuth(api.token), rootUrl: api.url, clock: clockHolder, timeoutMs: 5_000, locale: "en" });
   t = await startTestApp({ env: { ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN }, drivers: [driver] });
 });
 afterAll(async () => {

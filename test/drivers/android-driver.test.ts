@@ -28,7 +28,7 @@ function command(over: Partial<OutgoingCommand> = {}): OutgoingCommand {
 
 beforeAll(async () => {
   api = await new FakeAndroidApi().start();
-  driver = new AndroidDriver({ enterpriseId: "LC0test", auth: presetTokenAuth(api.token), rootUrl: api.url, clock, timeoutMs: 400, locale: "ja" });
+  driver = new AndroidDriver({ enterpriseId: "LC0test", auth: presetTokenAuth(api.token), rootUrl: api.url, clock, timeoutMs: 5_000, locale: "ja" });
 });
 afterAll(() => api.stop());
 beforeEach(() => {
@@ -150,8 +150,9 @@ describe("Android driver: failures", () => {
 
   it("gives up after the client timeout and asks to retry (bounded)", async () => {
     api.failNext("hang");
+    const impatient = new AndroidDriver({ enterpriseId: "LC0test", auth: presetTokenAuth(api.token), rootUrl: api.url, clock, timeoutMs: 300 });
     const started = Date.now();
-    expect(await driver.send(command({ type: "DEVICE_LOCK", params: {} }))).toMatchObject({ kind: "retry" });
+    expect(await impatient.send(command({ type: "DEVICE_LOCK", params: {} }))).toMatchObject({ kind: "retry" });
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 

@@ -15,7 +15,7 @@ let driver: AndroidDriver;
 beforeAll(async () => {
   api = await new FakeAndroidApi("enterprises/LC0import").start();
   t = await startTestApp();
-  driver = new AndroidDriver({ enterpriseId: "LC0import", auth: presetTokenAuth(api.token), rootUrl: api.url, clock: t.clock, timeoutMs: 500 });
+  driver = new AndroidDriver({ enterpriseId: "LC0import", auth: presetTokenAuth(api.token), rootUrl: api.url, clock: t.clock, timeoutMs: 5_000 });
 });
 afterAll(async () => {
   await t.close();

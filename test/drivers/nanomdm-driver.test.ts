@@ -27,7 +27,7 @@ function command(over: Partial<OutgoingCommand> = {}, device: Partial<OutgoingCo
 beforeAll(async () => {
   nano = await new FakeNanoMdm().start();
   nano.enroll(UDID);
-  driver = new NanoMdmDriver({ url: nano.url + "/", apiKey: nano.apiKey, clock, timeoutMs: 300 });
+  driver = new NanoMdmDriver({ url: nano.url + "/", apiKey: nano.apiKey, clock, timeoutMs: 5_000 });
 });
 afterAll(() => nano.stop());
 beforeEach(() => nano.reset());
@@ -106,8 +106,9 @@ describe("NanoMDM driver: failures", () => {
 
   it("gives up waiting after the client timeout and asks to retry (bounded, nothing hangs)", async () => {
     nano.failNext("hang");
+    const impatient = new NanoMdmDriver({ url: nano.url, apiKey: nano.apiKey, clock, timeoutMs: 300 });
     const started = Date.now();
-    const out = await driver.send(command());
+    const out = await impatient.send(command());
     expect(out).toMatchObject({ kind: "retry", reason: "NanoMDM did not answer in time" });
     expect(Date.now() - started).toBeLessThan(3_000);
   });

@@ -14,7 +14,7 @@ let nano: FakeNanoMdm;
 beforeAll(async () => {
   nano = await new FakeNanoMdm().start();
   t = await startTestApp({
-    env: { MDM_DRIVER_APPLE: "nanomdm", NANOMDM_URL: nano.url, NANOMDM_API_KEY: nano.apiKey, NANOMDM_WEBHOOK_HMAC_KEY: HMAC_KEY, MDM_REQUEST_TIMEOUT_MS: "500" },
+    env: { MDM_DRIVER_APPLE: "nanomdm", NANOMDM_URL: nano.url, NANOMDM_API_KEY: nano.apiKey, NANOMDM_WEBHOOK_HMAC_KEY: HMAC_KEY, MDM_REQUEST_TIMEOUT_MS: "5000" },
   });
 });
 afterAll(async () => {
