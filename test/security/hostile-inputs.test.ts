@@ -9,11 +9,12 @@ import { openForm, submitForm, validReport } from "../reports/portal.js";
 import { expectUnharmed, tableCounts } from "./support.js";
 
 const NANOMDM_KEY = "nanomdm-hmac-key-for-tests";
+const PUBSUB_TOKEN = "android-pubsub-token-for-tests";
 let t: TestApp;
 let deviceToken = "";
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { REPORT_RATE_LIMIT: "10000", NANOMDM_WEBHOOK_HMAC_KEY: NANOMDM_KEY } });
+  t = await startTestApp({ env: { REPORT_RATE_LIMIT: "10000", NANOMDM_WEBHOOK_HMAC_KEY: NANOMDM_KEY, ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN } });
   const res = await fetch(`${t.url}/agent/v1/enroll`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -31,8 +32,10 @@ interface JsonEndpoint {
   auth(body: Buffer): Headers;
   /** Credentials that must be refused. */
   forged(body: Buffer): Headers;
-  /** The body may be empty or ignored (a check-in is `{}`), so a bad body can still be a 200. */
+  /** The body may be empty or ignored (a check-in is `{}`, Pub/Sub pushes are always acked), so a bad body can still be a 200. */
   bodyOptional?: boolean;
+  /** Where forged credentials go, when the credential is in the URL. */
+  forgedPath?: string;
   /** A valid request, to check the endpoint exists in this build. */
   probe: string;
 }
@@ -89,6 +92,16 @@ const endpoints: JsonEndpoint[] = [
     path: "/webhooks/nanomdm",
     auth: (body) => ({ "x-hmac-signature": createHmac("sha256", NANOMDM_KEY).update(body).digest("base64") }),
     forged: (body) => ({ "x-hmac-signature": createHmac("sha256", "wrong").update(body).digest("base64") }),
+    probe: "{}",
+  },
+  {
+    name: "POST /webhooks/android-pubsub",
+    path: `/webhooks/android-pubsub?token=${PUBSUB_TOKEN}`,
+    forgedPath: `/webhooks/android-pubsub?token=${PUBSUB_TOKEN}x`,
+    // Pub/Sub redelivers anything not acked forever, so an authenticated malformed message is acked (200) and ignored.
+    bodyOptional: true,
+    auth: () => ({}),
+    forged: () => ({}),
     probe: "{}",
   },
 ];
@@ -163,7 +176,7 @@ describe.each(endpoints)("$name", (e) => {
     const before = await tableCounts(t);
     const body = Buffer.from(e.probe);
     for (const headers of [e.forged(body), {}]) {
-      const res = await post(e.path, body, { "content-type": "application/json", ...headers });
+      const res = await post(e.forgedPath ?? e.path, body, { "content-type": "application/json", ...headers });
       expect(res.status).toBe(401);
     }
     await expectUnharmed(t, before);
