@@ -67,13 +67,15 @@ describe.each(LOCALES)("every payload the running app sends, in %s", (locale) =>
     await t.flush();
 
     // Every /mdm subcommand, with and without arguments, and an unknown one.
-    const texts = ["", "help", "nonsense", "device", `device SNBK${locale.toUpperCase()}01`, "device Fleet", "reports", "export", "import", "lang", "lang en", "lang auto"];
+    const texts = ["", "help", "nonsense", "device", `device SNBK${locale.toUpperCase()}01`, "device Fleet", "reports", "export", "import", "lang", "lang en", "lang auto",
+      "cert upload", "custody push", "custody contact", "renewals upload ade", "policy import deny", "alerts Fleet", "digest settings"];
     for (const s of subcommands) texts.push(s.name, `${s.name} list`);
     let n = 0;
     for (const text of texts) {
       const responseId = `bk-${locale}-${n++}`;
-      await t.requests.slashCommand({ command: "/mdm", text, user: ADMIN_1, responseId });
-      await eventually(() => t.slack.responses.some((r) => r.id === responseId) || t.slack.calls.some((c) => c.method === "views.open" && c.args.trigger_id) , `/mdm ${text}`);
+      await t.requests.slashCommand({ command: "/mdm", text, user: ADMIN_1, responseId, triggerId: responseId });
+      // Each answers with a reply or a modal.
+      await eventually(() => t.slack.responses.some((r) => r.id === responseId) || t.slack.calls.some((c) => c.method === "views.open" && c.args.trigger_id === responseId), `/mdm ${text}`);
     }
     // The incident's buttons, the App Home for an admin and an employee, the shortcut.
     const incident = t.slack.posts("C_ADMIN").find((p) => JSON.stringify(p.blocks ?? "").includes("lost_mode_enable"));
