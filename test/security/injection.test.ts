@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, ALERTS_TOKEN, ENROLLMENT_SECRET, FORM_SECRET, postJson } from "../support/harness.js";
 import { openForm, statusPathOf, submitForm, validReport } from "../reports/portal.js";
 import { INJECTIONS, expectInertInHtml, expectInertInSlack } from "./support.js";
+import { until } from "../commands/support.js";
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp({ env: { REPORT_RATE_LIMIT: "10000" } })));
@@ -61,6 +62,32 @@ describe("answers pushed by the Google Form", () => {
     const sig = `sha256=${createHmac("sha256", FORM_SECRET).update(`${ts}.${body}`).digest("hex")}`;
     const res = await postJson(`${t.url}/webhooks/google-form`, body, { "x-timestamp": String(ts), "x-signature": sig });
     expect(res.status, res.text).toBeLessThan(300);
+    await t.flush();
+    expect(slackCalls().length).toBeGreaterThan(0);
+    expectInertInSlack(slackCalls());
+  });
+});
+
+describe("a report filed from Slack with /lost", () => {
+  it("is shown as text in the admin channel and the reporter's DM", async () => {
+    t.slack.reset();
+    const res = await t.requests.viewSubmission({
+      user: "UINJECT",
+      callbackId: "lost_report",
+      values: {
+        email: { value: "inject.person@example.co.jp" },
+        name: { value: `${INJECTIONS.channelPing} ${INJECTIONS.rtl}` },
+        device_text: { value: `${INJECTIONS.userMention} ${INJECTIONS.script} ${INJECTIONS.emoji}` },
+        lost_at: { value: INJECTIONS.link },
+        location: { value: `${INJECTIONS.ampersand} ${INJECTIONS.zeroWidth} ${INJECTIONS.loneSurrogate}` },
+        circumstances: { value: { selected: "stolen" } },
+        phone: { value: "080-1111-2222" },
+        consent: { value: { selectedOptions: ["on"] } },
+      },
+    });
+    expect(res.status).toBe(200);
+    const report = await until(() => t.db.prisma.lossReport.findFirst({ where: { reporterEmail: "inject.person@example.co.jp" } }), "the report");
+    expect(report.channel).toBe("SLACK");
     await t.flush();
     expect(slackCalls().length).toBeGreaterThan(0);
     expectInertInSlack(slackCalls());
