@@ -2,7 +2,7 @@
 // implements EventSink (src/slack/notifier.ts) and turns each event into outbox messages inside
 // the same transaction, so an event is never lost and never outlives a rolled-back change.
 import type { Tx } from "./audit.js";
-import type { Digest } from "./digest/build.js";
+import type { Digest, PersonalSummary } from "./digest/build.js";
 
 export type DomainEvent =
   /** statusToken: so the reporter's DM can carry their status link (the database keeps only its hash). */
@@ -15,8 +15,10 @@ export type DomainEvent =
   /** Immediate alerts claimed together: one notification for the batch (a flood is one post). */
   | { type: "alerts.immediate"; alertIds: string[] }
   | { type: "alert.resolved"; alertId: string }
-  /** key: "digest:<yyyy-mm-dd>" for the scheduled digest; personal: owners' and department admins' DMs too. */
-  | { type: "digest.ready"; key: string; digest: Digest; personal: boolean };
+  /** key: "digest:<yyyy-mm-dd>" for the scheduled digest, "digest:manual:<ms>" for /mdm digest. */
+  | { type: "digest.ready"; key: string; digest: Digest }
+  /** A slice of the owners' or department admins' own summaries (a big fleet has thousands). */
+  | { type: "digest.personal"; key: string; kind: "owner" | "departmentAdmin"; at: Date; since: Date; summaries: PersonalSummary[] };
 
 export interface EventSink {
   publish(tx: Tx, event: DomainEvent): Promise<void>;

@@ -50,23 +50,29 @@ export function translator(locale: Locale) {
 }
 
 /** A date and time as a person reads it, in their time zone (Japan time by default). */
+// Building an Intl.DateTimeFormat costs about 0.3 ms; a digest with thousands of DMs formats
+// tens of thousands of dates, so each (kind, language, zone) formatter is built once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: "datetime" | "date", locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${locale}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      ...(kind === "datetime" ? { hour: "2-digit", minute: "2-digit", timeZoneName: "short" } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDateTime(d: Date, locale: Locale, timeZone = "Asia/Tokyo"): string {
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    timeZone,
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(d);
+  return formatter("datetime", locale, timeZone).format(d);
 }
 
 export function formatDate(d: Date, locale: Locale, timeZone = "Asia/Tokyo"): string {
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    timeZone,
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-  }).format(d);
+  return formatter("date", locale, timeZone).format(d);
 }

@@ -23,6 +23,7 @@ export interface DigestDeps {
 const LAST_KEY = "digest:last";
 /** Building a large fleet's digest outlasts Prisma's 5-second default for a transaction. */
 const LONG_TX = { timeout: 120_000, maxWait: 30_000 };
+const PERSONAL_SLICE = 200;
 const sentKey = (day: string) => `digest:sent:${day}`;
 
 /** The calendar day of `at` in `timeZone`, as yyyy-mm-dd: what "once a day" counts. */
@@ -78,7 +79,14 @@ export class DigestService {
       const value = { at: now.toISOString(), day } as Prisma.InputJsonValue;
       await tx.jobState.upsert({ where: { key: LAST_KEY }, create: { key: LAST_KEY, value }, update: { value } });
       await audit(tx, { actor: "system", action: "digest.send", subject: `digest:${day}`, details: summaryOf(digest), at: now });
-      await this.deps.events.publish(tx, { type: "digest.ready", key: `digest:${day}`, digest, personal: true });
+      const key = `digest:${day}`;
+      await this.deps.events.publish(tx, { type: "digest.ready", key, digest: { ...digest, owners: [], departmentAdmins: [] } });
+      // In slices: thousands of owners' messages in one insert is slow and holds them all in memory.
+      for (const [kind, list] of [["owner", digest.owners], ["departmentAdmin", digest.departmentAdmins]] as const) {
+        for (let i = 0; i < list.length; i += PERSONAL_SLICE) {
+          await this.deps.events.publish(tx, { type: "digest.personal", key, kind, at: digest.at, since: digest.since, summaries: list.slice(i, i + PERSONAL_SLICE) });
+        }
+      }
       return true;
     }, LONG_TX);
   }
@@ -103,7 +111,7 @@ export class DigestService {
     return this.deps.db.$transaction(async (tx) => {
       const digest = await buildDigest(tx, now, await this.since(tx, now), { ...(await readDigestSettings(tx)), ownerSummaries: false, departmentAdminSummaries: false });
       await audit(tx, { actor: actor.id, action: "digest.send_now", subject: "digest", details: summaryOf(digest), at: now });
-      await this.deps.events.publish(tx, { type: "digest.ready", key: `digest:manual:${now.getTime()}`, digest, personal: false });
+      await this.deps.events.publish(tx, { type: "digest.ready", key: `digest:manual:${now.getTime()}`, digest });
       return digest;
     }, LONG_TX);
   }

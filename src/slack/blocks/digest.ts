@@ -100,7 +100,7 @@ export function digestMessage(d: Digest, ctx: Ctx & { day: string; manual: boole
 }
 
 /** An owner's or a department admin's own summary: their devices only, short, no files. */
-export function personalDigestMessage(s: PersonalSummary, d: Digest, ctx: Ctx & { kind: "owner" | "departmentAdmin" }): { text: string; blocks: KnownBlock[] } {
+export function personalDigestMessage(s: PersonalSummary, d: Pick<Digest, "at" | "since">, ctx: Ctx & { kind: "owner" | "departmentAdmin" }): { text: string; blocks: KnownBlock[] } {
   const { locale, timeZone } = ctx;
   const title = t(locale, ctx.kind === "owner" ? "digest.owner.title" : "digest.departmentAdmin.title", { date: formatDate(d.at, locale, timeZone) });
   const since = formatDateTime(d.since, locale, timeZone);

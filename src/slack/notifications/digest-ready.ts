@@ -1,14 +1,13 @@
 // The digest as Slack messages: one post to the admin channel with the long lists as CSV files
-// in its thread, and, where enabled, one DM per owner and per department admin. Every item
-// carries a dedupe key derived from the digest's day, so the day's digest goes out once.
+// in its thread. Every item carries a dedupe key derived from the digest's day, so the day's
+// digest goes out once. Owners' and department admins' DMs: digest-personal.ts.
 import type { OutboxItem } from "../../core/outbox.js";
 import { ADMIN_CHANNEL, refTs } from "../../core/outbox.js";
 import type { Digest } from "../../core/digest/index.js";
-import { pickLocale } from "../../i18n/index.js";
-import { digestMessage, personalDigestMessage } from "../blocks/digest.js";
+import { digestMessage } from "../blocks/digest.js";
 import type { NotificationHandler } from "../notifier.js";
 
-export const digestReady: NotificationHandler<{ type: "digest.ready"; key: string; digest: Digest; personal: boolean }> = async (_tx, event, ctx) => {
+export const digestReady: NotificationHandler<{ type: "digest.ready"; key: string; digest: Digest }> = async (_tx, event, ctx) => {
   const { key, digest } = event;
   const manual = key.startsWith("digest:manual:");
   const day = manual ? digest.at.toISOString().slice(0, 10) : key.slice("digest:".length);
@@ -22,16 +21,5 @@ export const digestReady: NotificationHandler<{ type: "digest.ready"; key: strin
       dedupeKey: `${key}:file:${f.filename}`,
     })),
   ];
-  if (!event.personal) return items;
-  for (const [kind, list] of [["owner", digest.owners], ["departmentAdmin", digest.departmentAdmins]] as const) {
-    for (const s of list) {
-      const locale = pickLocale([s.locale], ctx.locale);
-      items.push({
-        method: "dm",
-        payload: { user: s.slackUserId, ...personalDigestMessage(s, digest, { locale, timeZone: ctx.timeZone, kind }) },
-        dedupeKey: `${key}:${kind}:${s.personId}`,
-      });
-    }
-  }
   return items;
 };

@@ -8,6 +8,7 @@ import { reportCreated } from "./report-created.js";
 import { commandChanged } from "./command-changed.js";
 import { alertImmediate } from "./alert-immediate.js";
 import { alertResolved } from "./alert-resolved.js";
+import { digestPersonal } from "./digest-personal.js";
 import { digestReady } from "./digest-ready.js";
 
 export const notifications: NotificationHandlers = {
@@ -20,4 +21,5 @@ export const notifications: NotificationHandlers = {
   "alerts.immediate": alertImmediate,
   "alert.resolved": alertResolved,
   "digest.ready": digestReady,
+  "digest.personal": digestPersonal,
 };
