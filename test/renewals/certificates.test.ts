@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SecretBox } from "../../src/core/secrets.js";
 import { aPerson } from "../support/builders.js";
 import { ADMIN_1, ADMIN_2, ADMIN_CHANNEL, startTestApp, type TestApp } from "../support/harness.js";
-import { validateView } from "../support/block-kit.js";
+import { validateMessage, validateView } from "../support/block-kit.js";
 import { certificateForCsr, certificateForStrangerKey, mdm, newTopic, textOf, until, uploadThroughModal, vendorIdentity } from "./support.js";
 
 let t: TestApp;
@@ -162,6 +162,7 @@ describe("/mdm cert upload", () => {
     expect(refusal.text).toContain("re-enroll");
     const requestButton = JSON.stringify(refusal.blocks);
     expect(requestButton).toContain("cert_topic_override_request");
+    expect(validateMessage(refusal)).toEqual([]);
     expect((await t.db.prisma.renewal.findFirstOrThrow({ where: { kind: "PUSH_CERTIFICATE" } })).topic).toBe(TOPIC);
 
     t.slack.reset();
@@ -170,6 +171,7 @@ describe("/mdm cert upload", () => {
     await t.flush();
     const post = t.slack.posts(ADMIN_CHANNEL).find((p) => textOf(p).includes("cert_topic_override_confirm"))!;
     expect(post.text).toContain(other);
+    expect(validateMessage(post)).toEqual([]);
 
     // The same admin cannot confirm their own override.
     await t.requests.blockAction({ user: ADMIN_1, actionId: "cert_topic_override_confirm", value: request.id, responseId: "ovr-2" });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aPerson } from "../support/builders.js";
 import { ADMIN_1, ADMIN_2, startTestApp, type TestApp } from "../support/harness.js";
-import { validateView } from "../support/block-kit.js";
+import { validateMessage, validateView } from "../support/block-kit.js";
 import { mdm, textOf, until } from "./support.js";
 
 let t: TestApp;
@@ -88,6 +88,7 @@ describe("the handover checklist", () => {
     expect(itemText(msg, 4)).toContain("ready to confirm");
     expect(itemText(msg, 6)).toContain("/mdm handover policy");
     expect(textOf(msg)).toContain("0 of 6 items confirmed");
+    expect(validateMessage(msg)).toEqual([]);
   });
 
   it("lets an admin confirm a complete item, refuses an incomplete one, and asks again after a change", async () => {

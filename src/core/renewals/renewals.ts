@@ -71,8 +71,7 @@ export class Renewals {
     this.deps.actors.requireAdmin(actor);
     const now = this.deps.clock.now();
     return this.deps.db.$transaction(async (tx) => {
-      const renewal = await tx.renewal.findUnique({ where: { id: renewalId } });
-      if (!renewal) throw new NotFoundError("renewal");
+      const renewal = await renewalOrThrow(tx, renewalId);
       if (renewal.kind !== "ANDROID_ENTERPRISE_GMAIL") throw new NotAllowedError("Only the Android Enterprise Gmail is renewed by signing in.");
       const updated = await tx.renewal.update({
         where: { id: renewalId },
@@ -91,8 +90,7 @@ export class Renewals {
     this.deps.actors.requireAdmin(actor);
     const now = this.deps.clock.now();
     return this.deps.db.$transaction(async (tx) => {
-      const renewal = await tx.renewal.findUnique({ where: { id: renewalId } });
-      if (!renewal) throw new NotFoundError("renewal");
+      const renewal = await renewalOrThrow(tx, renewalId);
       if (renewal.doneAt) return renewal;
       const updated = await tx.renewal.update({ where: { id: renewalId }, data: { doneAt: now, renewedAt: now, renewedBy: actor.id } });
       await audit(tx, { actor: actor.id, action: "renewal.done", subject: `renewal:${renewalId}`, details: { kind: renewal.kind }, at: now });
@@ -144,6 +142,12 @@ export class Renewals {
       return renewal;
     });
   }
+}
+
+async function renewalOrThrow(tx: Tx, id: string) {
+  const renewal = await tx.renewal.findUnique({ where: { id } });
+  if (!renewal) throw new NotFoundError("renewal");
+  return renewal;
 }
 
 /** The custody account a renewal signs in with, created on first mention. */
