@@ -107,7 +107,7 @@ const endpoints: JsonEndpoint[] = [
 ];
 
 async function post(path: string, body: string | Buffer, headers: Headers) {
-  const res = await fetch(`${t.url}${path}`, { method: "POST", headers, body });
+  const res = await fetch(`${t.url}${path}`, { method: "POST", headers, body: typeof body === "string" ? body : new Uint8Array(body) });
   const text = await res.text();
   let json: any = null;
   try {
