@@ -55,6 +55,21 @@ describe("App Home for an administrator", () => {
   });
 });
 
+describe("App Home kept current", () => {
+  it("re-publishes an administrator's Home when a report comes in, without them reopening it", async () => {
+    await openHome(ADMIN_1);
+    const before = t.slack.callsTo("views.publish").length;
+    await t.app.core.reports.create({
+      channel: "WEB", reporterEmail: "new.reporter@example.co.jp", reporterName: "森 由紀", deviceDescription: "Galaxy", circumstances: "LOST", consentLostMode: true, locale: "ja",
+    });
+    await t.flush();
+    const refreshed = t.slack.callsTo("views.publish").slice(before).find((c) => c.args.user_id === ADMIN_1);
+    expect(refreshed).toBeDefined();
+    expect(validateView(refreshed!.args.view)).toEqual([]);
+    expect(JSON.stringify(refreshed!.args.view)).toContain("Open incidents (2)");
+  });
+});
+
 describe("App Home for an employee", () => {
   it("shows their own devices and reports and the report button, and nothing of the admin lists", async () => {
     const me = await aPerson(t.db.prisma, { slackUserId: "UEMP0001", name: "田中 美咲" });

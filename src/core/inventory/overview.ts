@@ -1,6 +1,6 @@
 // What the App Home shows: for administrators the work waiting on them, for employees their own
 // devices and reports. Read-only; every list is short (the Home tab is not a report).
-import type { Db } from "../../db/client.js";
+import type { Tx } from "../audit.js";
 import type { Actor } from "../actors.js";
 import { noResponseWhere } from "../digest/no-response.js";
 import { readDigestSettings } from "../digest/settings.js";
@@ -8,35 +8,40 @@ import { deviceScope, OPEN_REPORT_STATUSES, reportScope } from "./scope.js";
 
 export const HOME_LIST_LIMIT = 8;
 
-export async function adminOverview(db: Db, actor: Actor, now: Date) {
+// Sequential on purpose: this also runs inside another change's transaction (the Home refresh),
+// where one connection answers one query at a time.
+export async function adminOverview(db: Tx, actor: Actor, now: Date) {
   const openWhere = { AND: [reportScope(actor), { status: { in: [...OPEN_REPORT_STATUSES] } }] };
   // "Silent" is the digest's no-response rule (per-platform thresholds, /mdm policy), so the
   // Home and the morning digest never disagree about which devices have gone quiet.
   const silentWhere = { AND: [deviceScope(actor), noResponseWhere(now, await readDigestSettings(db))] };
   const approvalsWhere = { state: "AWAITING_APPROVAL" as const, device: deviceScope(actor) };
-  const [openReports, openCount, approvals, approvalCount, renewals, silent, silentCount] = await Promise.all([
-    db.lossReport.findMany({
-      where: openWhere,
-      include: { devices: { include: { device: { select: { name: true } } } } },
-      orderBy: { createdAt: "asc" },
-      take: HOME_LIST_LIMIT,
-    }),
-    db.lossReport.count({ where: openWhere }),
-    db.command.findMany({
-      where: approvalsWhere,
-      include: { device: { select: { name: true } }, requestedBy: { select: { name: true, email: true } }, report: { select: { reference: true } } },
-      orderBy: { requestedAt: "asc" },
-      take: HOME_LIST_LIMIT,
-    }),
-    db.command.count({ where: approvalsWhere }),
-    db.renewal.findMany({ where: { expiresAt: { not: null }, doneAt: null }, orderBy: { expiresAt: "asc" }, take: HOME_LIST_LIMIT }),
-    db.device.findMany({ where: silentWhere, include: { owner: { select: { name: true } } }, orderBy: { lastCheckInAt: { sort: "asc", nulls: "first" } }, take: HOME_LIST_LIMIT }),
-    db.device.count({ where: silentWhere }),
-  ]);
+  const openReports = await db.lossReport.findMany({
+    where: openWhere,
+    include: { devices: { include: { device: { select: { name: true } } } } },
+    orderBy: { createdAt: "asc" },
+    take: HOME_LIST_LIMIT,
+  });
+  const openCount = await db.lossReport.count({ where: openWhere });
+  const approvals = await db.command.findMany({
+    where: approvalsWhere,
+    include: { device: { select: { name: true } }, requestedBy: { select: { name: true, email: true } }, report: { select: { reference: true } } },
+    orderBy: { requestedAt: "asc" },
+    take: HOME_LIST_LIMIT,
+  });
+  const approvalCount = await db.command.count({ where: approvalsWhere });
+  const renewals = await db.renewal.findMany({ where: { expiresAt: { not: null }, doneAt: null }, orderBy: { expiresAt: "asc" }, take: HOME_LIST_LIMIT });
+  const silent = await db.device.findMany({
+    where: silentWhere,
+    include: { owner: { select: { name: true } } },
+    orderBy: { lastCheckInAt: { sort: "asc", nulls: "first" } },
+    take: HOME_LIST_LIMIT,
+  });
+  const silentCount = await db.device.count({ where: silentWhere });
   return { openReports, openCount, approvals, approvalCount, renewals, silent, silentCount };
 }
 
-export async function employeeOverview(db: Db, actor: Actor) {
+export async function employeeOverview(db: Tx, actor: Actor) {
   const mine = [
     ...(actor.personId ? [{ reporterId: actor.personId }] : []),
     ...(actor.slackUserId ? [{ reporterSlackUserId: actor.slackUserId }] : []),

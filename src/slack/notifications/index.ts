@@ -1,8 +1,6 @@
 // One file per domain event that Slack shows; register each handler here.
 import type { NotificationHandlers } from "../notifier.js";
-import { renewalOverrideRequested } from "./renewal-override-requested.js";
-import { renewalReminder } from "./renewal-reminder.js";
-import { renewalRenewed } from "./renewal-renewed.js";
+import { refreshHomesOn } from "./home-refresh.js";
 import { reportChanged } from "./report-changed.js";
 import { reportCreated } from "./report-created.js";
 import { commandChanged } from "./command-changed.js";
@@ -10,11 +8,11 @@ import { alertImmediate } from "./alert-immediate.js";
 import { alertResolved } from "./alert-resolved.js";
 import { digestPersonal } from "./digest-personal.js";
 import { digestReady } from "./digest-ready.js";
+import { renewalOverrideRequested } from "./renewal-override-requested.js";
+import { renewalReminder } from "./renewal-reminder.js";
+import { renewalRenewed } from "./renewal-renewed.js";
 
 export const notifications: NotificationHandlers = {
-  "renewal.reminder": renewalReminder,
-  "renewal.renewed": renewalRenewed,
-  "pushcert.override_requested": renewalOverrideRequested,
   "report.created": reportCreated,
   "report.changed": reportChanged,
   "command.changed": commandChanged,
@@ -22,4 +20,10 @@ export const notifications: NotificationHandlers = {
   "alert.resolved": alertResolved,
   "digest.ready": digestReady,
   "digest.personal": digestPersonal,
+  "renewal.reminder": renewalReminder,
+  "renewal.renewed": renewalRenewed,
+  "pushcert.override_requested": renewalOverrideRequested,
 };
+
+// Administrators' Home tabs follow incidents and approvals as they change.
+refreshHomesOn(notifications, ["report.created", "report.changed", "command.changed"]);

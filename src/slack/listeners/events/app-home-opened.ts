@@ -1,17 +1,21 @@
-// The App Home tab, published fresh each time someone opens it (and after they press a Home
-// button), so it always shows the current state without a background refresh.
+// The App Home tab, published fresh each time someone opens it and after they press a Home
+// button; an administrator's is also re-published when incidents and commands change
+// (notifications/home-refresh.ts).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { adminHomeView, employeeHomeView } from "../../blocks/home.js";
 import type { SlackDeps } from "../../app.js";
 import { readerFor } from "../../locale.js";
+import { rememberHomeViewer } from "../../notifications/home-refresh.js";
 import { log } from "../../../log.js";
 
 export async function homeViewFor(deps: SlackDeps, slackUserId: string): Promise<Record<string, unknown>> {
   const { core } = deps;
   const actor = await core.actors.fromSlack(slackUserId);
   const reader = { ...(await readerFor(deps, slackUserId)), now: core.deps.clock.now() };
-  if (core.actors.isAdmin(actor)) {
+  const admin = core.actors.isAdmin(actor);
+  await rememberHomeViewer(core.deps.db, actor, admin, reader, reader.now);
+  if (admin) {
     const portalUrl = new URL("/report", core.deps.settings.publicUrl).toString();
     return adminHomeView(await core.inventory.adminOverview(actor), { ...reader, portalUrl });
   }
