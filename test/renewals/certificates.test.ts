@@ -184,6 +184,12 @@ describe("/mdm cert upload", () => {
     const audit = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { action: "pushcert.replace_topic" } });
     expect(audit.details).toMatchObject({ firstAdmin: `slack:${ADMIN_1}`, secondAdmin: `slack:${ADMIN_2}`, previousTopic: TOPIC });
 
+    await t.flush();
+    const ref = await t.db.prisma.slackMessageRef.findUniqueOrThrow({ where: { key: `pushcert-override:${request.id}` } });
+    const update = t.slack.callsTo("chat.update").find((c) => c.args.ts === ref.ts)!;
+    expect(textOf(update.args)).not.toContain("cert_topic_override_confirm");
+    expect(update.args.text).toContain("renewed by <@UADMIN2>");
+
     // A second confirmation does nothing more.
     await t.requests.blockAction({ user: ADMIN_2, actionId: "cert_topic_override_confirm", value: request.id, responseId: "ovr-4" });
     expect((await until(() => t.slack.responses.find((r) => r.id === "ovr-4"))).body.text).toContain(":warning:");
