@@ -168,6 +168,19 @@ describe("NanoMDM webhook: enrollment", () => {
   });
 });
 
+describe("NanoMDM webhook: a listed device enrolling", () => {
+  it("recognises a device listed by serial (no UDID yet) when it first enrolls, instead of adding a second one", async () => {
+    const listed = await aDevice(t.db.prisma, { platform: "IPADOS", udid: null, serial: "DMPLISTED01", driver: "agent" });
+    const udid = "00008120-00LISTED0001";
+    const ev = checkinEvent("mdm.Authenticate", udid);
+    const { build } = await import("plist");
+    ev.checkin_event.raw_payload = Buffer.from(build({ MessageType: "Authenticate", UDID: udid, DeviceName: "iPad", ProductName: "iPad13,1", SerialNumber: "DMPLISTED01" })).toString("base64");
+    await postWebhook(t.url, ev, HMAC_KEY);
+    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: listed.id } })).toMatchObject({ udid, driver: "nanomdm" });
+    expect(await t.db.prisma.device.count({ where: { serial: "DMPLISTED01" } })).toBe(1);
+  });
+});
+
 describe("MDM_DRIVER_APPLE=nanomdm", () => {
   it("puts Apple devices that came without a driver (inventory import) on NanoMDM, leaving agent-enrolled and Android devices alone", async () => {
     const listed = await aDevice(t.db.prisma, { platform: "IOS", driver: "agent" });

@@ -108,7 +108,9 @@ export class Enrollments {
     const { db, clock } = this.deps;
     const now = clock.now();
     const { device, returned } = await db.$transaction(async (tx) => {
-      const known = await this.find(ref, tx);
+      // A device listed by serial (inventory import) enrolling for the first time is the same device.
+      const bySerial = ref.serial && "udid" in ref ? await tx.device.findFirst({ where: { serial: ref.serial, udid: null } }) : null;
+      const known = (await this.find(ref, tx)) ?? bySerial;
       if (!known) {
         const platform = ref.platform ?? "IOS";
         const created = await tx.device.create({
@@ -134,6 +136,7 @@ export class Enrollments {
         data: {
           lastCheckInAt: now,
           driver,
+          ...(known === bySerial && "udid" in ref ? { udid: ref.udid } : {}),
           ...(wasGone ? { state: "MANAGED", enrolledAt: now, passcodePresent: null } : {}),
         },
       });

@@ -14,7 +14,7 @@ export const NANOMDM_WEBHOOK_PATH = "/webhooks/nanomdm";
 
 export function nanoMdmWebhookRoutes({ core, config }: WebDeps): Router {
   const r = Router();
-  r.post(NANOMDM_WEBHOOK_PATH, express.raw({ type: () => true, limit: "1mb" }), async (req, res, next) => {
+  r.post(NANOMDM_WEBHOOK_PATH, express.raw({ type: () => true, limit: "5mb" }), async (req, res, next) => {
     try {
       const key = config.NANOMDM_WEBHOOK_HMAC_KEY;
       if (!key) {
