@@ -10,9 +10,9 @@ let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));
 afterAll(() => t.close());
 
-async function mdm(user: string, text: string) {
+async function mdm(user: string, text: string, channel?: string) {
   const responseId = nextId("mdm");
-  const res = await t.requests.slashCommand({ command: "/mdm", text, user, responseId });
+  const res = await t.requests.slashCommand({ command: "/mdm", text, user, responseId, channel });
   expect(res.status).toBe(200);
   return responseTo(t.slack, responseId);
 }
@@ -123,11 +123,11 @@ describe("/mdm export", () => {
     const owner = await aPerson(t.db.prisma, { name: "=HYPERLINK(\"http://evil\")", email: "formula@example.co.jp" });
     await aDevice(t.db.prisma, { name: "営業用 iPhone", serial: "SNEXPORT01", ownerId: owner.id, lastCheckInAt: new Date("2026-11-19T15:30:00Z") });
     t.slack.reset();
-    const body = await mdm(ADMIN_1, "export");
+    const body = await mdm(ADMIN_1, "export", "C_ADMIN");
     expect(body.text).toContain("Uploading the inventory");
     await t.flush();
     const upload = await eventually(() => t.slack.uploads.at(-1));
-    expect(upload.channel).toBe("C_GENERAL");
+    expect(upload.channel).toBe("C_ADMIN");
     expect(upload.filename).toMatch(/^device-inventory-2026-11-20\.csv$/);
     expect([...upload.content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = upload.content.toString("utf8").slice(1);
@@ -144,10 +144,11 @@ describe("/mdm export", () => {
   it("writes Japanese headers for a reader who chose Japanese", async () => {
     await aPerson(t.db.prisma, { slackUserId: "UADMIN2", isSystemAdmin: true, locale: "ja", email: "admin2@example.co.jp" });
     t.slack.reset();
-    const body = await mdm("UADMIN2", "export");
-    expect(body.text).toContain("アップロードします");
+    const body = await mdm("UADMIN2", "export"); // typed in #general: the file goes to a DM instead
+    expect(body.text).toContain("ダイレクトメッセージに送ります");
     await t.flush();
     const upload = await eventually(() => t.slack.uploads.at(-1));
+    expect(upload.channel).toBe("DUADMIN2");
     const header = upload.content.toString("utf8").slice(1).split("\r\n")[0];
     expect(header).toMatch(/^デバイス名,プラットフォーム,機種,シリアル番号/);
     expect(upload.content.toString("utf8")).toContain(",はい,"); // supervised: yes, in Japanese

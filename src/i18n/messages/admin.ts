@@ -13,7 +13,7 @@ type Key =
   | "admin.card.commands" | "admin.card.noCommands"
   | "admin.device.none" | "admin.device.many" | "admin.device.more" | "admin.device.cardText"
   | "admin.reports.title" | "admin.reports.none"
-  | "admin.export.title" | "admin.export.comment" | "admin.export.queued"
+  | "admin.export.title" | "admin.export.comment" | "admin.export.queued" | "admin.export.toDm"
   | "admin.import.modalTitle" | "admin.import.submit" | "admin.import.cancel" | "admin.import.close" | "admin.import.intro"
   | "admin.import.label" | "admin.import.fileLabel" | "admin.import.nothing" | "admin.import.download" | "admin.import.line" | "admin.import.failed" | "admin.import.more" | "admin.import.done"
   | "admin.lang.done" | "admin.lang.badZone" | "admin.lang.ja" | "admin.lang.en"
@@ -64,7 +64,8 @@ export const admin: Catalog<Key> = {
     "admin.reports.none": "Nothing open. :tada:",
     "admin.export.title": "Device inventory, {at}",
     "admin.export.comment": "Device inventory ({n} devices), exported by {user}.",
-    "admin.export.queued": "Uploading the inventory ({n} devices) to this channel. If it does not appear, invite the bot to the channel (/invite) and try again.",
+    "admin.export.queued": "Uploading the inventory ({n} devices) here.",
+    "admin.export.toDm": "The inventory ({n} devices) holds phone numbers and e-mail addresses, so it goes to your direct messages with the app rather than this channel. (In the admin channel it is posted there.)",
     "admin.import.modalTitle": "Import inventory",
     "admin.import.submit": "Import",
     "admin.import.cancel": "Cancel",
@@ -165,7 +166,8 @@ export const admin: Catalog<Key> = {
     "admin.reports.none": "対応中のものはありません。:tada:",
     "admin.export.title": "デバイス台帳 {at}",
     "admin.export.comment": "デバイス台帳({n} 台)。出力: {user}",
-    "admin.export.queued": "デバイス台帳({n} 台)をこのチャンネルにアップロードします。表示されない場合は、ボットをチャンネルに招待(/invite)してからもう一度実行してください。",
+    "admin.export.queued": "デバイス台帳({n} 台)をここにアップロードします。",
+    "admin.export.toDm": "デバイス台帳({n} 台)には電話番号とメールアドレスが含まれるため、このチャンネルではなくアプリとのダイレクトメッセージに送ります(管理者チャンネルではそのまま投稿します)。",
     "admin.import.modalTitle": "台帳のインポート",
     "admin.import.submit": "インポート",
     "admin.import.cancel": "キャンセル",

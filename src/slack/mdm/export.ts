@@ -1,11 +1,21 @@
-// /mdm export: the device inventory as a CSV file in the channel the command was typed in,
-// headers in the reader's language and times in their time zone. Goes through the outbox like
-// every post, so a Slack hiccup delays the file rather than losing it.
+// /mdm export: the device inventory as a CSV file, headers in the reader's language and times in
+// their time zone. It holds phone numbers and e-mail addresses, so it goes only where admins
+// are: the admin channel or the reader's direct messages with the app — typed anywhere else, it
+// is sent to their direct messages. Goes through the outbox like every post, so a Slack hiccup
+// delays the file rather than losing it.
 import { enqueue } from "../../core/outbox.js";
 import { formatDateTime, t } from "../../i18n/index.js";
 import { spreadsheetTime } from "../../core/inventory/export.js";
 import { readerFor } from "../locale.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmContext, MdmSubcommand } from "./index.js";
+
+/** Where the file may go: here when this is the admin channel or a DM, else the reader's DM. */
+async function destination(c: MdmContext): Promise<{ channel: string; moved: boolean }> {
+  const here = c.command.channel_id;
+  if (here === c.deps.config.SLACK_ADMIN_CHANNEL || here.startsWith("D")) return { channel: here, moved: false };
+  const im = await c.client.conversations.open({ users: c.command.user_id });
+  return { channel: im.channel!.id!, moved: true };
+}
 
 export const exportInventory: MdmSubcommand = {
   name: "export",
@@ -16,16 +26,17 @@ export const exportInventory: MdmSubcommand = {
     const { csv, count } = await c.deps.core.inventory.exportCsv(c.actor, reader);
     const now = c.deps.core.deps.clock.now();
     const day = spreadsheetTime(now, reader.timeZone).slice(0, 10);
+    const { channel, moved } = await destination(c);
     await enqueue(c.deps.core.deps.db, {
       method: "files.uploadV2",
       payload: {
-        channel_id: c.command.channel_id,
+        channel_id: channel,
         filename: `device-inventory-${day}.csv`,
         title: t(c.locale, "admin.export.title", { at: formatDateTime(now, c.locale, reader.timeZone) }),
         initial_comment: t(c.locale, "admin.export.comment", { n: count, user: `<@${c.command.user_id}>` }),
         content: Buffer.from(csv, "utf8").toString("base64"),
       },
     });
-    await c.respond({ response_type: "ephemeral", text: t(c.locale, "admin.export.queued", { n: count }) });
+    await c.respond({ response_type: "ephemeral", text: t(c.locale, moved ? "admin.export.toDm" : "admin.export.queued", { n: count }) });
   },
 };
