@@ -135,6 +135,7 @@ describe("the report form", () => {
     const res = await submitForm(t, form, validReport({ circumstancesDetail: "x".repeat(40_000) }));
     expect(res.status).toBe(413);
     expect(res.headers.get("content-type")).toContain("text/html");
+    expect(res.html).toContain("The form was too long");
   });
 
   it("answers an unknown status token with a 404 page", async () => {

@@ -160,6 +160,12 @@ export class LossReports {
   async recordStatus(tx: Tx, reportId: string, status: ReportStatus, opts: { note?: string; actor?: string } = {}): Promise<void> {
     const now = this.deps.clock.now();
     const closing = CLOSED_STATUSES.includes(status);
+    const before = await tx.lossReport.findUnique({ where: { id: reportId }, select: { status: true } });
+    // An administrator acted on it, so administrators knew, even if Slack's receipt was not
+    // reconciled yet: the history says so rather than skip the step.
+    if (before?.status === "RECEIVED" && status !== "ADMINS_NOTIFIED" && status !== "RECEIVED") {
+      await tx.lossReportEvent.create({ data: { reportId, status: "ADMINS_NOTIFIED", at: now } });
+    }
     await tx.lossReport.update({ where: { id: reportId }, data: { status, ...(closing ? { closedAt: now } : {}) } });
     await tx.lossReportEvent.create({ data: { reportId, status, note: opts.note ?? null, at: now } });
     await audit(tx, { actor: opts.actor ?? "system", action: `report.status.${status.toLowerCase()}`, subject: `report:${reportId}`, at: now });

@@ -7,6 +7,8 @@ import { hashStatusToken, looksLikeStatusToken } from "./tokens.js";
 
 export interface StatusView {
   reference: string;
+  /** The language the report was made in: the page's default. */
+  locale: string;
   receivedAt: Date;
   status: ReportStatus;
   closed: boolean;
@@ -21,10 +23,11 @@ export async function statusView(db: Db, reports: LossReports, token: string): P
   await reports.reconcileNotified(found.id);
   const r = await db.lossReport.findUniqueOrThrow({
     where: { id: found.id },
-    select: { reference: true, createdAt: true, status: true, closedAt: true, events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { status: true, at: true } } },
+    select: { reference: true, locale: true, createdAt: true, status: true, closedAt: true, events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { status: true, at: true } } },
   });
   return {
     reference: r.reference,
+    locale: r.locale,
     receivedAt: r.createdAt,
     status: r.status,
     closed: r.closedAt !== null || ["FOUND", "DISMISSED", "CLOSED"].includes(r.status),

@@ -7,7 +7,7 @@ import express, { Router, type ErrorRequestHandler, type Response } from "expres
 import { DomainError } from "../../core/errors.js";
 import { CIRCUMSTANCES_ENUM, parseReportForm, type FieldErrors } from "../../core/reports/input.js";
 import { statusView } from "../../core/reports/status.js";
-import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { formatDateTime, isLocale, t, type Locale } from "../../i18n/index.js";
 import { log } from "../../log.js";
 import type { WebDeps } from "../app.js";
 import { CSRF_COOKIE, FormTokens, readCookie } from "../portal/csrf.js";
@@ -104,10 +104,12 @@ export function reportRoutes({ config, core }: WebDeps): Router {
   });
 
   r.get("/report/status/:token", async (req, res) => {
-    const locale = portalLocale(req, config.APP_LOCALE);
-    const switchHref = `?lang=${locale === "ja" ? "en" : "ja"}`;
+    let locale = portalLocale(req, config.APP_LOCALE);
     try {
       const view = await statusView(core.deps.db, core.reports, req.params.token);
+      // Without ?lang, the page speaks the language the report was made in.
+      if (view && !isLocale(req.query.lang) && isLocale(view.locale)) locale = view.locale;
+      const switchHref = `?lang=${locale === "ja" ? "en" : "ja"}`;
       if (!view) {
         return sendPage(res, 404, page("message", locale, { title: t(locale, "status.not_found_title"), heading: t(locale, "status.not_found_title"), text: t(locale, "status.not_found_body"), langSwitchHref: switchHref }));
       }
@@ -138,7 +140,8 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     if (!req.path.startsWith("/report") || res.headersSent) return next(err);
     const locale = portalLocale(req, config.APP_LOCALE);
     const status = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
-    sendPage(res, status, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
+    const [title, body] = status === 413 ? ["portal.too_large_title", "portal.too_large"] : ["portal.error_title", "portal.error_body"];
+    sendPage(res, status, messagePage(locale, t(locale, title), t(locale, body)));
   };
   r.use(pageErrors);
   return r;
