@@ -2,6 +2,7 @@
 // in the admin's language (the core's reason key when it has one, else its English reason).
 import type { AllMiddlewareArgs, BlockButtonAction, RespondFn, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { ConflictError, DomainError } from "../core/errors.js";
+import type { Actor } from "../core/actors.js";
 import type { CommandType } from "../generated/prisma/client.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { SlackDeps } from "./app.js";
@@ -41,29 +42,49 @@ export function ephemeral(respond: RespondFn, text: string) {
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
+export interface Click {
+  target: ButtonTarget;
+  actor: Actor;
+  locale: Locale;
+  args: ButtonArgs;
+}
+
 /**
- * A button whose click is the whole decision (no modal): ack, ask the core, say what happened
- * — or why not — to the clicker alone. The incident message updates through the outbox.
+ * An incident button: ack first (Slack's 3 seconds), then the core decides; the clicker alone
+ * reads the outcome — or why not. `needs` is the id the button's value must carry.
  */
-export function commandButton(deps: SlackDeps, type: CommandType) {
-  return async ({ ack, body, action, respond }: ButtonArgs) => {
+export function incidentButton(deps: SlackDeps, needs: "d" | "r" | "any", run: (click: Click) => Promise<string | null>) {
+  return async (args: ButtonArgs) => {
+    const { ack, body, action, respond } = args;
     await ack();
     const locale = await localeFor(deps, body.user.id);
     const target = parseTarget(action.value);
-    if (!target?.d) return void (await ephemeral(respond, t(locale, "commands.ephemeral.bad_button")));
+    if (!target || (needs !== "any" && !target[needs])) return void (await ephemeral(respond, t(locale, "commands.ephemeral.bad_button")));
     try {
       const actor = await deps.core.actors.fromSlack(body.user.id);
-      const command = await deps.core.commands.request(actor, { deviceId: target.d, type, reportId: target.r ?? null });
-      await ephemeral(respond, await queuedText(deps, command.deviceId, type, command.state, locale));
+      const text = await run({ target, actor, locale, args });
+      if (text) await ephemeral(respond, text);
     } catch (err) {
       await ephemeral(respond, commandErrorText(err, locale));
     }
   };
 }
 
-export async function queuedText(deps: SlackDeps, deviceId: string, type: CommandType, state: string, locale: Locale): Promise<string> {
+/** A button whose click is the whole decision (no modal). The incident message updates through the outbox. */
+export function commandButton(deps: SlackDeps, type: CommandType) {
+  return incidentButton(deps, "d", async ({ target, actor, locale }) => {
+    const command = await deps.core.commands.request(actor, { deviceId: target.d!, type, reportId: target.r ?? null });
+    return queuedText(deps, command.deviceId, type, command.state, locale);
+  });
+}
+
+export async function deviceName(deps: SlackDeps, deviceId: string): Promise<string> {
   const device = await deps.core.deps.db.device.findUnique({ where: { id: deviceId }, select: { name: true } });
-  const name = device?.name ?? "";
+  return device?.name ?? "";
+}
+
+export async function queuedText(deps: SlackDeps, deviceId: string, type: CommandType, state: string, locale: Locale): Promise<string> {
+  const name = await deviceName(deps, deviceId);
   if (state === "AWAITING_APPROVAL") return t(locale, "commands.ephemeral.wipe_requested", { name });
   return t(locale, "commands.ephemeral.queued", { type: t(locale, `command.type.${type}`), name });
 }

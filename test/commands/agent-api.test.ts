@@ -1,7 +1,7 @@
 // The built-in agent's HTTP API, as a device (or the simulator) uses it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_1, ENROLLMENT_SECRET, postJson, startTestApp, type TestApp } from "../support/harness.js";
-import { answer, checkIn, enroll } from "./support.js";
+import { ADMIN_1, ENROLLMENT_SECRET, startTestApp, type TestApp } from "../support/harness.js";
+import { answer, checkIn, enroll, postJson } from "./support.js";
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));

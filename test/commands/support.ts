@@ -1,7 +1,32 @@
 // Shared steps for the command tests: a device enrolled through the agent API, a loss report
 // taken through the real intake (so the incident message is posted), and the agent's calls.
-import { ENROLLMENT_SECRET, postJson, type TestApp } from "../support/harness.js";
+import { request } from "node:http";
+import { ENROLLMENT_SECRET, type TestApp } from "../support/harness.js";
 import { aPerson } from "../support/builders.js";
+
+/**
+ * POSTs JSON as a device does, on a fresh connection each time: a device checks in now and then,
+ * not over a kept-alive socket the server may be closing at that very moment.
+ */
+export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string }> {
+  const data = typeof body === "string" ? body : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        let json: any = null;
+        try {
+          json = JSON.parse(text);
+        } catch {}
+        resolve({ status: res.statusCode ?? 0, json, text });
+      });
+    });
+    req.on("error", reject);
+    req.end(data);
+  });
+}
 
 export interface EnrolledDevice {
   deviceId: string;

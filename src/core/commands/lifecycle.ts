@@ -44,7 +44,7 @@ export async function transition(tx: Tx, deps: TransitionDeps, t: Transition): P
 
 /** What the command lifecycle needs from loss reports (LossReports.recordStatus). */
 export interface ReportStatusWriter {
-  recordStatus(tx: Tx, reportId: string, status: ReportStatus, opts?: { note?: string; actor?: string }): Promise<void>;
+  recordStatus(tx: Tx, reportId: string, status: ReportStatus, opts?: { actor?: string }): Promise<void>;
 }
 
 export interface ReportFollowDeps {
@@ -55,22 +55,20 @@ export interface ReportFollowDeps {
 
 /**
  * The loss report follows its commands: its status only moves forward through the response (a
- * late location after a wipe does not undo "wiped"), a note (an expiry) is added to its history,
- * and the incident message is re-rendered. Call it last in the transaction: the message is
- * rendered from what the transaction has written by then.
+ * late location after a wipe does not undo "wiped"), and the incident message is re-rendered.
+ * Call it last in the transaction: the message is rendered from what the transaction has
+ * written by then.
  */
 export async function reportFollows(
   tx: Tx,
   deps: ReportFollowDeps,
   reportId: string | null,
   status: ReportStatus | null,
-  opts: { note?: string; actor?: string } = {},
+  opts: { actor?: string } = {},
 ): Promise<void> {
   if (!reportId) return;
   const report = await tx.lossReport.findUnique({ where: { id: reportId }, select: { status: true } });
   if (!report) return;
   if (status && isProgress(report.status, status)) return deps.reports.recordStatus(tx, reportId, status, opts);
-  if (opts.note) await tx.lossReportEvent.create({ data: { reportId, status: report.status, note: opts.note, at: deps.now } });
-  // No note on the event: the thread already says what happened (command.changed).
   await deps.events.publish(tx, { type: "report.changed", reportId });
 }

@@ -118,7 +118,7 @@ export class CommandRequests {
       await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
       if (!needsSecondApproval(command.type)) throw new NotAllowedError("this command needs no second approval");
       const requester = await requesterOf(db, command.id);
-      const samePerson = requester?.actor === actor.id || (actor.personId !== null && command.requestedById === actor.personId);
+      const samePerson = requester === actor.id || (actor.personId !== null && command.requestedById === actor.personId);
       if (samePerson) throw new NotAllowedError("a wipe needs a second administrator: you requested it, so someone else must approve it", { reasonKey: "commands.refused.two_person" });
     } catch (err) {
       await this.refused(actor, req, err, command.id);

@@ -8,7 +8,6 @@ export const ORDINARY_EXPIRY_MS = 7 * DAY;
 
 /** States in which a command still holds its device's "one live command per type" slot. */
 export const LIVE_STATES: readonly CommandState[] = ["AWAITING_APPROVAL", "QUEUED", "SENT"];
-export const FINAL_STATES: readonly CommandState[] = ["ACKNOWLEDGED", "ERROR", "EXPIRED", "CANCELLED"];
 
 export const isLive = (s: CommandState) => LIVE_STATES.includes(s);
 
@@ -72,8 +71,9 @@ export function saysNoPasscode(result: { result?: Record<string, unknown>; error
 }
 
 /** A location answer, in the agent's or Apple's key names. */
-export function locationOf(result: Record<string, unknown> | undefined): { latitude: number; longitude: number } | null {
-  if (!result) return null;
+export function locationOf(value: unknown): { latitude: number; longitude: number } | null {
+  if (!value || typeof value !== "object") return null;
+  const result = value as Record<string, unknown>;
   const lat = Number(result.latitude ?? result.Latitude);
   const lon = Number(result.longitude ?? result.Longitude);
   if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;

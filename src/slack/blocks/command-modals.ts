@@ -1,6 +1,7 @@
 // The modals behind the incident buttons: lost mode (what the finder reads on the lock screen),
 // lock (with its passcode caveat) and "found" (offering to end lost mode). Pure builders.
 import { t, type Locale } from "../../i18n/index.js";
+import { escapeMrkdwn as escape } from "./incident.js";
 
 export const COMMAND_VIEWS = {
   lostMode: "lost_mode_submit",
@@ -18,7 +19,6 @@ export interface ModalContext {
 type Block = Record<string, unknown>;
 const plain = (text: string, max = 75) => ({ type: "plain_text", text: text.slice(0, max), emoji: true });
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function modal(callbackId: string, ctx: ModalContext, title: string, submit: string, blocks: Block[], locale: Locale): Block {
   return {

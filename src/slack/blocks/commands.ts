@@ -1,7 +1,9 @@
 // How commands show in Slack: one line per command in the incident message, the buttons that
 // still apply to a device given its live commands, and the posts in the incident thread.
 // Pure: data in, Block Kit out.
+import { locationOf } from "../../core/commands/rules.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { escapeMrkdwn } from "./incident.js";
 
 export const COMMAND_ACTIONS = {
   wipeApprove: "wipe_approve",
@@ -41,23 +43,13 @@ export function commandLines(commands: readonly CommandLineInput[], locale: Loca
     if (LIVE.has(c.state) && c.expiresAt !== undefined) {
       extra.push(c.expiresAt ? t(locale, "commands.line.expires", { at: formatDateTime(c.expiresAt, locale, timeZone) }) : t(locale, "commands.line.never"));
     }
-    const at = locationIn(c.result);
-    if (c.state === "ACKNOWLEDGED" && c.type === "DEVICE_LOCATION" && at) extra.push(t(locale, "commands.line.map", { url: mapUrl(at.lat, at.lon) }));
-    if (c.state === "ERROR" && c.error) extra.push(t(locale, "commands.line.error", { error: escape(c.error).slice(0, 200) }));
+    const at = locationOf(c.result);
+    if (c.state === "ACKNOWLEDGED" && c.type === "DEVICE_LOCATION" && at) extra.push(t(locale, "commands.line.map", { url: mapUrl(at.latitude, at.longitude) }));
+    if (c.state === "ERROR" && c.error) extra.push(t(locale, "commands.line.error", { error: escapeMrkdwn(c.error).slice(0, 200) }));
     return [base, ...extra].join(" · ");
   });
 }
 
-export function locationIn(result: unknown): { lat: number; lon: number } | null {
-  if (!result || typeof result !== "object") return null;
-  const r = result as Record<string, unknown>;
-  const lat = Number(r.latitude ?? r.Latitude);
-  const lon = Number(r.longitude ?? r.Longitude);
-  if ((r.latitude ?? r.Latitude) === undefined || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
-  return { lat, lon };
-}
-
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export interface ButtonDevice {
   name: string;

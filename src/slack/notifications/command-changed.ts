@@ -5,12 +5,12 @@ import type { Tx } from "../../core/audit.js";
 import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import { NOTE } from "../../core/commands/results.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
-import { approveButton, COMMAND_ACTIONS, locationIn, mapUrl } from "../blocks/commands.js";
+import { locationOf } from "../../core/commands/rules.js";
+import { approveButton, COMMAND_ACTIONS, mapUrl } from "../blocks/commands.js";
+import { escapeMrkdwn as escape } from "../blocks/incident.js";
 import type { NotificationHandler } from "../notifier.js";
 
 type Event = { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string };
-
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string> {
   const last = await tx.auditEntry.findFirst({ where: { subject: `command:${commandId}` }, orderBy: { id: "desc" }, select: { actor: true } });
@@ -108,9 +108,9 @@ function acknowledgedText(
     case "ERASE_DEVICE":
       return tr(c.device.ade ? "commands.thread.wiped_ade" : "commands.thread.wiped", vars);
     case "DEVICE_LOCATION": {
-      const at = locationIn(c.result);
+      const at = locationOf(c.result);
       if (!at) return tr("commands.thread.no_location", vars);
-      return tr("commands.thread.located", { ...vars, url: mapUrl(at.lat, at.lon), lat: at.lat.toFixed(5), lon: at.lon.toFixed(5) });
+      return tr("commands.thread.located", { ...vars, url: mapUrl(at.latitude, at.longitude), lat: at.latitude.toFixed(5), lon: at.longitude.toFixed(5) });
     }
     case "DEVICE_LOCK":
       return e.note === NOTE.noPasscode ? tr("commands.thread.no_passcode", vars) : tr("commands.thread.acknowledged", vars);

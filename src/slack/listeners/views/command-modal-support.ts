@@ -1,8 +1,14 @@
 // What the command modals share: their remembered context, their inputs, and telling the
 // admin the outcome ephemerally in the channel they clicked from (a submission has no
 // response_url), or in a DM when that channel is unknown.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import type { Actor } from "../../../core/actors.js";
+import type { Locale } from "../../../i18n/index.js";
+import type { SlackDeps } from "../../app.js";
 import type { ModalContext } from "../../blocks/command-modals.js";
+import { commandErrorText } from "../../command-replies.js";
+import { localeFor } from "../../locale.js";
 
 export function modalContext(privateMetadata: string | undefined): ModalContext {
   try {
@@ -13,7 +19,7 @@ export function modalContext(privateMetadata: string | undefined): ModalContext 
   }
 }
 
-type StateValues = Record<string, Record<string, { value?: string | null; selected_options?: { value: string }[] }>>;
+export type StateValues = Record<string, Record<string, { value?: string | null; selected_options?: { value: string }[] }>>;
 
 export function textValue(values: StateValues, blockId: string): string {
   return (values[blockId]?.value?.value ?? "").trim();
@@ -33,4 +39,36 @@ export async function tellAdmin(client: WebClient, ctx: ModalContext, user: stri
   } catch {
     // The decision is made and recorded; only this courtesy note was lost.
   }
+}
+
+export interface Submission {
+  ctx: ModalContext;
+  actor: Actor;
+  locale: Locale;
+  values: StateValues;
+}
+
+/**
+ * A command modal's submission: `validate` may keep the modal open with a message next to a
+ * field; otherwise ack at once, let the core decide, and tell the admin the outcome or why not.
+ */
+export function commandModal(
+  deps: SlackDeps,
+  run: (s: Submission) => Promise<string>,
+  validate?: (values: StateValues, locale: Locale) => Record<string, string> | null,
+) {
+  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const locale = await localeFor(deps, body.user.id);
+    const values = view.state.values as unknown as StateValues;
+    const errors = validate?.(values, locale);
+    if (errors) return void (await ack({ response_action: "errors", errors }));
+    await ack();
+    const ctx = modalContext(view.private_metadata);
+    try {
+      const actor = await deps.core.actors.fromSlack(body.user.id);
+      await tellAdmin(client, ctx, body.user.id, await run({ ctx, actor, locale, values }));
+    } catch (err) {
+      await tellAdmin(client, ctx, body.user.id, commandErrorText(err, locale));
+    }
+  };
 }
