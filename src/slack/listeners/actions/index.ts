@@ -1,17 +1,13 @@
 // One file per action callback in this folder; register each here.
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../app.js";
-import { reportPickDevice } from "./report-pick-device.js";
-import { CERT_OVERRIDE_CONFIRM, CERT_OVERRIDE_REQUEST, HANDOVER_CONFIRM, HANDOVER_NOT_APPLICABLE, RENEWAL_GMAIL_SIGNED_IN, RENEWAL_MARK_DONE } from "../../blocks/renewals.js";
+import { CERT_OVERRIDE_CONFIRM, CERT_OVERRIDE_REQUEST, HANDOVER_CONFIRM, RENEWAL_GMAIL_SIGNED_IN, RENEWAL_MARK_DONE } from "../../blocks/renewals.js";
 import { certOverrideConfirm } from "./cert-override-confirm.js";
 import { certOverrideRequest } from "./cert-override-request.js";
 import { handoverConfirm } from "./handover-confirm.js";
-import { handoverNotApplicable } from "./handover-not-applicable.js";
 import { renewalGmailSignedIn } from "./renewal-gmail-signed-in.js";
 import { renewalMarkDone } from "./renewal-mark-done.js";
-import { ALERT_OPEN_DEVICE, ALERT_RESOLVE } from "../../blocks/alerts.js";
-import { alertOpenDevice } from "./alert-open-device.js";
-import { alertResolve } from "./alert-resolve.js";
+import { reportPickDevice } from "./report-pick-device.js";
 import { deviceShow } from "./device-show.js";
 import { homeLanguage } from "./home-language.js";
 import { ackOnly, homeRefresh } from "./home-refresh.js";
@@ -26,17 +22,17 @@ import { reportDismiss } from "./report-dismiss.js";
 import { reportFound } from "./report-found.js";
 import { wipeApprove } from "./wipe-approve.js";
 import { wipeCancel } from "./wipe-cancel.js";
+import { ALERT_OPEN_DEVICE, ALERT_RESOLVE } from "../../blocks/alerts.js";
+import { alertOpenDevice } from "./alert-open-device.js";
+import { alertResolve } from "./alert-resolve.js";
 
 export function registerActions(app: App, deps: SlackDeps): void {
-  app.action("report_pick_device", reportPickDevice(deps));
   app.action(RENEWAL_GMAIL_SIGNED_IN, renewalGmailSignedIn(deps));
   app.action(RENEWAL_MARK_DONE, renewalMarkDone(deps));
   app.action(CERT_OVERRIDE_REQUEST, certOverrideRequest(deps));
   app.action(CERT_OVERRIDE_CONFIRM, certOverrideConfirm(deps));
   app.action(HANDOVER_CONFIRM, handoverConfirm(deps));
-  app.action(HANDOVER_NOT_APPLICABLE, handoverNotApplicable(deps));
-  app.action(ALERT_RESOLVE, alertResolve(deps));
-  app.action(ALERT_OPEN_DEVICE, alertOpenDevice(deps));
+  app.action("report_pick_device", reportPickDevice(deps));
   app.action(/^device_show(:.+)?$/, deviceShow(deps));
   app.action(/^home_set_language_(ja|en)$/, homeLanguage(deps));
   app.action("home_refresh", homeRefresh(deps));
@@ -53,6 +49,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("device_locate", deviceLocate(deps));
   app.action("lost_mode_sound", lostModeSound(deps));
   app.action("lost_mode_disable", lostModeDisable(deps));
+  app.action(ALERT_RESOLVE, alertResolve(deps));
+  app.action(ALERT_OPEN_DEVICE, alertOpenDevice(deps));
   void app;
   void deps;
 }

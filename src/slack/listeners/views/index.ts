@@ -1,31 +1,31 @@
 // One file per view callback in this folder; register each here.
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../app.js";
-import { LOST_REPORT_CALLBACK } from "../../blocks/lost-report-modal.js";
-import { lostReportSubmitted } from "./lost-report.js";
 import { CERT_UPLOAD_VIEW, CUSTODY_VIEW, TOKEN_UPLOAD_VIEW } from "../../blocks/renewals.js";
 import { certUploadSubmitted } from "./cert-upload.js";
 import { custodyRecordSubmitted } from "./custody-record.js";
 import { renewalTokenUploadSubmitted } from "./renewal-token-upload.js";
-import { POLICY_IMPORT_CALLBACK } from "../../blocks/policy.js";
-import { policyImportSubmitted } from "./policy-import.js";
+import { LOST_REPORT_CALLBACK } from "../../blocks/lost-report-modal.js";
+import { lostReportSubmitted } from "./lost-report.js";
 import { inventoryImportSubmitted } from "./inventory-import.js";
 import { IMPORT_CALLBACK_ID } from "../../blocks/inventory-import.js";
 import { COMMAND_VIEWS } from "../../blocks/command-modals.js";
 import { deviceLockSubmitted } from "./device-lock-submit.js";
 import { lostModeSubmitted } from "./lost-mode-submit.js";
 import { reportFoundSubmitted } from "./report-found-submit.js";
+import { POLICY_IMPORT_CALLBACK } from "../../blocks/policy.js";
+import { policyImportSubmitted } from "./policy-import.js";
 
 export function registerViews(app: App, deps: SlackDeps): void {
-  app.view(LOST_REPORT_CALLBACK, lostReportSubmitted(deps));
   app.view(CERT_UPLOAD_VIEW, certUploadSubmitted(deps));
   app.view(TOKEN_UPLOAD_VIEW, renewalTokenUploadSubmitted(deps));
   app.view(CUSTODY_VIEW, custodyRecordSubmitted(deps));
-  app.view(POLICY_IMPORT_CALLBACK, policyImportSubmitted(deps));
+  app.view(LOST_REPORT_CALLBACK, lostReportSubmitted(deps));
   app.view(IMPORT_CALLBACK_ID, inventoryImportSubmitted(deps));
   app.view(COMMAND_VIEWS.lostMode, lostModeSubmitted(deps));
   app.view(COMMAND_VIEWS.lock, deviceLockSubmitted(deps));
   app.view(COMMAND_VIEWS.found, reportFoundSubmitted(deps));
+  app.view(POLICY_IMPORT_CALLBACK, policyImportSubmitted(deps));
   void app;
   void deps;
 }
