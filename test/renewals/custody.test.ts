@@ -106,6 +106,18 @@ describe("the handover checklist", () => {
     expect(itemText(await checklist(), 4)).toContain("ready to confirm");
   });
 
+  it("lets an admin mark an item the company does not use (no Android), but not a required one", async () => {
+    await t.db.prisma.custodyAccount.deleteMany({ where: { role: "ANDROID_ENTERPRISE_GMAIL" } });
+    const msg = await checklist();
+    expect(itemText(msg, 5)).toContain("not recorded");
+    expect(JSON.stringify(msg.blocks)).toContain("handover_not_applicable");
+    await t.requests.blockAction({ user: ADMIN_1, actionId: "handover_not_applicable", value: "android_gmail", responseId: "na-1" });
+    const redrawn = (await until(() => t.slack.responses.find((r) => r.id === "na-1"))).body;
+    expect(itemText(redrawn, 5)).toContain("not used here");
+    expect(textOf(redrawn)).toContain("1 of 6 items confirmed");
+    expect((await mdm(t, ADMIN_1, "handover na panel_contact")).text).toContain("can be marked as not used");
+  });
+
   it("links the internal lost-device policy document", async () => {
     const saved = await mdm(t, ADMIN_1, "handover policy https://wiki.corp.example/it/lost-device-policy");
     expect(saved.text).toContain("linked");

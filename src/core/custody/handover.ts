@@ -15,7 +15,11 @@ export type HandoverKey = (typeof HANDOVER_KEYS)[number];
 
 /** What an item lacks, as stable words the edges translate. */
 export type Missing = "account" | "password_holder" | "password_location" | "two_factor_holder" | "certificate" | "last_sign_in" | "policy_url";
-export type ItemState = "missing" | "incomplete" | "ready" | "confirmed";
+export type ItemState = "missing" | "incomplete" | "ready" | "confirmed" | "not_applicable";
+
+/** Seed 001's footnotes: these apply only when iOS devices / DEP-VPP / Android are managed. */
+export const OPTIONAL_ITEMS: readonly HandoverKey[] = ["push_cert_apple_id", "abm_apple_id", "android_gmail"];
+const NOT_APPLICABLE = "not_applicable";
 
 export interface HandoverItemView {
   key: HandoverKey;
@@ -85,8 +89,10 @@ export class Handover {
       const nothing = role ? !account : !url;
       // A confirmation covers the account as it was: a later change needs a new one.
       const confirmed = Boolean(item?.confirmedAt && (!account || item.confirmedAt.getTime() >= account.updatedAt.getTime()));
-      const state: ItemState = nothing ? "missing" : missing.length ? "incomplete" : confirmed ? "confirmed" : "ready";
-      views.push({ key, state, missing, warnings, account, url, confirmedAt: confirmed ? item!.confirmedAt : null, confirmedBy: confirmed ? item!.confirmedBy : null });
+      const unused = nothing && item?.note === NOT_APPLICABLE;
+      const state: ItemState = unused ? "not_applicable" : nothing ? "missing" : missing.length ? "incomplete" : confirmed ? "confirmed" : "ready";
+      const shown = confirmed || unused;
+      views.push({ key, state, missing: unused ? [] : missing, warnings, account, url, confirmedAt: shown ? item!.confirmedAt : null, confirmedBy: shown ? item!.confirmedBy : null });
     }
     return views;
   }
@@ -103,9 +109,22 @@ export class Handover {
       await tx.handoverItem.upsert({
         where: { key },
         create: { key, confirmedAt: now, confirmedBy: actor.id, note: note ?? null },
-        update: { confirmedAt: now, confirmedBy: actor.id, ...(note ? { note } : {}) },
+        update: { confirmedAt: now, confirmedBy: actor.id, note: note ?? null },
       });
       await audit(tx, { actor: actor.id, action: "handover.confirm", subject: `handover:${key}`, details: {}, at: now });
+    });
+    return (await this.checklist()).find((v) => v.key === key)!;
+  }
+
+  /** "We do not manage Android" (etc.): the item counts as done until its account is recorded. */
+  async markNotApplicable(actor: Actor, key: string): Promise<HandoverItemView> {
+    this.deps.actors.requireAdmin(actor);
+    if (!OPTIONAL_ITEMS.includes(key as HandoverKey)) throw new NotAllowedError("Only the push-certificate Apple ID, the ABM/ASM Apple ID and the Android Enterprise Gmail can be marked as not used.");
+    const now = this.deps.clock.now();
+    await this.deps.db.$transaction(async (tx) => {
+      const data = { confirmedAt: now, confirmedBy: actor.id, note: NOT_APPLICABLE };
+      await tx.handoverItem.upsert({ where: { key }, create: { key, ...data }, update: data });
+      await audit(tx, { actor: actor.id, action: "handover.not_applicable", subject: `handover:${key}`, details: {}, at: now });
     });
     return (await this.checklist()).find((v) => v.key === key)!;
   }

@@ -28,7 +28,7 @@ type Key =
   | "handover.title" | "handover.summary" | "handover.confirm" | "handover.confirmed_by" | "handover.missing" | "handover.policy_link"
   | "handover.policy_saved" | "handover.hint.custody" | "handover.hint.policy"
   | "handover.item.panel_contact" | "handover.item.system_admin" | "handover.item.push_cert_apple_id" | "handover.item.abm_apple_id" | "handover.item.android_gmail" | "handover.item.internal_rules"
-  | "handover.state.missing" | "handover.state.incomplete" | "handover.state.ready" | "handover.state.confirmed"
+  | "handover.state.missing" | "handover.state.incomplete" | "handover.state.ready" | "handover.state.confirmed" | "handover.state.not_applicable" | "handover.not_used"
   | "handover.missing.password_holder" | "handover.missing.password_location" | "handover.missing.two_factor_holder" | "handover.missing.certificate" | "handover.missing.last_sign_in";
 
 export const renewals: Catalog<Key> = {
@@ -37,7 +37,7 @@ export const renewals: Catalog<Key> = {
     "mdm.help.certs": "certs — the push certificate in use: expiry, topic, serial, Apple ID",
     "mdm.help.renewals": "renewals — every renewal deadline; record ADE/VPP tokens and the Android Enterprise Gmail",
     "mdm.help.custody": "custody [contact|admin|push|abm|gmail] — who holds each account (never the password)",
-    "mdm.help.handover": "handover — the checklist for a change of administrator",
+    "mdm.help.handover": "handover [confirm|na <item>] [policy <url>] — the checklist for a change of administrator",
     "renewal.kind.PUSH_CERTIFICATE": "MDM push certificate",
     "renewal.kind.ADE_TOKEN": "ADE (DEP) server token",
     "renewal.kind.VPP_TOKEN": "VPP content token",
@@ -151,6 +151,8 @@ export const renewals: Catalog<Key> = {
     "handover.state.incomplete": "incomplete",
     "handover.state.ready": "ready to confirm",
     "handover.state.confirmed": "confirmed",
+    "handover.state.not_applicable": "not used here",
+    "handover.not_used": "Not used here",
     "handover.missing.password_holder": "password holder",
     "handover.missing.password_location": "where the password is kept",
     "handover.missing.two_factor_holder": "2FA phone holder",
@@ -162,7 +164,7 @@ export const renewals: Catalog<Key> = {
     "mdm.help.certs": "certs — 使用中のプッシュ証明書(有効期限・トピック・シリアル・Apple ID)",
     "mdm.help.renewals": "renewals — 更新期限の一覧、ADE/VPP トークンと Android Enterprise 用 Gmail の登録",
     "mdm.help.custody": "custody [contact|admin|push|abm|gmail] — 各アカウントの管理者(パスワードそのものは記録しません)",
-    "mdm.help.handover": "handover — 管理者交代時の引き継ぎチェックリスト",
+    "mdm.help.handover": "handover [confirm|na <項目>] [policy <url>] — 管理者交代時の引き継ぎチェックリスト",
     "renewal.kind.PUSH_CERTIFICATE": "MDM プッシュ通知証明書",
     "renewal.kind.ADE_TOKEN": "ADE(DEP)サーバトークン",
     "renewal.kind.VPP_TOKEN": "VPP コンテンツトークン",
@@ -276,6 +278,8 @@ export const renewals: Catalog<Key> = {
     "handover.state.incomplete": "不足あり",
     "handover.state.ready": "確認待ち",
     "handover.state.confirmed": "確認済み",
+    "handover.state.not_applicable": "利用していない",
+    "handover.not_used": "利用していない",
     "handover.missing.password_holder": "パスワード管理者",
     "handover.missing.password_location": "パスワードの保管場所",
     "handover.missing.two_factor_holder": "2 ファクタ認証の電話の所持者",

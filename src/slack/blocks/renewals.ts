@@ -3,7 +3,7 @@
 import type { types } from "@slack/bolt";
 import type { AccountRole, CustodyAccount, RenewalKind } from "../../generated/prisma/client.js";
 import type { AddressWarning } from "../../core/custody/addresses.js";
-import type { HandoverItemView } from "../../core/custody/handover.js";
+import { OPTIONAL_ITEMS, type HandoverItemView } from "../../core/custody/handover.js";
 import { RENEWAL_LINKS } from "../../core/renewals/kinds.js";
 import { daysLeft } from "../../core/renewals/thresholds.js";
 import { formatDate, t, type Locale } from "../../i18n/index.js";
@@ -16,6 +16,7 @@ export const RENEWAL_MARK_DONE = "renewal_mark_done";
 export const CERT_OVERRIDE_REQUEST = "cert_topic_override_request";
 export const CERT_OVERRIDE_CONFIRM = "cert_topic_override_confirm";
 export const HANDOVER_CONFIRM = "handover_confirm";
+export const HANDOVER_NOT_APPLICABLE = "handover_not_applicable";
 export const CERT_UPLOAD_VIEW = "cert_upload";
 export const TOKEN_UPLOAD_VIEW = "renewal_token_upload";
 export const CUSTODY_VIEW = "custody_record";
@@ -171,7 +172,7 @@ export function overrideRequestedMessage(requestId: string, by: string, currentT
   };
 }
 
-const STATE_ICON = { missing: ":x:", incomplete: ":warning:", ready: ":large_blue_circle:", confirmed: ":white_check_mark:" } as const;
+const STATE_ICON = { missing: ":x:", incomplete: ":warning:", ready: ":large_blue_circle:", confirmed: ":white_check_mark:", not_applicable: ":heavy_minus_sign:" } as const;
 
 export function handoverMessage(items: HandoverItemView[], ctx: Ctx): { text: string; blocks: KnownBlock[] } {
   const { locale, timeZone } = ctx;
@@ -187,9 +188,10 @@ export function handoverMessage(items: HandoverItemView[], ctx: Ctx): { text: st
     if (item.confirmedAt) lines.push(t(locale, "handover.confirmed_by", { who: who(item.confirmedBy), date: formatDate(item.confirmedAt, locale, timeZone) }));
     const block: KnownBlock = { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } };
     if (item.state === "ready") (block as { accessory?: unknown }).accessory = button(t(locale, "handover.confirm"), HANDOVER_CONFIRM, item.key, "primary");
+    else if (item.state === "missing" && OPTIONAL_ITEMS.includes(item.key)) (block as { accessory?: unknown }).accessory = button(t(locale, "handover.not_used"), HANDOVER_NOT_APPLICABLE, item.key);
     blocks.push(block);
   }
-  const done = items.filter((i) => i.state === "confirmed").length;
+  const done = items.filter((i) => i.state === "confirmed" || i.state === "not_applicable").length;
   const text = t(locale, "handover.summary", { done, total: items.length });
   blocks.push(context(text));
   return { text, blocks };

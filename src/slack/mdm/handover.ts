@@ -1,7 +1,8 @@
 // /mdm handover: the six-item checklist for a change of administrator (seed 001), each item's
 // state and what is missing, with a Confirm button on complete items.
 //   handover policy <url>     link the internal lost-device policy document
-//   handover confirm <item>   the same as the button
+//   handover confirm <item>   the same as the Confirm button
+//   handover na <item>        not used here (no iOS / no ABM / no Android: seed 001's footnotes)
 import { t } from "../../i18n/index.js";
 import { handoverMessage } from "../blocks/renewals.js";
 import type { MdmSubcommand } from "./index.js";
@@ -20,6 +21,8 @@ export const handover: MdmSubcommand = {
     }
     if (sub.toLowerCase() === "confirm" && arg) {
       await core.handover.confirm(c.actor, arg);
+    } else if (/^(na|n\/a|unused)$/i.test(sub) && arg) {
+      await core.handover.markNotApplicable(c.actor, arg);
     } else {
       core.actors.requireAdmin(c.actor);
     }

@@ -1,10 +1,11 @@
 // One file per action callback in this folder; register each here.
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../app.js";
-import { CERT_OVERRIDE_CONFIRM, CERT_OVERRIDE_REQUEST, HANDOVER_CONFIRM, RENEWAL_GMAIL_SIGNED_IN, RENEWAL_MARK_DONE } from "../../blocks/renewals.js";
+import { CERT_OVERRIDE_CONFIRM, CERT_OVERRIDE_REQUEST, HANDOVER_CONFIRM, HANDOVER_NOT_APPLICABLE, RENEWAL_GMAIL_SIGNED_IN, RENEWAL_MARK_DONE } from "../../blocks/renewals.js";
 import { certOverrideConfirm } from "./cert-override-confirm.js";
 import { certOverrideRequest } from "./cert-override-request.js";
 import { handoverConfirm } from "./handover-confirm.js";
+import { handoverNotApplicable } from "./handover-not-applicable.js";
 import { renewalGmailSignedIn } from "./renewal-gmail-signed-in.js";
 import { renewalMarkDone } from "./renewal-mark-done.js";
 import { reportPickDevice } from "./report-pick-device.js";
@@ -32,6 +33,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(CERT_OVERRIDE_REQUEST, certOverrideRequest(deps));
   app.action(CERT_OVERRIDE_CONFIRM, certOverrideConfirm(deps));
   app.action(HANDOVER_CONFIRM, handoverConfirm(deps));
+  app.action(HANDOVER_NOT_APPLICABLE, handoverNotApplicable(deps));
   app.action("report_pick_device", reportPickDevice(deps));
   app.action(/^device_show(:.+)?$/, deviceShow(deps));
   app.action(/^home_set_language_(ja|en)$/, homeLanguage(deps));
