@@ -3,6 +3,7 @@
 // the field. The Google Form path is lenient instead (see src/google/mapping.ts): a response
 // already sent can't be corrected, so it is never refused for a missing answer.
 import { z } from "zod";
+import type { NewReport } from "./service.js";
 
 export const CIRCUMSTANCES = ["lost", "stolen", "left_behind"] as const;
 export type CircumstancesInput = (typeof CIRCUMSTANCES)[number];
@@ -112,3 +113,18 @@ function offsetMs(at: Date, timeZone: string): number {
 }
 
 export const CIRCUMSTANCES_ENUM = { lost: "LOST", stolen: "STOLEN", left_behind: "LEFT_BEHIND" } as const;
+
+/** A validated form as the report fields every way in shares (the caller adds channel, ids, locale). */
+export function reportFields(form: ReportForm, lostAt: ParsedLostAt) {
+  return {
+    reporterEmail: form.reporterEmail,
+    reporterName: form.reporterName,
+    deviceDescription: form.device,
+    lostAt: lostAt.lostAt,
+    lostAtText: lostAt.lostAtText,
+    location: form.location,
+    circumstances: CIRCUMSTANCES_ENUM[form.circumstances],
+    contactPhone: form.contactPhone,
+    consentLostMode: form.consent,
+  } satisfies Partial<NewReport>;
+}

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import express, { Router, type ErrorRequestHandler, type Response } from "express";
 import { DomainError } from "../../core/errors.js";
-import { CIRCUMSTANCES_ENUM, parseReportForm, type FieldErrors } from "../../core/reports/input.js";
+import { parseReportForm, reportFields, type FieldErrors } from "../../core/reports/input.js";
 import { statusView } from "../../core/reports/status.js";
 import { formatDateTime, isLocale, t, type Locale } from "../../i18n/index.js";
 import { log } from "../../log.js";
@@ -60,21 +60,12 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     const parsed = parseReportForm(values, { timeZone, now });
     if (!parsed.ok) return showForm(res, 400, locale, values, parsed.errors, undefined, body._csrf as string);
 
-    const form = parsed.value;
     try {
       const result = await core.reports.create({
         channel: "WEB",
         receiptKey: `form:${nonce}`,
         statusToken: tokens.statusToken(nonce),
-        reporterEmail: form.reporterEmail,
-        reporterName: form.reporterName,
-        deviceDescription: form.device,
-        lostAt: parsed.lostAt.lostAt,
-        lostAtText: parsed.lostAt.lostAtText,
-        location: form.location,
-        circumstances: CIRCUMSTANCES_ENUM[form.circumstances],
-        contactPhone: form.contactPhone,
-        consentLostMode: form.consent,
+        ...reportFields(parsed.value, parsed.lostAt),
         locale,
       });
       // A replay (double click, back + resend) finds the first report: same reference, same link.

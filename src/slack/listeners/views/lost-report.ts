@@ -5,7 +5,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { isReachable } from "../../../core/devices/capabilities.js";
-import { CIRCUMSTANCES_ENUM, parseReportForm, type ReportFormField } from "../../../core/reports/input.js";
+import { parseReportForm, reportFields, type ReportFormField } from "../../../core/reports/input.js";
 import { isLocale, t, type Locale } from "../../../i18n/index.js";
 import { log } from "../../../log.js";
 import type { SlackDeps } from "../../app.js";
@@ -93,21 +93,12 @@ export function lostReportSubmitted(deps: SlackDeps) {
     }
     // Slack closes the modal now; the report is filed right after (Slack's 3-second limit).
     await ack();
-    const form = parsed.value;
     try {
       const result = await deps.core.reports.create({
         channel: "SLACK",
-        reporterEmail: form.reporterEmail,
-        reporterName: form.reporterName,
         reporterSlackUserId: userId,
-        deviceDescription: form.device,
         deviceIds: picked ? [picked] : undefined,
-        lostAt: parsed.lostAt.lostAt,
-        lostAtText: parsed.lostAt.lostAtText,
-        location: form.location,
-        circumstances: CIRCUMSTANCES_ENUM[form.circumstances],
-        contactPhone: form.contactPhone,
-        consentLostMode: form.consent,
+        ...reportFields(parsed.value, parsed.lostAt),
         locale,
       });
       log.info("report filed from Slack", { reference: result.report.reference, created: result.created });
