@@ -168,6 +168,20 @@ describe("/mdm renewals", () => {
     expect(dm.text).toContain("encrypted for your MDM server");
   });
 
+  it("records a push certificate made outside this app by its expiry, so it is still reminded", async () => {
+    const reply = await mdm(t, ADMIN_1, "renewals push 2026-12-10 MDM-Push@corp.example");
+    expect(reply.text).toContain("MDM push certificate");
+    const push = await t.db.prisma.renewal.findFirstOrThrow({ where: { kind: "PUSH_CERTIFICATE" }, include: { account: true } });
+    expect(push.details).toMatchObject({ appleId: "mdm-push@corp.example" });
+    expect(push.account?.role).toBe("PUSH_CERT_APPLE_ID");
+    t.slack.reset();
+    await runJob(t, JOB);
+    await t.flush();
+    const post = reminders().find((p) => p.text.includes("MDM push certificate"))!;
+    expect(textOf(post)).toContain("https://identity.apple.com/pushcert/");
+    expect(textOf(post)).toContain("mdm-push@corp.example");
+  });
+
   it("refuses a malformed date plainly", async () => {
     expect((await mdm(t, ADMIN_1, "renewals ade 30/01/2027")).text).toContain("YYYY-MM-DD");
   });

@@ -46,11 +46,17 @@ export class Renewals {
     return this.deps.db.renewal.findMany({ orderBy: [{ expiresAt: "asc" }, { createdAt: "asc" }], include: { account: true } });
   }
 
-  /** ADE or VPP token: its expiry as shown in Apple Business Manager, and the managed Apple ID. */
+  /**
+   * ADE or VPP token: its expiry as shown in Apple Business Manager, and the managed Apple ID.
+   * Also a push certificate whose key is not here (made through the MDM vendor's panel), so its
+   * deadline is still reminded; its topic is then unknown until a .pem is uploaded here.
+   */
   async recordToken(actor: Actor, input: { kind: RenewalKind; expiresAt: Date; appleId?: string | null; source?: string }) {
     this.deps.actors.requireSystemAdmin(actor);
-    if (input.kind !== "ADE_TOKEN" && input.kind !== "VPP_TOKEN") throw new InvalidInputError("Only ADE and VPP tokens are recorded this way.");
-    return this.upsert(actor, input.kind, { expiresAt: input.expiresAt }, input.appleId ?? null, { source: input.source ?? "manual" });
+    if (input.kind === "ANDROID_ENTERPRISE_GMAIL") throw new InvalidInputError("The Android Enterprise Gmail is recorded by its last sign-in.");
+    const appleId = input.appleId?.trim().toLowerCase() || null;
+    const details = { source: input.source ?? "manual", ...(input.kind === "PUSH_CERTIFICATE" && appleId ? { appleId } : {}) };
+    return this.upsert(actor, input.kind, { expiresAt: input.expiresAt }, appleId, details);
   }
 
   async recordTokenFile(actor: Actor, input: { kind: RenewalKind; filename: string; content: Buffer; appleId?: string | null }) {

@@ -38,6 +38,7 @@ export const cert: MdmSubcommand = {
     // The admin's own details by default (Apple only reads them; the Apple ID is what matters).
     const named = namedArgs(c.args.slice(1));
     const person = c.actor.personId ? await core.deps.db.person.findUnique({ where: { id: c.actor.personId } }) : null;
+    if (!named.email && !person?.email) return void (await c.respond({ response_type: "ephemeral", text: t(c.locale, "cert.usage") }));
     const result = await core.pushCertificates.createRequest(c.actor, {
       email: named.email ?? person?.email ?? "",
       name: named.name ?? person?.name ?? person?.email ?? "",

@@ -1,5 +1,6 @@
 // /mdm renewals: every deadline that, missed, forces re-enrolling devices; and recording them:
 //   renewals ade|vpp <YYYY-MM-DD> [managed Apple ID]   expiry shown in Apple Business Manager
+//   renewals push <YYYY-MM-DD> [Apple ID]              a push certificate made outside this app
 //   renewals upload ade|vpp [managed Apple ID]          read the expiry from the token file
 //   renewals gmail <address> <YYYY-MM-DD|today>         the Android Enterprise Gmail's last sign-in
 //   renewals done push|ade|vpp|gmail                    renewed outside the app: stop reminders
@@ -43,7 +44,7 @@ export const renewals: MdmSubcommand = {
       await core.renewals.markDone(c.actor, renewal.id);
       return void (await reply(t(c.locale, "renewal.done_ack", { what: t(c.locale, `renewal.kind.${kind}`) })));
     }
-    if (kind === "ADE_TOKEN" || kind === "VPP_TOKEN") {
+    if (kind === "ADE_TOKEN" || kind === "VPP_TOKEN" || kind === "PUSH_CERTIFICATE") {
       const r = await core.renewals.recordToken(c.actor, { kind, expiresAt: day(a1), appleId: a2 ?? null });
       return void (await reply(t(c.locale, "renewal.recorded", { what: t(c.locale, `renewal.kind.${kind}`), status: renewalStatus(r, ctx) })));
     }
