@@ -38,7 +38,7 @@ describe("lost mode, approved in Slack and carried out by the device", () => {
       privateMetadata: view.private_metadata,
       values: { message: { value: "Please return this phone" }, phone: { value: "03-1111-2222" }, footnote: { value: "" } },
     });
-    const command = await until(() => t.db.prisma.command.findFirst({ where: { deviceId: lost.agent.deviceId, type: "ENABLE_LOST_MODE" } }), "the queued command");
+    const command = await until(() => t.db.prisma.command.findFirst({ where: { deviceId: lost.agent.deviceId, type: "ENABLE_LOST_MODE", driver: "agent" } }), "the queued command");
     expect(command).toMatchObject({ state: "QUEUED", expiresAt: null, reportId: lost.reportId });
     await until(() => t.slack.callsTo("chat.postEphemeral").find((c) => c.args.user === ADMIN_1), "the ephemeral confirmation");
     await t.flush();
@@ -96,7 +96,8 @@ describe("lost mode, approved in Slack and carried out by the device", () => {
     await t.requests.blockAction({ user: ADMIN_1, actionId: "report_found", value: lost.value, messageTs: ts });
     const found = await until(() => t.slack.callsTo("views.open").find((c) => c.args.view.callback_id === "report_found_submit"), "the found modal");
     await t.requests.viewSubmission({ user: ADMIN_1, callbackId: "report_found_submit", privateMetadata: found.args.view.private_metadata, values: { disable: { value: { selectedOptions: [lost.agent.deviceId] } } } });
-    const disable = await until(() => t.db.prisma.command.findFirst({ where: { deviceId: lost.agent.deviceId, type: "DISABLE_LOST_MODE" } }), "disable lost mode");
+    // Handed to the agent driver: it waits, queued, for the device.
+    const disable = await until(() => t.db.prisma.command.findFirst({ where: { deviceId: lost.agent.deviceId, type: "DISABLE_LOST_MODE", driver: "agent" } }), "disable lost mode");
     expect(disable.state).toBe("QUEUED");
     expect((await t.db.prisma.lossReport.findUniqueOrThrow({ where: { id: lost.reportId } })).status).toBe("FOUND");
     const off = (await checkIn(t, lost.agent.token)).json.commands[0];
