@@ -3,6 +3,7 @@
 // daily once overdue; the Android Enterprise Gmail's 12-month sign-in rule and its button.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renewalsDueSoon } from "../../src/core/renewals/index.js";
+import { aCustodyAccount } from "../support/builders.js";
 import { ADMIN_1, ADMIN_2, ADMIN_CHANNEL, startTestApp, type TestApp } from "../support/harness.js";
 import { validateMessage } from "../support/block-kit.js";
 import { mdm, runJob, textOf, until } from "./support.js";
@@ -26,9 +27,7 @@ async function tick(days: number) {
 describe("ADE token reminders", () => {
   it("posts at 60, 30, 14, 7, 3 and 1 days before, each once, naming the account and its holders", async () => {
     // The ABM Apple ID's custody, so the reminder can say who signs in and who has the phone.
-    await t.db.prisma.custodyAccount.create({
-      data: { role: "ABM_APPLE_ID", address: "abm-admin@corp.example", isGroupAddress: true, passwordHolder: "Hanako Sato (IT)", passwordLocation: "1Password: IT vault", twoFactorHolder: "IT shared iPhone (Sato)" },
-    });
+    await aCustodyAccount(t.db.prisma, { role: "ABM_APPLE_ID", address: "abm-admin@corp.example", twoFactorHolder: "IT shared iPhone (Sato)" });
     const reply = await mdm(t, ADMIN_1, "renewals ade 2027-01-30 abm-admin@corp.example");
     expect(reply.text).toContain("ADE (DEP) server token");
     t.slack.reset();

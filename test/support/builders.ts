@@ -55,3 +55,36 @@ export async function aDevice(
     },
   });
 }
+
+/** Who holds an account the MDM depends on (never the password itself). */
+export async function aCustodyAccount(
+  db: Db,
+  over: Partial<{ role: "PANEL_CONTACT" | "PANEL_SYSTEM_ADMIN" | "PUSH_CERT_APPLE_ID" | "ABM_APPLE_ID" | "ANDROID_ENTERPRISE_GMAIL"; address: string; isGroupAddress: boolean; passwordHolder: string | null; passwordLocation: string | null; twoFactorHolder: string | null }> = {},
+) {
+  return db.custodyAccount.create({
+    data: {
+      role: over.role ?? "ABM_APPLE_ID",
+      address: over.address ?? `apple-admin-${uid()}@corp.example`,
+      isGroupAddress: over.isGroupAddress ?? true,
+      passwordHolder: over.passwordHolder === undefined ? "Hanako Sato (IT)" : over.passwordHolder,
+      passwordLocation: over.passwordLocation === undefined ? "1Password: IT vault" : over.passwordLocation,
+      twoFactorHolder: over.twoFactorHolder === undefined ? "IT shared iPhone" : over.twoFactorHolder,
+    },
+  });
+}
+
+/** A renewal deadline (push certificate, ADE/VPP token, Android Enterprise Gmail). */
+export async function aRenewal(
+  db: Db,
+  over: Partial<{ kind: "PUSH_CERTIFICATE" | "ADE_TOKEN" | "VPP_TOKEN" | "ANDROID_ENTERPRISE_GMAIL"; label: string; expiresAt: Date; accountId: string | null; doneAt: Date | null }> = {},
+) {
+  return db.renewal.create({
+    data: {
+      kind: over.kind ?? "ADE_TOKEN",
+      label: over.label ?? "ADE server token",
+      expiresAt: over.expiresAt ?? new Date("2027-01-30T00:00:00Z"),
+      accountId: over.accountId ?? null,
+      doneAt: over.doneAt ?? null,
+    },
+  });
+}
