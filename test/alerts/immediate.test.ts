@@ -58,6 +58,22 @@ describe("immediate alerts", () => {
     }
   });
 
+  it("posts within seconds when the schedules run for real (cron every 5 s through the run coordinator)", async () => {
+    const live = await startTestApp({ schedule: true });
+    try {
+      const iphone = await aDevice(live.db.prisma, { platform: "IOS", name: "Live iPhone" });
+      await sendAlerts(live, [{ type: "jailbreak", device: { udid: iphone.udid } }]);
+      const post = await until(async () => {
+        await live.flush();
+        return live.slack.posts("C_ADMIN").find((p) => p.text === "Jailbreak detected on Live iPhone");
+      }, 20_000);
+      expect(post).toBeDefined();
+      expect(await live.db.prisma.jobRun.count({ where: { job: "alerts.post" } })).toBeGreaterThan(0);
+    } finally {
+      await live.close();
+    }
+  });
+
   it("never posts summary-only types at once, nor a type outside its OS row", async () => {
     const pixel = await aDevice(t.db.prisma, { platform: "ANDROID" });
     const iphone = await aDevice(t.db.prisma, { platform: "IOS" });
