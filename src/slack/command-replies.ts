@@ -8,6 +8,7 @@ import { t, type Locale } from "../i18n/index.js";
 import type { SlackDeps } from "./app.js";
 import { errorText } from "./errors.js";
 import { localeFor } from "./locale.js";
+import { log } from "../log.js";
 
 export interface ButtonTarget {
   r?: string;
@@ -42,6 +43,14 @@ export function ephemeral(respond: RespondFn, text: string) {
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
+/**
+ * Acks, tolerating an ack that comes too late (a busy replica past Slack's 3 seconds: the
+ * receiver has already answered). The click still counts; the reply says how it went.
+ */
+export async function ackSafely(ack: () => Promise<void>): Promise<void> {
+  await ack().catch((err: Error) => log.warn("late ack: Slack was already answered", { err: err.message }));
+}
+
 export interface Click {
   target: ButtonTarget;
   actor: Actor;
@@ -56,7 +65,7 @@ export interface Click {
 export function incidentButton(deps: SlackDeps, needs: "d" | "r" | "any", run: (click: Click) => Promise<string | null>) {
   return async (args: ButtonArgs) => {
     const { ack, body, action, respond } = args;
-    await ack();
+    await ackSafely(ack);
     const locale = await localeFor(deps, body.user.id);
     const target = parseTarget(action.value);
     if (!target || (needs !== "any" && !target[needs])) return void (await ephemeral(respond, t(locale, "commands.ephemeral.bad_button")));

@@ -27,12 +27,21 @@ export interface DispatchDeps {
 type WithDevice = Command & { device: Device };
 
 export class CommandDispatch {
+  /** Drivers that answered "held": pull-based, nothing is sent, so nothing to mark in progress. */
+  private readonly pulling = new Set<string>();
+
   constructor(private readonly deps: DispatchDeps) {}
 
   /** Hands one queued command to its driver now (after a click), if nobody else has. */
   async dispatch(commandId: string): Promise<void> {
     const { db, clock } = this.deps;
     const now = clock.now();
+    const target = await db.command.findUnique({ where: { id: commandId }, select: { device: { select: { driver: true } } } });
+    if (target && this.pulling.has(target.device.driver)) {
+      // A pull driver holds whatever it is given: record the hand-over, keep it QUEUED for the device.
+      await db.command.updateMany({ where: { id: commandId, state: "QUEUED", driver: null }, data: { driver: target.device.driver } });
+      return;
+    }
     const claimed = await db.command.updateMany({
       where: { id: commandId, state: "QUEUED", OR: [{ driver: null }, { nextAttemptAt: { lte: now } }] },
       data: { state: "SENT", sentAt: now, nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS), attempts: { increment: 1 } },
@@ -110,6 +119,7 @@ export class CommandDispatch {
     const mine = { id: c.id, state: "SENT" as const };
     if (outcome.kind === "held") {
       // Pull-based: back to QUEUED, owned by the driver, until the device collects it.
+      this.pulling.add(name);
       await db.command.updateMany({ where: mine, data: { state: "QUEUED", sentAt: null, driver: name, nextAttemptAt: null } });
       return;
     }

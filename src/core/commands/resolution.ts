@@ -3,7 +3,8 @@
 import type { Db } from "../../db/client.js";
 import type { Actor, Actors } from "../actors.js";
 import type { Clock } from "../clock.js";
-import { ConflictError, NotFoundError } from "../errors.js";
+import { audit } from "../audit.js";
+import { ConflictError, DomainError, NotFoundError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import { transition, type ReportStatusWriter } from "./lifecycle.js";
 
@@ -28,9 +29,15 @@ export class IncidentResolution {
       select: { id: true, reference: true, status: true, devices: { select: { device: { select: { id: true, name: true, state: true } } } } },
     });
     if (!report) throw new NotFoundError("this loss report");
-    actors.requireAdmin(actor);
-    for (const { device } of report.devices) await actors.requireDeviceAdmin(actor, device.id);
-    if (CLOSED.includes(report.status)) throw new ConflictError(`this report is already ${report.status.toLowerCase()}`);
+    try {
+      actors.requireAdmin(actor);
+      for (const { device } of report.devices) await actors.requireDeviceAdmin(actor, device.id);
+      if (CLOSED.includes(report.status)) throw new ConflictError(`this report is already ${report.status.toLowerCase()}`);
+    } catch (err) {
+      const code = err instanceof DomainError ? err.code : "error";
+      await audit(db, { actor: actor.id, action: "report.resolve.refused", subject: `report:${reportId}`, details: { code }, at: this.deps.clock.now() });
+      throw err;
+    }
     return report;
   }
 

@@ -7,7 +7,7 @@ import type { Actor } from "../../../core/actors.js";
 import type { Locale } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../app.js";
 import type { ModalContext } from "../../blocks/command-modals.js";
-import { commandErrorText } from "../../command-replies.js";
+import { ackSafely, commandErrorText } from "../../command-replies.js";
 import { localeFor } from "../../locale.js";
 
 export function modalContext(privateMetadata: string | undefined): ModalContext {
@@ -62,7 +62,7 @@ export function commandModal(
     const values = view.state.values as unknown as StateValues;
     const errors = validate?.(values, locale);
     if (errors) return void (await ack({ response_action: "errors", errors }));
-    await ack();
+    await ackSafely(() => ack());
     const ctx = modalContext(view.private_metadata);
     try {
       const actor = await deps.core.actors.fromSlack(body.user.id);
