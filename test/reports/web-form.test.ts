@@ -110,6 +110,22 @@ describe("the report form", () => {
     expect(await t.db.prisma.lossReport.count()).toBe(before);
   });
 
+  it("matches devices by the serial numbers typed, and keeps a report naming many within Slack's limits", async () => {
+    const devices = [];
+    for (let i = 0; i < 12; i++) devices.push(await aDevice(t.db.prisma, { serial: `C02XK${String(i).padStart(3, "0")}`, name: `Lab Mac ${i}`, platform: "MACOS" }));
+    t.slack.reset();
+    const form = await openForm(t, "?lang=en");
+    const res = await submitForm(t, form, validReport({ reporterEmail: "lab@example.co.jp", device: devices.map((d) => d.serial).join(", "), lang: "en" }));
+    expect(res.status).toBe(200);
+    const report = await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference: referenceOf(res.html)! }, include: { devices: true } });
+    expect(report.devices).toHaveLength(12);
+    await t.flush();
+    const msg = incidents(t).find((p) => p.text.includes(report.reference))!;
+    expect(msg.blocks.length).toBeLessThanOrEqual(50);
+    expect(Object.keys(buttonsByBlock(msg))).toHaveLength(8);
+    expect(messageText(msg)).toContain("and 4 more matched devices");
+  });
+
   it("keeps a free-text time as typed", async () => {
     const form = await openForm(t);
     const res = await submitForm(t, form, validReport({ lostAt: "昨日の夜 (yesterday evening)", reporterEmail: "free.text@example.co.jp" }));

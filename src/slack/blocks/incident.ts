@@ -38,6 +38,7 @@ export function parseButtonValue(value: string | undefined): ButtonValue | null 
 }
 
 type Block = Record<string, unknown>;
+const MAX_DEVICES = 8;
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
 const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
 /** What a person typed must not ping channels or users, or break the formatting. */
@@ -74,7 +75,9 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
     { type: "section", text: mrkdwn(facts.join("\n")) },
   ];
 
-  for (const d of devices) {
+  // Slack allows 50 blocks a message; a report rarely means more than a few devices.
+  const shown = devices.slice(0, MAX_DEVICES);
+  for (const d of shown) {
     blocks.push({ type: "divider" });
     const lines = [
       tr("incident.device", { name: escapeMrkdwn(d.name), platform: tr(`incident.platform.${d.platform}`), model: escapeMrkdwn(d.model ?? "") }),
@@ -127,6 +130,9 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
     blocks.push({ type: "actions", block_id: `device:${d.id}`, elements: refineDeviceButtons(buttons, d, value, locale) });
   }
 
+  if (devices.length > shown.length) {
+    blocks.push({ type: "context", elements: [mrkdwn(tr("incident.more_devices", { n: devices.length - shown.length }))] });
+  }
   if (closed) {
     blocks.push({ type: "context", elements: [mrkdwn(tr("incident.closed"))] });
   } else if (!devices.length) {
