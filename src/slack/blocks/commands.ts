@@ -68,11 +68,13 @@ export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: st
   const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
   const live = (type: string) => d.commands.find((c) => c.type === type && LIVE.has(c.state));
   const wipe = live("ERASE_DEVICE");
+  // Once a wipe is approved, nothing queued after it would ever run.
+  const wiping = wipe && wipe.state !== "AWAITING_APPROVAL";
   const out: Block[] = [];
   for (const b of buttons) {
     const id = b.action_id;
-    if (id === "lost_mode_enable" && (live("ENABLE_LOST_MODE") || wipe)) continue;
-    if (id === "device_lock" && (live("DEVICE_LOCK") || wipe)) continue;
+    if (id === "lost_mode_enable" && (live("ENABLE_LOST_MODE") || wiping)) continue;
+    if (id === "device_lock" && (live("DEVICE_LOCK") || wiping)) continue;
     if (id === "device_wipe") {
       if (wipe?.state === "AWAITING_APPROVAL") {
         const v = JSON.stringify({ c: wipe.id });
@@ -83,7 +85,7 @@ export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: st
       out.push({ ...b, confirm: confirm(tr("commands.wipe.confirm_title"), tr(d.ade ? "commands.wipe.confirm_ade" : "commands.wipe.confirm_leaves", { name: d.name }), locale, "danger") });
       continue;
     }
-    if (id === "report_found" && d.state === "LOST_MODE" && !wipe) {
+    if (id === "report_found" && d.state === "LOST_MODE" && !wiping) {
       out.push(...lostModeButtons(d, value, locale, live));
     }
     out.push(b);
