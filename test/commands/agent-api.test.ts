@@ -43,6 +43,13 @@ describe("POST /agent/v1/enroll", () => {
     expect((await checkIn(t, again.token)).status).toBe(200);
     expect((await checkIn(t, first.token)).status).toBe(401);
   });
+  it("refuses, with 409, identifiers that belong to two different devices", async () => {
+    await enroll(t, { serial: "CONFLICT-A", udid: "UDID-CONFLICT-A" });
+    await enroll(t, { serial: "CONFLICT-B", udid: "UDID-CONFLICT-B" });
+    const res = await postJson(`${t.url}/agent/v1/enroll`, { enrollmentSecret: ENROLLMENT_SECRET, platform: "ios", name: "mixed up", serial: "CONFLICT-B", udid: "UDID-CONFLICT-A" });
+    expect(res.status).toBe(409);
+    expect(res.json).toMatchObject({ error: "conflict" });
+  });
 });
 
 describe("POST /agent/v1/checkin and /commands/:id/result", () => {

@@ -6,7 +6,8 @@ import type { Device, Platform } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
 import type { Commands, PendingCommand } from "../commands/index.js";
-import { InvalidInputError, UnauthenticatedError } from "../errors.js";
+import { isUniqueViolation } from "../commands/errors.js";
+import { ConflictError, InvalidInputError, UnauthenticatedError } from "../errors.js";
 
 export interface EnrollmentInput {
   enrollmentSecret: string;
@@ -56,51 +57,57 @@ export class DeviceAgents {
     const now = this.deps.clock.now();
     const email = input.ownerEmail?.trim().toLowerCase() || null;
 
-    return this.deps.db.$transaction(async (tx) => {
-      let ownerId: string | null = null;
-      let ownerCreated = false;
-      if (email) {
-        // An owner we have never seen becomes a person, marked as created on the fly.
-        const owner = (await tx.person.findUnique({ where: { email } })) ?? (ownerCreated = true, await tx.person.create({ data: { email, autoCreated: true, createdAt: now } }));
-        ownerId = owner.id;
-      }
-      const keys = [
-        input.udid ? { udid: input.udid } : null,
-        input.serial ? { serial: input.serial } : null,
-        input.imei ? { imei: input.imei } : null,
-      ].filter((k): k is NonNullable<typeof k> => k !== null);
-      const known = keys.length ? await tx.device.findFirst({ where: { OR: keys } }) : null;
-      const data = {
-        platform,
-        name: input.name,
-        model: input.model ?? null,
-        supervised: input.supervised ?? false,
-        ade: input.ade ?? false,
-        agentTokenHash: hashToken(token),
-        lastCheckInAt: now,
-        ...(ownerId ? { ownerId } : {}),
-      };
-      let device: Device;
-      if (known) {
-        // A device that comes back after a wipe or a re-install is managed again, under a new token.
-        device = await tx.device.update({
-          where: { id: known.id },
-          data: { ...data, driver: "agent", state: known.state === "LOST_MODE" ? "LOST_MODE" : "MANAGED", enrolledAt: now, serial: input.serial ?? known.serial, udid: input.udid ?? known.udid, imei: input.imei ?? known.imei },
+    return this.deps.db
+      .$transaction(async (tx) => {
+        let ownerId: string | null = null;
+        let ownerCreated = false;
+        if (email) {
+          // An owner we have never seen becomes a person, marked as created on the fly.
+          const owner = (await tx.person.findUnique({ where: { email } })) ?? (ownerCreated = true, await tx.person.create({ data: { email, autoCreated: true, createdAt: now } }));
+          ownerId = owner.id;
+        }
+        const keys = [
+          input.udid ? { udid: input.udid } : null,
+          input.serial ? { serial: input.serial } : null,
+          input.imei ? { imei: input.imei } : null,
+        ].filter((k): k is NonNullable<typeof k> => k !== null);
+        const known = keys.length ? await tx.device.findFirst({ where: { OR: keys } }) : null;
+        const data = {
+          platform,
+          name: input.name,
+          model: input.model ?? null,
+          supervised: input.supervised ?? false,
+          ade: input.ade ?? false,
+          agentTokenHash: hashToken(token),
+          lastCheckInAt: now,
+          ...(ownerId ? { ownerId } : {}),
+        };
+        let device: Device;
+        if (known) {
+          // A device that comes back after a wipe or a re-install is managed again, under a new token.
+          device = await tx.device.update({
+            where: { id: known.id },
+            data: { ...data, driver: "agent", state: known.state === "LOST_MODE" ? "LOST_MODE" : "MANAGED", enrolledAt: now, serial: input.serial ?? known.serial, udid: input.udid ?? known.udid, imei: input.imei ?? known.imei },
+          });
+        } else {
+          device = await tx.device.create({
+            data: { ...data, serial: input.serial ?? null, udid: input.udid ?? null, imei: input.imei ?? null, driver: "agent", state: "MANAGED", enrolledAt: now, createdAt: now },
+          });
+        }
+        await audit(tx, {
+          actor: `device:${device.id}`,
+          action: known ? "device.reenroll" : "device.enroll",
+          subject: `device:${device.id}`,
+          details: { platform, supervised: device.supervised, ade: device.ade, ownerCreated },
+          at: now,
         });
-      } else {
-        device = await tx.device.create({
-          data: { ...data, serial: input.serial ?? null, udid: input.udid ?? null, imei: input.imei ?? null, driver: "agent", state: "MANAGED", enrolledAt: now, createdAt: now },
-        });
-      }
-      await audit(tx, {
-        actor: `device:${device.id}`,
-        action: known ? "device.reenroll" : "device.enroll",
-        subject: `device:${device.id}`,
-        details: { platform, supervised: device.supervised, ade: device.ade, ownerCreated },
-        at: now,
+        return { deviceId: device.id, token, reenrolled: Boolean(known) };
+      })
+      .catch((err: unknown) => {
+        // Its identifiers point at two different devices we know: not for a device to settle.
+        if (isUniqueViolation(err)) throw new ConflictError("these identifiers belong to another enrolled device (serial, UDID or IMEI), or a second enrolment ran at the same moment: try again");
+        throw err;
       });
-      return { deviceId: device.id, token, reenrolled: Boolean(known) };
-    });
   }
 
   /** Throws unless `secret` is AGENT_ENROLLMENT_SECRET (compared in constant time). */
