@@ -43,6 +43,7 @@ describe("POST /agent/v1/enroll", () => {
     expect((await checkIn(t, again.token)).status).toBe(200);
     expect((await checkIn(t, first.token)).status).toBe(401);
   });
+
   it("refuses, with 409, identifiers that belong to two different devices", async () => {
     await enroll(t, { serial: "CONFLICT-A", udid: "UDID-CONFLICT-A" });
     await enroll(t, { serial: "CONFLICT-B", udid: "UDID-CONFLICT-B" });
