@@ -30,10 +30,18 @@ export function receiptKey(body: Body): string | null {
   return null;
 }
 
-/** Claims `key`; false when it was already claimed (by this replica or another). */
+/**
+ * Claims `key`; false when it was already claimed (by this replica or another).
+ * This runs before every ack, so it must not wait for a disk flush: the commit is asynchronous.
+ * A crash of PostgreSQL itself could forget the last fraction of a second of receipts, letting a
+ * retry of those through; the work they guard is still protected by the core's own state.
+ */
 export async function claimReceipt(db: Db, key: string, now: Date): Promise<boolean> {
-  const { count } = await db.inboundReceipt.createMany({ data: [{ key, createdAt: now }], skipDuplicates: true });
-  return count === 1;
+  const [, inserted] = await db.$transaction([
+    db.$executeRaw`SET LOCAL synchronous_commit = off`,
+    db.$executeRaw`INSERT INTO "InboundReceipt" (key, "createdAt") VALUES (${key}, ${now}) ON CONFLICT (key) DO NOTHING`,
+  ]);
+  return inserted === 1;
 }
 
 export function idempotency(deps: { db: Db; clock: Clock }): Middleware<AnyMiddlewareArgs> {
