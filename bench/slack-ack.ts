@@ -1,6 +1,8 @@
 // Slack allows 3 s for an ack. 50 signed requests at a time (/mdm help slash commands and
-// block_actions clicks), each timed from send to HTTP answer: p50/p99 per database.
-import { ADMIN, ms, percentile, pool, targets, withBenchApp } from "./support/app.js";
+// block_actions clicks), each timed from send to HTTP answer: p50/p99 per database. The app runs
+// in its own process (as in production); this process only sends requests and plays Slack.
+import { ADMIN, ms, percentile, pool, targets } from "./support/app.js";
+import { withAppProcess } from "./support/process.js";
 
 export const name = "slack ack latency (50 concurrent)";
 const TOTAL = 1000;
@@ -8,7 +10,7 @@ const TOTAL = 1000;
 export async function run(): Promise<Record<string, string | number>> {
   const out: Record<string, string | number> = {};
   for (const target of await targets()) {
-    await withBenchApp(target, async ({ requests }) => {
+    await withAppProcess(target, async ({ requests }) => {
       // Warm-up: first requests compile code paths and open connections.
       await pool(10, 50, async (i) => void (await requests.slashCommand({ command: "/mdm", text: "help", user: ADMIN, responseId: `w${i}` })));
       for (const kind of ["/mdm help", "block_actions"] as const) {

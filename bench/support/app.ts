@@ -45,6 +45,8 @@ export interface BenchApp {
 export async function withBenchApp<T>(target: Target, fn: (b: BenchApp) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
   const { db, drop } = await openBenchDatabase(target);
   const slack = await new FakeSlack().start();
+  // The admin exists in Slack (users.info answers and is cached, as in a real workspace).
+  slack.addUser({ id: "UADMIN1", email: "admin.bench@example.com", name: "Bench Admin", locale: "en-US" });
   const config = loadConfig({
     PORT: "0",
     PUBLIC_URL: "http://portal.bench",
