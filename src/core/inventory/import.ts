@@ -8,7 +8,7 @@ import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { InvalidInputError } from "../errors.js";
 import { parseCsv } from "./csv.js";
-import { columnForHeader, IMPORT_COLUMNS, parsePlatform, parseYesNo, type ImportColumn } from "./columns.js";
+import { columnForHeader, parsePlatform, parseYesNo, type ImportColumn } from "./columns.js";
 
 export const MAX_IMPORT_ROWS = 5000;
 

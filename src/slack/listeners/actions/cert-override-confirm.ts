@@ -1,24 +1,10 @@
 // The second, different administrator confirms replacing the push certificate (new topic).
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { formatDate, t } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../app.js";
-import { replyWithError } from "../../errors.js";
-import { localeFor } from "../../locale.js";
+import { button } from "../../button.js";
 
-export function certOverrideConfirm(deps: SlackDeps) {
-  return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
-    await ack();
-    const locale = await localeFor(deps, body.user.id);
-    try {
-      const actor = await deps.core.actors.fromSlack(body.user.id);
-      const r = await deps.core.pushCertificates.confirmTopicOverride(actor, action.value ?? "");
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: t(locale, "cert.override.confirmed", { topic: r.topic, deadline: formatDate(r.expiresAt, locale, deps.config.APP_TIMEZONE) }),
-      });
-    } catch (err) {
-      await replyWithError(respond, err, locale);
-    }
-  };
-}
+export const certOverrideConfirm = (deps: SlackDeps) =>
+  button(deps, async ({ actor, reader, locale, value }) => {
+    const r = await deps.core.pushCertificates.confirmTopicOverride(actor, value);
+    return t(locale, "cert.override.confirmed", { topic: r.topic, deadline: formatDate(r.expiresAt, locale, reader.timeZone) });
+  });

@@ -7,7 +7,7 @@ import type { Actor } from "../../../core/actors.js";
 import type { Locale } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../app.js";
 import type { ModalContext } from "../../blocks/command-modals.js";
-import { ackSafely, commandErrorText } from "../../command-replies.js";
+import { ackSafely, refusalText } from "../../button.js";
 import { localeFor } from "../../locale.js";
 
 export function modalContext(privateMetadata: string | undefined): ModalContext {
@@ -68,7 +68,7 @@ export function commandModal(
       const actor = await deps.core.actors.fromSlack(body.user.id);
       await tellAdmin(client, ctx, body.user.id, await run({ ctx, actor, locale, values }));
     } catch (err) {
-      await tellAdmin(client, ctx, body.user.id, commandErrorText(err, locale));
+      await tellAdmin(client, ctx, body.user.id, refusalText(err, locale));
     }
   };
 }

@@ -1,0 +1,69 @@
+// What every button listener shares: ack first (Slack's 3 seconds, tolerating a late ack), find
+// who clicked and how they read, let the core decide, and show the clicker alone the outcome —
+// or, translated once here, why not.
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { Actor } from "../core/actors.js";
+import { ConflictError, DomainError } from "../core/errors.js";
+import { t, type Locale } from "../i18n/index.js";
+import { log } from "../log.js";
+import type { SlackDeps } from "./app.js";
+import { errorText } from "./errors.js";
+import { readerFor, type Reader } from "./locale.js";
+
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+export interface ButtonClick {
+  actor: Actor;
+  reader: Reader;
+  locale: Locale;
+  /** The button's value, as sent. */
+  value: string;
+  args: ButtonArgs;
+}
+
+/** Text for the clicker, or a whole ephemeral message; null to say nothing. */
+export type ButtonReply = string | { text: string; blocks?: unknown[]; replaceOriginal?: boolean } | null;
+
+/**
+ * Acks, tolerating an ack that comes too late (a busy replica past Slack's 3 seconds: the
+ * receiver has already answered). The click still counts; the reply says how it went.
+ */
+export async function ackSafely(ack: () => Promise<void>): Promise<void> {
+  await ack().catch((err: Error) => log.warn("late ack: Slack was already answered", { err: err.message }));
+}
+
+/** A refusal in the reader's language: the core's reason key when it has one, else its reason. */
+export function refusalText(err: unknown, locale: Locale): string {
+  if (err instanceof ConflictError && typeof err.details.state === "string" && typeof err.details.type === "string") {
+    return `:information_source: ${t(locale, "commands.refused.duplicate", { type: t(locale, `command.type.${err.details.type}`), state: t(locale, `command.state.${err.details.state}`) })}`;
+  }
+  const key = err instanceof DomainError ? err.details.reasonKey : undefined;
+  if (typeof key === "string") {
+    const reason = t(locale, key);
+    if (reason !== key) return `:warning: ${t(locale, `error.${(err as DomainError).code}`, { reason, what: reason })}`;
+  }
+  return errorText(err, locale);
+}
+
+export function button(deps: SlackDeps, run: (click: ButtonClick) => Promise<ButtonReply>) {
+  return async (args: ButtonArgs) => {
+    const { ack, body, action, respond } = args;
+    await ackSafely(ack);
+    const reader = await readerFor(deps, body.user.id);
+    let reply: ButtonReply;
+    try {
+      const actor = await deps.core.actors.fromSlack(body.user.id);
+      reply = await run({ actor, reader, locale: reader.locale, value: action.value ?? "", args });
+    } catch (err) {
+      reply = refusalText(err, reader.locale);
+    }
+    if (reply === null) return;
+    const message = typeof reply === "string" ? { text: reply } : reply;
+    await respond({
+      response_type: "ephemeral",
+      replace_original: message.replaceOriginal ?? false,
+      text: message.text,
+      ...(message.blocks ? { blocks: message.blocks as never } : {}),
+    }).catch(() => {});
+  };
+}
