@@ -11,6 +11,7 @@ import { ManualClock } from "../src/core/clock.js";
 import { SYSTEM } from "../src/core/actors.js";
 import { openDatabase } from "../src/db/client.js";
 import { configureLog } from "../src/log.js";
+import { scratchDatabase } from "./support/postgres.js";
 
 export const name = "digest (100k devices, 1M alerts, PostgreSQL)";
 
@@ -20,22 +21,6 @@ const PEOPLE = Math.max(1, Math.floor(DEVICES / 5));
 const NOW = new Date("2026-11-21T01:00:00Z"); // 10:00 Japan time
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-
-function withDb(url: string, db: string): string {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-
-async function admin(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: withDb(url, "postgres") });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 /** Bulk data with INSERT … SELECT generate_series: the fleet never passes through Node. */
 async function fill(url: string) {
@@ -111,11 +96,7 @@ async function measured<T>(fn: () => Promise<T>) {
 
 export async function run(): Promise<Record<string, string | number>> {
   configureLog({ level: "error" });
-  const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/bench";
-  const dbName = `${new URL(server).pathname.slice(1) || "bench"}_digest`;
-  const url = withDb(server, dbName);
-  await admin(server, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin(server, `CREATE DATABASE "${dbName}"`);
+  const { url, drop } = await scratchDatabase("_digest");
   const db = await openDatabase({ kind: "postgres", url });
   try {
     await db.migrate();
@@ -151,6 +132,6 @@ export async function run(): Promise<Record<string, string | number>> {
     };
   } finally {
     await db.close();
-    await admin(server, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await drop();
   }
 }

@@ -8,6 +8,8 @@ import { openDatabase, type Database } from "../../src/db/client.js";
 import { configureLog } from "../../src/log.js";
 import { FakeSlack } from "../../test/support/fake-slack.js";
 import { SIGNING_SECRET, SlackRequests } from "../../test/support/slack-requests.js";
+import { withDatabase } from "../../test/support/db.js";
+import { benchServerUrl, scratchDatabase } from "./postgres.js";
 
 export type Target = "PGlite" | "PostgreSQL";
 export const ADMIN_CHANNEL = "C_ADMIN";
@@ -18,11 +20,10 @@ export const FORM_SECRET = "bench-form-secret";
 
 configureLog({ level: "error" });
 
-const serverUrl = () => process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/bench";
 
 /** PGlite always; PostgreSQL when the server answers. */
 export async function targets(): Promise<Target[]> {
-  const admin = new pg.Client({ connectionString: withDb(serverUrl(), "postgres"), connectionTimeoutMillis: 2000 });
+  const admin = new pg.Client({ connectionString: withDatabase(benchServerUrl(), "postgres"), connectionTimeoutMillis: 2000 });
   try {
     await admin.connect();
     await admin.end();
@@ -83,28 +84,10 @@ async function openBenchDatabase(target: Target): Promise<{ db: Database; drop: 
     await db.migrate();
     return { db, drop: async () => {} };
   }
-  const url = serverUrl();
-  const name = new URL(url).pathname.slice(1) || "bench";
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: withDb(url, "postgres") });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${name}"`);
+  const { url, drop } = await scratchDatabase();
   const db = await openDatabase({ kind: "postgres", url });
   await db.migrate();
-  return { db, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
-
-function withDb(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
+  return { db, drop };
 }
 
 /** Runs `total` calls of `fn`, at most `concurrency` at a time. */

@@ -3,11 +3,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { FakeSlack } from "../../test/support/fake-slack.js";
 import { SIGNING_SECRET, SlackRequests } from "../../test/support/slack-requests.js";
 import { startReplica, stopReplica } from "../../test/reliability/replica-process.js";
 import type { Target } from "./app.js";
+import { scratchDatabase } from "./postgres.js";
 
 export interface AppProcess {
   url: string;
@@ -15,7 +15,6 @@ export interface AppProcess {
   requests: SlackRequests;
 }
 
-const serverUrl = () => process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/bench";
 
 export async function withAppProcess<T>(target: Target, fn: (p: AppProcess) => Promise<T>): Promise<T> {
   const slack = await new FakeSlack().start();
@@ -28,21 +27,7 @@ export async function withAppProcess<T>(target: Target, fn: (p: AppProcess) => P
     databaseUrl = `file:${dir}`;
     drop = () => rm(dir, { recursive: true, force: true });
   } else {
-    const u = new URL(serverUrl());
-    const name = `${u.pathname.slice(1) || "bench"}_process`;
-    const admin = async (sql: string) => {
-      const c = new pg.Client({ connectionString: Object.assign(new URL(u), { pathname: "/postgres" }).toString() });
-      await c.connect();
-      try {
-        await c.query(sql);
-      } finally {
-        await c.end();
-      }
-    };
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin(`CREATE DATABASE "${name}"`);
-    databaseUrl = Object.assign(new URL(u), { pathname: `/${name}` }).toString();
-    drop = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    ({ url: databaseUrl, drop } = await scratchDatabase("_process"));
   }
   const app = await startReplica({ DATABASE_URL: databaseUrl, SLACK_API_URL: slack.apiUrl });
   try {
