@@ -2,9 +2,9 @@
 // NanoMDM; the app enqueues EnableLostMode at NanoMDM, and NanoMDM's webhook acknowledgement
 // moves the command to ACKNOWLEDGED. A NanoMDM outage is retried by the sweep, not lost.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_1, startTestApp, type TestApp } from "../support/harness.js";
+import { ADMIN_1, type TestApp } from "../support/harness.js";
 import { aDevice } from "../support/builders.js";
-import { acknowledgeEvent, FakeNanoMdm, postWebhook } from "../support/fake-nanomdm.js";
+import { acknowledgeEvent, FakeNanoMdm, postWebhook, startNanoMdmApp } from "../support/fake-nanomdm.js";
 import { eventually } from "../admin/helpers.js";
 
 const HMAC_KEY = "nanomdm-webhook-key-e2e";
@@ -13,9 +13,7 @@ let nano: FakeNanoMdm;
 
 beforeAll(async () => {
   nano = await new FakeNanoMdm().start();
-  t = await startTestApp({
-    env: { MDM_DRIVER_APPLE: "nanomdm", NANOMDM_URL: nano.url, NANOMDM_API_KEY: nano.apiKey, NANOMDM_WEBHOOK_HMAC_KEY: HMAC_KEY, MDM_REQUEST_TIMEOUT_MS: "5000" },
-  });
+  t = await startNanoMdmApp(nano, HMAC_KEY);
 });
 afterAll(async () => {
   await t.close();

@@ -2,9 +2,9 @@
 // result plists decoded, CheckOut → unenrolled with an alert, and a wiped ADE device that
 // re-enrolls while still lost getting lost mode enqueued again at NanoMDM.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN_1, startTestApp, type TestApp } from "../support/harness.js";
+import { ADMIN_1, type TestApp } from "../support/harness.js";
 import { aDevice } from "../support/builders.js";
-import { acknowledgeEvent, checkinEvent, FakeNanoMdm, postWebhook } from "../support/fake-nanomdm.js";
+import { acknowledgeEvent, checkinEvent, FakeNanoMdm, postWebhook, startNanoMdmApp } from "../support/fake-nanomdm.js";
 import { signNanoMdmBody } from "../../src/drivers/nanomdm/webhook.js";
 
 const HMAC_KEY = "nanomdm-webhook-key-for-tests";
@@ -13,9 +13,7 @@ let nano: FakeNanoMdm;
 
 beforeAll(async () => {
   nano = await new FakeNanoMdm().start();
-  t = await startTestApp({
-    env: { MDM_DRIVER_APPLE: "nanomdm", NANOMDM_URL: nano.url, NANOMDM_API_KEY: nano.apiKey, NANOMDM_WEBHOOK_HMAC_KEY: HMAC_KEY, MDM_REQUEST_TIMEOUT_MS: "5000" },
-  });
+  t = await startNanoMdmApp(nano, HMAC_KEY);
 });
 afterAll(async () => {
   await t.close();

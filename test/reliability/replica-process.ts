@@ -2,7 +2,7 @@
 // run several against one PostgreSQL and kill them the way an orchestrator does.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { FORM_SECRET, ALERTS_TOKEN, ENROLLMENT_SECRET, ADMIN_CHANNEL, ADMIN_1, ADMIN_2 } from "../support/harness.js";
+import { TEST_ENV } from "../support/harness.js";
 import { SIGNING_SECRET } from "../support/slack-requests.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -23,18 +23,10 @@ export async function startReplica(env: Record<string, string>): Promise<Replica
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
-      PORT: "0",
+      ...TEST_ENV,
       LOG_LEVEL: "info",
-      PUBLIC_URL: "http://portal.test",
       SLACK_BOT_TOKEN: "xoxb-test",
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_ADMIN_CHANNEL: ADMIN_CHANNEL,
-      SLACK_ADMIN_USER_IDS: `${ADMIN_1},${ADMIN_2}`,
-      AGENT_ENROLLMENT_SECRET: ENROLLMENT_SECRET,
-      ALERTS_API_TOKEN: ALERTS_TOKEN,
-      GOOGLE_FORM_WEBHOOK_SECRET: FORM_SECRET,
-      SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-      APP_LOCALE: "en",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

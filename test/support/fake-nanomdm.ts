@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { build, parse } from "plist";
 import { signNanoMdmBody } from "../../src/drivers/nanomdm/webhook.js";
+import { startTestApp } from "./harness.js";
 
 export interface EnqueueRequest {
   udid: string;
@@ -164,4 +165,11 @@ export async function postWebhook(appUrl: string, event: unknown, key: string | 
     json = JSON.parse(text);
   } catch {}
   return { status: res.status, json, text };
+}
+
+/** The app configured to manage Apple devices through `nano`, with webhooks signed by `hmacKey`. */
+export function startNanoMdmApp(nano: FakeNanoMdm, hmacKey: string) {
+  return startTestApp({
+    env: { MDM_DRIVER_APPLE: "nanomdm", NANOMDM_URL: nano.url, NANOMDM_API_KEY: nano.apiKey, NANOMDM_WEBHOOK_HMAC_KEY: hmacKey, MDM_REQUEST_TIMEOUT_MS: "5000" },
+  });
 }

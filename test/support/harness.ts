@@ -17,6 +17,19 @@ export const ENROLLMENT_SECRET = "enroll-secret-for-tests";
 export const ALERTS_TOKEN = "alerts-token-for-tests";
 export const FORM_SECRET = "google-form-secret-for-tests";
 
+/** The test company's configuration, for the app in this process and for replica processes. */
+export const TEST_ENV: Record<string, string> = {
+  PORT: "0",
+  PUBLIC_URL: "http://portal.test",
+  SLACK_ADMIN_CHANNEL: ADMIN_CHANNEL,
+  SLACK_ADMIN_USER_IDS: `${ADMIN_1},${ADMIN_2}`,
+  AGENT_ENROLLMENT_SECRET: ENROLLMENT_SECRET,
+  ALERTS_API_TOKEN: ALERTS_TOKEN,
+  GOOGLE_FORM_WEBHOOK_SECRET: FORM_SECRET,
+  SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  APP_LOCALE: "en",
+};
+
 export interface TestApp {
   app: RunningApp;
   url: string;
@@ -50,15 +63,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const ownSlack = opts.slack === undefined;
   const slack = opts.slack === false ? null : (opts.slack ?? (await new FakeSlack().start()));
   const config = loadConfig({
-    PORT: "0",
-    PUBLIC_URL: "http://portal.test",
-    SLACK_ADMIN_CHANNEL: ADMIN_CHANNEL,
-    SLACK_ADMIN_USER_IDS: `${ADMIN_1},${ADMIN_2}`,
-    AGENT_ENROLLMENT_SECRET: ENROLLMENT_SECRET,
-    ALERTS_API_TOKEN: ALERTS_TOKEN,
-    GOOGLE_FORM_WEBHOOK_SECRET: FORM_SECRET,
-    SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-    APP_LOCALE: "en",
+    ...TEST_ENV,
     ...(slack ? { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl } : {}),
     ...opts.env,
   });
