@@ -1,6 +1,7 @@
 // One environment schema, parsed once at boot. A bad value stops start-up with one line that
 // names the variable (CONTRACT.md lists the public ones).
 import { z } from "zod";
+import { isTimeZone } from "./core/preferences.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/client.js";
 import cron from "node-cron";
 
@@ -143,15 +144,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const issue = parsed.error.issues[0]!;
   throw new ConfigError(`${issue.path.join(".")}: ${issue.message}`);
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Slack is on only with both credentials; without them messages wait in the outbox. */

@@ -11,7 +11,9 @@ export interface Actor {
   systemAdmin: boolean;
   /** Departments this actor administers. */
   adminOf: string[];
+  /** Their own reading settings (/mdm lang), when they made any: the app's defaults apply otherwise. */
   locale: "ja" | "en" | null;
+  timeZone: string | null;
 }
 
 export const SYSTEM: Actor = {
@@ -21,6 +23,7 @@ export const SYSTEM: Actor = {
   systemAdmin: true,
   adminOf: [],
   locale: null,
+  timeZone: null,
 };
 
 export interface ActorsDeps {
@@ -44,6 +47,7 @@ export class Actors {
       systemAdmin: this.deps.systemAdminSlackIds.includes(slackUserId) || Boolean(person?.isSystemAdmin),
       adminOf: person?.departmentsAdmin.map((d) => d.departmentId) ?? [],
       locale: (person?.locale as Actor["locale"]) ?? null,
+      timeZone: person?.timeZone ?? null,
     };
   }
 

@@ -8,7 +8,7 @@ import { t, type Locale } from "../i18n/index.js";
 import { log } from "../log.js";
 import type { SlackDeps } from "./app.js";
 import { errorText } from "./errors.js";
-import { readerFor, type Reader } from "./locale.js";
+import { defaultReader, whoIsActing, type Reader } from "./locale.js";
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -49,11 +49,12 @@ export function button(deps: SlackDeps, run: (click: ButtonClick) => Promise<But
   return async (args: ButtonArgs) => {
     const { ack, body, action, respond } = args;
     await ackSafely(ack);
-    const reader = await readerFor(deps, body.user.id);
+    let reader = defaultReader(deps);
     let reply: ButtonReply;
     try {
-      const actor = await deps.core.actors.fromSlack(body.user.id);
-      reply = await run({ actor, reader, locale: reader.locale, value: action.value ?? "", args });
+      const who = await whoIsActing(deps, body.user.id);
+      reader = who.reader;
+      reply = await run({ actor: who.actor, reader, locale: reader.locale, value: action.value ?? "", args });
     } catch (err) {
       reply = refusalText(err, reader.locale);
     }

@@ -2,6 +2,7 @@
 // (/mdm lang, the Home buttons) wins; else what their Slack profile says (users.info, cached);
 // else the app's defaults (APP_LOCALE, APP_TIMEZONE — Japan time).
 import type { WebClient } from "@slack/web-api";
+import type { Actor } from "../core/actors.js";
 import { HOUR } from "../core/clock.js";
 import { isTimeZone } from "../core/preferences.js";
 import { pickLocale, type Locale } from "../i18n/index.js";
@@ -54,13 +55,30 @@ export function forgetProfile(deps: SlackDeps, slackUserId: string): void {
   caches.get(deps.core)?.delete(slackUserId);
 }
 
-export async function readerFor(deps: SlackDeps, slackUserId: string): Promise<Reader> {
-  const person = await deps.core.deps.db.person.findUnique({ where: { slackUserId }, select: { locale: true, timeZone: true } });
-  const appZone = deps.config.APP_TIMEZONE;
-  if (person?.locale && person.timeZone) return { locale: pickLocale([person.locale], deps.config.APP_LOCALE), timeZone: person.timeZone };
+type OwnSettings = { locale: string | null; timeZone: string | null } | null;
+
+/** How someone reads, given their own settings (if any): those, else Slack's profile, else the defaults. */
+async function readerOf(deps: SlackDeps, slackUserId: string, own: OwnSettings): Promise<Reader> {
+  if (own?.locale && own.timeZone) return { locale: pickLocale([own.locale], deps.config.APP_LOCALE), timeZone: own.timeZone };
   const slack = await slackProfile(deps, slackUserId);
-  const zone = [person?.timeZone, slack.tz].find((z): z is string => Boolean(z && isTimeZone(z))) ?? appZone;
-  return { locale: pickLocale([person?.locale, slack.locale], deps.config.APP_LOCALE), timeZone: zone };
+  const zone = [own?.timeZone, slack.tz].find((z): z is string => Boolean(z && isTimeZone(z))) ?? deps.config.APP_TIMEZONE;
+  return { locale: pickLocale([own?.locale, slack.locale], deps.config.APP_LOCALE), timeZone: zone };
+}
+
+export async function readerFor(deps: SlackDeps, slackUserId: string): Promise<Reader> {
+  const own = await deps.core.deps.db.person.findUnique({ where: { slackUserId }, select: { locale: true, timeZone: true } });
+  return readerOf(deps, slackUserId, own);
+}
+
+/** Who is acting (for the core) and how they read (for the reply), from one lookup. */
+export async function whoIsActing(deps: SlackDeps, slackUserId: string): Promise<{ actor: Actor; reader: Reader }> {
+  const actor = await deps.core.actors.fromSlack(slackUserId);
+  return { actor, reader: await readerOf(deps, slackUserId, actor) };
+}
+
+/** The app's defaults: what a reply uses when even finding the person failed. */
+export function defaultReader(deps: SlackDeps): Reader {
+  return { locale: deps.config.APP_LOCALE, timeZone: deps.config.APP_TIMEZONE };
 }
 
 export async function localeFor(deps: SlackDeps, slackUserId: string): Promise<Locale> {

@@ -2,7 +2,6 @@
 import { SEARCH_LIMIT } from "../../core/inventory/search.js";
 import { t } from "../../i18n/index.js";
 import { deviceCardBlocks, deviceChoiceBlocks } from "../blocks/device-card.js";
-import { readerFor } from "../locale.js";
 import type { MdmSubcommand } from "./index.js";
 import { badUsage } from "./usage.js";
 
@@ -22,7 +21,7 @@ export const device: MdmSubcommand = {
       await c.respond({ response_type: "ephemeral", text: t(c.locale, "admin.device.many", { query: c.rawArgs, n: found.length }), blocks: blocks as never });
       return;
     }
-    const reader = await readerFor(c.deps, c.command.user_id);
+    const { reader } = c;
     const detail = await c.deps.core.inventory.device(c.actor, found[0]!.id);
     await c.respond({
       response_type: "ephemeral",

@@ -6,7 +6,6 @@
 import { enqueue } from "../../core/outbox.js";
 import { formatDateTime, t } from "../../i18n/index.js";
 import { spreadsheetTime } from "../../core/inventory/export.js";
-import { readerFor } from "../locale.js";
 import type { MdmContext, MdmSubcommand } from "./index.js";
 
 /** Where the file may go: here when this is the admin channel or a DM, else the reader's DM. */
@@ -22,7 +21,7 @@ export const exportInventory: MdmSubcommand = {
   aliases: ["csv"],
   usageKey: "mdm.help.export",
   async run(c) {
-    const reader = await readerFor(c.deps, c.command.user_id);
+    const { reader } = c;
     const { csv, count } = await c.deps.core.inventory.exportCsv(c.actor, reader);
     const now = c.deps.core.deps.clock.now();
     const day = spreadsheetTime(now, reader.timeZone).slice(0, 10);

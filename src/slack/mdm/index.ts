@@ -5,6 +5,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../core/actors.js";
 import { t, type Locale } from "../../i18n/index.js";
 import type { SlackDeps } from "../app.js";
+import type { Reader } from "../locale.js";
 import { cert } from "./cert.js";
 import { certs } from "./certs.js";
 import { custody } from "./custody.js";
@@ -24,6 +25,8 @@ export interface MdmContext {
   /** Everything after the subcommand's name, as typed. */
   rawArgs: string;
   actor: Actor;
+  /** How the person who typed it reads: language and time zone. */
+  reader: Reader;
   locale: Locale;
   respond: RespondFn;
   client: WebClient;

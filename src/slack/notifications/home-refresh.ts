@@ -45,7 +45,7 @@ export async function refreshAdminHomes(tx: Tx, ctx: NotifyContext): Promise<Out
   for (const row of rows) {
     const v = row.value as unknown as Viewer;
     if (ctx.now.getTime() - new Date(v.at).getTime() > FORGET_AFTER) continue;
-    const actor: Actor = { id: `slack:${v.slackUserId}`, personId: null, slackUserId: v.slackUserId, systemAdmin: v.systemAdmin, adminOf: v.adminOf, locale: null };
+    const actor: Actor = { id: `slack:${v.slackUserId}`, personId: null, slackUserId: v.slackUserId, systemAdmin: v.systemAdmin, adminOf: v.adminOf, locale: null, timeZone: null };
     const locale = isLocale(v.locale) ? v.locale : ctx.locale;
     const view = adminHomeView(await adminOverview(tx, actor, ctx.now), {
       locale, timeZone: v.timeZone || ctx.timeZone, now: ctx.now, portalUrl: new URL("/report", ctx.publicUrl).toString(),

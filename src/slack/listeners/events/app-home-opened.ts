@@ -5,14 +5,15 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { adminHomeView, employeeHomeView } from "../../blocks/home.js";
 import type { SlackDeps } from "../../app.js";
-import { readerFor } from "../../locale.js";
+import { whoIsActing } from "../../locale.js";
 import { rememberHomeViewer } from "../../notifications/home-refresh.js";
 import { log } from "../../../log.js";
 
 export async function homeViewFor(deps: SlackDeps, slackUserId: string): Promise<Record<string, unknown>> {
   const { core } = deps;
-  const actor = await core.actors.fromSlack(slackUserId);
-  const reader = { ...(await readerFor(deps, slackUserId)), now: core.deps.clock.now() };
+  const who = await whoIsActing(deps, slackUserId);
+  const { actor } = who;
+  const reader = { ...who.reader, now: core.deps.clock.now() };
   const admin = core.actors.isAdmin(actor);
   await rememberHomeViewer(core.deps.db, actor, admin, reader, reader.now);
   if (admin) {

@@ -8,7 +8,7 @@ import type { Locale } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../app.js";
 import type { ModalContext } from "../../blocks/command-modals.js";
 import { ackSafely, refusalText } from "../../button.js";
-import { localeFor } from "../../locale.js";
+import { whoIsActing } from "../../locale.js";
 
 export function modalContext(privateMetadata: string | undefined): ModalContext {
   try {
@@ -58,14 +58,13 @@ export function commandModal(
   validate?: (values: StateValues, locale: Locale) => Record<string, string> | null,
 ) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const locale = await localeFor(deps, body.user.id);
+    const { actor, reader: { locale } } = await whoIsActing(deps, body.user.id);
     const values = view.state.values as unknown as StateValues;
     const errors = validate?.(values, locale);
     if (errors) return void (await ack({ response_action: "errors", errors }));
     await ackSafely(() => ack());
     const ctx = modalContext(view.private_metadata);
     try {
-      const actor = await deps.core.actors.fromSlack(body.user.id);
       await tellAdmin(client, ctx, body.user.id, await run({ ctx, actor, locale, values }));
     } catch (err) {
       await tellAdmin(client, ctx, body.user.id, refusalText(err, locale));

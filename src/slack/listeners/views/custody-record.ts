@@ -8,19 +8,18 @@ import { log } from "../../../log.js";
 import type { SlackDeps } from "../../app.js";
 import { warningLines } from "../../blocks/renewals.js";
 import { errorText } from "../../errors.js";
-import { localeFor } from "../../locale.js";
+import { whoIsActing } from "../../locale.js";
 
 const FIELD_BLOCK: Record<string, string> = { passwordHolder: "password_holder", passwordLocation: "password_location", twoFactorHolder: "two_factor_holder", address: "address" };
 
 export function custodyRecordSubmitted(deps: SlackDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const user = body.user.id;
-    const locale = await localeFor(deps, user);
+    const { actor, reader: { locale } } = await whoIsActing(deps, user);
     const v = view.state.values;
     const text = (block: string) => (v[block]?.value?.value as string | null | undefined) ?? null;
     const flags = ((v.flags?.value?.selected_options as { value: string }[] | undefined) ?? []).map((o) => o.value);
     try {
-      const actor = await deps.core.actors.fromSlack(user);
       const { account, warnings } = await deps.core.custody.record(actor, {
         role: view.private_metadata as AccountRole,
         address: text("address") ?? "",

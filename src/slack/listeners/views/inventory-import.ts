@@ -13,25 +13,25 @@ import {
 } from "../../blocks/inventory-import.js";
 import type { SlackDeps } from "../../app.js";
 import { errorText } from "../../errors.js";
-import { localeFor } from "../../locale.js";
+import { whoIsActing } from "../../locale.js";
+import type { Actor } from "../../../core/actors.js";
 import { downloadSlackFile } from "./policy-import.js";
 
 export function inventoryImportSubmitted(deps: SlackDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const user = body.user.id;
-    const locale = await localeFor(deps, user);
+    const { actor, reader: { locale } } = await whoIsActing(deps, user);
     const values = view.state.values;
     const text = values[IMPORT_BLOCK_ID]?.[IMPORT_ACTION_ID]?.value?.trim() ?? "";
     const files = (values[IMPORT_FILE_BLOCK_ID]?.[IMPORT_FILE_ACTION_ID] as unknown as { files?: { id: string }[] } | undefined)?.files ?? [];
     const fieldError = (message: string) => ack({ response_action: "errors", errors: { [IMPORT_BLOCK_ID]: clip(message, 2000) } });
     if (files.length) {
       await ack();
-      await importFile(deps, client, user, files[0]!.id, locale);
+      await importFile(deps, client, actor, user, files[0]!.id, locale);
       return;
     }
     if (!text) return fieldError(t(locale, "admin.import.nothing"));
     try {
-      const actor = await deps.core.actors.fromSlack(user);
       const summary = await deps.core.inventory.importCsv(actor, text);
       await ack({ response_action: "update", view: importResultView(summary, locale) as never });
     } catch (err) {
@@ -41,10 +41,9 @@ export function inventoryImportSubmitted(deps: SlackDeps) {
   };
 }
 
-async function importFile(deps: SlackDeps, client: WebClient, user: string, fileId: string, locale: Locale): Promise<void> {
+async function importFile(deps: SlackDeps, client: WebClient, actor: Actor, user: string, fileId: string, locale: Locale): Promise<void> {
   let reply: string;
   try {
-    const actor = await deps.core.actors.fromSlack(user);
     deps.core.actors.requireSystemAdmin(actor);
     let content: string;
     try {

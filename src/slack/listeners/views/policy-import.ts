@@ -10,7 +10,7 @@ import { log } from "../../../log.js";
 import type { SlackDeps } from "../../app.js";
 import { POLICY_FILE_BLOCK, POLICY_MODE_BLOCK } from "../../blocks/policy.js";
 import { errorText } from "../../errors.js";
-import { localeFor } from "../../locale.js";
+import { whoIsActing } from "../../locale.js";
 
 const MAX_BYTES = 1024 * 1024;
 
@@ -30,7 +30,7 @@ export async function downloadSlackFile(client: WebClient, token: string, fileId
 export function policyImportSubmitted(deps: SlackDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const user = body.user.id;
-    const locale = await localeFor(deps, user);
+    const { actor, reader: { locale } } = await whoIsActing(deps, user);
     const values = view.state.values;
     const mode = values[POLICY_MODE_BLOCK]?.mode?.selected_option?.value as PolicyMode | undefined;
     const files = (values[POLICY_FILE_BLOCK]?.file as unknown as { files?: { id: string }[] } | undefined)?.files ?? [];
@@ -38,7 +38,6 @@ export function policyImportSubmitted(deps: SlackDeps) {
     await ack();
     let text: string;
     try {
-      const actor = await deps.core.actors.fromSlack(user);
       let content: string;
       try {
         content = await downloadSlackFile(client, deps.config.SLACK_BOT_TOKEN ?? "", files[0]!.id);
