@@ -40,6 +40,8 @@ export interface RunningApp {
   coordinator: DbRunCoordinator;
   jobs: Job[];
   scheduler: Scheduler;
+  /** Resolves when Slack listener work acked so far has finished (what tests wait on). */
+  slackSettled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -81,7 +83,7 @@ export async function startApp(opts: AppOptions & { port?: number; schedule?: bo
   const clock = opts.clock ?? systemClock;
   const instance = opts.instance ?? randomUUID();
   const core = buildCore(config, db, clock, opts.drivers);
-  const { app } = createWebApp({ config, core, db });
+  const { app, slack } = createWebApp({ config, core, db });
 
   const delivery = slackEnabled(config)
     ? new OutboxDelivery({
@@ -127,12 +129,15 @@ export async function startApp(opts: AppOptions & { port?: number; schedule?: bo
     coordinator,
     jobs,
     scheduler,
+    slackSettled: () => slack?.work.idle() ?? Promise.resolve(),
     stop() {
       // Graceful: stop taking requests, let running jobs and a delivery in progress finish.
       stopping ??= (async () => {
         if (pump) clearInterval(pump);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections?.();
+        // Clicks already acked are finished: Slack will not send them again.
+        await slack?.work.idle();
         await scheduler.stop();
         if (delivery) await delivery.drain().catch(() => 0);
       })();
@@ -140,3 +145,4 @@ export async function startApp(opts: AppOptions & { port?: number; schedule?: bo
     },
   };
 }
+

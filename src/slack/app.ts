@@ -1,13 +1,16 @@
 // Bolt over our express server: the receiver only handles transport (signature check with
-// Slack's 5-minute window, ack), listeners call the core, errors are translated once here.
-import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
+// Slack's 5-minute window, ack on arrival), listeners call the core, errors are translated once here.
+import { App, LogLevel } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import express, { type Router } from "express";
 import type { Config } from "../config.js";
 import type { Core } from "../core/index.js";
 import { log } from "../log.js";
+import { botAuthorization } from "./authorize.js";
 import { registerListeners } from "./listeners/index.js";
 import { idempotency } from "./middleware/idempotency.js";
+import { PromptAckReceiver } from "./receiver.js";
+import type { WorkQueue } from "./work-queue.js";
 
 export interface SlackDeps {
   core: Core;
@@ -38,8 +41,14 @@ const boltLogger = {
   setName: () => {},
 };
 
+export interface SlackMount {
+  app: App;
+  /** Listener work still running after its ack; shutdown waits for it. */
+  work: WorkQueue;
+}
+
 /** Mounts POST /slack/events on `router`. Without credentials it answers 503 and says why. */
-export function mountSlack(router: Router, deps: SlackDeps): App | null {
+export function mountSlack(router: Router, deps: SlackDeps): SlackMount | null {
   const { config } = deps;
   if (!config.SLACK_BOT_TOKEN || !config.SLACK_SIGNING_SECRET) {
     router.post("/slack/events", (_req, res) => {
@@ -47,20 +56,25 @@ export function mountSlack(router: Router, deps: SlackDeps): App | null {
     });
     return null;
   }
-  const receiver = new ExpressReceiver({
+  const receiver = new PromptAckReceiver({
     signingSecret: config.SLACK_SIGNING_SECRET,
     router: express.Router(),
     endpoints: "/slack/events",
     logger: boltLogger,
     bodyLimit: "256kb",
   });
+  const authorize = botAuthorization(createWebClient(config), config.SLACK_BOT_TOKEN);
+  // Asked now, in the background: the first click neither waits for it nor is lost to a failure
+  // (a click is acked before Bolt authorizes it). A failure here is asked again on the next request.
+  void authorize().catch((err: Error) => log.warn("slack auth.test failed at start; asking again at the next request", { err: err.message }));
   const app = new App({
-    token: config.SLACK_BOT_TOKEN,
+    authorize,
     receiver,
     logger: boltLogger,
     clientOptions: { slackApiUrl: config.SLACK_API_URL },
-    // Checking the token at start would make a Slack outage stop the whole app.
-    tokenVerificationEnabled: false,
+    // Bolt's per-conversation memory is unused here (state lives in the database, shared by
+    // replicas); without it every request skips a lookup.
+    convoStore: false,
   });
   app.error(async (err) => {
     log.error("slack listener failed", { code: (err as { code?: string }).code, err: err.message });
@@ -69,5 +83,5 @@ export function mountSlack(router: Router, deps: SlackDeps): App | null {
   app.use(idempotency({ db: deps.core.deps.db, clock: deps.core.deps.clock }));
   registerListeners(app, deps);
   router.use(receiver.router);
-  return app;
+  return { app, work: receiver.work };
 }

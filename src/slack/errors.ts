@@ -10,6 +10,11 @@ export function errorText(err: unknown, locale: Locale): string {
     const key = `error.${err.code}`;
     return `:warning: ${t(locale, key, { reason: err.message, what: err.message })}`;
   }
+  // A modal opened after Slack's 3-second trigger window (a busy replica): only a new click helps.
+  if ((err as { data?: { error?: string } })?.data?.error === "expired_trigger_id") {
+    log.warn("modal trigger expired before views.open");
+    return `:hourglass: ${t(locale, "error.trigger_expired")}`;
+  }
   log.error("slack handler failed", { err: err instanceof Error ? err.message : String(err) });
   return `:warning: ${t(locale, "error.generic")}`;
 }

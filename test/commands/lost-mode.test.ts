@@ -12,6 +12,16 @@ afterAll(() => t.close());
 const responseFor = (id: string) => until(() => t.slack.responses.find((r) => r.id === id), `a reply to ${id}`);
 
 describe("lost mode, approved in Slack and carried out by the device", () => {
+  it("tells the admin to click again when Slack's 3 seconds to open the form ran out", async () => {
+    const lost = await lostDevice(t);
+    const ts = await incidentTs(t, lost.reportId);
+    t.slack.failNext("views.open", { error: "expired_trigger_id" });
+    await t.requests.blockAction({ user: ADMIN_1, actionId: "lost_mode_enable", value: lost.value, messageTs: ts, responseId: "late-open" });
+    const reply = await responseFor("late-open");
+    expect(reply.body.text).toMatch(/could not open in time.*click again/);
+    expect(await t.db.prisma.command.count({ where: { deviceId: lost.agent.deviceId } })).toBe(0);
+  });
+
   it("goes from the button to the device and back to Slack and the status page", async () => {
     const lost = await lostDevice(t);
     const ts = await incidentTs(t, lost.reportId);

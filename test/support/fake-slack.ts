@@ -17,7 +17,7 @@ type Failure = { status?: number; error?: string; retryAfter?: number; times: nu
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   /** Bodies posted to response_url endpoints, by id. */
-  readonly responses: { id: string; body: any }[] = [];
+  readonly responses: { id: string; body: any; at: number }[] = [];
   readonly uploads: { fileId: string; filename?: string; content: Buffer; channel?: string; threadTs?: string; title?: string }[] = [];
   /** Users findable by users.lookupByEmail / users.info. */
   readonly users = new Map<string, { id: string; email: string; name?: string; locale?: string; tz?: string }>();
@@ -105,7 +105,7 @@ export class FakeSlack {
       res.end(JSON.stringify(body));
     };
     if (path.startsWith("/respond/")) {
-      this.responses.push({ id: path.slice("/respond/".length), body: parseJson(raw.toString()) });
+      this.responses.push({ id: path.slice("/respond/".length), body: parseJson(raw.toString()), at: Date.now() });
       return json(200, { ok: true });
     }
     if (path.startsWith("/upload/")) {

@@ -68,7 +68,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     ...opts.env,
   });
   const app = await startApp({ config, db, clock, port: 0, schedule: opts.schedule ?? false, deliver: false, drivers: opts.drivers });
-  const requests = new SlackRequests(app.url, (id) => (slack ? slack.responseUrl(id) : `http://127.0.0.1:9/${id}`), SIGNING_SECRET, () => Date.now());
+  const requests = new SlackRequests(app.url, (id) => (slack ? slack.responseUrl(id) : `http://127.0.0.1:9/${id}`), SIGNING_SECRET, () => Date.now(), { settled: () => app.slackSettled() });
   return {
     app,
     url: app.url,

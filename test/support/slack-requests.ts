@@ -11,30 +11,40 @@ export interface SlackPost {
   ms: number;
 }
 
+/** POSTs `body` to `url` and returns the answer. */
+export type Transport = (url: string, headers: Record<string, string>, body: string) => Promise<{ status: number; text: string }>;
+
+const fetchTransport: Transport = async (url, headers, body) => {
+  const res = await fetch(url, { method: "POST", headers, body });
+  return { status: res.status, text: await res.text() };
+};
+
 export class SlackRequests {
   constructor(
     private readonly appUrl: string,
     private readonly responseUrl: (id: string) => string,
     private readonly secret = SIGNING_SECRET,
     private readonly now: () => number = () => Date.now(),
+    private readonly opts: {
+      /**
+       * The app acks most payloads on arrival and works after; when given, each send also waits
+       * for that work (unless `settle: false`), so a test reads its outcome without polling.
+       */
+      settled?: () => Promise<void>;
+      /** How the bytes travel; fetch unless given (the bench brings a leaner keep-alive client). */
+      transport?: Transport;
+    } = {},
   ) {}
 
-  async send(body: string, contentType: string, opts: { timestamp?: number; signature?: string; headers?: Record<string, string> } = {}): Promise<SlackPost> {
+  async send(body: string, contentType: string, opts: { timestamp?: number; signature?: string; headers?: Record<string, string>; settle?: boolean } = {}): Promise<SlackPost> {
     const timestamp = opts.timestamp ?? Math.floor(this.now() / 1000);
     const signature = opts.signature ?? sign(this.secret, timestamp, body);
+    const headers = { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature, ...opts.headers };
     const started = performance.now();
-    const res = await fetch(`${this.appUrl}/slack/events`, {
-      method: "POST",
-      headers: {
-        "content-type": contentType,
-        "x-slack-request-timestamp": String(timestamp),
-        "x-slack-signature": signature,
-        ...opts.headers,
-      },
-      body,
-    });
-    const text = await res.text();
-    return { status: res.status, body: text, json: () => JSON.parse(text), ms: performance.now() - started };
+    const res = await (this.opts.transport ?? fetchTransport)(`${this.appUrl}/slack/events`, headers, body);
+    const ms = performance.now() - started;
+    if (this.opts.settled && opts.settle !== false) await this.opts.settled();
+    return { status: res.status, body: res.text, json: () => JSON.parse(res.text), ms };
   }
 
   slashCommand(p: { command: string; text?: string; user: string; channel?: string; triggerId?: string; responseId?: string }, opts?: Parameters<SlackRequests["send"]>[2]) {

@@ -32,15 +32,17 @@ export function receiptKey(body: Body): string | null {
 
 /**
  * Claims `key`; false when it was already claimed (by this replica or another).
- * This runs before every ack, so it must not wait for a disk flush: the commit is asynchronous.
- * A crash of PostgreSQL itself could forget the last fraction of a second of receipts, letting a
- * retry of those through; the work they guard is still protected by the core's own state.
+ * One statement, one round trip, and no wait for a disk flush: set_config(…, true) turns off
+ * synchronous commit for this statement's own transaction only. A crash of PostgreSQL itself
+ * could forget the last fraction of a second of receipts, letting a retry of those through; the
+ * work they guard is still protected by the core's own state.
  */
 export async function claimReceipt(db: Db, key: string, now: Date): Promise<boolean> {
-  const [, inserted] = await db.$transaction([
-    db.$executeRaw`SET LOCAL synchronous_commit = off`,
-    db.$executeRaw`INSERT INTO "InboundReceipt" (key, "createdAt") VALUES (${key}, ${now}) ON CONFLICT (key) DO NOTHING`,
-  ]);
+  const inserted = await db.$executeRaw`
+    WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true))
+    INSERT INTO "InboundReceipt" (key, "createdAt")
+    SELECT ${key}::text, ${now}::timestamp(3) FROM async_commit
+    ON CONFLICT (key) DO NOTHING`;
   return inserted === 1;
 }
 
