@@ -21,8 +21,10 @@ export const FORM_SECRET = "bench-form-secret";
 configureLog({ level: "error" });
 
 
-/** PGlite always; PostgreSQL when the server answers. */
+/** PGlite always; PostgreSQL when the server answers. BENCH_TARGET=PGlite|PostgreSQL picks one. */
 export async function targets(): Promise<Target[]> {
+  const only = process.env.BENCH_TARGET;
+  if (only === "PGlite" || only === "PostgreSQL") return [only];
   const admin = new pg.Client({ connectionString: withDatabase(benchServerUrl(), "postgres"), connectionTimeoutMillis: 2000 });
   try {
     await admin.connect();

@@ -4,7 +4,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { FakeSlack } from "../../test/support/fake-slack.js";
-import { SIGNING_SECRET, SlackRequests } from "../../test/support/slack-requests.js";
 import { startReplica, stopReplica } from "../../test/reliability/replica-process.js";
 import type { Target } from "./app.js";
 import { scratchDatabase } from "./postgres.js";
@@ -12,7 +11,6 @@ import { scratchDatabase } from "./postgres.js";
 export interface AppProcess {
   url: string;
   slack: FakeSlack;
-  requests: SlackRequests;
 }
 
 
@@ -31,7 +29,7 @@ export async function withAppProcess<T>(target: Target, fn: (p: AppProcess) => P
   }
   const app = await startReplica({ DATABASE_URL: databaseUrl, SLACK_API_URL: slack.apiUrl });
   try {
-    return await fn({ url: app.url, slack, requests: new SlackRequests(app.url, (id) => slack.responseUrl(id), SIGNING_SECRET) });
+    return await fn({ url: app.url, slack });
   } finally {
     app.signal("SIGTERM");
     await Promise.race([app.exited, new Promise((r) => setTimeout(r, 30_000))]);
