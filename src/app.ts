@@ -106,7 +106,7 @@ export async function startApp(opts: AppOptions & { port?: number; schedule?: bo
   const server = createServer(app);
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
-  await new Promise<void>((resolve) => server.listen(opts.port ?? config.PORT, resolve));
+  await listen(server, opts.port ?? config.PORT);
   const { port } = server.address() as AddressInfo;
 
   if (opts.schedule) await scheduler.start();
@@ -146,3 +146,13 @@ export async function startApp(opts: AppOptions & { port?: number; schedule?: bo
   };
 }
 
+// An unhandled 'error' from listen would kill the process with a stack trace; a busy port is
+// a setting to change, so say which one.
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new Error(`port ${port} is already in use: stop what uses it or set PORT to a free port`) : err),
+    );
+    server.listen(port, resolve);
+  });
+}

@@ -1,6 +1,8 @@
 // `npm start` as a person runs it: a real process on the embedded database.
 import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -17,16 +19,24 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Promise<Response> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}`);
-    try {
-      return await fetch(`${url}/healthz`);
-    } catch {
-      await new Promise((r) => setTimeout(r, 100)); // polling a starting process, not timing a rule
-    }
+// Started on PORT=0 so no other test's server can hold its port; the URL comes from the log.
+// Whatever the process printed is part of any failure, so a red CI says why it stopped.
+function startApp(env: NodeJS.ProcessEnv) {
+  const child = spawn(tsx, ["src/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const out = { logs: "" };
+  child.stderr!.on("data", (d) => (out.logs += d));
+  child.stdout!.on("data", (d) => (out.logs += d));
+  return { child, out };
+}
+
+async function waitForHealth({ child, out }: ReturnType<typeof startApp>): Promise<Response> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${out.logs}`);
+    const url = /"msg":"listening","url":"([^"]+)"/.exec(out.logs)?.[1];
+    if (url) return fetch(`${url}/healthz`);
+    await new Promise((r) => setTimeout(r, 100)); // polling a starting process, not timing a rule
   }
-  throw new Error("app did not answer /healthz");
+  throw new Error(`app did not start:\n${out.logs}`);
 }
 
 function stop(child: ReturnType<typeof spawn>): Promise<number | null> {
@@ -40,23 +50,35 @@ describe("npm start", () => {
   it("serves /healthz on the embedded database, stops cleanly on SIGTERM, and keeps data across restarts", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "lostdesk-start-"));
     dirs.push(dir);
-    const port = String(20000 + Math.floor(Math.random() * 20000));
-    const env = cleanEnv({ PORT: port, DATABASE_URL: `file:${dir}` });
+    const env = cleanEnv({ PORT: "0", DATABASE_URL: `file:${dir}` });
 
-    const first = spawn(tsx, ["src/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    let logs = "";
-    first.stderr!.on("data", (d) => (logs += d));
-    const res = await waitForHealth(`http://127.0.0.1:${port}`, first);
+    const first = startApp(env);
+    const res = await waitForHealth(first);
     expect(res.status).toBe(200);
-    expect(logs).toMatch(/Slack is off/);
-    expect(await stop(first)).toBe(0);
+    expect(first.out.logs).toMatch(/Slack is off/);
+    expect(await stop(first.child)).toBe(0);
 
-    const second = spawn(tsx, ["src/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    let logs2 = "";
-    second.stderr!.on("data", (d) => (logs2 += d));
-    expect((await waitForHealth(`http://127.0.0.1:${port}`, second)).status).toBe(200);
-    expect(logs2).not.toMatch(/database migrated/); // already at the latest migration
-    expect(await stop(second)).toBe(0);
+    const second = startApp(env);
+    expect((await waitForHealth(second)).status).toBe(200);
+    expect(second.out.logs).not.toMatch(/database migrated/); // already at the latest migration
+    expect(await stop(second.child)).toBe(0);
+  }, 120_000);
+
+  it("says which port is taken when another program holds it, instead of crashing with a stack trace", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "lostdesk-busy-"));
+    dirs.push(dir);
+    const holder = createServer().listen(0);
+    await once(holder, "listening");
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const app = startApp(cleanEnv({ PORT: String(port), DATABASE_URL: `file:${dir}` }));
+      const [code] = await once(app.child, "exit");
+      expect(code).toBe(1);
+      expect(app.out.logs).toContain(`start-up failed: port ${port} is already in use: stop what uses it or set PORT to a free port`);
+      expect(app.out.logs).not.toMatch(/\n\s+at /); // no stack trace
+    } finally {
+      holder.close();
+    }
   }, 120_000);
 
   it("refuses to start on a malformed value, naming the variable in one line", () => {
