@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { PostgresAdapterFactory } from "./postgres.js";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { PGliteAdapterFactory } from "./pglite.js";
@@ -50,7 +50,7 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
   let factory: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver = async () => {};
   if (target.kind === "postgres") {
-    factory = new PrismaPg({ connectionString: target.url, max: 10 });
+    factory = new PostgresAdapterFactory({ connectionString: target.url, max: 10 });
   } else {
     if (!target.dir.startsWith("memory://")) mkdirSync(target.dir, { recursive: true });
     const pglite = opts.template

@@ -1,8 +1,8 @@
-// PGlite through Prisma's driver-adapter interface. The published adapter fires migration
-// scripts without awaiting them, so a failing migration would be reported as applied; this
-// factory awaits the script and turns its error into the adapter's own error.
+// PGlite through Prisma's driver-adapter interface, with migration scripts run whole and awaited
+// (see whole-script.ts).
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { runScriptsWhole } from "./whole-script.js";
 
 export class PGliteAdapterFactory extends PrismaPGlite {
   constructor(readonly pglite: PGlite) {
@@ -10,15 +10,6 @@ export class PGliteAdapterFactory extends PrismaPGlite {
   }
 
   override async connect() {
-    const adapter = await super.connect();
-    const pglite = this.pglite;
-    adapter.executeScript = async (script: string) => {
-      try {
-        await pglite.exec(script);
-      } catch (err) {
-        (adapter as unknown as { onError(e: unknown): never }).onError(err);
-      }
-    };
-    return adapter;
+    return runScriptsWhole(await super.connect(), (script) => this.pglite.exec(script));
   }
 }
