@@ -66,7 +66,7 @@ describe("immediate alerts", () => {
       const post = await until(async () => {
         await live.flush();
         return live.slack.posts("C_ADMIN").find((p) => p.text === "Jailbreak detected on Live iPhone");
-      }, 20_000);
+      }, "the alert posted by the scheduled job");
       expect(post).toBeDefined();
       expect(await live.db.prisma.jobRun.count({ where: { job: "alerts.post" } })).toBeGreaterThan(0);
     } finally {

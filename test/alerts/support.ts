@@ -16,16 +16,7 @@ export function catchUp(t: TestApp, name: string) {
   return t.app.jobs.find((j) => j.name === name)!.catchUp!(t.clock.now());
 }
 
-/** Waits for work a Slack listener does after its ack (polls; no fixed sleeps). */
-export async function until<T>(fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v as T;
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export { until } from "../support/until.js";
 
 /** Everything a person reads in a posted message. */
 export const textOf = (m: Record<string, any>) => `${m.text ?? ""}\n${JSON.stringify(m.blocks ?? [])}`;

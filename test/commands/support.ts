@@ -103,13 +103,4 @@ export function actionIds(message: Record<string, any>): string[] {
   return blocks.filter((b: any) => b.type === "actions").flatMap((b: any) => b.elements.map((e: any) => e.action_id));
 }
 
-/** Waits for the work a listener does after its ack (no fixed sleeps: polls the condition). */
-export async function until<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, what = "condition"): Promise<T> {
-  const deadline = Date.now() + 25_000; // generous: the machine is shared
-  for (let i = 0; ; i++) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => (i < 50 ? setImmediate(r) : setTimeout(r, 10)));
-  }
-}
+export { until } from "../support/until.js";

@@ -1,17 +1,13 @@
-import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { google } from "googleapis";
 import { googleFormJobs } from "../../src/google/jobs.js";
-import { FORM_SECRET, postJson, startTestApp, type TestApp } from "../support/harness.js";
+import { formWebhookHeaders, postJson, startTestApp, type TestApp } from "../support/harness.js";
 import { aDevice, aPerson } from "../support/builders.js";
 import { FakeGoogleForms } from "./fake-google-forms.js";
 import { buttonsByBlock, incidents, messageText } from "./portal.js";
 
-function signed(t: TestApp, body: string, opts: { secret?: string; timestamp?: number } = {}) {
-  const ts = opts.timestamp ?? Math.floor(t.clock.now().getTime() / 1000);
-  const sig = createHmac("sha256", opts.secret ?? FORM_SECRET).update(`${ts}.${body}`).digest("hex");
-  return { "x-timestamp": String(ts), "x-signature": `sha256=${sig}` };
-}
+const signed = (t: TestApp, body: string, opts: { secret?: string; timestamp?: number } = {}) =>
+  formWebhookHeaders(body, opts.timestamp ?? Math.floor(t.clock.now().getTime() / 1000), opts.secret);
 
 const response = (over: Record<string, unknown> = {}) => ({
   responseId: "ACYDBNj-resp-1",

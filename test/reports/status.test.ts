@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createHmac } from "node:crypto";
-import { FORM_SECRET, postJson, startTestApp } from "../support/harness.js";
+import { formWebhookHeaders, postJson, startTestApp } from "../support/harness.js";
 import { aDevice, aPerson } from "../support/builders.js";
 import { incidents, openForm, referenceOf, statusPathOf, submitForm, validReport } from "./portal.js";
 
@@ -70,9 +69,7 @@ describe("the status page tells the truth", () => {
     try {
       const posts = Array.from({ length: 8 }, (_, i) => {
         const body = JSON.stringify({ responseId: `burst-${i}`, respondentEmail: `p${i}@example.co.jp`, answers: { Device: "phone" } });
-        const ts = Math.floor(t.clock.now().getTime() / 1000);
-        const sig = createHmac("sha256", FORM_SECRET).update(`${ts}.${body}`).digest("hex");
-        return postJson(`${t.url}/webhooks/google-form`, body, { "x-timestamp": String(ts), "x-signature": `sha256=${sig}` });
+        return postJson(`${t.url}/webhooks/google-form`, body, formWebhookHeaders(body, Math.floor(t.clock.now().getTime() / 1000)));
       });
       const results = await Promise.all(posts);
       expect(results.map((r) => r.status)).toEqual(Array(8).fill(202));

@@ -3,7 +3,7 @@
 // must get a clear 4xx, never crash the process, and change nothing in the database.
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, ALERTS_TOKEN, ENROLLMENT_SECRET, FORM_SECRET } from "../support/harness.js";
+import { startTestApp, type TestApp, ALERTS_TOKEN, ENROLLMENT_SECRET, formWebhookHeaders } from "../support/harness.js";
 import { sign } from "../support/slack-requests.js";
 import { openForm, submitForm, validReport } from "../reports/portal.js";
 import { expectUnharmed, tableCounts } from "./support.js";
@@ -42,7 +42,6 @@ interface JsonEndpoint {
 
 const now = () => Math.floor(Date.now() / 1000); // Slack (Bolt) checks against the real time
 const appNow = () => Math.floor(t.clock.now().getTime() / 1000); // the form webhook reads the app's clock
-const formSig = (ts: number, body: Buffer, secret = FORM_SECRET) => `sha256=${createHmac("sha256", secret).update(`${ts}.`).update(body).digest("hex")}`;
 
 const endpoints: JsonEndpoint[] = [
   {
@@ -79,11 +78,11 @@ const endpoints: JsonEndpoint[] = [
     path: "/webhooks/google-form",
     auth: (body) => {
       const ts = appNow();
-      return { "x-timestamp": String(ts), "x-signature": formSig(ts, body) };
+      return formWebhookHeaders(body, ts);
     },
     forged: (body) => {
       const ts = appNow();
-      return { "x-timestamp": String(ts), "x-signature": formSig(ts, body, "not-the-secret") };
+      return formWebhookHeaders(body, ts, "not-the-secret");
     },
     probe: "{}",
   },
@@ -190,7 +189,7 @@ describe("POST /webhooks/google-form timestamps", () => {
     const before = await tableCounts(t);
     const body = Buffer.from(JSON.stringify({ responseId: "stale-1", formId: "f", submittedAt: new Date().toISOString(), answers: {} }));
     for (const ts of [appNow() - 6 * 60, appNow() + 6 * 60, Number.NaN]) {
-      const res = await post(e.path, body, { "content-type": "application/json", "x-timestamp": String(ts), "x-signature": formSig(ts, body) });
+      const res = await post(e.path, body, { "content-type": "application/json", ...formWebhookHeaders(body, ts) });
       expect(res.status).toBe(401);
     }
     await expectUnharmed(t, before);

@@ -1,9 +1,8 @@
 // Text from employees, forms and devices ends up in Slack messages and web pages. Whatever it
 // contains — Slack broadcasts and mentions, links, HTML and script, unicode tricks — it must be
 // shown as text: nobody gets pinged, nothing runs, no fake link appears.
-import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, ALERTS_TOKEN, ENROLLMENT_SECRET, FORM_SECRET, postJson } from "../support/harness.js";
+import { startTestApp, type TestApp, ALERTS_TOKEN, ENROLLMENT_SECRET, formWebhookHeaders, postJson } from "../support/harness.js";
 import { openForm, statusPathOf, submitForm, validReport } from "../reports/portal.js";
 import { INJECTIONS, expectInertInHtml, expectInertInSlack } from "./support.js";
 import { until } from "../commands/support.js";
@@ -58,9 +57,7 @@ describe("answers pushed by the Google Form", () => {
         [INJECTIONS.channelPing]: INJECTIONS.link, // an unknown question: its title and answer are shown too
       },
     });
-    const ts = Math.floor(t.clock.now().getTime() / 1000);
-    const sig = `sha256=${createHmac("sha256", FORM_SECRET).update(`${ts}.${body}`).digest("hex")}`;
-    const res = await postJson(`${t.url}/webhooks/google-form`, body, { "x-timestamp": String(ts), "x-signature": sig });
+    const res = await postJson(`${t.url}/webhooks/google-form`, body, formWebhookHeaders(body, Math.floor(t.clock.now().getTime() / 1000)));
     expect(res.status, res.text).toBeLessThan(300);
     await t.flush();
     expect(slackCalls().length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 // One running app for a test file: a real HTTP server on loopback, a real migrated database,
 // the fake Slack Web API, a manual clock, and signed Slack requests.
+import { createHmac } from "node:crypto";
 import { loadConfig, type Config } from "../../src/config.js";
 import { ManualClock } from "../../src/core/clock.js";
 import { startApp, type RunningApp } from "../../src/app.js";
@@ -84,6 +85,12 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       if (ownSlack && slack) await slack.stop();
     },
   };
+}
+
+/** Headers the Google Form webhook expects: HMAC-SHA256 of `<unix seconds>.<body>` (Apps Script signs the same way). */
+export function formWebhookHeaders(body: string | Buffer, unixSeconds: number, secret = FORM_SECRET): Record<string, string> {
+  const sig = createHmac("sha256", secret).update(`${unixSeconds}.`).update(body).digest("hex");
+  return { "x-timestamp": String(unixSeconds), "x-signature": `sha256=${sig}` };
 }
 
 /** JSON helpers for the app's HTTP API. */
