@@ -7,6 +7,7 @@ import { slackEnabled, type Config } from "./config.js";
 import { systemClock, type Clock } from "./core/clock.js";
 import { createCore, type Core } from "./core/index.js";
 import type { Database } from "./db/client.js";
+import type { Listening } from "./db/listen.js";
 import { pickLocale } from "./i18n/index.js";
 import { DbRunCoordinator } from "./jobs/coordinator.js";
 import { defineJobs } from "./jobs/index.js";
@@ -78,7 +79,15 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
 }
 
 /** Starts the HTTP server (port 0 picks a free one) and, with `schedule`, the cron jobs. */
-export async function startApp(opts: AppOptions & { port?: number; schedule?: boolean; deliver?: boolean }): Promise<RunningApp> {
+export async function startApp(
+  opts: AppOptions & {
+    port?: number;
+    schedule?: boolean;
+    deliver?: boolean;
+    /** How often the outbox is polled besides the commit wake-ups (default 1 s). */
+    outboxPollMs?: number;
+  },
+): Promise<RunningApp> {
   const { config, db } = opts;
   const clock = opts.clock ?? systemClock;
   const instance = opts.instance ?? randomUUID();
@@ -111,10 +120,15 @@ export async function startApp(opts: AppOptions & { port?: number; schedule?: bo
 
   if (opts.schedule) await scheduler.start();
   // The outbox loop: frequent and cheap, so admins see messages seconds after the change.
+  // A commit that writes to the outbox wakes every replica (db/listen.ts), so a message leaves at
+  // once; the poll finds retries that came due and anything a lost wake-up left behind.
   let pump: NodeJS.Timeout | null = null;
+  let wakeup: Listening | null = null;
   if (delivery && opts.deliver !== false) {
-    pump = setInterval(() => void delivery.drain().catch((err) => log.error("outbox drain failed", { err })), 1000);
+    const drain = () => void delivery.drain().catch((err) => log.error("outbox drain failed", { err }));
+    pump = setInterval(drain, opts.outboxPollMs ?? 1000);
     pump.unref();
+    wakeup = await db.listen("outbox", drain);
   }
 
   let stopping: Promise<void> | null = null;
@@ -134,6 +148,7 @@ export async function startApp(opts: AppOptions & { port?: number; schedule?: bo
       // Graceful: stop taking requests, let running jobs and a delivery in progress finish.
       stopping ??= (async () => {
         if (pump) clearInterval(pump);
+        await wakeup?.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections?.();
         // Clicks already acked are finished: Slack will not send them again.

@@ -2,10 +2,11 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PostgresAdapterFactory } from "./postgres.js";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { PGliteAdapterFactory } from "./pglite.js";
+import { PostgresAdapterFactory } from "./postgres.js";
+import { listenPglite, listenPostgres, type Listening } from "./listen.js";
 import { applyMigrations } from "./schema-engine.js";
 
 export type Db = PrismaClient;
@@ -38,6 +39,8 @@ export interface Database {
   pglite: PGlite | null;
   migrate(): Promise<string[]>;
   ping(): Promise<boolean>;
+  /** Calls `onNotify` when a transaction that ran NOTIFY `channel` commits (see db/listen.ts). */
+  listen(channel: string, onNotify: () => void): Promise<Listening>;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,10 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
     factory,
     pglite: target.kind === "pglite" ? (factory as PGliteAdapterFactory).pglite : null,
     migrate: () => applyMigrations(factory),
+    listen: async (channel, onNotify) =>
+      target.kind === "postgres"
+        ? listenPostgres(target.url, channel, onNotify)
+        : listenPglite((factory as PGliteAdapterFactory).pglite, channel, onNotify),
     async ping() {
       try {
         await prisma.$queryRaw`SELECT 1`;

@@ -40,6 +40,7 @@ export class OutboxDelivery {
   private readonly worker: string;
   private readonly leaseMs: number;
   private running: Promise<number> | null = null;
+  private again = false;
   constructor(private readonly o: DeliveryOptions) {
     this.worker = o.worker ?? randomUUID();
     this.leaseMs = o.leaseMs ?? LEASE_MS;
@@ -47,8 +48,21 @@ export class OutboxDelivery {
 
   /** Delivers what is due now; returns how many rows it handled. Safe to call concurrently. */
   drain(batch = 50): Promise<number> {
-    // One drain at a time per process: callers that arrive meanwhile share its result.
-    this.running ??= this.drainLoop(batch).finally(() => (this.running = null));
+    // One drain at a time per process: callers that arrive meanwhile share its result, and the
+    // drain looks once more before it ends, since what they came for may have been committed
+    // after its last look.
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let total = 0;
+      do {
+        this.again = false;
+        total += await this.drainLoop(batch);
+      } while (this.again);
+      return total;
+    })().finally(() => (this.running = null));
     return this.running;
   }
 

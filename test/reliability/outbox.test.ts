@@ -1,8 +1,10 @@
 // The outbox survives a crashed worker and a shutdown: nothing claimed is lost, nothing is
-// posted twice.
+// posted twice. And a message leaves when it is committed, not at the next poll.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_CHANNEL, enqueue } from "../../src/core/outbox.js";
-import { startTestApp, type TestApp } from "../support/harness.js";
+import { formWebhookHeaders, postJson, startTestApp, type TestApp } from "../support/harness.js";
+import { serverUrl } from "../support/db.js";
+import { until } from "../support/until.js";
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));
@@ -52,3 +54,57 @@ describe("graceful shutdown", () => {
     }
   });
 });
+
+// Polling once an hour: within these tests only the commit's wake-up can deliver.
+const HOURLY = 3_600_000;
+const fileReport = (app: TestApp, responseId: string) => {
+  const body = JSON.stringify({ responseId, respondentEmail: "hanako.sato@example.co.jp", answers: { Device: "iPhone 15" } });
+  return postJson(`${app.url}/webhooks/google-form`, body, formWebhookHeaders(body, Math.floor(app.clock.now().getTime() / 1000)));
+};
+const adminMessageFor = (app: TestApp, reference: string) =>
+  until(() => app.slack.posts("C_ADMIN").find((p) => JSON.stringify(p).includes(reference)), `the admin message for ${reference}`);
+
+describe("a message committed to the outbox", () => {
+  it("reaches Slack as soon as the report is stored, without waiting for the poll", async () => {
+    const app = await startTestApp({ outboxPollMs: HOURLY });
+    try {
+      const res = await fileReport(app, "wake-1");
+      expect(res.status).toBe(202);
+      await adminMessageFor(app, res.json.reference);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("is delivered by another replica listening on the same database", async () => {
+    const writer = await startTestApp(); // never delivers by itself: only flush() would
+    const deliverer = await startTestApp({ db: writer.db, slack: writer.slack, clock: writer.clock, outboxPollMs: HOURLY });
+    try {
+      const res = await fileReport(writer, "wake-2");
+      await adminMessageFor(writer, res.json.reference);
+    } finally {
+      await deliverer.close();
+      await writer.close();
+    }
+  });
+
+  it.runIf(serverUrl())("keeps waking up after the database drops the listening connection", async () => {
+    const app = await startTestApp({ outboxPollMs: HOURLY });
+    try {
+      await until(async () => (await listeners(app)) === 1, "the wake-up connection");
+      await app.db.prisma.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lostdesk-wakeup' AND datname = current_database()`;
+      const res = await fileReport(app, "wake-3"); // committed while nobody listens: found on reconnect
+      await adminMessageFor(app, res.json.reference);
+      const again = await fileReport(app, "wake-4");
+      await adminMessageFor(app, again.json.reference);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+async function listeners(app: TestApp): Promise<number> {
+  const [row] = await app.db.prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'lostdesk-wakeup' AND datname = current_database()`;
+  return row!.n;
+}

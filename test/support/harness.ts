@@ -53,6 +53,9 @@ export interface TestAppOptions {
   schedule?: boolean;
   /** Extra drivers (a driver pointed at a local fake with test credentials). */
   drivers?: CommandDriver[];
+  /** Deliver the outbox in the background as a running replica does (commit wake-ups, and a
+   *  poll this often) instead of only on `flush()`. */
+  outboxPollMs?: number;
 }
 
 configureLog({ level: (process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "error" });
@@ -68,7 +71,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     ...(slack ? { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl } : {}),
     ...opts.env,
   });
-  const app = await startApp({ config, db, clock, port: 0, schedule: opts.schedule ?? false, deliver: false, drivers: opts.drivers });
+  const app = await startApp({ config, db, clock, port: 0, schedule: opts.schedule ?? false, deliver: opts.outboxPollMs !== undefined, outboxPollMs: opts.outboxPollMs, drivers: opts.drivers });
   const requests = new SlackRequests(app.url, (id) => (slack ? slack.responseUrl(id) : `http://127.0.0.1:9/${id}`), SIGNING_SECRET, () => Date.now(), { settled: () => app.slackSettled() });
   return {
     app,
