@@ -1,8 +1,9 @@
 // The durable outbox: every message for Slack is a row written in the same transaction as the
 // change that causes it, and a worker delivers it later. Slack down, unconfigured, or a crash
 // between the change and the post: the row waits, nothing is lost.
-import type { Prisma } from "../db/client.js";
+import type { Db, Prisma } from "../db/client.js";
 import type { Tx } from "./audit.js";
+import { DAY } from "./clock.js";
 
 export interface OutboxItem {
   method: string; // Slack Web API method, e.g. chat.postMessage
@@ -33,4 +34,22 @@ export async function enqueue(tx: Tx, ...items: OutboxItem[]): Promise<void> {
     })),
     skipDuplicates: true,
   });
+}
+
+/**
+ * Delivered rows are deleted after 30 days and rows Slack refused for good after 90 (left for an
+ * admin to look into); pending rows never. Nothing reads a delivered row again — the message's
+ * channel and ts live in SlackMessageRef, once-only rules in their own tables — and a reporter's
+ * DM carries their status link, which should not outlive its use in a table of its own.
+ */
+export async function pruneOutbox(db: Db, now: Date): Promise<number> {
+  const { count } = await db.outboxMessage.deleteMany({
+    where: {
+      OR: [
+        { state: "SENT", sentAt: { lt: new Date(now.getTime() - 30 * DAY) } },
+        { state: "FAILED", createdAt: { lt: new Date(now.getTime() - 90 * DAY) } },
+      ],
+    },
+  });
+  return count;
 }

@@ -1,6 +1,9 @@
 // The coordination tables every replica writes to stay small: week-old Slack receipts and job
-// runs are deleted by the daily housekeeping job; recent ones, and form receipts, are kept.
+// runs, and month-old delivered Slack messages, are deleted by the daily housekeeping job;
+// recent ones, form receipts and undelivered messages are kept.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { DAY, ManualClock } from "../../src/core/clock.js";
+import { ADMIN_CHANNEL, enqueue } from "../../src/core/outbox.js";
 import { ADMIN_1, startTestApp, type TestApp } from "../support/harness.js";
 
 let t: TestApp;
@@ -21,4 +24,38 @@ it("deletes week-old Slack receipts and job runs, and keeps the rest", async () 
   const keys = (await t.db.prisma.inboundReceipt.findMany()).map((r) => r.key).sort();
   expect(keys).toEqual(["google-form:resp-1", "slack-command:new-trigger"]);
   expect(await t.db.prisma.jobRun.count({ where: { job: "commands-dispatch" } })).toBe(1);
+});
+
+it("deletes delivered messages after 30 days and refused ones after 90, and never one still waiting", async () => {
+  // Rows carry the database's own creation time: the app's clock starts at the real time here.
+  const app = await startTestApp({ clock: new ManualClock(new Date()) });
+  try {
+    const message = (text: string, channel = ADMIN_CHANNEL) => ({ method: "chat.postMessage", payload: { channel, text } });
+    const texts = async () => (await app.db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } })).map((r) => `${(r.payload as { text: string }).text}: ${r.state}`);
+    const housekeeping = () => app.app.jobs.find((j) => j.name === "housekeeping")!.run(app.clock.now());
+
+    await enqueue(app.db.prisma, message("delivered long ago"));
+    await app.flush();
+    app.slack.failNext("chat.postMessage", { error: "channel_not_found" });
+    await enqueue(app.db.prisma, message("refused by Slack", "C_GONE"));
+    await app.flush();
+    // Not delivered yet, however old: its retry is far off (Slack answering 429 with a long Retry-After).
+    await enqueue(app.db.prisma, message("still waiting for Slack"));
+    await app.db.prisma.outboxMessage.updateMany({ where: { state: "PENDING" }, data: { nextAttemptAt: new Date(app.clock.now().getTime() + 1000 * DAY) } });
+    app.clock.advanceDays(31);
+    await enqueue(app.db.prisma, message("delivered today"));
+    await app.flush();
+    expect(await texts()).toEqual([
+      "delivered long ago: SENT", "refused by Slack: FAILED", "still waiting for Slack: PENDING", "delivered today: SENT",
+    ]);
+
+    await housekeeping();
+    expect(await texts()).toEqual(["refused by Slack: FAILED", "still waiting for Slack: PENDING", "delivered today: SENT"]);
+
+    app.clock.advanceDays(60);
+    await housekeeping();
+    expect(await texts()).toEqual(["still waiting for Slack: PENDING"]);
+  } finally {
+    await app.close();
+  }
 });
