@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isTimeZone } from "./core/preferences.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/client.js";
 import cron from "node-cron";
+import { isIP } from "node:net";
 
 const optional = z
   .string()
@@ -33,11 +34,38 @@ const int = (fallback: number, min: number, max: number) =>
     return n;
   });
 
+// Which peers may tell us the client's address (X-Forwarded-For), as express's "trust proxy":
+// a hop count, or addresses, subnets and express's names. Never "everyone": any client could
+// then pick its own address and walk around the report form's per-address limit.
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+const trustProxy = optional.transform((v, ctx): number | string[] => {
+  if (v === undefined) return ["loopback"];
+  if (/^\d+$/.test(v) && Number(v) <= 10) return Number(v);
+  const items = v.split(",").map((s) => s.trim()).filter(Boolean);
+  const bad = items.find((i) => !PROXY_NAMES.has(i) && !isAddressOrSubnet(i));
+  if (/^(true|yes|on|\*)$/i.test(v) || bad !== undefined || !items.length) {
+    ctx.addIssue({
+      code: "custom",
+      message: `expected the number of proxies in front of the app (0–10) or their addresses, e.g. 1 or 10.0.0.0/8,loopback; got "${bad ?? v}"`,
+    });
+    return z.NEVER;
+  }
+  return items;
+});
+
+function isAddressOrSubnet(value: string): boolean {
+  const [addr, bits, ...rest] = value.split("/");
+  const family = isIP(addr!);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
 const url = optional.refine((v) => v === undefined || URL.canParse(v), "expected a URL such as http://host:port/path");
 
 const schema = z.object({
   NODE_ENV: optional,
   PORT: int(3000, 0, 65535),
+  TRUST_PROXY: trustProxy,
   PUBLIC_URL: url, // how employees reach the portal; used in links sent by Slack
   DATABASE_URL: optional.transform((v, ctx): DatabaseTarget => {
     try {

@@ -18,7 +18,7 @@ export interface WebDeps {
 export function createWebApp(deps: WebDeps) {
   const app: Express = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", deps.config.TRUST_PROXY);
   app.use(securityHeaders);
   // Slack parses its own raw body (it must, to verify the signature): mount it before any parser.
   const slackRouter = express.Router();

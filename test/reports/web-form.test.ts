@@ -163,6 +163,38 @@ describe("the report form", () => {
 });
 
 describe("rate limiting", () => {
+  // Two employees behind one load balancer, and one client making up addresses.
+  const submitAs = async (app: TestApp, forwardedFor: string, email: string) => {
+    const headers = { "x-forwarded-for": forwardedFor };
+    const form = await openForm(app, "", headers);
+    return (await submitForm(app, form, validReport({ reporterEmail: email }), headers)).status;
+  };
+
+  it("counts each employee behind a trusted proxy on their own, and ignores an untrusted peer's X-Forwarded-For", async () => {
+    // The proxy is on this host (loopback), or named by its subnet with loopback.
+    for (const trusted of [undefined, "10.0.0.0/8,loopback"]) {
+      const app = await startTestApp({ env: { REPORT_RATE_LIMIT: "1", TRUST_PROXY: trusted } });
+      try {
+        expect(await submitAs(app, "203.0.113.10", "hanako@example.co.jp")).toBe(200);
+        expect(await submitAs(app, "203.0.113.11", "jiro@example.co.jp")).toBe(200);
+        expect(await submitAs(app, "203.0.113.10", "hanako@example.co.jp")).toBe(429);
+      } finally {
+        await app.close();
+      }
+    }
+    // No proxy in front (0) or a proxy elsewhere: the header is whatever the client wrote, so
+    // the peer's own address counts and a made-up one does not buy another submission.
+    for (const trusted of ["0", "10.0.0.0/8"]) {
+      const app = await startTestApp({ env: { REPORT_RATE_LIMIT: "1", TRUST_PROXY: trusted } });
+      try {
+        expect(await submitAs(app, "203.0.113.10", "hanako@example.co.jp")).toBe(200);
+        expect(await submitAs(app, "198.51.100.99", "someone@example.co.jp")).toBe(429);
+      } finally {
+        await app.close();
+      }
+    }
+  });
+
   it("limits submissions per address, and lets them through again after the window", async () => {
     const limited = await startTestApp({ env: { REPORT_RATE_LIMIT: "2" } });
     try {
