@@ -3,6 +3,7 @@
 // knows about Slack, HTTP or cron.
 import type { Db } from "../db/client.js";
 import { Actors } from "./actors.js";
+import { ApiTokens } from "./api-tokens.js";
 import { LossReports } from "./reports/service.js";
 import { Commands } from "./commands/index.js";
 import { Enrollments, type DriverSelection } from "./enrollments/index.js";
@@ -56,6 +57,7 @@ export function createCore(deps: CoreDeps) {
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
     enrollments: new Enrollments({ ...deps, commands, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers }),
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
+    apiTokens: new ApiTokens({ db: deps.db, clock: deps.clock }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
   };
 }

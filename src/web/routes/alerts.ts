@@ -1,31 +1,39 @@
-// POST /api/alerts: alerts from the MDM side, one or a batch (CONTRACT.md). Bearer token
-// ALERTS_API_TOKEN, compared in constant time; each bad item is rejected with its index and
-// reason while the good ones are stored.
-import { createHash, timingSafeEqual } from "node:crypto";
+// POST /api/alerts: alerts from the MDM side, one or a batch (CONTRACT.md). Bearer token:
+// ALERTS_API_TOKEN (compared in constant time) or a named token issued with `npm run api-token`
+// (looked up by its hash); each bad item is rejected with its index and reason while the good
+// ones are stored.
 import express, { Router, type RequestHandler } from "express";
+import { bearerToken, safeEqual } from "../../core/tokens.js";
 import type { WebDeps } from "../app.js";
 import { reviveWellFormed } from "../json.js";
 
-const digest = (s: string) => createHash("sha256").update(s).digest();
-
-export function bearerMatches(header: string | undefined, expected: string): boolean {
-  const m = /^Bearer\s+(.+)$/i.exec(header ?? "");
-  // Comparing fixed-length digests: the time taken says nothing about the token.
-  return Boolean(m) && timingSafeEqual(digest(m![1]!.trim()), digest(expected));
-}
-
 export function alertRoutes({ core, config }: WebDeps): Router {
   const r = Router();
-  const requireToken: RequestHandler = (req, res, next) => {
-    if (!config.ALERTS_API_TOKEN) {
-      res.status(503).json({ error: "alerts_disabled", reason: "ALERTS_API_TOKEN is not set on the server" });
-      return;
-    }
-    if (!bearerMatches(req.get("authorization"), config.ALERTS_API_TOKEN)) {
+  /** Who is calling, for the audit log ("api:alerts" for the environment's token), or null. */
+  const sender = async (token: string | null): Promise<string | null> => {
+    if (token === null) return null;
+    if (safeEqual(token, config.ALERTS_API_TOKEN)) return "api:alerts";
+    const name = await core.apiTokens.authenticate(token);
+    return name === null ? null : `api:${name}`;
+  };
+  const requireToken: RequestHandler = async (req, res, next) => {
+    try {
+      const who = await sender(bearerToken(req.get("authorization")));
+      if (who) {
+        res.locals.sender = who;
+        return next();
+      }
+      if (!config.ALERTS_API_TOKEN && !(await core.apiTokens.list()).length) {
+        res.status(503).json({
+          error: "alerts_disabled",
+          reason: "no alerts API token on the server: set ALERTS_API_TOKEN or issue one with npm run api-token -- create <name>",
+        });
+        return;
+      }
       res.status(401).set("WWW-Authenticate", "Bearer").json({ error: "unauthenticated", reason: "missing or wrong bearer token" });
-      return;
+    } catch (err) {
+      next(err);
     }
-    next();
   };
   r.post("/api/alerts", requireToken, express.json({ limit: "2mb", reviver: reviveWellFormed }), async (req, res, next) => {
     try {
@@ -41,7 +49,7 @@ export function alertRoutes({ core, config }: WebDeps): Router {
         res.status(400).json({ error: "invalid_input", reason: '"alerts" must be an array of alerts' });
         return;
       }
-      const result = await core.alerts.raise(items, { source: "api", actor: "api:alerts" });
+      const result = await core.alerts.raise(items, { source: "api", actor: res.locals.sender as string });
       res.status(200).json({ accepted: result.accepted, rejected: result.rejected, duplicates: result.duplicates });
     } catch (err) {
       next(err);
