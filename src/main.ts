@@ -31,19 +31,22 @@ async function main() {
   }
 
   // The replica's name in job leases and outbox claims: which process holds what is visible in the database.
-  const app = await startApp({ config, db, schedule: true, instance: `${hostname()}:${process.pid}` });
-  log.info("listening", { url: app.url, database: config.DATABASE_URL.kind });
-
+  const starting = startApp({ config, db, schedule: true, instance: `${hostname()}:${process.pid}` });
+  // Listening for signals before the app is up: a SIGTERM while it starts (a quick redeploy)
+  // waits for the start to finish and then stops it cleanly, instead of killing it mid-way.
   const shutdown = async (signal: string) => {
     log.info("shutting down", { signal });
     const force = setTimeout(() => process.exit(1), 25_000).unref();
-    await app.stop();
+    const app = await starting.catch(() => null);
+    await app?.stop();
     await db.close();
     clearTimeout(force);
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
+  const app = await starting;
+  log.info("listening", { url: app.url, database: config.DATABASE_URL.kind });
   process.on("unhandledRejection", (err) => log.error("unhandled rejection", { err: String(err) }));
 }
 

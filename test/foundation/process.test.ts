@@ -8,7 +8,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
+// What `npm start` runs: one node process with tsx's loader, so a signal reaches the app itself
+// (the tsx CLI wrapper relays signals and SIGKILLs a child slow to answer, e.g. on a loaded host).
+const start = (env: NodeJS.ProcessEnv) => spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
 const dirs: string[] = [];
 afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
@@ -22,7 +24,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 // Started on PORT=0 so no other test's server can hold its port; the URL comes from the log.
 // Whatever the process printed is part of any failure, so a red CI says why it stopped.
 function startApp(env: NodeJS.ProcessEnv) {
-  const child = spawn(tsx, ["src/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = start(env);
   const out = { logs: "" };
   child.stderr!.on("data", (d) => (out.logs += d));
   child.stdout!.on("data", (d) => (out.logs += d));
@@ -82,7 +84,7 @@ describe("npm start", () => {
   }, 120_000);
 
   it("refuses to start on a malformed value, naming the variable in one line", () => {
-    const run = spawnSync(tsx, ["src/main.ts"], { cwd: root, env: cleanEnv({ DATABASE_URL: "mysql://root@localhost/x" }), encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env: cleanEnv({ DATABASE_URL: "mysql://root@localhost/x" }), encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([
       'Configuration error: DATABASE_URL: unsupported scheme "mysql": use postgres://…, file:<dir> or a directory path',
