@@ -2,9 +2,12 @@
 // Bolt, when not asked to check the token at start, calls auth.test before *every* request: a
 // round trip to Slack ahead of each click, against a rate-limited method, and a Slack hiccup
 // there drops the click. We ask once (the app asks at start) and keep the answer; a failed
-// answer is not kept, so the next request asks again.
+// answer is not kept, so the next request asks again, and meanwhile requests go on with the
+// token alone: the ids only let Bolt ignore the bot's own messages, and no listener here
+// hears messages.
 import type { AuthorizeResult } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import { log } from "../log.js";
 
 export function botAuthorization(client: WebClient, botToken: string): () => Promise<AuthorizeResult> {
   let identity: Promise<{ botUserId?: string; botId?: string }> | null = null;
@@ -16,6 +19,11 @@ export function botAuthorization(client: WebClient, botToken: string): () => Pro
         throw err;
       },
     );
-    return { botToken, ...(await identity) };
+    try {
+      return { botToken, ...(await identity) };
+    } catch (err) {
+      log.warn("slack auth.test failed; going on without the bot's ids until it answers", { err: (err as Error).message });
+      return { botToken };
+    }
   };
 }
