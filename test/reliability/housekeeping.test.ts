@@ -1,5 +1,5 @@
-// The coordination tables every replica writes to stay small: week-old Slack receipts and job
-// runs, and month-old delivered Slack messages, are deleted by the daily housekeeping job;
+// The coordination tables every replica writes to stay small: week-old Slack receipts, job
+// runs and report-form allowances, and month-old delivered Slack messages, are deleted by the daily housekeeping job;
 // recent ones, form receipts and undelivered messages are kept.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DAY, ManualClock } from "../../src/core/clock.js";
@@ -10,13 +10,19 @@ let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));
 afterAll(() => t.close());
 
-it("deletes week-old Slack receipts and job runs, and keeps the rest", async () => {
+// A post to the report form counts against its sender's allowance, whatever else becomes of it.
+const postReportForm = () => fetch(`${t.url}/report`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "device=x" });
+
+it("deletes week-old Slack receipts, job runs and report-form allowances, and keeps the rest", async () => {
   await t.requests.slashCommand({ command: "/mdm", text: "help", user: ADMIN_1, triggerId: "old-trigger" });
+  await postReportForm();
   await t.db.prisma.inboundReceipt.create({ data: { key: "google-form:resp-1", createdAt: t.clock.now() } });
   await t.app.coordinator.claim("commands-dispatch", t.clock.now());
   t.clock.advanceDays(8);
   await t.requests.slashCommand({ command: "/mdm", text: "help", user: ADMIN_1, triggerId: "new-trigger" });
   await t.app.coordinator.claim("commands-dispatch", t.clock.now());
+  await postReportForm();
+  expect(await t.db.prisma.rateLimitWindow.count()).toBe(2);
 
   const job = t.app.jobs.find((j) => j.name === "housekeeping")!;
   await job.run(t.clock.now());
@@ -24,6 +30,9 @@ it("deletes week-old Slack receipts and job runs, and keeps the rest", async () 
   const keys = (await t.db.prisma.inboundReceipt.findMany()).map((r) => r.key).sort();
   expect(keys).toEqual(["google-form:resp-1", "slack-command:new-trigger"]);
   expect(await t.db.prisma.jobRun.count({ where: { job: "commands-dispatch" } })).toBe(1);
+  const allowances = await t.db.prisma.rateLimitWindow.findMany();
+  expect(allowances).toHaveLength(1); // today's
+  expect(allowances[0]!.windowStart.getTime()).toBeGreaterThan(t.clock.now().getTime() - 15 * 60_000);
 });
 
 it("deletes delivered messages after 30 days and refused ones after 90, and never one still waiting", async () => {

@@ -170,6 +170,24 @@ describe("rate limiting", () => {
     return (await submitForm(app, form, validReport({ reporterEmail: email }), headers)).status;
   };
 
+  it("shares one allowance between replicas, and keeps no client address in the database", async () => {
+    const first = await startTestApp({ env: { REPORT_RATE_LIMIT: "2" } });
+    const second = await startTestApp({ env: { REPORT_RATE_LIMIT: "2" }, db: first.db, slack: first.slack, clock: first.clock });
+    try {
+      expect(await submitAs(first, "203.0.113.10", "hanako@example.co.jp")).toBe(200);
+      expect(await submitAs(second, "203.0.113.10", "hanako@example.co.jp")).toBe(200);
+      expect(await submitAs(first, "203.0.113.10", "hanako@example.co.jp")).toBe(429);
+      expect(await submitAs(second, "203.0.113.10", "hanako@example.co.jp")).toBe(429);
+      expect(await submitAs(second, "203.0.113.11", "jiro@example.co.jp")).toBe(200);
+      const windows = await first.db.prisma.rateLimitWindow.findMany();
+      expect(windows.map((w) => w.hits).sort()).toEqual([1, 4]);
+      expect(JSON.stringify(windows)).not.toContain("203.0.113");
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+
   it("counts each employee behind a trusted proxy on their own, and ignores an untrusted peer's X-Forwarded-For", async () => {
     // The proxy is on this host (loopback), or named by its subnet with loopback.
     for (const trusted of [undefined, "10.0.0.0/8,loopback"]) {

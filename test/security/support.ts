@@ -3,10 +3,10 @@
 import { expect } from "vitest";
 import type { TestApp } from "../support/harness.js";
 
-/** Row counts of every application table. */
+/** Rows per table. The report form's flood counter is left out: counting hostile posts is its job. */
 export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
   const tables = await t.db.prisma.$queryRawUnsafe<{ table_name: string }[]>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'RateLimitWindow') ORDER BY table_name`,
   );
   const out: Record<string, number> = {};
   for (const { table_name } of tables) {

@@ -22,8 +22,9 @@ const FIELDS = ["reporterEmail", "reporterName", "device", "lostAt", "location",
 export function reportRoutes({ config, core }: WebDeps): Router {
   const { clock } = core.deps;
   const timeZone = config.APP_TIMEZONE;
-  const tokens = new FormTokens(portalSecret(config));
-  const limiter = new RateLimiter(clock, config.REPORT_RATE_LIMIT, 15 * 60_000);
+  const secret = portalSecret(config);
+  const tokens = new FormTokens(secret);
+  const limiter = new RateLimiter({ db: core.deps.db, clock, secret }, "report", config.REPORT_RATE_LIMIT, 15 * 60_000);
   const secure = (core.deps.settings.publicUrl ?? "").startsWith("https:");
   const css = readFileSync(path.join(FORMS_DIR, "static/portal.css"));
   const r = Router();
@@ -49,7 +50,7 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     const values: Record<string, string> = {};
     for (const f of FIELDS) if (typeof body[f] === "string") values[f] = body[f] as string;
 
-    if (!limiter.take(req.ip ?? "unknown")) {
+    if (!(await limiter.take(req.ip ?? "unknown"))) {
       res.set("Retry-After", "900");
       return sendPage(res, 429, messagePage(locale, t(locale, "portal.rate_limited_title"), t(locale, "portal.rate_limited")));
     }
