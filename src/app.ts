@@ -119,9 +119,8 @@ export async function startApp(
   const { port } = server.address() as AddressInfo;
 
   if (opts.schedule) await scheduler.start();
-  // The outbox loop: frequent and cheap, so admins see messages seconds after the change.
-  // A commit that writes to the outbox wakes every replica (db/listen.ts), so a message leaves at
-  // once; the poll finds retries that came due and anything a lost wake-up left behind.
+  // The outbox: a commit that writes to it wakes every replica (db/listen.ts), so a message
+  // leaves at once; the cheap 1 s poll finds retries that came due and what a lost wake-up left.
   let pump: NodeJS.Timeout | null = null;
   let wakeup: Listening | null = null;
   if (delivery && opts.deliver !== false) {
