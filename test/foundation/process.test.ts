@@ -1,11 +1,15 @@
-// `npm start` as a person runs it: a real process on the embedded database.
+// `npm start` as a person runs it: a real process on the embedded database (and, for start-up
+// under a held lock, on the PostgreSQL server when the suite runs against one).
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase, serverUrl } from "../support/db.js";
+import { until } from "../support/until.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 // What `npm start` runs: one node process with tsx's loader, so a signal reaches the app itself
@@ -80,6 +84,32 @@ describe("npm start", () => {
       expect(app.out.logs).not.toMatch(/\n\s+at /); // no stack trace
     } finally {
       holder.close();
+    }
+  }, 120_000);
+
+  it.runIf(serverUrl())("stops cleanly on a SIGTERM that arrives while it is still starting (PostgreSQL)", async () => {
+    // Start-up is held at a query by a lock the test holds, so the signal lands mid-start every time.
+    const db = await createTestDatabase();
+    const url = (db.target as { url: string }).url;
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query(`BEGIN; LOCK TABLE "OutboxMessage" IN ACCESS EXCLUSIVE MODE`);
+      const app = startApp(cleanEnv({ PORT: "0", DATABASE_URL: url }));
+      // Asked on another connection: inside its transaction the holder sees a frozen pg_stat_activity.
+      await until(async () => {
+        const waiting = await db.prisma.$queryRaw<unknown[]>`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        return waiting.length > 0 || app.child.exitCode !== null;
+      }, "start-up waiting on the held table");
+      const exited = once(app.child, "exit");
+      app.child.kill("SIGTERM");
+      await holder.query("COMMIT");
+      const [code] = await exited;
+      expect(code, app.out.logs).toBe(0);
+      expect(app.out.logs).toMatch(/"msg":"shutting down","signal":"SIGTERM"/);
+    } finally {
+      await holder.end();
+      await db.close();
     }
   }, 120_000);
 
