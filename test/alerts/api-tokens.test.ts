@@ -1,16 +1,15 @@
 // Named alerts-API tokens: issued from the command line on the server, shown once, stored as a
 // hash, naming their sender in the audit log, and refused the moment they are revoked.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { hashToken } from "../../src/core/tokens.js";
 import { aDevice } from "../support/builders.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { sendAlerts } from "./support.js";
+import { runCli } from "../support/cli.js";
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));
@@ -65,10 +64,7 @@ describe("npm run api-token", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "api-token-cli-"));
     try {
       const env = { ...process.env, DATABASE_URL: path.join(dir, "db"), LOG_LEVEL: "error" };
-      const run = (...args: string[]) =>
-        promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/api-token.ts", ...args], { env })
-          .then((r) => ({ code: 0, out: r.stdout, err: r.stderr }))
-          .catch((e) => ({ code: e.code as number, out: e.stdout as string, err: e.stderr as string }));
+      const run = (...args: string[]) => runCli("scripts/api-token.ts", args, env);
 
       const created = await run("create", "jamf-alerts");
       expect(created.code).toBe(0);

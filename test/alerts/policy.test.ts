@@ -1,14 +1,13 @@
 // The app usage policy: CSV import all-or-nothing, through Slack (modal with a file) and the CLI.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { aPerson } from "../support/builders.js";
 import { ADMIN_1, startTestApp, type TestApp } from "../support/harness.js";
 import { until } from "./support.js";
+import { runCli } from "../support/cli.js";
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));
@@ -73,10 +72,7 @@ describe("app usage policy", () => {
       const bad = path.join(dir, "bad.csv");
       await writeFile(good, "com.google.Maps\ncom.getdropbox.Dropbox\n");
       await writeFile(bad, "com.google.Maps\n,\n");
-      const run = (...args: string[]) =>
-        promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/policy-import.ts", ...args], { env: { ...process.env, DATABASE_URL: dataDir, LOG_LEVEL: "error" } })
-          .then((r) => ({ code: 0, out: r.stdout, err: r.stderr }))
-          .catch((e) => ({ code: e.code as number, out: e.stdout as string, err: e.stderr as string }));
+      const run = (...args: string[]) => runCli("scripts/policy-import.ts", args, { ...process.env, DATABASE_URL: dataDir, LOG_LEVEL: "error" });
       expect(await run("allow", good)).toMatchObject({ code: 0, out: "imported 2 app IDs as the allow list\n" });
       const refused = await run("deny", bad);
       expect(refused.code).toBe(1);

@@ -1,23 +1,19 @@
 // The certificate CLI, as an administrator on the server runs it: a real process, a database on
 // disk, a real certificate for the request it wrote, and the refusal for a stranger's key.
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { certificateForCsr, certificateForStrangerKey, newTopic } from "./support.js";
+import { runCli } from "../support/cli.js";
 
 describe("npm run cert", () => {
   it("writes a CSR, then installs Apple's certificate for it and refuses one for another key", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "cert-cli-"));
     try {
       const env = { ...process.env, DATABASE_URL: path.join(dir, "db"), SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("hex"), LOG_LEVEL: "error" };
-      const run = (...args: string[]) =>
-        promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/cert.ts", ...args], { env })
-          .then((r) => ({ code: 0, out: r.stdout, err: r.stderr }))
-          .catch((e) => ({ code: e.code as number, out: e.stdout as string, err: e.stderr as string }));
+      const run = (...args: string[]) => runCli("scripts/cert.ts", args, env);
 
       const csr = await run("csr", "--email", "it@corp.example", "--name", "IT Department", "--apple-id", "mdm-push@corp.example", "--out", dir);
       expect(csr.code).toBe(0);
