@@ -52,27 +52,29 @@ export interface OpenOptions {
 export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Promise<Database> {
   let factory: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver = async () => {};
+  let pglite: PGlite | null = null;
+  let listen: Database["listen"];
   if (target.kind === "postgres") {
     factory = new PostgresAdapterFactory({ connectionString: target.url, max: 10 });
+    listen = async (channel, onNotify) => listenPostgres(target.url, channel, onNotify);
   } else {
     if (!target.dir.startsWith("memory://")) mkdirSync(target.dir, { recursive: true });
-    const pglite = opts.template
+    const embedded = opts.template
       ? await PGlite.create({ loadDataDir: opts.template })
       : await PGlite.create(target.dir);
-    factory = new PGliteAdapterFactory(pglite);
-    closeDriver = () => pglite.close();
+    pglite = embedded;
+    factory = new PGliteAdapterFactory(embedded);
+    closeDriver = () => embedded.close();
+    listen = (channel, onNotify) => listenPglite(embedded, channel, onNotify);
   }
   const prisma = new PrismaClient({ adapter: factory });
   return {
     prisma,
     target,
     factory,
-    pglite: target.kind === "pglite" ? (factory as PGliteAdapterFactory).pglite : null,
+    pglite,
     migrate: () => applyMigrations(factory),
-    listen: async (channel, onNotify) =>
-      target.kind === "postgres"
-        ? listenPostgres(target.url, channel, onNotify)
-        : listenPglite((factory as PGliteAdapterFactory).pglite, channel, onNotify),
+    listen,
     async ping() {
       try {
         await prisma.$queryRaw`SELECT 1`;

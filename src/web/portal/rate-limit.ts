@@ -3,7 +3,7 @@
 // has to stop a flood from one address; a real employee sends one or two reports. The address
 // is stored as an HMAC under the portal secret, never as itself.
 import { createHmac } from "node:crypto";
-import type { Clock } from "../../core/clock.js";
+import { DAY, type Clock } from "../../core/clock.js";
 import type { Db } from "../../db/client.js";
 
 export class RateLimiter {
@@ -30,6 +30,6 @@ export class RateLimiter {
 
 /** Windows that ended more than a day ago say nothing any more (housekeeping). */
 export async function pruneRateLimitWindows(db: Db, now: Date): Promise<number> {
-  const { count } = await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 86_400_000) } } });
+  const { count } = await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - DAY) } } });
   return count;
 }
