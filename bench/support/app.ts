@@ -20,7 +20,6 @@ export const FORM_SECRET = "bench-form-secret";
 
 configureLog({ level: "error" });
 
-
 /** PGlite always; PostgreSQL when the server answers. BENCH_TARGET=PGlite|PostgreSQL picks one. */
 export async function targets(): Promise<Target[]> {
   const only = process.env.BENCH_TARGET;

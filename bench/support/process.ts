@@ -13,7 +13,6 @@ export interface AppProcess {
   slack: FakeSlack;
 }
 
-
 export async function withAppProcess<T>(target: Target, fn: (p: AppProcess) => Promise<T>): Promise<T> {
   const slack = await new FakeSlack().start();
   // The admin exists in Slack (users.info answers and is cached, as in a real workspace).
