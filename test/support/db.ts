@@ -2,14 +2,15 @@
 // database on the PostgreSQL server named by TEST_DATABASE_URL. Either way it is cloned from a
 // template that test/global-setup.ts migrates once per run (the migration path itself is
 // tested in test/foundation/database.test.ts).
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { openDatabase, type Database } from "../../src/db/client.js";
 
-export const TEMPLATE_DB = "lostdesk_test_template";
+// One template per checkout, so suites run from two checkouts on one server never drop each other's.
+export const TEMPLATE_DB = `lostdesk_test_template_${createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8)}`;
 export const PGLITE_TEMPLATE = path.join(tmpdir(), `lostdesk-test-template-${process.ppid}.tar`);
 
 export function serverUrl(): string | undefined {
