@@ -22,6 +22,12 @@ export interface RemoteDevice {
   gone: boolean;
   lastSeenAt: Date | null;
   enrolledAt: Date | null;
+  /** Who owns the hardware, when the service says (Android Device.ownership). */
+  ownership?: "company" | "personal" | null;
+  /** The service's management mode, e.g. Android "DEVICE_OWNER" / "PROFILE_OWNER". */
+  managementMode?: string | null;
+  /** Android API level of the OS on the device. */
+  apiLevel?: number | null;
 }
 
 export interface ImportSummary {
@@ -85,6 +91,9 @@ export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: Re
           driver,
           state: r.lost ? "LOST_MODE" : "MANAGED",
           lastCheckInAt: r.lastSeenAt,
+          ownership: r.ownership ?? null,
+          managementMode: r.managementMode ?? null,
+          apiLevel: r.apiLevel ?? null,
           enrolledAt: r.enrolledAt ?? now,
           createdAt: now,
         },
@@ -104,6 +113,10 @@ export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: Re
         model: r.model ?? known.model,
         serial: known.serial ?? r.serial,
         imei: known.imei ?? r.imei,
+        // What the service reports now wins: a device can be re-provisioned, and its OS updated.
+        ...(r.ownership ? { ownership: r.ownership } : {}),
+        ...(r.managementMode ? { managementMode: r.managementMode } : {}),
+        ...(r.apiLevel ? { apiLevel: r.apiLevel } : {}),
         ...(r.lastSeenAt && (!known.lastCheckInAt || r.lastSeenAt > known.lastCheckInAt) ? { lastCheckInAt: r.lastSeenAt } : {}),
         ...(leaving ? { state: "UNENROLLED" as const } : {}),
         ...(returning ? { state: r.lost ? ("LOST_MODE" as const) : ("MANAGED" as const), enrolledAt: r.enrolledAt ?? now, passcodePresent: null } : {}),
