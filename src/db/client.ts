@@ -7,6 +7,7 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import { PGliteAdapterFactory } from "./pglite.js";
 import { PostgresAdapterFactory } from "./postgres.js";
 import { listenPglite, listenPostgres, type Listening } from "./listen.js";
+import { withMigrationLock } from "./migration-lock.js";
 import { lockDirectory } from "./pglite-lock.js";
 import { applyMigrations } from "./schema-engine.js";
 
@@ -85,7 +86,8 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
     target,
     factory,
     pglite,
-    migrate: () => applyMigrations(factory),
+    // PGlite has one process by its directory lock; PostgreSQL replicas take turns.
+    migrate: () => (target.kind === "postgres" ? withMigrationLock(target.url, () => applyMigrations(factory)) : applyMigrations(factory)),
     listen,
     async ping() {
       try {
