@@ -6,22 +6,9 @@ import type { Db } from "../../db/client.js";
 import type { Platform } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
+import type { RemoteDevice } from "../ports/devices.js";
 
-export interface RemoteDevice {
-  /** The service's own id, e.g. "enterprises/E/devices/D". */
-  externalId: string;
-  platform: Platform;
-  name: string;
-  model: string | null;
-  serial: string | null;
-  imei: string | null;
-  /** The service says the device is in lost mode. */
-  lost: boolean;
-  /** The service no longer manages it (deleted, deactivated). */
-  gone: boolean;
-  lastSeenAt: Date | null;
-  enrolledAt: Date | null;
-}
+export type { RemoteDevice };
 
 export interface ImportSummary {
   seen: number;
