@@ -7,6 +7,7 @@ import { NotFoundError } from "../errors.js";
 import { inventoryRows, type InventoryRow } from "./export.js";
 import type { ColumnHeaderNames } from "./columns.js";
 import { importInventory } from "./import.js";
+import type { EventSink } from "../events.js";
 import { adminOverview, employeeOverview } from "./overview.js";
 import { OPEN_REPORT_STATUSES, reportScope } from "./scope.js";
 import { deviceDetail, searchDevices } from "./search.js";
@@ -15,6 +16,7 @@ export interface InventoryDeps {
   db: Db;
   clock: Clock;
   actors: Actors;
+  events: EventSink;
   /** The sheet's headers in every language the app speaks, so an exported sheet loads back. */
   headerNames?: ColumnHeaderNames;
 }
@@ -53,7 +55,7 @@ export class Inventory {
   /** Loading people and devices is a system administrator's job: it can re-assign any device. */
   async importCsv(actor: Actor, text: string) {
     this.deps.actors.requireSystemAdmin(actor);
-    return importInventory(this.deps.db, this.deps.clock, actor, text, this.deps.headerNames);
+    return importInventory(this.deps.db, this.deps.clock, actor, text, this.deps.events, this.deps.headerNames);
   }
 
   async adminOverview(actor: Actor) {

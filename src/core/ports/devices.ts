@@ -16,4 +16,10 @@ export interface RemoteDevice {
   gone: boolean;
   lastSeenAt: Date | null;
   enrolledAt: Date | null;
+  /** Who owns the hardware, when the service says (Android Device.ownership). */
+  ownership?: "company" | "personal" | null;
+  /** The service's management mode, e.g. Android "DEVICE_OWNER" / "PROFILE_OWNER". */
+  managementMode?: string | null;
+  /** Android API level of the OS on the device. */
+  apiLevel?: number | null;
 }
