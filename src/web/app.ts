@@ -6,7 +6,7 @@ import type { Core } from "../core/index.js";
 import type { Database } from "../db/client.js";
 import { errorHandler, notFound } from "./errors.js";
 import { routes } from "./routes/index.js";
-import { securityHeaders } from "./security.js";
+import { refuseNulInUrl, securityHeaders } from "./security.js";
 
 export interface WebDeps {
   config: Config;
@@ -20,6 +20,7 @@ export function createWebApp(deps: WebDeps, first: Router[] = []): Express {
   app.disable("x-powered-by");
   app.set("trust proxy", deps.config.TRUST_PROXY);
   app.use(securityHeaders);
+  app.use(refuseNulInUrl);
   for (const r of first) app.use(r);
   for (const r of routes(deps)) app.use(r);
   app.use(notFound);
