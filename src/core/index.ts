@@ -18,6 +18,7 @@ import { Inventory } from "./inventory/index.js";
 import { Preferences } from "./preferences.js";
 import { createRenewalServices } from "./renewals/index.js";
 import type { RenewalSettings } from "./renewals/settings.js";
+import { ResponseBrake } from "./brake/service.js";
 
 export interface CoreSettings {
   systemAdminSlackIds: readonly string[];
@@ -31,6 +32,8 @@ export interface CoreSettings {
   agentEnrollmentSecret?: string;
   /** Which driver new Apple/Android devices get (MDM_DRIVER_APPLE, MDM_DRIVER_ANDROID). */
   mdmDrivers?: DriverSelection;
+  /** Incident response (issue 19): WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
+  brake?: { wipeLimitPerHour: number };
 }
 
 export interface CoreDeps {
@@ -44,7 +47,7 @@ export interface CoreDeps {
 
 export function createCore(deps: CoreDeps) {
   const actors = new Actors({ db: deps.db, systemAdminSlackIds: deps.settings.systemAdminSlackIds });
-  const commands = new Commands({ ...deps, actors, drivers: deps.drivers ?? new DriverRegistry([new AgentDriver()]), reports: new LossReports({ ...deps, actors }) });
+  const commands = new Commands({ ...deps, actors, drivers: deps.drivers ?? new DriverRegistry([new AgentDriver()]), reports: new LossReports({ ...deps, actors }), wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour });
   return {
     deps,
     actors,
@@ -59,6 +62,7 @@ export function createCore(deps: CoreDeps) {
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     apiTokens: new ApiTokens({ db: deps.db, clock: deps.clock }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
+    brake: new ResponseBrake({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands, wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour }),
   };
 }
 
