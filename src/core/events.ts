@@ -29,6 +29,8 @@ export type DomainEvent =
   | { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number }
   /** Issue 19: a response-policy change proposed, applied or withdrawn. */
   | { type: "policy.changed"; changeId: string }
+  /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */
+  | { type: "people.unlinked"; emails: string[] }
   | { type: "digest.personal"; key: string; kind: "owner" | "departmentAdmin"; at: Date; since: Date; summaries: PersonalSummary[] };
 
 export interface EventSink {

@@ -14,6 +14,7 @@ import { renewalRenewed } from "./renewal-renewed.js";
 import { commandApproval } from "./command-approval.js";
 import { securityNotice } from "./security-notice.js";
 import { policyChanged } from "./policy-changed.js";
+import { peopleUnlinked } from "./people-unlinked.js";
 
 export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
@@ -29,6 +30,7 @@ export const notifications: NotificationHandlers = {
   "command.approval": commandApproval,
   "security.notice": securityNotice,
   "policy.changed": policyChanged,
+  "people.unlinked": peopleUnlinked,
 };
 
 // Administrators' Home tabs follow incidents and approvals as they change.
