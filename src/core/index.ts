@@ -23,6 +23,7 @@ import { RateLimits } from "./rate-limits.js";
 import { InboundReceipts } from "./receipts.js";
 import { createRenewalServices } from "./renewals/index.js";
 import type { RenewalSettings } from "./renewals/settings.js";
+import { ResponseBrake } from "./brake/service.js";
 
 export interface CoreSettings {
   systemAdminSlackIds: readonly string[];
@@ -38,6 +39,8 @@ export interface CoreSettings {
   inventoryHeaders?: ColumnHeaderNames;
   /** Which driver new Apple/Android devices get (MDM_DRIVER_APPLE, MDM_DRIVER_ANDROID). */
   mdmDrivers?: DriverSelection;
+  /** Incident response (issue 19): WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
+  brake?: { wipeLimitPerHour: number };
 }
 
 export interface CoreDeps {
@@ -54,7 +57,7 @@ export function createCore(deps: CoreDeps) {
   const receipts = new InboundReceipts({ db: deps.db });
   const jobRuns = new JobRuns({ db: deps.db });
   const rateLimits = new RateLimits({ db: deps.db });
-  const commands = new Commands({ ...deps, actors, drivers: deps.drivers, reports: new LossReports({ ...deps, actors }) });
+  const commands = new Commands({ ...deps, actors, drivers: deps.drivers, reports: new LossReports({ ...deps, actors }), wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour });
   return {
     deps,
     /** The time the core works by: adapters render "now" from it too. */
@@ -76,6 +79,7 @@ export function createCore(deps: CoreDeps) {
     jobRuns,
     rateLimits,
     housekeeping: new Housekeeping({ db: deps.db, receipts, jobRuns, rateLimits }),
+    brake: new ResponseBrake({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands, wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour }),
   };
 }
 
