@@ -5,6 +5,7 @@ import type { Db } from "../../db/client.js";
 import type { Device, Platform } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
+import type { EventSink } from "../events.js";
 import type { Commands, PendingCommand } from "../commands/index.js";
 import { isUniqueViolation } from "../commands/errors.js";
 import { ConflictError, InvalidInputError, UnauthenticatedError } from "../errors.js";
@@ -27,6 +28,7 @@ export interface AgentDeps {
   db: Db;
   clock: Clock;
   commands: Commands;
+  events: EventSink;
   /** AGENT_ENROLLMENT_SECRET; unset: enrolment is closed. */
   enrollmentSecret: () => string | undefined;
 }
@@ -69,6 +71,7 @@ export class DeviceAgents {
           // An owner we have never seen becomes a person, marked as created on the fly.
           const owner = (await tx.person.findUnique({ where: { email } })) ?? (ownerCreated = true, await tx.person.create({ data: { email, autoCreated: true, createdAt: now } }));
           ownerId = owner.id;
+          if (!owner.slackUserId) await this.deps.events.publish(tx, { type: "people.unlinked", emails: [owner.email] });
         }
         const keys = [
           input.udid ? { udid: input.udid } : null,
