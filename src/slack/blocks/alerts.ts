@@ -95,7 +95,8 @@ export function alertMessage(a: AlertView, ctx: Ctx): { text: string; blocks: Kn
       ],
     });
   }
-  return { text: title, blocks };
+  // The top-level text is what notifications show: the device name in it is escaped as in the blocks.
+  return { text: mrkdwnEscape(title), blocks };
 }
 
 /** Up to this many alerts arriving together are posted one by one; more become one grouped post. */
