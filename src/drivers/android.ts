@@ -85,6 +85,17 @@ export class AndroidDriver implements CommandDriver {
     }
   }
 
+  /** For the doctor: can these credentials read the enterprise (enterprises.get)? */
+  async probe(): Promise<{ ok: true; name: string } | { ok: false; status: number | null; reason: string }> {
+    try {
+      const { data } = await this.api.enterprises.get({ name: this.enterprise });
+      return { ok: true, name: data.enterpriseDisplayName ?? data.name ?? this.enterprise };
+    } catch (err) {
+      const f = apiFailure(err, this.opts.clock.now());
+      return { ok: false, status: f.status, reason: f.message };
+    }
+  }
+
   /** One page of the enterprise's devices (enterprises.devices.list). */
   async listDevices(pageToken?: string): Promise<{ devices: androidmanagement_v1.Schema$Device[]; nextPageToken: string | null }> {
     const { data } = await this.api.enterprises.devices.list({ parent: this.enterprise, pageSize: 100, ...(pageToken ? { pageToken } : {}) });

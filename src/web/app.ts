@@ -4,6 +4,7 @@ import express, { type Express } from "express";
 import type { Config } from "../config.js";
 import type { Core } from "../core/index.js";
 import type { Database } from "../db/client.js";
+import type { SetupMonitor } from "../setup/index.js";
 import { mountSlack } from "../slack/app.js";
 import { errorHandler, notFound } from "./errors.js";
 import { routes } from "./routes/index.js";
@@ -13,6 +14,10 @@ export interface WebDeps {
   config: Config;
   core: Core;
   db: Database;
+  /** The setup checks' latest results (the landing page, /healthz's degraded reasons). */
+  setup?: SetupMonitor;
+  /** `npm run demo`: the local Slack preview is mounted (the landing page links to it). */
+  preview?: boolean;
 }
 
 export function createWebApp(deps: WebDeps) {

@@ -3,6 +3,7 @@
 // make it fail (rate limits, outages, errors) to see what the app does then.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { manifestBotScopes } from "../../src/slack/doctor.js";
 
 export interface SlackCall {
   method: string;
@@ -30,6 +31,12 @@ export class FakeSlack {
   /** Files people shared with the app (a modal's file_input): files.info, then GET url_private with the bot token. */
   private sharedFiles = new Map<string, { name: string; content: Buffer }>();
   url = "";
+  /** The bot token's scopes, sent as x-oauth-scopes on every answer as Slack does (default: the manifest's). */
+  scopes: string[] = manifestBotScopes();
+  /** When set, every Web API call fails with this error (token_revoked, invalid_auth, account_inactive). */
+  tokenError: string | null = null;
+  /** Channels conversations.info knows, and whether the bot is a member. */
+  readonly channels = new Map<string, { name: string; isMember: boolean; isPrivate?: boolean }>([["C_ADMIN", { name: "it-admin", isMember: true, isPrivate: true }]]);
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -95,6 +102,8 @@ export class FakeSlack {
     this.uploads.length = 0;
     this.failures.clear();
     this.slow.clear();
+    this.tokenError = null;
+    this.scopes = manifestBotScopes();
   }
 
   private async handle(req: IncomingMessage, res: import("node:http").ServerResponse) {
@@ -127,6 +136,10 @@ export class FakeSlack {
     const args = parseArgs(raw.toString(), req.headers["content-type"]);
     const call: SlackCall = { method, args, at: Date.now() };
     this.calls.push(call);
+    if (this.tokenError) {
+      call.failed = true;
+      return json(200, { ok: false, error: this.tokenError });
+    }
     const delay = this.slow.get(method)?.shift();
     if (delay === null) {
       call.failed = true; // never answered: Slack did not act on it
@@ -145,7 +158,7 @@ export class FakeSlack {
       if (failure.status) return json(failure.status, { ok: false, error: "internal_error" });
       return json(200, { ok: false, error: failure.error ?? "internal_error" });
     }
-    json(200, this.answer(method, args));
+    json(200, this.answer(method, args), { "x-oauth-scopes": this.scopes.join(",") });
   }
 
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
@@ -172,12 +185,23 @@ export class FakeSlack {
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users ?? "").split(",")[0]}` } };
       case "users.lookupByEmail": {
+        if (!this.scopes.includes("users:read.email")) return { ok: false, error: "missing_scope", needed: "users:read.email" };
         const u = [...this.users.values()].find((x) => x.email.toLowerCase() === String(args.email).toLowerCase());
-        return u ? { ok: true, user: toSlackUser(u) } : { ok: false, error: "users_not_found" };
+        return u ? { ok: true, user: toSlackUser(u, this.scopes) } : { ok: false, error: "users_not_found" };
       }
       case "users.info": {
+        if (!this.scopes.includes("users:read")) return { ok: false, error: "missing_scope", needed: "users:read" };
         const u = this.users.get(String(args.user));
-        return u ? { ok: true, user: toSlackUser(u) } : { ok: false, error: "user_not_found" };
+        return u ? { ok: true, user: toSlackUser(u, this.scopes) } : { ok: false, error: "user_not_found" };
+      }
+      case "users.list":
+        if (!this.scopes.includes("users:read")) return { ok: false, error: "missing_scope", needed: "users:read" };
+        return { ok: true, members: [...this.users.values()].map((u) => toSlackUser(u, this.scopes)), response_metadata: { next_cursor: "" } };
+      case "conversations.info": {
+        // A private channel the bot is not in is invisible to it: channel_not_found, as Slack says.
+        const c = this.channels.get(String(args.channel));
+        if (!c || (c.isPrivate && !c.isMember)) return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id: args.channel, name: c.name, is_private: Boolean(c.isPrivate), is_member: c.isMember } };
       }
       case "files.info": {
         const f = this.sharedFiles.get(String(args.file));
@@ -204,8 +228,10 @@ export class FakeSlack {
   }
 }
 
-function toSlackUser(u: { id: string; email: string; name?: string; locale?: string; tz?: string }) {
-  return { id: u.id, name: u.name, real_name: u.name, tz: u.tz ?? "Asia/Tokyo", locale: u.locale ?? "ja-JP", profile: { email: u.email, real_name: u.name, display_name: u.name } };
+/** Without users:read.email Slack still answers, only without profile.email. */
+function toSlackUser(u: { id: string; email: string; name?: string; locale?: string; tz?: string }, scopes: string[]) {
+  const email = scopes.includes("users:read.email") ? { email: u.email } : {};
+  return { id: u.id, name: u.name, real_name: u.name, tz: u.tz ?? "Asia/Tokyo", locale: u.locale ?? "ja-JP", profile: { ...email, real_name: u.name, display_name: u.name } };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
