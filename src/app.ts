@@ -109,6 +109,7 @@ export async function startApp(
         client: createWebClient(config),
         clock,
         adminChannel: () => config.SLACK_ADMIN_CHANNEL,
+        onSlackUser: (id, email) => core.people.linkSlackUser(id, email),
         worker: instance,
       })
     : null;

@@ -18,6 +18,8 @@ export type DomainEvent =
   /** key: "digest:<yyyy-mm-dd>" for the scheduled digest, "digest:manual:<ms>" for /mdm digest. */
   | { type: "digest.ready"; key: string; digest: Digest }
   /** A slice of the owners' or department admins' own summaries (a big fleet has thousands). */
+  /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */
+  | { type: "people.unlinked"; emails: string[] }
   | { type: "digest.personal"; key: string; kind: "owner" | "departmentAdmin"; at: Date; since: Date; summaries: PersonalSummary[] };
 
 export interface EventSink {

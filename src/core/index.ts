@@ -15,6 +15,7 @@ import { DigestService } from "./digest/index.js";
 import type { Clock } from "./clock.js";
 import type { EventSink } from "./events.js";
 import { Inventory } from "./inventory/index.js";
+import { People } from "./people.js";
 import { Preferences } from "./preferences.js";
 import { createRenewalServices } from "./renewals/index.js";
 import type { RenewalSettings } from "./renewals/settings.js";
@@ -49,10 +50,11 @@ export function createCore(deps: CoreDeps) {
     deps,
     actors,
     commands,
-    agents: new DeviceAgents({ db: deps.db, clock: deps.clock, commands, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
+    agents: new DeviceAgents({ db: deps.db, clock: deps.clock, events: deps.events, commands, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
     reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),
-    inventory: new Inventory({ db: deps.db, clock: deps.clock, actors }),
+    inventory: new Inventory({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),
+    people: new People({ db: deps.db, clock: deps.clock }),
     ...createRenewalServices(deps, actors),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
     enrollments: new Enrollments({ ...deps, commands, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers }),

@@ -35,6 +35,22 @@ describe("Android device import", () => {
     expect(d.lastCheckInAt).toEqual(new Date("2026-11-19T23:00:00Z"));
   });
 
+  it("keeps who owns the device, its management mode and API level, and follows changes", async () => {
+    api.addDevice("byod901", { ownership: "PERSONALLY_OWNED", managementMode: "PROFILE_OWNER", apiLevel: 31 });
+    api.addDevice("wpco902", { ownership: "COMPANY_OWNED", managementMode: "PROFILE_OWNER", apiLevel: 33 });
+    api.addDevice("old903", { ownership: "OWNERSHIP_UNSPECIFIED", managementMode: "MANAGEMENT_MODE_UNSPECIFIED", apiLevel: undefined });
+    await t.app.core.enrollments.importDevices("android", enterpriseDevices(driver));
+    const byName = async (id: string) => t.db.prisma.device.findUniqueOrThrow({ where: { externalId: `enterprises/LC0import/devices/${id}` } });
+    expect(await byName("dev007")).toMatchObject({ ownership: "company", managementMode: "DEVICE_OWNER", apiLevel: 34 });
+    expect(await byName("byod901")).toMatchObject({ ownership: "personal", managementMode: "PROFILE_OWNER", apiLevel: 31 });
+    expect(await byName("wpco902")).toMatchObject({ ownership: "company", managementMode: "PROFILE_OWNER", apiLevel: 33 });
+    expect(await byName("old903")).toMatchObject({ ownership: null, managementMode: null, apiLevel: null });
+    // The phone took an OS update: the next import says so.
+    api.devices.get("enterprises/LC0import/devices/wpco902")!.apiLevel = 34;
+    await t.app.core.enrollments.importDevices("android", enterpriseDevices(driver));
+    expect(await byName("wpco902")).toMatchObject({ apiLevel: 34 });
+  });
+
   it("adopts a device already in the inventory by serial number instead of adding it twice", async () => {
     const known = await aDevice(t.db.prisma, { platform: "ANDROID", serial: "SN-adopt1", driver: "agent" });
     api.addDevice("adopt1", { hardwareInfo: { brand: "samsung", model: "Galaxy S24", serialNumber: "SN-adopt1" } });

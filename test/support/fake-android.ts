@@ -63,6 +63,7 @@ export class FakeAndroidApi {
       appliedState: "ACTIVE",
       managementMode: "DEVICE_OWNER",
       ownership: "COMPANY_OWNED",
+      apiLevel: 34,
       hardwareInfo: { brand: "google", model: "Pixel 8", manufacturer: "Google", serialNumber: `SN-${id}` },
       networkInfo: { imei: `35${id.replace(/\D/g, "").padStart(13, "0")}`.slice(0, 15) },
       enrollmentTime: "2026-01-10T01:00:00Z",

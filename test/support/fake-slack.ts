@@ -22,6 +22,10 @@ export class FakeSlack {
   readonly uploads: { fileId: string; filename?: string; content: Buffer; channel?: string; threadTs?: string; title?: string }[] = [];
   /** Users findable by users.lookupByEmail / users.info. */
   readonly users = new Map<string, { id: string; email: string; name?: string; locale?: string; tz?: string }>();
+  /** The bot token's scopes. Like Slack, e-mails (users.info profile.email, users.lookupByEmail)
+   *  are given only with users:read.email. Sent as x-oauth-scopes on every answer, as Slack does;
+   *  the manifest's scopes to begin with. */
+  readonly scopes = new Set(manifestBotScopes());
   private failures = new Map<string, Failure[]>();
   /** Calls answered late (ms) or never (null: Slack did not act, the caller's socket just waits). */
   private slow = new Map<string, (number | null)[]>();
@@ -31,8 +35,6 @@ export class FakeSlack {
   /** Files people shared with the app (a modal's file_input): files.info, then GET url_private with the bot token. */
   private sharedFiles = new Map<string, { name: string; content: Buffer }>();
   url = "";
-  /** The bot token's scopes, sent as x-oauth-scopes on every answer as Slack does (default: the manifest's). */
-  scopes: string[] = manifestBotScopes();
   /** When set, every Web API call fails with this error (token_revoked, invalid_auth, account_inactive). */
   tokenError: string | null = null;
   /** Channels conversations.info knows, and whether the bot is a member. */
@@ -103,7 +105,8 @@ export class FakeSlack {
     this.failures.clear();
     this.slow.clear();
     this.tokenError = null;
-    this.scopes = manifestBotScopes();
+    this.scopes.clear();
+    for (const s of manifestBotScopes()) this.scopes.add(s);
   }
 
   private async handle(req: IncomingMessage, res: import("node:http").ServerResponse) {
@@ -158,7 +161,7 @@ export class FakeSlack {
       if (failure.status) return json(failure.status, { ok: false, error: "internal_error" });
       return json(200, { ok: false, error: failure.error ?? "internal_error" });
     }
-    json(200, this.answer(method, args), { "x-oauth-scopes": this.scopes.join(",") });
+    json(200, this.answer(method, args), { "x-oauth-scopes": [...this.scopes].join(",") });
   }
 
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
@@ -185,18 +188,18 @@ export class FakeSlack {
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users ?? "").split(",")[0]}` } };
       case "users.lookupByEmail": {
-        if (!this.scopes.includes("users:read.email")) return { ok: false, error: "missing_scope", needed: "users:read.email" };
+        if (!this.scopes.has("users:read.email")) return { ok: false, error: "missing_scope", needed: "users:read.email", provided: [...this.scopes].join(",") };
         const u = [...this.users.values()].find((x) => x.email.toLowerCase() === String(args.email).toLowerCase());
-        return u ? { ok: true, user: toSlackUser(u, this.scopes) } : { ok: false, error: "users_not_found" };
+        return u ? { ok: true, user: toSlackUser(u, this.scopes.has("users:read.email")) } : { ok: false, error: "users_not_found" };
       }
       case "users.info": {
-        if (!this.scopes.includes("users:read")) return { ok: false, error: "missing_scope", needed: "users:read" };
+        if (!this.scopes.has("users:read")) return { ok: false, error: "missing_scope", needed: "users:read" };
         const u = this.users.get(String(args.user));
-        return u ? { ok: true, user: toSlackUser(u, this.scopes) } : { ok: false, error: "user_not_found" };
+        return u ? { ok: true, user: toSlackUser(u, this.scopes.has("users:read.email")) } : { ok: false, error: "user_not_found" };
       }
       case "users.list":
-        if (!this.scopes.includes("users:read")) return { ok: false, error: "missing_scope", needed: "users:read" };
-        return { ok: true, members: [...this.users.values()].map((u) => toSlackUser(u, this.scopes)), response_metadata: { next_cursor: "" } };
+        if (!this.scopes.has("users:read")) return { ok: false, error: "missing_scope", needed: "users:read" };
+        return { ok: true, members: [...this.users.values()].map((u) => toSlackUser(u, this.scopes.has("users:read.email"))), response_metadata: { next_cursor: "" } };
       case "conversations.info": {
         // A private channel the bot is not in is invisible to it: channel_not_found, as Slack says.
         const c = this.channels.get(String(args.channel));
@@ -228,10 +231,9 @@ export class FakeSlack {
   }
 }
 
-/** Without users:read.email Slack still answers, only without profile.email. */
-function toSlackUser(u: { id: string; email: string; name?: string; locale?: string; tz?: string }, scopes: string[]) {
-  const email = scopes.includes("users:read.email") ? { email: u.email } : {};
-  return { id: u.id, name: u.name, real_name: u.name, tz: u.tz ?? "Asia/Tokyo", locale: u.locale ?? "ja-JP", profile: { ...email, real_name: u.name, display_name: u.name } };
+function toSlackUser(u: { id: string; email: string; name?: string; locale?: string; tz?: string }, withEmail = true) {
+  const profile = { ...(withEmail ? { email: u.email } : {}), real_name: u.name, display_name: u.name };
+  return { id: u.id, name: u.name, real_name: u.name, tz: u.tz ?? "Asia/Tokyo", locale: u.locale ?? "ja-JP", profile };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -4,6 +4,9 @@ import type { androidmanagement_v1 } from "googleapis";
 import type { RemoteDevice } from "../../core/enrollments/import.js";
 import { apiFailure, type AndroidDriver } from "../android.js";
 
+/** Device.ownership; OWNERSHIP_UNSPECIFIED (older devices, a partial report) stays unknown. */
+const OWNERSHIP: Record<string, "company" | "personal"> = { COMPANY_OWNED: "company", PERSONALLY_OWNED: "personal" };
+
 const GONE = new Set(["DELETED", "DEACTIVATED_BY_DEVICE_FINANCE"]);
 
 export function remoteDevice(d: androidmanagement_v1.Schema$Device): RemoteDevice | null {
@@ -23,6 +26,9 @@ export function remoteDevice(d: androidmanagement_v1.Schema$Device): RemoteDevic
     gone: GONE.has(d.state ?? "") || GONE.has(d.appliedState ?? ""),
     lastSeenAt: d.lastStatusReportTime ? new Date(d.lastStatusReportTime) : null,
     enrolledAt: d.enrollmentTime ? new Date(d.enrollmentTime) : null,
+    ownership: OWNERSHIP[d.ownership ?? ""] ?? null,
+    managementMode: d.managementMode === "DEVICE_OWNER" || d.managementMode === "PROFILE_OWNER" ? d.managementMode : null,
+    apiLevel: typeof d.apiLevel === "number" && d.apiLevel > 0 ? d.apiLevel : null,
   };
 }
 

@@ -11,6 +11,7 @@ import { digestReady } from "./digest-ready.js";
 import { renewalOverrideRequested } from "./renewal-override-requested.js";
 import { renewalReminder } from "./renewal-reminder.js";
 import { renewalRenewed } from "./renewal-renewed.js";
+import { peopleUnlinked } from "./people-unlinked.js";
 
 export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
@@ -23,6 +24,7 @@ export const notifications: NotificationHandlers = {
   "renewal.reminder": renewalReminder,
   "renewal.renewed": renewalRenewed,
   "pushcert.override_requested": renewalOverrideRequested,
+  "people.unlinked": peopleUnlinked,
 };
 
 // Administrators' Home tabs follow incidents and approvals as they change.
