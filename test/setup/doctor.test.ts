@@ -95,11 +95,11 @@ describe("setup checks", () => {
   it("the bot not in the admin channel: a public one says /invite, a private one looks missing", async () => {
     slack.channels.set("C_PUBLIC", { name: "it-alerts", isMember: false });
     let c = await checksWith({ SLACK_ADMIN_CHANNEL: "C_PUBLIC" });
-    expect(c["slack.channel"]!.status).toBe("failing");
+    expect(c["slack.channel"]?.status, text(c.slack)).toBe("failing");
     expect(text(c["slack.channel"])).toContain("/invite @lostbot");
     slack.channels.set("C_SECRET", { name: "it-private", isMember: false, isPrivate: true });
     c = await checksWith({ SLACK_ADMIN_CHANNEL: "C_SECRET" });
-    expect(text(c["slack.channel"])).toMatch(/C_SECRET not found, or private and the bot is not in it/);
+    expect(text(c["slack.channel"]), text(c.slack)).toMatch(/C_SECRET not found, or private and the bot is not in it/);
   });
 
   it("a missing scope is named; without users:read.email the e-mail check fails though Slack answers", async () => {
@@ -128,7 +128,7 @@ describe("setup checks", () => {
     nano.apiEnabled = false;
     c = await checksWith();
     nano.apiEnabled = true;
-    expect(text(c.nanomdm)).toContain("has no API");
+    expect(text(c.nanomdm), text(c.nanomdm)).toContain("has no API");
     c = await checksWith({ NANOMDM_URL: "http://127.0.0.1:9" });
     expect(text(c.nanomdm)).toContain("does not answer");
     c = await checksWith({ NANOMDM_WEBHOOK_HMAC_KEY: undefined });
