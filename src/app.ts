@@ -61,6 +61,7 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
     timeZone: config.APP_TIMEZONE,
     publicUrl,
     now: clock.now(),
+    securityChannel: config.SLACK_SECURITY_CHANNEL,
   }));
   return createCore({
     db: db.prisma,
@@ -82,6 +83,7 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
       },
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
+      brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
     },
   });
 }

@@ -19,6 +19,7 @@ import { People } from "./people.js";
 import { Preferences } from "./preferences.js";
 import { createRenewalServices } from "./renewals/index.js";
 import type { RenewalSettings } from "./renewals/settings.js";
+import { ResponseBrake } from "./brake/service.js";
 
 export interface CoreSettings {
   systemAdminSlackIds: readonly string[];
@@ -32,6 +33,8 @@ export interface CoreSettings {
   agentEnrollmentSecret?: string;
   /** Which driver new Apple/Android devices get (MDM_DRIVER_APPLE, MDM_DRIVER_ANDROID). */
   mdmDrivers?: DriverSelection;
+  /** Incident response (issue 19): WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
+  brake?: { wipeLimitPerHour: number };
 }
 
 export interface CoreDeps {
@@ -45,7 +48,7 @@ export interface CoreDeps {
 
 export function createCore(deps: CoreDeps) {
   const actors = new Actors({ db: deps.db, systemAdminSlackIds: deps.settings.systemAdminSlackIds });
-  const commands = new Commands({ ...deps, actors, drivers: deps.drivers ?? new DriverRegistry([new AgentDriver()]), reports: new LossReports({ ...deps, actors }) });
+  const commands = new Commands({ ...deps, actors, drivers: deps.drivers ?? new DriverRegistry([new AgentDriver()]), reports: new LossReports({ ...deps, actors }), wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour });
   return {
     deps,
     actors,
@@ -61,6 +64,7 @@ export function createCore(deps: CoreDeps) {
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     apiTokens: new ApiTokens({ db: deps.db, clock: deps.clock }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
+    brake: new ResponseBrake({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands, wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour }),
   };
 }
 
