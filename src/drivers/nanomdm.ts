@@ -44,6 +44,13 @@ export class NanoMdmDriver implements CommandDriver {
    * else (401), and answers 404 when it was started without -api.
    */
   async probe(): Promise<NanoMdmProbe> {
+    // Once more on a network error: a kept-alive connection the server has just closed fails
+    // the first request on it, which says nothing about NanoMDM.
+    const first = await this.probeOnce();
+    return !first.ok && first.problem === "unreachable" ? this.probeOnce() : first;
+  }
+
+  private async probeOnce(): Promise<NanoMdmProbe> {
     const get = (p: string, auth: boolean) =>
       fetch(`${this.base}${p}`, { headers: auth ? { authorization: this.auth } : {}, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000) });
     let version: string | null = null;

@@ -32,7 +32,8 @@ export async function slackChecks(config: Config, client?: WebClient): Promise<C
   const web = client ?? createWebClient(config);
   let auth;
   try {
-    auth = await web.auth.test();
+    // Once more on a network error (a kept-alive connection closed under us), never on Slack's answer.
+    auth = await web.auth.test().catch((err) => ((err as { data?: unknown }).data ? Promise.reject(err) : web.auth.test()));
   } catch (err) {
     const error = slackError(err);
     const key = /token_revoked|invalid_auth|not_authed|account_inactive|token_expired/.test(error) ? "setup.slack.token_refused" : "setup.slack.unreachable";
