@@ -53,6 +53,7 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
     timeZone: config.APP_TIMEZONE,
     publicUrl,
     now: clock.now(),
+    securityChannel: config.SLACK_SECURITY_CHANNEL,
   }));
   return createCore({
     db: db.prisma,
@@ -74,6 +75,7 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
       },
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
+      brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
     },
   });
 }
@@ -100,6 +102,7 @@ export async function startApp(
         client: createWebClient(config),
         clock,
         adminChannel: () => config.SLACK_ADMIN_CHANNEL,
+        onSlackUser: (id, email) => core.people.linkSlackUser(id, email),
         worker: instance,
       })
     : null;

@@ -116,6 +116,10 @@ const schema = z.object({
     .refine((v) => cron.validate(v), "expected a cron expression such as 0 10 * * *"),
   DIGEST_TZ: optional.transform((v) => v ?? "Asia/Tokyo"),
   IMMEDIATE_ALERTS: bool(true),
+  // Incident response (issue 19): where wipes past the limit and bulk requests are also posted,
+  // and the company-wide wipe limit per rolling hour (two admins can change it from Slack).
+  SLACK_SECURITY_CHANNEL: optional,
+  WIPE_LIMIT_PER_HOUR: int(3, 1, 1000),
   // 32-byte key (base64 or hex) that encrypts private keys at rest.
   SECRET_ENCRYPTION_KEY: optional,
   // Renewals (issue 7): the MDM vendor certificate and key that sign push-certificate requests.

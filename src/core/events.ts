@@ -21,6 +21,19 @@ export type DomainEvent =
   /** key: "digest:<yyyy-mm-dd>" for the scheduled digest, "digest:manual:<ms>" for /mdm digest. */
   | { type: "digest.ready"; key: string; digest: Digest }
   /** A slice of the owners' or department admins' own summaries (a big fleet has thousands). */
+  /** Issue 19: an approval recorded on a command that needs more (a break-glass wipe's first of two). */
+  | { type: "command.approval"; commandId: string; actor: string; given: number; required: number }
+  /** Issue 19: for the security channel — a wipe past the rolling-hour limit, a request naming several devices. */
+  | { type: "security.notice"; kind: "wipe_past_limit"; commandId: string; actor: string; limit: number }
+  | { type: "security.notice"; kind: "bulk_request"; batchId: string; actor: string; commandType: string; deviceIds: string[]; source: string }
+  /** Issue 19: nobody acted on a new incident in time — mention the on-call group. */
+  | { type: "incident.escalated"; reportId: string; minutes: number; businessHours: boolean; userGroup: string | null }
+  /** Issue 19: lost mode on for the configured hours and the device not found — ask whether to wipe. */
+  | { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number }
+  /** Issue 19: a response-policy change proposed, applied or withdrawn. */
+  | { type: "policy.changed"; changeId: string }
+  /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */
+  | { type: "people.unlinked"; emails: string[] }
   | { type: "digest.personal"; key: string; kind: "owner" | "departmentAdmin"; at: Date; since: Date; summaries: PersonalSummary[] };
 
 export interface EventSink {

@@ -15,9 +15,11 @@ import { DigestService } from "./digest/index.js";
 import type { Clock } from "./clock.js";
 import type { EventSink } from "./events.js";
 import { Inventory } from "./inventory/index.js";
+import { People } from "./people.js";
 import { Preferences } from "./preferences.js";
 import { createRenewalServices } from "./renewals/index.js";
 import type { RenewalSettings } from "./renewals/settings.js";
+import { ResponseBrake } from "./brake/service.js";
 
 export interface CoreSettings {
   systemAdminSlackIds: readonly string[];
@@ -31,6 +33,8 @@ export interface CoreSettings {
   agentEnrollmentSecret?: string;
   /** Which driver new Apple/Android devices get (MDM_DRIVER_APPLE, MDM_DRIVER_ANDROID). */
   mdmDrivers?: DriverSelection;
+  /** Incident response (issue 19): WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
+  brake?: { wipeLimitPerHour: number };
 }
 
 export interface CoreDeps {
@@ -44,21 +48,23 @@ export interface CoreDeps {
 
 export function createCore(deps: CoreDeps) {
   const actors = new Actors({ db: deps.db, systemAdminSlackIds: deps.settings.systemAdminSlackIds });
-  const commands = new Commands({ ...deps, actors, drivers: deps.drivers ?? new DriverRegistry([new AgentDriver()]), reports: new LossReports({ ...deps, actors }) });
+  const commands = new Commands({ ...deps, actors, drivers: deps.drivers ?? new DriverRegistry([new AgentDriver()]), reports: new LossReports({ ...deps, actors }), wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour });
   return {
     deps,
     actors,
     commands,
-    agents: new DeviceAgents({ db: deps.db, clock: deps.clock, commands, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
+    agents: new DeviceAgents({ db: deps.db, clock: deps.clock, events: deps.events, commands, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
     reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),
-    inventory: new Inventory({ db: deps.db, clock: deps.clock, actors }),
+    inventory: new Inventory({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),
+    people: new People({ db: deps.db, clock: deps.clock }),
     ...createRenewalServices(deps, actors),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
     enrollments: new Enrollments({ ...deps, commands, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers }),
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     apiTokens: new ApiTokens({ db: deps.db, clock: deps.clock }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
+    brake: new ResponseBrake({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands, wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour }),
   };
 }
 

@@ -32,6 +32,8 @@ export interface DeliveryOptions {
   clock: Clock;
   adminChannel: () => string | undefined;
   worker?: string;
+  /** Slack named the member behind an e-mail (a DM or a link sent by address): remember it. */
+  onSlackUser?: (slackUserId: string, email: string) => Promise<unknown>;
   /** How long a claimed row stays this worker's; after it a crashed worker's rows are retried. */
   leaseMs?: number;
 }
@@ -147,13 +149,35 @@ export class OutboxDelivery {
       await client.filesUploadV2({ ...(rest as any), file: Buffer.from(content, "base64") });
       return { ok: true };
     }
+    if (method === "users.link") {
+      // A directory person without a Slack id: ask Slack who has that address, and remember.
+      const user = await this.memberByEmail(String(payload.email));
+      return { ok: Boolean(user) };
+    }
     if (method === "dm") {
-      // A direct message to a user: open (or find) the IM channel, then post in it.
-      const { user, ...message } = payload as { user: string };
+      // A direct message to a user — by member id, or by the directory's e-mail for someone not
+      // linked yet: open (or find) the IM channel, then post in it.
+      const { user: id, email, ...message } = payload as { user?: string; email?: string };
+      const user = id ?? (email ? await this.memberByEmail(email) : null);
+      // Not a member of this workspace: there is nobody to tell in Slack (the status page still is).
+      if (!user) return { ok: false };
       const im = await client.conversations.open({ users: user });
       return (await client.chat.postMessage({ ...(message as any), channel: im.channel!.id! })) as CallResult;
     }
     return (await client.apiCall(method, payload)) as CallResult;
+  }
+
+  /** The Slack member with this e-mail (users.lookupByEmail, users:read.email), linked on the way; null when none. */
+  private async memberByEmail(email: string): Promise<string | null> {
+    try {
+      const res = await this.o.client.users.lookupByEmail({ email });
+      const id = res.user?.id;
+      if (id) await this.o.onSlackUser?.(id, email);
+      return id ?? null;
+    } catch (err) {
+      if ((err as { data?: { error?: string } }).data?.error === "users_not_found") return null;
+      throw err;
+    }
   }
 
   /** Replaces "$admin" and "$ref:<key>[:channel]" strings; null when a referenced post is not out yet. */

@@ -66,13 +66,22 @@ async function readerOf(deps: SlackDeps, slackUserId: string, own: OwnSettings):
 }
 
 export async function readerFor(deps: SlackDeps, slackUserId: string): Promise<Reader> {
-  const own = await deps.core.deps.db.person.findUnique({ where: { slackUserId }, select: { locale: true, timeZone: true } });
-  return readerOf(deps, slackUserId, own);
+  return (await whoIsActing(deps, slackUserId)).reader;
 }
 
-/** Who is acting (for the core) and how they read (for the reply), from one lookup. */
+/**
+ * Who is acting (for the core) and how they read (for the reply). Someone Slack knows but the
+ * directory does not (yet) by their Slack id is linked on this first contact by the e-mail
+ * Slack gives for them — the profile is read anyway for their language, so this costs no call.
+ */
 export async function whoIsActing(deps: SlackDeps, slackUserId: string): Promise<{ actor: Actor; reader: Reader }> {
-  const actor = await deps.core.actors.fromSlack(slackUserId);
+  let actor = await deps.core.actors.fromSlack(slackUserId);
+  if (!actor.personId) {
+    const { email } = await slackProfile(deps, slackUserId);
+    if (email && (await deps.core.people.linkSlackUser(slackUserId, email)) === "linked") {
+      actor = await deps.core.actors.fromSlack(slackUserId);
+    }
+  }
   return { actor, reader: await readerOf(deps, slackUserId, actor) };
 }
 

@@ -7,7 +7,7 @@ import type { Database } from "../db/client.js";
 import { mountSlack } from "../slack/app.js";
 import { errorHandler, notFound } from "./errors.js";
 import { routes } from "./routes/index.js";
-import { securityHeaders } from "./security.js";
+import { refuseNulInUrl, securityHeaders } from "./security.js";
 
 export interface WebDeps {
   config: Config;
@@ -20,6 +20,7 @@ export function createWebApp(deps: WebDeps) {
   app.disable("x-powered-by");
   app.set("trust proxy", deps.config.TRUST_PROXY);
   app.use(securityHeaders);
+  app.use(refuseNulInUrl);
   // Slack parses its own raw body (it must, to verify the signature): mount it before any parser.
   const slackRouter = express.Router();
   const slack = mountSlack(slackRouter, deps);

@@ -21,6 +21,9 @@ export class FakeSlack {
   readonly uploads: { fileId: string; filename?: string; content: Buffer; channel?: string; threadTs?: string; title?: string }[] = [];
   /** Users findable by users.lookupByEmail / users.info. */
   readonly users = new Map<string, { id: string; email: string; name?: string; locale?: string; tz?: string }>();
+  /** The bot token's scopes. Like Slack, e-mails (users.info profile.email, users.lookupByEmail)
+   *  are given only with users:read.email. */
+  readonly scopes = new Set(["chat:write", "commands", "im:write", "users:read", "users:read.email", "files:write", "files:read"]);
   private failures = new Map<string, Failure[]>();
   /** Calls answered late (ms) or never (null: Slack did not act, the caller's socket just waits). */
   private slow = new Map<string, (number | null)[]>();
@@ -172,12 +175,13 @@ export class FakeSlack {
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users ?? "").split(",")[0]}` } };
       case "users.lookupByEmail": {
+        if (!this.scopes.has("users:read.email")) return { ok: false, error: "missing_scope", needed: "users:read.email", provided: [...this.scopes].join(",") };
         const u = [...this.users.values()].find((x) => x.email.toLowerCase() === String(args.email).toLowerCase());
         return u ? { ok: true, user: toSlackUser(u) } : { ok: false, error: "users_not_found" };
       }
       case "users.info": {
         const u = this.users.get(String(args.user));
-        return u ? { ok: true, user: toSlackUser(u) } : { ok: false, error: "user_not_found" };
+        return u ? { ok: true, user: toSlackUser(u, this.scopes.has("users:read.email")) } : { ok: false, error: "user_not_found" };
       }
       case "files.info": {
         const f = this.sharedFiles.get(String(args.file));
@@ -204,8 +208,9 @@ export class FakeSlack {
   }
 }
 
-function toSlackUser(u: { id: string; email: string; name?: string; locale?: string; tz?: string }) {
-  return { id: u.id, name: u.name, real_name: u.name, tz: u.tz ?? "Asia/Tokyo", locale: u.locale ?? "ja-JP", profile: { email: u.email, real_name: u.name, display_name: u.name } };
+function toSlackUser(u: { id: string; email: string; name?: string; locale?: string; tz?: string }, withEmail = true) {
+  const profile = { ...(withEmail ? { email: u.email } : {}), real_name: u.name, display_name: u.name };
+  return { id: u.id, name: u.name, real_name: u.name, tz: u.tz ?? "Asia/Tokyo", locale: u.locale ?? "ja-JP", profile };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

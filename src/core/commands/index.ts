@@ -24,6 +24,7 @@ export interface CommandsDeps {
   actors: Actors;
   drivers: DriverRegistry;
   reports: ReportStatusWriter;
+  wipeLimitPerHour?: number;
 }
 
 export class Commands {

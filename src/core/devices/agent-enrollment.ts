@@ -5,9 +5,11 @@ import type { Db } from "../../db/client.js";
 import type { Device, Platform } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
+import type { EventSink } from "../events.js";
 import type { Commands, PendingCommand } from "../commands/index.js";
 import { isUniqueViolation } from "../commands/errors.js";
 import { ConflictError, InvalidInputError, UnauthenticatedError } from "../errors.js";
+import { LostModeRestorer, wasGone } from "../enrollments/relock.js";
 
 export interface EnrollmentInput {
   enrollmentSecret: string;
@@ -26,6 +28,7 @@ export interface AgentDeps {
   db: Db;
   clock: Clock;
   commands: Commands;
+  events: EventSink;
   /** AGENT_ENROLLMENT_SECRET; unset: enrolment is closed. */
   enrollmentSecret: () => string | undefined;
 }
@@ -43,7 +46,10 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 export class DeviceAgents {
-  constructor(private readonly deps: AgentDeps) {}
+  private readonly restorer: LostModeRestorer;
+  constructor(private readonly deps: AgentDeps) {
+    this.restorer = new LostModeRestorer(deps);
+  }
 
   /**
    * Enrols a device, or re-enrols one we know by UDID, serial or IMEI (an ADE device after a
@@ -57,7 +63,7 @@ export class DeviceAgents {
     const now = this.deps.clock.now();
     const email = input.ownerEmail?.trim().toLowerCase() || null;
 
-    return this.deps.db
+    const enrolled = await this.deps.db
       .$transaction(async (tx) => {
         let ownerId: string | null = null;
         let ownerCreated = false;
@@ -65,6 +71,7 @@ export class DeviceAgents {
           // An owner we have never seen becomes a person, marked as created on the fly.
           const owner = (await tx.person.findUnique({ where: { email } })) ?? (ownerCreated = true, await tx.person.create({ data: { email, autoCreated: true, createdAt: now } }));
           ownerId = owner.id;
+          if (!owner.slackUserId) await this.deps.events.publish(tx, { type: "people.unlinked", emails: [owner.email] });
         }
         const keys = [
           input.udid ? { udid: input.udid } : null,
@@ -101,13 +108,16 @@ export class DeviceAgents {
           details: { platform, supervised: device.supervised, ade: device.ade, ownerCreated },
           at: now,
         });
-        return { deviceId: device.id, token, reenrolled: Boolean(known) };
+        return { deviceId: device.id, token, reenrolled: Boolean(known), returned: Boolean(known && wasGone(known.state)) };
       })
       .catch((err: unknown) => {
         // Its identifiers point at two different devices we know: not for a device to settle.
         if (isUniqueViolation(err)) throw new ConflictError("these identifiers belong to another enrolled device (serial, UDID or IMEI), or a second enrolment ran at the same moment: try again");
         throw err;
       });
+    // The same rule as every other enrolment path: a wiped device still lost is locked again.
+    if (enrolled.returned) await this.restorer.afterReturn(enrolled.deviceId, "agent");
+    return { deviceId: enrolled.deviceId, token: enrolled.token, reenrolled: enrolled.reenrolled };
   }
 
   /** Throws unless `secret` is AGENT_ENROLLMENT_SECRET (compared in constant time). */

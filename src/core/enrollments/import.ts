@@ -6,6 +6,7 @@ import type { Db } from "../../db/client.js";
 import type { Platform } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
+import { wasGone } from "./relock.js";
 
 export interface RemoteDevice {
   /** The service's own id, e.g. "enterprises/E/devices/D". */
@@ -36,7 +37,10 @@ export interface ImportSummary {
   left: number;
 }
 
-export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver: string, pages: AsyncIterable<RemoteDevice[]>): Promise<ImportSummary> {
+/** Called after the commit for each device that came back to management (see relock.ts). */
+export type OnReturn = (deviceId: string) => unknown;
+
+export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver: string, pages: AsyncIterable<RemoteDevice[]>, onReturn?: OnReturn): Promise<ImportSummary> {
   const { db, clock } = deps;
   const now = clock.now();
   const summary: ImportSummary = { seen: 0, created: 0, updated: 0, left: 0 };
@@ -45,8 +49,10 @@ export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver
     for (const r of page) {
       summary.seen++;
       seen.add(r.externalId);
-      const outcome = await upsertRemoteDevice(deps, driver, r, now);
+      const returned: string[] = [];
+      const outcome = await upsertRemoteDevice(deps, driver, r, now, (id) => void returned.push(id));
       if (outcome !== "skipped") summary[outcome]++;
+      for (const id of returned) await onReturn?.(id);
     }
   }
   // Listed before, missing now: deleted in the service's console (or wiped by us — already WIPED).
@@ -63,9 +69,10 @@ export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver
 }
 
 /** One device as the service reports it (a list entry, a status report): added, updated, or gone. */
-export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: RemoteDevice, now: Date): Promise<"created" | "updated" | "left" | "skipped"> {
+export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: RemoteDevice, now: Date, onReturn?: OnReturn): Promise<"created" | "updated" | "left" | "skipped"> {
   const { db } = deps;
-  return db.$transaction(async (tx): Promise<"created" | "updated" | "left" | "skipped"> => {
+  let returnedId: string | null = null;
+  const outcome = await db.$transaction(async (tx): Promise<"created" | "updated" | "left" | "skipped"> => {
     const known =
       (await tx.device.findUnique({ where: { externalId: r.externalId } })) ??
       // The same phone enrolled again gets a new resource name; its serial says it is the same.
@@ -95,6 +102,9 @@ export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: Re
       return "created";
     }
     const leaving = r.gone && (known.state === "MANAGED" || known.state === "LOST_MODE");
+    // Wiped (or left) and now listed under a new resource name: the phone enrolled again
+    // (zero-touch / company-owned re-provisioning after a factory reset).
+    const returning = !r.gone && wasGone(known.state) && known.externalId !== r.externalId;
     await tx.device.update({
       where: { id: known.id },
       data: {
@@ -109,12 +119,19 @@ export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: Re
         ...(r.apiLevel ? { apiLevel: r.apiLevel } : {}),
         ...(r.lastSeenAt && (!known.lastCheckInAt || r.lastSeenAt > known.lastCheckInAt) ? { lastCheckInAt: r.lastSeenAt } : {}),
         ...(leaving ? { state: "UNENROLLED" as const } : {}),
+        ...(returning ? { state: r.lost ? ("LOST_MODE" as const) : ("MANAGED" as const), enrolledAt: r.enrolledAt ?? now, passcodePresent: null } : {}),
       },
     });
+    if (returning) {
+      await audit(tx, { actor: `driver:${driver}`, action: "device.reenrolled", subject: `device:${known.id}`, details: { from: known.state, driver, externalId: r.externalId }, at: now });
+      returnedId = known.id;
+    }
     if (leaving) {
       await audit(tx, { actor: `driver:${driver}`, action: "device.unenrolled", subject: `device:${known.id}`, details: { externalId: r.externalId, reason: "service reports it no longer managed" }, at: now });
       return "left";
     }
     return "updated";
   });
+  if (returnedId) await onReturn?.(returnedId);
+  return outcome;
 }

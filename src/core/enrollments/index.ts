@@ -4,15 +4,13 @@
 import type { Db } from "../../db/client.js";
 import type { Device, Platform } from "../../generated/prisma/client.js";
 import { log } from "../../log.js";
-import { SYSTEM } from "../actors.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
-import { DomainError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import type { Commands } from "../commands/index.js";
 import type { AlertService } from "../alerts/index.js";
 import { importRemoteDevices, upsertRemoteDevice, type ImportSummary, type RemoteDevice } from "./import.js";
-import { stillLost } from "./lost.js";
+import { LostModeRestorer, wasGone as isGone } from "./relock.js";
 
 export type { ImportSummary, RemoteDevice };
 
@@ -44,7 +42,18 @@ export interface EnrollmentFacts {
 const APPLE: readonly Platform[] = ["IOS", "IPADOS", "MACOS"];
 
 export class Enrollments {
-  constructor(private readonly deps: EnrollmentsDeps) {}
+  private readonly restorer: LostModeRestorer;
+  constructor(private readonly deps: EnrollmentsDeps) {
+    this.restorer = new LostModeRestorer(deps);
+  }
+
+  /**
+   * The one re-enrolment rule, for every driver: a device whose return to management has just
+   * been committed gets lost mode queued again while its loss is open. True when it was.
+   */
+  restoreLostModeAfterReturn(deviceId: string, driver: string): Promise<boolean> {
+    return this.restorer.afterReturn(deviceId, driver);
+  }
 
   /**
    * Devices that came in without a driver of their own (an inventory import, a manual entry:
@@ -130,7 +139,7 @@ export class Enrollments {
         await audit(tx, { actor: `driver:${driver}`, action: "device.enrolled", subject: `device:${created.id}`, details: { platform, driver }, at: now });
         return { device: created, returned: false };
       }
-      const wasGone = known.state === "AWAITING_REENROLLMENT" || known.state === "WIPED" || known.state === "UNENROLLED";
+      const wasGone = isGone(known.state);
       const updated = await tx.device.update({
         where: { id: known.id },
         data: {
@@ -144,17 +153,20 @@ export class Enrollments {
       return { device: updated, returned: wasGone };
     });
     if (!returned) return { device, relocked: false };
-    return { device, relocked: await this.reapplyLostMode(device) };
+    return { device, relocked: await this.restorer.afterReturn(device.id, driver) };
   }
 
   /** A management service's full device list (all pages) into the device table. */
   importDevices(driver: string, pages: AsyncIterable<RemoteDevice[]>): Promise<ImportSummary> {
-    return importRemoteDevices(this.deps, driver, pages);
+    return importRemoteDevices(this.deps, driver, pages, (id) => this.restorer.afterReturn(id, driver));
   }
 
   /** One device's report from the service (a status report, an enrollment), outside a full import. */
   async remoteStatus(driver: string, device: RemoteDevice): Promise<"created" | "updated" | "left" | "skipped"> {
-    return upsertRemoteDevice(this.deps, driver, device, this.deps.clock.now());
+    const returned: string[] = [];
+    const outcome = await upsertRemoteDevice(this.deps, driver, device, this.deps.clock.now(), (id) => void returned.push(id));
+    for (const id of returned) await this.restorer.afterReturn(id, driver);
+    return outcome;
   }
 
   /** The CommandUUID of the command a service names by its own id (an Android operation). */
@@ -163,20 +175,6 @@ export class Enrollments {
     return c?.uuid ?? null;
   }
 
-  private async reapplyLostMode(device: Device): Promise<boolean> {
-    const lost = await stillLost(this.deps.db, device.id);
-    if (!lost) return false;
-    try {
-      await this.deps.commands.request(SYSTEM, { deviceId: device.id, type: "ENABLE_LOST_MODE", reportId: lost.reportId, params: lost.params });
-      await audit(this.deps.db, { actor: "system", action: "device.lost_mode_reapplied", subject: `device:${device.id}`, details: { reportId: lost.reportId }, at: this.deps.clock.now() });
-      return true;
-    } catch (err) {
-      // A lost mode already pending (a ConflictError) is what we wanted anyway.
-      if (err instanceof DomainError && err.code === "conflict") return true;
-      log.error("could not queue lost mode again after re-enrollment", { deviceId: device.id, err });
-      return false;
-    }
-  }
 
   private find(ref: DeviceRef, tx: Pick<Db, "device"> = this.deps.db) {
     return "udid" in ref ? tx.device.findUnique({ where: { udid: ref.udid } }) : tx.device.findUnique({ where: { externalId: ref.externalId } });

@@ -6,6 +6,7 @@ import type { Platform } from "../../generated/prisma/enums.js";
 import type { Actor } from "../actors.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
+import { noEvents, type EventSink } from "../events.js";
 import { InvalidInputError } from "../errors.js";
 import { parseCsv } from "./csv.js";
 import { columnForHeader, parsePlatform, parseYesNo, type ImportColumn } from "./columns.js";
@@ -132,7 +133,7 @@ export function checkInventoryCsv(text: string): { people: Map<string, PersonRow
   return { people, devices, lines: body.length };
 }
 
-export async function importInventory(db: Db, clock: Clock, actor: Actor, text: string): Promise<ImportSummary> {
+export async function importInventory(db: Db, clock: Clock, actor: Actor, text: string, events: EventSink = noEvents): Promise<ImportSummary> {
   const { people, devices, lines } = checkInventoryCsv(text);
   const summary: ImportSummary = { lines, peopleCreated: 0, peopleUpdated: 0, devicesCreated: 0, devicesUpdated: 0, departmentsCreated: 0 };
   await db.$transaction(
@@ -167,6 +168,7 @@ export async function importInventory(db: Db, clock: Clock, actor: Actor, text: 
         departmentIds.set(name, dept.id);
       }
       const personIds = new Map<string, string>();
+      const unlinked: string[] = [];
       for (const p of people.values()) {
         const data = {
           ...(p.name ? { name: p.name } : {}),
@@ -180,7 +182,9 @@ export async function importInventory(db: Db, clock: Clock, actor: Actor, text: 
         if (existing) summary.peopleUpdated++;
         else summary.peopleCreated++;
         personIds.set(p.email, person.id);
+        if (!person.slackUserId) unlinked.push(person.email);
       }
+      if (unlinked.length) await events.publish(tx, { type: "people.unlinked", emails: unlinked });
       const now = clock.now();
       for (const d of devices) {
         const data = {

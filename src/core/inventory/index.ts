@@ -6,6 +6,7 @@ import type { Clock } from "../clock.js";
 import { NotFoundError } from "../errors.js";
 import { inventoryCsv, inventoryRows, type Reader } from "./export.js";
 import { importInventory } from "./import.js";
+import type { EventSink } from "../events.js";
 import { adminOverview, employeeOverview } from "./overview.js";
 import { OPEN_REPORT_STATUSES, reportScope } from "./scope.js";
 import { deviceDetail, searchDevices } from "./search.js";
@@ -14,6 +15,7 @@ export interface InventoryDeps {
   db: Db;
   clock: Clock;
   actors: Actors;
+  events: EventSink;
 }
 
 export class Inventory {
@@ -51,7 +53,7 @@ export class Inventory {
   /** Loading people and devices is a system administrator's job: it can re-assign any device. */
   async importCsv(actor: Actor, text: string) {
     this.deps.actors.requireSystemAdmin(actor);
-    return importInventory(this.deps.db, this.deps.clock, actor, text);
+    return importInventory(this.deps.db, this.deps.clock, actor, text, this.deps.events);
   }
 
   async adminOverview(actor: Actor) {

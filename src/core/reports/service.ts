@@ -3,6 +3,7 @@
 // and publishes `report.created` — which queues the admin message in the same transaction, so a
 // report is never stored without its message or announced without being stored.
 import type { Actor } from "../actors.js";
+import { markFirstAction } from "../response/escalation.js";
 import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
@@ -204,6 +205,9 @@ export class LossReports {
     }
     await tx.lossReport.update({ where: { id: reportId }, data: { status, ...(closing ? { closedAt: now } : {}) } });
     await tx.lossReportEvent.create({ data: { reportId, status, note: opts.note ?? null, at: now } });
+    // Response timing (issue 19): lost mode confirmed by the device, and the first person's decision.
+    if (status === "LOST_MODE_ENABLED") await tx.lossReport.updateMany({ where: { id: reportId, lostModeOnAt: null }, data: { lostModeOnAt: now } });
+    if (opts.actor?.startsWith("slack:")) await markFirstAction(tx, reportId, now);
     await audit(tx, { actor: opts.actor ?? "system", action: `report.status.${status.toLowerCase()}`, subject: `report:${reportId}`, at: now });
     await this.deps.events.publish(tx, { type: "report.changed", reportId });
   }

@@ -12,6 +12,10 @@ import { digestReady } from "./digest-ready.js";
 import { renewalOverrideRequested } from "./renewal-override-requested.js";
 import { renewalReminder } from "./renewal-reminder.js";
 import { renewalRenewed } from "./renewal-renewed.js";
+import { commandApproval } from "./command-approval.js";
+import { securityNotice } from "./security-notice.js";
+import { policyChanged } from "./policy-changed.js";
+import { peopleUnlinked } from "./people-unlinked.js";
 
 export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
@@ -25,7 +29,11 @@ export const notifications: NotificationHandlers = {
   "renewal.reminder": renewalReminder,
   "renewal.renewed": renewalRenewed,
   "pushcert.override_requested": renewalOverrideRequested,
+  "command.approval": commandApproval,
+  "security.notice": securityNotice,
+  "policy.changed": policyChanged,
+  "people.unlinked": peopleUnlinked,
 };
 
 // Administrators' Home tabs follow incidents and approvals as they change.
-refreshHomesOn(notifications, ["report.created", "report.changed", "report.edited", "command.changed"]);
+refreshHomesOn(notifications, ["report.created", "report.changed", "report.edited", "command.changed", "command.approval"]);

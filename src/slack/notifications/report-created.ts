@@ -22,12 +22,14 @@ export const reportCreated: NotificationHandler<{ type: "report.created"; report
   ];
   const { report } = incident;
   const slackUser = report.reporterSlackUserId ?? report.reporter?.slackUserId;
-  if (slackUser && event.statusToken) {
+  // A directory member not linked to Slack yet is found by their e-mail when the DM goes out.
+  const reporterEmail = report.reporter && !slackUser ? report.reporter.email : null;
+  if ((slackUser || reporterEmail) && event.statusToken) {
     const locale = isLocale(report.locale) ? report.locale : ctx.locale;
     const url = `${ctx.publicUrl.replace(/\/$/, "")}/report/status/${event.statusToken}`;
     items.push({
       method: "dm",
-      payload: { user: slackUser, text: t(locale, "report.dm", { reference: report.reference, url }), unfurl_links: false },
+      payload: { ...(slackUser ? { user: slackUser } : { email: reporterEmail }), text: t(locale, "report.dm", { reference: report.reference, url }), unfurl_links: false },
       dedupeKey: `${key}:dm`,
     });
   }

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { responseToReport, titleMap } from "../../google/mapping.js";
 import { log } from "../../log.js";
 import type { WebDeps } from "../app.js";
-import { reviveWellFormed } from "../json.js";
+import { describeUnstorable, findUnstorable, cleanDeep } from "../../core/text/unstorable.js";
 
 const MAX_SKEW_S = 5 * 60;
 
@@ -48,9 +48,18 @@ export function googleFormRoutes({ config, core }: WebDeps): Router {
 
     let json: unknown;
     try {
-      json = JSON.parse(raw.toString("utf8"), reviveWellFormed);
+      json = JSON.parse(raw.toString("utf8"));
     } catch {
       return fail(res, 400, "bad_request", "body is not valid JSON");
+    }
+    // Answers are what a person typed: an unstorable character is dropped and the rest kept (a
+    // refused response would be retried by the script forever and the report never arrive).
+    // The script's own fields are refused, naming the field.
+    if (json && typeof json === "object" && !Array.isArray(json)) {
+      const { answers, ...envelope } = json as Record<string, unknown>;
+      const bad = findUnstorable(envelope);
+      if (bad) return fail(res, 400, "bad_request", describeUnstorable(bad));
+      json = { ...envelope, answers: cleanDeep(answers) };
     }
     const parsed = bodySchema.safeParse(json);
     if (!parsed.success) {

@@ -6,6 +6,7 @@ import path from "node:path";
 import express, { Router, type ErrorRequestHandler, type Response } from "express";
 import { DomainError } from "../../core/errors.js";
 import { parseReportForm, reportFields, type FieldErrors } from "../../core/reports/input.js";
+import { cleanDeep } from "../../core/text/unstorable.js";
 import { statusView } from "../../core/reports/status.js";
 import { formatDateTime, isLocale, t, type Locale } from "../../i18n/index.js";
 import { log } from "../../log.js";
@@ -45,7 +46,8 @@ export function reportRoutes({ config, core }: WebDeps): Router {
   r.get("/report", (req, res) => showForm(res, 200, portalLocale(req, config.APP_LOCALE), {}, {}));
 
   r.post("/report", express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 40 }), async (req, res) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    // What a person typed keeps everything but NUL (a browser never sends one; a paste may).
+    const body = cleanDeep((req.body ?? {}) as Record<string, unknown>);
     const locale = portalLocale(req, config.APP_LOCALE);
     const values: Record<string, string> = {};
     for (const f of FIELDS) if (typeof body[f] === "string") values[f] = body[f] as string;

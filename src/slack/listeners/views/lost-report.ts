@@ -16,8 +16,9 @@ import { localeFor, slackProfile } from "../../locale.js";
 /** Opens the report modal for `slackUserId`, prefilled with who they are and their devices. */
 export async function openLostReportModal(deps: SlackDeps, client: WebClient, triggerId: string, slackUserId: string): Promise<void> {
   const { db } = deps.core.deps;
-  const [locale, person] = await Promise.all([
-    localeFor(deps, slackUserId),
+  // First the locale: finding it links a directory member to their Slack id by e-mail.
+  const locale = await localeFor(deps, slackUserId);
+  const [person] = await Promise.all([
     db.person.findUnique({
       where: { slackUserId },
       select: { email: true, name: true, devices: { select: { id: true, name: true, platform: true, model: true, state: true }, orderBy: { name: "asc" } } },
