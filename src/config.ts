@@ -1,7 +1,7 @@
 // One environment schema, parsed once at boot. A bad value stops start-up with one line that
 // names the variable (CONTRACT.md lists the public ones).
 import { z } from "zod";
-import { isTimeZone } from "./core/preferences.js";
+import { isTimeZone } from "./lib/time-zone.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/client.js";
 import cron from "node-cron";
 import { isIP } from "node:net";

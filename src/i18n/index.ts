@@ -46,6 +46,21 @@ export function t(locale: Locale, key: string, vars: Record<string, string | num
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
+/**
+ * Every language's text for the keys under `prefix`, by the rest of the key: for input that may
+ * come in either language (a spreadsheet's headers). `allTranslations("csv.col.")` →
+ * `{ deviceName: ["端末名", "Device name"], … }`.
+ */
+export function allTranslations(prefix: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const locale of LOCALES) {
+    for (const [key, text] of Object.entries(merged[locale])) {
+      if (key.startsWith(prefix)) (out[key.slice(prefix.length)] ??= []).push(text);
+    }
+  }
+  return out;
+}
+
 export function translator(locale: Locale) {
   return (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { google } from "googleapis";
-import { googleFormJobs } from "../../src/google/jobs.js";
+import { googleFormJobs } from "../../src/jobs/google-form.js";
 import { formWebhookHeaders, postJson, startTestApp, type TestApp } from "../support/harness.js";
 import { aDevice, aPerson } from "../support/builders.js";
 import { FakeGoogleForms } from "./fake-google-forms.js";

@@ -6,6 +6,7 @@ type KnownBlock = types.KnownBlock;
 import { toCsv } from "../../core/alerts/csv.js";
 import type { Digest, PersonalSummary } from "../../core/digest/index.js";
 import { RENEWAL_HORIZON_DAYS } from "../../core/digest/build.js";
+import { daysLeft } from "../../core/renewals/thresholds.js";
 import { formatDate, formatDateTime, t, type Locale } from "../../i18n/index.js";
 
 /** Lines shown per list before it collapses into a count and a CSV. */
@@ -89,11 +90,13 @@ export function digestMessage(d: Digest, ctx: Ctx & { day: string; manual: boole
   }, locale, blocks, files, day);
   if (d.response?.incidents) blocks.push({ type: "section", text: { type: "mrkdwn", text: responseLine(d.response, locale) } });
   render({
-    heading: t(locale, "digest.renewals", { days: RENEWAL_HORIZON_DAYS, count: d.renewals.length }),
+    heading: t(locale, "digest.renewals", { days: RENEWAL_HORIZON_DAYS, count: d.renewals.filter((r) => r.dueSoon).length }),
     items: d.renewals,
     line: (r) => t(locale, "digest.renewals.line", {
-      label: esc(r.label),
-      when: t(locale, r.overdue ? "digest.renewals.overdue" : "digest.renewals.due", { date: formatDate(r.expiresAt, locale, timeZone) }),
+      label: `${r.overdue ? ":rotating_light: " : r.dueSoon ? ":warning: " : ""}${t(locale, `renewal.kind.${r.kind}`)}`,
+      when: r.overdue
+        ? t(locale, "digest.renewals.overdue", { date: formatDate(r.expiresAt, locale, timeZone) })
+        : t(locale, "digest.renewals.left", { date: formatDate(r.expiresAt, locale, timeZone), days: daysLeft(r.expiresAt, d.at) }),
     }),
     csv: { name: "renewals", header: ["renewal_id", "kind", "label", "expires_at", "overdue"], row: (r) => [r.id, r.kind, r.label, r.expiresAt, r.overdue] },
   }, locale, blocks, files, day);

@@ -3,7 +3,7 @@
 import express, { Router, type Request } from "express";
 import { z } from "zod";
 import { InvalidInputError } from "../../core/errors.js";
-import { APPLE_REQUEST_TYPE } from "../../drivers/driver.js";
+import { APPLE_REQUEST_TYPE } from "../../core/ports/commands.js";
 import type { WebDeps } from "../app.js";
 import { assertStorable } from "../json.js";
 

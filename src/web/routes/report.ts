@@ -25,7 +25,7 @@ export function reportRoutes({ config, core }: WebDeps): Router {
   const timeZone = config.APP_TIMEZONE;
   const secret = portalSecret(config);
   const tokens = new FormTokens(secret);
-  const limiter = new RateLimiter({ db: core.deps.db, clock, secret }, "report", config.REPORT_RATE_LIMIT, 15 * 60_000);
+  const limiter = new RateLimiter({ limits: core.rateLimits, clock, secret }, "report", config.REPORT_RATE_LIMIT, 15 * 60_000);
   const secure = (core.deps.settings.publicUrl ?? "").startsWith("https:");
   const css = readFileSync(path.join(FORMS_DIR, "static/portal.css"));
   const r = Router();

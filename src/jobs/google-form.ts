@@ -1,9 +1,9 @@
 // The scheduled pull of Google Form responses, on when GOOGLE_FORM_ID and a service-account key
 // (GOOGLE_APPLICATION_CREDENTIALS) are set. Runs once per fire across replicas.
-import type { JobContext } from "../jobs/index.js";
-import type { Job } from "../jobs/scheduler.js";
-import { titleMap } from "./mapping.js";
-import { FORMS_SCOPES, GoogleFormPoller } from "./poller.js";
+import type { JobContext } from "./index.js";
+import type { Job } from "./scheduler.js";
+import { titleMap } from "../google/mapping.js";
+import { FORMS_SCOPES, GoogleFormPoller } from "../google/poller.js";
 
 export function googleFormJobs(ctx: Pick<JobContext, "core" | "config">, opts: { auth?: unknown } = {}): Job[] {
   const { config, core } = ctx;
