@@ -5,6 +5,7 @@ import { isTimeZone } from "./lib/time-zone.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/client.js";
 import cron from "node-cron";
 import { isIP } from "node:net";
+import { parseBusinessHours } from "./core/response/calendar.js";
 
 const optional = z
   .string()
@@ -120,6 +121,14 @@ const schema = z.object({
   // and the company-wide wipe limit per rolling hour (two admins can change it from Slack).
   SLACK_SECURITY_CHANNEL: optional,
   WIPE_LIMIT_PER_HOUR: int(3, 1, 1000),
+  // Escalation when nobody acts: the on-call Slack user group (S…), minutes before it is
+  // mentioned in and out of business hours (Japanese working days, 年末年始 off), and how long
+  // lost mode may stay on before the thread asks whether to wipe.
+  ESCALATION_USERGROUP: optional.refine((v) => v === undefined || /^S[A-Z0-9]{2,}$/.test(v), "expected a Slack user group id such as S0123ABCD"),
+  ESCALATION_MINUTES: int(15, 1, 24 * 60),
+  ESCALATION_MINUTES_OFF_HOURS: int(15, 1, 24 * 60),
+  BUSINESS_HOURS: optional.refine((v) => v === undefined || parseBusinessHours(v) !== null, "expected hours such as 09:00-18:00"),
+  LOST_MODE_WIPE_AFTER_HOURS: int(24, 1, 24 * 30),
   // 32-byte key (base64 or hex) that encrypts private keys at rest.
   SECRET_ENCRYPTION_KEY: optional,
   // Renewals (issue 7): the MDM vendor certificate and key that sign push-certificate requests.

@@ -15,6 +15,8 @@ import { renewalRenewed } from "./renewal-renewed.js";
 import { commandApproval } from "./command-approval.js";
 import { securityNotice } from "./security-notice.js";
 import { policyChanged } from "./policy-changed.js";
+import { incidentEscalated } from "./incident-escalated.js";
+import { incidentWipeQuestion } from "./incident-wipe-question.js";
 import { peopleUnlinked } from "./people-unlinked.js";
 
 export const notifications: NotificationHandlers = {
@@ -32,6 +34,8 @@ export const notifications: NotificationHandlers = {
   "command.approval": commandApproval,
   "security.notice": securityNotice,
   "policy.changed": policyChanged,
+  "incident.escalated": incidentEscalated,
+  "incident.wipe_question": incidentWipeQuestion,
   "people.unlinked": peopleUnlinked,
 };
 
