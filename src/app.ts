@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { slackEnabled, type Config } from "./config.js";
 import { systemClock, type Clock } from "./core/clock.js";
 import { createCore, type Core } from "./core/index.js";
+import { DEFAULT_BUSINESS_HOURS, parseBusinessHours } from "./core/response/calendar.js";
 import type { Database } from "./db/client.js";
 import type { Listening } from "./db/listen.js";
 import { allTranslations, pickLocale } from "./i18n/index.js";
@@ -86,6 +87,13 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
       brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
+      escalation: {
+        businessMinutes: config.ESCALATION_MINUTES,
+        offHoursMinutes: config.ESCALATION_MINUTES_OFF_HOURS,
+        businessHours: parseBusinessHours(config.BUSINESS_HOURS ?? "09:00-18:00", config.APP_TIMEZONE) ?? DEFAULT_BUSINESS_HOURS,
+        userGroup: config.ESCALATION_USERGROUP,
+        lostModeWipeAfterHours: config.LOST_MODE_WIPE_AFTER_HOURS,
+      },
     },
   });
 }

@@ -24,6 +24,7 @@ import { InboundReceipts } from "./receipts.js";
 import { createRenewalServices } from "./renewals/index.js";
 import type { RenewalSettings } from "./renewals/settings.js";
 import { ResponseBrake } from "./brake/service.js";
+import { DEFAULT_ESCALATION, IncidentEscalation, type EscalationSettings } from "./response/escalation.js";
 
 export interface CoreSettings {
   systemAdminSlackIds: readonly string[];
@@ -41,6 +42,8 @@ export interface CoreSettings {
   mdmDrivers?: DriverSelection;
   /** Incident response (issue 19): WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
   brake?: { wipeLimitPerHour: number };
+  /** Escalation when nobody acts (issue 19); the defaults when absent. */
+  escalation?: EscalationSettings;
 }
 
 export interface CoreDeps {
@@ -75,6 +78,7 @@ export function createCore(deps: CoreDeps) {
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     apiTokens: new ApiTokens({ db: deps.db, clock: deps.clock }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
+    escalation: new IncidentEscalation({ db: deps.db, events: deps.events, settings: () => deps.settings.escalation ?? DEFAULT_ESCALATION }),
     receipts,
     jobRuns,
     rateLimits,
