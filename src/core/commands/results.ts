@@ -3,7 +3,7 @@
 // lost mode on, location known, wiped.
 import type { Db, Prisma } from "../../db/client.js";
 import type { Command, Device } from "../../generated/prisma/client.js";
-import type { CommandResult } from "../../drivers/driver.js";
+import type { CommandResult } from "../ports/commands.js";
 import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { NotFoundError } from "../errors.js";

@@ -2,8 +2,7 @@
 // their meaning follow Apple's Device Management schema for each RequestType
 // (reference/apple-device-management/mdm/commands; test/drivers/apple-schema.test.ts checks it).
 import { build } from "plist";
-import type { Platform } from "../../generated/prisma/client.js";
-import { APPLE_REQUEST_TYPE, type OutgoingCommand } from "../driver.js";
+import { APPLE_REQUEST_TYPE, type OutgoingCommand, type Platform } from "../../core/ports/index.js";
 import { boolParam, textParam } from "../params.js";
 
 type Value = string | boolean | string[];
