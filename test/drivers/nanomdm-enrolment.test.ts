@@ -55,7 +55,7 @@ describe("enrolment in any order", () => {
     }
     // Apple's rule follows the real platform: no lost mode for these Macs.
     expect(capabilities(await device(udids[0]!)).lost_mode).toMatchObject({ allowed: false, reasonKey: "capability.lost_mode.macos" });
-  });
+  }, 90_000);
 
   it("merges Authenticate, TokenUpdate, CheckOut and repeats of each, all at once in random order, into one device that has left", async () => {
     for (let round = 0; round < 5; round++) {
