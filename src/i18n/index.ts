@@ -8,6 +8,7 @@ import { report } from "./messages/report.js";
 import { alerts } from "./messages/alerts.js";
 import { drivers } from "./messages/drivers.js";
 import { commands } from "./messages/commands.js";
+import { confirm } from "./messages/confirm.js";
 
 export type Locale = "ja" | "en";
 export const LOCALES: readonly Locale[] = ["ja", "en"];
@@ -15,7 +16,7 @@ export const LOCALES: readonly Locale[] = ["ja", "en"];
 /** A catalog: the English keys, and the same keys in Japanese. */
 export type Catalog<K extends string> = { en: Record<K, string>; ja: Record<K, string> };
 
-const catalogs = [common, admin, drivers, alerts, report, commands, renewals];
+const catalogs = [common, admin, drivers, alerts, report, commands, renewals, confirm];
 
 const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
 for (const c of catalogs) {

@@ -11,6 +11,7 @@ import type { Incident } from "../../core/reports/incident.js";
 import { CLOSED_STATUSES } from "../../core/reports/service.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
+import { confirmDialog } from "./confirm.js";
 
 export const INCIDENT_ACTIONS = {
   lostMode: "lost_mode_enable",
@@ -158,8 +159,8 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
       min_query_length: 0,
     });
     elements.push(
-      { type: "button", action_id: INCIDENT_ACTIONS.found, text: plain(tr("incident.button.found")), value },
-      { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value },
+      { type: "button", action_id: INCIDENT_ACTIONS.found, text: plain(tr("incident.button.found")), value, confirm: confirmDialog("found", locale, {}, { textKey: "confirm.found.text_report" }) },
+      { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value, confirm: confirmDialog("dismiss", locale, {}, { textKey: "confirm.dismiss.text_report" }) },
     );
     blocks.push({ type: "section", text: mrkdwn(tr("incident.no_device")) });
     blocks.push({ type: "actions", block_id: `${PICK_BLOCK_PREFIX}${r.id}`, elements });
