@@ -3,7 +3,10 @@
 import { loadConfig, type Config } from "../src/config.js";
 import { systemClock } from "../src/core/clock.js";
 import { noEvents } from "../src/core/events.js";
+import { DriverRegistry } from "../src/core/ports/index.js";
+import { AgentDriver } from "../src/drivers/agent.js";
 import { createCore, type Core } from "../src/core/index.js";
+import { allTranslations } from "../src/i18n/index.js";
 import { openDatabase, type Database } from "../src/db/client.js";
 
 export async function withCliCore<T>(run: (ctx: { core: Core; db: Database; config: Config; migrated: string[] }) => Promise<T>): Promise<T> {
@@ -15,7 +18,9 @@ export async function withCliCore<T>(run: (ctx: { core: Core; db: Database; conf
       db: db.prisma,
       clock: systemClock,
       events: noEvents,
-      settings: { systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS, appLocale: config.APP_LOCALE, timeZone: config.APP_TIMEZONE, publicUrl: config.PUBLIC_URL ?? "" },
+      // Nothing here sends a command: the built-in agent (which only holds them) is enough.
+      drivers: new DriverRegistry([new AgentDriver()]),
+      settings: { systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS, appLocale: config.APP_LOCALE, timeZone: config.APP_TIMEZONE, publicUrl: config.PUBLIC_URL ?? "", inventoryHeaders: allTranslations("csv.col.") },
     });
     return await run({ core, db, config, migrated });
   } finally {

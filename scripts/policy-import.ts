@@ -7,6 +7,8 @@ import { systemClock } from "../src/core/clock.js";
 import { SYSTEM } from "../src/core/actors.js";
 import { DomainError } from "../src/core/errors.js";
 import { noEvents } from "../src/core/events.js";
+import { DriverRegistry } from "../src/core/ports/index.js";
+import { AgentDriver } from "../src/drivers/agent.js";
 import { createCore } from "../src/core/index.js";
 import { openDatabase } from "../src/db/client.js";
 
@@ -27,6 +29,8 @@ try {
       db: db.prisma,
       clock: systemClock,
       events: noEvents,
+      // Nothing here sends a command: the built-in agent (which only holds them) is enough.
+      drivers: new DriverRegistry([new AgentDriver()]),
       settings: { systemAdminSlackIds: [], appLocale: config.APP_LOCALE, timeZone: config.APP_TIMEZONE, publicUrl: config.PUBLIC_URL ?? "" },
     });
     const result = await core.appPolicy.importCsv({ ...SYSTEM, id: "cli:policy-import" }, mode === "allow" ? "ALLOW" : "DENY", content);

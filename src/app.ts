@@ -6,19 +6,21 @@ import { randomUUID } from "node:crypto";
 import { slackEnabled, type Config } from "./config.js";
 import { systemClock, type Clock } from "./core/clock.js";
 import { createCore, type Core } from "./core/index.js";
+import { DEFAULT_BUSINESS_HOURS, parseBusinessHours } from "./core/response/calendar.js";
 import type { Database } from "./db/client.js";
 import type { Listening } from "./db/listen.js";
-import { pickLocale } from "./i18n/index.js";
+import { allTranslations, pickLocale } from "./i18n/index.js";
 import { DbRunCoordinator } from "./jobs/coordinator.js";
 import { defineJobs } from "./jobs/index.js";
 import { Scheduler, type Job } from "./jobs/scheduler.js";
 import { log } from "./log.js";
-import { createWebClient } from "./slack/app.js";
+import { Router } from "express";
+import { createWebClient, mountSlack } from "./slack/app.js";
 import { OutboxDelivery } from "./slack/delivery.js";
 import { SlackNotifier } from "./slack/notifier.js";
 import { createWebApp } from "./web/app.js";
 import { buildDrivers } from "./drivers/index.js";
-import type { CommandDriver } from "./drivers/driver.js";
+import type { CommandDriver } from "./core/ports/commands.js";
 
 export interface AppOptions {
   config: Config;
@@ -53,6 +55,7 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
     timeZone: config.APP_TIMEZONE,
     publicUrl,
     now: clock.now(),
+    securityChannel: config.SLACK_SECURITY_CHANNEL,
   }));
   return createCore({
     db: db.prisma,
@@ -64,6 +67,7 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
       appLocale: config.APP_LOCALE,
       timeZone: config.APP_TIMEZONE,
       publicUrl,
+      inventoryHeaders: allTranslations("csv.col."),
       renewals: {
         encryptionKey: config.SECRET_ENCRYPTION_KEY,
         vendorCertPath: config.MDM_VENDOR_CERT_PATH,
@@ -74,6 +78,14 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
       },
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
+      brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
+      escalation: {
+        businessMinutes: config.ESCALATION_MINUTES,
+        offHoursMinutes: config.ESCALATION_MINUTES_OFF_HOURS,
+        businessHours: parseBusinessHours(config.BUSINESS_HOURS ?? "09:00-18:00", config.APP_TIMEZONE) ?? DEFAULT_BUSINESS_HOURS,
+        userGroup: config.ESCALATION_USERGROUP,
+        lostModeWipeAfterHours: config.LOST_MODE_WIPE_AFTER_HOURS,
+      },
     },
   });
 }
@@ -92,7 +104,10 @@ export async function startApp(
   const clock = opts.clock ?? systemClock;
   const instance = opts.instance ?? randomUUID();
   const core = buildCore(config, db, clock, opts.drivers);
-  const { app, slack } = createWebApp({ config, core, db });
+  // Slack parses its own raw body (it must, to verify the signature): mounted before any parser.
+  const slackRouter = Router();
+  const slack = mountSlack(slackRouter, { config, core });
+  const app = createWebApp({ config, core, db }, [slackRouter]);
 
   const delivery = slackEnabled(config)
     ? new OutboxDelivery({
@@ -109,8 +124,8 @@ export async function startApp(
     log.warn("Slack is off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set; messages are kept in the outbox", { waiting });
   }
 
-  const coordinator = new DbRunCoordinator(db.prisma, clock, instance);
-  const jobs = defineJobs({ core, config, delivery });
+  const coordinator = new DbRunCoordinator(core.jobRuns, clock, instance);
+  const jobs = defineJobs({ core, config });
   const scheduler = new Scheduler(coordinator, clock, jobs);
 
   const server = createServer(app);

@@ -3,14 +3,25 @@
 // the same transaction, so an event is never lost and never outlives a rolled-back change.
 import type { Tx } from "./audit.js";
 import type { Digest, PersonalSummary } from "./digest/build.js";
+import type { FieldChange } from "./reports/edits.js";
+
+export type RenewalHow = "renewed" | "replaced" | "installed" | "signed_in" | "marked";
 
 export type DomainEvent =
   /** statusToken: so the reporter's DM can carry their status link (the database keeps only its hash). */
   | { type: "report.created"; reportId: string; statusToken?: string }
   | { type: "report.changed"; reportId: string; note?: string }
+  /** The reporter edited their form response: the report took the new answers. */
+  | { type: "report.edited"; reportId: string; changes: FieldChange[] }
   | { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string }
   | { type: "renewal.reminder"; renewalId: string; key: string }
-  | { type: "renewal.renewed"; renewalId: string; actor: string }
+  /**
+   * how: what moved the deadline — "renewed" (same push topic, a token file, a recorded date),
+   * "replaced" (a push certificate for another topic: every device re-enrolls), "installed" (the
+   * first certificate), "signed_in" (the Android Enterprise Gmail), "marked" (by hand, with the
+   * new date). previous: the deadline before, ISO.
+   */
+  | { type: "renewal.renewed"; renewalId: string; actor: string; how?: RenewalHow; previous?: string | null }
   | { type: "pushcert.override_requested"; requestId: string; actor: string; currentTopic: string; newTopic: string }
   /** Immediate alerts claimed together: one notification for the batch (a flood is one post). */
   | { type: "alerts.immediate"; alertIds: string[] }
@@ -18,6 +29,17 @@ export type DomainEvent =
   /** key: "digest:<yyyy-mm-dd>" for the scheduled digest, "digest:manual:<ms>" for /mdm digest. */
   | { type: "digest.ready"; key: string; digest: Digest }
   /** A slice of the owners' or department admins' own summaries (a big fleet has thousands). */
+  /** Issue 19: an approval recorded on a command that needs more (a break-glass wipe's first of two). */
+  | { type: "command.approval"; commandId: string; actor: string; given: number; required: number }
+  /** Issue 19: for the security channel — a wipe past the rolling-hour limit, a request naming several devices. */
+  | { type: "security.notice"; kind: "wipe_past_limit"; commandId: string; actor: string; limit: number }
+  | { type: "security.notice"; kind: "bulk_request"; batchId: string; actor: string; commandType: string; deviceIds: string[]; source: string }
+  /** Issue 19: nobody acted on a new incident in time — mention the on-call group. */
+  | { type: "incident.escalated"; reportId: string; minutes: number; businessHours: boolean; userGroup: string | null }
+  /** Issue 19: lost mode on for the configured hours and the device not found — ask whether to wipe. */
+  | { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number }
+  /** Issue 19: a response-policy change proposed, applied or withdrawn. */
+  | { type: "policy.changed"; changeId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */
   | { type: "people.unlinked"; emails: string[] }
   | { type: "digest.personal"; key: string; kind: "owner" | "departmentAdmin"; at: Date; since: Date; summaries: PersonalSummary[] };

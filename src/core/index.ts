@@ -8,17 +8,23 @@ import { LossReports } from "./reports/service.js";
 import { Commands } from "./commands/index.js";
 import { Enrollments, type DriverSelection } from "./enrollments/index.js";
 import { DeviceAgents } from "./devices/agent-enrollment.js";
-import { DriverRegistry } from "../drivers/driver.js";
-import { AgentDriver } from "../drivers/agent.js";
+import type { DriverRegistry } from "./ports/commands.js";
 import { AlertService, AppPolicyService } from "./alerts/index.js";
 import { DigestService } from "./digest/index.js";
 import type { Clock } from "./clock.js";
 import type { EventSink } from "./events.js";
 import { Inventory } from "./inventory/index.js";
+import type { ColumnHeaderNames } from "./inventory/columns.js";
 import { People } from "./people.js";
 import { Preferences } from "./preferences.js";
+import { Housekeeping } from "./housekeeping.js";
+import { JobRuns } from "./job-runs.js";
+import { RateLimits } from "./rate-limits.js";
+import { InboundReceipts } from "./receipts.js";
 import { createRenewalServices } from "./renewals/index.js";
 import type { RenewalSettings } from "./renewals/settings.js";
+import { ResponseBrake } from "./brake/service.js";
+import { DEFAULT_ESCALATION, IncidentEscalation, type EscalationSettings } from "./response/escalation.js";
 
 export interface CoreSettings {
   systemAdminSlackIds: readonly string[];
@@ -30,8 +36,14 @@ export interface CoreSettings {
   renewals?: RenewalSettings;
   /** AGENT_ENROLLMENT_SECRET: devices present it to enroll; unset, enrolment is closed. */
   agentEnrollmentSecret?: string;
+  /** The inventory sheet's column headers in every language the app speaks (by column key). */
+  inventoryHeaders?: ColumnHeaderNames;
   /** Which driver new Apple/Android devices get (MDM_DRIVER_APPLE, MDM_DRIVER_ANDROID). */
   mdmDrivers?: DriverSelection;
+  /** Incident response (issue 19): WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
+  brake?: { wipeLimitPerHour: number };
+  /** Escalation when nobody acts (issue 19); the defaults when absent. */
+  escalation?: EscalationSettings;
 }
 
 export interface CoreDeps {
@@ -39,28 +51,39 @@ export interface CoreDeps {
   clock: Clock;
   events: EventSink;
   settings: CoreSettings;
-  /** How commands reach devices (src/drivers/index.ts); the built-in agent when absent. */
-  drivers?: DriverRegistry;
+  /** How commands reach devices: the drivers app.ts wires (src/drivers/index.ts), the built-in agent among them. */
+  drivers: DriverRegistry;
 }
 
 export function createCore(deps: CoreDeps) {
   const actors = new Actors({ db: deps.db, systemAdminSlackIds: deps.settings.systemAdminSlackIds });
-  const commands = new Commands({ ...deps, actors, drivers: deps.drivers ?? new DriverRegistry([new AgentDriver()]), reports: new LossReports({ ...deps, actors }) });
+  const receipts = new InboundReceipts({ db: deps.db });
+  const jobRuns = new JobRuns({ db: deps.db });
+  const rateLimits = new RateLimits({ db: deps.db });
+  const commands = new Commands({ ...deps, actors, drivers: deps.drivers, reports: new LossReports({ ...deps, actors }), wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour });
   return {
     deps,
+    /** The time the core works by: adapters render "now" from it too. */
+    clock: deps.clock,
     actors,
     commands,
     agents: new DeviceAgents({ db: deps.db, clock: deps.clock, events: deps.events, commands, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
     reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),
-    inventory: new Inventory({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
+    inventory: new Inventory({ db: deps.db, clock: deps.clock, events: deps.events, actors, headerNames: deps.settings.inventoryHeaders }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),
     people: new People({ db: deps.db, clock: deps.clock }),
     ...createRenewalServices(deps, actors),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
-    enrollments: new Enrollments({ ...deps, commands, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers }),
+    enrollments: new Enrollments({ ...deps, commands, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers }),
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     apiTokens: new ApiTokens({ db: deps.db, clock: deps.clock }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
+    escalation: new IncidentEscalation({ db: deps.db, events: deps.events, settings: () => deps.settings.escalation ?? DEFAULT_ESCALATION }),
+    receipts,
+    jobRuns,
+    rateLimits,
+    housekeeping: new Housekeeping({ db: deps.db, receipts, jobRuns, rateLimits }),
+    brake: new ResponseBrake({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands, wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour }),
   };
 }
 

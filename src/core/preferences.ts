@@ -5,25 +5,11 @@ import type { Actor } from "./actors.js";
 import { audit } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { InvalidInputError } from "./errors.js";
+import { isTimeZone } from "../lib/time-zone.js";
 
 export interface PreferencesDeps {
   db: Db;
   clock: Clock;
-}
-
-// Building a DateTimeFormat costs about a tenth of a millisecond, and every Slack reply asks:
-// answers for known zones are kept (there are a few hundred; anything else is not remembered).
-const knownZones = new Set<string>();
-
-export function isTimeZone(zone: string): boolean {
-  if (knownZones.has(zone)) return true;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-  } catch {
-    return false;
-  }
-  if (knownZones.size < 1000) knownZones.add(zone);
-  return true;
 }
 
 export class Preferences {

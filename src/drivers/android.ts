@@ -4,11 +4,11 @@
 // ("enterprises/E/devices/D") is Device.externalId, filled by the device import.
 import type { androidmanagement_v1 } from "googleapis";
 import type { Config } from "../config.js";
-import type { Clock } from "../core/clock.js";
+import type { Clock, CommandDriver, CommandResult, OutgoingCommand, RemoteDevice, SendOutcome } from "../core/ports/index.js";
 import type { Locale } from "../i18n/index.js";
-import type { CommandDriver, CommandResult, OutgoingCommand, SendOutcome } from "./driver.js";
 import { androidManagementClient, serviceAccountAuth, type AndroidAuth, type AndroidManagement } from "./android/client.js";
 import { lostModeCommand, simpleCommand, wipeParams } from "./android/commands.js";
+import { enterpriseDevices } from "./android/devices.js";
 import { operationResult } from "./android/operations.js";
 import { retryAfterMs } from "./params.js";
 
@@ -83,6 +83,11 @@ export class AndroidDriver implements CommandDriver {
       if (f.transient) return null; // ask again at the next sweep
       return { status: "Error", error: f.message };
     }
+  }
+
+  /** Every page of the enterprise's device list, for the scheduled import (the core's port). */
+  devices(): AsyncIterable<RemoteDevice[]> {
+    return enterpriseDevices({ listDevices: (token) => this.listDevices(token), transient: (err) => apiFailure(err, this.opts.clock.now()).transient });
   }
 
   /** One page of the enterprise's devices (enterprises.devices.list). */

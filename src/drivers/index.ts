@@ -1,11 +1,10 @@
 // The drivers this deployment can use, by Device.driver. Add a driver to the list below; the
 // core only sees the DriverRegistry, so nothing else changes.
 import type { Config } from "../config.js";
-import type { Clock } from "../core/clock.js";
+import { DriverRegistry, type Clock, type CommandDriver } from "../core/ports/index.js";
 import { AgentDriver } from "./agent.js";
 import { androidFromConfig } from "./android.js";
 import { nanoMdmFromConfig } from "./nanomdm.js";
-import { DriverRegistry, type CommandDriver } from "./driver.js";
 
 export function buildDrivers(config: Config, clock: Clock, extra: CommandDriver[] = []): DriverRegistry {
   // Push drivers are registered whenever their service is configured, so devices already on

@@ -4,8 +4,7 @@
 // a crash is recognised by NanoMDM instead of reaching the device twice.
 import type { Config } from "../config.js";
 import { log } from "../log.js";
-import type { Clock } from "../core/clock.js";
-import type { CommandDriver, OutgoingCommand, SendOutcome } from "./driver.js";
+import type { Clock, CommandDriver, OutgoingCommand, SendOutcome } from "../core/ports/index.js";
 import { buildCommandPlist } from "./nanomdm/commands.js";
 import { retryAfterMs } from "./params.js";
 

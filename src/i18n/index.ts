@@ -9,6 +9,8 @@ import { alerts } from "./messages/alerts.js";
 import { drivers } from "./messages/drivers.js";
 import { commands } from "./messages/commands.js";
 import { confirm } from "./messages/confirm.js";
+import { google } from "./messages/google.js";
+import { response } from "./messages/response.js";
 
 export type Locale = "ja" | "en";
 export const LOCALES: readonly Locale[] = ["ja", "en"];
@@ -16,7 +18,7 @@ export const LOCALES: readonly Locale[] = ["ja", "en"];
 /** A catalog: the English keys, and the same keys in Japanese. */
 export type Catalog<K extends string> = { en: Record<K, string>; ja: Record<K, string> };
 
-const catalogs = [common, admin, drivers, alerts, report, commands, renewals, confirm];
+const catalogs = [common, admin, drivers, alerts, report, commands, renewals, response, google, confirm];
 
 const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
 for (const c of catalogs) {
@@ -44,6 +46,21 @@ export function pickLocale(candidates: (string | null | undefined)[], fallback: 
 export function t(locale: Locale, key: string, vars: Record<string, string | number> = {}): string {
   const template = merged[locale][key] ?? merged.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/**
+ * Every language's text for the keys under `prefix`, by the rest of the key: for input that may
+ * come in either language (a spreadsheet's headers). `allTranslations("csv.col.")` →
+ * `{ deviceName: ["端末名", "Device name"], … }`.
+ */
+export function allTranslations(prefix: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const locale of LOCALES) {
+    for (const [key, text] of Object.entries(merged[locale])) {
+      if (key.startsWith(prefix)) (out[key.slice(prefix.length)] ??= []).push(text);
+    }
+  }
+  return out;
 }
 
 export function translator(locale: Locale) {

@@ -32,7 +32,7 @@ export function alertJobs({ core, config }: JobContext): Job[] {
       async run(now) {
         const posted = await core.alerts.postPending(now);
         // A fire every five seconds leaves a coordinator row each time; an hour of them is plenty.
-        await core.deps.db.jobRun.deleteMany({ where: { job: ALERTS_POST_JOB, firedAt: { lt: new Date(now.getTime() - HOUR) } } });
+        await core.jobRuns.prune(now, HOUR, ALERTS_POST_JOB);
         return posted;
       },
     });

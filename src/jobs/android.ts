@@ -1,18 +1,14 @@
 // The Android enterprise's devices, imported on a schedule (ANDROID_IMPORT_CRON) when the
-// Android Management API is configured. The work is the core's (enrollments.importDevices);
-// this only says when, and where the pages come from.
-import { AndroidDriver } from "../drivers/android.js";
-import { enterpriseDevices } from "../drivers/android/devices.js";
+// Android Management API is configured. The work is the core's (enrollments.importFrom, which
+// reads the driver's device list); this only says when.
 import { log } from "../log.js";
 import type { JobContext } from "./index.js";
 import type { Job } from "./scheduler.js";
 
 export function androidJobs({ core, config }: JobContext): Job[] {
-  const registry = core.deps.drivers;
-  const driver = registry?.has("android") ? registry.get("android") : null;
-  if (!(driver instanceof AndroidDriver)) return [];
+  if (!core.enrollments.canImportFrom("android")) return [];
   const run = async () => {
-    const summary = await core.enrollments.importDevices("android", enterpriseDevices(driver));
+    const summary = await core.enrollments.importFrom("android");
     log.info("android devices imported", { ...summary });
     return summary;
   };

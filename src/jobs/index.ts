@@ -2,7 +2,6 @@
 // entries here only say when. All run once per fire across replicas (DbRunCoordinator).
 import type { Config } from "../config.js";
 import type { Core } from "../core/index.js";
-import type { OutboxDelivery } from "../slack/delivery.js";
 import { alertJobs } from "./alerts.js";
 import { androidJobs } from "./android.js";
 import { driverSelectionJobs } from "./mdm-drivers.js";
@@ -15,7 +14,6 @@ import type { Job } from "./scheduler.js";
 export interface JobContext {
   core: Core;
   config: Config;
-  delivery: OutboxDelivery | null;
 }
 
 export function defineJobs(ctx: JobContext): Job[] {

@@ -1,7 +1,7 @@
 // Loss-report schedules: mark reports whose incident message Slack now has as "admins
 // notified" (the status page's honest second step), and pull Google Form responses when the
 // pull alternative is configured.
-import { googleFormJobs } from "../google/jobs.js";
+import { googleFormJobs } from "./google-form.js";
 import type { JobContext } from "./index.js";
 import type { Job } from "./scheduler.js";
 

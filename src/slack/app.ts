@@ -80,7 +80,7 @@ export function mountSlack(router: Router, deps: SlackDeps): SlackMount | null {
     log.error("slack listener failed", { code: (err as { code?: string }).code, err: err.message });
   });
   // Before every listener: Slack retries and replayed deliveries are acked and not processed twice.
-  app.use(idempotency({ db: deps.core.deps.db, clock: deps.core.deps.clock }));
+  app.use(idempotency({ receipts: deps.core.receipts, clock: deps.core.clock }));
   registerListeners(app, deps);
   router.use(receiver.router);
   return { app, work: receiver.work };

@@ -53,6 +53,7 @@ export async function deviceName(deps: SlackDeps, deviceId: string): Promise<str
 
 export async function queuedText(deps: SlackDeps, deviceId: string, type: CommandType, state: string, locale: Locale): Promise<string> {
   const name = await deviceName(deps, deviceId);
+  if (state === "AWAITING_APPROVAL" && type !== "ERASE_DEVICE") return t(locale, "brake.ephemeral.requested", { name, type: t(locale, `command.type.${type}`) });
   if (state === "AWAITING_APPROVAL") return t(locale, "commands.ephemeral.wipe_requested", { name });
   return t(locale, "commands.ephemeral.queued", { type: t(locale, `command.type.${type}`), name });
 }

@@ -4,7 +4,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../core/actors.js";
 import { HOUR } from "../core/clock.js";
-import { isTimeZone } from "../core/preferences.js";
+import { isTimeZone } from "../lib/time-zone.js";
 import { pickLocale, type Locale } from "../i18n/index.js";
 import { log } from "../log.js";
 import { createWebClient, type SlackDeps } from "./app.js";

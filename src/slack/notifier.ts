@@ -12,6 +12,8 @@ export interface NotifyContext {
   timeZone: string;
   publicUrl: string;
   now: Date;
+  /** SLACK_SECURITY_CHANNEL; unset, security notices go to the admin channel. */
+  securityChannel?: string;
 }
 
 export type NotificationHandler<E extends DomainEvent = DomainEvent> = (

@@ -6,6 +6,7 @@
 // wait for their listener, as Bolt does by default. Transport only: no listener knows about this.
 import { ExpressReceiver, type App, type ExpressReceiverOptions } from "@slack/bolt";
 import type { Request, Response } from "express";
+import { cleanDeep } from "../core/text/unstorable.js";
 import { log } from "../log.js";
 import { WorkQueue } from "./work-queue.js";
 
@@ -33,7 +34,10 @@ export class PromptAckReceiver extends ExpressReceiver {
   }
 
   override async requestHandler(req: Request, res: Response): Promise<void> {
-    const body = (req.body ?? {}) as Body;
+    // Signed by Slack, typed by people: NUL and lone surrogates (which PostgreSQL cannot store)
+    // are dropped here once, for every listener, and the rest is kept.
+    req.body = cleanDeep(req.body ?? {});
+    const body = req.body as Body;
     const app = this.boltApp;
     // A full queue means this replica is far behind: answer as Bolt would, after the listener.
     if (!app || !acksEmpty(body) || !this.work.hasRoom()) return super.requestHandler(req, res);

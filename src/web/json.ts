@@ -1,19 +1,21 @@
-// JSON from outside may carry "\ud800"-style escapes of lone UTF-16 surrogates. JavaScript keeps
-// them, but PostgreSQL refuses them in json columns (audit details, alert details, outbox
-// payloads), so one such character turned a request into a 500 and lost it. Every JSON body is
-// parsed with this reviver: a lone surrogate becomes U+FFFD, as UTF-8 decoding does elsewhere.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
+// JSON from machines may carry "\u0000" or "\ud800"-style escapes. PostgreSQL stores neither
+// (src/core/text/unstorable.ts), so a machine's request holding one is refused with a 400 that
+// names the field, before anything is stored; it never becomes a 500.
+import { InvalidInputError } from "../core/errors.js";
+import { describeUnstorable, findUnstorable, stripUnstorable } from "../core/text/unstorable.js";
 
-export function wellFormed(s: string): string {
-  return s.replace(LONE_SURROGATE, "\uFFFD");
+/** Throws a 400-mapped error naming the first field holding NUL or a lone surrogate. */
+export function assertStorable(body: unknown): void {
+  const bad = findUnstorable(body);
+  if (bad) throw new InvalidInputError(describeUnstorable(bad), { field: bad.field });
 }
 
-/** `JSON.parse` / `express.json` reviver: strings and keys come out well-formed. */
+/** `JSON.parse` reviver for free text that is kept: strings and keys lose unstorable characters. */
 export function reviveWellFormed(this: unknown, key: string, value: unknown): unknown {
-  if (typeof value === "string") value = wellFormed(value);
-  if (key && this && typeof this === "object" && HAS_LONE_SURROGATE.test(key)) {
-    (this as Record<string, unknown>)[wellFormed(key)] = value;
+  if (typeof value === "string") value = stripUnstorable(value);
+  const clean = stripUnstorable(key);
+  if (key && clean !== key && this && typeof this === "object") {
+    (this as Record<string, unknown>)[clean] = value;
     return undefined; // drops the ill-formed key
   }
   return value;

@@ -14,3 +14,12 @@ export const securityHeaders: RequestHandler = (_req, res, next) => {
   res.removeHeader("X-Powered-By");
   next();
 };
+
+/**
+ * An encoded NUL in the path or query reaches no route: PostgreSQL cannot compare it, so a
+ * lookup by it would be a 500. (Node refuses a raw NUL in the request line itself.)
+ */
+export const refuseNulInUrl: RequestHandler = (req, res, next) => {
+  if (!/%00/.test(req.url)) return next();
+  res.status(400).json({ error: "invalid_input", reason: "the URL contains an encoded NUL character (%00): remove it" });
+};

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "../../src/core/actors.js";
 import type { Commands } from "../../src/core/commands/index.js";
-import type { CommandDriver, CommandResult, OutgoingCommand, SendOutcome } from "../../src/drivers/driver.js";
+import type { CommandDriver, CommandResult, OutgoingCommand, SendOutcome } from "../../src/core/ports/index.js";
 import { aDevice } from "../support/builders.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 

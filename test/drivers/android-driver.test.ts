@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock.js";
 import { AndroidDriver } from "../../src/drivers/android.js";
-import type { OutgoingCommand } from "../../src/drivers/driver.js";
+import type { OutgoingCommand } from "../../src/core/ports/index.js";
 import { configureLog } from "../../src/log.js";
 import { FakeAndroidApi, presetTokenAuth } from "../support/fake-android.js";
 

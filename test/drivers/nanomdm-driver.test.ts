@@ -2,7 +2,7 @@
 // NanoMDM's API document, and what each answer means for the command.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock.js";
-import type { OutgoingCommand } from "../../src/drivers/driver.js";
+import type { OutgoingCommand } from "../../src/core/ports/index.js";
 import { NanoMdmDriver } from "../../src/drivers/nanomdm.js";
 import { FakeNanoMdm } from "../support/fake-nanomdm.js";
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock.js";
 import type { Database } from "../../src/db/client.js";
+import { JobRuns } from "../../src/core/job-runs.js";
 import { DbRunCoordinator } from "../../src/jobs/coordinator.js";
 import { createTestDatabase } from "../support/db.js";
 
@@ -11,8 +12,8 @@ afterAll(() => db.close());
 describe("scheduled jobs across replicas", () => {
   it("lets exactly one replica run each fire, and the next fire again", async () => {
     const clock = new ManualClock("2026-11-21T01:00:00Z");
-    const a = new DbRunCoordinator(db.prisma, clock, "replica-a");
-    const b = new DbRunCoordinator(db.prisma, clock, "replica-b");
+    const a = new DbRunCoordinator(new JobRuns({ db: db.prisma }), clock, "replica-a");
+    const b = new DbRunCoordinator(new JobRuns({ db: db.prisma }), clock, "replica-b");
     const key = "digest:2026-11-21T01:00:00.000Z";
     const results = await Promise.all([a.shouldRun(key, 60_000), b.shouldRun(key, 60_000)]);
     expect(results.filter(Boolean)).toHaveLength(1);

@@ -130,7 +130,7 @@ describe("the incident message", () => {
     expect(why).toContain("only helps if a passcode is set");
   });
 
-  it("lets an admin pick the device when the report named none; the message then shows its buttons", async () => {
+  it("lets an admin pick the device when the report named none; the message then shows its buttons (no lost mode on a Mac, and why)", async () => {
     const person = await aPerson(t.db.prisma, { slackUserId: "UPICK", email: "pick@example.co.jp" });
     const mac = await aDevice(t.db.prisma, { ownerId: person.id, platform: "MACOS", name: "Studio Mac", ade: true });
     await aDevice(t.db.prisma, { ownerId: person.id, platform: "ANDROID", name: "Work Pixel" });
@@ -159,7 +159,10 @@ describe("the incident message", () => {
     await t.flush();
     const update = t.slack.callsTo("chat.update").map((c) => c.args).find((a) => a.ts === msg.ts || JSON.stringify(a.blocks).includes(mac.id));
     expect(update).toBeDefined();
-    expect(buttonsByBlock(update!)[`device:${mac.id}`]).toEqual(["lost_mode_enable", "device_lock", "device_wipe", "report_found", "report_dismiss"]);
+    // Apple defines lost mode for iPhone and iPad only: the button's place says so.
+    expect(buttonsByBlock(update!)[`device:${mac.id}`]).toEqual(["device_lock", "device_wipe", "report_found", "report_dismiss"]);
+    const why = update!.blocks.find((b: any) => b.block_id === `why:${mac.id}`).elements[0].text;
+    expect(why).toContain("No lost mode, location or sound on a Mac");
   });
 
   it("does not let a non-admin pick a device", async () => {

@@ -4,7 +4,7 @@ import { createHmac } from "node:crypto";
 import { loadConfig, type Config } from "../../src/config.js";
 import { ManualClock } from "../../src/core/clock.js";
 import { startApp, type RunningApp } from "../../src/app.js";
-import type { CommandDriver } from "../../src/drivers/driver.js";
+import type { CommandDriver } from "../../src/core/ports/index.js";
 import type { Database } from "../../src/db/client.js";
 import { configureLog } from "../../src/log.js";
 import { createTestDatabase } from "./db.js";

@@ -1,5 +1,6 @@
 // Alerts: intake from the MDM side (POST /api/alerts, drivers' own events), the immediate posts
 // (grouped, so a flood becomes one message), resolving, and a device's open alerts.
+import { cleanDeep, describeUnstorable, findUnstorable } from "../text/unstorable.js";
 import type { Db, Prisma } from "../../db/client.js";
 import type { Actor, Actors } from "../actors.js";
 import { audit, type Tx } from "../audit.js";
@@ -51,7 +52,16 @@ export class AlertService {
       const rows: Prisma.AlertCreateManyInput[] = [];
       const valid: { index: number; input: AlertInput }[] = [];
       for (const [index, item] of items.entries()) {
-        const parsed = alertInputSchema.safeParse(item);
+        // PostgreSQL stores neither NUL nor a lone surrogate. In what identifies the alert (type,
+        // device, time) one refuses this item alone; in the details, free text such as app names,
+        // the character is dropped and the alert kept (decision 0150).
+        const { details, ...identity } = (item && typeof item === "object" ? item : {}) as Record<string, unknown>;
+        const bad = findUnstorable(identity);
+        if (bad) {
+          rejected.push({ index, reason: describeUnstorable(bad) });
+          continue;
+        }
+        const parsed = alertInputSchema.safeParse(details === undefined ? item : { ...identity, details: cleanDeep(details) });
         if (parsed.success) valid.push({ index, input: parsed.data });
         else rejected.push({ index, reason: issueReason(parsed.error) });
       }

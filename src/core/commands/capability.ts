@@ -1,9 +1,8 @@
-// Whether a command makes sense for this device now. The per-device rules (lost mode needs a
-// supervised iPhone/iPad, nothing reaches a wiped device) are the devices' capabilities, shared
-// with the incident message; what is added here is the lifecycle's own rule: location, sound
-// and ending lost mode only exist while the device is in lost mode.
+// Whether a command makes sense for this device now: the devices' capabilities (platform rules,
+// management state, passcode truth), shared with the incident message so that a crafted Slack
+// request is refused here with the same reason the button's place shows.
 import type { CommandType, Device } from "../../generated/prisma/client.js";
-import { isReachable, lockCapability, lostModeCapability, wipeCapability, type Capability } from "../devices/capabilities.js";
+import { isReachable, lockCapability, lostModeCapability, lostModeFollowUpCapability, platformCapability, wipeCapability, type Capability } from "../devices/capabilities.js";
 
 export interface Refusal {
   /** i18n key of the reason, for adapters that speak the admin's language. */
@@ -18,6 +17,8 @@ const ENGLISH: Record<string, string> = {
   "capability.lost_mode.already": "the device is already in lost mode",
   "capability.lost_mode.windows": "Windows devices have no lost mode",
   "capability.lost_mode.unsupervised": "lost mode needs a supervised iPhone or iPad, and this device is not supervised",
+  "capability.lost_mode.macos": "Apple has no lost mode, location or sound for macOS; lock or erase the Mac instead",
+  "capability.lock.no_passcode": "the device reported that no passcode is set, so a lock would protect nothing; use lost mode or wipe",
   "commands.refused.needs_lost_mode": "the device is not in lost mode; enable lost mode first",
   "commands.refused.not_reachable": "the device is no longer managed; no command can reach it",
 };
@@ -32,10 +33,21 @@ function byType(device: Facts, type: CommandType): Capability {
       return wipeCapability(device);
     case "DEVICE_LOCK":
       return lockCapability(device);
-    default:
+    case "DEVICE_LOCATION":
+      return lostModeFollowUpCapability(device, "locate");
+    case "PLAY_LOST_MODE_SOUND":
+      return lostModeFollowUpCapability(device, "sound");
+    case "DISABLE_LOST_MODE": {
+      // Ending lost mode is always possible where lost mode exists; the platform's refusal first.
       if (!isReachable(device)) return { allowed: false, reasonKey: "commands.refused.not_reachable" };
+      const platform = platformCapability(device, "lost_mode");
+      if (!platform.allowed) return platform;
       if (device.state !== "LOST_MODE") return { allowed: false, reasonKey: "commands.refused.needs_lost_mode" };
       return { allowed: true };
+    }
+    default:
+      // Queries (DeviceInformation, SecurityInfo): anything still managed may be asked.
+      return isReachable(device) ? { allowed: true } : { allowed: false, reasonKey: "commands.refused.not_reachable" };
   }
 }
 

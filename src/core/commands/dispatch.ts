@@ -4,7 +4,7 @@
 // A pull driver (the agent) answers "held": the command waits, QUEUED, for the next check-in.
 import type { Db } from "../../db/client.js";
 import type { Command, Device } from "../../generated/prisma/client.js";
-import type { CommandDriver, DriverRegistry, OutgoingCommand, SendOutcome } from "../../drivers/driver.js";
+import type { CommandDriver, DriverRegistry, OutgoingCommand, SendOutcome } from "../ports/commands.js";
 import { log } from "../../log.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";

@@ -2,7 +2,7 @@
 // EXPIRED | CANCELLED. Adapters call this; drivers report back through recordResult().
 import type { Db } from "../../db/client.js";
 import type { Command } from "../../generated/prisma/client.js";
-import type { CommandResult, DriverRegistry } from "../../drivers/driver.js";
+import type { CommandResult, DriverRegistry } from "../ports/commands.js";
 import { log } from "../../log.js";
 import type { Actor, Actors } from "../actors.js";
 import type { Clock } from "../clock.js";
@@ -24,6 +24,7 @@ export interface CommandsDeps {
   actors: Actors;
   drivers: DriverRegistry;
   reports: ReportStatusWriter;
+  wipeLimitPerHour?: number;
 }
 
 export class Commands {

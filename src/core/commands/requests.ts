@@ -11,13 +11,18 @@ import { commandRefusal } from "./capability.js";
 import { isUniqueViolation } from "./errors.js";
 import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
 import { requesterOf } from "./queries.js";
-import { activeKeyOf, expiresAtFor, needsSecondApproval, ORDINARY_EXPIRY_MS, reportStatusOnQueue } from "./rules.js";
+import { activeKeyOf, expiresAtFor, ORDINARY_EXPIRY_MS, reportStatusOnQueue } from "./rules.js";
+import { approvalsRequired, readResponsePolicy } from "../brake/policy.js";
+import { markFirstAction } from "../response/escalation.js";
+import { lockWipeBrake, wipesInLastHour, wipesReleasedInLastHour } from "../brake/limit.js";
 
 export interface CommandRequest {
   deviceId: string;
   type: CommandType;
   reportId?: string | null;
   params?: Record<string, unknown>;
+  /** The bulk request this command is part of (several devices at once). */
+  batchId?: string | null;
 }
 
 export interface RequestsDeps {
@@ -26,6 +31,8 @@ export interface RequestsDeps {
   events: EventSink;
   actors: Actors;
   reports: ReportStatusWriter;
+  /** WIPE_LIMIT_PER_HOUR: the starting value until two admins change it from Slack. */
+  wipeLimitPerHour?: number;
 }
 
 export class CommandRequests {
@@ -66,7 +73,10 @@ export class CommandRequests {
           throw new NotFoundError("report");
         }
         const lostModePending = (await tx.command.count({ where: { activeKey: activeKeyOf(device.id, "ENABLE_LOST_MODE") } })) > 0;
-        const twoPerson = needsSecondApproval(req.type);
+        if (req.type === "ERASE_DEVICE") await lockWipeBrake(tx);
+        const policy = await readResponsePolicy(tx, { wipeLimitPerHour: this.deps.wipeLimitPerHour });
+        const brake = approvalsRequired(req.type, policy, req.type === "ERASE_DEVICE" ? await wipesInLastHour(tx, now) : 0);
+        const twoPerson = brake.required > 0;
         const expiresAt = expiresAtFor(req.type, now, { deviceInLostMode: device.state === "LOST_MODE", lostModePending });
         const command = await tx.command.create({
           data: {
@@ -80,6 +90,9 @@ export class CommandRequests {
             ...(twoPerson ? {} : { approvedById: actor.personId, approvedAt: now, queuedAt: now }),
             expiresAt,
             activeKey: activeKeyOf(device.id, req.type),
+            approvalsRequired: brake.required,
+            breakGlass: brake.breakGlass,
+            batchId: req.batchId ?? null,
             createdAt: now,
           },
         });
@@ -87,10 +100,12 @@ export class CommandRequests {
           actor: actor.id,
           action: "command.request",
           subject: `command:${command.id}`,
-          details: { type: req.type, deviceId: device.id, reportId: req.reportId ?? null, state: command.state, neverExpires: expiresAt === null },
+          details: { type: req.type, deviceId: device.id, reportId: req.reportId ?? null, state: command.state, neverExpires: expiresAt === null, approvalsRequired: brake.required, breakGlass: brake.breakGlass, batchId: req.batchId ?? null, wipeLimitPerHour: req.type === "ERASE_DEVICE" ? policy.wipeLimitPerHour : undefined },
           at: now,
         });
         await this.deps.events.publish(tx, { type: "command.changed", commandId: command.id, from: null, to: command.state });
+        await markFirstAction(tx, command.reportId, now);
+        if (brake.breakGlass) await this.deps.events.publish(tx, { type: "security.notice", kind: "wipe_past_limit", commandId: command.id, actor: actor.id, limit: policy.wipeLimitPerHour });
         await reportFollows(tx, this.follow(now), command.reportId, twoPerson ? null : reportStatusOnQueue(req.type), { actor: actor.id });
         return command;
       });
@@ -108,7 +123,11 @@ export class CommandRequests {
     }
   }
 
-  /** The second administrator's approval of a wipe; the requester cannot approve their own. */
+  /**
+   * An administrator other than the requester approves a command awaiting approval. A wipe (or
+   * a type the response policy names) needs one; a break-glass wipe, past the rolling-hour limit,
+   * needs two. Returns the command: still AWAITING_APPROVAL while approvals are missing.
+   */
   async approve(actor: Actor, commandId: string): Promise<Command> {
     const { db, clock } = this.deps;
     const command = await db.command.findUnique({ where: { id: commandId } });
@@ -116,10 +135,12 @@ export class CommandRequests {
     const req = { deviceId: command.deviceId, type: command.type, reportId: command.reportId };
     try {
       await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
-      if (!needsSecondApproval(command.type)) throw new NotAllowedError("this command needs no second approval");
+      if (command.approvalsRequired === 0 && command.type !== "ERASE_DEVICE") throw new NotAllowedError("this command needs no second approval");
       const requester = await requesterOf(db, command.id);
       const samePerson = requester === actor.id || (actor.personId !== null && command.requestedById === actor.personId);
       if (samePerson) throw new NotAllowedError("a wipe needs a second administrator: you requested it, so someone else must approve it", { reasonKey: "commands.refused.two_person" });
+      const mine = await db.commandApproval.findFirst({ where: { commandId, OR: [{ actor: actor.id }, ...(actor.personId ? [{ personId: actor.personId }] : [])] } });
+      if (mine) throw new NotAllowedError("you have already approved this; another administrator must approve it too", { reasonKey: "brake.refused.already_approved" });
     } catch (err) {
       await this.refused(actor, req, err, command.id);
       throw err;
@@ -127,8 +148,29 @@ export class CommandRequests {
     if (command.state !== "AWAITING_APPROVAL") throw new ConflictError(`this wipe is already ${command.state.toLowerCase()}`, { state: command.state });
     const now = clock.now();
     const approved = await db.$transaction(async (tx) => {
+      if (command.type === "ERASE_DEVICE") await lockWipeBrake(tx);
+      const current = await tx.command.findUniqueOrThrow({ where: { id: command.id } });
+      if (current.state !== "AWAITING_APPROVAL") return null;
+      await tx.commandApproval.create({ data: { commandId: command.id, actor: actor.id, personId: actor.personId, at: now } });
+      let required = Math.max(1, current.approvalsRequired);
+      // Requests spread over hours can still be approved in a burst: the limit holds at release too.
+      if (current.type === "ERASE_DEVICE" && !current.breakGlass) {
+        const policy = await readResponsePolicy(tx, { wipeLimitPerHour: this.deps.wipeLimitPerHour });
+        if ((await wipesReleasedInLastHour(tx, now, current.id)) >= policy.wipeLimitPerHour) {
+          required = 2;
+          await tx.command.update({ where: { id: current.id }, data: { breakGlass: true, approvalsRequired: 2 } });
+          await audit(tx, { actor: actor.id, action: "command.break_glass", subject: `command:${current.id}`, details: { limit: policy.wipeLimitPerHour }, at: now });
+          await this.deps.events.publish(tx, { type: "security.notice", kind: "wipe_past_limit", commandId: current.id, actor: actor.id, limit: policy.wipeLimitPerHour });
+        }
+      }
+      const given = await tx.commandApproval.count({ where: { commandId: command.id } });
+      if (given < required) {
+        await audit(tx, { actor: actor.id, action: "command.approval_recorded", subject: `command:${command.id}`, details: { type: command.type, given, required }, at: now });
+        await this.deps.events.publish(tx, { type: "command.approval", commandId: command.id, actor: actor.id, given, required });
+        return tx.command.findUniqueOrThrow({ where: { id: command.id } });
+      }
       // A request that was never-expiring (after lost mode) stays so; otherwise 7 days from now.
-      const expiresAt = command.expiresAt === null ? null : new Date(now.getTime() + ORDINARY_EXPIRY_MS);
+      const expiresAt = current.expiresAt === null ? null : new Date(now.getTime() + ORDINARY_EXPIRY_MS);
       const ok = await transition(tx, { events: this.deps.events, now }, {
         commandId: command.id,
         from: "AWAITING_APPROVAL",
@@ -137,9 +179,12 @@ export class CommandRequests {
         data: { approvedById: actor.personId, approvedAt: now, queuedAt: now, expiresAt },
       });
       if (!ok) return null;
-      await audit(tx, { actor: actor.id, action: "command.approve", subject: `command:${command.id}`, details: { type: command.type }, at: now });
+      await audit(tx, { actor: actor.id, action: "command.approve", subject: `command:${command.id}`, details: { type: command.type, approvals: given, breakGlass: required > 1 }, at: now });
       await reportFollows(tx, this.follow(now), command.reportId, reportStatusOnQueue(command.type), { actor: actor.id });
       return tx.command.findUniqueOrThrow({ where: { id: command.id } });
+    }).catch((err) => {
+      if (isUniqueViolation(err)) throw new NotAllowedError("you have already approved this; another administrator must approve it too", { reasonKey: "brake.refused.already_approved" });
+      throw err;
     });
     if (!approved) throw new ConflictError("someone else already decided on this wipe");
     return approved;

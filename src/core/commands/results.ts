@@ -3,7 +3,7 @@
 // lost mode on, location known, wiped.
 import type { Db, Prisma } from "../../db/client.js";
 import type { Command, Device } from "../../generated/prisma/client.js";
-import type { CommandResult } from "../../drivers/driver.js";
+import type { CommandResult } from "../ports/commands.js";
 import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { NotFoundError } from "../errors.js";
@@ -16,6 +16,12 @@ export interface ResultsDeps {
   clock: Clock;
   events: EventSink;
   reports: ReportStatusWriter;
+}
+
+/** A passcode state the answer states outright (SecurityInfo, the agent's own report), else null. */
+function passcodeSaid(answer: CommandResult): boolean | null {
+  const v = answer.result?.passcodePresent ?? answer.result?.PasscodePresent;
+  return typeof v === "boolean" ? v : null;
 }
 
 /** Notes the thread shows next to a transition (translated by the Slack adapter). */
@@ -65,7 +71,10 @@ export class CommandResults {
         ...(noPasscode ? { note: NOTE.noPasscode } : {}),
       });
       if (!ended) return tx.command.findUniqueOrThrow({ where: { id: command.id } });
-      if (command.type === "DEVICE_LOCK") await tx.device.update({ where: { id: device.id }, data: { passcodePresent: ok && !noPasscode ? true : noPasscode ? false : device.passcodePresent } });
+      // Passcode truth: only the device's own words count. An acknowledged lock proves nothing
+      // (Apple's MessageResult speaks only of the message), so it never sets "passcode present".
+      const said = noPasscode ? false : passcodeSaid(answer);
+      if (said !== null && said !== device.passcodePresent) await tx.device.update({ where: { id: device.id }, data: { passcodePresent: said } });
       const located = ok ? await this.applyAck(tx, command, device, answer, now) : false;
       await reportFollows(tx, { events, reports: this.deps.reports, now }, command.reportId, ok ? reportStatusOnAck(command.type, located) : null, { actor });
       return tx.command.findUniqueOrThrow({ where: { id: command.id } });

@@ -1,11 +1,15 @@
-// What each loss-response action can do for one device, from the seed's rules (seed 002):
-// lost mode needs a supervised device on iOS/iPadOS; a wipe always works but an ADE device
-// re-enrolls and stays managed; a lock protects nothing unless a passcode is already set.
-// Pure on purpose: the incident message (to hide a button and say why) and the command
-// lifecycle (to refuse the command in the core) must give the same answer.
+// What each loss-response action can do for one device: the seed's rules (seed 002) and each
+// platform vendor's own rules, one function per platform family. Pure on purpose: the incident
+// message (to hide a button and say why in its place) and the command lifecycle (to refuse a
+// crafted request in the core) must give the same answer.
+//
+// Apple (reference/apple-device-management/mdm/commands/lost-mode.*.yaml, device.location.yaml):
+// EnableLostMode, DisableLostMode, DeviceLocation and PlayLostModeSound exist on iOS and iPadOS
+// only, and require supervision. macOS has none of them: a Mac is locked or erased (with a Find
+// My PIN). A new platform family adds one function below and one line in FAMILY.
 import type { ManagementState, Platform } from "../../generated/prisma/enums.js";
 
-export type DeviceAction = "lost_mode" | "wipe" | "lock";
+export type DeviceAction = "lost_mode" | "wipe" | "lock" | "locate" | "sound";
 
 export interface DeviceFacts {
   platform: Platform;
@@ -24,7 +28,9 @@ export interface Capability {
   warningKey?: string;
 }
 
-const APPLE_MOBILE: readonly Platform[] = ["IOS", "IPADOS"];
+type Rules = (d: DeviceFacts) => Partial<Record<DeviceAction, Capability>>;
+
+const ALLOWED: Capability = { allowed: true };
 
 /** A device we can still send commands to. Lost mode counts: commands still reach it. */
 export function isReachable(d: Pick<DeviceFacts, "state">): boolean {
@@ -38,33 +44,79 @@ function notManaged(d: DeviceFacts): Capability | null {
   return null;
 }
 
+/** Apple's platform rules, from the schema: lost mode and its companions only on supervised iOS/iPadOS. */
+const apple: Rules = (d) => {
+  const lostModeFamily: Capability =
+    d.platform === "MACOS"
+      ? { allowed: false, reasonKey: "capability.lost_mode.macos" }
+      : !d.supervised
+        ? { allowed: false, reasonKey: "capability.lost_mode.unsupervised" }
+        : ALLOWED;
+  return { lost_mode: lostModeFamily, locate: lostModeFamily, sound: lostModeFamily };
+};
+
+/** Android: lost mode, location and sound through the management API (ownership rules go here). */
+const android: Rules = () => ({});
+
+const windows: Rules = () => {
+  const none: Capability = { allowed: false, reasonKey: "capability.lost_mode.windows" };
+  return { lost_mode: none, locate: none, sound: none };
+};
+
+const FAMILY: Record<Platform, Rules> = { IOS: apple, IPADOS: apple, MACOS: apple, ANDROID: android, WINDOWS: windows };
+
+/** The platform's own word on an action, before any state rule; allowed when it says nothing. */
+export function platformCapability(d: DeviceFacts, action: DeviceAction): Capability {
+  return FAMILY[d.platform](d)[action] ?? ALLOWED;
+}
+
 export function lostModeCapability(d: DeviceFacts): Capability {
   const off = notManaged(d);
   if (off) return off;
+  const platform = platformCapability(d, "lost_mode");
+  if (!platform.allowed) return platform;
   if (d.state === "LOST_MODE") return { allowed: false, reasonKey: "capability.lost_mode.already" };
-  if (d.platform === "WINDOWS") return { allowed: false, reasonKey: "capability.lost_mode.windows" };
-  if (APPLE_MOBILE.includes(d.platform) && !d.supervised) {
-    return { allowed: false, reasonKey: "capability.lost_mode.unsupervised" };
-  }
   return { allowed: true, warningKey: "capability.lost_mode.never_expires" };
 }
 
-export function wipeCapability(d: DeviceFacts): Capability {
+/** Location and sound: the platform must have them, and they only exist while lost mode is on. */
+export function lostModeFollowUpCapability(d: DeviceFacts, action: "locate" | "sound"): Capability {
   const off = notManaged(d);
+  if (off) return off;
+  const platform = platformCapability(d, action);
+  if (!platform.allowed) return platform;
+  if (d.state !== "LOST_MODE") return { allowed: false, reasonKey: "commands.refused.needs_lost_mode" };
+  return ALLOWED;
+}
+
+export function wipeCapability(d: DeviceFacts): Capability {
+  const off = notManaged(d) ?? refusal(platformCapability(d, "wipe"));
   if (off) return off;
   return { allowed: true, warningKey: d.ade ? "capability.wipe.ade_stays_managed" : "capability.wipe.leaves_management" };
 }
 
+/**
+ * A lock protects nothing without a passcode (iOS cannot set one remotely). Only the device's own
+ * answer (SecurityInfo, the agent's report) counts: known absent → refused; unknown → the warning.
+ */
 export function lockCapability(d: DeviceFacts): Capability {
-  const off = notManaged(d);
+  const off = notManaged(d) ?? refusal(platformCapability(d, "lock"));
   if (off) return off;
-  if (d.passcodePresent === false) return { allowed: true, warningKey: "capability.lock.no_passcode" };
+  if (d.passcodePresent === false) return { allowed: false, reasonKey: "capability.lock.no_passcode" };
   if (d.passcodePresent === true) return { allowed: true, warningKey: "capability.lock.passcode_set" };
   return { allowed: true, warningKey: "capability.lock.passcode_unknown" };
 }
 
+const refusal = (c: Capability): Capability | null => (c.allowed ? null : c);
+
 export function capabilities(d: DeviceFacts): Record<DeviceAction, Capability> {
-  return { lost_mode: lostModeCapability(d), wipe: wipeCapability(d), lock: lockCapability(d) };
+  return {
+    lost_mode: lostModeCapability(d),
+    wipe: wipeCapability(d),
+    lock: lockCapability(d),
+    locate: lostModeFollowUpCapability(d, "locate"),
+    sound: lostModeFollowUpCapability(d, "sound"),
+  };
 }
 
 export function capability(d: DeviceFacts, action: DeviceAction): Capability {

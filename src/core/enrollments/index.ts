@@ -11,6 +11,7 @@ import type { Commands } from "../commands/index.js";
 import type { AlertService } from "../alerts/index.js";
 import { importRemoteDevices, upsertRemoteDevice, type ImportSummary, type RemoteDevice } from "./import.js";
 import { LostModeRestorer, wasGone as isGone } from "./relock.js";
+import type { DriverRegistry } from "../ports/commands.js";
 
 export type { ImportSummary, RemoteDevice };
 
@@ -27,6 +28,8 @@ export interface EnrollmentsDeps {
   commands: Commands;
   alerts: Pick<AlertService, "raise">;
   drivers?: DriverSelection;
+  /** The configured drivers, for those that can list the devices they manage. */
+  registry?: DriverRegistry;
 }
 
 export type DeviceRef = { udid: string } | { externalId: string };
@@ -159,6 +162,18 @@ export class Enrollments {
   /** A management service's full device list (all pages) into the device table. */
   importDevices(driver: string, pages: AsyncIterable<RemoteDevice[]>): Promise<ImportSummary> {
     return importRemoteDevices(this.deps, driver, pages, (id) => this.restorer.afterReturn(id, driver));
+  }
+
+  /** Whether the driver named so is configured and keeps a device list to import from. */
+  canImportFrom(driver: string): boolean {
+    const registry = this.deps.registry;
+    return Boolean(registry?.has(driver) && registry.get(driver).devices);
+  }
+
+  /** The driver's own device list (every page) into the device table, when it keeps one. */
+  async importFrom(driver: string): Promise<ImportSummary | null> {
+    if (!this.canImportFrom(driver)) return null;
+    return this.importDevices(driver, this.deps.registry!.get(driver).devices!());
   }
 
   /** One device's report from the service (a status report, an enrollment), outside a full import. */

@@ -1,8 +1,7 @@
 // The inventory spreadsheet's columns, shared by export and import so an exported file can be
-// edited and loaded back. Headers are translated (i18n key `csv.col.<key>`); import accepts the
-// header in either language, or the key itself.
+// edited and loaded back. Headers are written in the reader's language (by the adapter that
+// renders the sheet); import accepts the header in any language the app speaks, or the key itself.
 import type { Platform } from "../../generated/prisma/enums.js";
-import { LOCALES, t } from "../../i18n/index.js";
 
 export const EXPORT_COLUMNS = [
   "deviceName", "platform", "model", "serial", "udid", "imei", "phoneNumber",
@@ -20,12 +19,15 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_\-()（）]/g, "");
 
-/** A header cell → the column it names, in English, Japanese or as the key. */
-export function columnForHeader(header: string): ImportColumn | ExportColumn | null {
+/** Each column's header text in every language the app speaks (set up where the app is wired). */
+export type ColumnHeaderNames = Readonly<Record<string, readonly string[]>>;
+
+/** A header cell → the column it names, in any of `names` or as the key. */
+export function columnForHeader(header: string, names: ColumnHeaderNames = {}): ImportColumn | ExportColumn | null {
   const h = norm(header);
   for (const key of [...IMPORT_COLUMNS, ...EXPORT_COLUMNS]) {
     if (norm(key) === h) return key;
-    for (const locale of LOCALES) if (norm(t(locale, `csv.col.${key}`)) === h) return key;
+    if (names[key]?.some((n) => norm(n) === h)) return key;
   }
   return null;
 }

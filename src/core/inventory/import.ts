@@ -9,7 +9,7 @@ import type { Clock } from "../clock.js";
 import { noEvents, type EventSink } from "../events.js";
 import { InvalidInputError } from "../errors.js";
 import { parseCsv } from "./csv.js";
-import { columnForHeader, parsePlatform, parseYesNo, type ImportColumn } from "./columns.js";
+import { columnForHeader, parsePlatform, parseYesNo, type ColumnHeaderNames, type ImportColumn } from "./columns.js";
 
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -57,12 +57,12 @@ export class InventoryImportError extends InvalidInputError {
   }
 }
 
-export function checkInventoryCsv(text: string): { people: Map<string, PersonRow>; devices: DeviceRow[]; lines: number } {
+export function checkInventoryCsv(text: string, headerNames: ColumnHeaderNames = {}): { people: Map<string, PersonRow>; devices: DeviceRow[]; lines: number } {
   const rows = parseCsv(text);
   const errors: LineError[] = [];
   const [head, ...body] = rows;
   if (!head) throw new InventoryImportError([{ line: 1, code: "empty_file" }]);
-  const columns = head.cells.map((h) => columnForHeader(h));
+  const columns = head.cells.map((h) => columnForHeader(h, headerNames));
   if (!columns.includes("ownerEmail") && !columns.includes("deviceName")) {
     throw new InventoryImportError([{ line: head.line, code: "header_missing" }]);
   }
@@ -133,8 +133,8 @@ export function checkInventoryCsv(text: string): { people: Map<string, PersonRow
   return { people, devices, lines: body.length };
 }
 
-export async function importInventory(db: Db, clock: Clock, actor: Actor, text: string, events: EventSink = noEvents): Promise<ImportSummary> {
-  const { people, devices, lines } = checkInventoryCsv(text);
+export async function importInventory(db: Db, clock: Clock, actor: Actor, text: string, events: EventSink = noEvents, headerNames: ColumnHeaderNames = {}): Promise<ImportSummary> {
+  const { people, devices, lines } = checkInventoryCsv(text, headerNames);
   const summary: ImportSummary = { lines, peopleCreated: 0, peopleUpdated: 0, devicesCreated: 0, devicesUpdated: 0, departmentsCreated: 0 };
   await db.$transaction(
     async (tx) => {

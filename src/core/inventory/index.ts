@@ -4,7 +4,8 @@ import type { Db } from "../../db/client.js";
 import type { Actor, Actors } from "../actors.js";
 import type { Clock } from "../clock.js";
 import { NotFoundError } from "../errors.js";
-import { inventoryCsv, inventoryRows, type Reader } from "./export.js";
+import { inventoryRows, type InventoryRow } from "./export.js";
+import type { ColumnHeaderNames } from "./columns.js";
 import { importInventory } from "./import.js";
 import type { EventSink } from "../events.js";
 import { adminOverview, employeeOverview } from "./overview.js";
@@ -17,6 +18,8 @@ export interface InventoryDeps {
   clock: Clock;
   actors: Actors;
   events: EventSink;
+  /** The sheet's headers in every language the app speaks, so an exported sheet loads back. */
+  headerNames?: ColumnHeaderNames;
 }
 
 export class Inventory {
@@ -51,17 +54,16 @@ export class Inventory {
     });
   }
 
-  /** The CSV text (with BOM) and how many devices it lists. */
-  async exportCsv(actor: Actor, reader: Reader): Promise<{ csv: string; count: number }> {
+  /** The spreadsheet export's rows: every device the admin may see. */
+  async exportRows(actor: Actor): Promise<InventoryRow[]> {
     this.deps.actors.requireAdmin(actor);
-    const rows = await inventoryRows(this.deps.db, actor);
-    return { csv: inventoryCsv(rows, reader), count: rows.length };
+    return inventoryRows(this.deps.db, actor);
   }
 
   /** Loading people and devices is a system administrator's job: it can re-assign any device. */
   async importCsv(actor: Actor, text: string) {
     this.deps.actors.requireSystemAdmin(actor);
-    return importInventory(this.deps.db, this.deps.clock, actor, text, this.deps.events);
+    return importInventory(this.deps.db, this.deps.clock, actor, text, this.deps.events, this.deps.headerNames);
   }
 
   async adminOverview(actor: Actor) {
@@ -76,4 +78,5 @@ export class Inventory {
 
 export { InventoryImportError, type LineError, type ImportSummary } from "./import.js";
 export type { DeviceDetail, FoundDevice } from "./search.js";
+export type { InventoryRow } from "./export.js";
 export type { AdminOverview, EmployeeOverview } from "./overview.js";

@@ -3,6 +3,7 @@
 // the field. The Google Form path is lenient instead (see src/google/mapping.ts): a response
 // already sent can't be corrected, so it is never refused for a missing answer.
 import { z } from "zod";
+import { cleanDeep } from "../text/unstorable.js";
 import type { NewReport } from "./service.js";
 
 export const CIRCUMSTANCES = ["lost", "stolen", "left_behind"] as const;
@@ -51,6 +52,8 @@ export function parseReportForm(
   raw: Record<string, unknown>,
   opts: { timeZone: string; now: Date },
 ): { ok: true; value: ReportForm; lostAt: ParsedLostAt } | { ok: false; errors: FieldErrors } {
+  // NUL and lone surrogates cannot be stored; the rest of what the person typed is kept.
+  raw = cleanDeep(raw);
   const parsed = reportFormSchema.safeParse(raw);
   const errors: FieldErrors = {};
   if (!parsed.success) {

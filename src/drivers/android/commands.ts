@@ -1,7 +1,7 @@
 // Our command types → Android Management API requests.
 import type { androidmanagement_v1 } from "googleapis";
 import { t, type Locale } from "../../i18n/index.js";
-import type { OutgoingCommand } from "../driver.js";
+import type { OutgoingCommand } from "../../core/ports/index.js";
 import { boolParam, localizedParam, textParam } from "../params.js";
 
 type UserFacingMessage = androidmanagement_v1.Schema$UserFacingMessage;

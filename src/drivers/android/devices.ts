@@ -1,8 +1,13 @@
 // The enterprise's devices (enterprises.devices.list, paged with pageToken) as the core's
 // RemoteDevice records, for the scheduled import.
 import type { androidmanagement_v1 } from "googleapis";
-import type { RemoteDevice } from "../../core/enrollments/import.js";
-import { apiFailure, type AndroidDriver } from "../android.js";
+import type { RemoteDevice } from "../../core/ports/index.js";
+
+/** One page of enterprises.devices.list, and whether a failure is worth one more try. */
+export interface DevicePages {
+  listDevices(pageToken?: string): Promise<{ devices: androidmanagement_v1.Schema$Device[]; nextPageToken: string | null }>;
+  transient(err: unknown): boolean;
+}
 
 /** Device.ownership; OWNERSHIP_UNSPECIFIED (older devices, a partial report) stays unknown. */
 const OWNERSHIP: Record<string, "company" | "personal"> = { COMPANY_OWNED: "company", PERSONALLY_OWNED: "personal" };
@@ -33,7 +38,7 @@ export function remoteDevice(d: androidmanagement_v1.Schema$Device): RemoteDevic
 }
 
 /** Every page of the enterprise's device list, as records. */
-export async function* enterpriseDevices(driver: AndroidDriver): AsyncGenerator<RemoteDevice[]> {
+export async function* enterpriseDevices(driver: DevicePages): AsyncGenerator<RemoteDevice[]> {
   let token: string | undefined;
   do {
     const page = await listOnce(driver, token);
@@ -43,11 +48,11 @@ export async function* enterpriseDevices(driver: AndroidDriver): AsyncGenerator<
 }
 
 /** A list page is a read, safe to ask twice: one more try after a dropped connection or a 5xx. */
-async function listOnce(driver: AndroidDriver, token: string | undefined) {
+async function listOnce(driver: DevicePages, token: string | undefined) {
   try {
     return await driver.listDevices(token);
   } catch (err) {
-    if (!apiFailure(err, new Date()).transient) throw err;
+    if (!driver.transient(err)) throw err;
     return driver.listDevices(token);
   }
 }

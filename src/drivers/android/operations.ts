@@ -2,7 +2,7 @@
 // Google's guidance for reading a command's outcome: the command-specific status first
 // (startLostModeStatus, stopLostModeStatus), then Command.errorCode, then Operation.error.
 import type { androidmanagement_v1 } from "googleapis";
-import type { CommandResult } from "../driver.js";
+import type { CommandResult } from "../../core/ports/index.js";
 
 type Operation = androidmanagement_v1.Schema$Operation;
 

@@ -1,8 +1,7 @@
 // Apple MDM command payloads, built with the `plist` package (never hand-built XML). Keys and
 // their meaning follow Apple's Device Management reference for each RequestType.
 import { build } from "plist";
-import type { Platform } from "../../generated/prisma/client.js";
-import { APPLE_REQUEST_TYPE, type OutgoingCommand } from "../driver.js";
+import { APPLE_REQUEST_TYPE, type OutgoingCommand, type Platform } from "../../core/ports/index.js";
 import { boolParam, textParam } from "../params.js";
 
 type Fields = Record<string, string | boolean>;

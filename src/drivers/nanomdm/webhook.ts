@@ -4,7 +4,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { parse } from "plist";
 import { z } from "zod";
-import type { CommandResult } from "../driver.js";
+import type { CommandResult } from "../../core/ports/index.js";
 
 /** NanoMDM's `-webhook-hmac-key`: base64 HMAC-SHA256 of the raw body in `X-Hmac-Signature`. */
 export function verifyNanoMdmSignature(rawBody: Buffer, header: string | undefined, key: string): boolean {

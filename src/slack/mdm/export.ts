@@ -5,7 +5,7 @@
 // delays the file rather than losing it.
 import { enqueue } from "../../core/outbox.js";
 import { formatDateTime, t } from "../../i18n/index.js";
-import { spreadsheetTime } from "../../core/inventory/export.js";
+import { inventorySheet, spreadsheetTime } from "../inventory-sheet.js";
 import type { MdmContext, MdmSubcommand } from "./index.js";
 
 /** Where the file may go: here when this is the admin channel or a DM, else the reader's DM. */
@@ -22,7 +22,9 @@ export const exportInventory: MdmSubcommand = {
   usageKey: "mdm.help.export",
   async run(c) {
     const { reader } = c;
-    const { csv, count } = await c.deps.core.inventory.exportCsv(c.actor, reader);
+    const rows = await c.deps.core.inventory.exportRows(c.actor);
+    const csv = inventorySheet(rows, reader);
+    const count = rows.length;
     const now = c.deps.core.deps.clock.now();
     const day = spreadsheetTime(now, reader.timeZone).slice(0, 10);
     const { channel, moved } = await destination(c);

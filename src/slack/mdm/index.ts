@@ -19,6 +19,8 @@ import { reports } from "./reports.js";
 import { alerts } from "./alerts.js";
 import { digest } from "./digest.js";
 import { policy } from "./policy.js";
+import { brake } from "./brake.js";
+import { bulk } from "./bulk.js";
 
 export interface MdmContext {
   args: string[];
@@ -42,7 +44,7 @@ export interface MdmSubcommand {
   run(ctx: MdmContext): Promise<void>;
 }
 
-export const subcommands: MdmSubcommand[] = [device, reports, exportInventory, importInventory, lang, digest, alerts, policy, cert, certs, renewals, custody, handover];
+export const subcommands: MdmSubcommand[] = [device, reports, exportInventory, importInventory, lang, digest, alerts, policy, cert, certs, renewals, custody, handover, brake, bulk];
 
 export function findSubcommand(name: string): MdmSubcommand | undefined {
   const n = name.toLowerCase();

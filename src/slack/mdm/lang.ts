@@ -1,6 +1,6 @@
 // /mdm lang ja|en|auto [time zone]: the language (and time zone) the bot uses with you.
 // Anyone may set their own; "auto" follows Slack's setting again.
-import { isTimeZone } from "../../core/preferences.js";
+import { isTimeZone } from "../../lib/time-zone.js";
 import { t, type Locale } from "../../i18n/index.js";
 import { forgetProfile, readerFor, slackProfile } from "../locale.js";
 import type { MdmSubcommand } from "./index.js";

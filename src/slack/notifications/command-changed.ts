@@ -51,7 +51,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
 
   switch (e.to) {
     case "AWAITING_APPROVAL": {
-      const text = tr("commands.thread.requested_wipe", vars);
+      const text = awaitingText(c, tr, { ...vars, limit: await limitAtRequest(tx, c.id) });
       const value = JSON.stringify({ c: c.id });
       items.push(post(text, {
         payload: {
@@ -69,7 +69,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       break;
     }
     case "QUEUED":
-      if (decidedWipe) items.push(closeApproval(), post(tr("commands.thread.approved", vars)));
+      if (decidedWipe) items.push(closeApproval(), post(tr(c.type === "ERASE_DEVICE" ? "commands.thread.approved" : "brake.ephemeral.approved", vars)));
       else items.push(post(tr("commands.thread.queued", vars)));
       break;
     case "SENT":
@@ -93,6 +93,19 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   }
   return items;
 };
+
+/** A wipe, a wipe past the rolling-hour limit (break-glass), or a command the policy holds. */
+function awaitingText(c: { type: string; breakGlass: boolean; params: unknown }, tr: (key: string, vars?: Record<string, string | number>) => string, vars: Record<string, string>): string {
+  if (c.type !== "ERASE_DEVICE") return tr("brake.thread.requested", vars);
+  if (!c.breakGlass) return tr("commands.thread.requested_wipe", vars);
+  return tr("brake.thread.break_glass", vars);
+}
+
+async function limitAtRequest(tx: Tx, commandId: string): Promise<string> {
+  const entry = await tx.auditEntry.findFirst({ where: { subject: `command:${commandId}`, action: "command.request" }, select: { details: true } });
+  const limit = (entry?.details as { wipeLimitPerHour?: number } | null)?.wipeLimitPerHour;
+  return limit === undefined ? "?" : String(limit);
+}
 
 const decided = (text: string) => ({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] });
 

@@ -3,9 +3,9 @@
 import express, { Router, type Request } from "express";
 import { z } from "zod";
 import { InvalidInputError } from "../../core/errors.js";
-import { APPLE_REQUEST_TYPE } from "../../drivers/driver.js";
+import { APPLE_REQUEST_TYPE } from "../../core/ports/commands.js";
 import type { WebDeps } from "../app.js";
-import { reviveWellFormed } from "../json.js";
+import { assertStorable } from "../json.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -42,12 +42,13 @@ function bearer(req: Request): string | undefined {
 
 export function agentRoutes({ core }: WebDeps): Router {
   const r = Router();
-  r.use("/agent/v1", express.json({ limit: "16kb", reviver: reviveWellFormed }));
+  r.use("/agent/v1", express.json({ limit: "16kb" }));
 
   r.post("/agent/v1/enroll", async (req, res) => {
     // The secret is checked first: a stranger learns nothing about what a valid body looks like.
     const secret = typeof req.body?.enrollmentSecret === "string" ? req.body.enrollmentSecret : "";
     await core.agents.checkSecret(secret);
+    assertStorable(req.body);
     const input = parse(enrollSchema, req.body);
     const { deviceId, token } = await core.agents.enroll(input);
     res.status(201).json({ deviceId, token });
@@ -61,6 +62,7 @@ export function agentRoutes({ core }: WebDeps): Router {
   r.post("/agent/v1/commands/:id/result", async (req, res) => {
     const token = bearer(req);
     await core.agents.authenticate(token);
+    assertStorable(req.body);
     const answer = parse(resultSchema, req.body);
     await core.agents.recordResult(token, String(req.params.id), answer);
     res.json({ ok: true });

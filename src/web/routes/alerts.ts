@@ -5,7 +5,6 @@
 import express, { Router, type RequestHandler } from "express";
 import { bearerToken, safeEqual } from "../../core/tokens.js";
 import type { WebDeps } from "../app.js";
-import { reviveWellFormed } from "../json.js";
 
 export function alertRoutes({ core, config }: WebDeps): Router {
   const r = Router();
@@ -35,7 +34,7 @@ export function alertRoutes({ core, config }: WebDeps): Router {
       next(err);
     }
   };
-  r.post("/api/alerts", requireToken, express.json({ limit: "2mb", reviver: reviveWellFormed }), async (req, res, next) => {
+  r.post("/api/alerts", requireToken, express.json({ limit: "2mb" }), async (req, res, next) => {
     try {
       const body = req.body as unknown;
       if (!body || typeof body !== "object" || Array.isArray(body)) {

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { WebDeps } from "../app.js";
 import { remoteDevice } from "../../drivers/android/devices.js";
 import { operationResult } from "../../drivers/android/operations.js";
-import { reviveWellFormed } from "../json.js";
+import { describeUnstorable, findUnstorable } from "../../core/text/unstorable.js";
 
 export const ANDROID_PUBSUB_PATH = "/webhooks/android-pubsub";
 
@@ -28,7 +28,7 @@ const tokenMatches = (given: unknown, expected: string) => typeof given === "str
 
 export function androidPubSubRoutes({ core, config }: WebDeps): Router {
   const r = Router();
-  r.post(ANDROID_PUBSUB_PATH, express.json({ limit: "1mb", reviver: reviveWellFormed }), async (req, res, next) => {
+  r.post(ANDROID_PUBSUB_PATH, express.json({ limit: "1mb" }), async (req, res, next) => {
     try {
       if (!config.ANDROID_PUBSUB_TOKEN) {
         res.status(503).json({ error: "not_configured", reason: "ANDROID_PUBSUB_TOKEN is not set on the server" });
@@ -48,6 +48,12 @@ export function androidPubSubRoutes({ core, config }: WebDeps): Router {
       // Malformed messages are acknowledged too (400 would only make Pub/Sub redeliver them forever).
       if (!parsed.success || !payload || typeof payload !== "object") {
         res.status(200).json({ ok: true, ignored: "not an Android Management API notification" });
+        return;
+      }
+      // Google never sends NUL or a lone surrogate; a message that does is acked and not stored.
+      const bad = findUnstorable({ attributes: parsed.data.message.attributes, data: payload });
+      if (bad) {
+        res.status(200).json({ ok: true, ignored: describeUnstorable(bad) });
         return;
       }
       const type = parsed.data.message.attributes?.notificationType ?? "";

@@ -8,7 +8,7 @@ import type { WebDeps } from "../app.js";
 import { DomainError } from "../../core/errors.js";
 import { commandReport, decodeRawPayload, enrollmentFacts, nanoMdmEvent, verifyNanoMdmSignature } from "../../drivers/nanomdm/webhook.js";
 import { log } from "../../log.js";
-import { reviveWellFormed } from "../json.js";
+import { assertStorable } from "../json.js";
 
 export const NANOMDM_WEBHOOK_PATH = "/webhooks/nanomdm";
 
@@ -28,8 +28,11 @@ export function nanoMdmWebhookRoutes({ core, config }: WebDeps): Router {
       }
       let parsed;
       try {
-        parsed = nanoMdmEvent.safeParse(JSON.parse(raw.toString("utf8"), reviveWellFormed));
-      } catch {
+        const json: unknown = JSON.parse(raw.toString("utf8"));
+        assertStorable(json);
+        parsed = nanoMdmEvent.safeParse(json);
+      } catch (err) {
+        if (err instanceof DomainError) throw err;
         parsed = null;
       }
       if (!parsed?.success) {

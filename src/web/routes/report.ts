@@ -5,7 +5,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import express, { Router, type ErrorRequestHandler, type Response } from "express";
 import { DomainError } from "../../core/errors.js";
+import { isDatabaseUnreachable, RETRY_AFTER_S } from "../../db/unreachable.js";
 import { parseReportForm, reportFields, type FieldErrors } from "../../core/reports/input.js";
+import { cleanDeep } from "../../core/text/unstorable.js";
 import { statusView } from "../../core/reports/status.js";
 import { formatDateTime, isLocale, t, type Locale } from "../../i18n/index.js";
 import { log } from "../../log.js";
@@ -24,7 +26,7 @@ export function reportRoutes({ config, core }: WebDeps): Router {
   const timeZone = config.APP_TIMEZONE;
   const secret = portalSecret(config);
   const tokens = new FormTokens(secret);
-  const limiter = new RateLimiter({ db: core.deps.db, clock, secret }, "report", config.REPORT_RATE_LIMIT, 15 * 60_000);
+  const limiter = new RateLimiter({ limits: core.rateLimits, clock, secret }, "report", config.REPORT_RATE_LIMIT, 15 * 60_000);
   const secure = (core.deps.settings.publicUrl ?? "").startsWith("https:");
   const css = readFileSync(path.join(FORMS_DIR, "static/portal.css"));
   const r = Router();
@@ -38,6 +40,12 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     sendPage(res, status, reportFormPage(locale, { values, errors, csrf: token, notice, maxLostAt: localDateTime(clock.now(), timeZone) }));
   };
 
+  /** The database is away: nothing was stored; the form comes back with the input, to send again. */
+  const unavailable = (res: Response, locale: Locale, values: Record<string, string>, csrf: unknown) => {
+    res.set("Retry-After", String(RETRY_AFTER_S));
+    return showForm(res, 503, locale, values, {}, t(locale, "portal.unavailable"), typeof csrf === "string" ? csrf : undefined);
+  };
+
   r.get("/report/assets/portal.css", (_req, res) => {
     res.set({ "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600" }).send(css);
   });
@@ -45,12 +53,18 @@ export function reportRoutes({ config, core }: WebDeps): Router {
   r.get("/report", (req, res) => showForm(res, 200, portalLocale(req, config.APP_LOCALE), {}, {}));
 
   r.post("/report", express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 40 }), async (req, res) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    // What a person typed keeps everything but NUL (a browser never sends one; a paste may).
+    const body = cleanDeep((req.body ?? {}) as Record<string, unknown>);
     const locale = portalLocale(req, config.APP_LOCALE);
     const values: Record<string, string> = {};
     for (const f of FIELDS) if (typeof body[f] === "string") values[f] = body[f] as string;
 
-    if (!(await limiter.take(req.ip ?? "unknown"))) {
+    const allowed = await limiter.take(req.ip ?? "unknown").catch((err: unknown) => {
+      if (isDatabaseUnreachable(err)) return null;
+      throw err;
+    });
+    if (allowed === null) return unavailable(res, locale, values, body._csrf);
+    if (!allowed) {
       res.set("Retry-After", "900");
       return sendPage(res, 429, messagePage(locale, t(locale, "portal.rate_limited_title"), t(locale, "portal.rate_limited")));
     }
@@ -90,6 +104,7 @@ export function reportRoutes({ config, core }: WebDeps): Router {
         const field = (err.details.field as keyof FieldErrors | undefined) ?? "device";
         return showForm(res, 400, locale, values, { [field]: `report.error.${field}` }, undefined, body._csrf as string);
       }
+      if (isDatabaseUnreachable(err)) return unavailable(res, locale, values, body._csrf);
       log.error("report could not be saved", { err: err instanceof Error ? err.message : String(err) });
       return sendPage(res, 500, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
     }
@@ -122,6 +137,10 @@ export function reportRoutes({ config, core }: WebDeps): Router {
         }),
       );
     } catch (err) {
+      if (isDatabaseUnreachable(err)) {
+        res.set("Retry-After", String(RETRY_AFTER_S));
+        return sendPage(res, 503, messagePage(locale, t(locale, "portal.unavailable_title"), t(locale, "portal.unavailable_body")));
+      }
       log.error("status page failed", { err: err instanceof Error ? err.message : String(err) });
       return sendPage(res, 500, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
     }

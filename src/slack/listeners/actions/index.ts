@@ -26,6 +26,9 @@ import { wipeCancel } from "./wipe-cancel.js";
 import { ALERT_OPEN_DEVICE, ALERT_RESOLVE } from "../../blocks/alerts.js";
 import { alertOpenDevice } from "./alert-open-device.js";
 import { alertResolve } from "./alert-resolve.js";
+import { POLICY_ACTIONS } from "../../blocks/brake.js";
+import { policyChangeApprove } from "./policy-change-approve.js";
+import { policyChangeWithdraw } from "./policy-change-withdraw.js";
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action(RENEWAL_GMAIL_SIGNED_IN, renewalGmailSignedIn(deps));
@@ -53,6 +56,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("lost_mode_disable", lostModeDisable(deps));
   app.action(ALERT_RESOLVE, alertResolve(deps));
   app.action(ALERT_OPEN_DEVICE, alertOpenDevice(deps));
+  app.action(POLICY_ACTIONS.approve, policyChangeApprove(deps));
+  app.action(POLICY_ACTIONS.withdraw, policyChangeWithdraw(deps));
   void app;
   void deps;
 }

@@ -9,7 +9,12 @@ export const wipeApprove = (deps: SlackDeps) =>
     const commandId = await pendingWipeId(deps, target);
     if (!commandId) return t(locale, "commands.ephemeral.bad_button");
     const command = await deps.core.commands.approve(actor, commandId);
-    return t(locale, "commands.ephemeral.approved", { name: await deviceName(deps, command.deviceId) });
+    const name = await deviceName(deps, command.deviceId);
+    const type = t(locale, `command.type.${command.type}`);
+    // A break-glass wipe waits for a second approver besides this one.
+    if (command.state === "AWAITING_APPROVAL") return t(locale, "brake.ephemeral.approval_recorded", { name, type, given: 1, required: command.approvalsRequired });
+    if (command.type !== "ERASE_DEVICE") return t(locale, "brake.ephemeral.approved", { name, type });
+    return t(locale, "commands.ephemeral.approved", { name });
   });
 
 /** {"c": commandId} on the approval post, or {"r","d"} as on the incident buttons: the device's wipe awaiting approval. */

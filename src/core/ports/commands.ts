@@ -1,11 +1,13 @@
-// How commands reach devices. The core queues a command and hands it to the driver chosen for
+// The command port: how commands reach devices. The core owns this interface and src/drivers
+// implements it. The core queues a command and hands it to the driver chosen for
 // the device (Device.driver); the driver speaks the remote protocol and reports back. Drivers
 // never touch command state themselves: they return an outcome, and results come back to the
 // core through `core.commands` (check-in, webhook or poll), so a new driver slots in without
 // touching the core.
-import type { CommandType, Platform } from "../generated/prisma/client.js";
+import type { CommandType, Platform } from "../../generated/prisma/enums.js";
+import type { RemoteDevice } from "./devices.js";
 
-/** Apple's request types, the names devices and the agent API use on the wire (CONTRACT.md). */
+/** Apple's request types, the names devices and the agent API use on the wire (fixed public names: they never change). */
 export const APPLE_REQUEST_TYPE: Record<CommandType, string> = {
   ENABLE_LOST_MODE: "EnableLostMode",
   DISABLE_LOST_MODE: "DisableLostMode",
@@ -59,6 +61,11 @@ export interface CommandDriver {
   send(cmd: OutgoingCommand): Promise<SendOutcome>;
   /** For services that answer only when asked (Android operations): null while still running. */
   poll?(cmd: OutgoingCommand & { driverRef: string }): Promise<CommandResult | null>;
+  /**
+   * For services that keep their own device list (the Android enterprise): every page of it, for
+   * the scheduled import. Drivers without one (the agent, NanoMDM) leave it out.
+   */
+  devices?(): AsyncIterable<RemoteDevice[]>;
 }
 
 export class DriverRegistry {
