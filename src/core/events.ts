@@ -3,6 +3,7 @@
 // the same transaction, so an event is never lost and never outlives a rolled-back change.
 import type { Tx } from "./audit.js";
 import type { Digest, PersonalSummary } from "./digest/build.js";
+import type { FieldChange } from "./reports/edits.js";
 
 export type RenewalHow = "renewed" | "replaced" | "installed" | "signed_in" | "marked";
 
@@ -10,6 +11,8 @@ export type DomainEvent =
   /** statusToken: so the reporter's DM can carry their status link (the database keeps only its hash). */
   | { type: "report.created"; reportId: string; statusToken?: string }
   | { type: "report.changed"; reportId: string; note?: string }
+  /** The reporter edited their form response: the report took the new answers. */
+  | { type: "report.edited"; reportId: string; changes: FieldChange[] }
   | { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string }
   | { type: "renewal.reminder"; renewalId: string; key: string }
   /**

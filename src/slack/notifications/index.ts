@@ -3,6 +3,7 @@ import type { NotificationHandlers } from "../notifier.js";
 import { refreshHomesOn } from "./home-refresh.js";
 import { reportChanged } from "./report-changed.js";
 import { reportCreated } from "./report-created.js";
+import { reportEdited } from "./report-edited.js";
 import { commandChanged } from "./command-changed.js";
 import { alertImmediate } from "./alert-immediate.js";
 import { alertResolved } from "./alert-resolved.js";
@@ -22,6 +23,7 @@ import { peopleUnlinked } from "./people-unlinked.js";
 export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
   "report.changed": reportChanged,
+  "report.edited": reportEdited,
   "command.changed": commandChanged,
   "alerts.immediate": alertImmediate,
   "alert.resolved": alertResolved,
@@ -40,4 +42,4 @@ export const notifications: NotificationHandlers = {
 };
 
 // Administrators' Home tabs follow incidents and approvals as they change.
-refreshHomesOn(notifications, ["report.created", "report.changed", "command.changed", "command.approval"]);
+refreshHomesOn(notifications, ["report.created", "report.changed", "report.edited", "command.changed", "command.approval"]);
