@@ -163,6 +163,11 @@ const schema = z.object({
   ANDROID_IMPORT_CRON: optional
     .transform((v) => v ?? "*/30 * * * *")
     .refine((v) => cron.validate(v), "expected a cron expression such as */30 * * * *"),
+  // First run and diagnosis (issue 21): how many replicas share the database (the doctor checks
+  // PostgreSQL's max_connections against them), and a token that shows the setup state on / to
+  // a browser that is not on this machine.
+  APP_REPLICAS: int(1, 1, 1000),
+  SETUP_TOKEN: optional,
   LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"]).optional()).transform((v) => v ?? "info"),
 });
 

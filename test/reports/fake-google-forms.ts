@@ -33,6 +33,8 @@ export class FakeGoogleForms {
   readonly requests: { path: string; query: URLSearchParams; auth?: string }[] = [];
   responses: FakeResponse[] = [];
   pageSize = 2;
+  /** true: the form is not shared with the service account (Google's 403). */
+  denied = false;
   private failures: { status: number; onPage?: string }[] = [];
   private server: Server | null = null;
   url = "";
@@ -72,6 +74,7 @@ export class FakeGoogleForms {
         res.end(JSON.stringify(body));
       };
       if (req.headers.authorization !== "Bearer test-access-token") return send(401, { error: { code: 401, message: "Request had invalid authentication credentials.", status: "UNAUTHENTICATED" } });
+      if (this.denied && u.pathname.startsWith(`/v1/forms/${this.formId}`)) return send(403, { error: { code: 403, message: "The caller does not have permission", status: "PERMISSION_DENIED" } });
       if (u.pathname === `/v1/forms/${this.formId}`) {
         return send(200, {
           formId: this.formId,
