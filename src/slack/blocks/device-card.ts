@@ -45,7 +45,7 @@ export function deviceActionButtons(d: DeviceDetail, reportId: string | null, lo
   const buttons: Block[] = [];
   if (caps.lost_mode.allowed) buttons.push(button(INCIDENT_ACTIONS.lostMode, "incident.button.lost_mode", "primary"));
   if (caps.lock.allowed) buttons.push(button(INCIDENT_ACTIONS.lock, "incident.button.lock"));
-  if (caps.wipe.allowed) buttons.push(button(INCIDENT_ACTIONS.wipe, "incident.button.wipe", "danger"));
+  if (caps.wipe.allowed) buttons.push(button(INCIDENT_ACTIONS.wipe, caps.wipe.labelKey ?? "incident.button.wipe", "danger"));
   if (reportId) buttons.push(button(INCIDENT_ACTIONS.found, "incident.button.found"), button(INCIDENT_ACTIONS.dismiss, "incident.button.dismiss"));
   const elements = refineDeviceButtons(buttons, d, value, locale);
   return elements.length ? { type: "actions", block_id: `device:${d.id}`, elements } : null;

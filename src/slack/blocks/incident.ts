@@ -121,7 +121,7 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
       buttons.push({
         type: "button",
         action_id: INCIDENT_ACTIONS.wipe,
-        text: plain(tr("incident.button.wipe")),
+        text: plain(tr(d.capabilities.wipe.labelKey ?? "incident.button.wipe")),
         style: "danger",
         value,
         confirm: {
@@ -146,6 +146,8 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
   }
   if (closed) {
     blocks.push({ type: "context", elements: [mrkdwn(tr("incident.closed"))] });
+    // Issue 19: the case record an auditor accepts, from the closed incident.
+    blocks.push({ type: "actions", block_id: "case", elements: [{ type: "button", action_id: "case_record", text: plain(tr("case.button")), value: r.reference }] });
   } else if (!devices.length) {
     blocks.push({ type: "divider" });
     const value = buttonValue(r.id);
