@@ -1,6 +1,6 @@
 // The scheduled pull of Google Form responses, on when GOOGLE_FORM_ID and a service-account key
 // (GOOGLE_APPLICATION_CREDENTIALS) are set. Runs once per fire across replicas.
-import type { JobContext } from "./index.js";
+import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 import { titleMap } from "../google/mapping.js";
 import { FORMS_SCOPES, GoogleFormPoller } from "../google/poller.js";

@@ -1,6 +1,6 @@
 // Applies MDM_DRIVER_APPLE / MDM_DRIVER_ANDROID to devices that arrived without a driver of
 // their own (inventory import): at start-up and every 10 minutes. The rule is the core's.
-import type { JobContext } from "./index.js";
+import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 
 export function driverSelectionJobs({ core, config }: JobContext): Job[] {

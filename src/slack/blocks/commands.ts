@@ -3,7 +3,7 @@
 // Pure: data in, Block Kit out.
 import { locationOf } from "../../core/commands/rules.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
-import { escapeMrkdwn } from "./incident.js";
+import { escapeMrkdwn } from "./kit.js";
 
 export const COMMAND_ACTIONS = {
   wipeApprove: "wipe_approve",

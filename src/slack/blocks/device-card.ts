@@ -6,7 +6,8 @@ import { capabilities, type Capability } from "../../core/devices/capabilities.j
 import { PLATFORM_LABEL } from "../../core/inventory/columns.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
-import { buttonValue, escapeMrkdwn as esc, INCIDENT_ACTIONS } from "./incident.js";
+import { buttonValue, INCIDENT_ACTIONS } from "./incident.js";
+import { escapeMrkdwn as esc } from "./kit.js";
 
 export { esc };
 

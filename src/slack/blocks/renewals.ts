@@ -1,7 +1,7 @@
 // Block Kit for renewals and custody: reminders, the certificate and renewal lists, custody
 // records, the handover checklist, and the modals that take files. Pure builders.
 import type { types } from "@slack/bolt";
-import type { AccountRole, CustodyAccount, RenewalKind } from "../../generated/prisma/client.js";
+import type { AccountRole, CustodyAccount, RenewalKind } from "../../core/types.js";
 import type { AddressWarning } from "../../core/custody/addresses.js";
 import { OPTIONAL_ITEMS, type HandoverItemView } from "../../core/custody/handover.js";
 import { RENEWAL_LINKS } from "../../core/renewals/kinds.js";

@@ -9,7 +9,7 @@ import { parseKind } from "../../core/renewals/kinds.js";
 import { parseDay } from "../../core/renewals/thresholds.js";
 import { t } from "../../i18n/index.js";
 import { fileUploadModal, renewalsList, renewalStatus, TOKEN_UPLOAD_VIEW } from "../blocks/renewals.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 
 export const renewals: MdmSubcommand = {
   name: "renewals",

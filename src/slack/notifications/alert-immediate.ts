@@ -5,7 +5,7 @@ import { toCsv } from "../../core/alerts/csv.js";
 import { ADMIN_CHANNEL, refTs, type OutboxItem } from "../../core/outbox.js";
 import { t } from "../../i18n/index.js";
 import { alertMessage, alertsCsvRows, GROUP_ABOVE, groupedAlertsMessage } from "../blocks/alerts.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 import { loadAlertViews } from "./alert-views.js";
 
 export const alertImmediate: NotificationHandler<{ type: "alerts.immediate"; alertIds: string[] }> = async (tx, event, ctx) => {

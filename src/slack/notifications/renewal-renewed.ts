@@ -3,7 +3,7 @@
 // also loses its Confirm button, so nobody presses it again.
 import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import { renewedMessage } from "../blocks/renewals.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 
 export const renewalRenewed: NotificationHandler<{ type: "renewal.renewed"; renewalId: string; actor: string }> = async (tx, event, ctx) => {
   const renewal = await tx.renewal.findUnique({ where: { id: event.renewalId }, include: { account: true } });

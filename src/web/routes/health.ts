@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 
 export function healthRoutes({ db }: WebDeps): Router {
   const r = Router();

@@ -1,7 +1,7 @@
 // "Renewed" on a reminder: the renewal was done outside the app; its reminders stop until the
 // deadline moves.
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
 
 export const renewalMarkDone = (deps: SlackDeps) =>
