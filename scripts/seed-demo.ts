@@ -62,7 +62,7 @@ async function upsertPushCertificate(prisma: Db, expiresAt: Date, now: Date) {
     update: {},
   });
   const current = await prisma.renewal.findFirst({ where: { kind: "PUSH_CERTIFICATE" }, orderBy: { createdAt: "asc" } });
-  const data = { label: "MDM push certificate", expiresAt, accountId: account.id, topic: "com.apple.mgmt.External.demo-0000", doneAt: null };
+  const data = { label: "MDM push certificate", expiresAt, accountId: account.id, topic: "com.apple.mgmt.External.demo-0000" };
   if (current) await prisma.renewal.update({ where: { id: current.id }, data });
   else await prisma.renewal.create({ data: { kind: "PUSH_CERTIFICATE", ...data, createdAt: now } });
 }

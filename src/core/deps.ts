@@ -7,6 +7,7 @@ import type { EventSink } from "./events.js";
 import type { ColumnHeaderNames } from "./inventory/columns.js";
 import type { DriverRegistry } from "./ports/commands.js";
 import type { RenewalSettings } from "./renewals/settings.js";
+import type { EscalationSettings } from "./response/escalation.js";
 
 export interface CoreSettings {
   systemAdminSlackIds: readonly string[];
@@ -24,6 +25,8 @@ export interface CoreSettings {
   mdmDrivers?: DriverSelection;
   /** Incident response (issue 19): WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
   brake?: { wipeLimitPerHour: number };
+  /** Escalation when nobody acts (issue 19); the defaults when absent. */
+  escalation?: EscalationSettings;
 }
 
 export interface CoreDeps {

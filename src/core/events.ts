@@ -3,14 +3,25 @@
 // the same transaction, so an event is never lost and never outlives a rolled-back change.
 import type { Tx } from "./audit.js";
 import type { Digest, PersonalSummary } from "./digest/build.js";
+import type { FieldChange } from "./reports/edits.js";
+
+export type RenewalHow = "renewed" | "replaced" | "installed" | "signed_in" | "marked";
 
 export type DomainEvent =
   /** statusToken: so the reporter's DM can carry their status link (the database keeps only its hash). */
   | { type: "report.created"; reportId: string; statusToken?: string }
   | { type: "report.changed"; reportId: string; note?: string }
+  /** The reporter edited their form response: the report took the new answers. */
+  | { type: "report.edited"; reportId: string; changes: FieldChange[] }
   | { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string }
   | { type: "renewal.reminder"; renewalId: string; key: string }
-  | { type: "renewal.renewed"; renewalId: string; actor: string }
+  /**
+   * how: what moved the deadline — "renewed" (same push topic, a token file, a recorded date),
+   * "replaced" (a push certificate for another topic: every device re-enrolls), "installed" (the
+   * first certificate), "signed_in" (the Android Enterprise Gmail), "marked" (by hand, with the
+   * new date). previous: the deadline before, ISO.
+   */
+  | { type: "renewal.renewed"; renewalId: string; actor: string; how?: RenewalHow; previous?: string | null }
   | { type: "pushcert.override_requested"; requestId: string; actor: string; currentTopic: string; newTopic: string }
   /** Immediate alerts claimed together: one notification for the batch (a flood is one post). */
   | { type: "alerts.immediate"; alertIds: string[] }

@@ -19,6 +19,8 @@ import { RateLimits } from "./rate-limits.js";
 import { InboundReceipts } from "./receipts.js";
 import { createRenewalServices } from "./renewals/index.js";
 import { ResponseBrake } from "./brake/service.js";
+import { DEFAULT_ESCALATION, IncidentEscalation } from "./response/escalation.js";
+
 export type { CoreDeps, CoreSettings } from "./deps.js";
 
 export function createCore(deps: CoreDeps) {
@@ -44,6 +46,7 @@ export function createCore(deps: CoreDeps) {
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     apiTokens: new ApiTokens({ db: deps.db, clock: deps.clock }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
+    escalation: new IncidentEscalation({ db: deps.db, events: deps.events, settings: () => deps.settings.escalation ?? DEFAULT_ESCALATION }),
     receipts,
     jobRuns,
     rateLimits,

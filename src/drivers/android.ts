@@ -85,6 +85,17 @@ export class AndroidDriver implements CommandDriver {
     }
   }
 
+  /** For the doctor: can these credentials read the enterprise (enterprises.get)? */
+  async probe(): Promise<{ ok: true; name: string } | { ok: false; status: number | null; reason: string }> {
+    try {
+      const { data } = await this.api.enterprises.get({ name: this.enterprise });
+      return { ok: true, name: data.enterpriseDisplayName ?? data.name ?? this.enterprise };
+    } catch (err) {
+      const f = apiFailure(err, this.opts.clock.now());
+      return { ok: false, status: f.status, reason: f.message };
+    }
+  }
+
   /** Every page of the enterprise's device list, for the scheduled import (the core's port). */
   devices(): AsyncIterable<RemoteDevice[]> {
     return enterpriseDevices({ listDevices: (token) => this.listDevices(token), transient: (err) => apiFailure(err, this.opts.clock.now()).transient });

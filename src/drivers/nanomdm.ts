@@ -38,6 +38,38 @@ export class NanoMdmDriver implements CommandDriver {
     this.auth = "Basic " + Buffer.from(`nanomdm:${opts.apiKey}`).toString("base64");
   }
 
+  /**
+   * For the doctor: is NanoMDM there (GET /version, unauthenticated) and does it take our API key?
+   * GET /v1/push/ with no enrollment ids pushes to nobody; NanoMDM checks the key before anything
+   * else (401), and answers 404 when it was started without -api.
+   */
+  async probe(): Promise<NanoMdmProbe> {
+    // Once more on a network error: a kept-alive connection the server has just closed fails
+    // the first request on it, which says nothing about NanoMDM.
+    const first = await this.probeOnce();
+    return !first.ok && first.problem === "unreachable" ? this.probeOnce() : first;
+  }
+
+  private async probeOnce(): Promise<NanoMdmProbe> {
+    const get = (p: string, auth: boolean) =>
+      fetch(`${this.base}${p}`, { headers: auth ? { authorization: this.auth } : {}, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000) });
+    let version: string | null = null;
+    try {
+      const res = await get("/version", false);
+      if (res.ok) version = ((await res.json().catch(() => ({}))) as { version?: string }).version ?? null;
+      else await res.body?.cancel();
+      const api = await get("/v1/push/", true);
+      await api.body?.cancel();
+      if (api.status === 401 || api.status === 403) return { ok: false, problem: "api_key", reason: `HTTP ${api.status}` };
+      if (api.status === 404) return { ok: false, problem: "no_api", reason: "HTTP 404" };
+      if (api.status >= 500) return { ok: false, problem: "error", reason: `HTTP ${api.status}` };
+      return { ok: true, version };
+    } catch (err) {
+      const reason = (err as Error).name === "TimeoutError" ? "no answer in time" : (err as Error).message;
+      return { ok: false, problem: "unreachable", reason };
+    }
+  }
+
   async send(cmd: OutgoingCommand): Promise<SendOutcome> {
     // A driverRef means NanoMDM already accepted this CommandUUID before a crash: enqueueing
     // again would at best be refused as a duplicate, so there is nothing to do.
@@ -83,6 +115,10 @@ export class NanoMdmDriver implements CommandDriver {
     return { kind: "failed", reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : text ? `: ${text.slice(0, 200)}` : ""}` };
   }
 }
+
+export type NanoMdmProbe =
+  | { ok: true; version: string | null }
+  | { ok: false; problem: "unreachable" | "api_key" | "no_api" | "error"; reason: string };
 
 /** Only the service's own Retry-After is passed on; otherwise the core's exponential backoff decides. */
 const after = (ms: number | undefined) => (ms === undefined ? {} : { afterMs: ms });

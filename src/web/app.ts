@@ -6,7 +6,6 @@ import { errorHandler, notFound } from "./errors.js";
 import { routes } from "./routes/index.js";
 import { refuseNulInUrl, securityHeaders } from "./security.js";
 
-
 /** `first`: routers that parse their own raw body (Slack's, which must to verify the signature). */
 export function createWebApp(deps: WebDeps, first: Router[] = []): Express {
   const app: Express = express();

@@ -46,8 +46,8 @@ describe("App Home for an administrator", () => {
     expect(text).toMatch(/LR-2026-0007\* · Lost mode requested for the device · 2 h ago/);
     expect(text).toContain("Awaiting a second approval (1)");
     expect(text).toContain("佐藤 一郎");
-    expect(text).toMatch(/:red_circle: \*Apple push certificate\* — 10 days left/);
-    expect(text).toMatch(/:large_yellow_circle: \*ADE token\* — 45 days left/);
+    expect(text).toMatch(/:red_circle: \*MDM push certificate\* — 10 days left/);
+    expect(text).toMatch(/:large_yellow_circle: \*ADE \(DEP\) server token\* — 45 days left/);
     expect(text).toContain("No response past the threshold (");
     expect(text).toContain("Sales iPhone 7");
     const actions = view.blocks.flatMap((b) => b.elements ?? []).map((e: any) => e.action_id);

@@ -133,10 +133,11 @@ describe("what the digest says", () => {
     expect(text).toContain("Commands awaiting approval:* 1");
     expect(text).toContain("ERASE_DEVICE — Wipe target");
     expect(text).toContain("Commands still pending:* 1");
-    expect(text).toContain("Renewals coming due (within 60 days):* 2");
-    expect(text).toContain("Apple push certificate — due 15 Dec 2026");
-    expect(text).toContain("Android Enterprise Gmail — overdue since 19 Nov 2026");
-    expect(text).not.toContain("ABM token");
+    // Every next deadline is shown (none hidden); the ones within 60 days or past are marked.
+    expect(text).toContain("Renewals — next deadlines* (2 within 60 days or overdue)");
+    expect(text).toContain(":warning: MDM push certificate — due 15 Dec 2026 (24 day(s) left)");
+    expect(text).toContain(":rotating_light: Android Enterprise admin Gmail sign-in — overdue since 19 Nov 2026");
+    expect(text).toMatch(/• ADE \(DEP\) server token — due 1 Aug 2027/);
     expect(t.slack.posts("C_ADMIN").filter((p) => p.thread_ts)).toHaveLength(0);
 
     const ref = await t.db.prisma.slackMessageRef.findUniqueOrThrow({ where: { key: "digest:2026-11-21" } });

@@ -141,7 +141,7 @@ describe("/mdm cert upload", () => {
     expect(certs.text).toContain(renewal.serial!);
     expect(certs.text).toContain("mdm-push@corp.example");
     await t.flush();
-    expect(t.slack.posts(ADMIN_CHANNEL).map((p) => p.text).join("\n")).toContain("MDM push certificate renewed by <@UADMIN1>");
+    expect(t.slack.posts(ADMIN_CHANNEL).map((p) => p.text).join("\n")).toContain("MDM push certificate installed by <@UADMIN1>");
   });
 
   it("renews with the same topic next year: the devices stay enrolled", async () => {
@@ -151,6 +151,8 @@ describe("/mdm cert upload", () => {
     const notAfter = new Date(t.clock.now().getTime() + 365 * DAY);
     const result = await uploadPem("push.pem", certificateForCsr(request.csrPem, TOPIC, t.clock.now(), notAfter));
     expect(result.text).toContain("renewed (same topic");
+    await t.flush();
+    expect(t.slack.posts(ADMIN_CHANNEL).map((p) => p.text).join("\n")).toMatch(/MDM push certificate renewed by <@UADMIN1>: next deadline .* \(was /);
     expect(await t.db.prisma.renewal.findFirstOrThrow({ where: { kind: "PUSH_CERTIFICATE" } })).toMatchObject({ topic: TOPIC, expiresAt: notAfter });
   });
 
@@ -188,7 +190,10 @@ describe("/mdm cert upload", () => {
     const ref = await t.db.prisma.slackMessageRef.findUniqueOrThrow({ where: { key: `pushcert-override:${request.id}` } });
     const update = t.slack.callsTo("chat.update").find((c) => c.args.ts === ref.ts)!;
     expect(textOf(update.args)).not.toContain("cert_topic_override_confirm");
-    expect(update.args.text).toContain("renewed by <@UADMIN2>");
+    // Announced as the replacement it is, never as a renewal.
+    expect(update.args.text).toContain("REPLACED by <@UADMIN2>");
+    expect(update.args.text).toContain("must be re-enrolled");
+    expect(update.args.text).not.toContain("renewed");
 
     // A second confirmation does nothing more.
     await t.requests.blockAction({ user: ADMIN_2, actionId: "cert_topic_override_confirm", value: request.id, responseId: "ovr-4" });

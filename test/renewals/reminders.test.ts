@@ -1,6 +1,7 @@
 // Reminders before every deadline, with the manual clock: each threshold posted once (also across
-// a restart and a second replica on the same database), none after the renewal is marked done,
-// daily once overdue; the Android Enterprise Gmail's 12-month sign-in rule and its button.
+// a restart and a second replica on the same database), daily once overdue; "Renewed" only with
+// a later date (a form that is the confirmation, audited, announced), never hiding the deadline;
+// the Android Enterprise Gmail's 12-month sign-in rule and its button.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renewalsDueSoon } from "../../src/core/renewals/index.js";
 import { aCustodyAccount } from "../support/builders.js";
@@ -52,7 +53,8 @@ describe("ADE token reminders", () => {
     expect(last).toContain("https://business.apple.com/");
     expect(validateMessage(reminders().at(-1)!)).toEqual([]);
     const keys = (await t.db.prisma.renewalReminder.findMany()).map((r) => r.key).sort();
-    expect(keys).toEqual(["14d", "1d", "30d", "3d", "60d", "7d"]);
+    const deadline = (await t.db.prisma.renewal.findFirstOrThrow({ where: { kind: "ADE_TOKEN" } })).expiresAt!.toISOString();
+    expect(keys).toEqual(["14d", "1d", "30d", "3d", "60d", "7d"].map((k) => `${deadline}/${k}`));
   });
 
   it("posts daily once overdue, once per day, across a restart and a second replica", async () => {
@@ -80,22 +82,57 @@ describe("ADE token reminders", () => {
     expect(due.map((r) => r.kind)).toContain("ADE_TOKEN");
   });
 
-  it("stops once marked renewed, and starts over when a new expiry is recorded", async () => {
+  it("'Renewed' asks for the new date in a form; a date that does not move the deadline is refused and reminders go on", async () => {
     const renewal = await t.db.prisma.renewal.findFirstOrThrow({ where: { kind: "ADE_TOKEN" } });
-    await t.requests.blockAction({ user: ADMIN_2, actionId: "renewal_mark_done", value: renewal.id, responseId: "done-1" });
-    expect((await until(() => t.slack.responses.find((r) => r.id === "done-1"))).body.text).toContain("reminders stop");
+    await t.requests.blockAction({ user: ADMIN_2, actionId: "renewal_mark_done", value: renewal.id, responseId: "done-1", triggerId: "trig-done-1" });
+    const open = await until(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-done-1"));
+    const view = open.args.view;
+    expect(view.callback_id).toBe("renewal_mark_renewed");
+    expect(JSON.stringify(view.blocks)).toContain("Enter the NEW expiry date");
+    // The click itself changed nothing.
+    expect((await t.db.prisma.renewal.findUniqueOrThrow({ where: { id: renewal.id } })).expiresAt).toEqual(renewal.expiresAt);
+
+    const same = await t.requests.viewSubmission({ user: ADMIN_2, callbackId: view.callback_id, privateMetadata: view.private_metadata, values: { date: { value: { date: "2027-01-30" } } } });
+    expect(same.json()).toMatchObject({ response_action: "errors", errors: { date: expect.stringContaining("already passed: the renewal is not done yet") } });
     const before = reminders().length;
     await tick(1);
-    await tick(1);
-    expect(reminders()).toHaveLength(before);
-    expect((await renewalsDueSoon(t.db.prisma, t.clock.now())).map((r) => r.kind)).not.toContain("ADE_TOKEN");
+    expect(reminders()).toHaveLength(before + 1);
+    expect(reminders().at(-1)!.text).toContain("OVERDUE");
+    expect(await t.db.prisma.auditEntry.count({ where: { action: "renewal.marked_renewed" } })).toBe(0);
+  });
 
-    // Next year's token: a fresh deadline brings its reminders back, from the nearest threshold.
+  it("records a renewal marked by hand with its new date: audited, announced, and next year's reminders come", async () => {
+    const renewal = await t.db.prisma.renewal.findFirstOrThrow({ where: { kind: "ADE_TOKEN" } });
     const next = new Date(t.clock.now().getTime() + 20 * 86_400_000).toISOString().slice(0, 10);
-    await mdm(t, ADMIN_1, `renewals ade ${next}`);
+    const res = await t.requests.viewSubmission({ user: ADMIN_2, callbackId: "renewal_mark_renewed", privateMetadata: JSON.stringify({ id: renewal.id, ch: ADMIN_CHANNEL }), values: { date: { value: { date: next } } } });
+    expect(res.status).toBe(200);
+    expect(res.body).not.toContain("response_action");
+    await t.flush();
+    const announced = t.slack.posts(ADMIN_CHANNEL).filter((p) => /marked renewed by hand/.test(p.text)).at(-1)!;
+    expect(announced.text).toContain(`<@${ADMIN_2}>`);
+    const audit = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { action: "renewal.marked_renewed" } });
+    expect(audit).toMatchObject({ actor: `slack:${ADMIN_2}`, subject: `renewal:${renewal.id}` });
+    expect(audit.details).toMatchObject({ previous: renewal.expiresAt!.toISOString(), kind: "ADE_TOKEN" });
+    // Never hidden: the digest's renewals and the list still show it, with the new deadline.
+    expect((await renewalsDueSoon(t.db.prisma, t.clock.now())).map((r) => r.kind)).toContain("ADE_TOKEN");
+    expect((await mdm(t, ADMIN_1, "renewals")).text).toMatch(/ADE \(DEP\) server token\* — .*\(20 day\(s\) left\)/);
+
+    // A second hand-marking that would pull the deadline in, or keep it, is refused.
+    const sooner = new Date(t.clock.now().getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const again = await t.requests.viewSubmission({ user: ADMIN_1, callbackId: "renewal_mark_renewed", privateMetadata: JSON.stringify({ id: renewal.id }), values: { date: { value: { date: sooner } } } });
+    expect(again.json().errors.date).toContain("not later than the current deadline");
+
+    const before = reminders().length;
     await tick(0);
     expect(reminders()).toHaveLength(before + 1);
     expect(reminders().at(-1)!.text).toMatch(/Renew the ADE \(DEP\) server token: (19|20) day/);
+  });
+
+  it("/mdm renewals done opens the same form, and says what it needs without a kind", async () => {
+    await t.requests.slashCommand({ command: "/mdm", text: "renewals done ade 2027-12-01", user: ADMIN_1, triggerId: "trig-done-2" });
+    const open = await until(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-done-2"));
+    expect(JSON.stringify(open.args.view.blocks)).toContain('"initial_date":"2027-12-01"');
+    expect((await mdm(t, ADMIN_1, "renewals done")).text).toContain("opens a form");
   });
 });
 

@@ -76,7 +76,7 @@ export async function aCustodyAccount(
 /** A renewal deadline (push certificate, ADE/VPP token, Android Enterprise Gmail). */
 export async function aRenewal(
   db: Db,
-  over: Partial<{ kind: "PUSH_CERTIFICATE" | "ADE_TOKEN" | "VPP_TOKEN" | "ANDROID_ENTERPRISE_GMAIL"; label: string; expiresAt: Date; accountId: string | null; doneAt: Date | null }> = {},
+  over: Partial<{ kind: "PUSH_CERTIFICATE" | "ADE_TOKEN" | "VPP_TOKEN" | "ANDROID_ENTERPRISE_GMAIL"; label: string; expiresAt: Date; accountId: string | null }> = {},
 ) {
   return db.renewal.create({
     data: {
@@ -84,7 +84,6 @@ export async function aRenewal(
       label: over.label ?? "ADE server token",
       expiresAt: over.expiresAt ?? new Date("2027-01-30T00:00:00Z"),
       accountId: over.accountId ?? null,
-      doneAt: over.doneAt ?? null,
     },
   });
 }

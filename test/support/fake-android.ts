@@ -135,6 +135,10 @@ export class FakeAndroidApi {
       if (!this.devices.delete(m[1]!)) return err(res, 404, `Device ${m[1]} not found.`, "NOT_FOUND");
       return json(res, 200, {});
     }
+    if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+)$/.exec(path))) {
+      if (m[1] !== this.enterprise) return err(res, 404, `Enterprise ${m[1]} not found.`, "NOT_FOUND");
+      return json(res, 200, { name: m[1], enterpriseDisplayName: "Demo K.K." });
+    }
     if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+)\/devices$/.exec(path))) {
       const all = [...this.devices.values()].filter((d) => String(d.name).startsWith(m![1] + "/"));
       const size = Math.min(Number(u.searchParams.get("pageSize") ?? 10), 100);

@@ -29,6 +29,8 @@ export class FakeNanoMdm {
   private failures: Failure[] = [];
   private server: Server | null = null;
   private hanging: ServerResponse[] = [];
+  /** false: NanoMDM started without -api (every /v1/ path is a 404). */
+  apiEnabled = true;
   url = "";
 
   constructor(apiKey = "nanomdm-api-key-for-tests") {
@@ -69,13 +71,20 @@ export class FakeNanoMdm {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
+    const expected = "Basic " + Buffer.from(`nanomdm:${this.apiKey}`).toString("base64");
+    const unauthorized = () => void res.writeHead(401, { "www-authenticate": 'Basic realm="nanomdm"' }).end("Unauthorized\n");
+    // Unauthenticated, like NanoMDM's own /version.
+    if (req.method === "GET" && req.url === "/version") return json(res, 200, { version: "v0.8.0" });
+    // Started without -api: the API endpoints do not exist.
+    if (!this.apiEnabled && req.url?.startsWith("/v1/")) return void res.writeHead(404).end("404 page not found\n");
+    // Pushing to no enrollment ids: the key is checked first, then NanoMDM finds nobody to push to.
+    if (req.url === "/v1/push/") {
+      if (req.headers.authorization !== expected) return unauthorized();
+      return json(res, 400, { error: "no ids provided" });
+    }
     const m = /^\/v1\/enqueue\/([^/?]+)/.exec(req.url ?? "");
     if (req.method !== "PUT" || !m) return json(res, 404, { error: "not found" });
-    const expected = "Basic " + Buffer.from(`nanomdm:${this.apiKey}`).toString("base64");
-    if (req.headers.authorization !== expected) {
-      res.writeHead(401, { "www-authenticate": 'Basic realm="nanomdm"' }).end("Unauthorized\n");
-      return;
-    }
+    if (req.headers.authorization !== expected) return unauthorized();
     const udid = decodeURIComponent(m[1]!);
     let parsed: any = null;
     try {

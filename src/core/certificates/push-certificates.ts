@@ -11,6 +11,7 @@ import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from
 import type { EventSink } from "../events.js";
 import { parseEncryptionKey, SecretBox } from "../secrets.js";
 import type { RenewalSettings } from "../renewals/settings.js";
+import { RENEWAL_LABELS } from "../renewals/renewals.js";
 import {
   generateKeyAndCsr,
   publicModulusOfCsr,
@@ -45,7 +46,8 @@ export interface CsrResult {
   appleId: string | null;
 }
 
-export type UploadResult = { renewalId: string; topic: string; serial: string; expiresAt: Date; renewed: boolean };
+/** how: "renewed" (same topic, devices stay enrolled), "replaced" (another topic, two admins), "installed" (the first here). */
+export type UploadResult = { renewalId: string; topic: string; serial: string; expiresAt: Date; renewed: boolean; how: "renewed" | "replaced" | "installed" };
 
 const overrideKey = (requestId: string) => `pushcert-override:${requestId}`;
 
@@ -158,21 +160,20 @@ export class PushCertificates {
       ? await tx.custodyAccount.findFirst({ where: { role: "PUSH_CERT_APPLE_ID", address: appleId.toLowerCase() } })
       : await tx.custodyAccount.findFirst({ where: { role: "PUSH_CERT_APPLE_ID" }, orderBy: { createdAt: "asc" } });
     const data = {
-      label: "MDM push certificate",
+      label: RENEWAL_LABELS.PUSH_CERTIFICATE,
       expiresAt: facts.notAfter,
       topic: facts.topic,
       serial: facts.serial,
       details: { appleId, notBefore: facts.notBefore.toISOString(), subject: facts.subject, requestId } as Prisma.InputJsonValue,
       renewedAt: now,
       renewedBy: actor.id,
-      doneAt: null,
       accountId: account?.id ?? current?.accountId ?? null,
     };
     const renewal = current
       ? await tx.renewal.update({ where: { id: current.id }, data })
       : await tx.renewal.create({ data: { kind: "PUSH_CERTIFICATE", ...data, createdAt: now } });
-    // A new deadline: next year's reminders must go out again.
-    if (current) await tx.renewalReminder.deleteMany({ where: { renewalId: renewal.id } });
+    // Reminders are keyed by deadline, so next year's go out again without deleting this year's.
+    const how = override ? "replaced" : current?.topic === facts.topic ? "renewed" : "installed";
     await audit(tx, {
       actor: actor.id,
       action: override ? "pushcert.replace_topic" : "pushcert.install",
@@ -180,8 +181,8 @@ export class PushCertificates {
       details: { topic: facts.topic, serial: facts.serial, expiresAt: facts.notAfter.toISOString(), previousTopic: current?.topic ?? null, ...(override ? { firstAdmin, secondAdmin: actor.id } : {}) },
       at: now,
     });
-    await this.deps.events.publish(tx, { type: "renewal.renewed", renewalId: renewal.id, actor: actor.id });
-    return { renewalId: renewal.id, topic: facts.topic, serial: facts.serial, expiresAt: facts.notAfter, renewed: Boolean(current) };
+    await this.deps.events.publish(tx, { type: "renewal.renewed", renewalId: renewal.id, actor: actor.id, how, previous: current?.expiresAt?.toISOString() ?? null });
+    return { renewalId: renewal.id, topic: facts.topic, serial: facts.serial, expiresAt: facts.notAfter, renewed: how === "renewed", how };
   }
 
   private async matchingRequest(facts: PushCertificateFacts) {

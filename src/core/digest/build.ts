@@ -5,6 +5,7 @@ import type { Tx } from "../audit.js";
 import { DAY } from "../clock.js";
 import { noResponseDevices, type NoResponseDevice } from "./no-response.js";
 import type { DigestSettings } from "./settings.js";
+import { weeklyResponseMedians, type ResponseMedians } from "../response/metrics.js";
 
 /** Renewals whose deadline is within this many days (or past) are listed. */
 export const RENEWAL_HORIZON_DAYS = 60;
@@ -32,9 +33,12 @@ export interface Digest {
   openReports: { id: string; reference: string; status: string; createdAt: Date; deviceDescription: string }[];
   awaitingApproval: { id: string; type: string; deviceName: string; requestedAt: Date }[];
   pendingCommands: { id: string; type: string; state: string; deviceName: string; queuedAt: Date | null; expiresAt: Date | null }[];
-  renewals: { id: string; kind: string; label: string; expiresAt: Date; overdue: boolean }[];
+  /** Every renewal's next deadline (never hidden); dueSoon: within RENEWAL_HORIZON_DAYS or past. */
+  renewals: { id: string; kind: string; label: string; expiresAt: Date; overdue: boolean; dueSoon: boolean }[];
   owners: PersonalSummary[];
   departmentAdmins: PersonalSummary[];
+  /** This week's response medians (issue 19). */
+  response?: ResponseMedians;
 }
 
 export async function buildDigest(tx: Tx, at: Date, since: Date, settings: DigestSettings): Promise<Digest> {
@@ -58,7 +62,7 @@ export async function buildDigest(tx: Tx, at: Date, since: Date, settings: Diges
     take: 5000,
   });
   const renewals = await tx.renewal.findMany({
-    where: { doneAt: null, expiresAt: { not: null, lte: new Date(at.getTime() + RENEWAL_HORIZON_DAYS * DAY) } },
+    where: { expiresAt: { not: null } },
     select: { id: true, kind: true, label: true, expiresAt: true },
     orderBy: { expiresAt: "asc" },
   });
@@ -76,9 +80,10 @@ export async function buildDigest(tx: Tx, at: Date, since: Date, settings: Diges
     pendingCommands: commands
       .filter((c) => c.state !== "AWAITING_APPROVAL")
       .map((c) => ({ id: c.id, type: c.type, state: c.state, deviceName: c.device.name, queuedAt: c.queuedAt, expiresAt: c.expiresAt })),
-    renewals: renewals.map((r) => ({ id: r.id, kind: r.kind, label: r.label, expiresAt: r.expiresAt!, overdue: r.expiresAt! <= at })),
+    renewals: renewals.map((r) => ({ id: r.id, kind: r.kind, label: r.label, expiresAt: r.expiresAt!, overdue: r.expiresAt! <= at, dueSoon: r.expiresAt!.getTime() <= at.getTime() + RENEWAL_HORIZON_DAYS * DAY })),
     owners: [],
     departmentAdmins: [],
+    response: await weeklyResponseMedians(tx, at),
   };
   if (settings.ownerSummaries) digest.owners = await ownerSummaries(tx, since, at, noResponse);
   if (settings.departmentAdminSummaries) digest.departmentAdmins = await departmentAdminSummaries(tx, since, at, noResponse);

@@ -30,7 +30,7 @@ export async function adminOverview(db: Tx, actor: Actor, now: Date) {
     take: HOME_LIST_LIMIT,
   });
   const approvalCount = await db.command.count({ where: approvalsWhere });
-  const renewals = await db.renewal.findMany({ where: { expiresAt: { not: null }, doneAt: null }, orderBy: { expiresAt: "asc" }, take: HOME_LIST_LIMIT });
+  const renewals = await db.renewal.findMany({ where: { expiresAt: { not: null } }, orderBy: { expiresAt: "asc" }, take: HOME_LIST_LIMIT });
   const silent = await db.device.findMany({
     where: silentWhere,
     include: { owner: { select: { name: true } } },

@@ -1,6 +1,8 @@
 // Every renewal that, missed, forces re-enrolling devices: tokens and the Android Enterprise
 // Gmail recorded here (the push certificate in ../certificates), and the reminders that go out
-// before each deadline — once per threshold, across restarts and replicas.
+// before each deadline — once per threshold of each deadline, every year, across restarts and
+// replicas. Nothing stops reminders but a later deadline: evidence (a certificate, a token file,
+// a sign-in) or a renewal marked by hand with its new date.
 import type { Db, Prisma } from "../../db/client.js";
 import type { RenewalKind } from "../../generated/prisma/client.js";
 import type { Actor, Actors } from "../actors.js";
@@ -23,17 +25,28 @@ export interface RenewalsDeps {
   timeZone: string;
 }
 
-const LABELS: Record<RenewalKind, string> = {
+export const RENEWAL_LABELS: Record<RenewalKind, string> = {
   PUSH_CERTIFICATE: "MDM push certificate",
   ADE_TOKEN: "ADE server token",
   VPP_TOKEN: "VPP content token",
   ANDROID_ENTERPRISE_GMAIL: "Android Enterprise admin Gmail",
 };
 
-/** For the daily digest: renewals not marked done whose deadline is within `withinDays` (or past). */
+/** Apple's certificate and tokens last a year: a deadline further out than this is a typo. */
+const MAX_AHEAD_DAYS = 400;
+
+/**
+ * For the daily digest and App Home: every renewal with a deadline, nearest first. There is no
+ * "done" state that hides one — a renewal moves its deadline, so the next one always shows.
+ */
+export function upcomingRenewals(db: Db | Tx) {
+  return db.renewal.findMany({ where: { expiresAt: { not: null } }, orderBy: { expiresAt: "asc" }, include: { account: true } });
+}
+
+/** For the daily digest: renewals whose deadline is within `withinDays` (or past). */
 export function renewalsDueSoon(db: Db | Tx, now: Date, withinDays = 60) {
   return db.renewal.findMany({
-    where: { doneAt: null, expiresAt: { not: null, lte: new Date(now.getTime() + withinDays * DAY) } },
+    where: { expiresAt: { not: null, lte: new Date(now.getTime() + withinDays * DAY) } },
     orderBy: { expiresAt: "asc" },
     include: { account: true },
   });
@@ -46,6 +59,10 @@ export class Renewals {
     return this.deps.db.renewal.findMany({ orderBy: [{ expiresAt: "asc" }, { createdAt: "asc" }], include: { account: true } });
   }
 
+  get(renewalId: string) {
+    return renewalOrThrow(this.deps.db, renewalId);
+  }
+
   /**
    * ADE or VPP token: its expiry as shown in Apple Business Manager, and the managed Apple ID.
    * Also a push certificate whose key is not here (made through the MDM vendor's panel), so its
@@ -54,6 +71,7 @@ export class Renewals {
   async recordToken(actor: Actor, input: { kind: RenewalKind; expiresAt: Date; appleId?: string | null; source?: string }) {
     this.deps.actors.requireSystemAdmin(actor);
     if (input.kind === "ANDROID_ENTERPRISE_GMAIL") throw new InvalidInputError("The Android Enterprise Gmail is recorded by its last sign-in.");
+    this.checkAhead(input.expiresAt);
     const appleId = input.appleId?.trim().toLowerCase() || null;
     const details = { source: input.source ?? "manual", ...(input.kind === "PUSH_CERTIFICATE" && appleId ? { appleId } : {}) };
     return this.upsert(actor, input.kind, { expiresAt: input.expiresAt }, appleId, details);
@@ -81,37 +99,68 @@ export class Renewals {
       if (renewal.kind !== "ANDROID_ENTERPRISE_GMAIL") throw new NotAllowedError("Only the Android Enterprise Gmail is renewed by signing in.");
       const updated = await tx.renewal.update({
         where: { id: renewalId },
-        data: { lastSignInAt: now, expiresAt: this.gmailDeadline(now), renewedAt: now, renewedBy: actor.id, doneAt: null },
+        data: { lastSignInAt: now, expiresAt: this.gmailDeadline(now), renewedAt: now, renewedBy: actor.id },
         include: { account: true },
       });
-      await tx.renewalReminder.deleteMany({ where: { renewalId } });
-      await audit(tx, { actor: actor.id, action: "renewal.gmail_signed_in", subject: `renewal:${renewalId}`, details: { expiresAt: updated.expiresAt?.toISOString() }, at: now });
-      await this.deps.events.publish(tx, { type: "renewal.renewed", renewalId, actor: actor.id });
+      await audit(tx, { actor: actor.id, action: "renewal.gmail_signed_in", subject: `renewal:${renewalId}`, details: { expiresAt: updated.expiresAt?.toISOString(), previous: renewal.expiresAt?.toISOString() ?? null }, at: now });
+      await this.deps.events.publish(tx, { type: "renewal.renewed", renewalId, actor: actor.id, how: "signed_in", previous: renewal.expiresAt?.toISOString() ?? null });
       return updated;
     });
   }
 
-  /** Renewed outside the app: stop reminders until the deadline moves. */
-  async markDone(actor: Actor, renewalId: string) {
+  /**
+   * Renewed outside the app, marked by hand: only with the new deadline (for the Gmail, the day
+   * it signed in), which must be later than the current one — a click can never hide a deadline
+   * that has not moved. The reminders of the new deadline go out as for any other.
+   */
+  async markRenewed(actor: Actor, renewalId: string, input: { newDeadline?: Date; signedInAt?: Date }) {
     this.deps.actors.requireAdmin(actor);
     const now = this.deps.clock.now();
     return this.deps.db.$transaction(async (tx) => {
       const renewal = await renewalOrThrow(tx, renewalId);
-      if (renewal.doneAt) return renewal;
-      const updated = await tx.renewal.update({ where: { id: renewalId }, data: { doneAt: now, renewedAt: now, renewedBy: actor.id } });
-      await audit(tx, { actor: actor.id, action: "renewal.done", subject: `renewal:${renewalId}`, details: { kind: renewal.kind }, at: now });
+      const gmail = renewal.kind === "ANDROID_ENTERPRISE_GMAIL";
+      let deadline: Date;
+      if (gmail) {
+        if (!input.signedInAt) throw new InvalidInputError("Enter the day the Gmail account signed in.", { reason: "date_required", field: "date" });
+        if (input.signedInAt.getTime() > now.getTime()) throw new InvalidInputError("The sign-in cannot be in the future.", { reason: "date_future", field: "date" });
+        deadline = this.gmailDeadline(input.signedInAt);
+      } else {
+        if (!input.newDeadline) throw new InvalidInputError("Enter the new expiry date shown by Apple.", { reason: "date_required", field: "date" });
+        deadline = input.newDeadline;
+        this.checkAhead(deadline);
+      }
+      if (deadline.getTime() <= now.getTime()) throw new InvalidInputError("The new deadline has already passed: the renewal is not done yet.", { reason: "date_past", field: "date" });
+      if (renewal.expiresAt && deadline.getTime() <= renewal.expiresAt.getTime()) {
+        throw new InvalidInputError("The new deadline is not later than the current one: the renewal is not done yet, so its reminders continue.", { reason: "not_moved", field: "date" });
+      }
+      const updated = await tx.renewal.update({
+        where: { id: renewalId },
+        data: { expiresAt: deadline, renewedAt: now, renewedBy: actor.id, ...(gmail ? { lastSignInAt: input.signedInAt } : {}) },
+        include: { account: true },
+      });
+      const previous = renewal.expiresAt?.toISOString() ?? null;
+      await audit(tx, { actor: actor.id, action: "renewal.marked_renewed", subject: `renewal:${renewalId}`, details: { kind: renewal.kind, previous, expiresAt: deadline.toISOString() }, at: now });
+      await this.deps.events.publish(tx, { type: "renewal.renewed", renewalId, actor: actor.id, how: "marked", previous });
       return updated;
     });
   }
 
-  /** The reminders job: posts each due threshold once (a RenewalReminder row and the post commit together). */
+  /**
+   * The reminders job: posts each due threshold of each deadline once. The key names the
+   * deadline, so next year's thresholds are new keys while a repeated run, a restart or another
+   * replica finds its row already there (the row and the post commit together).
+   */
   async sendDueReminders(now: Date = this.deps.clock.now()): Promise<number> {
-    const renewals = await this.deps.db.renewal.findMany({ where: { doneAt: null, expiresAt: { not: null } }, select: { id: true, expiresAt: true } });
+    const renewals = await this.deps.db.renewal.findMany({ where: { expiresAt: { not: null } }, select: { id: true, expiresAt: true } });
     let posted = 0;
     for (const r of renewals) {
-      const key = reminderKey(r.expiresAt!, now, this.deps.settings.reminderDays, this.deps.timeZone);
-      if (!key) continue;
+      const threshold = reminderKey(r.expiresAt!, now, this.deps.settings.reminderDays, this.deps.timeZone);
+      if (!threshold) continue;
+      const key = deadlineKey(r.expiresAt!, threshold);
       posted += await this.deps.db.$transaction(async (tx) => {
+        // The deadline moved since it was read (renewed a moment ago): nothing to remind.
+        const still = await tx.renewal.count({ where: { id: r.id, expiresAt: r.expiresAt } });
+        if (!still) return 0;
         // skipDuplicates: another replica (or an earlier run) already claimed this threshold.
         const { count } = await tx.renewalReminder.createMany({ data: [{ renewalId: r.id, key, sentAt: now }], skipDuplicates: true });
         if (count === 0) return 0;
@@ -126,31 +175,43 @@ export class Renewals {
     return addMonths(lastSignIn, this.deps.settings.gmailSignInMonths);
   }
 
+  private checkAhead(deadline: Date) {
+    if (deadline.getTime() > this.deps.clock.now().getTime() + MAX_AHEAD_DAYS * DAY) {
+      throw new InvalidInputError(`That deadline is more than ${MAX_AHEAD_DAYS} days away; Apple's certificate and tokens last one year. Check the date.`, { reason: "too_far", field: "date" });
+    }
+  }
+
   private async upsert(actor: Actor, kind: RenewalKind, dates: { expiresAt: Date; lastSignInAt?: Date }, address: string | null, details: Record<string, unknown>) {
     const now = this.deps.clock.now();
     return this.deps.db.$transaction(async (tx) => {
       const account = address ? await ensureAccount(tx, kind, address, now) : null;
       const current = await tx.renewal.findFirst({ where: { kind }, orderBy: { createdAt: "asc" } });
+      const later = Boolean(current?.expiresAt && dates.expiresAt.getTime() > current.expiresAt.getTime());
       const data = {
-        label: LABELS[kind],
+        label: RENEWAL_LABELS[kind],
         ...dates,
         details: { ...((current?.details as object | null) ?? {}), ...details } as Prisma.InputJsonValue,
         accountId: account?.id ?? current?.accountId ?? null,
-        doneAt: null,
+        ...(later ? { renewedAt: now, renewedBy: actor.id } : {}),
       };
       const renewal = current
         ? await tx.renewal.update({ where: { id: current.id }, data, include: { account: true } })
         : await tx.renewal.create({ data: { kind, ...data, createdAt: now }, include: { account: true } });
-      if (current && current.expiresAt?.getTime() !== dates.expiresAt.getTime()) {
-        await tx.renewalReminder.deleteMany({ where: { renewalId: renewal.id } });
-      }
-      await audit(tx, { actor: actor.id, action: "renewal.record", subject: `renewal:${renewal.id}`, details: { kind, expiresAt: dates.expiresAt.toISOString(), ...details }, at: now });
+      const previous = current?.expiresAt?.toISOString() ?? null;
+      await audit(tx, { actor: actor.id, action: "renewal.record", subject: `renewal:${renewal.id}`, details: { kind, expiresAt: dates.expiresAt.toISOString(), previous, ...details }, at: now });
+      // A later deadline from a token file or Apple's date is next year's: say so in the channel.
+      if (later) await this.deps.events.publish(tx, { type: "renewal.renewed", renewalId: renewal.id, actor: actor.id, how: "renewed", previous });
       return renewal;
     });
   }
 }
 
-async function renewalOrThrow(tx: Tx, id: string) {
+/** "2027-11-30T15:00:00.000Z/30d": one threshold of one deadline. */
+export function deadlineKey(deadline: Date, threshold: string): string {
+  return `${deadline.toISOString()}/${threshold}`;
+}
+
+async function renewalOrThrow(tx: Db | Tx, id: string) {
   const renewal = await tx.renewal.findUnique({ where: { id } });
   if (!renewal) throw new NotFoundError("renewal");
   return renewal;

@@ -80,7 +80,7 @@ export function adminHomeView(o: AdminOverview, r: CardReader & { portalUrl: str
     const left = daysLeft(rn.expiresAt!, now);
     const marker = left < RENEWAL_RED_DAYS ? ":red_circle:" : left < 60 ? ":large_yellow_circle:" : ":large_green_circle:";
     const when = left < 0 ? t(locale, "admin.home.overdue", { n: -left }) : t(locale, "admin.home.daysLeft", { n: left });
-    blocks.push(mrkdwn(`${marker} *${esc(rn.label)}* — ${when} (${formatDate(rn.expiresAt!, locale, r.timeZone)})`));
+    blocks.push(mrkdwn(`${marker} *${t(locale, `renewal.kind.${rn.kind}`)}* — ${when} (${formatDate(rn.expiresAt!, locale, r.timeZone)})`));
   }
   blocks.push(divider, header(t(locale, "admin.home.silent", { n: o.silentCount })));
   if (!o.silent.length) blocks.push(context(t(locale, "admin.home.none")));

@@ -13,6 +13,9 @@ type View = types.View;
 
 export const RENEWAL_GMAIL_SIGNED_IN = "renewal_gmail_signed_in";
 export const RENEWAL_MARK_DONE = "renewal_mark_done";
+/** The modal "Renewed" opens: the new deadline (or the Gmail's sign-in day), then confirm. */
+export const RENEWAL_MARK_VIEW = "renewal_mark_renewed";
+export const RENEWAL_DATE_BLOCK = "date";
 export const CERT_OVERRIDE_REQUEST = "cert_topic_override_request";
 export const CERT_OVERRIDE_CONFIRM = "cert_topic_override_confirm";
 export const HANDOVER_CONFIRM = "handover_confirm";
@@ -36,7 +39,6 @@ export interface RenewalView {
   topic: string | null;
   serial: string | null;
   details: unknown;
-  doneAt: Date | null;
   renewedAt: Date | null;
   renewedBy: string | null;
   account: CustodyAccount | null;
@@ -77,7 +79,7 @@ export function reminderMessage(r: RenewalView, key: string, ctx: Ctx): { text: 
   const what = t(locale, `renewal.kind.${r.kind}`);
   const deadline = formatDate(r.expiresAt!, locale, timeZone);
   const left = daysLeft(r.expiresAt!, ctx.now);
-  const text = key.startsWith("overdue:")
+  const text = key.includes("overdue:")
     ? t(locale, "renewal.reminder.overdue", { what, deadline, days: Math.max(0, -left) })
     : t(locale, "renewal.reminder.due", { what, deadline, days: left });
   const actions = [
@@ -87,7 +89,7 @@ export function reminderMessage(r: RenewalView, key: string, ctx: Ctx): { text: 
   return {
     text,
     blocks: [
-      section(`${key.startsWith("overdue:") ? ":rotating_light:" : ":alarm_clock:"} *${text}*`),
+      section(`${key.includes("overdue:") ? ":rotating_light:" : ":alarm_clock:"} *${text}*`),
       section(custodyLines(locale, r.account, appleIdOf(r))),
       section(`${t(locale, `renewal.steps.${r.kind}`, { link: RENEWAL_LINKS[r.kind], appleId: appleIdOf(r) ?? t(locale, "renewal.not_recorded") })}`),
       { type: "actions", block_id: `renewal:${r.id}`, elements: actions },
@@ -95,11 +97,43 @@ export function reminderMessage(r: RenewalView, key: string, ctx: Ctx): { text: 
   };
 }
 
-export function renewedMessage(r: RenewalView, actor: string, ctx: Ctx): { text: string; blocks: KnownBlock[] } {
-  const what = t(ctx.locale, `renewal.kind.${r.kind}`);
-  const text = t(ctx.locale, "renewal.renewed", { what, who: who(actor), deadline: r.expiresAt ? formatDate(r.expiresAt, ctx.locale, ctx.timeZone) : "—" });
-  const extra = r.kind === "PUSH_CERTIFICATE" ? `\n${t(ctx.locale, "cert.facts", { topic: r.topic ?? "—", serial: r.serial ?? "—" })}` : "";
-  return { text, blocks: [section(`:white_check_mark: ${text}${extra}`)] };
+export type RenewedHow = "renewed" | "replaced" | "installed" | "signed_in" | "marked";
+
+/** The admin channel hears every new deadline — a replacement as the replacement it is. */
+export function renewedMessage(r: RenewalView, actor: string, ctx: Ctx, how: RenewedHow = "renewed", previous: Date | null = null): { text: string; blocks: KnownBlock[] } {
+  const { locale, timeZone } = ctx;
+  const what = t(locale, `renewal.kind.${r.kind}`);
+  const deadline = r.expiresAt ? formatDate(r.expiresAt, locale, timeZone) : "—";
+  const text = t(locale, `renewal.renewed.${how}`, { what, who: who(actor), deadline, previous: previous ? formatDate(previous, locale, timeZone) : "—" });
+  const extra = r.kind === "PUSH_CERTIFICATE" && r.topic ? `\n${t(locale, "cert.facts", { topic: r.topic, serial: r.serial ?? "—" })}` : "";
+  const icon = how === "replaced" ? ":rotating_light:" : ":white_check_mark:";
+  return { text, blocks: [section(`${icon} ${text}${extra}`)] };
+}
+
+/** "Renewed" on a reminder or `/mdm renewals done`: asks for the new date; submitting confirms. */
+export function markRenewedModal(r: RenewalView, ctx: Ctx, initialDay: string, channel: string | null): View {
+  const { locale, timeZone } = ctx;
+  const gmail = r.kind === "ANDROID_ENTERPRISE_GMAIL";
+  const what = t(locale, `renewal.kind.${r.kind}`);
+  const current = r.expiresAt ? formatDate(r.expiresAt, locale, timeZone) : t(locale, "renewal.no_deadline");
+  return {
+    type: "modal",
+    callback_id: RENEWAL_MARK_VIEW,
+    private_metadata: JSON.stringify({ id: r.id, ch: channel }),
+    title: { type: "plain_text", text: t(locale, "renewal.mark.title") },
+    submit: { type: "plain_text", text: t(locale, "renewal.mark.submit") },
+    close: { type: "plain_text", text: t(locale, "custody.modal.cancel") },
+    blocks: [
+      section(t(locale, gmail ? "renewal.mark.intro.gmail" : "renewal.mark.intro", { what, current })),
+      {
+        type: "input",
+        block_id: RENEWAL_DATE_BLOCK,
+        label: { type: "plain_text", text: t(locale, gmail ? "renewal.mark.date.gmail" : "renewal.mark.date") },
+        element: { type: "datepicker", action_id: "value", initial_date: initialDay },
+      } as KnownBlock,
+      context(t(locale, "renewal.mark.confirm", { what })),
+    ],
+  };
 }
 
 export function renewalStatus(r: RenewalView, ctx: Ctx): string {
@@ -107,14 +141,11 @@ export function renewalStatus(r: RenewalView, ctx: Ctx): string {
   const what = t(locale, `renewal.kind.${r.kind}`);
   if (!r.expiresAt) return `• *${what}* — ${t(locale, "renewal.no_deadline")}`;
   const left = daysLeft(r.expiresAt, ctx.now);
-  const state = r.doneAt
-    ? t(locale, "renewal.state.done", { who: who(r.renewedBy) })
-    : left <= 0
-      ? t(locale, "renewal.state.overdue", { days: -left })
-      : t(locale, "renewal.state.left", { days: left });
+  const state = left <= 0 ? t(locale, "renewal.state.overdue", { days: -left }) : t(locale, "renewal.state.left", { days: left });
+  const renewed = r.renewedAt ? ` · ${t(locale, "renewal.state.renewed", { who: who(r.renewedBy), date: formatDate(r.renewedAt, locale, timeZone) })}` : "";
   const signIn = r.lastSignInAt ? ` · ${t(locale, "renewal.last_sign_in", { date: formatDate(r.lastSignInAt, locale, timeZone) })}` : "";
   const account = appleIdOf(r) ? ` · ${appleIdOf(r)}` : "";
-  return `• *${what}* — ${formatDate(r.expiresAt, locale, timeZone)} (${state})${signIn}${account}`;
+  return `• *${what}* — ${formatDate(r.expiresAt, locale, timeZone)} (${state})${signIn}${account}${renewed}`;
 }
 
 export function renewalsList(renewals: RenewalView[], ctx: Ctx): string {

@@ -3,11 +3,13 @@
 //   renewals push <YYYY-MM-DD> [Apple ID]              a push certificate made outside this app
 //   renewals upload ade|vpp [managed Apple ID]          read the expiry from the token file
 //   renewals gmail <address> <YYYY-MM-DD|today>         the Android Enterprise Gmail's last sign-in
-//   renewals done push|ade|vpp|gmail                    renewed outside the app: stop reminders
+//   renewals done push|ade|vpp|gmail [YYYY-MM-DD]       renewed outside the app: a form for the new date
 import { InvalidInputError, NotFoundError } from "../../core/errors.js";
 import { parseKind } from "../../core/renewals/kinds.js";
 import { parseDay } from "../../core/renewals/thresholds.js";
 import { t } from "../../i18n/index.js";
+import { dayIn } from "../../core/digest/index.js";
+import { openMarkRenewed } from "../listeners/views/renewal-mark-renewed.js";
 import { fileUploadModal, renewalsList, renewalStatus, TOKEN_UPLOAD_VIEW } from "../blocks/renewals.js";
 import type { MdmSubcommand } from "./subcommand.js";
 
@@ -38,11 +40,14 @@ export const renewals: MdmSubcommand = {
       await c.client.views.open({ trigger_id: c.command.trigger_id, view: fileUploadModal(c.locale, TOKEN_UPLOAD_VIEW, "token.upload.title", `token.upload.intro.${kind}`, meta) });
       return;
     }
-    if (sub === "done" && kind) {
+    if (sub === "done") {
+      if (!kind) return void (await reply(t(c.locale, "renewal.done_usage")));
       const renewal = (await core.renewals.list()).find((r) => r.kind === kind);
       if (!renewal) throw new NotFoundError(t(c.locale, `renewal.kind.${kind}`));
-      await core.renewals.markDone(c.actor, renewal.id);
-      return void (await reply(t(c.locale, "renewal.done_ack", { what: t(c.locale, `renewal.kind.${kind}`) })));
+      // Never marked at once: the form asks for (or shows) the new date and is the confirmation.
+      const typed = a2 ? day(a2) : null;
+      await openMarkRenewed(c.deps, { actor: c.actor, locale: c.locale, renewalId: renewal.id, triggerId: c.command.trigger_id, channel: c.command.channel_id, client: c.client, day: typed ? dayIn(typed, tz) : undefined });
+      return;
     }
     if (kind === "ADE_TOKEN" || kind === "VPP_TOKEN" || kind === "PUSH_CERTIFICATE") {
       const r = await core.renewals.recordToken(c.actor, { kind, expiresAt: day(a1), appleId: a2 ?? null });

@@ -1,7 +1,8 @@
 // One file per view callback in this folder; register each here.
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
-import { CERT_UPLOAD_VIEW, CUSTODY_VIEW, TOKEN_UPLOAD_VIEW } from "../../blocks/renewals.js";
+import { CERT_UPLOAD_VIEW, CUSTODY_VIEW, RENEWAL_MARK_VIEW, TOKEN_UPLOAD_VIEW } from "../../blocks/renewals.js";
+import { renewalMarkRenewedSubmitted } from "./renewal-mark-renewed.js";
 import { certUploadSubmitted } from "./cert-upload.js";
 import { custodyRecordSubmitted } from "./custody-record.js";
 import { renewalTokenUploadSubmitted } from "./renewal-token-upload.js";
@@ -20,6 +21,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
   app.view(CERT_UPLOAD_VIEW, certUploadSubmitted(deps));
   app.view(TOKEN_UPLOAD_VIEW, renewalTokenUploadSubmitted(deps));
   app.view(CUSTODY_VIEW, custodyRecordSubmitted(deps));
+  app.view(RENEWAL_MARK_VIEW, renewalMarkRenewedSubmitted(deps));
   app.view(LOST_REPORT_CALLBACK, lostReportSubmitted(deps));
   app.view(IMPORT_CALLBACK_ID, inventoryImportSubmitted(deps));
   app.view(COMMAND_VIEWS.lostMode, lostModeSubmitted(deps));
