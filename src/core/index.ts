@@ -19,6 +19,7 @@ import { RateLimits } from "./rate-limits.js";
 import { InboundReceipts } from "./receipts.js";
 import { createRenewalServices } from "./renewals/index.js";
 import { ResponseBrake } from "./brake/service.js";
+import { CaseRecords } from "./response/cases.js";
 import { DEFAULT_ESCALATION, IncidentEscalation } from "./response/escalation.js";
 
 export type { CoreDeps, CoreSettings } from "./deps.js";
@@ -51,6 +52,7 @@ export function createCore(deps: CoreDeps) {
     jobRuns,
     rateLimits,
     housekeeping: new Housekeeping({ db: deps.db, receipts, jobRuns, rateLimits }),
+    cases: new CaseRecords({ db: deps.db, clock: deps.clock, events: deps.events, actors, timeZone: deps.settings.timeZone }),
     brake: new ResponseBrake({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands, wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour }),
   };
 }

@@ -6,7 +6,7 @@ import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/ou
 import { NOTE } from "../../core/commands/results.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { locationOf } from "../../core/commands/rules.js";
-import { approveButton, COMMAND_ACTIONS, mapUrl } from "../blocks/commands.js";
+import { approveButton, mapUrl, wipeCancelButton } from "../blocks/commands.js";
 import { escapeMrkdwn as escape } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 
@@ -60,7 +60,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
           reply_broadcast: Boolean(key),
           blocks: [
             { type: "section", text: { type: "mrkdwn", text } },
-            { type: "actions", block_id: `wipe:${c.id}`, elements: [approveButton(value, c.device.name, locale), { type: "button", action_id: COMMAND_ACTIONS.wipeCancel, text: { type: "plain_text", text: tr("commands.wipe.cancel") }, value }] },
+            { type: "actions", block_id: `wipe:${c.id}`, elements: [approveButton(value, c.device.name, locale), wipeCancelButton(value, c.device.name, locale)] },
           ],
         },
         correlation: approvalKey,
