@@ -121,7 +121,7 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
       buttons.push({
         type: "button",
         action_id: INCIDENT_ACTIONS.wipe,
-        text: plain(tr("incident.button.wipe")),
+        text: plain(tr(d.capabilities.wipe.labelKey ?? "incident.button.wipe")),
         style: "danger",
         value,
         confirm: {
