@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { slackEnabled, type Config } from "./config.js";
 import { systemClock, type Clock } from "./core/clock.js";
 import { createCore, type Core } from "./core/index.js";
+import { DEFAULT_BUSINESS_HOURS, parseBusinessHours } from "./core/response/calendar.js";
 import type { Database } from "./db/client.js";
 import type { Listening } from "./db/listen.js";
 import { allTranslations, pickLocale } from "./i18n/index.js";
@@ -20,6 +21,7 @@ import { SlackNotifier } from "./slack/notifier.js";
 import { createWebApp } from "./web/app.js";
 import { buildDrivers } from "./drivers/index.js";
 import type { CommandDriver } from "./core/ports/commands.js";
+import { SetupMonitor, type CheckContext } from "./setup/index.js";
 
 export interface AppOptions {
   config: Config;
@@ -29,6 +31,12 @@ export interface AppOptions {
   drivers?: CommandDriver[];
   /** Replica name, for leases and logs. */
   instance?: string;
+  /** Run the setup checks (npm run doctor's) in the background from start-up, for / and /healthz. */
+  doctor?: boolean;
+  /** Credentials and clients the setup checks use instead of the configured ones (tests). */
+  checks?: Pick<CheckContext, "androidAuth" | "googleAuth" | "slackClient">;
+  /** `npm run demo`: mount the local Slack preview. */
+  preview?: boolean;
 }
 
 export interface RunningApp {
@@ -42,6 +50,7 @@ export interface RunningApp {
   coordinator: DbRunCoordinator;
   jobs: Job[];
   scheduler: Scheduler;
+  setup: SetupMonitor;
   /** Resolves when Slack listener work acked so far has finished (what tests wait on). */
   slackSettled(): Promise<void>;
   stop(): Promise<void>;
@@ -78,6 +87,13 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
       brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
+      escalation: {
+        businessMinutes: config.ESCALATION_MINUTES,
+        offHoursMinutes: config.ESCALATION_MINUTES_OFF_HOURS,
+        businessHours: parseBusinessHours(config.BUSINESS_HOURS ?? "09:00-18:00", config.APP_TIMEZONE) ?? DEFAULT_BUSINESS_HOURS,
+        userGroup: config.ESCALATION_USERGROUP,
+        lostModeWipeAfterHours: config.LOST_MODE_WIPE_AFTER_HOURS,
+      },
     },
   });
 }
@@ -96,10 +112,11 @@ export async function startApp(
   const clock = opts.clock ?? systemClock;
   const instance = opts.instance ?? randomUUID();
   const core = buildCore(config, db, clock, opts.drivers);
+  const setup = new SetupMonitor({ config, db, core, clock, ...opts.checks });
   // Slack parses its own raw body (it must, to verify the signature): mounted before any parser.
   const slackRouter = Router();
   const slack = mountSlack(slackRouter, { config, core });
-  const app = createWebApp({ config, core, db }, [slackRouter]);
+  const app = createWebApp({ config, core, db, setup, preview: opts.preview }, [slackRouter]);
 
   const delivery = slackEnabled(config)
     ? new OutboxDelivery({
@@ -127,6 +144,8 @@ export async function startApp(
   const { port } = server.address() as AddressInfo;
 
   if (opts.schedule) await scheduler.start();
+  // In the background: a slow Slack or Google must not hold up start-up.
+  if (opts.doctor) setup.start();
   // The outbox: a commit that writes to it wakes every replica (db/listen.ts), so a message
   // leaves at once; the cheap 1 s poll finds retries that came due and what a lost wake-up left.
   let pump: NodeJS.Timeout | null = null;
@@ -150,11 +169,13 @@ export async function startApp(
     coordinator,
     jobs,
     scheduler,
+    setup,
     slackSettled: () => slack?.work.idle() ?? Promise.resolve(),
     stop() {
       // Graceful: stop taking requests, let running jobs and a delivery in progress finish.
       stopping ??= (async () => {
         if (pump) clearInterval(pump);
+        setup.stop();
         await wakeup?.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections?.();

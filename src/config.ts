@@ -5,6 +5,7 @@ import { isTimeZone } from "./lib/time-zone.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/client.js";
 import cron from "node-cron";
 import { isIP } from "node:net";
+import { parseBusinessHours } from "./core/response/calendar.js";
 
 const optional = z
   .string()
@@ -100,6 +101,11 @@ const schema = z.object({
       return false;
     }
   }, 'expected JSON such as {"Which device?": "device"}'),
+  // The poller's own switch: GOOGLE_FORM_ID alone (the webhook's formId check) never starts it.
+  GOOGLE_FORM_POLL: bool(false),
+  // Where the first poll starts (RFC 3339); unset: from the moment the poller first runs, so a
+  // form's whole history is not imported as new incidents.
+  GOOGLE_FORM_POLL_SINCE: optional.refine((v) => v === undefined || (/^\d{4}-\d\d-\d\dT/.test(v) && !Number.isNaN(Date.parse(v))), "expected an RFC 3339 time such as 2026-12-01T00:00:00Z"),
   GOOGLE_FORM_POLL_CRON: optional
     .transform((v) => v ?? "*/2 * * * *")
     .refine((v) => cron.validate(v), "expected a cron expression such as */2 * * * *"),
@@ -115,6 +121,14 @@ const schema = z.object({
   // and the company-wide wipe limit per rolling hour (two admins can change it from Slack).
   SLACK_SECURITY_CHANNEL: optional,
   WIPE_LIMIT_PER_HOUR: int(3, 1, 1000),
+  // Escalation when nobody acts: the on-call Slack user group (S…), minutes before it is
+  // mentioned in and out of business hours (Japanese working days, 年末年始 off), and how long
+  // lost mode may stay on before the thread asks whether to wipe.
+  ESCALATION_USERGROUP: optional.refine((v) => v === undefined || /^S[A-Z0-9]{2,}$/.test(v), "expected a Slack user group id such as S0123ABCD"),
+  ESCALATION_MINUTES: int(15, 1, 24 * 60),
+  ESCALATION_MINUTES_OFF_HOURS: int(15, 1, 24 * 60),
+  BUSINESS_HOURS: optional.refine((v) => v === undefined || parseBusinessHours(v) !== null, "expected hours such as 09:00-18:00"),
+  LOST_MODE_WIPE_AFTER_HOURS: int(24, 1, 24 * 30),
   // 32-byte key (base64 or hex) that encrypts private keys at rest.
   SECRET_ENCRYPTION_KEY: optional,
   // Renewals (issue 7): the MDM vendor certificate and key that sign push-certificate requests.
@@ -149,6 +163,11 @@ const schema = z.object({
   ANDROID_IMPORT_CRON: optional
     .transform((v) => v ?? "*/30 * * * *")
     .refine((v) => cron.validate(v), "expected a cron expression such as */30 * * * *"),
+  // First run and diagnosis (issue 21): how many replicas share the database (the doctor checks
+  // PostgreSQL's max_connections against them), and a token that shows the setup state on / to
+  // a browser that is not on this machine.
+  APP_REPLICAS: int(1, 1, 1000),
+  SETUP_TOKEN: optional,
   LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"]).optional()).transform((v) => v ?? "info"),
 });
 
@@ -168,6 +187,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const c = parsed.data;
     if (c.MDM_DRIVER_APPLE === "nanomdm" && !(c.NANOMDM_URL && c.NANOMDM_API_KEY)) {
       throw new ConfigError("MDM_DRIVER_APPLE: nanomdm needs NANOMDM_URL and NANOMDM_API_KEY");
+    }
+    if (c.GOOGLE_FORM_POLL) {
+      if (!c.GOOGLE_FORM_ID) throw new ConfigError("GOOGLE_FORM_POLL: the poller needs GOOGLE_FORM_ID (the id in the form's edit URL)");
+      if (!c.GOOGLE_APPLICATION_CREDENTIALS) throw new ConfigError("GOOGLE_FORM_POLL: the poller needs GOOGLE_APPLICATION_CREDENTIALS (a service-account key the form is shared with)");
+      // Apps Script's FormResponse.getId() ("2_ABaOnu…") is not the Forms API responseId
+      // ("ACYDBN…"): a response arriving both ways cannot be recognised as one (decision 0130).
+      if (c.GOOGLE_FORM_WEBHOOK_SECRET) {
+        throw new ConfigError(
+          "GOOGLE_FORM_POLL and GOOGLE_FORM_WEBHOOK_SECRET are both set: every response would arrive twice under two different ids and become two reports. Use one way in: unset GOOGLE_FORM_POLL (the Apps Script pushes) or GOOGLE_FORM_WEBHOOK_SECRET (the poller pulls)",
+        );
+      }
     }
     if (c.MDM_DRIVER_ANDROID === "android" && !c.ANDROID_ENTERPRISE_ID) {
       throw new ConfigError("MDM_DRIVER_ANDROID: android needs ANDROID_ENTERPRISE_ID (and a service-account key)");

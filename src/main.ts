@@ -31,7 +31,7 @@ async function main() {
   }
 
   // The replica's name in job leases and outbox claims: which process holds what is visible in the database.
-  const starting = startApp({ config, db, schedule: true, instance: `${hostname()}:${process.pid}` });
+  const starting = startApp({ config, db, schedule: true, doctor: true, instance: `${hostname()}:${process.pid}` });
   // Listening for signals before the app is up: a SIGTERM while it starts (a quick redeploy)
   // waits for the start to finish and then stops it cleanly, instead of killing it mid-way.
   const shutdown = async (signal: string) => {

@@ -11,6 +11,12 @@
  * Each request carries X-Timestamp (unix seconds) and X-Signature: sha256=<hex HMAC-SHA256 of
  * "<timestamp>.<body>"> with the shared secret; the app refuses anything unsigned, wrongly signed
  * or older than five minutes. Sending the same response twice is harmless: the app keeps one.
+ * An edited response (the form allows editing) fires the trigger again with the same id and a
+ * later timestamp: the app adds the changes to the existing report.
+ *
+ * Use either this script or the app's poller (GOOGLE_FORM_POLL), not both: this script's
+ * response id (FormResponse.getId(), "2_ABaOnu…") is not the Forms API's responseId ("ACYDBN…"),
+ * so the app could not tell that the two are one response.
  */
 
 /** The installable trigger. `e` is the form-submit event (e.response: FormResponse, e.source: Form). */
@@ -50,9 +56,10 @@ function buildPayload_(e) {
   var answers = {};
   response.getItemResponses().forEach(function (itemResponse) {
     var value = itemResponse.getResponse();
+    // A grid answers one entry per row, null for a row left blank: blank, not the word "null".
     answers[itemResponse.getItem().getTitle()] = Array.isArray(value)
-      ? value.map(function (v) { return Array.isArray(v) ? v.join(', ') : String(v); })
-      : String(value);
+      ? value.map(function (v) { return Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v); })
+      : value === null || value === undefined ? '' : String(value);
   });
   return {
     responseId: response.getId(),

@@ -3,6 +3,7 @@
 // the same transaction, so an event is never lost and never outlives a rolled-back change.
 import type { Tx } from "./audit.js";
 import type { Digest, PersonalSummary } from "./digest/build.js";
+import type { FieldChange } from "./reports/edits.js";
 
 export type RenewalHow = "renewed" | "replaced" | "installed" | "signed_in" | "marked";
 
@@ -10,6 +11,8 @@ export type DomainEvent =
   /** statusToken: so the reporter's DM can carry their status link (the database keeps only its hash). */
   | { type: "report.created"; reportId: string; statusToken?: string }
   | { type: "report.changed"; reportId: string; note?: string }
+  /** The reporter edited their form response: the report took the new answers. */
+  | { type: "report.edited"; reportId: string; changes: FieldChange[] }
   | { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string }
   | { type: "renewal.reminder"; renewalId: string; key: string }
   /**
@@ -35,6 +38,8 @@ export type DomainEvent =
   | { type: "incident.escalated"; reportId: string; minutes: number; businessHours: boolean; userGroup: string | null }
   /** Issue 19: lost mode on for the configured hours and the device not found — ask whether to wipe. */
   | { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number }
+  /** Issue 19: an administrator asked for the case record (PDF and CSV) to be delivered here. */
+  | { type: "case.export"; reportId: string; reference: string; actor: string; channel: string; threadTs: string | null; files: { filename: string; title: string; base64: string }[] }
   /** Issue 19: a response-policy change proposed, applied or withdrawn. */
   | { type: "policy.changed"; changeId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */

@@ -24,6 +24,8 @@ import { InboundReceipts } from "./receipts.js";
 import { createRenewalServices } from "./renewals/index.js";
 import type { RenewalSettings } from "./renewals/settings.js";
 import { ResponseBrake } from "./brake/service.js";
+import { CaseRecords } from "./response/cases.js";
+import { DEFAULT_ESCALATION, IncidentEscalation, type EscalationSettings } from "./response/escalation.js";
 
 export interface CoreSettings {
   systemAdminSlackIds: readonly string[];
@@ -41,6 +43,8 @@ export interface CoreSettings {
   mdmDrivers?: DriverSelection;
   /** Incident response (issue 19): WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
   brake?: { wipeLimitPerHour: number };
+  /** Escalation when nobody acts (issue 19); the defaults when absent. */
+  escalation?: EscalationSettings;
 }
 
 export interface CoreDeps {
@@ -78,10 +82,12 @@ export function createCore(deps: CoreDeps) {
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     apiTokens: new ApiTokens({ db: deps.db, clock: deps.clock }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
+    escalation: new IncidentEscalation({ db: deps.db, events: deps.events, settings: () => deps.settings.escalation ?? DEFAULT_ESCALATION }),
     receipts,
     jobRuns,
     rateLimits,
     housekeeping: new Housekeeping({ db: deps.db, receipts, jobRuns, rateLimits }),
+    cases: new CaseRecords({ db: deps.db, clock: deps.clock, events: deps.events, actors, timeZone: deps.settings.timeZone }),
     brake: new ResponseBrake({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands, wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour }),
   };
 }

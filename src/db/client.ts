@@ -7,6 +7,8 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import { PGliteAdapterFactory } from "./pglite.js";
 import { PostgresAdapterFactory } from "./postgres.js";
 import { listenPglite, listenPostgres, type Listening } from "./listen.js";
+import { withMigrationLock } from "./migration-lock.js";
+import { lockDirectory } from "./pglite-lock.js";
 import { applyMigrations } from "./schema-engine.js";
 
 export type Db = PrismaClient;
@@ -58,13 +60,24 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
     factory = new PostgresAdapterFactory({ connectionString: target.url, max: 10 });
     listen = async (channel, onNotify) => listenPostgres(target.url, channel, onNotify);
   } else {
-    if (!target.dir.startsWith("memory://")) mkdirSync(target.dir, { recursive: true });
-    const embedded = opts.template
-      ? await PGlite.create({ loadDataDir: opts.template })
-      : await PGlite.create(target.dir);
+    let unlock = () => {};
+    if (!target.dir.startsWith("memory://")) {
+      mkdirSync(target.dir, { recursive: true });
+      unlock = lockDirectory(target.dir);
+    }
+    let embedded: PGlite;
+    try {
+      embedded = opts.template ? await PGlite.create({ loadDataDir: opts.template }) : await PGlite.create(target.dir);
+    } catch (err) {
+      unlock();
+      throw err;
+    }
     pglite = embedded;
     factory = new PGliteAdapterFactory(embedded);
-    closeDriver = () => embedded.close();
+    closeDriver = async () => {
+      await embedded.close();
+      unlock();
+    };
     listen = (channel, onNotify) => listenPglite(embedded, channel, onNotify);
   }
   const prisma = new PrismaClient({ adapter: factory });
@@ -73,7 +86,8 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
     target,
     factory,
     pglite,
-    migrate: () => applyMigrations(factory),
+    // PGlite has one process by its directory lock; PostgreSQL replicas take turns.
+    migrate: () => (target.kind === "postgres" ? withMigrationLock(target.url, () => applyMigrations(factory)) : applyMigrations(factory)),
     listen,
     async ping() {
       try {

@@ -62,6 +62,9 @@ export class AndroidDriver implements CommandDriver {
         case "DEVICE_LOCATION":
         case "PLAY_LOST_MODE_SOUND":
           return { kind: "failed", reason: `Android Management API has no ${cmd.type === "DEVICE_LOCATION" ? "location" : "sound"} command: a device in lost mode reports its location and rings by itself` };
+        case "DEVICE_INFORMATION":
+        case "SECURITY_INFO":
+          return { kind: "failed", reason: "Android devices describe themselves in the device list; Apple's queries do not apply" };
       }
     } catch (err) {
       const f = apiFailure(err, now);
@@ -82,6 +85,17 @@ export class AndroidDriver implements CommandDriver {
       const f = apiFailure(err, this.opts.clock.now());
       if (f.transient) return null; // ask again at the next sweep
       return { status: "Error", error: f.message };
+    }
+  }
+
+  /** For the doctor: can these credentials read the enterprise (enterprises.get)? */
+  async probe(): Promise<{ ok: true; name: string } | { ok: false; status: number | null; reason: string }> {
+    try {
+      const { data } = await this.api.enterprises.get({ name: this.enterprise });
+      return { ok: true, name: data.enterpriseDisplayName ?? data.name ?? this.enterprise };
+    } catch (err) {
+      const f = apiFailure(err, this.opts.clock.now());
+      return { ok: false, status: f.status, reason: f.message };
     }
   }
 

@@ -25,6 +25,8 @@ interface ApiResult {
 
 /** An enqueue error that means "already enqueued": the same CommandUUID exists (MySQL, PostgreSQL, SQLite wording). */
 const ALREADY_QUEUED = /duplicate|unique constraint|already exists/i;
+/** The push service found no enrolment (TokenUpdate) for the id: push/service ErrIdNotFound. */
+const UNKNOWN_ENROLMENT = /push data missing for id/i;
 /** Errors a retry cannot fix: the device is not enrolled there, or the command is malformed. */
 const PERMANENT = /decod|foreign key|not found|no such|invalid|unknown enrollment/i;
 
@@ -36,6 +38,38 @@ export class NanoMdmDriver implements CommandDriver {
   constructor(private readonly opts: NanoMdmOptions) {
     this.base = opts.url.replace(/\/+$/, "");
     this.auth = "Basic " + Buffer.from(`nanomdm:${opts.apiKey}`).toString("base64");
+  }
+
+  /**
+   * For the doctor: is NanoMDM there (GET /version, unauthenticated) and does it take our API key?
+   * GET /v1/push/ with no enrollment ids pushes to nobody; NanoMDM checks the key before anything
+   * else (401), and answers 404 when it was started without -api.
+   */
+  async probe(): Promise<NanoMdmProbe> {
+    // Once more on a network error: a kept-alive connection the server has just closed fails
+    // the first request on it, which says nothing about NanoMDM.
+    const first = await this.probeOnce();
+    return !first.ok && first.problem === "unreachable" ? this.probeOnce() : first;
+  }
+
+  private async probeOnce(): Promise<NanoMdmProbe> {
+    const get = (p: string, auth: boolean) =>
+      fetch(`${this.base}${p}`, { headers: auth ? { authorization: this.auth } : {}, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000) });
+    let version: string | null = null;
+    try {
+      const res = await get("/version", false);
+      if (res.ok) version = ((await res.json().catch(() => ({}))) as { version?: string }).version ?? null;
+      else await res.body?.cancel();
+      const api = await get("/v1/push/", true);
+      await api.body?.cancel();
+      if (api.status === 401 || api.status === 403) return { ok: false, problem: "api_key", reason: `HTTP ${api.status}` };
+      if (api.status === 404) return { ok: false, problem: "no_api", reason: "HTTP 404" };
+      if (api.status >= 500) return { ok: false, problem: "error", reason: `HTTP ${api.status}` };
+      return { ok: true, version };
+    } catch (err) {
+      const reason = (err as Error).name === "TimeoutError" ? "no answer in time" : (err as Error).message;
+      return { ok: false, problem: "unreachable", reason };
+    }
   }
 
   async send(cmd: OutgoingCommand): Promise<SendOutcome> {
@@ -70,10 +104,15 @@ export class NanoMdmDriver implements CommandDriver {
     if (res.status === 404) return { kind: "failed", reason: `NanoMDM HTTP 404 at /v1/enqueue: check NANOMDM_URL` };
 
     const enqueueError = result?.command_error ?? result?.status?.[udid]?.command_error;
+    const pushError = result?.push_error ?? result?.status?.[udid]?.push_error;
+    // NanoMDM's file storage accepts a command for any id and only the push finds no enrolment
+    // ("push data missing for id"): the device will never collect it, so this is not "sent".
+    if (!enqueueError && pushError && UNKNOWN_ENROLMENT.test(pushError)) {
+      return { kind: "failed", reason: `NanoMDM does not know this device (UDID ${udid}): it has not enrolled there, or has left. NanoMDM said: ${pushError}` };
+    }
     // 207/500 with only a push error still means the command is queued: the device collects it
     // at its next check-in even without the push.
     if (!enqueueError && (res.ok || (result && (res.status === 207 || res.status === 500)))) {
-      const pushError = result?.push_error ?? result?.status?.[udid]?.push_error;
       if (pushError) log.warn("NanoMDM queued the command but the APNs push failed", { command: cmd.id, pushError });
       return { kind: "sent", driverRef: cmd.uuid };
     }
@@ -83,6 +122,10 @@ export class NanoMdmDriver implements CommandDriver {
     return { kind: "failed", reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : text ? `: ${text.slice(0, 200)}` : ""}` };
   }
 }
+
+export type NanoMdmProbe =
+  | { ok: true; version: string | null }
+  | { ok: false; problem: "unreachable" | "api_key" | "no_api" | "error"; reason: string };
 
 /** Only the service's own Retry-After is passed on; otherwise the core's exponential backoff decides. */
 const after = (ms: number | undefined) => (ms === undefined ? {} : { afterMs: ms });

@@ -1,5 +1,6 @@
-// The scheduled pull of Google Form responses, on when GOOGLE_FORM_ID and a service-account key
-// (GOOGLE_APPLICATION_CREDENTIALS) are set. Runs once per fire across replicas.
+// The scheduled pull of Google Form responses, on only with its own switch GOOGLE_FORM_POLL
+// (config.ts checks it has GOOGLE_FORM_ID and a service-account key, and that the Apps Script
+// webhook is not also on). Runs once per fire across replicas.
 import type { JobContext } from "./index.js";
 import type { Job } from "./scheduler.js";
 import { titleMap } from "../google/mapping.js";
@@ -8,7 +9,7 @@ import { FORMS_SCOPES, GoogleFormPoller } from "../google/poller.js";
 export function googleFormJobs(ctx: Pick<JobContext, "core" | "config">, opts: { auth?: unknown } = {}): Job[] {
   const { config, core } = ctx;
   const formId = config.GOOGLE_FORM_ID;
-  if (!formId || !(opts.auth || config.GOOGLE_APPLICATION_CREDENTIALS)) return [];
+  if (!config.GOOGLE_FORM_POLL || !formId || !(opts.auth || config.GOOGLE_APPLICATION_CREDENTIALS)) return [];
   let poller: GoogleFormPoller | null = null;
   const get = async () => {
     if (poller) return poller;
@@ -25,6 +26,7 @@ export function googleFormJobs(ctx: Pick<JobContext, "core" | "config">, opts: {
       titles: titleMap(config.GOOGLE_FORM_FIELD_MAP),
       timeZone: config.APP_TIMEZONE,
       fallbackLocale: config.APP_LOCALE,
+      since: config.GOOGLE_FORM_POLL_SINCE,
     });
     return poller;
   };

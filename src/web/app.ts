@@ -4,6 +4,7 @@ import express, { type Express, type Router } from "express";
 import type { Config } from "../config.js";
 import type { Core } from "../core/index.js";
 import type { Database } from "../db/client.js";
+import type { SetupMonitor } from "../setup/index.js";
 import { errorHandler, notFound } from "./errors.js";
 import { routes } from "./routes/index.js";
 import { refuseNulInUrl, securityHeaders } from "./security.js";
@@ -12,6 +13,10 @@ export interface WebDeps {
   config: Config;
   core: Core;
   db: Database;
+  /** The setup checks' latest results (the landing page, /healthz's degraded reasons). */
+  setup?: SetupMonitor;
+  /** `npm run demo`: the local Slack preview is mounted (the landing page links to it). */
+  preview?: boolean;
 }
 
 /** `first`: routers that parse their own raw body (Slack's, which must to verify the signature). */

@@ -1,6 +1,7 @@
 // Domain errors → HTTP, in one place. Machines get a 4xx with a reason; nothing leaks a stack.
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import { DomainError } from "../core/errors.js";
+import { isDatabaseUnreachable, RETRY_AFTER_S } from "../db/unreachable.js";
 import { log } from "../log.js";
 
 const STATUS: Record<string, number> = {
@@ -38,6 +39,19 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     res.status(status).json({ error: "bad_request", reason });
     return;
   }
+  if (isDatabaseUnreachable(err)) {
+    databaseAway(res);
+    return;
+  }
   log.error("unhandled error", { path: req.path, err: err instanceof Error ? err.message : String(err) });
   res.status(500).json({ error: "internal", reason: "internal error; nothing was changed" });
 };
+
+/** 503 + Retry-After: the database is away; nothing was stored, the same request later will work. */
+export function databaseAway(res: Response): void {
+  log.warn("database unreachable: answered 503", {});
+  res.status(503).set("Retry-After", String(RETRY_AFTER_S)).json({
+    error: "database_unavailable",
+    reason: `the database is unreachable; nothing was stored: try again in ${RETRY_AFTER_S} s`,
+  });
+}

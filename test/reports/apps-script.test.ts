@@ -85,6 +85,18 @@ describe("the Apps Script", () => {
     });
   });
 
+  it("sends a grid row left blank as blank, not as the word \"null\"", async () => {
+    const { requests } = runScript({ WEBHOOK_URL: `${t.url}/webhooks/google-form`, WEBHOOK_SECRET: FORM_SECRET }, [
+      ["紛失したデバイス", "Galaxy S24"],
+      ["端末の状態", [["画面割れ"], null, ["ケースあり", "ストラップ"]] as unknown as string[]],
+      ["補足", null as unknown as string],
+    ]);
+    const payload = JSON.parse(requests[0]!.options.payload) as { answers: Record<string, unknown> };
+    expect(payload.answers["端末の状態"]).toEqual(["画面割れ", "", "ケースあり, ストラップ"]);
+    expect(payload.answers["補足"]).toBe("");
+    expect(requests[0]!.options.payload).not.toContain("null");
+  });
+
   it("fails loudly (the trigger's failure e-mail) when not configured or refused", () => {
     expect(runScript({}, []).error?.message).toMatch(/WEBHOOK_URL and WEBHOOK_SECRET/);
     const refused = runScript({ WEBHOOK_URL: "http://x", WEBHOOK_SECRET: "s" }, [], 401);

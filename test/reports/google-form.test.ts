@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { google } from "googleapis";
+import { loadConfig } from "../../src/config.js";
 import { googleFormJobs } from "../../src/jobs/google-form.js";
 import { formWebhookHeaders, postJson, startTestApp, type TestApp } from "../support/harness.js";
 import { aDevice, aPerson } from "../support/builders.js";
@@ -63,6 +64,31 @@ describe("the Google Form webhook", () => {
     expect(await t.db.prisma.lossReport.count()).toBe(before);
   });
 
+  it("adds an edited response (same responseId, submitted later) to its report; an older retry changes nothing", async () => {
+    const first = JSON.stringify(response({ responseId: "2_ABaOnud-edit-1", submittedAt: "2026-11-20T00:55:00Z" }));
+    const created = await postJson(url(), first, signed(t, first));
+    expect(created.status).toBe(202);
+    await t.flush();
+    t.slack.reset();
+    const edited = response({ responseId: "2_ABaOnud-edit-1", submittedAt: "2026-11-20T01:05:00Z" });
+    (edited.answers as Record<string, string>)["紛失した場所"] = "新宿駅 南口";
+    (edited.answers as Record<string, string>)["連絡先電話番号"] = "03-1111-2222";
+    const body = JSON.stringify(edited);
+    const res = await postJson(url(), body, signed(t, body));
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ status: "edited", reference: created.json.reference, changed: ["location", "contactPhone"] });
+    const report = await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference: created.json.reference } });
+    expect(report).toMatchObject({ location: "新宿駅 南口", contactPhone: "03-1111-2222" });
+    await t.flush();
+    const thread = t.slack.posts().filter((p) => p.thread_ts).map((p) => String(p.text));
+    expect(thread).toHaveLength(1);
+    expect(thread[0]).toMatch(/渋谷駅 → 新宿駅 南口/);
+    // The script's retry of the first submission arrives late: it is not an edit back.
+    const retry = await postJson(url(), first, signed(t, first));
+    expect(retry.json).toMatchObject({ status: "duplicate" });
+    expect(await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference: created.json.reference } })).toMatchObject({ location: "新宿駅 南口" });
+  });
+
   it("rejects a wrong signature, a missing one, and a stale timestamp with 401", async () => {
     const body = JSON.stringify(response({ responseId: "resp-forged" }));
     expect((await postJson(url(), body, signed(t, body, { secret: "not-the-secret" }))).status).toBe(401);
@@ -118,49 +144,132 @@ describe("the Google Form poller", () => {
     client.setCredentials({ access_token: "test-access-token", expiry_date: Date.now() + 3_600_000 });
     return client;
   };
-  const env = () => ({ GOOGLE_FORM_ID: formId, GOOGLE_API_URL: fake.url });
+  const env = (over: Record<string, string> = {}) => ({
+    GOOGLE_FORM_POLL: "true", GOOGLE_FORM_ID: formId, GOOGLE_API_URL: fake.url,
+    GOOGLE_APPLICATION_CREDENTIALS: "/run/secrets/forms-reader.json", GOOGLE_FORM_WEBHOOK_SECRET: "", ...over,
+  });
   const answers = (name: string) => ({ q1: name, q2: "iPhone 14", q3: "Osaka office", q4: "Lost", q5: "blue" });
+  const pollOnce = async (t: TestApp) => googleFormJobs(t.app, { auth: auth() })[0]!.run(t.clock.now());
+  const lists = () => fake.requests.filter((r) => r.path.endsWith("/responses"));
 
-  it("imports each response exactly once, across a restart on the same database", async () => {
-    fake.responses = [
-      { responseId: "p-1", lastSubmittedTime: "2026-11-20T00:10:00.123Z", respondentEmail: "a@example.co.jp", answers: answers("A") },
-      { responseId: "p-2", lastSubmittedTime: "2026-11-20T00:20:00Z", respondentEmail: "b@example.co.jp", answers: answers("B") },
-      { responseId: "p-3", lastSubmittedTime: "2026-11-20T00:30:00Z", respondentEmail: "c@example.co.jp", answers: answers("C") },
+  it("starts from now: a form's earlier responses never become new incidents", async () => {
+    fake.responses = [];
+    fake.submit("2026-10-01T09:00:00Z", answers("last month"));
+    fake.submit("2026-11-20T00:59:59.900Z", answers("just before"));
+    const t = await startTestApp({ env: env() });
+    try {
+      fake.requests.length = 0;
+      expect(await pollOnce(t)).toEqual({ imported: 0, edited: 0, seen: 0 });
+      expect(lists()[0]!.query.get("filter")).toBe("timestamp >= 2026-11-20T01:00:00.000Z");
+      t.clock.advance(120_000);
+      const id = fake.submit("2026-11-20T01:01:30.250Z", answers("after start"));
+      expect(await pollOnce(t)).toEqual({ imported: 1, edited: 0, seen: 1 });
+      expect(await t.db.prisma.lossReport.findMany({ where: { channel: "GOOGLE_FORM" }, select: { externalId: true, reporterName: true } })).toEqual([{ externalId: id, reporterName: "after start" }]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("starts from GOOGLE_FORM_POLL_SINCE when set", async () => {
+    fake.responses = [];
+    fake.submit("2026-11-18T09:00:00Z", answers("before since"));
+    const kept = fake.submit("2026-11-19T09:00:00Z", answers("after since"));
+    const t = await startTestApp({ env: env({ GOOGLE_FORM_POLL_SINCE: "2026-11-19T00:00:00Z" }) });
+    try {
+      expect(await pollOnce(t)).toMatchObject({ imported: 1 });
+      expect((await t.db.prisma.lossReport.findMany({ where: { channel: "GOOGLE_FORM" } })).map((r) => r.externalId)).toEqual([kept]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("imports each response exactly once, across pages in any order and a restart on the same database", async () => {
+    fake.responses = [];
+    const first = await startTestApp({ env: env({ GOOGLE_FORM_POLL_SINCE: "2026-11-20T00:00:00Z" }) });
+    const [p1, p2, p3] = [
+      fake.submit("2026-11-20T00:10:00.123Z", answers("A"), "a@example.co.jp"),
+      fake.submit("2026-11-20T00:20:00Z", answers("B"), "b@example.co.jp"),
+      fake.submit("2026-11-20T00:30:00Z", answers("C"), "c@example.co.jp"),
     ];
-    const first = await startTestApp({ env: env() });
     const [job] = googleFormJobs(first.app, { auth: auth() });
     expect(job!.name).toBe("google-form-poll");
-    expect(await job!.run(first.clock.now())).toEqual({ imported: 3, seen: 3 });
-    const report = await first.db.prisma.lossReport.findFirstOrThrow({ where: { externalId: "p-1" } });
+    expect(await job!.run(first.clock.now())).toEqual({ imported: 3, edited: 0, seen: 3 });
+    const report = await first.db.prisma.lossReport.findFirstOrThrow({ where: { externalId: p1 } });
     expect(report).toMatchObject({ channel: "GOOGLE_FORM", reporterName: "A", location: "Osaka office", deviceDescription: "iPhone 14 / Handset colour: blue" });
     await first.flush();
     expect(incidents(first)).toHaveLength(3);
     await first.app.stop();
 
     // A restart: a new app on the same database. One new response arrived meanwhile.
-    fake.responses.push({ responseId: "p-4", lastSubmittedTime: "2026-11-20T00:40:00Z", answers: answers("D") });
+    const p4 = fake.submit("2026-11-20T00:40:00Z", answers("D"));
     fake.requests.length = 0;
     const second = await startTestApp({ db: first.db, env: env(), slack: first.slack });
-    const [job2] = googleFormJobs(second.app, { auth: auth() });
-    expect(await job2!.run(second.clock.now())).toEqual({ imported: 1, seen: 2 });
-    const list = fake.requests.find((r) => r.path.endsWith("/responses"))!;
-    expect(list.query.get("filter")).toBe("timestamp >= 2026-11-20T00:30:00Z");
+    expect(await pollOnce(second)).toEqual({ imported: 1, edited: 0, seen: 2 });
+    expect(lists()[0]!.query.get("filter")).toBe("timestamp >= 2026-11-20T00:30:00.000Z");
     // Nothing new: nothing imported, nothing posted twice.
-    expect(await job2!.run(second.clock.now())).toEqual({ imported: 0, seen: 1 });
-    expect(await second.db.prisma.lossReport.count({ where: { channel: "GOOGLE_FORM" } })).toBe(4);
+    expect(await pollOnce(second)).toEqual({ imported: 0, edited: 0, seen: 1 });
+    expect((await second.db.prisma.lossReport.findMany({ where: { channel: "GOOGLE_FORM" } })).map((r) => r.externalId).sort()).toEqual([p1, p2, p3, p4].sort());
     await second.flush();
     expect(incidents(second).length).toBe(4);
     await second.close();
     await first.close();
   });
 
-  it("is off without a form id or credentials", async () => {
-    const t = await startTestApp();
+  it("moves the cursor only after the last page: a run that fails on page 2 loses nothing", async () => {
+    fake.responses = [];
+    const t = await startTestApp({ env: env({ GOOGLE_FORM_POLL_SINCE: "2026-11-20T00:00:00Z" }) });
     try {
-      expect(googleFormJobs(t.app)).toEqual([]);
+      // Newest first: page 1 holds the two newest, page 2 the oldest.
+      const ids = ["00:05", "00:15", "00:25"].map((m) => fake.submit(`2026-11-20T${m}:00Z`, answers(m)));
+      fake.failNext(503, "2");
+      await expect(pollOnce(t)).rejects.toThrow();
+      fake.requests.length = 0;
+      expect(await pollOnce(t)).toMatchObject({ imported: 1, seen: 3 });
+      expect(lists()[0]!.query.get("filter")).toBe("timestamp >= 2026-11-20T00:00:00.000Z");
+      expect((await t.db.prisma.lossReport.findMany({ where: { channel: "GOOGLE_FORM" } })).map((r) => r.externalId).sort()).toEqual([...ids].sort());
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("adds an edited response to its report as an event, with what changed, instead of dropping it", async () => {
+    fake.responses = [];
+    const t = await startTestApp({ env: env({ GOOGLE_FORM_POLL_SINCE: "2026-11-20T00:00:00Z" }) });
+    try {
+      const id = fake.submit("2026-11-20T00:10:00Z", answers("Hanako"));
+      await pollOnce(t);
+      await t.flush();
+      fake.edit(id, "2026-11-20T00:50:00Z", { q3: "Shinagawa station" });
+      t.slack.reset();
+      expect(await pollOnce(t)).toEqual({ imported: 0, edited: 1, seen: 1 });
+      const report = await t.db.prisma.lossReport.findFirstOrThrow({ where: { externalId: id }, include: { events: true } });
+      expect(report.location).toBe("Shinagawa station");
+      expect(report.events.map((e) => e.note)).toContain("edited: location");
+      expect(await t.db.prisma.lossReport.count({ where: { channel: "GOOGLE_FORM" } })).toBe(1);
+      await t.flush();
+      const thread = t.slack.posts().filter((p) => p.thread_ts).map((p) => String(p.text));
+      expect(thread.some((x) => x.includes("Osaka office") && x.includes("Shinagawa station"))).toBe(true);
+      // The boundary is re-read next time: the same submission is no second edit.
+      expect(await pollOnce(t)).toEqual({ imported: 0, edited: 0, seen: 1 });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("has its own switch: GOOGLE_FORM_ID alone (the webhook's check) does not start it", async () => {
+    const t = await startTestApp({ env: { GOOGLE_FORM_ID: formId, GOOGLE_APPLICATION_CREDENTIALS: "/run/secrets/forms-reader.json" } });
+    try {
+      expect(googleFormJobs(t.app, { auth: auth() })).toEqual([]);
       expect(t.app.jobs.map((j) => j.name)).not.toContain("google-form-poll");
     } finally {
       await t.close();
     }
+  });
+
+  it("refuses to start with both the poller and the Apps Script webhook on, saying which to unset", () => {
+    expect(() => loadConfig({ ...env(), GOOGLE_FORM_WEBHOOK_SECRET: "s3cret" })).toThrow(/two reports.*unset GOOGLE_FORM_POLL.*or GOOGLE_FORM_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ GOOGLE_FORM_POLL: "true" })).toThrow(/GOOGLE_FORM_POLL: the poller needs GOOGLE_FORM_ID/);
+    expect(() => loadConfig({ GOOGLE_FORM_POLL: "true", GOOGLE_FORM_ID: formId })).toThrow(/GOOGLE_APPLICATION_CREDENTIALS/);
+    expect(() => loadConfig({ ...env(), GOOGLE_FORM_POLL_SINCE: "yesterday" })).toThrow(/GOOGLE_FORM_POLL_SINCE: expected an RFC 3339 time/);
   });
 });

@@ -23,7 +23,8 @@ export function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDatabase(): Promise<Database> {
+/** `via` reroutes the app's connections (a proxy that can cut them); PostgreSQL only. */
+export async function createTestDatabase(opts: { via?: (url: string) => string } = {}): Promise<Database> {
   const server = serverUrl();
   if (!server) {
     const template = process.env.LOSTDESK_PGLITE_TEMPLATE;
@@ -42,7 +43,8 @@ export async function createTestDatabase(): Promise<Database> {
   } finally {
     await admin.end();
   }
-  const db = await openDatabase({ kind: "postgres", url: withDatabase(server, name) });
+  const url = withDatabase(server, name);
+  const db = await openDatabase({ kind: "postgres", url: opts.via ? opts.via(url) : url });
   const close = db.close.bind(db);
   db.close = async () => {
     await close();

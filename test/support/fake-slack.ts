@@ -3,6 +3,7 @@
 // make it fail (rate limits, outages, errors) to see what the app does then.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { manifestBotScopes } from "../../src/slack/doctor.js";
 
 export interface SlackCall {
   method: string;
@@ -22,8 +23,9 @@ export class FakeSlack {
   /** Users findable by users.lookupByEmail / users.info. */
   readonly users = new Map<string, { id: string; email: string; name?: string; locale?: string; tz?: string }>();
   /** The bot token's scopes. Like Slack, e-mails (users.info profile.email, users.lookupByEmail)
-   *  are given only with users:read.email. */
-  readonly scopes = new Set(["chat:write", "commands", "im:write", "users:read", "users:read.email", "files:write", "files:read"]);
+   *  are given only with users:read.email. Sent as x-oauth-scopes on every answer, as Slack does;
+   *  the manifest's scopes to begin with. */
+  readonly scopes = new Set(manifestBotScopes());
   private failures = new Map<string, Failure[]>();
   /** Calls answered late (ms) or never (null: Slack did not act, the caller's socket just waits). */
   private slow = new Map<string, (number | null)[]>();
@@ -33,6 +35,10 @@ export class FakeSlack {
   /** Files people shared with the app (a modal's file_input): files.info, then GET url_private with the bot token. */
   private sharedFiles = new Map<string, { name: string; content: Buffer }>();
   url = "";
+  /** When set, every Web API call fails with this error (token_revoked, invalid_auth, account_inactive). */
+  tokenError: string | null = null;
+  /** Channels conversations.info knows, and whether the bot is a member. */
+  readonly channels = new Map<string, { name: string; isMember: boolean; isPrivate?: boolean }>([["C_ADMIN", { name: "it-admin", isMember: true, isPrivate: true }]]);
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -98,6 +104,9 @@ export class FakeSlack {
     this.uploads.length = 0;
     this.failures.clear();
     this.slow.clear();
+    this.tokenError = null;
+    this.scopes.clear();
+    for (const s of manifestBotScopes()) this.scopes.add(s);
   }
 
   private async handle(req: IncomingMessage, res: import("node:http").ServerResponse) {
@@ -130,6 +139,10 @@ export class FakeSlack {
     const args = parseArgs(raw.toString(), req.headers["content-type"]);
     const call: SlackCall = { method, args, at: Date.now() };
     this.calls.push(call);
+    if (this.tokenError) {
+      call.failed = true;
+      return json(200, { ok: false, error: this.tokenError });
+    }
     const delay = this.slow.get(method)?.shift();
     if (delay === null) {
       call.failed = true; // never answered: Slack did not act on it
@@ -148,7 +161,7 @@ export class FakeSlack {
       if (failure.status) return json(failure.status, { ok: false, error: "internal_error" });
       return json(200, { ok: false, error: failure.error ?? "internal_error" });
     }
-    json(200, this.answer(method, args));
+    json(200, this.answer(method, args), { "x-oauth-scopes": [...this.scopes].join(",") });
   }
 
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
@@ -177,11 +190,21 @@ export class FakeSlack {
       case "users.lookupByEmail": {
         if (!this.scopes.has("users:read.email")) return { ok: false, error: "missing_scope", needed: "users:read.email", provided: [...this.scopes].join(",") };
         const u = [...this.users.values()].find((x) => x.email.toLowerCase() === String(args.email).toLowerCase());
-        return u ? { ok: true, user: toSlackUser(u) } : { ok: false, error: "users_not_found" };
+        return u ? { ok: true, user: toSlackUser(u, this.scopes.has("users:read.email")) } : { ok: false, error: "users_not_found" };
       }
       case "users.info": {
+        if (!this.scopes.has("users:read")) return { ok: false, error: "missing_scope", needed: "users:read" };
         const u = this.users.get(String(args.user));
         return u ? { ok: true, user: toSlackUser(u, this.scopes.has("users:read.email")) } : { ok: false, error: "user_not_found" };
+      }
+      case "users.list":
+        if (!this.scopes.has("users:read")) return { ok: false, error: "missing_scope", needed: "users:read" };
+        return { ok: true, members: [...this.users.values()].map((u) => toSlackUser(u, this.scopes.has("users:read.email"))), response_metadata: { next_cursor: "" } };
+      case "conversations.info": {
+        // A private channel the bot is not in is invisible to it: channel_not_found, as Slack says.
+        const c = this.channels.get(String(args.channel));
+        if (!c || (c.isPrivate && !c.isMember)) return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id: args.channel, name: c.name, is_private: Boolean(c.isPrivate), is_member: c.isMember } };
       }
       case "files.info": {
         const f = this.sharedFiles.get(String(args.file));

@@ -5,6 +5,7 @@ import type { Tx } from "../audit.js";
 import { DAY } from "../clock.js";
 import { noResponseDevices, type NoResponseDevice } from "./no-response.js";
 import type { DigestSettings } from "./settings.js";
+import { weeklyResponseMedians, type ResponseMedians } from "../response/metrics.js";
 
 /** Renewals whose deadline is within this many days (or past) are listed. */
 export const RENEWAL_HORIZON_DAYS = 60;
@@ -36,6 +37,8 @@ export interface Digest {
   renewals: { id: string; kind: string; label: string; expiresAt: Date; overdue: boolean; dueSoon: boolean }[];
   owners: PersonalSummary[];
   departmentAdmins: PersonalSummary[];
+  /** This week's response medians (issue 19). */
+  response?: ResponseMedians;
 }
 
 export async function buildDigest(tx: Tx, at: Date, since: Date, settings: DigestSettings): Promise<Digest> {
@@ -80,6 +83,7 @@ export async function buildDigest(tx: Tx, at: Date, since: Date, settings: Diges
     renewals: renewals.map((r) => ({ id: r.id, kind: r.kind, label: r.label, expiresAt: r.expiresAt!, overdue: r.expiresAt! <= at, dueSoon: r.expiresAt!.getTime() <= at.getTime() + RENEWAL_HORIZON_DAYS * DAY })),
     owners: [],
     departmentAdmins: [],
+    response: await weeklyResponseMedians(tx, at),
   };
   if (settings.ownerSummaries) digest.owners = await ownerSummaries(tx, since, at, noResponse);
   if (settings.departmentAdminSummaries) digest.departmentAdmins = await departmentAdminSummaries(tx, since, at, noResponse);

@@ -12,6 +12,7 @@ import type { Actors } from "../actors.js";
 import type { Db } from "../../db/client.js";
 import { Prisma } from "../../db/client.js";
 import type { ReportChannel, ReportStatus } from "../../generated/prisma/enums.js";
+import { applySourceEdit, type FieldChange } from "./edits.js";
 import { matchDevices, matchReporter } from "./matching.js";
 import { nextReference } from "./reference.js";
 import { hashStatusToken, newStatusToken } from "./tokens.js";
@@ -20,6 +21,8 @@ export interface NewReport {
   channel: ReportChannel;
   /** Id in the source system (Google Form responseId): the same one is imported once. */
   externalId?: string | null;
+  /** When the source says it was (last) submitted: a later one with the same id is an edit. */
+  externalSubmittedAt?: Date | null;
   /** An InboundReceipt key (a form's nonce): a replayed submission creates nothing. */
   receiptKey?: string;
   /** The web form derives it from its nonce so a replay can show the same link; else random. */
@@ -78,6 +81,38 @@ export class LossReports {
     }
   }
 
+  /**
+   * A response from a form (pushed or polled): a new one becomes a report; one we already have,
+   * submitted again later, is the reporter's edit and is added to its report as an event.
+   */
+  async importResponse(input: NewReport & { externalId: string }): Promise<CreatedReport & { edited: FieldChange[] }> {
+    const result = await this.create(input);
+    if (result.created) return { ...result, edited: [] };
+    const { db, clock, events } = this.deps;
+    const edited = await db.$transaction(async (tx) => {
+      const changes = await applySourceEdit(tx, result.report.id, input, input.externalSubmittedAt ?? null);
+      if (!changes.length) return changes;
+      const report = await tx.lossReport.findUniqueOrThrow({ where: { id: result.report.id }, select: { status: true } });
+      const now = clock.now();
+      await tx.lossReportEvent.create({ data: { reportId: result.report.id, status: report.status, note: `edited: ${changes.map((c) => c.field).join(", ")}`, at: now } });
+      await audit(tx, { actor: `report:${input.channel.toLowerCase()}`, action: "report.edited", subject: `report:${result.report.id}`, details: { fields: changes.map((c) => c.field) }, at: now });
+      await events.publish(tx, { type: "report.edited", reportId: result.report.id, changes });
+      return changes;
+    });
+    return { ...result, edited };
+  }
+
+  /** Where the form poller stopped (JobState), so a restart or another replica carries on. */
+  async pollCursor(key: string): Promise<string | null> {
+    const state = await this.deps.db.jobState.findUnique({ where: { key } });
+    return (state?.value as { since?: string | null } | undefined)?.since ?? null;
+  }
+
+  async savePollCursor(key: string, since: string): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.db.jobState.upsert({ where: { key }, create: { key, value: { since }, updatedAt: now }, update: { value: { since }, updatedAt: now } });
+  }
+
   private async findDuplicate(input: NewReport): Promise<CreatedReport | null> {
     const { db } = this.deps;
     if (input.externalId) {
@@ -119,6 +154,7 @@ export class LossReports {
           statusTokenHash: hashStatusToken(token),
           channel: input.channel,
           externalId: input.externalId ?? null,
+          externalSubmittedAt: input.externalSubmittedAt ?? null,
           reporterId: reporter.personId,
           reporterEmail: email,
           reporterName: clip(input.reporterName, 100),

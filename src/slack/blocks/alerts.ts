@@ -1,5 +1,6 @@
 // Block Kit for alerts: one post per alert with the fields the seed's alert mail lists for that
 // type and OS, and a grouped post when many arrive together.
+import { confirmDialog } from "./confirm.js";
 import type { types } from "@slack/bolt";
 
 type KnownBlock = types.KnownBlock;
@@ -91,7 +92,7 @@ export function alertMessage(a: AlertView, ctx: Ctx): { text: string; blocks: Kn
       block_id: `alert:${a.id}`,
       elements: [
         { type: "button", action_id: ALERT_OPEN_DEVICE, text: { type: "plain_text", text: t(ctx.locale, "alert.button.open") }, value: a.device.id },
-        { type: "button", action_id: ALERT_RESOLVE, style: "primary", text: { type: "plain_text", text: t(ctx.locale, "alert.button.resolve") }, value: a.id },
+        { type: "button", action_id: ALERT_RESOLVE, style: "primary", text: { type: "plain_text", text: t(ctx.locale, "alert.button.resolve") }, value: a.id, confirm: confirmDialog("alert_resolve", ctx.locale) },
       ],
     });
   }

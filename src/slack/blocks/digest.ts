@@ -88,6 +88,7 @@ export function digestMessage(d: Digest, ctx: Ctx & { day: string; manual: boole
     line: (c) => t(locale, "digest.command.line", { type: c.type, device: esc(c.deviceName), since: c.queuedAt ? formatDateTime(c.queuedAt, locale, timeZone) : c.state }),
     csv: { name: "pending-commands", header: ["command_id", "type", "state", "device", "queued_at", "expires_at"], row: (c) => [c.id, c.type, c.state, c.deviceName, c.queuedAt, c.expiresAt] },
   }, locale, blocks, files, day);
+  if (d.response?.incidents) blocks.push({ type: "section", text: { type: "mrkdwn", text: responseLine(d.response, locale) } });
   render({
     heading: t(locale, "digest.renewals", { days: RENEWAL_HORIZON_DAYS, count: d.renewals.filter((r) => r.dueSoon).length }),
     items: d.renewals,
@@ -100,6 +101,20 @@ export function digestMessage(d: Digest, ctx: Ctx & { day: string; manual: boole
     csv: { name: "renewals", header: ["renewal_id", "kind", "label", "expires_at", "overdue"], row: (r) => [r.id, r.kind, r.label, r.expiresAt, r.overdue] },
   }, locale, blocks, files, day);
   return { text: title, blocks, files };
+}
+
+/** This week's response medians: how fast a report gets a decision and lost mode. */
+function responseLine(r: NonNullable<Digest["response"]>, locale: Locale): string {
+  const fmt = (m: number | null) => (m === null ? "—" : formatMinutes(m, locale));
+  return t(locale, "response.digest.medians", { incidents: r.incidents, first: fmt(r.firstActionMinutes), acted: r.actedOn, lost: fmt(r.lostModeMinutes), lostOn: r.lostModeOn });
+}
+
+export function formatMinutes(m: number, locale: Locale): string {
+  const total = Math.round(m);
+  const h = Math.floor(total / 60);
+  const min = total % 60;
+  if (locale === "ja") return h ? `${h} 時間 ${min} 分` : `${min} 分`;
+  return h ? `${h} h ${min} min` : `${min} min`;
 }
 
 /** An owner's or a department admin's own summary: their devices only, short, no files. */

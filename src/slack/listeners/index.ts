@@ -5,6 +5,7 @@ import type { SlackDeps } from "../app.js";
 import { registerActions } from "./actions/index.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
+import { registerOptions } from "./options/index.js";
 import { registerShortcuts } from "./shortcuts/index.js";
 import { registerViews } from "./views/index.js";
 
@@ -14,4 +15,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerViews(app, deps);
   registerEvents(app, deps);
   registerShortcuts(app, deps);
+  registerOptions(app, deps);
 }

@@ -21,6 +21,7 @@ import { digest } from "./digest.js";
 import { policy } from "./policy.js";
 import { brake } from "./brake.js";
 import { bulk } from "./bulk.js";
+import { caseRecord } from "./case.js";
 
 export interface MdmContext {
   args: string[];
@@ -44,7 +45,7 @@ export interface MdmSubcommand {
   run(ctx: MdmContext): Promise<void>;
 }
 
-export const subcommands: MdmSubcommand[] = [device, reports, exportInventory, importInventory, lang, digest, alerts, policy, cert, certs, renewals, custody, handover, brake, bulk];
+export const subcommands: MdmSubcommand[] = [device, reports, exportInventory, importInventory, lang, digest, alerts, policy, cert, certs, renewals, custody, handover, brake, bulk, caseRecord];
 
 export function findSubcommand(name: string): MdmSubcommand | undefined {
   const n = name.toLowerCase();

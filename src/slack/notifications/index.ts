@@ -3,6 +3,7 @@ import type { NotificationHandlers } from "../notifier.js";
 import { refreshHomesOn } from "./home-refresh.js";
 import { reportChanged } from "./report-changed.js";
 import { reportCreated } from "./report-created.js";
+import { reportEdited } from "./report-edited.js";
 import { commandChanged } from "./command-changed.js";
 import { alertImmediate } from "./alert-immediate.js";
 import { alertResolved } from "./alert-resolved.js";
@@ -14,11 +15,15 @@ import { renewalRenewed } from "./renewal-renewed.js";
 import { commandApproval } from "./command-approval.js";
 import { securityNotice } from "./security-notice.js";
 import { policyChanged } from "./policy-changed.js";
+import { incidentEscalated } from "./incident-escalated.js";
+import { incidentWipeQuestion } from "./incident-wipe-question.js";
+import { caseExport } from "./case-export.js";
 import { peopleUnlinked } from "./people-unlinked.js";
 
 export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
   "report.changed": reportChanged,
+  "report.edited": reportEdited,
   "command.changed": commandChanged,
   "alerts.immediate": alertImmediate,
   "alert.resolved": alertResolved,
@@ -30,8 +35,11 @@ export const notifications: NotificationHandlers = {
   "command.approval": commandApproval,
   "security.notice": securityNotice,
   "policy.changed": policyChanged,
+  "incident.escalated": incidentEscalated,
+  "incident.wipe_question": incidentWipeQuestion,
+  "case.export": caseExport,
   "people.unlinked": peopleUnlinked,
 };
 
 // Administrators' Home tabs follow incidents and approvals as they change.
-refreshHomesOn(notifications, ["report.created", "report.changed", "command.changed", "command.approval"]);
+refreshHomesOn(notifications, ["report.created", "report.changed", "report.edited", "command.changed", "command.approval"]);

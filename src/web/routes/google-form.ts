@@ -1,8 +1,9 @@
 // POST /webhooks/google-form: responses pushed by the Apps Script in forms/google-apps-script/.
 // Signed like Slack signs its requests: X-Signature = sha256=HMAC(secret, "<X-Timestamp>.<raw
 // body>"), and a timestamp more than five minutes away is refused, so a captured request cannot
-// be replayed later. The same responseId twice (the script retried, or the poller got it
-// first) is answered 200 and creates nothing.
+// be replayed later. The same responseId twice (the script retried) is answered 200 and creates
+// nothing; the same responseId submitted later (the reporter edited the response: "On form
+// submit" fires again) is added to its report as an edit.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import express, { Router, type Response } from "express";
 import { z } from "zod";
@@ -69,9 +70,12 @@ export function googleFormRoutes({ config, core }: WebDeps): Router {
       return fail(res, 400, "bad_request", "formId is not the form this app is configured for (GOOGLE_FORM_ID)");
     }
     const report = responseToReport(parsed.data, { titles, timeZone: config.APP_TIMEZONE, now, fallbackLocale: config.APP_LOCALE });
-    const result = await core.reports.create(report);
-    if (!result.created) log.info("google form response already imported", { reference: result.report.reference });
-    res.status(result.created ? 202 : 200).json({ status: result.created ? "accepted" : "duplicate", reference: result.report.reference });
+    const submittedAt = parsed.data.submittedAt && !Number.isNaN(Date.parse(parsed.data.submittedAt)) ? new Date(parsed.data.submittedAt) : null;
+    const result = await core.reports.importResponse({ ...report, externalId: parsed.data.responseId, externalSubmittedAt: submittedAt });
+    if (result.created) return res.status(202).json({ status: "accepted", reference: result.report.reference });
+    if (result.edited.length) return res.status(200).json({ status: "edited", reference: result.report.reference, changed: result.edited.map((c) => c.field) });
+    log.info("google form response already imported", { reference: result.report.reference });
+    res.status(200).json({ status: "duplicate", reference: result.report.reference });
   });
   return r;
 }

@@ -1,11 +1,17 @@
 import { Router } from "express";
+import { RETRY_AFTER_S } from "../../db/unreachable.js";
+import { t } from "../../i18n/index.js";
 import type { WebDeps } from "../app.js";
 
-export function healthRoutes({ db }: WebDeps): Router {
+// 200 whenever the database answers (a load balancer keeps the replica); what the background
+// setup checks found not working is listed as `degraded`, so monitoring sees it too.
+export function healthRoutes({ db, setup }: WebDeps): Router {
   const r = Router();
   r.get("/healthz", async (_req, res) => {
     const ok = await db.ping();
-    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "database unreachable" });
+    if (!ok) return void res.set("Retry-After", String(RETRY_AFTER_S)).status(503).json({ status: "database unreachable" });
+    const degraded = (setup?.degraded() ?? []).map((c) => ({ check: c.id, status: c.status, reason: t("en", c.detail, c.vars) }));
+    res.status(200).json(degraded.length ? { status: "degraded", degraded } : { status: "ok" });
   });
   return r;
 }

@@ -7,10 +7,11 @@ import { agentRoutes } from "./agent.js";
 import { alertRoutes } from "./alerts.js";
 import { googleFormRoutes } from "./google-form.js";
 import { healthRoutes } from "./health.js";
+import { landingRoutes } from "./landing.js";
 import { reportRoutes } from "./report.js";
 import { androidPubSubRoutes } from "./android-pubsub.js";
 import { nanoMdmWebhookRoutes } from "./nanomdm-webhook.js";
 
 export function routes(deps: WebDeps): Router[] {
-  return [healthRoutes(deps), alertRoutes(deps), agentRoutes(deps), nanoMdmWebhookRoutes(deps), androidPubSubRoutes(deps), reportRoutes(deps), googleFormRoutes(deps)];
+  return [landingRoutes(deps), healthRoutes(deps), alertRoutes(deps), agentRoutes(deps), nanoMdmWebhookRoutes(deps), androidPubSubRoutes(deps), reportRoutes(deps), googleFormRoutes(deps)];
 }

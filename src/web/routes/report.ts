@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import express, { Router, type ErrorRequestHandler, type Response } from "express";
 import { DomainError } from "../../core/errors.js";
+import { isDatabaseUnreachable, RETRY_AFTER_S } from "../../db/unreachable.js";
 import { parseReportForm, reportFields, type FieldErrors } from "../../core/reports/input.js";
 import { cleanDeep } from "../../core/text/unstorable.js";
 import { statusView } from "../../core/reports/status.js";
@@ -39,6 +40,12 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     sendPage(res, status, reportFormPage(locale, { values, errors, csrf: token, notice, maxLostAt: localDateTime(clock.now(), timeZone) }));
   };
 
+  /** The database is away: nothing was stored; the form comes back with the input, to send again. */
+  const unavailable = (res: Response, locale: Locale, values: Record<string, string>, csrf: unknown) => {
+    res.set("Retry-After", String(RETRY_AFTER_S));
+    return showForm(res, 503, locale, values, {}, t(locale, "portal.unavailable"), typeof csrf === "string" ? csrf : undefined);
+  };
+
   r.get("/report/assets/portal.css", (_req, res) => {
     res.set({ "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600" }).send(css);
   });
@@ -52,7 +59,12 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     const values: Record<string, string> = {};
     for (const f of FIELDS) if (typeof body[f] === "string") values[f] = body[f] as string;
 
-    if (!(await limiter.take(req.ip ?? "unknown"))) {
+    const allowed = await limiter.take(req.ip ?? "unknown").catch((err: unknown) => {
+      if (isDatabaseUnreachable(err)) return null;
+      throw err;
+    });
+    if (allowed === null) return unavailable(res, locale, values, body._csrf);
+    if (!allowed) {
       res.set("Retry-After", "900");
       return sendPage(res, 429, messagePage(locale, t(locale, "portal.rate_limited_title"), t(locale, "portal.rate_limited")));
     }
@@ -92,6 +104,7 @@ export function reportRoutes({ config, core }: WebDeps): Router {
         const field = (err.details.field as keyof FieldErrors | undefined) ?? "device";
         return showForm(res, 400, locale, values, { [field]: `report.error.${field}` }, undefined, body._csrf as string);
       }
+      if (isDatabaseUnreachable(err)) return unavailable(res, locale, values, body._csrf);
       log.error("report could not be saved", { err: err instanceof Error ? err.message : String(err) });
       return sendPage(res, 500, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
     }
@@ -124,6 +137,10 @@ export function reportRoutes({ config, core }: WebDeps): Router {
         }),
       );
     } catch (err) {
+      if (isDatabaseUnreachable(err)) {
+        res.set("Retry-After", String(RETRY_AFTER_S));
+        return sendPage(res, 503, messagePage(locale, t(locale, "portal.unavailable_title"), t(locale, "portal.unavailable_body")));
+      }
       log.error("status page failed", { err: err instanceof Error ? err.message : String(err) });
       return sendPage(res, 500, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
     }

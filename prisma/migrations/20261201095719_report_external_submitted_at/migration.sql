@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LossReport" ADD COLUMN     "externalSubmittedAt" TIMESTAMP(3);

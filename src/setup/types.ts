@@ -1,0 +1,25 @@
+// What one setup check found. A check never throws: whatever went wrong becomes `failing` with
+// the reason in words and the README section that fixes it.
+export type CheckStatus = "ok" | "not_configured" | "failing" | "warning";
+
+export interface CheckResult {
+  /** Stable id, e.g. "slack.channel" (also the key of its title in src/i18n/messages/setup.ts). */
+  id: string;
+  status: CheckStatus;
+  /** i18n key of the one-line explanation, and its values. Never a secret. */
+  detail: string;
+  vars?: Record<string, string | number>;
+  /** README anchor of the section that fixes it, e.g. "creating-the-slack-app". */
+  fix?: string;
+}
+
+export const check = (id: string, status: CheckStatus, detail: string, vars?: Record<string, string | number>, fix?: string): CheckResult => ({
+  id,
+  status,
+  detail,
+  ...(vars ? { vars } : {}),
+  ...(fix ? { fix } : {}),
+});
+
+/** Something configured that does not work, or will stop working soon: what /healthz reports as degraded. */
+export const isDegraded = (r: CheckResult) => r.status === "failing" || r.status === "warning";

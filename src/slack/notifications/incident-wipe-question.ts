@@ -1,0 +1,38 @@
+// Lost mode has been on for the configured hours (24 by default, Google's advice) and the device
+// is still not found: the thread asks whether to wipe, with the Wipe button ready — the same
+// two-person flow (and wipe limit) as on the incident message.
+import { refChannel, refTs } from "../../core/outbox.js";
+import { t } from "../../i18n/index.js";
+import { escapeMrkdwn as escape } from "../blocks/incident.js";
+import type { NotificationHandler } from "../notifier.js";
+
+type Event = { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number };
+const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
+
+export const incidentWipeQuestion: NotificationHandler<Event> = async (tx, e, ctx) => {
+  const devices = await tx.device.findMany({ where: { id: { in: e.deviceIds } }, select: { id: true, name: true, ade: true } });
+  if (!devices.length) return [];
+  const key = `report:${e.reportId}`;
+  const tr = (k: string, vars?: Record<string, string | number>) => t(ctx.locale, k, vars);
+  const text = tr("response.wipe_question", { hours: e.hours, names: devices.map((d) => `*${escape(d.name)}*`).join(", ") });
+  const buttons = devices.slice(0, 20).map((d) => ({
+    type: "button",
+    action_id: "device_wipe",
+    style: "danger",
+    text: plain(tr("response.wipe_question.button", { name: d.name })),
+    value: JSON.stringify({ r: e.reportId, d: d.id }),
+    confirm: {
+      title: plain(tr("commands.wipe.confirm_title")),
+      text: { type: "plain_text", text: tr(d.ade ? "commands.wipe.confirm_ade" : "commands.wipe.confirm_leaves", { name: d.name }).slice(0, 300) },
+      confirm: plain(tr("commands.confirm.go")),
+      deny: plain(tr("commands.confirm.back")),
+      style: "danger",
+    },
+  }));
+  return [{
+    method: "chat.postMessage",
+    payload: { channel: refChannel(key), thread_ts: refTs(key), reply_broadcast: true, text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, { type: "actions", block_id: `wipe_question:${e.reportId}`, elements: buttons }] },
+    orderingKey: key,
+    dedupeKey: `${key}:wipe_question`,
+  }];
+};
