@@ -8,7 +8,7 @@ import { LossReports } from "./reports/service.js";
 import { Commands } from "./commands/index.js";
 import { Enrollments } from "./enrollments/index.js";
 import { DeviceAgents } from "./devices/agent-enrollment.js";
-import { AlertService, AppPolicyService } from "./alerts/index.js";
+import { AlertService, AppPolicyService, AppUsage } from "./alerts/index.js";
 import { DigestService } from "./digest/index.js";
 import { Inventory } from "./inventory/index.js";
 import { People } from "./people.js";
@@ -29,6 +29,7 @@ export function createCore(deps: CoreDeps) {
   const receipts = new InboundReceipts({ db: deps.db });
   const jobRuns = new JobRuns({ db: deps.db });
   const rateLimits = new RateLimits({ db: deps.db });
+  const appUsage = new AppUsage({ db: deps.db, clock: deps.clock, events: deps.events });
   const commands = new Commands({ ...deps, actors, drivers: deps.drivers, reports: new LossReports({ ...deps, actors }), wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour });
   return {
     deps,
@@ -36,14 +37,16 @@ export function createCore(deps: CoreDeps) {
     clock: deps.clock,
     actors,
     commands,
-    agents: new DeviceAgents({ db: deps.db, clock: deps.clock, events: deps.events, commands, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
+    agents: new DeviceAgents({ db: deps.db, clock: deps.clock, events: deps.events, commands, appUsage, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
     reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),
     inventory: new Inventory({ db: deps.db, clock: deps.clock, events: deps.events, actors, headerNames: deps.settings.inventoryHeaders }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),
     people: new People({ db: deps.db, clock: deps.clock }),
     ...createRenewalServices(deps, actors),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
-    enrollments: new Enrollments({ ...deps, commands, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers }),
+    enrollments: new Enrollments({ ...deps, commands, appUsage, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers }),
+    /** Installed apps from any source, checked against the app usage policy. */
+    appUsage,
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     apiTokens: new ApiTokens({ db: deps.db, clock: deps.clock }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),

@@ -55,7 +55,7 @@ export function agentRoutes({ core }: WebDeps): Router {
   });
 
   r.post("/agent/v1/checkin", async (req, res) => {
-    const commands = await core.agents.checkIn(bearer(req));
+    const commands = await core.agents.checkIn(bearer(req), req.body && typeof req.body === "object" ? req.body : {});
     res.json({ commands: commands.map((c) => ({ id: c.uuid, type: APPLE_REQUEST_TYPE[c.type], params: c.params })) });
   });
 
