@@ -1,5 +1,5 @@
 // A device's open alerts, as /mdm alerts and the alert post's "Open device" button show them.
-import { escapeMrkdwn } from "./incident.js";
+import { escapeMrkdwn } from "./kit.js";
 import { confirmDialog } from "./confirm.js";
 import type { types } from "@slack/bolt";
 
