@@ -38,6 +38,8 @@ export type DomainEvent =
   | { type: "incident.escalated"; reportId: string; minutes: number; businessHours: boolean; userGroup: string | null }
   /** Issue 19: lost mode on for the configured hours and the device not found — ask whether to wipe. */
   | { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number }
+  /** Issue 19: an administrator asked for the case record (PDF and CSV) to be delivered here. */
+  | { type: "case.export"; reportId: string; reference: string; actor: string; channel: string; threadTs: string | null; files: { filename: string; title: string; base64: string }[] }
   /** Issue 19: a response-policy change proposed, applied or withdrawn. */
   | { type: "policy.changed"; changeId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */

@@ -49,9 +49,4 @@ export class People {
     }
   }
 
-  /** The e-mail of a directory person not yet linked to Slack, for a DM sent by address. */
-  async unlinkedEmail(personId: string): Promise<string | null> {
-    const p = await this.deps.db.person.findUnique({ where: { id: personId }, select: { email: true, slackUserId: true } });
-    return p && !p.slackUserId ? p.email : null;
-  }
 }

@@ -55,7 +55,8 @@ export function incidents(t: TestApp) {
 export function buttonsByBlock(message: Record<string, any>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const b of (message.blocks ?? []) as any[]) {
-    if (b.type === "actions") out[b.block_id] = b.elements.map((e: any) => e.action_id);
+    // The no-device block is "report:<reportId>": listed as "report".
+    if (b.type === "actions") out[String(b.block_id).startsWith("report:") ? "report" : b.block_id] = b.elements.map((e: any) => e.action_id);
   }
   return out;
 }

@@ -139,13 +139,22 @@ describe("the incident message", () => {
     const report = await eventually(() => t.db.prisma.lossReport.findFirst({ where: { reporterSlackUserId: "UPICK" } }), "the report");
     await t.flush();
     const msg = incidents(t).find((p) => p.text.includes(report.reference))!;
-    const picker = msg.blocks.find((b: any) => b.block_id === "report").elements[0];
-    expect(picker.action_id).toBe("report_pick_device");
-    // The reporter's own devices come first.
-    expect(picker.options.slice(0, 2).map((o: any) => o.text.text.split(" · ").slice(0, 2).join(" · ")).sort()).toEqual(["Studio Mac · macOS", "Work Pixel · Android"]);
-    const option = picker.options.find((o: any) => o.text.text.startsWith("Studio Mac"));
+    const block = msg.blocks.find((b: any) => b.block_id === `report:${report.id}`);
+    const picker = block.elements[0];
+    expect(picker).toMatchObject({ type: "external_select", action_id: "report_pick_device", min_query_length: 0 });
+    // Nothing typed yet: the reporter's own devices come first.
+    const first = await t.requests.blockSuggestion({ user: ADMIN_1, actionId: "report_pick_device", blockId: block.block_id, value: "" });
+    const options = first.json().options;
+    expect(options.slice(0, 2).map((o: any) => o.text.text.split(" · ").slice(0, 2).join(" · ")).sort()).toEqual(["Studio Mac · macOS", "Work Pixel · Android"]);
+    // Typing part of the owner's e-mail, the platform or the name narrows it.
+    const typed = await t.requests.blockSuggestion({ user: ADMIN_1, actionId: "report_pick_device", blockId: block.block_id, value: "studio MAC" });
+    expect(typed.json().options.map((o: any) => o.text.text.split(" · ")[0])).toEqual(["Studio Mac"]);
+    const option = typed.json().options[0];
+    // Someone who is not an administrator is offered nothing.
+    const stranger = await t.requests.blockSuggestion({ user: "UKENTA", actionId: "report_pick_device", blockId: block.block_id, value: "" });
+    expect(stranger.json().options).toEqual([]);
 
-    await t.requests.blockAction({ user: ADMIN_1, actionId: "report_pick_device", blockId: "report", selectedOption: option.value });
+    await t.requests.blockAction({ user: ADMIN_1, actionId: "report_pick_device", blockId: block.block_id, selectedOption: option.value });
     await eventually(() => t.db.prisma.lossReportDevice.findFirst({ where: { reportId: report.id, deviceId: mac.id } }), "the picked device");
     await t.flush();
     const update = t.slack.callsTo("chat.update").map((c) => c.args).find((a) => a.ts === msg.ts || JSON.stringify(a.blocks).includes(mac.id));

@@ -97,6 +97,25 @@ export class SlackRequests {
     return this.sendPayload(payload, opts);
   }
 
+  /** An external_select asking for its options as someone types (block_suggestion); Slack waits for the answer. */
+  blockSuggestion(p: { user: string; actionId: string; blockId: string; value: string; channel?: string; messageTs?: string }, opts?: Parameters<SlackRequests["send"]>[2]) {
+    return this.sendPayload(
+      {
+        type: "block_suggestion",
+        user: { id: p.user, username: p.user.toLowerCase(), team_id: "T1" },
+        container: { type: "message", message_ts: p.messageTs ?? "1700000001.000001", channel_id: p.channel ?? "C_ADMIN", is_ephemeral: false },
+        api_app_id: "A1",
+        token: "legacy",
+        action_id: p.actionId,
+        block_id: p.blockId,
+        value: p.value,
+        team: { id: "T1", domain: "example" },
+        channel: { id: p.channel ?? "C_ADMIN", name: "admin" },
+      },
+      opts,
+    );
+  }
+
   /**
    * A modal submitted. `values` is { blockId: { actionId: value } } where value is a string
    * (plain_text_input), { selected: "x" } (static_select), or { selectedOptions: [...] } (checkboxes).

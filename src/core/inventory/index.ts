@@ -11,6 +11,7 @@ import type { EventSink } from "../events.js";
 import { adminOverview, employeeOverview } from "./overview.js";
 import { OPEN_REPORT_STATUSES, reportScope } from "./scope.js";
 import { deviceDetail, searchDevices } from "./search.js";
+import { pickerDevices } from "./picker.js";
 
 export interface InventoryDeps {
   db: Db;
@@ -27,6 +28,13 @@ export class Inventory {
   async search(actor: Actor, query: string) {
     this.deps.actors.requireAdmin(actor);
     return searchDevices(this.deps.db, actor, query);
+  }
+
+  /** The picker's options for `query` on a report (its reporter's devices first, then by name). */
+  async pickable(actor: Actor, query: string, reportId?: string) {
+    this.deps.actors.requireAdmin(actor);
+    const report = reportId ? await this.deps.db.lossReport.findUnique({ where: { id: reportId }, select: { reporterId: true } }) : null;
+    return pickerDevices(this.deps.db, actor, query, report?.reporterId ?? null);
   }
 
   async device(actor: Actor, deviceId: string) {

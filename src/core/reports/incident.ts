@@ -24,17 +24,7 @@ export async function loadIncident(tx: Tx, reportId: string) {
   const devices = r.devices
     .map((rd) => ({ ...rd.device, how: rd.how, capabilities: capabilities(rd.device) as Record<DeviceAction, Capability> }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  // The picker offers the reporter's own devices first, then the rest (admins only see it).
-  const pickable = devices.length
-    ? []
-    : await tx.device.findMany({
-        where: { state: { in: ["MANAGED", "LOST_MODE"] } },
-        select: { id: true, name: true, platform: true, model: true, ownerId: true, owner: { select: { name: true } } },
-        orderBy: [{ name: "asc" }],
-        take: 500,
-      });
-  pickable.sort((a, b) => Number(b.ownerId === r.reporterId && !!r.reporterId) - Number(a.ownerId === r.reporterId && !!r.reporterId));
-  return { report: r, devices, pickable: pickable.slice(0, 100) };
+  return { report: r, devices };
 }
 
 export type Incident = NonNullable<Awaited<ReturnType<typeof loadIncident>>>;

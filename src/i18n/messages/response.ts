@@ -1,6 +1,6 @@
 // Incident response (issue 19): the brake on destruction, the response policy, bulk requests,
 // escalation, the case record, the theft/loss checklist and personal devices.
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 type Key =
   | "brake.thread.requested" | "brake.thread.break_glass" | "brake.thread.approval_recorded"
@@ -12,7 +12,7 @@ type Key =
   | "brake.policy.change.approval_on" | "brake.policy.change.approval_off" | "brake.policy.change.wipe_limit"
   | "brake.policy.usage" | "brake.policy.proposed_ephemeral" | "brake.policy.applied_ephemeral"
   | "brake.bulk.usage" | "brake.bulk.result" | "brake.bulk.line_ok" | "brake.bulk.line_refused" | "brake.bulk.lost_message"
-  | "mdm.help.brake" | "mdm.help.bulk"
+  | "mdm.help.brake" | "mdm.help.bulk" | "mdm.help.case"
   | "response.escalated" | "response.escalated.no_group" | "response.escalated.business" | "response.escalated.off_hours"
   | "response.wipe_question" | "response.wipe_question.button" | "response.digest.medians";
 
@@ -52,6 +52,7 @@ export const response: Catalog<Key> = {
     "brake.bulk.lost_message": "This device has been reported lost. Please contact the company's IT department.",
     "mdm.help.brake": "brake [limit <n> | lostmode|lock|unlostmode|locate|sound on|off] — the brake on destruction: wipe limit and which commands need a second administrator (two admins change it)",
     "mdm.help.bulk": "bulk wipe|lock|lostmode <serial> … — one command for several devices, through the same approvals (posted to the security channel)",
+    "mdm.help.case": "case LR-2026-0001 — the report's case record (事故報告書) as PDF and CSV, from the audit log",
     "response.escalated": ":bell: {group} nobody has acted on *{reference}* for {minutes} minutes ({when}). Please take it: enable lost mode, or mark it found or dismissed.",
     "response.escalated.no_group": "On-call administrators:",
     "response.escalated.business": "business hours",
@@ -95,6 +96,7 @@ export const response: Catalog<Key> = {
     "brake.bulk.lost_message": "この端末は紛失届が出ています。会社の情報システム部門にご連絡ください。",
     "mdm.help.brake": "brake [limit <n> | lostmode|lock|unlostmode|locate|sound on|off] — 破壊的操作の歯止め: 初期化の上限と 2 人目の管理者が必要なコマンド（変更は管理者 2 人で）",
     "mdm.help.bulk": "bulk wipe|lock|lostmode <シリアル> … — 複数端末へのまとめた依頼。通常と同じ承認が必要（セキュリティチャンネルに投稿）",
+    "mdm.help.case": "case LR-2026-0001 — 報告の事故報告書（監査ログから PDF と CSV）",
     "response.escalated": ":bell: {group} *{reference}* に {minutes} 分間だれも対応していません（{when}）。紛失モードの有効化、または発見・対応不要の記録をお願いします。",
     "response.escalated.no_group": "当番の管理者へ:",
     "response.escalated.business": "営業時間内",

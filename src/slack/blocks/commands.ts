@@ -1,9 +1,10 @@
 // How commands show in Slack: one line per command in the incident message, the buttons that
 // still apply to a device given its live commands, and the posts in the incident thread.
 // Pure: data in, Block Kit out.
-import { locationOf } from "../../core/commands/rules.js";
+import { isQuery, locationOf } from "../../core/commands/rules.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
-import { escapeMrkdwn } from "./incident.js";
+import { confirmDialog } from "./confirm.js";
+import { escapeMrkdwn } from "./kit.js";
 
 export const COMMAND_ACTIONS = {
   wipeApprove: "wipe_approve",
@@ -33,7 +34,7 @@ export interface CommandLineInput {
 
 /** "Lost mode: queued — 21 Nov 10:00 · never expires", with the device's answer when it has one. */
 export function commandLines(commands: readonly CommandLineInput[], locale: Locale, timeZone: string): string[] {
-  return commands.map((c) => {
+  return commands.filter((c) => !isQuery(c.type)).map((c) => {
     const base = t(locale, "command.line", {
       type: t(locale, `command.type.${c.type}`),
       state: t(locale, `command.state.${c.state}`),
@@ -78,7 +79,7 @@ export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: st
     if (id === "device_wipe") {
       if (wipe?.state === "AWAITING_APPROVAL") {
         const v = JSON.stringify({ c: wipe.id });
-        out.push(approveButton(v, d.name, locale), { type: "button", action_id: COMMAND_ACTIONS.wipeCancel, text: plain(tr("commands.wipe.cancel")), value: v });
+        out.push(approveButton(v, d.name, locale), wipeCancelButton(v, d.name, locale));
         continue;
       }
       if (wipe) continue;
@@ -88,7 +89,10 @@ export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: st
     if (id === "report_found" && d.state === "LOST_MODE" && !wiping) {
       out.push(...lostModeButtons(d, value, locale, live));
     }
-    out.push(b);
+    if (id === "report_found") out.push({ ...b, confirm: confirmDialog("found", locale, { name: d.name }) });
+    else if (id === "report_dismiss") {
+      out.push({ ...b, confirm: confirmDialog("dismiss", locale, { name: d.name }, { textKey: d.state === "LOST_MODE" ? "confirm.dismiss.text_lost_mode" : undefined }) });
+    } else out.push(b);
   }
   return out;
 }
@@ -96,8 +100,8 @@ export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: st
 function lostModeButtons(d: ButtonDevice, value: string, locale: Locale, live: (type: string) => unknown): Block[] {
   const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
   const out: Block[] = [];
-  if (!live("DEVICE_LOCATION")) out.push({ type: "button", action_id: COMMAND_ACTIONS.locate, text: plain(tr("commands.button.locate")), value });
-  if (!live("PLAY_LOST_MODE_SOUND")) out.push({ type: "button", action_id: COMMAND_ACTIONS.sound, text: plain(tr("commands.button.sound")), value });
+  if (!live("DEVICE_LOCATION")) out.push({ type: "button", action_id: COMMAND_ACTIONS.locate, text: plain(tr("commands.button.locate")), value, confirm: confirmDialog("locate", locale, { name: d.name }) });
+  if (!live("PLAY_LOST_MODE_SOUND")) out.push({ type: "button", action_id: COMMAND_ACTIONS.sound, text: plain(tr("commands.button.sound")), value, confirm: confirmDialog("sound", locale, { name: d.name }) });
   if (!live("DISABLE_LOST_MODE")) {
     out.push({
       type: "button",
@@ -108,6 +112,10 @@ function lostModeButtons(d: ButtonDevice, value: string, locale: Locale, live: (
     });
   }
   return out;
+}
+
+export function wipeCancelButton(value: string, deviceName: string, locale: Locale): Block {
+  return { type: "button", action_id: COMMAND_ACTIONS.wipeCancel, text: plain(t(locale, "commands.wipe.cancel")), value, confirm: confirmDialog("wipe_cancel", locale, { name: deviceName }) };
 }
 
 export function approveButton(value: string, deviceName: string, locale: Locale): Block {

@@ -1,4 +1,5 @@
 // A device's open alerts, as /mdm alerts and the alert post's "Open device" button show them.
+import { confirmDialog } from "./confirm.js";
 import type { types } from "@slack/bolt";
 
 type KnownBlock = types.KnownBlock;
@@ -28,7 +29,7 @@ export function deviceAlertsMessage(d: DeviceAlerts, locale: Locale, timeZone: s
     blocks.push({
       type: "section",
       text: { type: "mrkdwn", text: t(locale, "alert.open.line", { title: alertTitle(locale, a.type, d.device.name), at: formatDateTime(a.detectedAt, locale, timeZone) }) },
-      accessory: { type: "button", action_id: ALERT_RESOLVE, text: { type: "plain_text", text: t(locale, "alert.button.resolve") }, value: a.id },
+      accessory: { type: "button", action_id: ALERT_RESOLVE, text: { type: "plain_text", text: t(locale, "alert.button.resolve") }, value: a.id, confirm: confirmDialog("alert_resolve", locale) },
     });
   }
   if (d.total > 20) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t(locale, "alert.open.shown", { shown: 20, count: d.total }) }] });

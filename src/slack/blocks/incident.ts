@@ -11,6 +11,8 @@ import type { Incident } from "../../core/reports/incident.js";
 import { CLOSED_STATUSES } from "../../core/reports/service.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
+import { confirmDialog } from "./confirm.js";
+import { escapeMrkdwn } from "./kit.js";
 
 export const INCIDENT_ACTIONS = {
   lostMode: "lost_mode_enable",
@@ -20,6 +22,16 @@ export const INCIDENT_ACTIONS = {
   dismiss: "report_dismiss",
   pickDevice: "report_pick_device",
 } as const;
+
+/** The picker's block: `report:<reportId>`, so its type-ahead knows whose report it serves. */
+export const PICK_BLOCK_PREFIX = "report:";
+
+/** One picker option: name · platform · owner · department, within Slack's 75 characters. */
+export function pickerOption(reportId: string, d: { id: string; name: string; platform: string; ownerName: string | null; department: string | null; serial: string | null }, locale: Locale) {
+  const parts = [d.name, t(locale, `incident.platform.${d.platform}`), d.ownerName, d.department, d.serial].filter(Boolean);
+  const text = parts.join(" · ");
+  return { text: plain(text.length > 75 ? `${text.slice(0, 74)}…` : text), value: buttonValue(reportId, d.id) };
+}
 
 export interface ButtonValue {
   r: string;
@@ -42,10 +54,9 @@ const MAX_DEVICES = 8;
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
 const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
 /** What a person typed must not ping channels or users, or break the formatting. */
-export const escapeMrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function incidentMessage(incident: Incident, locale: Locale, timeZone: string): { text: string; blocks: Block[] } {
-  const { report: r, devices, pickable } = incident;
+  const { report: r, devices } = incident;
   const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
   const when = (d: Date) => formatDateTime(d, locale, timeZone);
   const closed = CLOSED_STATUSES.includes(r.status);
@@ -110,7 +121,7 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
       buttons.push({
         type: "button",
         action_id: INCIDENT_ACTIONS.wipe,
-        text: plain(tr("incident.button.wipe")),
+        text: plain(tr(d.capabilities.wipe.labelKey ?? "incident.button.wipe")),
         style: "danger",
         value,
         confirm: {
@@ -135,27 +146,26 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
   }
   if (closed) {
     blocks.push({ type: "context", elements: [mrkdwn(tr("incident.closed"))] });
+    // Issue 19: the case record an auditor accepts, from the closed incident.
+    blocks.push({ type: "actions", block_id: "case", elements: [{ type: "button", action_id: "case_record", text: plain(tr("case.button")), value: r.reference }] });
   } else if (!devices.length) {
     blocks.push({ type: "divider" });
     const value = buttonValue(r.id);
     const elements: Block[] = [];
-    if (pickable.length) {
-      elements.push({
-        type: "static_select",
-        action_id: INCIDENT_ACTIONS.pickDevice,
-        placeholder: plain(tr("incident.pick_placeholder")),
-        options: pickable.map((d) => ({
-          text: plain(`${d.name} · ${tr(`incident.platform.${d.platform}`)}${d.owner?.name ? ` · ${d.owner.name}` : ""}`),
-          value: buttonValue(r.id, d.id),
-        })),
-      });
-    }
+    // Type-ahead over the whole fleet (options served by listeners/options/report-pick-device.ts);
+    // the block id names the report so the options can put the reporter's devices first.
+    elements.push({
+      type: "external_select",
+      action_id: INCIDENT_ACTIONS.pickDevice,
+      placeholder: plain(tr("incident.pick_placeholder")),
+      min_query_length: 0,
+    });
     elements.push(
-      { type: "button", action_id: INCIDENT_ACTIONS.found, text: plain(tr("incident.button.found")), value },
-      { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value },
+      { type: "button", action_id: INCIDENT_ACTIONS.found, text: plain(tr("incident.button.found")), value, confirm: confirmDialog("found", locale, {}, { textKey: "confirm.found.text_report" }) },
+      { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value, confirm: confirmDialog("dismiss", locale, {}, { textKey: "confirm.dismiss.text_report" }) },
     );
     blocks.push({ type: "section", text: mrkdwn(tr("incident.no_device")) });
-    blocks.push({ type: "actions", block_id: "report", elements });
+    blocks.push({ type: "actions", block_id: `${PICK_BLOCK_PREFIX}${r.id}`, elements });
   }
 
   // The fallback text is mrkdwn too (notifications, screen readers): escaped like the blocks.

@@ -1,7 +1,8 @@
 // Block Kit for renewals and custody: reminders, the certificate and renewal lists, custody
 // records, the handover checklist, and the modals that take files. Pure builders.
+import { confirmDialog } from "./confirm.js";
 import type { types } from "@slack/bolt";
-import type { AccountRole, CustodyAccount, RenewalKind } from "../../generated/prisma/client.js";
+import type { AccountRole, CustodyAccount, RenewalKind } from "../../core/types.js";
 import type { AddressWarning } from "../../core/custody/addresses.js";
 import { OPTIONAL_ITEMS, type HandoverItemView } from "../../core/custody/handover.js";
 import { RENEWAL_LINKS } from "../../core/renewals/kinds.js";
@@ -186,7 +187,7 @@ export function certRefusalMessage(reason: string, details: Record<string, unkno
   const blocks: KnownBlock[] = [section(`:no_entry: ${text}`)];
   if (reason === "topic_changed" && typeof details.requestId === "string") {
     blocks.push(context(t(locale, "cert.override.explain")));
-    blocks.push({ type: "actions", elements: [button(t(locale, "cert.override.request"), CERT_OVERRIDE_REQUEST, details.requestId, "danger")] });
+    blocks.push({ type: "actions", elements: [{ ...button(t(locale, "cert.override.request"), CERT_OVERRIDE_REQUEST, details.requestId, "danger"), confirm: confirmDialog("cert_override_request", locale, {}, { danger: true }) }] });
   }
   return { text, blocks };
 }
@@ -198,7 +199,7 @@ export function overrideRequestedMessage(requestId: string, by: string, currentT
     blocks: [
       section(`:rotating_light: ${text}`),
       context(t(locale, "cert.override.second")),
-      { type: "actions", block_id: `pushcert-override:${requestId}`, elements: [button(t(locale, "cert.override.confirm"), CERT_OVERRIDE_CONFIRM, requestId, "danger")] },
+      { type: "actions", block_id: `pushcert-override:${requestId}`, elements: [{ ...button(t(locale, "cert.override.confirm"), CERT_OVERRIDE_CONFIRM, requestId, "danger"), confirm: confirmDialog("cert_override_confirm", locale, {}, { danger: true }) }] },
     ],
   };
 }
@@ -218,8 +219,8 @@ export function handoverMessage(items: HandoverItemView[], ctx: Ctx): { text: st
     for (const w of item.warnings) lines.push(`:warning: ${t(locale, `custody.warning.${w}`)}`);
     if (item.confirmedAt) lines.push(t(locale, "handover.confirmed_by", { who: who(item.confirmedBy), date: formatDate(item.confirmedAt, locale, timeZone) }));
     const block: KnownBlock = { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } };
-    if (item.state === "ready") (block as { accessory?: unknown }).accessory = button(t(locale, "handover.confirm"), HANDOVER_CONFIRM, item.key, "primary");
-    else if (item.state === "missing" && OPTIONAL_ITEMS.includes(item.key)) (block as { accessory?: unknown }).accessory = button(t(locale, "handover.not_used"), HANDOVER_NOT_APPLICABLE, item.key);
+    if (item.state === "ready") (block as { accessory?: unknown }).accessory = { ...button(t(locale, "handover.confirm"), HANDOVER_CONFIRM, item.key, "primary"), confirm: confirmDialog("handover_confirm", locale) };
+    else if (item.state === "missing" && OPTIONAL_ITEMS.includes(item.key)) (block as { accessory?: unknown }).accessory = { ...button(t(locale, "handover.not_used"), HANDOVER_NOT_APPLICABLE, item.key), confirm: confirmDialog("handover_not_used", locale) };
     blocks.push(block);
   }
   const done = items.filter((i) => i.state === "confirmed" || i.state === "not_applicable").length;

@@ -6,10 +6,10 @@
 import { enqueue } from "../../core/outbox.js";
 import { formatDateTime, t } from "../../i18n/index.js";
 import { inventorySheet, spreadsheetTime } from "../inventory-sheet.js";
-import type { MdmContext, MdmSubcommand } from "./index.js";
+import type { MdmContext, MdmSubcommand } from "./subcommand.js";
 
 /** Where the file may go: here when this is the admin channel or a DM, else the reader's DM. */
-async function destination(c: MdmContext): Promise<{ channel: string; moved: boolean }> {
+export async function destination(c: MdmContext): Promise<{ channel: string; moved: boolean }> {
   const here = c.command.channel_id;
   if (here === c.deps.config.SLACK_ADMIN_CHANNEL || here.startsWith("D")) return { channel: here, moved: false };
   const im = await c.client.conversations.open({ users: c.command.user_id });

@@ -1,5 +1,5 @@
 // One file per domain event that Slack shows; register each handler here.
-import type { NotificationHandlers } from "../notifier.js";
+import type { NotificationHandlers } from "./handler.js";
 import { refreshHomesOn } from "./home-refresh.js";
 import { reportChanged } from "./report-changed.js";
 import { reportCreated } from "./report-created.js";
@@ -17,6 +17,7 @@ import { securityNotice } from "./security-notice.js";
 import { policyChanged } from "./policy-changed.js";
 import { incidentEscalated } from "./incident-escalated.js";
 import { incidentWipeQuestion } from "./incident-wipe-question.js";
+import { caseExport } from "./case-export.js";
 import { peopleUnlinked } from "./people-unlinked.js";
 
 export const notifications: NotificationHandlers = {
@@ -36,6 +37,7 @@ export const notifications: NotificationHandlers = {
   "policy.changed": policyChanged,
   "incident.escalated": incidentEscalated,
   "incident.wipe_question": incidentWipeQuestion,
+  "case.export": caseExport,
   "people.unlinked": peopleUnlinked,
 };
 

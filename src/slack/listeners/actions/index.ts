@@ -1,6 +1,6 @@
 // One file per action callback in this folder; register each here.
 import type { App } from "@slack/bolt";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { CERT_OVERRIDE_CONFIRM, CERT_OVERRIDE_REQUEST, HANDOVER_CONFIRM, HANDOVER_NOT_APPLICABLE, RENEWAL_GMAIL_SIGNED_IN, RENEWAL_MARK_DONE } from "../../blocks/renewals.js";
 import { certOverrideConfirm } from "./cert-override-confirm.js";
 import { certOverrideRequest } from "./cert-override-request.js";
@@ -29,6 +29,7 @@ import { alertResolve } from "./alert-resolve.js";
 import { POLICY_ACTIONS } from "../../blocks/brake.js";
 import { policyChangeApprove } from "./policy-change-approve.js";
 import { policyChangeWithdraw } from "./policy-change-withdraw.js";
+import { CASE_RECORD_ACTION, caseRecordButton } from "./case-record.js";
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action(RENEWAL_GMAIL_SIGNED_IN, renewalGmailSignedIn(deps));
@@ -58,6 +59,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ALERT_OPEN_DEVICE, alertOpenDevice(deps));
   app.action(POLICY_ACTIONS.approve, policyChangeApprove(deps));
   app.action(POLICY_ACTIONS.withdraw, policyChangeWithdraw(deps));
+  app.action(CASE_RECORD_ACTION, caseRecordButton(deps));
   void app;
   void deps;
 }
