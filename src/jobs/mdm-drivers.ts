@@ -2,7 +2,7 @@
 // their own (inventory import): at start-up and every 10 minutes. And, with NanoMDM configured,
 // asks every Apple device to describe itself once a day (DeviceInformation, SecurityInfo).
 // The rules are the core's.
-import type { JobContext } from "./index.js";
+import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 
 export function driverSelectionJobs({ core, config }: JobContext): Job[] {

@@ -8,7 +8,7 @@ import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
 import type { EventSink } from "../events.js";
 import type { Commands } from "../commands/index.js";
-import type { AlertService } from "../alerts/index.js";
+import type { AlertService, AppUsage } from "../alerts/index.js";
 import { importRemoteDevices, upsertRemoteDevice, type ImportSummary, type RemoteDevice } from "./import.js";
 import { LostModeRestorer } from "./relock.js";
 import { mergeAppleMessage, type AppleMessage } from "./apple.js";
@@ -31,6 +31,8 @@ export interface EnrollmentsDeps {
   events: EventSink;
   commands: Commands;
   alerts: Pick<AlertService, "raise">;
+  /** The app usage policy check, for services that report installed apps. */
+  appUsage?: Pick<AppUsage, "report">;
   drivers?: DriverSelection;
   /** The configured drivers, for those that can list the devices they manage. */
   registry?: DriverRegistry;
@@ -166,8 +168,24 @@ export class Enrollments {
   }
 
   /** A management service's full device list (all pages) into the device table. */
-  importDevices(driver: string, pages: AsyncIterable<RemoteDevice[]>): Promise<ImportSummary> {
-    return importRemoteDevices(this.deps, driver, pages, (id) => this.restorer.afterReturn(id, driver));
+  async importDevices(driver: string, pages: AsyncIterable<RemoteDevice[]>): Promise<ImportSummary> {
+    const withApps: RemoteDevice[] = [];
+    async function* noting() {
+      for await (const page of pages) {
+        yield page;
+        for (const d of page) if (d.installedApps) withApps.push(d);
+      }
+    }
+    const summary = await importRemoteDevices(this.deps, driver, noting(), (id) => this.restorer.afterReturn(id, driver));
+    for (const d of withApps) await this.reportApps(driver, d);
+    return summary;
+  }
+
+  /** The apps a service listed for one of its devices, checked against the app usage policy. */
+  private async reportApps(driver: string, d: RemoteDevice): Promise<void> {
+    if (!d.installedApps || !this.deps.appUsage) return;
+    const device = await this.deps.db.device.findUnique({ where: { externalId: d.externalId }, select: { id: true, state: true } });
+    if (device && (device.state === "MANAGED" || device.state === "LOST_MODE")) await this.deps.appUsage.report(device.id, d.installedApps, driver);
   }
 
   /** Whether the driver named so is configured and keeps a device list to import from. */
@@ -187,6 +205,7 @@ export class Enrollments {
     const returned: string[] = [];
     const outcome = await upsertRemoteDevice(this.deps, driver, device, this.deps.clock.now(), (id) => void returned.push(id));
     for (const id of returned) await this.restorer.afterReturn(id, driver);
+    await this.reportApps(driver, device);
     return outcome;
   }
 

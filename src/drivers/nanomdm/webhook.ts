@@ -154,3 +154,18 @@ export function deviceFacts(q: Record<string, unknown>): Record<string, unknown>
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
+
+/**
+ * An acknowledged `InstalledApplicationList` answer (whoever queued the query): the device's
+ * apps as {id: Identifier, name: Name}. Null for any other answer.
+ */
+export function installedApplications(ev: NonNullable<NanoMdmEvent["acknowledge_event"]>): { udid: string; apps: { id: string; name: string | null }[] } | null {
+  const udid = ev.udid ?? ev.enrollment_id ?? ev.ids?.id;
+  if (!udid || ev.status !== "Acknowledged") return null;
+  const list = decodeRawPayload(ev.raw_payload).InstalledApplicationList;
+  if (!Array.isArray(list)) return null;
+  const apps = list
+    .filter((a): a is Record<string, unknown> => Boolean(a) && typeof a === "object" && typeof (a as Record<string, unknown>).Identifier === "string")
+    .map((a) => ({ id: a.Identifier as string, name: typeof a.Name === "string" ? a.Name : null }));
+  return { udid, apps };
+}

@@ -1,7 +1,7 @@
 // The administrator's Slack surfaces (App Home, /mdm device|reports|export|import|lang, the device
 // card) and the inventory spreadsheet's headers, in Japanese and English. Report statuses and
 // command names come from the report catalog (report.ts), so every surface says them the same way.
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 type Key =
   | "mdm.help.device" | "mdm.help.reports" | "mdm.help.export" | "mdm.help.import" | "mdm.help.lang"

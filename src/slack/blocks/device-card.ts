@@ -7,7 +7,8 @@ import { PLATFORM_LABEL } from "../../core/inventory/columns.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
 import { isQuery } from "../../core/commands/rules.js";
-import { buttonValue, escapeMrkdwn as esc, INCIDENT_ACTIONS } from "./incident.js";
+import { buttonValue, INCIDENT_ACTIONS } from "./incident.js";
+import { escapeMrkdwn as esc } from "./kit.js";
 
 export { esc };
 

@@ -4,9 +4,10 @@
 // Command reports go to the command lifecycle; check-ins to enrollments. NanoMDM only logs a
 // non-200, so anything we do not use is acknowledged with 200 and ignored.
 import express, { Router } from "express";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 import { DomainError } from "../../core/errors.js";
-import { commandReport, decodeRawPayload, enrollmentFacts, nanoMdmEvent, verifyNanoMdmSignature } from "../../drivers/nanomdm/webhook.js";
+import { normaliseApps } from "../../core/alerts/index.js";
+import { commandReport, decodeRawPayload, installedApplications, enrollmentFacts, nanoMdmEvent, verifyNanoMdmSignature } from "../../drivers/nanomdm/webhook.js";
 import { log } from "../../log.js";
 import { assertStorable } from "../json.js";
 
@@ -62,6 +63,9 @@ async function handle(core: WebDeps["core"], ev: Event): Promise<{ ok: true; ign
     const device = await core.enrollments.checkedIn({ udid: report.udid });
     if (!device) return { ok: true, ignored: "unknown device" };
     if (report.kind === "idle") return { ok: true };
+    // The device's app list, checked against the app usage policy (not only our own queries).
+    const inventory = installedApplications(ev.acknowledge_event);
+    if (inventory) await core.appUsage.report(device.id, normaliseApps(inventory.apps) ?? [], "nanomdm");
     try {
       const command = await core.commands.recordResult(report.commandUuid, report.result, { deviceId: device.id, actor: "driver:nanomdm" });
       return { ok: true, state: command.state };
