@@ -2,7 +2,7 @@
 // their own (inventory import): at start-up and every 10 minutes. And, with NanoMDM configured,
 // asks every Apple device to describe itself once a day (DeviceInformation, SecurityInfo).
 // The rules are the core's.
-import type { JobContext } from "./index.js";
+import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 
 export function driverSelectionJobs({ core, config }: JobContext): Job[] {
@@ -13,7 +13,8 @@ export function driverSelectionJobs({ core, config }: JobContext): Job[] {
   }
   if (config.NANOMDM_URL) {
     const ask = (now: Date) => core.enrollments.askForSelfReports(now);
-    jobs.push({ name: "apple-self-reports", cron: "30 3 * * *", run: ask, catchUp: ask });
+    // No catch-up at start: a missed day waits for the next run (new enrolments ask at once).
+    jobs.push({ name: "apple-self-reports", cron: "30 3 * * *", run: ask });
   }
   return jobs;
 }

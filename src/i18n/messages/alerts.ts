@@ -1,6 +1,6 @@
 // Alerts, the daily digest and the app usage policy. Alert titles follow the vendor's mail
 // subjects (seed 004, アラート検知の件名).
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 const en = {
   // DMs to the device's owner and the owner's department admins (seed 004).

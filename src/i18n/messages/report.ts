@@ -1,6 +1,6 @@
 // Loss reporting: the portal (form, receipt, status page), the /lost modal, the incident
 // message in the admin channel, and the device capability reasons (shared with commands).
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 const en = {
   // portal

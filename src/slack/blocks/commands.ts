@@ -4,7 +4,7 @@
 import { isQuery, locationOf } from "../../core/commands/rules.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { confirmDialog } from "./confirm.js";
-import { escapeMrkdwn } from "./incident.js";
+import { escapeMrkdwn } from "./kit.js";
 
 export const COMMAND_ACTIONS = {
   wipeApprove: "wipe_approve",

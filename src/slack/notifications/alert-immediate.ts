@@ -6,7 +6,7 @@ import { ADMIN_CHANNEL, refTs, type OutboxItem } from "../../core/outbox.js";
 import { alertRecipients } from "../../core/alerts/index.js";
 import { pickLocale, t } from "../../i18n/index.js";
 import { alertMessage, alertsCsvRows, GROUP_ABOVE, groupedAlertsMessage, personalAlertMessage, type AlertView } from "../blocks/alerts.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 import { loadAlertViews } from "./alert-views.js";
 
 /** Alert types whose owner and department admins are told at once (seed 000: "the administrator and the user"). */

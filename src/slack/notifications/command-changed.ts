@@ -7,8 +7,8 @@ import { NOTE } from "../../core/commands/results.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { isQuery, locationOf } from "../../core/commands/rules.js";
 import { approveButton, mapUrl, wipeCancelButton } from "../blocks/commands.js";
-import { escapeMrkdwn as escape } from "../blocks/incident.js";
-import type { NotificationHandler } from "../notifier.js";
+import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string };
 

@@ -4,7 +4,7 @@ import express, { Router, type Request } from "express";
 import { z } from "zod";
 import { InvalidInputError } from "../../core/errors.js";
 import { APPLE_REQUEST_TYPE } from "../../core/ports/commands.js";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 import { assertStorable } from "../json.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -4,7 +4,7 @@
 // Command reports go to the command lifecycle; check-ins to enrollments. NanoMDM only logs a
 // non-200, so anything we do not use is acknowledged with 200 and ignored.
 import express, { Router } from "express";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 import { DomainError } from "../../core/errors.js";
 import { normaliseApps } from "../../core/alerts/index.js";
 import { commandReport, decodeRawPayload, installedApplications, enrollmentFacts, nanoMdmEvent, verifyNanoMdmSignature } from "../../drivers/nanomdm/webhook.js";
