@@ -13,7 +13,8 @@ export interface AppProcess {
   slack: FakeSlack;
 }
 
-export async function withAppProcess<T>(target: Target, fn: (p: AppProcess) => Promise<T>): Promise<T> {
+/** prepare: runs on the database (DATABASE_URL) before the app starts, e.g. to seed a fleet. */
+export async function withAppProcess<T>(target: Target, fn: (p: AppProcess) => Promise<T>, prepare?: (databaseUrl: string) => Promise<void>): Promise<T> {
   const slack = await new FakeSlack().start();
   // The admin exists in Slack (users.info answers and is cached, as in a real workspace).
   slack.addUser({ id: "UADMIN1", email: "admin.bench@example.com", name: "Bench Admin", locale: "en-US" });
@@ -26,6 +27,7 @@ export async function withAppProcess<T>(target: Target, fn: (p: AppProcess) => P
   } else {
     ({ url: databaseUrl, drop } = await scratchDatabase("_process"));
   }
+  if (prepare) await prepare(databaseUrl);
   const app = await startReplica({ DATABASE_URL: databaseUrl, SLACK_API_URL: slack.apiUrl });
   try {
     return await fn({ url: app.url, slack });

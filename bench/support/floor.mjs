@@ -1,0 +1,20 @@
+// The floors the bench divides by: the least any app on this machine can do per request.
+// `node bench/support/floor.mjs bolt`: a bare Bolt app (its own HTTP receiver, signature
+// checked) whose only listener acks `/mdm` and does nothing else; `… express`: a bare express
+// app that parses the JSON body and answers `{"commands":[]}`. Prints {"url": …} when listening.
+import bolt from "@slack/bolt";
+import express from "express";
+
+const kind = process.argv[2];
+let server;
+if (kind === "bolt") {
+  const app = new bolt.App({ signingSecret: process.env.SLACK_SIGNING_SECRET, token: "xoxb-floor", tokenVerificationEnabled: false, logLevel: bolt.LogLevel.ERROR });
+  app.command("/mdm", async ({ ack }) => await ack());
+  server = await app.start(0);
+} else {
+  const app = express();
+  app.post("/agent/v1/checkin", express.json({ limit: "16kb" }), (_req, res) => void res.json({ commands: [] }));
+  server = await new Promise((resolve) => { const s = app.listen(0, "127.0.0.1", () => resolve(s)); });
+}
+console.log(JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` }));
+process.on("SIGTERM", () => process.exit(0));
