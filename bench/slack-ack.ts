@@ -7,14 +7,43 @@
 import { Worker } from "node:worker_threads";
 import { ADMIN, ms, percentile, targets, until } from "./support/app.js";
 import type { LoadResult, LoadRun } from "./support/load-worker.js";
+import { withFloor } from "./support/floor.js";
 import { withAppProcess } from "./support/process.js";
 
 export const name = "slack ack latency (50 concurrent)";
 const BURSTS = 20;
 const SUSTAINED = 1000;
 
+/**
+ * The floor: a bare Bolt app (its own receiver, signatures checked) whose only listener acks
+ * `/mdm`, loaded by the same thread the same way. Our acks are printed as multiples of it.
+ */
+async function floor(): Promise<{ burst: number[]; sustained: number[] }> {
+  return withFloor("bolt", async (url) => {
+    const worker = new Worker(new URL("./support/load-worker.mjs", import.meta.url), { workerData: { url, slackUrl: "http://127.0.0.1:9", user: ADMIN } });
+    let failure: Error | null = null;
+    worker.on("error", (err) => (failure = err));
+    const load = (r: LoadRun) => new Promise<LoadResult[]>((resolve, reject) => (failure ? reject(failure) : (worker.once("message", resolve), worker.postMessage(r))));
+    try {
+      await load({ kind: "/mdm help", total: 300, concurrency: 50, idPrefix: "w/" });
+      const burst: number[] = [];
+      for (let b = 0; b < BURSTS; b++) burst.push(...(await load({ kind: "/mdm help", total: 50, concurrency: 50, idPrefix: `b${b}-` })).map((s) => s.ms));
+      const sustained = (await load({ kind: "/mdm help", total: SUSTAINED, concurrency: 50, idPrefix: "s/" })).map((s) => s.ms);
+      return { burst, sustained };
+    } finally {
+      await worker.terminate();
+    }
+  });
+}
+
+const p = (values: number[], q: number) => percentile([...values].sort((a, b) => a - b), q);
+const times = (x: number) => `${x.toFixed(1)}×`;
+
 export async function run(): Promise<Record<string, string | number>> {
   const out: Record<string, string | number> = {};
+  const bare = await floor();
+  out["floor: bare Bolt app, bursts of 50: ack p50 / p99 ms"] = pair(bare.burst);
+  out["floor: bare Bolt app, sustained /mdm: ack p50 / p99 ms"] = pair(bare.sustained);
   for (const target of await targets()) {
     await withAppProcess(target, async ({ url, slack }) => {
       const worker = new Worker(new URL("./support/load-worker.mjs", import.meta.url), { workerData: { url, slackUrl: slack.url, user: ADMIN } });
@@ -52,6 +81,7 @@ export async function run(): Promise<Record<string, string | number>> {
           }
         }
         out[`${target} bursts of 50: ack p50 / p99 ms`] = pair(acks);
+        out[`${target} bursts of 50: ack vs floor p50 / p99`] = `${times(p(acks, 50) / p(bare.burst, 50))} / ${times(p(acks, 99) / p(bare.burst, 99))}`;
         out[`${target} bursts of 50: reply at Slack p50 / p99 ms`] = pair(replies);
 
         const started = Date.now();
@@ -61,6 +91,10 @@ export async function run(): Promise<Record<string, string | number>> {
           const sent = await load({ kind, total: SUSTAINED, concurrency: 50, idPrefix: `s${kind[0]}` });
           failed += sent.filter((s) => s.status !== 200).length;
           out[`${target} sustained ${kind}: ack p50 / p99 ms`] = pair(sent.map((s) => s.ms));
+          if (kind === "/mdm help") {
+            const ack = sent.map((s) => s.ms);
+            out[`${target} sustained /mdm help: ack vs floor p50 / p99`] = `${times(p(ack, 50) / p(bare.sustained, 50))} / ${times(p(ack, 99) / p(bare.sustained, 99))}`;
+          }
         }
         await replied("s/", SUSTAINED);
         await published(homesBefore + SUSTAINED);

@@ -6,9 +6,10 @@ import bolt from "@slack/bolt";
 import express from "express";
 
 const kind = process.argv[2];
+// botId/botUserId given: Bolt would otherwise call auth.test (slack.com) before the first listener.
 let server;
 if (kind === "bolt") {
-  const app = new bolt.App({ signingSecret: process.env.SLACK_SIGNING_SECRET, token: "xoxb-floor", tokenVerificationEnabled: false, logLevel: bolt.LogLevel.ERROR });
+  const app = new bolt.App({ signingSecret: process.env.SLACK_SIGNING_SECRET, token: "xoxb-floor", tokenVerificationEnabled: false, botId: "B_FLOOR", botUserId: "U_FLOOR", logLevel: bolt.LogLevel.ERROR });
   app.command("/mdm", async ({ ack }) => await ack());
   server = await app.start(0);
 } else {
