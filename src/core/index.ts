@@ -17,6 +17,8 @@ import { Housekeeping } from "./housekeeping.js";
 import { JobRuns } from "./job-runs.js";
 import { RateLimits } from "./rate-limits.js";
 import { InboundReceipts } from "./receipts.js";
+import { Outbox } from "./outbox.js";
+import { HomeViewers } from "./home-viewers.js";
 import { createRenewalServices } from "./renewals/index.js";
 import { ResponseBrake } from "./brake/service.js";
 import { CaseRecords } from "./response/cases.js";
@@ -32,9 +34,10 @@ export function createCore(deps: CoreDeps) {
   const appUsage = new AppUsage({ db: deps.db, clock: deps.clock, events: deps.events });
   const commands = new Commands({ ...deps, actors, drivers: deps.drivers, reports: new LossReports({ ...deps, actors }), wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour });
   return {
-    deps,
     /** The time the core works by: adapters render "now" from it too. */
     clock: deps.clock,
+    /** Where employees reach the portal, for links in messages. */
+    publicUrl: deps.settings.publicUrl,
     actors,
     commands,
     agents: new DeviceAgents({ db: deps.db, clock: deps.clock, events: deps.events, commands, appUsage, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
@@ -52,6 +55,8 @@ export function createCore(deps: CoreDeps) {
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
     escalation: new IncidentEscalation({ db: deps.db, events: deps.events, settings: () => deps.settings.escalation ?? DEFAULT_ESCALATION }),
     receipts,
+    outbox: new Outbox({ db: deps.db }),
+    homeViewers: new HomeViewers({ db: deps.db }),
     jobRuns,
     rateLimits,
     housekeeping: new Housekeeping({ db: deps.db, receipts, jobRuns, rateLimits }),

@@ -17,6 +17,7 @@ import { matchDevices, matchReporter } from "./matching.js";
 import { nextReference } from "./reference.js";
 import { hashStatusToken, newStatusToken } from "./tokens.js";
 import type { NewReport } from "./new-report.js";
+import { statusView, type StatusView } from "./status.js";
 
 export type { NewReport };
 
@@ -42,6 +43,17 @@ const clip = (v: string | null | undefined, max: number) => (v == null ? null : 
 
 export class LossReports {
   constructor(private readonly deps: LossReportsDeps) {}
+
+  /** What the public status page shows for the token in its link; null for no such report. */
+  statusView(token: string): Promise<StatusView | null> {
+    return statusView(this.deps.db, this, token);
+  }
+
+  /** The phone number the reporter left (for the lost-mode message), or null. */
+  async contactPhone(reportId: string): Promise<string | null> {
+    const r = await this.deps.db.lossReport.findUnique({ where: { id: reportId }, select: { contactPhone: true } });
+    return r?.contactPhone ?? null;
+  }
 
   async create(input: NewReport): Promise<CreatedReport> {
     const existing = await this.findDuplicate(input);

@@ -8,7 +8,6 @@ import { DomainError } from "../../core/errors.js";
 import { isDatabaseUnreachable, RETRY_AFTER_S } from "../../db/unreachable.js";
 import { parseReportForm, reportFields, type FieldErrors } from "../../core/reports/input.js";
 import { cleanDeep } from "../../core/text/unstorable.js";
-import { statusView } from "../../core/reports/status.js";
 import { formatDateTime, isLocale, t, type Locale } from "../../i18n/index.js";
 import { log } from "../../log.js";
 import type { WebDeps } from "../deps.js";
@@ -22,12 +21,12 @@ import { FORMS_DIR, escapeHtml, page } from "../portal/templates.js";
 const FIELDS = ["reporterEmail", "reporterName", "device", "lostAt", "location", "circumstances", "contactPhone", "consent"];
 
 export function reportRoutes({ config, core }: WebDeps): Router {
-  const { clock } = core.deps;
+  const { clock } = core;
   const timeZone = config.APP_TIMEZONE;
   const secret = portalSecret(config);
   const tokens = new FormTokens(secret);
   const limiter = new RateLimiter({ limits: core.rateLimits, clock, secret }, "report", config.REPORT_RATE_LIMIT, 15 * 60_000);
-  const secure = (core.deps.settings.publicUrl ?? "").startsWith("https:");
+  const secure = (core.publicUrl ?? "").startsWith("https:");
   const css = readFileSync(path.join(FORMS_DIR, "static/portal.css"));
   const r = Router();
 
@@ -94,7 +93,7 @@ export function reportRoutes({ config, core }: WebDeps): Router {
           title: t(locale, "receipt.title"),
           reference: result.report.reference,
           statusPath,
-          statusUrl: `${core.deps.settings.publicUrl.replace(/\/$/, "")}${statusPath}`,
+          statusUrl: `${core.publicUrl.replace(/\/$/, "")}${statusPath}`,
           notice,
           langSwitchHref: `/report?lang=${locale === "ja" ? "en" : "ja"}`,
         }),
@@ -113,7 +112,7 @@ export function reportRoutes({ config, core }: WebDeps): Router {
   r.get("/report/status/:token", async (req, res) => {
     let locale = portalLocale(req, config.APP_LOCALE);
     try {
-      const view = await statusView(core.deps.db, core.reports, req.params.token);
+      const view = await core.reports.statusView(req.params.token);
       // Without ?lang, the page speaks the language the report was made in.
       if (view && !isLocale(req.query.lang) && isLocale(view.locale)) locale = view.locale;
       const switchHref = `?lang=${locale === "ja" ? "en" : "ja"}`;
