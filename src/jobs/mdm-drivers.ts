@@ -13,7 +13,8 @@ export function driverSelectionJobs({ core, config }: JobContext): Job[] {
   }
   if (config.NANOMDM_URL) {
     const ask = (now: Date) => core.enrollments.askForSelfReports(now);
-    jobs.push({ name: "apple-self-reports", cron: "30 3 * * *", run: ask, catchUp: ask });
+    // No catch-up at start: a missed day waits for the next run (new enrolments ask at once).
+    jobs.push({ name: "apple-self-reports", cron: "30 3 * * *", run: ask });
   }
   return jobs;
 }

@@ -41,11 +41,13 @@ export function commandFields(type: OutgoingCommand["type"], params: Record<stri
     case "DEVICE_LOCK":
       return defined({ Message: message, PhoneNumber: phoneNumber, PIN: pin });
     case "ERASE_DEVICE":
-      return defined({
-        PIN: pin,
-        PreserveDataPlan: boolParam(params, "preserveDataPlan", "PreserveDataPlan"),
-        DisallowProximitySetup: boolParam(params, "disallowProximitySetup", "DisallowProximitySetup"),
-      });
+      // PreserveDataPlan and DisallowProximitySetup are iPhone/iPad keys; a Mac gets its PIN only.
+      return platform === "MACOS"
+        ? defined({ PIN: pin })
+        : defined({
+            PreserveDataPlan: boolParam(params, "preserveDataPlan", "PreserveDataPlan"),
+            DisallowProximitySetup: boolParam(params, "disallowProximitySetup", "DisallowProximitySetup"),
+          });
     case "DEVICE_INFORMATION":
       return { Queries: [...DEVICE_QUERIES] };
     case "DISABLE_LOST_MODE":

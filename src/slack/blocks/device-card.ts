@@ -83,6 +83,12 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
         field("admin.card.state", stateLabel(locale, d.state)),
         field("admin.card.lastCheckIn", checkIn),
         field("admin.card.supervisedAde", `${t(locale, "csv.col.supervised")}: ${yes(d.supervised)} · ADE: ${yes(d.ade)}`),
+        // Passcode truth: only what the device itself reported (SecurityInfo, the agent).
+        field("admin.card.security", [
+          t(locale, `admin.card.passcode.${d.passcodePresent === true ? "yes" : d.passcodePresent === false ? "no" : "unknown"}`),
+          ...(d.activationLockEnabled === null ? [] : [`${t(locale, "admin.card.activationLock")}: ${yes(d.activationLockEnabled)}`]),
+          ...(d.osVersion ? [`${t(locale, "admin.card.os")} ${esc(d.osVersion)}`] : []),
+        ].join(" · ")),
         field("admin.card.openAlerts", d._count.alerts ? `:rotating_light: ${d._count.alerts}` : "0"),
         ...(ids ? [field("admin.card.identifiers", ids)] : []),
       ],
