@@ -16,6 +16,7 @@ import type { EventSink } from "./events.js";
 import { Inventory } from "./inventory/index.js";
 import type { ColumnHeaderNames } from "./inventory/columns.js";
 import { People } from "./people.js";
+import { CompanyContactSettings } from "./company-contact.js";
 import { Preferences } from "./preferences.js";
 import { Housekeeping } from "./housekeeping.js";
 import { JobRuns } from "./job-runs.js";
@@ -73,6 +74,7 @@ export function createCore(deps: CoreDeps) {
     inventory: new Inventory({ db: deps.db, clock: deps.clock, events: deps.events, actors, headerNames: deps.settings.inventoryHeaders }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),
     people: new People({ db: deps.db, clock: deps.clock }),
+    companyContact: new CompanyContactSettings({ db: deps.db, clock: deps.clock, actors }),
     ...createRenewalServices(deps, actors),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
     enrollments: new Enrollments({ ...deps, commands, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers }),
