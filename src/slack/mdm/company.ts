@@ -3,7 +3,7 @@
 // message per language. `/mdm company` shows them; `default` puts a message back to ours.
 import { DEFAULT_LOCK_MESSAGE } from "../../core/company-contact.js";
 import { t } from "../../i18n/index.js";
-import type { MdmContext, MdmSubcommand } from "./index.js";
+import type { MdmContext, MdmSubcommand } from "./subcommand.js";
 
 async function show(c: MdmContext, prefix = "") {
   c.deps.core.actors.requireSystemAdmin(c.actor);

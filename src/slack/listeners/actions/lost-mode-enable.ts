@@ -1,7 +1,7 @@
 // "Lost mode" on the incident message: refused at once if the device cannot have it (an
 // unsupervised iPhone), else a modal prefilled with the company's lock-screen message and help-desk
 // number (/mdm company) — never the reporter's private number: the phone may be a thief's now.
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { lostModeModal } from "../../blocks/command-modals.js";
 import { incidentButton } from "../../command-replies.js";
 

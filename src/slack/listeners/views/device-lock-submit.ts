@@ -1,6 +1,6 @@
 // The lock modal confirmed (after reading the passcode caveat): DeviceLock is queued, with the
 // company's lock-screen message and help-desk number (Apple shows both on the locked screen).
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { queuedText } from "../../command-replies.js";
 import { commandModal } from "./command-modal-support.js";
 
