@@ -1,35 +1,16 @@
 // Bolt over our express server: the receiver only handles transport (signature check with
 // Slack's 5-minute window, ack on arrival), listeners call the core, errors are translated once here.
 import { App, LogLevel } from "@slack/bolt";
-import { WebClient } from "@slack/web-api";
 import express, { type Router } from "express";
-import type { Config } from "../config.js";
-import type { Core } from "../core/index.js";
 import { log } from "../log.js";
 import { botAuthorization } from "./authorize.js";
+import type { SlackDeps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
 import { idempotency } from "./middleware/idempotency.js";
 import { PromptAckReceiver } from "./receiver.js";
+import { createWebClient } from "./web-client.js";
 import type { WorkQueue } from "./work-queue.js";
 
-export interface SlackDeps {
-  core: Core;
-  config: Config;
-}
-
-/** A Web API client pointed at SLACK_API_URL when set (a local fake in tests). */
-export function createWebClient(config: Config): WebClient {
-  return new WebClient(config.SLACK_BOT_TOKEN, {
-    slackApiUrl: config.SLACK_API_URL,
-    // The outbox does its own retrying (and honours Retry-After), so the client must not sleep.
-    retryConfig: { retries: 0 },
-    // A call Slack never answers must not hold the outbox worker (and a shutdown) forever:
-    // it fails, is retried with backoff, and its lease is never outlived.
-    timeout: 20_000,
-    rejectRateLimitedCalls: true,
-    logLevel: LogLevel.ERROR,
-  });
-}
 
 const boltLogger = {
   debug: () => {},

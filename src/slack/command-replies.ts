@@ -1,9 +1,9 @@
 // What the command buttons and modals share: reading a button's value (which report, device or
 // command it is about) and the replies they send.
 import type { RespondFn } from "@slack/bolt";
-import type { CommandType } from "../generated/prisma/client.js";
+import type { CommandType } from "../core/types.js";
 import { t, type Locale } from "../i18n/index.js";
-import type { SlackDeps } from "./app.js";
+import type { SlackDeps } from "./deps.js";
 import { button, type ButtonClick } from "./button.js";
 
 export interface ButtonTarget {

@@ -114,11 +114,15 @@ export class FakeAndroidApi {
       const device = m[1]!;
       if (!this.devices.has(device)) return err(res, 404, `Device ${device} not found.`, "NOT_FOUND");
       const name = `${device}/operations/${++this.seq}`;
-      const op = {
+      const op: Record<string, any> = {
         name,
         metadata: { "@type": "type.googleapis.com/google.android.devicemanagement.v1.Command", ...body, createTime: new Date().toISOString(), userName: `${this.enterprise}/users/u1` },
         done: false,
       };
+      // Google's lost-mode rules: company-owned only; fully managed from API 30, a company-owned
+      // work profile from API 33. Elsewhere the command fails with the CommandErrorCode.
+      const refused = (body?.type === "START_LOST_MODE" || body?.startLostModeParams) && lostModeRefusal(this.devices.get(device)!);
+      if (refused) Object.assign(op, { done: true, metadata: { ...op.metadata, errorCode: refused }, error: { code: 9, message: `Lost mode is not supported on this device (${refused}).` } });
       this.operations.set(name, op);
       return json(res, 200, op);
     }
@@ -149,6 +153,14 @@ export class FakeAndroidApi {
     }
     err(res, 404, `no route ${req.method} ${path}`, "NOT_FOUND");
   }
+}
+
+function lostModeRefusal(d: Record<string, unknown>): string | null {
+  if (d.ownership === "PERSONALLY_OWNED") return "MANAGEMENT_MODE";
+  const api = Number(d.apiLevel ?? 0);
+  if (d.managementMode === "DEVICE_OWNER" && api && api < 30) return "API_LEVEL";
+  if (d.managementMode === "PROFILE_OWNER" && api && api < 33) return "API_LEVEL";
+  return null;
 }
 
 function statusName(code: number) {

@@ -18,6 +18,12 @@ export interface DeviceFacts {
   state: ManagementState;
   /** null: unknown (the device never said). */
   passcodePresent?: boolean | null;
+  /** Who owns the hardware (Android Device.ownership); null/absent: unknown. */
+  ownership?: "company" | "personal" | null;
+  /** Android Device.managementMode: DEVICE_OWNER (fully managed) or PROFILE_OWNER (work profile). */
+  managementMode?: string | null;
+  /** Android API level; null/absent: unknown. */
+  apiLevel?: number | null;
 }
 
 export interface Capability {
@@ -26,6 +32,8 @@ export interface Capability {
   reasonKey?: string;
   /** i18n key of what the admin must know before using it (when allowed). */
   warningKey?: string;
+  /** i18n key of the button's label when it is not the action's usual one. */
+  labelKey?: string;
 }
 
 type Rules = (d: DeviceFacts) => Partial<Record<DeviceAction, Capability>>;
@@ -55,8 +63,33 @@ const apple: Rules = (d) => {
   return { lost_mode: lostModeFamily, locate: lostModeFamily, sound: lostModeFamily };
 };
 
-/** Android: lost mode, location and sound through the management API (ownership rules go here). */
-const android: Rules = () => ({});
+/**
+ * Android (Android Management API, START_LOST_MODE and devices.delete): Google allows lost mode
+ * only on company-owned devices — fully managed (DEVICE_OWNER) on Android 11 (API 30) and later,
+ * a work profile on a company-owned device (PROFILE_OWNER) on Android 13 (API 33) and later — and
+ * refuses it elsewhere. On a personally-owned device a wipe removes only the work profile and
+ * the company's data; the owner's own data stays, so no factory reset is ever offered there.
+ * What the device never told us (ownership, mode, API level unknown) is left to Google to judge.
+ * Android has no location or sound command: a device in lost mode sends its location itself
+ * (USAGE_LOGS), so those two are not buttons.
+ */
+const ANDROID_LOST_MODE_MIN_API = { DEVICE_OWNER: 30, PROFILE_OWNER: 33 } as const;
+
+const android: Rules = (d) => {
+  const noCommand: Capability = { allowed: false, reasonKey: "capability.android.location_automatic" };
+  const out: Partial<Record<DeviceAction, Capability>> = { locate: noCommand, sound: noCommand };
+  if (d.ownership === "personal") {
+    out.lost_mode = { allowed: false, reasonKey: "capability.lost_mode.android_personal" };
+    out.wipe = { allowed: true, warningKey: "capability.wipe.android_work_profile", labelKey: "capability.wipe.android_work_profile_button" };
+    return out;
+  }
+  const mode = d.managementMode as keyof typeof ANDROID_LOST_MODE_MIN_API | null | undefined;
+  const min = mode ? ANDROID_LOST_MODE_MIN_API[mode] : undefined;
+  if (min && d.apiLevel && d.apiLevel < min) {
+    out.lost_mode = { allowed: false, reasonKey: mode === "DEVICE_OWNER" ? "capability.lost_mode.android_11" : "capability.lost_mode.android_13" };
+  }
+  return out;
+};
 
 const windows: Rules = () => {
   const none: Capability = { allowed: false, reasonKey: "capability.lost_mode.windows" };
@@ -90,8 +123,10 @@ export function lostModeFollowUpCapability(d: DeviceFacts, action: "locate" | "s
 }
 
 export function wipeCapability(d: DeviceFacts): Capability {
-  const off = notManaged(d) ?? refusal(platformCapability(d, "wipe"));
+  const platform = platformCapability(d, "wipe");
+  const off = notManaged(d) ?? refusal(platform);
   if (off) return off;
+  if (platform.warningKey) return platform;
   return { allowed: true, warningKey: d.ade ? "capability.wipe.ade_stays_managed" : "capability.wipe.leaves_management" };
 }
 

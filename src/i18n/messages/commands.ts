@@ -1,5 +1,5 @@
 // Admin approval in Slack and the command lifecycle: modals, buttons, thread posts.
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 type Key =
   | "commands.lost_mode.title" | "commands.lost_mode.intro" | "commands.lost_mode.message" | "commands.lost_mode.message_default"

@@ -1,6 +1,6 @@
 // Google-side happenings shown to admins: a reporter's edit of their Google Form response, and
 // what an Android device did by itself (lost mode left on the phone, a location while lost).
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 type Key =
   | "report.edited.title"
@@ -13,7 +13,13 @@ type Key =
   | "report.edited.field.location"
   | "report.edited.field.circumstances"
   | "report.edited.field.contactPhone"
-  | "report.edited.field.consentLostMode";
+  | "report.edited.field.consentLostMode"
+  | "capability.lost_mode.android_personal"
+  | "capability.lost_mode.android_11"
+  | "capability.lost_mode.android_13"
+  | "capability.android.location_automatic"
+  | "capability.wipe.android_work_profile"
+  | "capability.wipe.android_work_profile_button";
 
 export const google: Catalog<Key> = {
   en: {
@@ -28,6 +34,12 @@ export const google: Catalog<Key> = {
     "report.edited.field.circumstances": "What happened",
     "report.edited.field.contactPhone": "Contact phone",
     "report.edited.field.consentLostMode": "Consent to lost mode",
+    "capability.lost_mode.android_personal": "Lost mode: Google allows it only on company-owned Android devices, and this one is personally owned (work profile). To protect company data, remove the work profile.",
+    "capability.lost_mode.android_11": "Lost mode: Google allows it on a fully managed Android device from Android 11; this device runs an older version.",
+    "capability.lost_mode.android_13": "Lost mode: Google allows it on a company-owned work profile from Android 13; this device runs an older version.",
+    "capability.android.location_automatic": "Android has no location or sound command: in lost mode the device sends its location by itself, and each one is posted in this thread.",
+    "capability.wipe.android_work_profile": "Personally owned: this removes the work profile and company data only. The owner’s own apps and data stay; the phone is not factory reset.",
+    "capability.wipe.android_work_profile_button": "Remove work data",
   },
   ja: {
     "report.edited.title": ":pencil2: 報告者がフォームの回答を編集しました。報告は新しい回答で更新されています:",
@@ -41,5 +53,11 @@ export const google: Catalog<Key> = {
     "report.edited.field.circumstances": "状況",
     "report.edited.field.contactPhone": "連絡先電話番号",
     "report.edited.field.consentLostMode": "紛失モードへの同意",
+    "capability.lost_mode.android_personal": "紛失モード: Google は会社所有の Android 端末でのみ紛失モードを許可しています。この端末は個人所有(仕事用プロファイル)です。会社のデータを守るには仕事用プロファイルを削除してください。",
+    "capability.lost_mode.android_11": "紛失モード: 完全管理の Android 端末では Android 11 以降でのみ使えます。この端末は古いバージョンです。",
+    "capability.lost_mode.android_13": "紛失モード: 会社所有の仕事用プロファイルでは Android 13 以降でのみ使えます。この端末は古いバージョンです。",
+    "capability.android.location_automatic": "Android には位置情報・サウンドのコマンドがありません。紛失モード中は端末が自ら位置情報を送り、このスレッドに投稿されます。",
+    "capability.wipe.android_work_profile": "個人所有の端末: 仕事用プロファイルと会社のデータだけを削除します。本人のアプリやデータは残り、端末は初期化されません。",
+    "capability.wipe.android_work_profile_button": "仕事用データを削除",
   },
 };

@@ -2,7 +2,7 @@
 // records, the handover checklist, and the modals that take files. Pure builders.
 import { confirmDialog } from "./confirm.js";
 import type { types } from "@slack/bolt";
-import type { AccountRole, CustodyAccount, RenewalKind } from "../../generated/prisma/client.js";
+import type { AccountRole, CustodyAccount, RenewalKind } from "../../core/types.js";
 import type { AddressWarning } from "../../core/custody/addresses.js";
 import { OPTIONAL_ITEMS, type HandoverItemView } from "../../core/custody/handover.js";
 import { RENEWAL_LINKS } from "../../core/renewals/kinds.js";

@@ -2,7 +2,7 @@
 import { SEARCH_LIMIT } from "../../core/inventory/search.js";
 import { t } from "../../i18n/index.js";
 import { deviceCardBlocks, deviceChoiceBlocks } from "../blocks/device-card.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 import { badUsage } from "./usage.js";
 
 export const device: MdmSubcommand = {

@@ -5,7 +5,7 @@ import { refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import { assess, type ChecklistAnswers } from "../../core/response/appi.js";
 import type { ChecklistKey, ChecklistState } from "../../core/response/checklist.js";
 import { checklistMessage } from "../blocks/checklist.js";
-import type { NotificationHandler, NotifyContext } from "../notifier.js";
+import type { NotificationHandler, NotifyContext } from "./handler.js";
 
 async function stateIn(tx: Tx, reportId: string, timeZone: string): Promise<ChecklistState | null> {
   const r = await tx.lossReport.findUnique({ where: { id: reportId }, select: { id: true, reference: true, createdAt: true, circumstances: true, checklist: { orderBy: { checkedAt: "asc" } } } });

@@ -2,7 +2,7 @@
 // and shown in the channel.
 import { refChannel, refTs } from "../../core/outbox.js";
 import { formatDateTime, t } from "../../i18n/index.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "checklist.reminder"; reportId: string; kind: "preliminary" | "final"; dueAt: Date; daysBefore: number };
 

@@ -1,5 +1,5 @@
 // "Record checklist" in the incident thread: the form with the current answers.
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { checklistModal } from "../../blocks/checklist.js";
 import { button } from "../../button.js";
 

@@ -1,6 +1,6 @@
 // "Show" next to a device in a search result or the open-reports list: its card, just for you.
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
 import { deviceCardBlocks } from "../../blocks/device-card.js";
 

@@ -3,7 +3,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { ChecklistKey } from "../../../core/response/checklist.js";
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { ackSafely, refusalText } from "../../button.js";
 import { whoIsActing } from "../../locale.js";
 import { tellAdmin } from "./command-modal-support.js";

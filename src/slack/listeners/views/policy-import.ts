@@ -7,7 +7,7 @@ import type { PolicyMode } from "../../../core/alerts/index.js";
 import { InvalidInputError } from "../../../core/errors.js";
 import { t } from "../../../i18n/index.js";
 import { log } from "../../../log.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { POLICY_FILE_BLOCK, POLICY_MODE_BLOCK } from "../../blocks/policy.js";
 import { errorText } from "../../errors.js";
 import { whoIsActing } from "../../locale.js";
