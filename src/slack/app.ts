@@ -5,6 +5,7 @@ import express, { type Router } from "express";
 import { log } from "../log.js";
 import { botAuthorization } from "./authorize.js";
 import type { SlackDeps } from "./deps.js";
+import { guardClient, guardedFetch } from "./edge.js";
 import { registerListeners } from "./listeners/index.js";
 import { idempotency } from "./middleware/idempotency.js";
 import { PromptAckReceiver } from "./receiver.js";
@@ -44,6 +45,7 @@ export function mountSlack(router: Router, deps: SlackDeps): SlackMount | null {
     logger: boltLogger,
     bodyLimit: "256kb",
   });
+  const edge = { publicUrl: config.PUBLIC_URL };
   const authorize = botAuthorization(createWebClient(config), config.SLACK_BOT_TOKEN);
   // Asked now, in the background: the first click neither waits for it nor is lost to a failure
   // (a click is acked before Bolt authorizes it). A failure here is asked again on the next request.
@@ -52,10 +54,16 @@ export function mountSlack(router: Router, deps: SlackDeps): SlackMount | null {
     authorize,
     receiver,
     logger: boltLogger,
-    clientOptions: { slackApiUrl: config.SLACK_API_URL },
+    // respond() posts through this fetch: its replies pass the Slack edge like every other call.
+    clientOptions: { slackApiUrl: config.SLACK_API_URL, fetch: guardedFetch(edge) as never },
     // Bolt's per-conversation memory is unused here (state lives in the database, shared by
     // replicas); without it every request skips a lookup.
     convoStore: false,
+  });
+  // Listeners' own Web API calls (views, ephemeral replies, say) pass the edge too.
+  app.use(async ({ client, next }) => {
+    guardClient(client, edge);
+    await next();
   });
   app.error(async (err) => {
     log.error("slack listener failed", { code: (err as { code?: string }).code, err: err.message });

@@ -2,9 +2,10 @@
 import { LogLevel } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { Config } from "../config.js";
+import { guardClient } from "./edge.js";
 
 export function createWebClient(config: Config): WebClient {
-  return new WebClient(config.SLACK_BOT_TOKEN, {
+  const client = new WebClient(config.SLACK_BOT_TOKEN, {
     slackApiUrl: config.SLACK_API_URL,
     // The outbox does its own retrying (and honours Retry-After), so the client must not sleep.
     retryConfig: { retries: 0 },
@@ -14,4 +15,6 @@ export function createWebClient(config: Config): WebClient {
     rejectRateLimitedCalls: true,
     logLevel: LogLevel.ERROR,
   });
+  // Every call passes the one guard at the Slack edge (src/slack/edge.ts).
+  return guardClient(client, { publicUrl: config.PUBLIC_URL });
 }

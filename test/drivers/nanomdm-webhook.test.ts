@@ -6,6 +6,7 @@ import { ADMIN_1, type TestApp } from "../support/harness.js";
 import { aDevice } from "../support/builders.js";
 import { acknowledgeEvent, checkinEvent, FakeNanoMdm, postWebhook, startNanoMdmApp } from "../support/fake-nanomdm.js";
 import { signNanoMdmBody } from "../../src/drivers/nanomdm/webhook.js";
+import { commandLines } from "../../src/slack/blocks/commands.js";
 
 const HMAC_KEY = "nanomdm-webhook-key-for-tests";
 let t: TestApp;
@@ -64,6 +65,8 @@ describe("NanoMDM webhook: command reports", () => {
     const cmd = await request(d.id, "ENABLE_LOST_MODE", { Message: "拾った方はご連絡ください", PhoneNumber: "03-1234-5678" });
     expect(nano.commandsFor(d.udid!)).toEqual([{ CommandUUID: cmd.uuid, Command: { RequestType: "EnableLostMode", Message: "拾った方はご連絡ください", PhoneNumber: "03-1234-5678" } }]);
     expect(await commandRow(cmd.id)).toMatchObject({ state: "SENT", driver: "nanomdm", driverRef: cmd.uuid });
+    // Until the device answers, the card and the incident say since when it has been waiting.
+    expect(commandLines([await commandRow(cmd.id)], "en", "Asia/Tokyo")[0]).toMatch(/Lost mode.*waiting for the device since .*never expires/);
 
     const res = await postWebhook(t.url, acknowledgeEvent(d.udid!, cmd.uuid, "Acknowledged"), HMAC_KEY);
     expect(res.json).toMatchObject({ ok: true, state: "ACKNOWLEDGED" });

@@ -96,7 +96,8 @@ export function alertMessage(a: AlertView, ctx: Ctx): { text: string; blocks: Kn
       ],
     });
   }
-  return { text: title, blocks };
+  // The top-level text is what notifications show: the device name in it is escaped as in the blocks.
+  return { text: mrkdwnEscape(title), blocks };
 }
 
 /** Up to this many alerts arriving together are posted one by one; more become one grouped post. */
@@ -143,7 +144,7 @@ export function personalAlertMessage(a: AlertView, ctx: Ctx, role: "owner" | "de
   const todo = t(ctx.locale, todoKey) === todoKey ? t(ctx.locale, `alert.dm.${role}.other`) : t(ctx.locale, todoKey);
   const intro = t(ctx.locale, role === "owner" ? "alert.dm.owner.intro" : "alert.dm.departmentAdmin.intro", { device: mrkdwnEscape(a.device.name) });
   return {
-    text: title,
+    text: mrkdwnEscape(title),
     blocks: [
       { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
       { type: "section", text: { type: "mrkdwn", text: `${intro}\n${lines.join("\n")}`.slice(0, 3000) } },

@@ -28,6 +28,8 @@ export interface CommandLineInput {
   requestedAt: Date;
   completedAt?: Date | null;
   expiresAt?: Date | null;
+  /** When it was handed to the MDM service; a SENT command is waiting for the device since then. */
+  sentAt?: Date | null;
   error?: string | null;
   result?: unknown;
 }
@@ -41,6 +43,7 @@ export function commandLines(commands: readonly CommandLineInput[], locale: Loca
       at: formatDateTime(c.completedAt ?? c.requestedAt, locale, timeZone),
     });
     const extra: string[] = [];
+    if (c.state === "SENT" && c.sentAt) extra.push(t(locale, "commands.line.waiting", { at: formatDateTime(c.sentAt, locale, timeZone) }));
     if (LIVE.has(c.state) && c.expiresAt !== undefined) {
       extra.push(c.expiresAt ? t(locale, "commands.line.expires", { at: formatDateTime(c.expiresAt, locale, timeZone) }) : t(locale, "commands.line.never"));
     }

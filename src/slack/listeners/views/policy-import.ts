@@ -47,6 +47,7 @@ export function policyImportSubmitted(deps: SlackDeps) {
       }
       const result = await deps.core.appPolicy.importCsv(actor, mode ?? "DENY", content);
       text = t(locale, "policy.imported", { mode: t(locale, `policy.mode.${result.mode}`), count: result.count });
+      if (result.header) text += `\n${t(locale, "policy.header_skipped", { header: result.header })}`;
     } catch (err) {
       text = err instanceof InvalidInputError ? t(locale, "policy.failed", { reason: err.message }) : errorText(err, locale);
     }
