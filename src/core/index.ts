@@ -21,6 +21,7 @@ import { InboundReceipts } from "./receipts.js";
 import { createRenewalServices } from "./renewals/index.js";
 import { ResponseBrake } from "./brake/service.js";
 import { CaseRecords } from "./response/cases.js";
+import { IncidentChecklist } from "./response/checklist.js";
 import { DEFAULT_ESCALATION, IncidentEscalation } from "./response/escalation.js";
 
 export type { CoreDeps, CoreSettings } from "./deps.js";
@@ -57,6 +58,7 @@ export function createCore(deps: CoreDeps) {
     jobRuns,
     rateLimits,
     housekeeping: new Housekeeping({ db: deps.db, receipts, jobRuns, rateLimits }),
+    checklist: new IncidentChecklist({ db: deps.db, clock: deps.clock, events: deps.events, actors, timeZone: deps.settings.timeZone }),
     cases: new CaseRecords({ db: deps.db, clock: deps.clock, events: deps.events, actors, timeZone: deps.settings.timeZone }),
     brake: new ResponseBrake({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands, wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour }),
   };
