@@ -49,12 +49,6 @@ export class LossReports {
     return statusView(this.deps.db, this, token);
   }
 
-  /** The phone number the reporter left (for the lost-mode message), or null. */
-  async contactPhone(reportId: string): Promise<string | null> {
-    const r = await this.deps.db.lossReport.findUnique({ where: { id: reportId }, select: { contactPhone: true } });
-    return r?.contactPhone ?? null;
-  }
-
   async create(input: NewReport): Promise<CreatedReport> {
     const existing = await this.findDuplicate(input);
     if (existing) return existing;
