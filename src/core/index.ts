@@ -5,6 +5,7 @@ import type { Db } from "../db/client.js";
 import { Actors } from "./actors.js";
 import { ApiTokens } from "./api-tokens.js";
 import { LossReports } from "./reports/service.js";
+import { DeviceSide } from "./devices/device-side.js";
 import { Commands } from "./commands/index.js";
 import { Enrollments, type DriverSelection } from "./enrollments/index.js";
 import { DeviceAgents } from "./devices/agent-enrollment.js";
@@ -62,6 +63,8 @@ export function createCore(deps: CoreDeps) {
   const jobRuns = new JobRuns({ db: deps.db });
   const rateLimits = new RateLimits({ db: deps.db });
   const commands = new Commands({ ...deps, actors, drivers: deps.drivers, reports: new LossReports({ ...deps, actors }), wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour });
+  // What devices do by themselves (a location while lost, lost mode left on the phone).
+  const deviceSide = new DeviceSide({ db: deps.db, clock: deps.clock, events: deps.events, reports: new LossReports({ ...deps, actors }) });
   return {
     deps,
     /** The time the core works by: adapters render "now" from it too. */
@@ -75,7 +78,8 @@ export function createCore(deps: CoreDeps) {
     people: new People({ db: deps.db, clock: deps.clock }),
     ...createRenewalServices(deps, actors),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
-    enrollments: new Enrollments({ ...deps, commands, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers }),
+    enrollments: new Enrollments({ ...deps, commands, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers, deviceSide }),
+    deviceSide,
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     apiTokens: new ApiTokens({ db: deps.db, clock: deps.clock }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),

@@ -4,7 +4,7 @@
 import type { Db } from "../../db/client.js";
 import type { Device, Platform } from "../../generated/prisma/client.js";
 import { log } from "../../log.js";
-import { audit } from "../audit.js";
+import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import type { EventSink } from "../events.js";
 import type { Commands } from "../commands/index.js";
@@ -12,6 +12,7 @@ import type { AlertService } from "../alerts/index.js";
 import { importRemoteDevices, upsertRemoteDevice, type ImportSummary, type RemoteDevice } from "./import.js";
 import { LostModeRestorer, wasGone as isGone } from "./relock.js";
 import type { DriverRegistry } from "../ports/commands.js";
+import type { DeviceSide } from "../devices/device-side.js";
 
 export type { ImportSummary, RemoteDevice };
 
@@ -28,6 +29,8 @@ export interface EnrollmentsDeps {
   commands: Commands;
   alerts: Pick<AlertService, "raise">;
   drivers?: DriverSelection;
+  /** Where changes made on the device itself (lost mode left on the phone) are announced. */
+  deviceSide?: Pick<DeviceSide, "changedOnDevice">;
   /** The configured drivers, for those that can list the devices they manage. */
   registry?: DriverRegistry;
 }
@@ -161,7 +164,7 @@ export class Enrollments {
 
   /** A management service's full device list (all pages) into the device table. */
   importDevices(driver: string, pages: AsyncIterable<RemoteDevice[]>): Promise<ImportSummary> {
-    return importRemoteDevices(this.deps, driver, pages, (id) => this.restorer.afterReturn(id, driver));
+    return importRemoteDevices(this.deps, driver, pages, (id) => this.restorer.afterReturn(id, driver), this.lostModeExit(driver));
   }
 
   /** Whether the driver named so is configured and keeps a device list to import from. */
@@ -179,9 +182,14 @@ export class Enrollments {
   /** One device's report from the service (a status report, an enrollment), outside a full import. */
   async remoteStatus(driver: string, device: RemoteDevice): Promise<"created" | "updated" | "left" | "skipped"> {
     const returned: string[] = [];
-    const outcome = await upsertRemoteDevice(this.deps, driver, device, this.deps.clock.now(), (id) => void returned.push(id));
+    const outcome = await upsertRemoteDevice(this.deps, driver, device, this.deps.clock.now(), (id) => void returned.push(id), this.lostModeExit(driver));
     for (const id of returned) await this.restorer.afterReturn(id, driver);
     return outcome;
+  }
+
+  private lostModeExit(driver: string) {
+    const side = this.deps.deviceSide;
+    return side ? (tx: Tx, deviceId: string) => side.changedOnDevice(tx, deviceId, "lost_mode_exited", `driver:${driver}`) : undefined;
   }
 
   /** The CommandUUID of the command a service names by its own id (an Android operation). */
