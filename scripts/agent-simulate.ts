@@ -8,7 +8,10 @@
 // Options (or env): --url (AGENT_SIM_URL, default http://localhost:$PORT or :3000), --secret
 // (AGENT_ENROLLMENT_SECRET), --count (AGENT_SIM_COUNT, 4), --interval seconds (AGENT_SIM_INTERVAL,
 // 10), --owner-domain (AGENT_SIM_DOMAIN, example.co.jp), --state file (AGENT_SIM_STATE,
-// data/agent-sim.json: tokens survive a restart, so the same devices come back), --once.
+// data/agent-sim.json: tokens survive a restart, so the same devices come back), --once,
+// --fleet file (JSON list of devices to play instead of the generated ones, each with platform,
+// name, model, supervised, ade, passcode and its serial/udid/imei and ownerEmail: a known device
+// is re-enrolled by its identifiers, so `npm run demo` plays the demo company's own devices).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -22,6 +25,7 @@ const { values: args } = parseArgs({
     "owner-domain": { type: "string" },
     state: { type: "string" },
     once: { type: "boolean" },
+    fleet: { type: "string" },
     help: { type: "boolean" },
   },
 });
@@ -50,6 +54,10 @@ interface Profile {
   supervised: boolean;
   ade: boolean;
   passcode: boolean;
+  serial?: string;
+  udid?: string;
+  imei?: string;
+  ownerEmail?: string;
 }
 
 // A varied fleet: the rules differ by device (supervision, ADE, passcode), so the flow does too.
@@ -101,17 +109,17 @@ async function call(pathname: string, body: unknown, token?: string): Promise<{ 
 }
 
 async function enroll(d: SimDevice, n: number) {
-  const serial = `SIM${d.key.toUpperCase()}`;
+  const serial = d.serial ?? `SIM${d.key.toUpperCase()}`;
   const res = await call("/agent/v1/enroll", {
     enrollmentSecret: secret,
     platform: d.platform,
     name: d.name,
     model: d.model,
     serial,
-    ...(d.platform === "android" ? { imei: `35000000000${String(n).padStart(4, "0")}` } : { udid: `SIM-${serial}` }),
+    ...(d.platform === "android" ? { imei: d.imei ?? `35000000000${String(n).padStart(4, "0")}` } : { udid: d.udid ?? `SIM-${serial}` }),
     supervised: d.supervised,
     ade: d.ade,
-    ownerEmail: `sim.user${n}@${domain}`,
+    ownerEmail: d.ownerEmail ?? `sim.user${n}@${domain}`,
   });
   if (res.status !== 201) throw new Error(`enroll refused (${res.status}): ${res.json?.reason ?? "no reason"}`);
   d.deviceId = res.json.deviceId;
@@ -174,13 +182,14 @@ async function tick(d: SimDevice, n: number) {
 
 async function main() {
   const saved = load();
-  const fleet: SimDevice[] = Array.from({ length: count }, (_, i) => {
+  const given = args.fleet ? (JSON.parse(readFileSync(args.fleet, "utf8")) as Omit<Profile, "key">[]) : null;
+  const fleet: SimDevice[] = given ? given.map((p, i) => ({ ...p, key: `f${i + 1}`, ...saved[`f${i + 1}`] })) : Array.from({ length: count }, (_, i) => {
     const kind = KINDS[i % KINDS.length]!;
     const key = `d${i + 1}`;
     const label = kind.platform === "android" ? "Pixel" : kind.platform === "macos" ? "MacBook" : kind.platform === "ipados" ? "iPad" : "iPhone";
     return { ...kind, key, name: `${label} (sim ${i + 1})`, ...saved[key] };
   });
-  console.log(`Simulating ${count} device(s) against ${url}, checking in every ${intervalMs / 1000}s. Ctrl-C to stop.`);
+  console.log(`Simulating ${fleet.length} device(s) against ${url}, checking in every ${intervalMs / 1000}s. Ctrl-C to stop.`);
   let stopping = false;
   process.on("SIGINT", () => (stopping = true));
   process.on("SIGTERM", () => (stopping = true));

@@ -34,6 +34,7 @@ try {
       settings: { systemAdminSlackIds: [], appLocale: config.APP_LOCALE, timeZone: config.APP_TIMEZONE, publicUrl: config.PUBLIC_URL ?? "" },
     });
     const result = await core.appPolicy.importCsv({ ...SYSTEM, id: "cli:policy-import" }, mode === "allow" ? "ALLOW" : "DENY", content);
+    if (result.header) console.log(`line 1 ("${result.header}") is not an app ID: taken as a header and skipped`);
     console.log(`imported ${result.count} app IDs as the ${mode} list`);
   } finally {
     await db.close();

@@ -15,7 +15,8 @@ import { defineJobs } from "./jobs/index.js";
 import { Scheduler, type Job } from "./jobs/scheduler.js";
 import { log } from "./log.js";
 import { Router } from "express";
-import { createWebClient, mountSlack } from "./slack/app.js";
+import { mountSlack } from "./slack/app.js";
+import { createWebClient } from "./slack/web-client.js";
 import { OutboxDelivery } from "./slack/delivery.js";
 import { SlackNotifier } from "./slack/notifier.js";
 import { createWebApp } from "./web/app.js";
@@ -35,8 +36,10 @@ export interface AppOptions {
   doctor?: boolean;
   /** Credentials and clients the setup checks use instead of the configured ones (tests). */
   checks?: Pick<CheckContext, "androidAuth" | "googleAuth" | "slackClient">;
-  /** `npm run demo`: mount the local Slack preview. */
-  preview?: boolean;
+  /** `npm run demo`: the local Slack preview's pages, mounted before the app's own routes. */
+  preview?: Router;
+  /** Address to listen on (all interfaces unless given; the preview listens on loopback only). */
+  host?: string;
 }
 
 export interface RunningApp {
@@ -116,7 +119,7 @@ export async function startApp(
   // Slack parses its own raw body (it must, to verify the signature): mounted before any parser.
   const slackRouter = Router();
   const slack = mountSlack(slackRouter, { config, core });
-  const app = createWebApp({ config, core, db, setup, preview: opts.preview }, [slackRouter]);
+  const app = createWebApp({ config, core, db, setup, preview: Boolean(opts.preview) }, [slackRouter, ...(opts.preview ? [opts.preview] : [])]);
 
   const delivery = slackEnabled(config)
     ? new OutboxDelivery({
@@ -140,7 +143,7 @@ export async function startApp(
   const server = createServer(app);
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
-  await listen(server, opts.port ?? config.PORT);
+  await listen(server, opts.port ?? config.PORT, opts.host);
   const { port } = server.address() as AddressInfo;
 
   if (opts.schedule) await scheduler.start();
@@ -191,11 +194,12 @@ export async function startApp(
 
 // An unhandled 'error' from listen would kill the process with a stack trace; a busy port is
 // a setting to change, so say which one.
-function listen(server: Server, port: number): Promise<void> {
+function listen(server: Server, port: number, host?: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", (err: NodeJS.ErrnoException) =>
       reject(err.code === "EADDRINUSE" ? new Error(`port ${port} is already in use: stop what uses it or set PORT to a free port`) : err),
     );
-    server.listen(port, resolve);
+    if (host) server.listen(port, host, resolve);
+    else server.listen(port, resolve);
   });
 }

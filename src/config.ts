@@ -5,7 +5,7 @@ import { isTimeZone } from "./lib/time-zone.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/client.js";
 import cron from "node-cron";
 import { isIP } from "node:net";
-import { parseBusinessHours } from "./core/response/calendar.js";
+import { parseBusinessHours } from "./lib/business-hours.js";
 
 const optional = z
   .string()

@@ -1,21 +1,17 @@
 // The MDM core, assembled: each capability is a class that takes its dependencies in the
 // constructor. Adapters (Slack, web, jobs) receive this object and call it; nothing in here
 // knows about Slack, HTTP or cron.
-import type { Db } from "../db/client.js";
 import { Actors } from "./actors.js";
+import type { CoreDeps } from "./deps.js";
 import { ApiTokens } from "./api-tokens.js";
 import { LossReports } from "./reports/service.js";
 import { DeviceSide } from "./devices/device-side.js";
 import { Commands } from "./commands/index.js";
-import { Enrollments, type DriverSelection } from "./enrollments/index.js";
+import { Enrollments } from "./enrollments/index.js";
 import { DeviceAgents } from "./devices/agent-enrollment.js";
-import type { DriverRegistry } from "./ports/commands.js";
-import { AlertService, AppPolicyService } from "./alerts/index.js";
+import { AlertService, AppPolicyService, AppUsage } from "./alerts/index.js";
 import { DigestService } from "./digest/index.js";
-import type { Clock } from "./clock.js";
-import type { EventSink } from "./events.js";
 import { Inventory } from "./inventory/index.js";
-import type { ColumnHeaderNames } from "./inventory/columns.js";
 import { People } from "./people.js";
 import { Preferences } from "./preferences.js";
 import { Housekeeping } from "./housekeeping.js";
@@ -23,45 +19,18 @@ import { JobRuns } from "./job-runs.js";
 import { RateLimits } from "./rate-limits.js";
 import { InboundReceipts } from "./receipts.js";
 import { createRenewalServices } from "./renewals/index.js";
-import type { RenewalSettings } from "./renewals/settings.js";
 import { ResponseBrake } from "./brake/service.js";
 import { CaseRecords } from "./response/cases.js";
-import { DEFAULT_ESCALATION, IncidentEscalation, type EscalationSettings } from "./response/escalation.js";
+import { DEFAULT_ESCALATION, IncidentEscalation } from "./response/escalation.js";
 
-export interface CoreSettings {
-  systemAdminSlackIds: readonly string[];
-  appLocale: "ja" | "en";
-  timeZone: string;
-  /** Where employees reach the portal, for links in messages. */
-  publicUrl: string;
-  /** Renewals and custody (issue 7); absent in processes that never touch them. */
-  renewals?: RenewalSettings;
-  /** AGENT_ENROLLMENT_SECRET: devices present it to enroll; unset, enrolment is closed. */
-  agentEnrollmentSecret?: string;
-  /** The inventory sheet's column headers in every language the app speaks (by column key). */
-  inventoryHeaders?: ColumnHeaderNames;
-  /** Which driver new Apple/Android devices get (MDM_DRIVER_APPLE, MDM_DRIVER_ANDROID). */
-  mdmDrivers?: DriverSelection;
-  /** Incident response (issue 19): WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
-  brake?: { wipeLimitPerHour: number };
-  /** Escalation when nobody acts (issue 19); the defaults when absent. */
-  escalation?: EscalationSettings;
-}
-
-export interface CoreDeps {
-  db: Db;
-  clock: Clock;
-  events: EventSink;
-  settings: CoreSettings;
-  /** How commands reach devices: the drivers app.ts wires (src/drivers/index.ts), the built-in agent among them. */
-  drivers: DriverRegistry;
-}
+export type { CoreDeps, CoreSettings } from "./deps.js";
 
 export function createCore(deps: CoreDeps) {
   const actors = new Actors({ db: deps.db, systemAdminSlackIds: deps.settings.systemAdminSlackIds });
   const receipts = new InboundReceipts({ db: deps.db });
   const jobRuns = new JobRuns({ db: deps.db });
   const rateLimits = new RateLimits({ db: deps.db });
+  const appUsage = new AppUsage({ db: deps.db, clock: deps.clock, events: deps.events });
   const commands = new Commands({ ...deps, actors, drivers: deps.drivers, reports: new LossReports({ ...deps, actors }), wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour });
   // What devices do by themselves (a location while lost, lost mode left on the phone).
   const deviceSide = new DeviceSide({ db: deps.db, clock: deps.clock, events: deps.events, reports: new LossReports({ ...deps, actors }) });
@@ -71,15 +40,17 @@ export function createCore(deps: CoreDeps) {
     clock: deps.clock,
     actors,
     commands,
-    agents: new DeviceAgents({ db: deps.db, clock: deps.clock, events: deps.events, commands, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
+    agents: new DeviceAgents({ db: deps.db, clock: deps.clock, events: deps.events, commands, appUsage, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
     reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),
     inventory: new Inventory({ db: deps.db, clock: deps.clock, events: deps.events, actors, headerNames: deps.settings.inventoryHeaders }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),
     people: new People({ db: deps.db, clock: deps.clock }),
     ...createRenewalServices(deps, actors),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
-    enrollments: new Enrollments({ ...deps, commands, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers, deviceSide }),
+    enrollments: new Enrollments({ ...deps, commands, appUsage, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers, deviceSide }),
     deviceSide,
+    /** Installed apps from any source, checked against the app usage policy. */
+    appUsage,
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     apiTokens: new ApiTokens({ db: deps.db, clock: deps.clock }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),

@@ -62,6 +62,9 @@ export class AndroidDriver implements CommandDriver {
         case "DEVICE_LOCATION":
         case "PLAY_LOST_MODE_SOUND":
           return { kind: "failed", reason: `Android Management API has no ${cmd.type === "DEVICE_LOCATION" ? "location" : "sound"} command: a device in lost mode reports its location and rings by itself` };
+        case "DEVICE_INFORMATION":
+        case "SECURITY_INFO":
+          return { kind: "failed", reason: "Android devices describe themselves in the device list; Apple's queries do not apply" };
       }
     } catch (err) {
       const f = apiFailure(err, now);

@@ -25,6 +25,8 @@ interface ApiResult {
 
 /** An enqueue error that means "already enqueued": the same CommandUUID exists (MySQL, PostgreSQL, SQLite wording). */
 const ALREADY_QUEUED = /duplicate|unique constraint|already exists/i;
+/** The push service found no enrolment (TokenUpdate) for the id: push/service ErrIdNotFound. */
+const UNKNOWN_ENROLMENT = /push data missing for id/i;
 /** Errors a retry cannot fix: the device is not enrolled there, or the command is malformed. */
 const PERMANENT = /decod|foreign key|not found|no such|invalid|unknown enrollment/i;
 
@@ -102,10 +104,15 @@ export class NanoMdmDriver implements CommandDriver {
     if (res.status === 404) return { kind: "failed", reason: `NanoMDM HTTP 404 at /v1/enqueue: check NANOMDM_URL` };
 
     const enqueueError = result?.command_error ?? result?.status?.[udid]?.command_error;
+    const pushError = result?.push_error ?? result?.status?.[udid]?.push_error;
+    // NanoMDM's file storage accepts a command for any id and only the push finds no enrolment
+    // ("push data missing for id"): the device will never collect it, so this is not "sent".
+    if (!enqueueError && pushError && UNKNOWN_ENROLMENT.test(pushError)) {
+      return { kind: "failed", reason: `NanoMDM does not know this device (UDID ${udid}): it has not enrolled there, or has left. NanoMDM said: ${pushError}` };
+    }
     // 207/500 with only a push error still means the command is queued: the device collects it
     // at its next check-in even without the push.
     if (!enqueueError && (res.ok || (result && (res.status === 207 || res.status === 500)))) {
-      const pushError = result?.push_error ?? result?.status?.[udid]?.push_error;
       if (pushError) log.warn("NanoMDM queued the command but the APNs push failed", { command: cmd.id, pushError });
       return { kind: "sent", driverRef: cmd.uuid };
     }

@@ -14,11 +14,11 @@ import { google } from "./messages/google.js";
 import { response } from "./messages/response.js";
 import { caseRecord } from "./messages/case.js";
 
+export type { Catalog } from "./catalog.js";
+
 export type Locale = "ja" | "en";
 export const LOCALES: readonly Locale[] = ["ja", "en"];
 
-/** A catalog: the English keys, and the same keys in Japanese. */
-export type Catalog<K extends string> = { en: Record<K, string>; ja: Record<K, string> };
 
 const catalogs = [common, admin, drivers, alerts, report, commands, renewals, response, google, setup, confirm, caseRecord];
 

@@ -3,7 +3,7 @@
 import cron from "node-cron";
 import { dayIn } from "../core/digest/index.js";
 import { HOUR } from "../core/clock.js";
-import type { JobContext } from "./index.js";
+import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 
 export const ALERTS_POST_JOB = "alerts.post";

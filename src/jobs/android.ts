@@ -2,7 +2,7 @@
 // Android Management API is configured. The work is the core's (enrollments.importFrom, which
 // reads the driver's device list); this only says when.
 import { log } from "../log.js";
-import type { JobContext } from "./index.js";
+import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 
 export function androidJobs({ core, config }: JobContext): Job[] {

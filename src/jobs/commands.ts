@@ -1,7 +1,7 @@
 // Command lifecycle schedules: the expiry sweep (an ordinary command lapses 7 days after it was
 // queued; lost mode and a wipe after lost mode never do) and the push-driver sweep (re-sends
 // after a failure or a crash, and polls services that only answer when asked).
-import type { JobContext } from "./index.js";
+import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 
 export function commandJobs({ core }: JobContext): Job[] {

@@ -1,7 +1,7 @@
 // The scheduled pull of Google Form responses, on only with its own switch GOOGLE_FORM_POLL
 // (config.ts checks it has GOOGLE_FORM_ID and a service-account key, and that the Apps Script
 // webhook is not also on). Runs once per fire across replicas.
-import type { JobContext } from "./index.js";
+import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 import { titleMap } from "../google/mapping.js";
 import { FORMS_SCOPES, GoogleFormPoller } from "../google/poller.js";

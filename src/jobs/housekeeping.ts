@@ -1,6 +1,6 @@
 // Daily housekeeping of the coordination tables every replica writes to; what is kept and for
 // how long is the core's (core.housekeeping).
-import type { JobContext } from "./index.js";
+import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 
 export function housekeepingJobs({ core }: JobContext): Job[] {

@@ -1,7 +1,7 @@
 // Renewal reminders: hourly, so a threshold is posted within the hour it is crossed; catch-up at
 // start covers hours every replica was down. Posting once per threshold is the core's job
 // (RenewalReminder rows), so an extra run never posts twice.
-import type { JobContext } from "./index.js";
+import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 
 export function renewalJobs(ctx: JobContext): Job[] {

@@ -2,7 +2,7 @@
 // notified" (the status page's honest second step), and pull Google Form responses when the
 // pull alternative is configured.
 import { googleFormJobs } from "./google-form.js";
-import type { JobContext } from "./index.js";
+import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 
 export function reportJobs(ctx: JobContext): Job[] {

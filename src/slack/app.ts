@@ -1,35 +1,17 @@
 // Bolt over our express server: the receiver only handles transport (signature check with
 // Slack's 5-minute window, ack on arrival), listeners call the core, errors are translated once here.
 import { App, LogLevel } from "@slack/bolt";
-import { WebClient } from "@slack/web-api";
 import express, { type Router } from "express";
-import type { Config } from "../config.js";
-import type { Core } from "../core/index.js";
 import { log } from "../log.js";
 import { botAuthorization } from "./authorize.js";
+import type { SlackDeps } from "./deps.js";
+import { guardClient, guardedFetch } from "./edge.js";
 import { registerListeners } from "./listeners/index.js";
 import { idempotency } from "./middleware/idempotency.js";
 import { PromptAckReceiver } from "./receiver.js";
+import { createWebClient } from "./web-client.js";
 import type { WorkQueue } from "./work-queue.js";
 
-export interface SlackDeps {
-  core: Core;
-  config: Config;
-}
-
-/** A Web API client pointed at SLACK_API_URL when set (a local fake in tests). */
-export function createWebClient(config: Config): WebClient {
-  return new WebClient(config.SLACK_BOT_TOKEN, {
-    slackApiUrl: config.SLACK_API_URL,
-    // The outbox does its own retrying (and honours Retry-After), so the client must not sleep.
-    retryConfig: { retries: 0 },
-    // A call Slack never answers must not hold the outbox worker (and a shutdown) forever:
-    // it fails, is retried with backoff, and its lease is never outlived.
-    timeout: 20_000,
-    rejectRateLimitedCalls: true,
-    logLevel: LogLevel.ERROR,
-  });
-}
 
 const boltLogger = {
   debug: () => {},
@@ -63,6 +45,7 @@ export function mountSlack(router: Router, deps: SlackDeps): SlackMount | null {
     logger: boltLogger,
     bodyLimit: "256kb",
   });
+  const edge = { publicUrl: config.PUBLIC_URL };
   const authorize = botAuthorization(createWebClient(config), config.SLACK_BOT_TOKEN);
   // Asked now, in the background: the first click neither waits for it nor is lost to a failure
   // (a click is acked before Bolt authorizes it). A failure here is asked again on the next request.
@@ -71,10 +54,16 @@ export function mountSlack(router: Router, deps: SlackDeps): SlackMount | null {
     authorize,
     receiver,
     logger: boltLogger,
-    clientOptions: { slackApiUrl: config.SLACK_API_URL },
+    // respond() posts through this fetch: its replies pass the Slack edge like every other call.
+    clientOptions: { slackApiUrl: config.SLACK_API_URL, fetch: guardedFetch(edge) as never },
     // Bolt's per-conversation memory is unused here (state lives in the database, shared by
     // replicas); without it every request skips a lookup.
     convoStore: false,
+  });
+  // Listeners' own Web API calls (views, ephemeral replies, say) pass the edge too.
+  app.use(async ({ client, next }) => {
+    guardClient(client, edge);
+    await next();
   });
   app.error(async (err) => {
     log.error("slack listener failed", { code: (err as { code?: string }).code, err: err.message });

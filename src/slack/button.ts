@@ -6,7 +6,7 @@ import type { Actor } from "../core/actors.js";
 import { ConflictError, DomainError } from "../core/errors.js";
 import { t, type Locale } from "../i18n/index.js";
 import { log } from "../log.js";
-import type { SlackDeps } from "./app.js";
+import type { SlackDeps } from "./deps.js";
 import { errorText } from "./errors.js";
 import { defaultReader, whoIsActing, type Reader } from "./locale.js";
 

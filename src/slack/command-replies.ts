@@ -1,9 +1,10 @@
 // What the command buttons and modals share: reading a button's value (which report, device or
 // command it is about) and the replies they send.
 import type { RespondFn } from "@slack/bolt";
-import type { CommandType } from "../generated/prisma/client.js";
+import type { CommandType } from "../core/types.js";
 import { t, type Locale } from "../i18n/index.js";
-import type { SlackDeps } from "./app.js";
+import { escapeMrkdwn } from "./blocks/kit.js";
+import type { SlackDeps } from "./deps.js";
 import { button, type ButtonClick } from "./button.js";
 
 export interface ButtonTarget {
@@ -52,7 +53,7 @@ export async function deviceName(deps: SlackDeps, deviceId: string): Promise<str
 }
 
 export async function queuedText(deps: SlackDeps, deviceId: string, type: CommandType, state: string, locale: Locale): Promise<string> {
-  const name = await deviceName(deps, deviceId);
+  const name = escapeMrkdwn(await deviceName(deps, deviceId));
   if (state === "AWAITING_APPROVAL" && type !== "ERASE_DEVICE") return t(locale, "brake.ephemeral.requested", { name, type: t(locale, `command.type.${type}`) });
   if (state === "AWAITING_APPROVAL") return t(locale, "commands.ephemeral.wipe_requested", { name });
   return t(locale, "commands.ephemeral.queued", { type: t(locale, `command.type.${type}`), name });

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { WebClient } from "@slack/web-api";
 import { slackEnabled, type Config } from "../config.js";
 import { check, type CheckResult } from "../setup/types.js";
-import { createWebClient } from "./app.js";
+import { createWebClient } from "./web-client.js";
 
 const FIX = "creating-the-slack-app";
 const MANIFEST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../slack-app-manifest.yml");

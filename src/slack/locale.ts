@@ -7,7 +7,8 @@ import { HOUR } from "../core/clock.js";
 import { isTimeZone } from "../lib/time-zone.js";
 import { pickLocale, type Locale } from "../i18n/index.js";
 import { log } from "../log.js";
-import { createWebClient, type SlackDeps } from "./app.js";
+import { createWebClient } from "./web-client.js";
+import { type SlackDeps } from "./deps.js";
 
 export interface Reader {
   locale: Locale;

@@ -3,28 +3,10 @@
 // exactly the state the change committed.
 import type { Tx } from "../core/audit.js";
 import type { DomainEvent, EventSink } from "../core/events.js";
-import { enqueue, type OutboxItem } from "../core/outbox.js";
-import type { Locale } from "../i18n/index.js";
+import { enqueue } from "../core/outbox.js";
 import { notifications } from "./notifications/index.js";
+import type { NotificationHandler, NotifyContext } from "./notifications/handler.js";
 
-export interface NotifyContext {
-  locale: Locale;
-  timeZone: string;
-  publicUrl: string;
-  now: Date;
-  /** SLACK_SECURITY_CHANNEL; unset, security notices go to the admin channel. */
-  securityChannel?: string;
-}
-
-export type NotificationHandler<E extends DomainEvent = DomainEvent> = (
-  tx: Tx,
-  event: E,
-  ctx: NotifyContext,
-) => Promise<OutboxItem[]>;
-
-export type NotificationHandlers = {
-  [T in DomainEvent["type"]]?: NotificationHandler<Extract<DomainEvent, { type: T }>>;
-};
 
 export class SlackNotifier implements EventSink {
   constructor(private readonly ctx: () => NotifyContext) {}

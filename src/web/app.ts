@@ -1,23 +1,10 @@
 // The HTTP surface: portal pages, webhooks, device and alert APIs, and (mounted by app.ts)
 // Slack's endpoint, all on one express app. Routes translate HTTP to core calls and nothing more.
 import express, { type Express, type Router } from "express";
-import type { Config } from "../config.js";
-import type { Core } from "../core/index.js";
-import type { Database } from "../db/client.js";
-import type { SetupMonitor } from "../setup/index.js";
+import type { WebDeps } from "./deps.js";
 import { errorHandler, notFound } from "./errors.js";
 import { routes } from "./routes/index.js";
 import { refuseNulInUrl, securityHeaders } from "./security.js";
-
-export interface WebDeps {
-  config: Config;
-  core: Core;
-  db: Database;
-  /** The setup checks' latest results (the landing page, /healthz's degraded reasons). */
-  setup?: SetupMonitor;
-  /** `npm run demo`: the local Slack preview is mounted (the landing page links to it). */
-  preview?: boolean;
-}
 
 /** `first`: routers that parse their own raw body (Slack's, which must to verify the signature). */
 export function createWebApp(deps: WebDeps, first: Router[] = []): Express {

@@ -70,7 +70,8 @@ describe("/mdm device", () => {
   it("says what to type when nothing matches, and how to call it without an argument", async () => {
     expect((await mdm(ADMIN_1, "device no-such-thing")).text).toContain("No device matches");
     const usage = await mdm(ADMIN_1, "device");
-    expect(usage.text).toContain("/mdm device <name|serial|UDID|IMEI|email>");
+    // Shown as typed: Slack reads a bare <…> as markup, so the edge sends it as entities.
+    expect(usage.text).toContain("/mdm device &lt;name|serial|UDID|IMEI|email&gt;");
   });
 
   it("is refused by the core for someone who is not an administrator", async () => {

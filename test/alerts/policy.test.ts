@@ -57,6 +57,19 @@ describe("app usage policy", () => {
     expect(policy.appIds).toEqual(["com.getdropbox.Dropbox", "com.google.Maps"]);
   });
 
+  it("takes a first line that is not an app ID (AppID, app_id, App ID) as a header and says so, never as an app", async () => {
+    for (const header of ["AppID", "app_id", "App ID", "アプリID"]) {
+      const reply = await submitPolicyFile(ADMIN_1, "DENY", `${header},Name\ncom.google.Maps,Maps\n`);
+      expect(reply.text).toContain("1 app IDs");
+      expect(reply.text).toContain(`Line 1 ("${header}") is not an app ID, so it was taken as a header and skipped.`);
+      expect((await t.app.core.appPolicy.get()).appIds).toEqual(["com.google.Maps"]);
+    }
+    // A one-word line further down is not a header: refused with its line number.
+    const bad = await submitPolicyFile(ADMIN_1, "DENY", "com.google.Maps\nAppID\n");
+    expect(bad.text).toContain("line 2:");
+    expect((await t.app.core.appPolicy.get()).appIds).toEqual(["com.google.Maps"]);
+  });
+
   it("lets only a system administrator import", async () => {
     const employee = await aPerson(t.db.prisma);
     const reply = await submitPolicyFile(employee.slackUserId!, "ALLOW", "com.example.mine\n");

@@ -25,7 +25,8 @@ function command(over: Partial<OutgoingCommand> = {}, device: Partial<OutgoingCo
 }
 
 beforeAll(async () => {
-  nano = await new FakeNanoMdm().start();
+  // The SQL storages' answers (MySQL/PostgreSQL); file storage has its own test below.
+  nano = await new FakeNanoMdm(undefined, "sql").start();
   nano.enroll(UDID);
   driver = new NanoMdmDriver({ url: nano.url + "/", apiKey: nano.apiKey, clock, timeoutMs: 5_000 });
 });
@@ -121,5 +122,30 @@ describe("NanoMDM driver: failures", () => {
   it("refuses a device without a UDID instead of guessing", async () => {
     expect(await driver.send(command({}, { udid: null }))).toMatchObject({ kind: "failed", reason: expect.stringContaining("UDID") });
     expect(nano.requests).toHaveLength(0);
+  });
+});
+
+describe("NanoMDM driver: file storage (NanoMDM's default)", () => {
+  let file: FakeNanoMdm;
+  let onFile: NanoMdmDriver;
+  beforeAll(async () => {
+    file = await new FakeNanoMdm(undefined, "file").start();
+    file.enroll(UDID);
+    onFile = new NanoMdmDriver({ url: file.url, apiKey: file.apiKey, clock, timeoutMs: 5_000 });
+  });
+  afterAll(() => file.stop());
+
+  it("fails a command for an id NanoMDM does not know, although NanoMDM wrote it: only the push error says so", async () => {
+    const out = await onFile.send(command({}, { udid: "00008110-NEVERENROLLED" }));
+    expect(out).toEqual({ kind: "failed", reason: expect.stringMatching(/NanoMDM does not know this device \(UDID 00008110-NEVERENROLLED\).*push data missing for id/) });
+    // NanoMDM really did write it to disk: the answer, not the enqueue, is what tells.
+    expect(file.queued.get("00008110-NEVERENROLLED")?.size).toBe(1);
+  });
+
+  it("takes a repeated CommandUUID as queued (file storage overwrites it)", async () => {
+    const cmd = command();
+    expect(await onFile.send(cmd)).toEqual({ kind: "sent", driverRef: cmd.uuid });
+    expect(await onFile.send(cmd)).toEqual({ kind: "sent", driverRef: cmd.uuid });
+    expect(file.commandsFor(UDID).filter((p) => p.CommandUUID === cmd.uuid)).toHaveLength(2);
   });
 });

@@ -6,6 +6,7 @@ import { ADMIN_1, type TestApp } from "../support/harness.js";
 import { aDevice } from "../support/builders.js";
 import { acknowledgeEvent, checkinEvent, FakeNanoMdm, postWebhook, startNanoMdmApp } from "../support/fake-nanomdm.js";
 import { signNanoMdmBody } from "../../src/drivers/nanomdm/webhook.js";
+import { commandLines } from "../../src/slack/blocks/commands.js";
 
 const HMAC_KEY = "nanomdm-webhook-key-for-tests";
 let t: TestApp;
@@ -64,6 +65,8 @@ describe("NanoMDM webhook: command reports", () => {
     const cmd = await request(d.id, "ENABLE_LOST_MODE", { Message: "拾った方はご連絡ください", PhoneNumber: "03-1234-5678" });
     expect(nano.commandsFor(d.udid!)).toEqual([{ CommandUUID: cmd.uuid, Command: { RequestType: "EnableLostMode", Message: "拾った方はご連絡ください", PhoneNumber: "03-1234-5678" } }]);
     expect(await commandRow(cmd.id)).toMatchObject({ state: "SENT", driver: "nanomdm", driverRef: cmd.uuid });
+    // Until the device answers, the card and the incident say since when it has been waiting.
+    expect(commandLines([await commandRow(cmd.id)], "en", "Asia/Tokyo")[0]).toMatch(/Lost mode.*waiting for the device since .*never expires/);
 
     const res = await postWebhook(t.url, acknowledgeEvent(d.udid!, cmd.uuid, "Acknowledged"), HMAC_KEY);
     expect(res.json).toMatchObject({ ok: true, state: "ACKNOWLEDGED" });
@@ -143,7 +146,10 @@ describe("NanoMDM webhook: enrollment", () => {
     expect(nano.commandsFor(d.udid!)).toHaveLength(2);
     const res = await postWebhook(t.url, checkinEvent("mdm.TokenUpdate", d.udid!, { token_update_tally: 1 }), HMAC_KEY);
     expect(res.json).toMatchObject({ ok: true, state: "MANAGED" });
-    const sent = nano.commandsFor(d.udid!);
+    // Back in management it is asked to describe itself, and lost mode goes again.
+    const types = nano.commandsFor(d.udid!).map((c) => c.Command.RequestType);
+    expect(types.slice(2).sort()).toEqual(["DeviceInformation", "EnableLostMode", "SecurityInfo"]);
+    const sent = actionsFor(d.udid!);
     expect(sent).toHaveLength(3);
     expect(sent[2]).toMatchObject({ Command: { RequestType: "EnableLostMode", Message: "紛失中", PhoneNumber: "03-0000-0000" } });
     expect(sent[2].CommandUUID).not.toBe(lost.uuid);
@@ -153,7 +159,7 @@ describe("NanoMDM webhook: enrollment", () => {
     const d = await nanoDevice({ ade: true, state: "AWAITING_REENROLLMENT" });
     await postWebhook(t.url, checkinEvent("mdm.TokenUpdate", d.udid!), HMAC_KEY);
     expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ state: "MANAGED" });
-    expect(nano.commandsFor(d.udid!)).toHaveLength(0);
+    expect(actionsFor(d.udid!)).toHaveLength(0);
   });
 
   it("adds a device NanoMDM enrolled that we did not know, with its name and model from Authenticate", async () => {
@@ -165,6 +171,9 @@ describe("NanoMDM webhook: enrollment", () => {
     expect(await t.db.prisma.device.findUniqueOrThrow({ where: { udid } })).toMatchObject({ name: "Hanako's iPad", platform: "IPADOS", serial: "DMPXYZ123", driver: "nanomdm", state: "MANAGED" });
   });
 });
+
+/** What was sent to the device apart from the questions it is asked about itself. */
+const actionsFor = (udid: string) => nano.commandsFor(udid).filter((c) => !["DeviceInformation", "SecurityInfo"].includes(c.Command.RequestType));
 
 describe("NanoMDM webhook: a listed device enrolling", () => {
   it("recognises a device listed by serial (no UDID yet) when it first enrolls, instead of adding a second one", async () => {

@@ -48,8 +48,11 @@ describe("custody records", () => {
   it("warns that a free-mail address or a person's own address should be a group address", async () => {
     const free = await record("PUSH_CERT_APPLE_ID", { address: "sato.mdm@gmail.com" });
     expect(free.dm!.text).toContain("free-mail address");
-    const docomo = await record("ANDROID_ENTERPRISE_GMAIL", { address: "taro@docomo.ne.jp" });
+    const docomo = await record("ABM_APPLE_ID", { address: "taro@docomo.ne.jp" });
     expect(docomo.dm!.text).toContain("free-mail address");
+    // The Android Enterprise admin account is a Gmail account by definition: no free-mail or group warning.
+    const gmail = await record("ANDROID_ENTERPRISE_GMAIL", { address: "corp.android.admin@gmail.com" });
+    expect(gmail.dm!.text).not.toContain(":warning:");
     const own = await record("ABM_APPLE_ID", { address: "Hanako.Sato@corp.example" });
     expect(own.dm!.text).toContain("a person's own address");
     const group = await record("ABM_APPLE_ID", { address: "apple-admin@corp.example", group: true, holder: "Hanako Sato", where: "1Password IT vault", phone: "IT shared iPhone" });

@@ -1,8 +1,15 @@
-// A NanoMDM server on loopback, as far as we use it: PUT /v1/enqueue/{id} with HTTP Basic
+// A NanoMDM server on loopback, as far as we use it, built from NanoMDM's source (api/api.go,
+// api/do.go, storage/file, storage/pgsql, service/webhook): PUT /v1/enqueue/{id} with HTTP Basic
 // (user "nanomdm", password the API key), an XML plist body, and NanoMDM's JSON APIResult
-// answers — 200 on success, 500 with command_error when the enqueue fails (a duplicate
-// CommandUUID, an unknown enrollment), 500 with only push_error when the command was queued but
-// the APNs push failed. Plus helpers that post NanoMDM-format webhook events to the app.
+// answers — 200 when queued and pushed; 500 with command_error when the enqueue fails; 500 with
+// only push_error when the push failed. What an unknown id gets depends on the storage:
+//   file (NanoMDM's default): the command is written anyway and only the push fails, with
+//     "push data missing for id" (push/service: no TokenUpdate on disk for that id);
+//   sql: the enqueue fails with the foreign-key error.
+// A repeated CommandUUID: the SQL storages refuse it ("duplicate key … commands_pkey"); the file
+// storage overwrites it and answers as for a new one.
+// Webhooks: NanoMDM sends each event from its own goroutine and never retries — deliver() posts
+// a batch concurrently in random order, once each, and reports what the app answered.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { build, parse } from "plist";
@@ -18,6 +25,7 @@ export interface EnqueueRequest {
 }
 
 type Failure = { status: number; body?: unknown; headers?: Record<string, string> } | "hang" | "push-error";
+export type Storage = "file" | "sql";
 
 export class FakeNanoMdm {
   readonly apiKey: string;
@@ -33,7 +41,7 @@ export class FakeNanoMdm {
   apiEnabled = true;
   url = "";
 
-  constructor(apiKey = "nanomdm-api-key-for-tests") {
+  constructor(apiKey = "nanomdm-api-key-for-tests", readonly storage: Storage = "file") {
     this.apiKey = apiKey;
   }
 
@@ -107,11 +115,18 @@ export class FakeNanoMdm {
     const uuid = parsed?.CommandUUID as string | undefined;
     const requestType = parsed?.Command?.RequestType as string | undefined;
     if (!uuid || !requestType) return json(res, 500, { command_error: "decoding command: command plist missing CommandUUID or RequestType" });
-    if (!this.enrolled.has(udid)) {
+    const known = this.enrolled.has(udid);
+    if (!known && this.storage === "sql") {
       return json(res, 500, { command_uuid: uuid, request_type: requestType, status: { [udid]: { command_error: `enqueue: ERROR: insert or update on table "enrollment_queue" violates foreign key constraint (id ${udid})` } } });
     }
     const q = this.queued.get(udid) ?? new Set<string>();
-    if (q.has(uuid)) {
+    if (!known) {
+      // File storage writes Queue/<uuid>.plist under any id; only the push finds nothing.
+      q.add(uuid);
+      this.queued.set(udid, q);
+      return json(res, 500, { command_uuid: uuid, request_type: requestType, status: { [udid]: { push_error: "push data missing for id" } } });
+    }
+    if (q.has(uuid) && this.storage === "sql") {
       return json(res, 500, { command_uuid: uuid, request_type: requestType, command_error: `enqueue: ERROR: duplicate key value violates unique constraint "commands_pkey"` });
     }
     q.add(uuid);
@@ -128,6 +143,29 @@ function json(res: ServerResponse, status: number, body: unknown) {
 }
 
 // ─── webhook events, as NanoMDM's webhook service sends them ───
+
+export interface Delivery {
+  topic: string;
+  status: number;
+  json: any;
+}
+
+/**
+ * NanoMDM's webhook: every event on its own goroutine, so a batch arrives concurrently and in
+ * any order; a non-200 is only logged, never retried. `delays` (ms, per event) spread them out.
+ */
+export async function deliver(appUrl: string, events: unknown[], key: string | null, opts: { delaysMs?: number[]; random?: () => number } = {}): Promise<Delivery[]> {
+  const random = opts.random ?? Math.random;
+  const order = events.map((e, i) => ({ e, i, r: random() })).sort((a, b) => a.r - b.r);
+  return Promise.all(
+    order.map(async ({ e, i }) => {
+      const wait = opts.delaysMs?.[i] ?? 0;
+      if (wait) await new Promise((r) => setTimeout(r, wait));
+      const res = await postWebhook(appUrl, e, key);
+      return { topic: (e as { topic: string }).topic, status: res.status, json: res.json };
+    }),
+  );
+}
 
 const b64plist = (o: Record<string, unknown>) => Buffer.from(build(o as any)).toString("base64");
 
@@ -147,16 +185,21 @@ export function acknowledgeEvent(udid: string, commandUuid: string | null, statu
   };
 }
 
-export function checkinEvent(topic: "mdm.Authenticate" | "mdm.TokenUpdate" | "mdm.CheckOut", udid: string, extra: Record<string, unknown> = {}) {
+export function checkinEvent(
+  topic: "mdm.Authenticate" | "mdm.TokenUpdate" | "mdm.CheckOut",
+  udid: string,
+  extra: Record<string, unknown> = {},
+  opts: { raw?: Record<string, unknown>; at?: Date } = {},
+) {
   const messageType = topic.slice(4);
   return {
     topic,
     event_id: `ev-${Math.random().toString(16).slice(2)}`,
-    created_at: new Date().toISOString(),
+    created_at: (opts.at ?? new Date()).toISOString(),
     checkin_event: {
       ids: { id: udid, type: "Device" },
       udid,
-      raw_payload: b64plist({ MessageType: messageType, UDID: udid, Topic: "com.apple.mgmt.External.test" }),
+      raw_payload: b64plist({ MessageType: messageType, UDID: udid, Topic: "com.apple.mgmt.External.test", ...opts.raw }),
       ...extra,
     },
   };

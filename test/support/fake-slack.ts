@@ -11,6 +11,8 @@ export interface SlackCall {
   at: number;
   /** The fake answered with an error (failNext): Slack did not act on it. */
   failed?: boolean;
+  /** What the fake answered (the ts of a posted message, the id of an opened view). */
+  result?: Record<string, any>;
 }
 
 type Failure = { status?: number; error?: string; retryAfter?: number; times: number };
@@ -161,7 +163,8 @@ export class FakeSlack {
       if (failure.status) return json(failure.status, { ok: false, error: "internal_error" });
       return json(200, { ok: false, error: failure.error ?? "internal_error" });
     }
-    json(200, this.answer(method, args), { "x-oauth-scopes": [...this.scopes].join(",") });
+    call.result = this.answer(method, args);
+    json(200, call.result, { "x-oauth-scopes": [...this.scopes].join(",") });
   }
 
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {

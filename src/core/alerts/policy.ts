@@ -17,6 +17,8 @@ export interface PolicyDeps {
 
 /** iOS bundle ids and Android package names: letters, digits, dots, dashes, underscores. */
 const APP_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
+/** Their shape: reverse-DNS, at least two dot-separated parts (com.google.Maps). "AppID", "app_id", "App ID" are not. */
+const APP_ID_SHAPE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
 const MAX_ENTRIES = 20_000;
 const POLICY_ID = "default";
 
@@ -25,10 +27,16 @@ export interface LineError {
   reason: string;
 }
 
-/** Reads the seed's CSV: app ID in the first column, no header; blank lines are skipped. */
-export function parsePolicyCsv(content: string): { appIds: string[]; errors: LineError[] } {
+/**
+ * Reads the seed's CSV: app ID in the first column, no header; blank lines are skipped. A first
+ * line whose first column does not have an app ID's shape is a header someone added: it is
+ * skipped and named in `header`, never imported as an app. Any later such line is an error.
+ */
+export function parsePolicyCsv(content: string): { appIds: string[]; errors: LineError[]; header: string | null } {
   const appIds: string[] = [];
   const errors: LineError[] = [];
+  let header: string | null = null;
+  let seenFirst = false;
   const lines = content.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
   for (const [i, raw] of lines.entries()) {
     const line = i + 1;
@@ -40,13 +48,16 @@ export function parsePolicyCsv(content: string): { appIds: string[]; errors: Lin
       errors.push({ line, reason: (err as Error).message });
       continue;
     }
-    if (!first) errors.push({ line, reason: "the first column is empty" });
-    else if (!APP_ID.test(first)) errors.push({ line, reason: `"${first.slice(0, 80)}" is not an app ID (e.g. com.google.Maps)` });
+    const isFirst = !seenFirst;
+    seenFirst = true;
+    if (isFirst && first && !APP_ID_SHAPE.test(first) && /^[\p{L}\s_-]+$/u.test(first)) header = first.slice(0, 80);
+    else if (!first) errors.push({ line, reason: "the first column is empty" });
+    else if (!APP_ID.test(first) || !APP_ID_SHAPE.test(first)) errors.push({ line, reason: `"${first.slice(0, 80)}" is not an app ID (e.g. com.google.Maps)` });
     else appIds.push(first);
   }
   if (!appIds.length && !errors.length) errors.push({ line: 1, reason: "the file has no app IDs" });
   if (appIds.length > MAX_ENTRIES) errors.push({ line: MAX_ENTRIES + 1, reason: `at most ${MAX_ENTRIES} app IDs` });
-  return { appIds: [...new Set(appIds)], errors };
+  return { appIds: [...new Set(appIds)], errors, header };
 }
 
 export class AppPolicyService {
@@ -65,10 +76,10 @@ export class AppPolicyService {
    * Replaces the policy with the file's list, all or nothing: a malformed line is reported by
    * its number and nothing is imported.
    */
-  async importCsv(actor: Actor, mode: PolicyMode, content: string): Promise<{ mode: PolicyMode; count: number }> {
+  async importCsv(actor: Actor, mode: PolicyMode, content: string): Promise<{ mode: PolicyMode; count: number; header: string | null }> {
     this.deps.actors.requireSystemAdmin(actor);
     if (mode !== "ALLOW" && mode !== "DENY") throw new InvalidInputError("choose allow or deny");
-    const { appIds, errors } = parsePolicyCsv(content);
+    const { appIds, errors, header } = parsePolicyCsv(content);
     if (errors.length) {
       const shown = errors.slice(0, 10).map((e) => `line ${e.line}: ${e.reason}`).join("; ");
       const more = errors.length > 10 ? ` (and ${errors.length - 10} more)` : "";
@@ -83,9 +94,9 @@ export class AppPolicyService {
       });
       await tx.appPolicyEntry.deleteMany({ where: { policyId: POLICY_ID } });
       await tx.appPolicyEntry.createMany({ data: appIds.map((appId) => ({ policyId: POLICY_ID, appId })) });
-      await audit(tx, { actor: actor.id, action: "policy.import", subject: "app-policy", details: { mode, count: appIds.length }, at: now });
+      await audit(tx, { actor: actor.id, action: "policy.import", subject: "app-policy", details: { mode, count: appIds.length, headerSkipped: header }, at: now });
     });
-    return { mode, count: appIds.length };
+    return { mode, count: appIds.length, header };
   }
 
   /** Which of the apps a device uses break the policy. */

@@ -10,6 +10,7 @@ import type { EventSink } from "../events.js";
 import { findDevice, findDevicesByRefs } from "./devices.js";
 import { alertInputSchema, dedupeKeyOf, issueReason, type AlertInput } from "./intake.js";
 import { isImmediate } from "./types.js";
+import { currentPolicy, violatesPolicy } from "./app-usage.js";
 
 export interface AlertsDeps {
   db: Db;
@@ -65,6 +66,7 @@ export class AlertService {
         if (parsed.success) valid.push({ index, input: parsed.data });
         else rejected.push({ index, reason: issueReason(parsed.error) });
       }
+      await applyPolicy(tx, valid, rejected);
       const devices = await findDevicesByRefs(tx, valid.map((v) => v.input.device));
       for (const [i, { index, input }] of valid.entries()) {
         const device = devices[i];
@@ -162,6 +164,29 @@ export class AlertService {
       select: { lastCheckInAt: true, owner: { select: { name: true, email: true } } },
     });
     return { device, alerts, total, lastResponseAt: more.lastCheckInAt, owner: more.owner ? (more.owner.name ?? more.owner.email) : null };
+  }
+}
+
+/**
+ * An `app_policy_violation` sent in names apps; those the policy allows are not violations
+ * (seed 004: the policy is what detects them). With none left the item is refused with the
+ * reason; otherwise only the violating apps are kept (all that was sent stays in reportedApps).
+ */
+async function applyPolicy(tx: Tx, valid: { index: number; input: AlertInput }[], rejected: IntakeResult["rejected"]) {
+  const reported = valid.filter((v) => v.input.type === "app_policy_violation" && v.input.details?.apps?.length);
+  if (!reported.length) return;
+  const policy = await currentPolicy(tx);
+  if (!policy) return;
+  for (const v of reported) {
+    const apps = v.input.details!.apps!;
+    const violating = apps.filter((a) => violatesPolicy(policy, /\(([^()\s]+)\)\s*$/.exec(a)?.[1] ?? a.trim()));
+    if (violating.length === apps.length) continue;
+    if (!violating.length) {
+      rejected.push({ index: v.index, reason: `not a violation: the app usage policy (${policy.mode === "ALLOW" ? "allow list" : "deny list"}) allows ${apps.join(", ")}` });
+      valid.splice(valid.indexOf(v), 1);
+      continue;
+    }
+    v.input = { ...v.input, details: { ...v.input.details, apps: violating, reportedApps: apps } };
   }
 }
 

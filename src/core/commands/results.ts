@@ -9,6 +9,7 @@ import type { Clock } from "../clock.js";
 import { NotFoundError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
+import { applySelfReport, selfReportOf } from "../devices/self-report.js";
 import { locationOf, reportStatusOnAck, saysNoPasscode } from "./rules.js";
 
 export interface ResultsDeps {
@@ -98,6 +99,9 @@ export class CommandResults {
       }
       case "ERASE_DEVICE":
         await this.applyWipe(tx, command, device, now);
+        return false;
+      case "DEVICE_INFORMATION":
+        await applySelfReport(tx, device, selfReportOf(answer.result?.device), { now, authoritative: true, actor: `device:${device.id}` });
         return false;
       default:
         return false;

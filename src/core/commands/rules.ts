@@ -30,6 +30,10 @@ export function expiresAtFor(type: CommandType, from: Date, ctx: ExpiryContext):
   return new Date(from.getTime() + ORDINARY_EXPIRY_MS);
 }
 
+/** Questions the device answers about itself: background work, never shown as an incident step. */
+export const QUERY_TYPES: readonly CommandType[] = ["DEVICE_INFORMATION", "SECURITY_INFO"];
+export const isQuery = (type: string) => (QUERY_TYPES as readonly string[]).includes(type);
+
 /** Wipe is the one irreversible command: a second administrator must approve it. */
 export const needsSecondApproval = (type: CommandType) => type === "ERASE_DEVICE";
 

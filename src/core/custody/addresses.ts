@@ -13,12 +13,17 @@ export function domainOf(address: string): string {
   return address.slice(address.lastIndexOf("@") + 1).toLowerCase();
 }
 
-/** Warnings for an address, given whether it belongs to a person on record. */
-export function addressWarnings(address: string, opts: { isGroupAddress: boolean; isPersonsOwn: boolean }): AddressWarning[] {
+/**
+ * Warnings for an address, given whether it belongs to a person on record. The Android
+ * Enterprise admin account is a Gmail account by definition (seeds 000/001): no free-mail or
+ * group-address warning for it — what matters is who holds it and its yearly sign-in.
+ */
+export function addressWarnings(address: string, opts: { isGroupAddress: boolean; isPersonsOwn: boolean; role?: string }): AddressWarning[] {
   const out: AddressWarning[] = [];
-  if (FREE_MAIL_DOMAINS.has(domainOf(address))) out.push("free_mail");
+  const gmailByDefinition = opts.role === "ANDROID_ENTERPRISE_GMAIL";
+  if (!gmailByDefinition && FREE_MAIL_DOMAINS.has(domainOf(address))) out.push("free_mail");
   if (opts.isPersonsOwn) out.push("personal_address");
-  else if (!opts.isGroupAddress) out.push("not_group");
+  else if (!opts.isGroupAddress && !gmailByDefinition) out.push("not_group");
   return out;
 }
 

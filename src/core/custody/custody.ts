@@ -64,17 +64,17 @@ export class Custody {
       await audit(tx, { actor: actor.id, action: "custody.record", subject: `custody:${row.id}`, details: { role: input.role, addressChanged: existing ? existing.address !== address : true, verified: Boolean(input.verified) }, at: now });
       return row;
     });
-    return { account, warnings: await this.warningsFor(this.deps.db, account.address, account.isGroupAddress) };
+    return { account, warnings: await this.warningsFor(this.deps.db, account.address, account.isGroupAddress, account.role) };
   }
 
   async list() {
     const accounts = await this.deps.db.custodyAccount.findMany({ orderBy: [{ role: "asc" }, { createdAt: "asc" }] });
-    return Promise.all(accounts.map(async (a) => ({ account: a, warnings: await this.warningsFor(this.deps.db, a.address, a.isGroupAddress) })));
+    return Promise.all(accounts.map(async (a) => ({ account: a, warnings: await this.warningsFor(this.deps.db, a.address, a.isGroupAddress, a.role) })));
   }
 
-  async warningsFor(tx: Tx, address: string, isGroupAddress: boolean): Promise<AddressWarning[]> {
+  async warningsFor(tx: Tx, address: string, isGroupAddress: boolean, role?: string): Promise<AddressWarning[]> {
     const person = await tx.person.findUnique({ where: { email: address.toLowerCase() }, select: { id: true } });
-    return addressWarnings(address, { isGroupAddress, isPersonsOwn: Boolean(person) });
+    return addressWarnings(address, { isGroupAddress, isPersonsOwn: Boolean(person), role });
   }
 }
 

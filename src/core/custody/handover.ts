@@ -85,7 +85,7 @@ export class Handover {
         if (need === "last_sign_in" && !renewals.some((r) => r.kind === "ANDROID_ENTERPRISE_GMAIL" && r.lastSignInAt)) missing.push(need);
         if (need === "policy_url" && !url) missing.push(need);
       }
-      const warnings = account ? await this.deps.custody.warningsFor(db, account.address, account.isGroupAddress) : [];
+      const warnings = account ? await this.deps.custody.warningsFor(db, account.address, account.isGroupAddress, account.role) : [];
       const nothing = role ? !account : !url;
       // A confirmation covers the account as it was: a later change needs a new one.
       const confirmed = Boolean(item?.confirmedAt && (!account || item.confirmedAt.getTime() >= account.updatedAt.getTime()));

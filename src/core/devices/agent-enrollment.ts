@@ -10,6 +10,7 @@ import type { Commands, PendingCommand } from "../commands/index.js";
 import { isUniqueViolation } from "../commands/errors.js";
 import { ConflictError, InvalidInputError, UnauthenticatedError } from "../errors.js";
 import { LostModeRestorer, wasGone } from "../enrollments/relock.js";
+import { normaliseApps, type AppUsage } from "../alerts/app-usage.js";
 
 export interface EnrollmentInput {
   enrollmentSecret: string;
@@ -29,6 +30,7 @@ export interface AgentDeps {
   clock: Clock;
   commands: Commands;
   events: EventSink;
+  appUsage?: Pick<AppUsage, "report">;
   /** AGENT_ENROLLMENT_SECRET; unset: enrolment is closed. */
   enrollmentSecret: () => string | undefined;
 }
@@ -135,10 +137,15 @@ export class DeviceAgents {
     return device;
   }
 
-  /** Records that the device is alive and hands it what is waiting for it. */
-  async checkIn(token: string | undefined): Promise<PendingCommand[]> {
+  /**
+   * Records that the device is alive and hands it what is waiting for it. A check-in that
+   * carries `installedApps` (the device's full list) is checked against the app usage policy.
+   */
+  async checkIn(token: string | undefined, report: { installedApps?: unknown } = {}): Promise<PendingCommand[]> {
     const device = await this.authenticate(token);
     await this.deps.db.device.update({ where: { id: device.id }, data: { lastCheckInAt: this.deps.clock.now() } });
+    const apps = normaliseApps(report.installedApps);
+    if (apps && this.deps.appUsage) await this.deps.appUsage.report(device.id, apps, "agent");
     return this.deps.commands.collect(device.id);
   }
 

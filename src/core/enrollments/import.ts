@@ -7,6 +7,7 @@ import type { Platform } from "../../generated/prisma/client.js";
 import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { wasGone } from "./relock.js";
+import type { InstalledApp } from "../alerts/app-usage.js";
 import type { RemoteDevice } from "../ports/devices.js";
 
 export type { RemoteDevice };

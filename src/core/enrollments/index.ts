@@ -8,9 +8,13 @@ import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import type { EventSink } from "../events.js";
 import type { Commands } from "../commands/index.js";
-import type { AlertService } from "../alerts/index.js";
+import type { AlertService, AppUsage } from "../alerts/index.js";
 import { importRemoteDevices, upsertRemoteDevice, type ImportSummary, type RemoteDevice } from "./import.js";
-import { LostModeRestorer, wasGone as isGone } from "./relock.js";
+import { LostModeRestorer } from "./relock.js";
+import { mergeAppleMessage, type AppleMessage } from "./apple.js";
+import { SYSTEM } from "../actors.js";
+import { DomainError } from "../errors.js";
+import { DAY } from "../clock.js";
 import type { DriverRegistry } from "../ports/commands.js";
 import type { DeviceSide } from "../devices/device-side.js";
 
@@ -28,6 +32,8 @@ export interface EnrollmentsDeps {
   events: EventSink;
   commands: Commands;
   alerts: Pick<AlertService, "raise">;
+  /** The app usage policy check, for services that report installed apps. */
+  appUsage?: Pick<AppUsage, "report">;
   drivers?: DriverSelection;
   /** Where changes made on the device itself (lost mode left on the phone) are announced. */
   deviceSide?: Pick<DeviceSide, "changedOnDevice">;
@@ -46,6 +52,12 @@ export interface EnrollmentFacts {
 }
 
 const APPLE: readonly Platform[] = ["IOS", "IPADOS", "MACOS"];
+
+/** NanoMDM never retries a webhook: a burst of enrolments waits for a connection rather than fail. */
+const WEBHOOK_TX = { maxWait: 15_000, timeout: 20_000 };
+
+/** How often a device is asked to describe itself again (DeviceInformation, SecurityInfo). */
+export const SELF_REPORT_EVERY_MS = DAY;
 
 export class Enrollments {
   private readonly restorer: LostModeRestorer;
@@ -95,76 +107,88 @@ export class Enrollments {
   }
 
   /**
-   * The device left management (the MDM profile was removed). Recorded, and an `unenrolled`
-   * alert is raised in the same transaction: for an Apple device this is an immediate alert.
+   * An Apple enrolment message (Authenticate, TokenUpdate, CheckOut), merged into the one device
+   * record whatever order they arrive in (src/core/enrollments/apple.ts). A device that became
+   * reachable is asked to describe itself; one that came back gets its lost mode restored.
    */
-  async checkedOut(ref: DeviceRef, source: string): Promise<Device | null> {
+  async appleCheckIn(msg: AppleMessage, driver: string): Promise<{ device: Device; relocked: boolean; asked: boolean }> {
     const { db, clock } = this.deps;
     const now = clock.now();
-    return db.$transaction(async (tx) => {
-      const device = await this.find(ref, tx);
-      if (!device) return null;
-      if (device.state === "UNENROLLED" || device.state === "WIPED") return device;
-      const updated = await tx.device.update({ where: { id: device.id }, data: { state: "UNENROLLED", lastCheckInAt: now } });
-      await audit(tx, { actor: `driver:${source}`, action: "device.unenrolled", subject: `device:${device.id}`, details: { from: device.state }, at: now });
-      const raised = await this.deps.alerts.raise([{ type: "unenrolled", device: { id: device.id }, detectedAt: now.toISOString(), details: { source } }], { source, actor: `driver:${source}`, tx });
-      if (raised.rejected.length) log.warn("unenrolled alert refused", { deviceId: device.id, reasons: raised.rejected.map((r) => r.reason) });
-      return updated;
-    });
+    const outcome = await db.$transaction(async (tx) => {
+      const o = await mergeAppleMessage(tx, msg, { now, driver });
+      if (o.left) {
+        const raised = await this.deps.alerts.raise([{ type: "unenrolled", device: { id: o.device.id }, detectedAt: now.toISOString(), details: { source: driver } }], { source: driver, actor: `driver:${driver}`, tx });
+        if (raised.rejected.length) log.warn("unenrolled alert refused", { deviceId: o.device.id, reasons: raised.rejected.map((r) => r.reason) });
+      }
+      return o;
+    }, WEBHOOK_TX);
+    const relocked = outcome.returned ? await this.restorer.afterReturn(outcome.device.id, driver) : false;
+    const asked = outcome.ask ? await this.askToDescribe(outcome.device.id, msg.udid) : false;
+    return { device: outcome.device, relocked, asked };
   }
 
   /**
-   * The device (re-)enrolled with the MDM service. A device that was wiped or had left returns
-   * to management; an unknown one is added with the configured driver. A device that was
-   * still lost when it was erased gets lost mode again: erase clears it on the device, but the
-   * loss is not over until someone marks it found.
+   * Queues DeviceInformation and SecurityInfo (once each while live). True when both are pending.
+   * With `udid`, a record merged away meanwhile (a listed device took the enrolment) is followed.
    */
-  async enrolled(ref: DeviceRef & EnrollmentFacts, driver: string): Promise<{ device: Device; relocked: boolean }> {
-    const { db, clock } = this.deps;
-    const now = clock.now();
-    const { device, returned } = await db.$transaction(async (tx) => {
-      // A device listed by serial (inventory import) enrolling for the first time is the same device.
-      const bySerial = ref.serial && "udid" in ref ? await tx.device.findFirst({ where: { serial: ref.serial, udid: null } }) : null;
-      const known = (await this.find(ref, tx)) ?? bySerial;
-      if (!known) {
-        const platform = ref.platform ?? "IOS";
-        const created = await tx.device.create({
-          data: {
-            platform,
-            name: ref.name ?? ref.model ?? ("udid" in ref ? ref.udid : ref.externalId),
-            model: ref.model ?? null,
-            serial: ref.serial ?? null,
-            ...("udid" in ref ? { udid: ref.udid } : { externalId: ref.externalId }),
-            driver,
-            state: "MANAGED",
-            enrolledAt: now,
-            lastCheckInAt: now,
-            createdAt: now,
-          },
-        });
-        await audit(tx, { actor: `driver:${driver}`, action: "device.enrolled", subject: `device:${created.id}`, details: { platform, driver }, at: now });
-        return { device: created, returned: false };
+  async askToDescribe(deviceId: string, udid?: string): Promise<boolean> {
+    let ok = true;
+    for (const type of ["DEVICE_INFORMATION", "SECURITY_INFO"] as const) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.deps.commands.request(SYSTEM, { deviceId, type });
+          break;
+        } catch (err) {
+          if (err instanceof DomainError && err.code === "conflict") break;
+          const moved = udid && attempt === 0 ? await this.deps.db.device.findUnique({ where: { udid }, select: { id: true } }) : null;
+          if (moved) {
+            deviceId = moved.id;
+            continue;
+          }
+          ok = false;
+          log.warn("could not ask the device to describe itself", { deviceId, type, err });
+          break;
+        }
       }
-      const wasGone = isGone(known.state);
-      const updated = await tx.device.update({
-        where: { id: known.id },
-        data: {
-          lastCheckInAt: now,
-          driver,
-          ...(known === bySerial && "udid" in ref ? { udid: ref.udid } : {}),
-          ...(wasGone ? { state: "MANAGED", enrolledAt: now, passcodePresent: null } : {}),
-        },
-      });
-      if (wasGone) await audit(tx, { actor: `driver:${driver}`, action: "device.reenrolled", subject: `device:${known.id}`, details: { from: known.state, driver }, at: now });
-      return { device: updated, returned: wasGone };
+    }
+    return ok;
+  }
+
+  /** Scheduled, daily: every reachable Apple device on `driver` whose self-description is older than a day. */
+  async askForSelfReports(now: Date, driver = "nanomdm"): Promise<number> {
+    const due = await this.deps.db.device.findMany({
+      where: {
+        driver,
+        state: { in: ["MANAGED", "LOST_MODE"] },
+        OR: [{ selfReportedAt: null }, { selfReportedAt: { lt: new Date(now.getTime() - SELF_REPORT_EVERY_MS + 60 * 60_000) } }],
+      },
+      select: { id: true },
+      take: 1000,
     });
-    if (!returned) return { device, relocked: false };
-    return { device, relocked: await this.restorer.afterReturn(device.id, driver) };
+    let asked = 0;
+    for (const d of due) if (await this.askToDescribe(d.id)) asked++;
+    return asked;
   }
 
   /** A management service's full device list (all pages) into the device table. */
-  importDevices(driver: string, pages: AsyncIterable<RemoteDevice[]>): Promise<ImportSummary> {
-    return importRemoteDevices(this.deps, driver, pages, (id) => this.restorer.afterReturn(id, driver), this.lostModeExit(driver));
+  async importDevices(driver: string, pages: AsyncIterable<RemoteDevice[]>): Promise<ImportSummary> {
+    const withApps: RemoteDevice[] = [];
+    async function* noting() {
+      for await (const page of pages) {
+        yield page;
+        for (const d of page) if (d.installedApps) withApps.push(d);
+      }
+    }
+    const summary = await importRemoteDevices(this.deps, driver, noting(), (id) => this.restorer.afterReturn(id, driver), this.lostModeExit(driver));
+    for (const d of withApps) await this.reportApps(driver, d);
+    return summary;
+  }
+
+  /** The apps a service listed for one of its devices, checked against the app usage policy. */
+  private async reportApps(driver: string, d: RemoteDevice): Promise<void> {
+    if (!d.installedApps || !this.deps.appUsage) return;
+    const device = await this.deps.db.device.findUnique({ where: { externalId: d.externalId }, select: { id: true, state: true } });
+    if (device && (device.state === "MANAGED" || device.state === "LOST_MODE")) await this.deps.appUsage.report(device.id, d.installedApps, driver);
   }
 
   /** Whether the driver named so is configured and keeps a device list to import from. */
@@ -184,6 +208,7 @@ export class Enrollments {
     const returned: string[] = [];
     const outcome = await upsertRemoteDevice(this.deps, driver, device, this.deps.clock.now(), (id) => void returned.push(id), this.lostModeExit(driver));
     for (const id of returned) await this.restorer.afterReturn(id, driver);
+    await this.reportApps(driver, device);
     return outcome;
   }
 

@@ -201,7 +201,9 @@ export async function importInventory(db: Db, clock: Clock, actor: Actor, text: 
         };
         const id = matches.get(d);
         if (id) {
-          await tx.device.update({ where: { id }, data });
+          // What the device said of itself (DeviceInformation) wins; the file fills the rest.
+          const said = (await tx.device.findUnique({ where: { id }, select: { selfReportedAt: true } }))?.selfReportedAt;
+          await tx.device.update({ where: { id }, data: said ? withoutSelfReported(data) : data });
           summary.devicesUpdated++;
         } else {
           await tx.device.create({ data: { ...data, enrolledAt: now, createdAt: now } });
@@ -218,4 +220,10 @@ export async function importInventory(db: Db, clock: Clock, actor: Actor, text: 
 function firstLineOf(text: string, email: string): number {
   const i = text.toLowerCase().indexOf(email);
   return i < 0 ? 1 : text.slice(0, i).split("\n").length;
+}
+
+/** The fields a device's own DeviceInformation answer is the authority on. */
+function withoutSelfReported<T extends Record<string, unknown>>(data: T): Omit<T, "platform" | "model" | "serial" | "supervised"> {
+  const { platform: _p, model: _m, serial: _s, supervised: _v, ...rest } = data;
+  return rest;
 }

@@ -15,6 +15,8 @@ export const APPLE_REQUEST_TYPE: Record<CommandType, string> = {
   PLAY_LOST_MODE_SOUND: "PlayLostModeSound",
   ERASE_DEVICE: "EraseDevice",
   DEVICE_LOCK: "DeviceLock",
+  DEVICE_INFORMATION: "DeviceInformation",
+  SECURITY_INFO: "SecurityInfo",
 };
 
 export interface OutgoingCommand {

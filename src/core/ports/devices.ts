@@ -24,4 +24,6 @@ export interface RemoteDevice {
   managementMode?: string | null;
   /** Android API level of the OS on the device. */
   apiLevel?: number | null;
+  /** The installed apps the service reports (Android applicationReports); undefined: not reported. */
+  installedApps?: { id: string; name?: string | null }[];
 }

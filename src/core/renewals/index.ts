@@ -4,7 +4,7 @@ import type { Actors } from "../actors.js";
 import { PushCertificates } from "../certificates/push-certificates.js";
 import { Custody } from "../custody/custody.js";
 import { Handover } from "../custody/handover.js";
-import type { CoreDeps } from "../index.js";
+import type { CoreDeps } from "../deps.js";
 import { Renewals } from "./renewals.js";
 import { DEFAULT_RENEWAL_SETTINGS } from "./settings.js";
 

@@ -5,7 +5,7 @@
 // poll boundary, a webhook retry arriving after the edit) changes nothing.
 import type { Tx } from "../audit.js";
 import type { LossReport } from "../../generated/prisma/client.js";
-import type { NewReport } from "./service.js";
+import type { NewReport } from "./new-report.js";
 
 /** Fields a reporter can change by editing the response, as the admin sees them. */
 export const EDITABLE_FIELDS = ["reporterName", "deviceDescription", "lostAt", "location", "circumstances", "contactPhone", "consentLostMode"] as const;

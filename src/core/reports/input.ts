@@ -4,7 +4,7 @@
 // already sent can't be corrected, so it is never refused for a missing answer.
 import { z } from "zod";
 import { cleanDeep } from "../text/unstorable.js";
-import type { NewReport } from "./service.js";
+import type { NewReport } from "./new-report.js";
 
 export const CIRCUMSTANCES = ["lost", "stolen", "left_behind"] as const;
 export type CircumstancesInput = (typeof CIRCUMSTANCES)[number];

@@ -11,37 +11,14 @@ import type { EventSink } from "../events.js";
 import type { Actors } from "../actors.js";
 import type { Db } from "../../db/client.js";
 import { Prisma } from "../../db/client.js";
-import type { ReportChannel, ReportStatus } from "../../generated/prisma/enums.js";
+import type { ReportStatus } from "../../generated/prisma/enums.js";
 import { applySourceEdit, type FieldChange } from "./edits.js";
 import { matchDevices, matchReporter } from "./matching.js";
 import { nextReference } from "./reference.js";
 import { hashStatusToken, newStatusToken } from "./tokens.js";
+import type { NewReport } from "./new-report.js";
 
-export interface NewReport {
-  channel: ReportChannel;
-  /** Id in the source system (Google Form responseId): the same one is imported once. */
-  externalId?: string | null;
-  /** When the source says it was (last) submitted: a later one with the same id is an edit. */
-  externalSubmittedAt?: Date | null;
-  /** An InboundReceipt key (a form's nonce): a replayed submission creates nothing. */
-  receiptKey?: string;
-  /** The web form derives it from its nonce so a replay can show the same link; else random. */
-  statusToken?: string;
-  reporterEmail: string;
-  reporterName?: string | null;
-  /** Set only when Slack told us who this is (never typed by the reporter). */
-  reporterSlackUserId?: string | null;
-  deviceDescription: string;
-  /** Devices the reporter picked themselves (Slack modal); kept only if they own them. */
-  deviceIds?: string[];
-  lostAt?: Date | null;
-  lostAtText?: string | null;
-  location?: string | null;
-  circumstances: "LOST" | "STOLEN" | "LEFT_BEHIND";
-  contactPhone?: string | null;
-  consentLostMode: boolean;
-  locale: "ja" | "en";
-}
+export type { NewReport };
 
 export interface CreatedReport {
   created: boolean;

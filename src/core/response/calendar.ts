@@ -4,24 +4,9 @@
 // year-end break 年末年始 (29 December – 3 January, as most Japanese companies close).
 import holidayJp from "@holiday-jp/holiday_jp";
 
-export interface BusinessHours {
-  /** Minutes after midnight, company time: 09:00 → 540. */
-  start: number;
-  end: number;
-  timeZone: string;
-}
+import { DEFAULT_BUSINESS_HOURS, type BusinessHours } from "../../lib/business-hours.js";
 
-export const DEFAULT_BUSINESS_HOURS: BusinessHours = { start: 9 * 60, end: 18 * 60, timeZone: "Asia/Tokyo" };
-
-/** "09:00-18:00" → minutes; null when malformed or empty. */
-export function parseBusinessHours(text: string, timeZone = "Asia/Tokyo"): BusinessHours | null {
-  const m = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(text.trim());
-  if (!m) return null;
-  const start = Number(m[1]) * 60 + Number(m[2]);
-  const end = Number(m[3]) * 60 + Number(m[4]);
-  if (Number(m[2]) > 59 || Number(m[4]) > 59 || end > 24 * 60 || start >= end) return null;
-  return { start, end, timeZone };
-}
+export { DEFAULT_BUSINESS_HOURS, parseBusinessHours, type BusinessHours } from "../../lib/business-hours.js";
 
 function localParts(at: Date, timeZone: string) {
   const parts = Object.fromEntries(

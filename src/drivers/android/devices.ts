@@ -37,7 +37,16 @@ export function remoteDevice(d: androidmanagement_v1.Schema$Device): RemoteDevic
     ownership: OWNERSHIP[d.ownership ?? ""] ?? null,
     managementMode: d.managementMode === "DEVICE_OWNER" || d.managementMode === "PROFILE_OWNER" ? d.managementMode : null,
     apiLevel: typeof d.apiLevel === "number" && d.apiLevel > 0 ? d.apiLevel : null,
+    // applicationReports (when the policy's statusReportingSettings.applicationReportsEnabled):
+    // apps removed from the device are reported with state REMOVED and are not installed.
+    ...(d.applicationReports ? { installedApps: installed(d.applicationReports) } : {}),
   };
+}
+
+function installed(reports: androidmanagement_v1.Schema$ApplicationReport[]) {
+  return reports
+    .filter((a) => a.packageName && a.state !== "REMOVED")
+    .map((a) => ({ id: a.packageName!, name: a.displayName ?? null }));
 }
 
 /** Every page of the enterprise's device list, as records. */

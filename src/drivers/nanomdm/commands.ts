@@ -1,14 +1,33 @@
 // Apple MDM command payloads, built with the `plist` package (never hand-built XML). Keys and
-// their meaning follow Apple's Device Management reference for each RequestType.
+// their meaning follow Apple's Device Management schema for each RequestType
+// (reference/apple-device-management/mdm/commands; test/drivers/apple-schema.test.ts checks it).
 import { build } from "plist";
 import { APPLE_REQUEST_TYPE, type OutgoingCommand, type Platform } from "../../core/ports/index.js";
 import { boolParam, textParam } from "../params.js";
 
-type Fields = Record<string, string | boolean>;
+type Value = string | boolean | string[];
+type Fields = Record<string, Value>;
 
-function defined(o: Record<string, string | boolean | undefined>): Fields {
+function defined(o: Record<string, Value | undefined>): Fields {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Fields;
 }
+
+/**
+ * What DeviceInformation asks: enough for the device to describe itself (platform, model, serial,
+ * OS, name) and the facts the loss response depends on (supervision, lost mode, Activation Lock).
+ * A key a platform does not know is simply left out of its answer.
+ */
+export const DEVICE_QUERIES = [
+  "DeviceName",
+  "ModelName",
+  "Model",
+  "ProductName",
+  "SerialNumber",
+  "OSVersion",
+  "IsSupervised",
+  "IsMDMLostModeEnabled",
+  "IsActivationLockEnabled",
+] as const;
 
 /** The `Command` dictionary for one of our command types. */
 export function commandFields(type: OutgoingCommand["type"], params: Record<string, unknown>, platform: Platform): Fields {
@@ -22,14 +41,19 @@ export function commandFields(type: OutgoingCommand["type"], params: Record<stri
     case "DEVICE_LOCK":
       return defined({ Message: message, PhoneNumber: phoneNumber, PIN: pin });
     case "ERASE_DEVICE":
-      return defined({
-        PIN: pin,
-        PreserveDataPlan: boolParam(params, "preserveDataPlan", "PreserveDataPlan"),
-        DisallowProximitySetup: boolParam(params, "disallowProximitySetup", "DisallowProximitySetup"),
-      });
+      // PreserveDataPlan and DisallowProximitySetup are iPhone/iPad keys; a Mac gets its PIN only.
+      return platform === "MACOS"
+        ? defined({ PIN: pin })
+        : defined({
+            PreserveDataPlan: boolParam(params, "preserveDataPlan", "PreserveDataPlan"),
+            DisallowProximitySetup: boolParam(params, "disallowProximitySetup", "DisallowProximitySetup"),
+          });
+    case "DEVICE_INFORMATION":
+      return { Queries: [...DEVICE_QUERIES] };
     case "DISABLE_LOST_MODE":
     case "DEVICE_LOCATION":
     case "PLAY_LOST_MODE_SOUND":
+    case "SECURITY_INFO":
       return {};
   }
 }

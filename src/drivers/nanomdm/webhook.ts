@@ -94,9 +94,14 @@ function resultFields(p: Record<string, unknown>): Record<string, unknown> {
     if (typeof p.HorizontalAccuracy === "number") out.accuracy = p.HorizontalAccuracy;
     if (p.Timestamp instanceof Date || typeof p.Timestamp === "string") out.locatedAt = new Date(p.Timestamp as string | Date).toISOString();
   }
+  // DeviceInformation: the device describing itself, in our words (src/core/devices/self-report.ts).
+  if (p.QueryResponses && typeof p.QueryResponses === "object") out.device = deviceFacts(p.QueryResponses as Record<string, unknown>);
+  // SecurityInfo: the one place Apple says whether a passcode is set.
+  const security = p.SecurityInfo as Record<string, unknown> | undefined;
+  if (security && typeof security.PasscodePresent === "boolean") out.passcodePresent = security.PasscodePresent;
   if (typeof p.MessageResult === "string") {
     out.messageResult = p.MessageResult;
-    // The lock screen showed no passcode prompt: the lock protects nothing (seed 002).
+    // "The message didn't display because there isn't a set passcode" (device.lock.yaml).
     if (p.MessageResult === "NoPasscodeSet") out.passcodePresent = false;
   }
   return out;
@@ -114,10 +119,53 @@ function errorText(status: string, p: Record<string, unknown>): string {
   return status === "CommandFormatError" ? "CommandFormatError: the device could not read the command" : "Error";
 }
 
-/** What an Authenticate message says about a device we have not seen before. */
-export function enrollmentFacts(payload: Record<string, unknown>): { name?: string; model?: string; serial?: string; platform: "IOS" | "IPADOS" | "MACOS" } {
-  const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
-  const product = `${str(payload.ProductName) ?? ""} ${str(payload.Model) ?? ""} ${str(payload.ModelName) ?? ""}`.toLowerCase();
-  const platform = /mac|imac/.test(product) ? "MACOS" : /ipad/.test(product) ? "IPADOS" : "IOS";
-  return { name: str(payload.DeviceName), model: str(payload.ModelName) ?? str(payload.Model), serial: str(payload.SerialNumber), platform };
+const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+const bool = (v: unknown) => (typeof v === "boolean" ? v : undefined);
+
+/** The platform a device's ProductName ("iPhone15,2", "iPad13,4", "MacBookPro18,3", "Mac14,2") names. */
+export function platformOf(productName: string | undefined, modelName?: string): "IOS" | "IPADOS" | "MACOS" | undefined {
+  const p = `${productName ?? ""} ${modelName ?? ""}`.toLowerCase();
+  if (/ipad/.test(p)) return "IPADOS";
+  if (/iphone|ipod/.test(p)) return "IOS";
+  if (/mac/.test(p)) return "MACOS";
+  return undefined;
+}
+
+/** What an Authenticate message (or DeviceInformation answer) says about the device. */
+export function enrollmentFacts(payload: Record<string, unknown>): { name?: string; model?: string; productName?: string; serial?: string; osVersion?: string; platform?: "IOS" | "IPADOS" | "MACOS" } {
+  const productName = str(payload.ProductName);
+  return {
+    name: str(payload.DeviceName),
+    model: str(payload.ModelName) ?? str(payload.Model),
+    productName,
+    serial: str(payload.SerialNumber),
+    osVersion: str(payload.OSVersion),
+    platform: platformOf(productName, str(payload.ModelName)),
+  };
+}
+
+/** A DeviceInformation QueryResponses dictionary, in the core's vocabulary (undefined: not said). */
+export function deviceFacts(q: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ...enrollmentFacts(q),
+    supervised: bool(q.IsSupervised),
+    lostModeEnabled: bool(q.IsMDMLostModeEnabled),
+    activationLockEnabled: bool(q.IsActivationLockEnabled),
+  };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * An acknowledged `InstalledApplicationList` answer (whoever queued the query): the device's
+ * apps as {id: Identifier, name: Name}. Null for any other answer.
+ */
+export function installedApplications(ev: NonNullable<NanoMdmEvent["acknowledge_event"]>): { udid: string; apps: { id: string; name: string | null }[] } | null {
+  const udid = ev.udid ?? ev.enrollment_id ?? ev.ids?.id;
+  if (!udid || ev.status !== "Acknowledged") return null;
+  const list = decodeRawPayload(ev.raw_payload).InstalledApplicationList;
+  if (!Array.isArray(list)) return null;
+  const apps = list
+    .filter((a): a is Record<string, unknown> => Boolean(a) && typeof a === "object" && typeof (a as Record<string, unknown>).Identifier === "string")
+    .map((a) => ({ id: a.Identifier as string, name: typeof a.Name === "string" ? a.Name : null }));
+  return { udid, apps };
 }

@@ -1,7 +1,7 @@
 // The administrator's Slack surfaces (App Home, /mdm device|reports|export|import|lang, the device
 // card) and the inventory spreadsheet's headers, in Japanese and English. Report statuses and
 // command names come from the report catalog (report.ts), so every surface says them the same way.
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 type Key =
   | "mdm.help.device" | "mdm.help.reports" | "mdm.help.export" | "mdm.help.import" | "mdm.help.lang"
@@ -9,6 +9,7 @@ type Key =
   | "admin.age.now" | "admin.age.hours" | "admin.age.days"
   | "admin.button.show"
   | "admin.card.owner" | "admin.card.platform" | "admin.card.state" | "admin.card.lastCheckIn" | "admin.card.supervisedAde"
+  | "admin.card.security" | "admin.card.passcode.yes" | "admin.card.passcode.no" | "admin.card.passcode.unknown" | "admin.card.activationLock" | "admin.card.os"
   | "admin.card.openAlerts" | "admin.card.identifiers" | "admin.card.noOwner" | "admin.card.openReport"
   | "admin.card.commands" | "admin.card.noCommands"
   | "admin.device.none" | "admin.device.many" | "admin.device.more" | "admin.device.cardText"
@@ -50,6 +51,12 @@ export const admin: Catalog<Key> = {
     "admin.card.state": "State",
     "admin.card.lastCheckIn": "Last check-in",
     "admin.card.supervisedAde": "Supervised / ADE",
+    "admin.card.security": "Passcode / Activation Lock",
+    "admin.card.passcode.yes": "set",
+    "admin.card.passcode.no": "*none* (a lock protects nothing)",
+    "admin.card.passcode.unknown": "unknown (the device has not said)",
+    "admin.card.activationLock": "Activation Lock",
+    "admin.card.os": "OS",
     "admin.card.openAlerts": "Open alerts",
     "admin.card.identifiers": "Identifiers",
     "admin.card.noOwner": "_no owner recorded_",
@@ -152,6 +159,12 @@ export const admin: Catalog<Key> = {
     "admin.card.state": "状態",
     "admin.card.lastCheckIn": "最終通信",
     "admin.card.supervisedAde": "監視モード / ADE",
+    "admin.card.security": "パスコード / アクティベーションロック",
+    "admin.card.passcode.yes": "設定あり",
+    "admin.card.passcode.no": "*なし*(ロックしても保護されません)",
+    "admin.card.passcode.unknown": "不明(デバイスから未報告)",
+    "admin.card.activationLock": "アクティベーションロック",
+    "admin.card.os": "OS",
     "admin.card.openAlerts": "未解決アラート",
     "admin.card.identifiers": "識別子",
     "admin.card.noOwner": "_利用者の登録なし_",

@@ -1,8 +1,15 @@
 // Alerts, the daily digest and the app usage policy. Alert titles follow the vendor's mail
 // subjects (seed 004, アラート検知の件名).
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 const en = {
+  // DMs to the device's owner and the owner's department admins (seed 004).
+  "alert.dm.owner.intro": "An alert was raised about your device *{device}*:",
+  "alert.dm.departmentAdmin.intro": "An alert was raised about *{device}*, a device of your department:",
+  "alert.dm.owner.app_policy_violation": "These apps are not allowed on company devices by the app usage policy. Please uninstall them; the alert closes by itself once the device reports they are gone. Ask the IT help desk if you need one of them for work.",
+  "alert.dm.departmentAdmin.app_policy_violation": "The owner has been asked to uninstall these apps; the alert closes by itself once the device reports they are gone.",
+  "alert.dm.owner.other": "Please contact the IT help desk about this device.",
+  "alert.dm.departmentAdmin.other": "The IT administrators have been alerted too; check with the owner if needed.",
   // Titles, as the seed's subjects.
   "alert.title.unenrolled": "{device} left MDM management",
   "alert.title.jailbreak": "Jailbreak detected on {device}",
@@ -118,6 +125,7 @@ const en = {
   "policy.modal.file": "CSV file",
   "policy.modal.hint": "One app ID in the first column, no header (e.g. com.google.Maps). The file replaces the current list; a malformed line stops the import and nothing changes.",
   "policy.imported": ":white_check_mark: App usage policy imported: {mode}, {count} app IDs.",
+  "policy.header_skipped": "Line 1 (\"{header}\") is not an app ID, so it was taken as a header and skipped.",
   "policy.failed": ":warning: The app usage policy was not changed. {reason}",
   "policy.nofile": "Choose a CSV file.",
   "policy.download": "The file could not be read from Slack ({reason}).",
@@ -128,6 +136,12 @@ type Key = keyof typeof en;
 export const alerts: Catalog<Key> = {
   en,
   ja: {
+    "alert.dm.owner.intro": "あなたのデバイス *{device}* でアラートが検出されました:",
+    "alert.dm.departmentAdmin.intro": "部署のデバイス *{device}* でアラートが検出されました:",
+    "alert.dm.owner.app_policy_violation": "これらのアプリはアプリ利用ポリシーにより会社のデバイスでは利用できません。アンインストールしてください。デバイスから削除が報告されるとアラートは自動で解決します。業務で必要な場合は IT ヘルプデスクにご相談ください。",
+    "alert.dm.departmentAdmin.app_policy_violation": "所有者にアプリのアンインストールを依頼しました。デバイスから削除が報告されるとアラートは自動で解決します。",
+    "alert.dm.owner.other": "このデバイスについて IT ヘルプデスクにご連絡ください。",
+    "alert.dm.departmentAdmin.other": "IT 管理者にも通知済みです。必要に応じて所有者に確認してください。",
     "alert.title.unenrolled": "{device} が MDM 管理下からの離脱を検出しました",
     "alert.title.jailbreak": "{device} から Jailbreak が検出されました",
     "alert.title.app_policy_violation": "{device} からアプリ利用ポリシー違反が検出されました",
@@ -238,6 +252,7 @@ export const alerts: Catalog<Key> = {
     "policy.modal.file": "CSV ファイル",
     "policy.modal.hint": "1 列目に App ID、ヘッダーなし(例: com.google.Maps)。現在のリストを置き換えます。不正な行があればインポートは中止され、何も変更されません。",
     "policy.imported": ":white_check_mark: アプリ利用ポリシーをインポートしました: {mode}、App ID {count} 件。",
+    "policy.header_skipped": "1 行目(「{header}」)は App ID ではないため、見出し行として読み飛ばしました。",
     "policy.failed": ":warning: アプリ利用ポリシーは変更されていません。{reason}",
     "policy.nofile": "CSV ファイルを選択してください。",
     "policy.download": "Slack からファイルを読み込めませんでした({reason})。",

@@ -1,6 +1,6 @@
 // The case record (issue 19) and the theft/loss checklist: labels that appear in the PDF, the
 // CSV and Slack, in both languages.
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 type Key =
   | "case.generated" | "case.append_only" | "case.button" | "case.queued" | "case.queued_dm" | "case.comment" | "case.usage" | "case.not_found"

@@ -1,5 +1,5 @@
 // Admin approval in Slack and the command lifecycle: modals, buttons, thread posts.
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 type Key =
   | "commands.lost_mode.title" | "commands.lost_mode.intro" | "commands.lost_mode.message" | "commands.lost_mode.message_default"
@@ -19,7 +19,7 @@ type Key =
   | "commands.ephemeral.queued" | "commands.ephemeral.wipe_requested" | "commands.ephemeral.approved" | "commands.ephemeral.cancelled"
   | "commands.ephemeral.found" | "commands.ephemeral.dismissed" | "commands.ephemeral.bad_button"
   | "commands.refused.needs_lost_mode" | "commands.refused.not_reachable" | "commands.refused.two_person" | "commands.refused.duplicate"
-  | "commands.line.expires" | "commands.line.never" | "commands.line.map" | "commands.line.error";
+  | "commands.line.expires" | "commands.line.never" | "commands.line.map" | "commands.line.error" | "commands.line.waiting";
 
 export const commands: Catalog<Key> = {
   en: {
@@ -89,6 +89,7 @@ export const commands: Catalog<Key> = {
     "commands.refused.duplicate": "*{type}* is already {state} for this device; nothing new was queued.",
     "commands.line.expires": "expires {at}",
     "commands.line.never": "never expires",
+    "commands.line.waiting": "waiting for the device since {at}",
     "commands.line.map": "<{url}|map>",
     "commands.line.error": "error: {error}",
   },
@@ -159,6 +160,7 @@ export const commands: Catalog<Key> = {
     "commands.refused.duplicate": "このデバイスの *{type}* はすでに「{state}」です。新たには実行待ちにしていません。",
     "commands.line.expires": "{at} に期限切れ",
     "commands.line.never": "有効期限なし",
+    "commands.line.waiting": "{at} からデバイスの応答待ち",
     "commands.line.map": "<{url}|地図>",
     "commands.line.error": "エラー: {error}",
   },

@@ -1,5 +1,5 @@
 // What each state-changing button's Slack confirmation says will happen (decision 162).
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 type Key =
   | "confirm.back"

@@ -1,4 +1,4 @@
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 type Key = "drivers.android.lost_message" | "drivers.android.wipe_reason";
 

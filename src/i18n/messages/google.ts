@@ -1,6 +1,6 @@
 // Google-side happenings shown to admins: a reporter's edit of their Google Form response, and
 // what an Android device did by itself (lost mode left on the phone, a location while lost).
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 type Key =
   | "report.edited.title"

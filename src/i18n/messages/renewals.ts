@@ -1,5 +1,5 @@
 // Renewals, the push certificate, custody and the handover checklist (issue 7).
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 type Key =
   | "mdm.help.cert" | "mdm.help.certs" | "mdm.help.renewals" | "mdm.help.custody" | "mdm.help.handover"

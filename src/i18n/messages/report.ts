@@ -1,6 +1,6 @@
 // Loss reporting: the portal (form, receipt, status page), the /lost modal, the incident
 // message in the admin channel, and the device capability reasons (shared with commands).
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 const en = {
   // portal
@@ -164,6 +164,8 @@ const en = {
   "command.type.PLAY_LOST_MODE_SOUND": "Play sound",
   "command.type.ERASE_DEVICE": "Wipe",
   "command.type.DEVICE_LOCK": "Lock",
+  "command.type.DEVICE_INFORMATION": "Device information query",
+  "command.type.SECURITY_INFO": "Security information query",
   "command.state.AWAITING_APPROVAL": "waiting for a second administrator",
   "command.state.QUEUED": "queued",
   "command.state.SENT": "sent to the device",
@@ -333,6 +335,8 @@ export const report: Catalog<Key> = {
     "command.type.PLAY_LOST_MODE_SOUND": "サウンド再生",
     "command.type.ERASE_DEVICE": "初期化",
     "command.type.DEVICE_LOCK": "ロック",
+    "command.type.DEVICE_INFORMATION": "デバイス情報の照会",
+    "command.type.SECURITY_INFO": "セキュリティ情報の照会",
     "command.state.AWAITING_APPROVAL": "2人目の管理者の承認待ち",
     "command.state.QUEUED": "送信待ち",
     "command.state.SENT": "デバイスに送信済み",

@@ -1,6 +1,6 @@
 // Incident response (issue 19): the brake on destruction, the response policy, bulk requests,
 // escalation, the case record, the theft/loss checklist and personal devices.
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 type Key =
   | "brake.thread.requested" | "brake.thread.break_glass" | "brake.thread.approval_recorded"

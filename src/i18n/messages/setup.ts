@@ -1,5 +1,5 @@
 // The landing page, `npm run doctor` and /healthz's degraded reasons (issue 21).
-import type { Catalog } from "../index.js";
+import type { Catalog } from "../catalog.js";
 
 const en = {
   "setup.title.database": "Database",

@@ -96,7 +96,8 @@ export function alertMessage(a: AlertView, ctx: Ctx): { text: string; blocks: Kn
       ],
     });
   }
-  return { text: title, blocks };
+  // The top-level text is what notifications show: the device name in it is escaped as in the blocks.
+  return { text: mrkdwnEscape(title), blocks };
 }
 
 /** Up to this many alerts arriving together are posted one by one; more become one grouped post. */
@@ -129,5 +130,25 @@ export function alertsCsvRows(alerts: AlertView[], ctx: Ctx): { header: string[]
       a.id, a.type, alertTitle(ctx.locale, a.type, a.device.name), a.device.name, a.device.platform,
       a.device.udid, a.device.imei, a.device.serial, a.device.owner?.email ?? "", a.detectedAt, a.createdAt, JSON.stringify(a.details),
     ]),
+  };
+}
+
+/**
+ * The DM about one alert for the device's owner or their department admin, in that person's
+ * language: which device, what was found (the seed's facts), and what to do.
+ */
+export function personalAlertMessage(a: AlertView, ctx: Ctx, role: "owner" | "departmentAdmin"): { text: string; blocks: KnownBlock[] } {
+  const title = alertTitle(ctx.locale, a.type, a.device.name);
+  const lines = alertFields(a, ctx).map(([k, v]) => `*${k}:* ${k === t(ctx.locale, "alert.field.location") ? v : mrkdwnEscape(v)}`);
+  const todoKey = `alert.dm.${role}.${a.type}`;
+  const todo = t(ctx.locale, todoKey) === todoKey ? t(ctx.locale, `alert.dm.${role}.other`) : t(ctx.locale, todoKey);
+  const intro = t(ctx.locale, role === "owner" ? "alert.dm.owner.intro" : "alert.dm.departmentAdmin.intro", { device: mrkdwnEscape(a.device.name) });
+  return {
+    text: mrkdwnEscape(title),
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
+      { type: "section", text: { type: "mrkdwn", text: `${intro}\n${lines.join("\n")}`.slice(0, 3000) } },
+      { type: "section", text: { type: "mrkdwn", text: `:point_right: ${todo}` } },
+    ],
   };
 }

@@ -1,7 +1,7 @@
 // The modals behind the incident buttons: lost mode (what the finder reads on the lock screen),
 // lock (with its passcode caveat) and "found" (offering to end lost mode). Pure builders.
 import { t, type Locale } from "../../i18n/index.js";
-import { escapeMrkdwn as escape } from "./incident.js";
+import { escapeMrkdwn as escape } from "./kit.js";
 
 export const COMMAND_VIEWS = {
   lostMode: "lost_mode_submit",

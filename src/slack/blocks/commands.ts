@@ -1,10 +1,10 @@
 // How commands show in Slack: one line per command in the incident message, the buttons that
 // still apply to a device given its live commands, and the posts in the incident thread.
 // Pure: data in, Block Kit out.
-import { locationOf } from "../../core/commands/rules.js";
+import { isQuery, locationOf } from "../../core/commands/rules.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { confirmDialog } from "./confirm.js";
-import { escapeMrkdwn } from "./incident.js";
+import { escapeMrkdwn } from "./kit.js";
 
 export const COMMAND_ACTIONS = {
   wipeApprove: "wipe_approve",
@@ -28,19 +28,22 @@ export interface CommandLineInput {
   requestedAt: Date;
   completedAt?: Date | null;
   expiresAt?: Date | null;
+  /** When it was handed to the MDM service; a SENT command is waiting for the device since then. */
+  sentAt?: Date | null;
   error?: string | null;
   result?: unknown;
 }
 
 /** "Lost mode: queued — 21 Nov 10:00 · never expires", with the device's answer when it has one. */
 export function commandLines(commands: readonly CommandLineInput[], locale: Locale, timeZone: string): string[] {
-  return commands.map((c) => {
+  return commands.filter((c) => !isQuery(c.type)).map((c) => {
     const base = t(locale, "command.line", {
       type: t(locale, `command.type.${c.type}`),
       state: t(locale, `command.state.${c.state}`),
       at: formatDateTime(c.completedAt ?? c.requestedAt, locale, timeZone),
     });
     const extra: string[] = [];
+    if (c.state === "SENT" && c.sentAt) extra.push(t(locale, "commands.line.waiting", { at: formatDateTime(c.sentAt, locale, timeZone) }));
     if (LIVE.has(c.state) && c.expiresAt !== undefined) {
       extra.push(c.expiresAt ? t(locale, "commands.line.expires", { at: formatDateTime(c.expiresAt, locale, timeZone) }) : t(locale, "commands.line.never"));
     }

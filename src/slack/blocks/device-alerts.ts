@@ -1,4 +1,5 @@
 // A device's open alerts, as /mdm alerts and the alert post's "Open device" button show them.
+import { escapeMrkdwn } from "./kit.js";
 import { confirmDialog } from "./confirm.js";
 import type { types } from "@slack/bolt";
 
@@ -28,7 +29,7 @@ export function deviceAlertsMessage(d: DeviceAlerts, locale: Locale, timeZone: s
   for (const a of d.alerts.slice(0, 20)) {
     blocks.push({
       type: "section",
-      text: { type: "mrkdwn", text: t(locale, "alert.open.line", { title: alertTitle(locale, a.type, d.device.name), at: formatDateTime(a.detectedAt, locale, timeZone) }) },
+      text: { type: "mrkdwn", text: t(locale, "alert.open.line", { title: escapeMrkdwn(alertTitle(locale, a.type, d.device.name)), at: formatDateTime(a.detectedAt, locale, timeZone) }) },
       accessory: { type: "button", action_id: ALERT_RESOLVE, text: { type: "plain_text", text: t(locale, "alert.button.resolve") }, value: a.id, confirm: confirmDialog("alert_resolve", locale) },
     });
   }

@@ -6,7 +6,9 @@ import { capabilities, type Capability } from "../../core/devices/capabilities.j
 import { PLATFORM_LABEL } from "../../core/inventory/columns.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
-import { buttonValue, escapeMrkdwn as esc, INCIDENT_ACTIONS } from "./incident.js";
+import { isQuery } from "../../core/commands/rules.js";
+import { buttonValue, INCIDENT_ACTIONS } from "./incident.js";
+import { escapeMrkdwn as esc } from "./kit.js";
 
 export { esc };
 
@@ -81,6 +83,12 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
         field("admin.card.state", stateLabel(locale, d.state)),
         field("admin.card.lastCheckIn", checkIn),
         field("admin.card.supervisedAde", `${t(locale, "csv.col.supervised")}: ${yes(d.supervised)} · ADE: ${yes(d.ade)}`),
+        // Passcode truth: only what the device itself reported (SecurityInfo, the agent).
+        field("admin.card.security", [
+          t(locale, `admin.card.passcode.${d.passcodePresent === true ? "yes" : d.passcodePresent === false ? "no" : "unknown"}`),
+          ...(d.activationLockEnabled === null ? [] : [`${t(locale, "admin.card.activationLock")}: ${yes(d.activationLockEnabled)}`]),
+          ...(d.osVersion ? [`${t(locale, "admin.card.os")} ${esc(d.osVersion)}`] : []),
+        ].join(" · ")),
         field("admin.card.openAlerts", d._count.alerts ? `:rotating_light: ${d._count.alerts}` : "0"),
         ...(ids ? [field("admin.card.identifiers", ids)] : []),
       ],
@@ -103,9 +111,10 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
 function commandHistory(d: DeviceDetail, r: CardReader): string {
   const { locale } = r;
   const title = `*${t(locale, "admin.card.commands")}*`;
-  if (!d.commands.length) return `${title}\n${t(locale, "admin.card.noCommands")}`;
-  const lines = commandLines(d.commands, locale, r.timeZone).map((line, i) => {
-    const by = d.commands[i]!.requestedBy;
+  const shown = d.commands.filter((c) => !isQuery(c.type));
+  if (!shown.length) return `${title}\n${t(locale, "admin.card.noCommands")}`;
+  const lines = commandLines(shown, locale, r.timeZone).map((line, i) => {
+    const by = shown[i]!.requestedBy;
     return `• ${line}${by ? ` (${esc(by.name ?? by.email)})` : ""}`;
   });
   return `${title}\n${lines.join("\n")}`;

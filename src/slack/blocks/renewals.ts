@@ -1,8 +1,9 @@
 // Block Kit for renewals and custody: reminders, the certificate and renewal lists, custody
 // records, the handover checklist, and the modals that take files. Pure builders.
+import { slackMarkup } from "../edge.js";
 import { confirmDialog } from "./confirm.js";
 import type { types } from "@slack/bolt";
-import type { AccountRole, CustodyAccount, RenewalKind } from "../../generated/prisma/client.js";
+import type { AccountRole, CustodyAccount, RenewalKind } from "../../core/types.js";
 import type { AddressWarning } from "../../core/custody/addresses.js";
 import { OPTIONAL_ITEMS, type HandoverItemView } from "../../core/custody/handover.js";
 import { RENEWAL_LINKS } from "../../core/renewals/kinds.js";
@@ -212,7 +213,7 @@ export function handoverMessage(items: HandoverItemView[], ctx: Ctx): { text: st
   for (const item of items) {
     const lines = [`${STATE_ICON[item.state]} *${t(locale, `handover.item.${item.key}`)}* — ${t(locale, `handover.state.${item.state}`)}`];
     if (item.account) lines.push(`${item.account.address}${item.account.isGroupAddress ? ` (${t(locale, "custody.group")})` : ""}`);
-    if (item.key === "internal_rules" && item.url) lines.push(`<${item.url}|${t(locale, "handover.policy_link")}>`);
+    if (item.key === "internal_rules" && item.url) lines.push(slackMarkup(`<${item.url}|${t(locale, "handover.policy_link")}>`)); // set by an admin
     const missing = item.missing.filter((m) => m !== "account" && m !== "policy_url");
     if (missing.length) lines.push(t(locale, "handover.missing", { list: missing.map((m) => t(locale, `handover.missing.${m}`)).join(", ") }));
     if (item.state === "missing") lines.push(t(locale, item.key === "internal_rules" ? "handover.hint.policy" : "handover.hint.custody"));

@@ -1,7 +1,7 @@
 // Registers every Slack listener on the Bolt app, one surface per folder
 // (the shape of slack-samples/bolt-ts-starter-template).
 import type { App } from "@slack/bolt";
-import type { SlackDeps } from "../app.js";
+import type { SlackDeps } from "../deps.js";
 import { registerActions } from "./actions/index.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";

@@ -1,7 +1,7 @@
 // /mdm alerts <device>: the device's open alerts, each with a button to mark it resolved.
 import { t } from "../../i18n/index.js";
 import { deviceAlertsMessage } from "../blocks/device-alerts.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 
 export const alerts: MdmSubcommand = {
   name: "alerts",

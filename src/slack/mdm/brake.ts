@@ -3,7 +3,7 @@
 import { POLICY_TYPES, policyChangeSchema, type PolicyChangeValue, type PolicyType } from "../../core/brake/policy.js";
 import { t } from "../../i18n/index.js";
 import { changeText, policyText } from "../blocks/brake.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 
 const TYPE_WORDS: Record<string, PolicyType> = {
   lostmode: "ENABLE_LOST_MODE",

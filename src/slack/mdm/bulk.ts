@@ -6,7 +6,7 @@ import type { BulkType } from "../../core/brake/service.js";
 import { t } from "../../i18n/index.js";
 import { InvalidInputError } from "../../core/errors.js";
 import { refusalText } from "../button.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 
 const TYPES: Record<string, BulkType> = { wipe: "ERASE_DEVICE", erase: "ERASE_DEVICE", lock: "DEVICE_LOCK", lostmode: "ENABLE_LOST_MODE" };
 

@@ -3,7 +3,7 @@
 import { NotFoundError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { destination } from "./export.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 
 export const caseRecord: MdmSubcommand = {
   name: "case",

@@ -4,7 +4,7 @@
 import { enqueue } from "../../core/outbox.js";
 import { t } from "../../i18n/index.js";
 import { CERT_UPLOAD_VIEW, fileUploadModal } from "../blocks/renewals.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 
 /** key=value words ("email=a@b", name="Taro Yamada") into an object. */
 export function namedArgs(args: string[]): Record<string, string> {

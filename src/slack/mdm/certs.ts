@@ -1,6 +1,6 @@
 // /mdm certs: the push certificate in use (expiry, topic, serial, Apple ID) and recent requests.
 import { certsText } from "../blocks/renewals.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 
 export const certs: MdmSubcommand = {
   name: "certs",

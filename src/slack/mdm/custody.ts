@@ -1,10 +1,10 @@
 // /mdm custody: who holds each account the MDM depends on, with warnings about personal
 // addresses. /mdm custody <contact|admin|push|abm|gmail> opens the form for that account
 // (src/slack/listeners/views/custody-record.ts); it has no password field on purpose.
-import type { AccountRole } from "../../generated/prisma/client.js";
+import type { AccountRole } from "../../core/types.js";
 import { t } from "../../i18n/index.js";
 import { custodyModal, custodyText } from "../blocks/renewals.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 
 export function parseRole(word: string | undefined): AccountRole | null {
   switch ((word ?? "").toLowerCase()) {

@@ -2,7 +2,8 @@
 import { SEARCH_LIMIT } from "../../core/inventory/search.js";
 import { t } from "../../i18n/index.js";
 import { deviceCardBlocks, deviceChoiceBlocks } from "../blocks/device-card.js";
-import type { MdmSubcommand } from "./index.js";
+import { escapeMrkdwn } from "../blocks/kit.js";
+import type { MdmSubcommand } from "./subcommand.js";
 import { badUsage } from "./usage.js";
 
 export const device: MdmSubcommand = {
@@ -25,7 +26,7 @@ export const device: MdmSubcommand = {
     const detail = await c.deps.core.inventory.device(c.actor, found[0]!.id);
     await c.respond({
       response_type: "ephemeral",
-      text: t(c.locale, "admin.device.cardText", { name: detail.name }),
+      text: t(c.locale, "admin.device.cardText", { name: escapeMrkdwn(detail.name) }),
       blocks: deviceCardBlocks(detail, { ...reader, now: c.deps.core.deps.clock.now() }) as never,
     });
   },

@@ -1,8 +1,8 @@
 // /mdm digest: post the digest to the admin channel now (system admins), or show and change its
 // settings: owners' and department admins' own summaries, the no-response threshold per platform.
-import type { Platform } from "../../generated/prisma/enums.js";
+import type { Platform } from "../../core/types.js";
 import { t } from "../../i18n/index.js";
-import type { MdmContext, MdmSubcommand } from "./index.js";
+import type { MdmContext, MdmSubcommand } from "./subcommand.js";
 
 const PLATFORM_NAMES: Record<string, Platform> = { ios: "IOS", ipados: "IPADOS", macos: "MACOS", android: "ANDROID", windows: "WINDOWS" };
 const onOff = (v: string | undefined) => (v === "on" ? true : v === "off" ? false : undefined);

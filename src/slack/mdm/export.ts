@@ -6,7 +6,7 @@
 import { enqueue } from "../../core/outbox.js";
 import { formatDateTime, t } from "../../i18n/index.js";
 import { inventorySheet, spreadsheetTime } from "../inventory-sheet.js";
-import type { MdmContext, MdmSubcommand } from "./index.js";
+import type { MdmContext, MdmSubcommand } from "./subcommand.js";
 
 /** Where the file may go: here when this is the admin channel or a DM, else the reader's DM. */
 export async function destination(c: MdmContext): Promise<{ channel: string; moved: boolean }> {

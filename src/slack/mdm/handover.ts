@@ -5,7 +5,7 @@
 //   handover na <item>        not used here (no iOS / no ABM / no Android: seed 001's footnotes)
 import { t } from "../../i18n/index.js";
 import { handoverMessage } from "../blocks/renewals.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 
 export const handover: MdmSubcommand = {
   name: "handover",

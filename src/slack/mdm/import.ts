@@ -3,7 +3,7 @@
 // `npm run inventory:import`); with the CSV pasted after the command it imports at once.
 import { InventoryImportError } from "../../core/inventory/index.js";
 import { importErrorsText, importModal, importResultText } from "../blocks/inventory-import.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 
 export const importInventory: MdmSubcommand = {
   name: "import",

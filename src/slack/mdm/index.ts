@@ -1,11 +1,7 @@
 // The /mdm subcommands, one file each in this folder, listed in `subcommands`.
 // Authorisation is the core's job; a subcommand's `adminOnly` only shapes the help text.
-import type { RespondFn, SlashCommand } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
-import type { Actor } from "../../core/actors.js";
 import { t, type Locale } from "../../i18n/index.js";
-import type { SlackDeps } from "../app.js";
-import type { Reader } from "../locale.js";
+import { usageLine, type MdmSubcommand } from "./subcommand.js";
 import { cert } from "./cert.js";
 import { certs } from "./certs.js";
 import { custody } from "./custody.js";
@@ -23,28 +19,6 @@ import { brake } from "./brake.js";
 import { bulk } from "./bulk.js";
 import { caseRecord } from "./case.js";
 
-export interface MdmContext {
-  args: string[];
-  /** Everything after the subcommand's name, as typed. */
-  rawArgs: string;
-  actor: Actor;
-  /** How the person who typed it reads: language and time zone. */
-  reader: Reader;
-  locale: Locale;
-  respond: RespondFn;
-  client: WebClient;
-  command: SlashCommand;
-  deps: SlackDeps;
-}
-
-export interface MdmSubcommand {
-  name: string;
-  aliases?: string[];
-  /** i18n key of a one-line usage, e.g. "mdm.help.device" → "device <name|serial|email> — …". */
-  usageKey: string;
-  run(ctx: MdmContext): Promise<void>;
-}
-
 export const subcommands: MdmSubcommand[] = [device, reports, exportInventory, importInventory, lang, digest, alerts, policy, cert, certs, renewals, custody, handover, brake, bulk, caseRecord];
 
 export function findSubcommand(name: string): MdmSubcommand | undefined {
@@ -57,12 +31,6 @@ export function helpText(locale: Locale, unknown?: string): string {
   const lines = [...subcommands.map((s) => s.usageKey), "mdm.help.help"].map((key) => usageLine(locale, key));
   const head = unknown && unknown !== "help" ? t(locale, "mdm.unknown", { name: unknown }) + "\n" : "";
   return `${head}${t(locale, "mdm.help.title")}\n${lines.join("\n")}\n${t(locale, "mdm.help.footer")}`;
-}
-
-/** "device <name|serial> — show its card" → "• `/mdm device <name|serial>` — show its card". */
-export function usageLine(locale: Locale, usageKey: string): string {
-  const [call, ...what] = t(locale, usageKey).split(" — ");
-  return `• \`/mdm ${call}\`${what.length ? ` — ${what.join(" — ")}` : ""}`;
 }
 
 /** Splits on spaces, keeping "quoted words" together. */

@@ -3,7 +3,7 @@
 import { isTimeZone } from "../../lib/time-zone.js";
 import { t, type Locale } from "../../i18n/index.js";
 import { forgetProfile, readerFor, slackProfile } from "../locale.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 import { badUsage } from "./usage.js";
 
 export const lang: MdmSubcommand = {

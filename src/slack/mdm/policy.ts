@@ -3,7 +3,7 @@
 // files.info with the bot token (src/slack/listeners/views/policy-import.ts).
 import { t } from "../../i18n/index.js";
 import { policyImportModal, policyText } from "../blocks/policy.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 
 export const policy: MdmSubcommand = {
   name: "policy",

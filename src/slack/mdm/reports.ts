@@ -1,7 +1,7 @@
 // /mdm reports: the loss reports still open, oldest first, each with a way to its device card.
 import { t } from "../../i18n/index.js";
 import { reportListBlocks } from "../blocks/report-list.js";
-import type { MdmSubcommand } from "./index.js";
+import type { MdmSubcommand } from "./subcommand.js";
 
 export const reports: MdmSubcommand = {
   name: "reports",

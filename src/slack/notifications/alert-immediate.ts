@@ -3,19 +3,39 @@
 // hundreds of alerts is one message, not hundreds.
 import { toCsv } from "../../core/alerts/csv.js";
 import { ADMIN_CHANNEL, refTs, type OutboxItem } from "../../core/outbox.js";
-import { t } from "../../i18n/index.js";
-import { alertMessage, alertsCsvRows, GROUP_ABOVE, groupedAlertsMessage } from "../blocks/alerts.js";
-import type { NotificationHandler } from "../notifier.js";
+import { alertRecipients } from "../../core/alerts/index.js";
+import { pickLocale, t } from "../../i18n/index.js";
+import { alertMessage, alertsCsvRows, GROUP_ABOVE, groupedAlertsMessage, personalAlertMessage, type AlertView } from "../blocks/alerts.js";
+import type { NotificationHandler } from "./handler.js";
 import { loadAlertViews } from "./alert-views.js";
+
+/** Alert types whose owner and department admins are told at once (seed 000: "the administrator and the user"). */
+const PERSONAL_TYPES = new Set(["app_policy_violation"]);
+
+/** DMs to the device's owner and the owner's department admins, each in their language. */
+async function personalDms(tx: Parameters<NotificationHandler<never>>[0], alerts: AlertView[], ctx: Parameters<NotificationHandler<never>>[2]): Promise<OutboxItem[]> {
+  const out: OutboxItem[] = [];
+  for (const a of alerts.filter((x) => PERSONAL_TYPES.has(x.type))) {
+    for (const r of await alertRecipients(tx, a.device.id)) {
+      const locale = pickLocale([r.locale], ctx.locale);
+      out.push({ method: "dm", payload: { user: r.slackUserId, ...personalAlertMessage(a, { ...ctx, locale }, r.role) }, dedupeKey: `alert:${a.id}:dm:${r.personId}` });
+    }
+  }
+  return out;
+}
 
 export const alertImmediate: NotificationHandler<{ type: "alerts.immediate"; alertIds: string[] }> = async (tx, event, ctx) => {
   const alerts = await loadAlertViews(tx, event.alertIds);
   if (!alerts.length) return [];
+  const dms = await personalDms(tx, alerts, ctx);
   if (alerts.length <= GROUP_ABOVE) {
-    return alerts.map((a): OutboxItem => {
-      const key = `alert:${a.id}`;
-      return { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, ...alertMessage(a, ctx) }, correlation: key, orderingKey: key, dedupeKey: `${key}:post` };
-    });
+    return [
+      ...alerts.map((a): OutboxItem => {
+        const key = `alert:${a.id}`;
+        return { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, ...alertMessage(a, ctx) }, correlation: key, orderingKey: key, dedupeKey: `${key}:post` };
+      }),
+      ...dms,
+    ];
   }
   const key = `alerts:batch:${alerts[0]!.id}`;
   const { header, rows } = alertsCsvRows(alerts, ctx);
@@ -34,5 +54,6 @@ export const alertImmediate: NotificationHandler<{ type: "alerts.immediate"; ale
       orderingKey: key,
       dedupeKey: `${key}:csv`,
     },
+    ...dms,
   ];
 };

@@ -1,7 +1,7 @@
 // An alert marked resolved: its own post (if it had one) loses its buttons and says who and when.
 import { refChannel, refTs } from "../../core/outbox.js";
 import { alertMessage } from "../blocks/alerts.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 import { loadAlertViews } from "./alert-views.js";
 
 export const alertResolved: NotificationHandler<{ type: "alert.resolved"; alertId: string }> = async (tx, event, ctx) => {

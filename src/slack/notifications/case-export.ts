@@ -4,7 +4,7 @@
 import type { DomainEvent } from "../../core/events.js";
 import type { OutboxItem } from "../../core/outbox.js";
 import { t } from "../../i18n/index.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 import { actorMention } from "./security-notice.js";
 
 type Event = Extract<DomainEvent, { type: "case.export" }>;

@@ -2,8 +2,8 @@
 // approval post keeps its buttons for the next administrator.
 import { ADMIN_CHANNEL, refChannel, refTs } from "../../core/outbox.js";
 import { t } from "../../i18n/index.js";
-import { escapeMrkdwn as escape } from "../blocks/incident.js";
-import type { NotificationHandler } from "../notifier.js";
+import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import type { NotificationHandler } from "./handler.js";
 import { actorMention } from "./security-notice.js";
 
 type Event = { type: "command.approval"; commandId: string; actor: string; given: number; required: number };

@@ -5,10 +5,10 @@ import type { Tx } from "../../core/audit.js";
 import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import { NOTE } from "../../core/commands/results.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
-import { locationOf } from "../../core/commands/rules.js";
+import { isQuery, locationOf } from "../../core/commands/rules.js";
 import { approveButton, mapUrl, wipeCancelButton } from "../blocks/commands.js";
-import { escapeMrkdwn as escape } from "../blocks/incident.js";
-import type { NotificationHandler } from "../notifier.js";
+import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string };
 
@@ -21,7 +21,8 @@ async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string
 
 export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
   const c = await tx.command.findUnique({ where: { id: e.commandId }, include: { device: { select: { name: true, ade: true } } } });
-  if (!c) return [];
+  // The device describing itself is background work: what it said shows on its card instead.
+  if (!c || isQuery(c.type)) return [];
   const { locale } = ctx;
   const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
   const key = c.reportId ? `report:${c.reportId}` : null;

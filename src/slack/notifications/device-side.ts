@@ -8,8 +8,8 @@ import type { DomainEvent } from "../../core/events.js";
 import { loadIncident } from "../../core/reports/incident.js";
 import { formatDateTime, t } from "../../i18n/index.js";
 import { mapUrl } from "../blocks/commands.js";
-import { escapeMrkdwn } from "../blocks/incident.js";
-import type { NotificationHandler, NotifyContext } from "../notifier.js";
+import { escapeMrkdwn } from "../blocks/kit.js";
+import type { NotificationHandler, NotifyContext } from "./handler.js";
 import { incidentUpdate } from "./report-changed.js";
 
 type Located = Extract<DomainEvent, { type: "device.located" }>;

@@ -4,7 +4,7 @@ import type { PersonalSummary } from "../../core/digest/index.js";
 import type { OutboxItem } from "../../core/outbox.js";
 import { pickLocale } from "../../i18n/index.js";
 import { personalDigestMessage } from "../blocks/digest.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "digest.personal"; key: string; kind: "owner" | "departmentAdmin"; at: Date; since: Date; summaries: PersonalSummary[] };
 

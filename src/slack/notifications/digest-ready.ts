@@ -5,7 +5,7 @@ import type { OutboxItem } from "../../core/outbox.js";
 import { ADMIN_CHANNEL, refTs } from "../../core/outbox.js";
 import type { Digest } from "../../core/digest/index.js";
 import { digestMessage } from "../blocks/digest.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 
 export const digestReady: NotificationHandler<{ type: "digest.ready"; key: string; digest: Digest }> = async (_tx, event, ctx) => {
   const { key, digest } = event;

@@ -12,7 +12,7 @@ import type { OutboxItem } from "../../core/outbox.js";
 import { isLocale } from "../../i18n/index.js";
 import { log } from "../../log.js";
 import { adminHomeView } from "../blocks/home.js";
-import type { NotificationHandler, NotificationHandlers, NotifyContext } from "../notifier.js";
+import type { NotificationHandler, NotificationHandlers, NotifyContext } from "./handler.js";
 
 const PREFIX = "app_home.viewer:";
 const FORGET_AFTER = 30 * DAY;

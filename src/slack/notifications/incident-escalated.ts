@@ -2,7 +2,7 @@
 // post is shown in the channel), saying how long it has waited and whether it is business hours.
 import { refChannel, refTs } from "../../core/outbox.js";
 import { t } from "../../i18n/index.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "incident.escalated"; reportId: string; minutes: number; businessHours: boolean; userGroup: string | null };
 

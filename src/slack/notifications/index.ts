@@ -1,5 +1,5 @@
 // One file per domain event that Slack shows; register each handler here.
-import type { NotificationHandlers } from "../notifier.js";
+import type { NotificationHandlers } from "./handler.js";
 import { refreshHomesOn } from "./home-refresh.js";
 import { reportChanged } from "./report-changed.js";
 import { reportCreated } from "./report-created.js";

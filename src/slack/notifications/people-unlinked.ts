@@ -1,6 +1,6 @@
 // People the directory gained without a Slack id: one lookup each (users.lookupByEmail), one
 // at a time under Slack's rate limit (the outbox waits out Retry-After), linked when found.
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 
 export const peopleUnlinked: NotificationHandler<{ type: "people.unlinked"; emails: string[] }> = async (_tx, event) =>
   event.emails.map((email) => ({ method: "users.link", payload: { email }, orderingKey: "slack:users.link" }));

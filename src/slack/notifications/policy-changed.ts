@@ -5,7 +5,7 @@ import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/ou
 import { policyChangeSchema } from "../../core/brake/policy.js";
 import { t } from "../../i18n/index.js";
 import { changeText, POLICY_ACTIONS } from "../blocks/brake.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 import { actorMention } from "./security-notice.js";
 
 type Event = { type: "policy.changed"; changeId: string };

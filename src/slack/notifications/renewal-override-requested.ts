@@ -2,7 +2,7 @@
 // warning and the button a second, different admin must press.
 import { ADMIN_CHANNEL } from "../../core/outbox.js";
 import { overrideRequestedMessage } from "../blocks/renewals.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "pushcert.override_requested"; requestId: string; actor: string; currentTopic: string; newTopic: string };
 

@@ -4,7 +4,7 @@
 import { ADMIN_CHANNEL } from "../../core/outbox.js";
 import { ROLE_FOR_KIND } from "../../core/renewals/kinds.js";
 import { reminderMessage } from "../blocks/renewals.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 
 export const renewalReminder: NotificationHandler<{ type: "renewal.reminder"; renewalId: string; key: string }> = async (tx, event, ctx) => {
   const renewal = await tx.renewal.findUnique({ where: { id: event.renewalId }, include: { account: true } });

@@ -5,7 +5,7 @@
 import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import type { DomainEvent } from "../../core/events.js";
 import { renewedMessage } from "../blocks/renewals.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 
 export const renewalRenewed: NotificationHandler<Extract<DomainEvent, { type: "renewal.renewed" }>> = async (tx, event, ctx) => {
   const renewal = await tx.renewal.findUnique({ where: { id: event.renewalId }, include: { account: true } });

@@ -4,7 +4,7 @@ import { refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import type { Tx } from "../../core/audit.js";
 import { loadIncident } from "../../core/reports/incident.js";
 import { incidentMessage } from "../blocks/incident.js";
-import type { NotificationHandler, NotifyContext } from "../notifier.js";
+import type { NotificationHandler, NotifyContext } from "./handler.js";
 
 /** The chat.update for a report's incident message; reusable by other events touching it. */
 export async function incidentUpdate(tx: Tx, reportId: string, ctx: NotifyContext): Promise<OutboxItem[]> {

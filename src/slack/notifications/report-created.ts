@@ -5,7 +5,7 @@ import { ADMIN_CHANNEL, type OutboxItem } from "../../core/outbox.js";
 import { loadIncident } from "../../core/reports/incident.js";
 import { isLocale, t } from "../../i18n/index.js";
 import { incidentMessage } from "../blocks/incident.js";
-import type { NotificationHandler } from "../notifier.js";
+import type { NotificationHandler } from "./handler.js";
 
 export const reportCreated: NotificationHandler<{ type: "report.created"; reportId: string; statusToken?: string }> = async (tx, event, ctx) => {
   const incident = await loadIncident(tx, event.reportId);

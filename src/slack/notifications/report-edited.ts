@@ -4,8 +4,8 @@
 import { refChannel, refTs } from "../../core/outbox.js";
 import type { FieldChange } from "../../core/reports/edits.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
-import { escapeMrkdwn } from "../blocks/incident.js";
-import type { NotificationHandler } from "../notifier.js";
+import { escapeMrkdwn } from "../blocks/kit.js";
+import type { NotificationHandler } from "./handler.js";
 import { incidentUpdate } from "./report-changed.js";
 
 function value(c: FieldChange, v: string | null, locale: Locale, timeZone: string): string {

@@ -4,8 +4,8 @@
 import { ADMIN_CHANNEL } from "../../core/outbox.js";
 import type { DomainEvent } from "../../core/events.js";
 import { t, type Locale } from "../../i18n/index.js";
-import { escapeMrkdwn as escape } from "../blocks/incident.js";
-import type { NotificationHandler } from "../notifier.js";
+import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import type { NotificationHandler } from "./handler.js";
 
 type Event = Extract<DomainEvent, { type: "security.notice" }>;
 

@@ -4,7 +4,7 @@ import express, { Router, type Request } from "express";
 import { z } from "zod";
 import { InvalidInputError } from "../../core/errors.js";
 import { APPLE_REQUEST_TYPE } from "../../core/ports/commands.js";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 import { assertStorable } from "../json.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -55,7 +55,7 @@ export function agentRoutes({ core }: WebDeps): Router {
   });
 
   r.post("/agent/v1/checkin", async (req, res) => {
-    const commands = await core.agents.checkIn(bearer(req));
+    const commands = await core.agents.checkIn(bearer(req), req.body && typeof req.body === "object" ? req.body : {});
     res.json({ commands: commands.map((c) => ({ id: c.uuid, type: APPLE_REQUEST_TYPE[c.type], params: c.params })) });
   });
 

@@ -4,7 +4,7 @@
 // ones are stored.
 import express, { Router, type RequestHandler } from "express";
 import { bearerToken, safeEqual } from "../../core/tokens.js";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 
 export function alertRoutes({ core, config }: WebDeps): Router {
   const r = Router();

@@ -7,7 +7,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import express, { Router } from "express";
 import { z } from "zod";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 import { remoteDevice } from "../../drivers/android/devices.js";
 import { operationResult } from "../../drivers/android/operations.js";
 import { usageLogBatch } from "../../drivers/android/usage-logs.js";

@@ -9,7 +9,7 @@ import express, { Router, type Response } from "express";
 import { z } from "zod";
 import { responseToReport, titleMap } from "../../google/mapping.js";
 import { log } from "../../log.js";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 import { describeUnstorable, findUnstorable, cleanDeep } from "../../core/text/unstorable.js";
 
 const MAX_SKEW_S = 5 * 60;

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { RETRY_AFTER_S } from "../../db/unreachable.js";
 import { t } from "../../i18n/index.js";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 
 // 200 whenever the database answers (a load balancer keeps the replica); what the background
 // setup checks found not working is listed as `degraded`, so monitoring sees it too.

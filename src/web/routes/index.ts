@@ -2,7 +2,7 @@
 // parser with its own size limit (webhooks need the raw body to check signatures), so nothing
 // here parses bodies globally.
 import type { Router } from "express";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 import { agentRoutes } from "./agent.js";
 import { alertRoutes } from "./alerts.js";
 import { googleFormRoutes } from "./google-form.js";

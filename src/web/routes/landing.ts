@@ -9,7 +9,7 @@ import { Router, type Request } from "express";
 import type { Config } from "../../config.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import type { CheckResult } from "../../setup/index.js";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 import { readCookie } from "../portal/csrf.js";
 import { portalLocale } from "../portal/locale.js";
 import { escapeHtml, page } from "../portal/templates.js";

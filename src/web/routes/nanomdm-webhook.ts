@@ -4,9 +4,10 @@
 // Command reports go to the command lifecycle; check-ins to enrollments. NanoMDM only logs a
 // non-200, so anything we do not use is acknowledged with 200 and ignored.
 import express, { Router } from "express";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 import { DomainError } from "../../core/errors.js";
-import { commandReport, decodeRawPayload, enrollmentFacts, nanoMdmEvent, verifyNanoMdmSignature } from "../../drivers/nanomdm/webhook.js";
+import { normaliseApps } from "../../core/alerts/index.js";
+import { commandReport, decodeRawPayload, installedApplications, enrollmentFacts, nanoMdmEvent, verifyNanoMdmSignature } from "../../drivers/nanomdm/webhook.js";
 import { log } from "../../log.js";
 import { assertStorable } from "../json.js";
 
@@ -49,6 +50,12 @@ export function nanoMdmWebhookRoutes({ core, config }: WebDeps): Router {
 
 type Event = ReturnType<typeof nanoMdmEvent.parse>;
 
+const CHECKIN_TYPES: Record<string, "Authenticate" | "TokenUpdate" | "CheckOut" | undefined> = {
+  "mdm.Authenticate": "Authenticate",
+  "mdm.TokenUpdate": "TokenUpdate",
+  "mdm.CheckOut": "CheckOut",
+};
+
 async function handle(core: WebDeps["core"], ev: Event): Promise<{ ok: true; ignored?: string; state?: string }> {
   if (ev.topic === "mdm.Connect" && ev.acknowledge_event) {
     const report = commandReport(ev.acknowledge_event);
@@ -56,6 +63,9 @@ async function handle(core: WebDeps["core"], ev: Event): Promise<{ ok: true; ign
     const device = await core.enrollments.checkedIn({ udid: report.udid });
     if (!device) return { ok: true, ignored: "unknown device" };
     if (report.kind === "idle") return { ok: true };
+    // The device's app list, checked against the app usage policy (not only our own queries).
+    const inventory = installedApplications(ev.acknowledge_event);
+    if (inventory) await core.appUsage.report(device.id, normaliseApps(inventory.apps) ?? [], "nanomdm");
     try {
       const command = await core.commands.recordResult(report.commandUuid, report.result, { deviceId: device.id, actor: "driver:nanomdm" });
       return { ok: true, state: command.state };
@@ -70,27 +80,15 @@ async function handle(core: WebDeps["core"], ev: Event): Promise<{ ok: true; ign
   if (!checkin || !udid) return { ok: true, ignored: "no device" };
   // User-channel enrollments report under the device's; only the device channel is a device.
   if (checkin.ids?.type && checkin.ids.type !== "Device") return { ok: true, ignored: "not a device channel" };
-  switch (ev.topic) {
-    case "mdm.CheckOut": {
-      const d = await core.enrollments.checkedOut({ udid }, "nanomdm");
-      return d ? { ok: true, state: d.state } : { ok: true, ignored: "unknown device" };
-    }
-    case "mdm.Authenticate": {
-      // Commands cannot reach the device before its TokenUpdate: a known device only checks in
-      // here; an unknown one is added so the TokenUpdate finds it with its name and model.
-      const known = await core.enrollments.checkedIn({ udid });
-      if (known) return { ok: true, state: known.state };
-      const facts = enrollmentFacts(decodeRawPayload(checkin.raw_payload));
-      const { device } = await core.enrollments.enrolled({ udid, ...facts }, "nanomdm");
-      return { ok: true, state: device.state };
-    }
-    case "mdm.TokenUpdate": {
-      const { device, relocked } = await core.enrollments.enrolled({ udid }, "nanomdm");
-      if (relocked) log.info("lost mode queued again for a re-enrolled device", { deviceId: device.id });
-      return { ok: true, state: device.state };
-    }
-    default:
-      await core.enrollments.checkedIn({ udid });
-      return { ok: true, ignored: ev.topic };
+  const type = CHECKIN_TYPES[ev.topic];
+  if (type) {
+    // Any order, any repeat: the core merges them into one device (src/core/enrollments/apple.ts).
+    const at = ev.created_at ? new Date(ev.created_at) : undefined;
+    const facts = type === "Authenticate" ? enrollmentFacts(decodeRawPayload(checkin.raw_payload)) : undefined;
+    const { device, relocked } = await core.enrollments.appleCheckIn({ type, udid, at: at && !Number.isNaN(at.getTime()) ? at : undefined, facts }, "nanomdm");
+    if (relocked) log.info("lost mode queued again for a re-enrolled device", { deviceId: device.id });
+    return { ok: true, state: device.state };
   }
+  await core.enrollments.checkedIn({ udid });
+  return { ok: true, ignored: ev.topic };
 }

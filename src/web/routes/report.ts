@@ -11,7 +11,7 @@ import { cleanDeep } from "../../core/text/unstorable.js";
 import { statusView } from "../../core/reports/status.js";
 import { formatDateTime, isLocale, t, type Locale } from "../../i18n/index.js";
 import { log } from "../../log.js";
-import type { WebDeps } from "../app.js";
+import type { WebDeps } from "../deps.js";
 import { CSRF_COOKIE, FormTokens, readCookie } from "../portal/csrf.js";
 import { portalLocale } from "../portal/locale.js";
 import { RateLimiter } from "../portal/rate-limit.js";

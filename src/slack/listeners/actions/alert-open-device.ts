@@ -1,5 +1,5 @@
 // "Open device" on an alert post: the device's facts and all its open alerts, just for the clicker.
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
 import { deviceAlertsMessage } from "../../blocks/device-alerts.js";
 

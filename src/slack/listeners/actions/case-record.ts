@@ -1,6 +1,6 @@
 // "Case record" on a closed incident: the PDF and the CSV are posted in the incident's thread.
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
 
 export const CASE_RECORD_ACTION = "case_record";

@@ -1,6 +1,6 @@
 // The second, different administrator confirms replacing the push certificate (new topic).
 import { formatDate, t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
 
 export const certOverrideConfirm = (deps: SlackDeps) =>

@@ -1,7 +1,7 @@
 // The first administrator asks to install a push certificate for another topic anyway; a second
 // one must confirm it from the admin channel.
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
 
 export const certOverrideRequest = (deps: SlackDeps) =>

@@ -1,6 +1,6 @@
 // "Lock" on the incident message: a modal that says plainly a lock protects nothing without a
 // passcode (and what the device last reported), then queues DeviceLock on submit.
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { lockModal } from "../../blocks/command-modals.js";
 import { incidentButton } from "../../command-replies.js";
 

@@ -1,5 +1,5 @@
 // "Confirm" on a handover checklist item: recorded with who and when; the checklist redraws.
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
 import { handoverMessage } from "../../blocks/renewals.js";
 

@@ -1,6 +1,6 @@
 // "Not used here" on an optional handover item (no iOS, no ABM, no Android): recorded with who
 // and when; the checklist redraws.
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
 import { handoverMessage } from "../../blocks/renewals.js";
 

@@ -1,6 +1,6 @@
 // The 日本語 / English buttons on the App Home: the person's own language, then the Home again.
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { forgetProfile, slackProfile } from "../../locale.js";
 import { log } from "../../../log.js";
 import { publishHome } from "../events/app-home-opened.js";

@@ -1,7 +1,7 @@
 // "Refresh" on the App Home, and the portal link button (Slack sends an action for link
 // buttons too; it only needs an answer).
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { publishHome } from "../events/app-home-opened.js";
 
 export function homeRefresh(deps: SlackDeps) {

@@ -1,6 +1,6 @@
 // The App Home's "Report a lost device" button: the same modal as /lost and the shortcut.
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { openReportFromAnywhere } from "../shortcuts/report-lost.js";
 
 export function homeReportLost(deps: SlackDeps) {

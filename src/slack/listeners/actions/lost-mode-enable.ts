@@ -1,6 +1,6 @@
 // "Lost mode" on the incident message: refused at once if the device cannot have it (an
 // unsupervised iPhone), else a modal prefilled with the lock-screen text and the reporter's phone.
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { lostModeModal } from "../../blocks/command-modals.js";
 import { incidentButton } from "../../command-replies.js";
 

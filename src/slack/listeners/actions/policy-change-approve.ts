@@ -2,7 +2,7 @@
 // the proposer themself and anyone who is not a system administrator.
 import { policyChangeSchema } from "../../../core/brake/policy.js";
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { changeText } from "../../blocks/brake.js";
 import { button } from "../../button.js";
 import { policyChangeId } from "./policy-change-withdraw.js";

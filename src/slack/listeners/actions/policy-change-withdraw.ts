@@ -1,7 +1,7 @@
 // Withdraws a proposed response-policy change before anyone approves it.
 import { policyChangeSchema } from "../../../core/brake/policy.js";
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { changeText } from "../../blocks/brake.js";
 import { button } from "../../button.js";
 

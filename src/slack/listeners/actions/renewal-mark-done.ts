@@ -1,6 +1,6 @@
 // "Renewed — enter the new date" on a reminder: nothing changes on the click; it opens the form
 // that asks for the new deadline (the Gmail: the sign-in day) and is the confirmation itself.
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
 import { openMarkRenewed } from "../views/renewal-mark-renewed.js";
 

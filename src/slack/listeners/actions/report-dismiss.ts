@@ -1,6 +1,6 @@
 // "Dismiss": the report needs no action (a false alarm). Pending commands are withdrawn.
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { incidentButton } from "../../command-replies.js";
 
 export const reportDismiss = (deps: SlackDeps) =>

@@ -1,7 +1,7 @@
 // "Found": when a device of the report is in lost mode, a modal offers to end lost mode too;
 // otherwise the report is marked found at once.
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { foundModal } from "../../blocks/command-modals.js";
 import { incidentButton } from "../../command-replies.js";
 

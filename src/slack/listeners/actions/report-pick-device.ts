@@ -1,7 +1,7 @@
 // The device picker on an incident message whose report named no device we could match: the
 // admin says which device it is; the message re-renders with that device's buttons.
 import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { parseButtonValue } from "../../blocks/incident.js";
 import { replyWithError } from "../../errors.js";
 import { localeFor } from "../../locale.js";

@@ -1,7 +1,7 @@
 // The second administrator approves a pending wipe. The core refuses the requester themself
 // (two different people), anyone not allowed on the device, and a wipe already decided.
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { deviceName, incidentButton, type ButtonTarget } from "../../command-replies.js";
 
 export const wipeApprove = (deps: SlackDeps) =>

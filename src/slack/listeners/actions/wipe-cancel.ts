@@ -1,6 +1,6 @@
 // Withdraws a wipe request before a second administrator approved it.
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { deviceName, incidentButton } from "../../command-replies.js";
 import { pendingWipeId } from "./wipe-approve.js";
 

@@ -1,6 +1,6 @@
 // Slash commands: /lost (anyone) and /mdm (administrators), one file each.
 import type { App } from "@slack/bolt";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { lostCommand } from "./lost.js";
 import { mdmCommand } from "./mdm.js";
 

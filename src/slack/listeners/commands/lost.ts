@@ -1,7 +1,7 @@
 // /lost: anyone opens the loss-report modal. Ack first (the trigger id is valid 3 seconds and
 // Slack wants its answer sooner), then open the view.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { replyWithError } from "../../errors.js";
 import { localeFor } from "../../locale.js";
 import { openLostReportModal } from "../views/lost-report.js";

@@ -1,6 +1,6 @@
 // /mdm <subcommand> …: acks at once, then runs the subcommand found in src/slack/mdm/.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { replyWithError } from "../../errors.js";
 import { defaultReader, whoIsActing } from "../../locale.js";
 import { findSubcommand, helpText, splitArgs } from "../../mdm/index.js";

@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { adminHomeView, employeeHomeView } from "../../blocks/home.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { whoIsActing } from "../../locale.js";
 import { rememberHomeViewer } from "../../notifications/home-refresh.js";
 import { log } from "../../../log.js";

@@ -1,7 +1,7 @@
 // The incident's device picker type-ahead (block_suggestion): Slack waits for these options
 // (3 seconds), so this is one core query per keystroke. Only devices the clicker may act on.
 import type { AllMiddlewareArgs, BlockSuggestion, SlackOptionsMiddlewareArgs } from "@slack/bolt";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { PICK_BLOCK_PREFIX, pickerOption } from "../../blocks/incident.js";
 import { whoIsActing } from "../../locale.js";
 import { log } from "../../../log.js";

@@ -1,6 +1,6 @@
 // One file per shortcut callback in this folder; register each here.
 import type { App } from "@slack/bolt";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { REPORT_LOST_CALLBACK_ID, REPORT_LOST_MESSAGE_CALLBACK_ID, reportLostShortcut } from "./report-lost.js";
 
 export function registerShortcuts(app: App, deps: SlackDeps): void {

@@ -2,7 +2,7 @@
 // Home button: the same report modal as /lost, so a report starts in one click from anywhere.
 import type { AllMiddlewareArgs, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { log } from "../../../log.js";
 import { openLostReportModal } from "../views/lost-report.js";
 

@@ -3,7 +3,7 @@
 // plain words — comes back to the admin as a direct message.
 import { CertificateRefusedError } from "../../../core/certificates/refusal.js";
 import { formatDate, t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { certRefusalMessage } from "../../blocks/renewals.js";
 import { fileUploadSubmitted } from "./uploaded-file.js";
 

@@ -5,7 +5,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../../core/actors.js";
 import type { Locale } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import type { ModalContext } from "../../blocks/command-modals.js";
 import { ackSafely, refusalText } from "../../button.js";
 import { whoIsActing } from "../../locale.js";

@@ -2,10 +2,10 @@
 // reply. Refusals (a password typed into a field) come back as field errors, nothing saved.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from "@slack/bolt";
 import { InvalidInputError } from "../../../core/errors.js";
-import type { AccountRole } from "../../../generated/prisma/client.js";
+import type { AccountRole } from "../../../core/types.js";
 import { t } from "../../../i18n/index.js";
 import { log } from "../../../log.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { warningLines } from "../../blocks/renewals.js";
 import { errorText } from "../../errors.js";
 import { whoIsActing } from "../../locale.js";

@@ -1,5 +1,5 @@
 // The lock modal confirmed (after reading the passcode caveat): DeviceLock is queued.
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { queuedText } from "../../command-replies.js";
 import { commandModal } from "./command-modal-support.js";
 

@@ -1,6 +1,6 @@
 // One file per view callback in this folder; register each here.
 import type { App } from "@slack/bolt";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { CERT_UPLOAD_VIEW, CUSTODY_VIEW, RENEWAL_MARK_VIEW, TOKEN_UPLOAD_VIEW } from "../../blocks/renewals.js";
 import { renewalMarkRenewedSubmitted } from "./renewal-mark-renewed.js";
 import { certUploadSubmitted } from "./cert-upload.js";

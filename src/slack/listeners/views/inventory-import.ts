@@ -11,7 +11,7 @@ import { clip } from "../../blocks/device-card.js";
 import {
   IMPORT_ACTION_ID, IMPORT_BLOCK_ID, IMPORT_FILE_ACTION_ID, IMPORT_FILE_BLOCK_ID, importErrorsText, importResultText, importResultView,
 } from "../../blocks/inventory-import.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { errorText } from "../../errors.js";
 import { whoIsActing } from "../../locale.js";
 import type { Actor } from "../../../core/actors.js";

@@ -1,7 +1,7 @@
 // The lost-mode modal submitted: at least a message or a phone number (said in the modal, next
 // to the field), then EnableLostMode is queued — it never expires.
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { queuedText } from "../../command-replies.js";
 import { commandModal, textValue } from "./command-modal-support.js";
 

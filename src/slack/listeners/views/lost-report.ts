@@ -8,7 +8,7 @@ import { isReachable } from "../../../core/devices/capabilities.js";
 import { parseReportForm, reportFields, type ReportFormField } from "../../../core/reports/input.js";
 import { isLocale, t, type Locale } from "../../../i18n/index.js";
 import { log } from "../../../log.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { LOST_FIELDS, lostReportModal } from "../../blocks/lost-report-modal.js";
 import { errorText } from "../../errors.js";
 import { localeFor, slackProfile } from "../../locale.js";

@@ -7,7 +7,7 @@ import type { PolicyMode } from "../../../core/alerts/index.js";
 import { InvalidInputError } from "../../../core/errors.js";
 import { t } from "../../../i18n/index.js";
 import { log } from "../../../log.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { POLICY_FILE_BLOCK, POLICY_MODE_BLOCK } from "../../blocks/policy.js";
 import { errorText } from "../../errors.js";
 import { whoIsActing } from "../../locale.js";
@@ -47,6 +47,7 @@ export function policyImportSubmitted(deps: SlackDeps) {
       }
       const result = await deps.core.appPolicy.importCsv(actor, mode ?? "DENY", content);
       text = t(locale, "policy.imported", { mode: t(locale, `policy.mode.${result.mode}`), count: result.count });
+      if (result.header) text += `\n${t(locale, "policy.header_skipped", { header: result.header })}`;
     } catch (err) {
       text = err instanceof InvalidInputError ? t(locale, "policy.failed", { reason: err.message }) : errorText(err, locale);
     }

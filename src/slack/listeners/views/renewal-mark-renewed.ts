@@ -9,7 +9,7 @@ import { InvalidInputError } from "../../../core/errors.js";
 import { addMonths, parseDay } from "../../../core/renewals/thresholds.js";
 import { dayIn } from "../../../core/digest/index.js";
 import { formatDate, t, type Locale } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { markRenewedModal, RENEWAL_DATE_BLOCK } from "../../blocks/renewals.js";
 import { ackSafely, refusalText } from "../../button.js";
 import { whoIsActing } from "../../locale.js";

@@ -1,8 +1,8 @@
 // The ADE/VPP token upload modal submitted: closes at once, reads the expiry from the file where
 // its format allows (VPP: yes; ADE .p7m: encrypted, so the answer says to enter the date).
-import type { RenewalKind } from "../../../generated/prisma/client.js";
+import type { RenewalKind } from "../../../core/types.js";
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { renewalStatus } from "../../blocks/renewals.js";
 import { fileUploadSubmitted } from "./uploaded-file.js";
 

@@ -1,7 +1,7 @@
 // The "found" modal submitted: the report is closed as found and lost mode ends on the devices
 // left ticked.
 import { t } from "../../../i18n/index.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { commandModal, selectedValues } from "./command-modal-support.js";
 
 export const reportFoundSubmitted = (deps: SlackDeps) =>

@@ -6,7 +6,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from "@slack/bolt";
 import type { Actor } from "../../../core/actors.js";
 import { t, type Locale } from "../../../i18n/index.js";
 import { log } from "../../../log.js";
-import type { SlackDeps } from "../../app.js";
+import type { SlackDeps } from "../../deps.js";
 import { FILE_BLOCK } from "../../blocks/renewals.js";
 import { errorText } from "../../errors.js";
 import { whoIsActing } from "../../locale.js";

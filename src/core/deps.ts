@@ -1,0 +1,39 @@
+// What the core is built from: the database, the clock, where domain events go, the command
+// drivers, and the settings that shape its rules. app.ts (and the command-line scripts) fill it in.
+import type { Db } from "../db/client.js";
+import type { Clock } from "./clock.js";
+import type { DriverSelection } from "./enrollments/index.js";
+import type { EventSink } from "./events.js";
+import type { ColumnHeaderNames } from "./inventory/columns.js";
+import type { DriverRegistry } from "./ports/commands.js";
+import type { RenewalSettings } from "./renewals/settings.js";
+import type { EscalationSettings } from "./response/escalation.js";
+
+export interface CoreSettings {
+  systemAdminSlackIds: readonly string[];
+  appLocale: "ja" | "en";
+  timeZone: string;
+  /** Where employees reach the portal, for links in messages. */
+  publicUrl: string;
+  /** Renewals and custody (issue 7); absent in processes that never touch them. */
+  renewals?: RenewalSettings;
+  /** AGENT_ENROLLMENT_SECRET: devices present it to enroll; unset, enrolment is closed. */
+  agentEnrollmentSecret?: string;
+  /** The inventory sheet's column headers in every language the app speaks (by column key). */
+  inventoryHeaders?: ColumnHeaderNames;
+  /** Which driver new Apple/Android devices get (MDM_DRIVER_APPLE, MDM_DRIVER_ANDROID). */
+  mdmDrivers?: DriverSelection;
+  /** Incident response (issue 19): WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
+  brake?: { wipeLimitPerHour: number };
+  /** Escalation when nobody acts (issue 19); the defaults when absent. */
+  escalation?: EscalationSettings;
+}
+
+export interface CoreDeps {
+  db: Db;
+  clock: Clock;
+  events: EventSink;
+  settings: CoreSettings;
+  /** How commands reach devices: the drivers app.ts wires (src/drivers/index.ts), the built-in agent among them. */
+  drivers: DriverRegistry;
+}

@@ -1,0 +1,8 @@
+// What every Slack listener is given: the core it calls and the configuration it reads.
+import type { Config } from "../config.js";
+import type { Core } from "../core/index.js";
+
+export interface SlackDeps {
+  core: Core;
+  config: Config;
+}
