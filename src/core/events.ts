@@ -45,6 +45,10 @@ export type DomainEvent =
   | { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number }
   /** Issue 19: an administrator asked for the case record (PDF and CSV) to be delivered here. */
   | { type: "case.export"; reportId: string; reference: string; actor: string; channel: string; threadTs: string | null; files: { filename: string; title: string; base64: string }[] }
+  /** Issue 19: checklist answers recorded on an incident. */
+  | { type: "checklist.changed"; reportId: string; actor: string; keys: string[] }
+  /** Issue 19: a Commission deadline is near (速報 / 確報) and the report is not marked filed. */
+  | { type: "checklist.reminder"; reportId: string; kind: "preliminary" | "final"; dueAt: Date; daysBefore: number }
   /** Issue 19: a response-policy change proposed, applied or withdrawn. */
   | { type: "policy.changed"; changeId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */

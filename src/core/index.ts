@@ -13,6 +13,7 @@ import { AlertService, AppPolicyService, AppUsage } from "./alerts/index.js";
 import { DigestService } from "./digest/index.js";
 import { Inventory } from "./inventory/index.js";
 import { People } from "./people.js";
+import { CompanyContactSettings } from "./company-contact.js";
 import { Preferences } from "./preferences.js";
 import { Housekeeping } from "./housekeeping.js";
 import { JobRuns } from "./job-runs.js";
@@ -21,6 +22,7 @@ import { InboundReceipts } from "./receipts.js";
 import { createRenewalServices } from "./renewals/index.js";
 import { ResponseBrake } from "./brake/service.js";
 import { CaseRecords } from "./response/cases.js";
+import { IncidentChecklist } from "./response/checklist.js";
 import { DEFAULT_ESCALATION, IncidentEscalation } from "./response/escalation.js";
 
 export type { CoreDeps, CoreSettings } from "./deps.js";
@@ -45,6 +47,7 @@ export function createCore(deps: CoreDeps) {
     inventory: new Inventory({ db: deps.db, clock: deps.clock, events: deps.events, actors, headerNames: deps.settings.inventoryHeaders }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),
     people: new People({ db: deps.db, clock: deps.clock }),
+    companyContact: new CompanyContactSettings({ db: deps.db, clock: deps.clock, actors }),
     ...createRenewalServices(deps, actors),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
     enrollments: new Enrollments({ ...deps, commands, appUsage, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers, deviceSide }),
@@ -59,6 +62,7 @@ export function createCore(deps: CoreDeps) {
     jobRuns,
     rateLimits,
     housekeeping: new Housekeeping({ db: deps.db, receipts, jobRuns, rateLimits }),
+    checklist: new IncidentChecklist({ db: deps.db, clock: deps.clock, events: deps.events, actors, timeZone: deps.settings.timeZone }),
     cases: new CaseRecords({ db: deps.db, clock: deps.clock, events: deps.events, actors, timeZone: deps.settings.timeZone }),
     brake: new ResponseBrake({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands, wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour }),
   };

@@ -56,6 +56,11 @@ describe("the no-response rule (seed 004's examples)", () => {
     const t = await app({ clock: new ManualClock(LAST_RESPONSE) });
     await t.requests.slashCommand({ command: "/mdm", text: "digest set noresponse ios 10", user: ADMIN_1, responseId: "set" });
     expect((await until(() => t.slack.responses.find((r) => r.id === "set"))).body.text).toContain("IOS 10");
+    // iPadOS follows iOS's threshold unless it is set apart; then each keeps its own.
+    expect((await t.app.core.digest.settings()).noResponseHours).toMatchObject({ IOS: 10, IPADOS: 10, ANDROID: 24 });
+    await t.app.core.digest.updateSettings(await t.app.core.actors.fromSlack(ADMIN_1), { noResponseHours: { IPADOS: 48 } });
+    await t.app.core.digest.updateSettings(await t.app.core.actors.fromSlack(ADMIN_1), { noResponseHours: { IOS: 10 } });
+    expect((await t.app.core.digest.settings()).noResponseHours).toMatchObject({ IOS: 10, IPADOS: 48 });
     const device = await aDevice(t.db.prisma, { platform: "IOS", name: "Example2 iPhone", lastCheckInAt: LAST_RESPONSE });
     const listed = (ds: { id: string }[]) => ds.some((d) => d.id === device.id);
     // Android keeps its own threshold.

@@ -1,10 +1,10 @@
 // Every plist we send to an Apple device, validated against Apple's own schema
-// (/work/shared/reference/apple-device-management, copied from Apple's device-management
+// (../shared/reference/apple-device-management beside the repository, copied from Apple's device-management
 // repository): the command exists on that platform, every key is one Apple defines for it, with
 // Apple's type, available on that OS, and the required keys are there. And where Apple requires
 // supervision, our capability rules require it too.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parse as parsePlist } from "plist";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,8 @@ import { APPLE_REQUEST_TYPE, type CommandType, type Platform } from "../../src/c
 import { buildCommandPlist, DEVICE_QUERIES } from "../../src/drivers/nanomdm/commands.js";
 import { commandRefusal } from "../../src/core/commands/capability.js";
 
-const SCHEMA_DIR = process.env.APPLE_SCHEMA_DIR ?? "/work/shared/reference/apple-device-management/mdm/commands";
+// The reference folder sits beside the repository (../shared), in a checkout as in CI.
+const SCHEMA_DIR = process.env.APPLE_SCHEMA_DIR ?? resolve(import.meta.dirname, "../../../shared/reference/apple-device-management/mdm/commands");
 
 interface Key {
   key: string;

@@ -11,6 +11,7 @@ import { isUniqueViolation } from "../commands/errors.js";
 import { ConflictError, InvalidInputError, UnauthenticatedError } from "../errors.js";
 import { LostModeRestorer, wasGone } from "../enrollments/relock.js";
 import { normaliseApps, type AppUsage } from "../alerts/app-usage.js";
+import { touchAndRead } from "./check-in.js";
 
 export interface EnrollmentInput {
   enrollmentSecret: string;
@@ -142,11 +143,15 @@ export class DeviceAgents {
    * carries `installedApps` (the device's full list) is checked against the app usage policy.
    */
   async checkIn(token: string | undefined, report: { installedApps?: unknown } = {}): Promise<PendingCommand[]> {
-    const device = await this.authenticate(token);
-    await this.deps.db.device.update({ where: { id: device.id }, data: { lastCheckInAt: this.deps.clock.now() } });
+    if (!token) throw new UnauthenticatedError("missing bearer token");
+    // One round trip for the common case (nothing newly queued): see check-in.ts.
+    const read = await touchAndRead(this.deps.db, hashToken(token), this.deps.clock.now());
+    if (!read) throw new UnauthenticatedError("unknown or revoked device token");
     const apps = normaliseApps(report.installedApps);
-    if (apps && this.deps.appUsage) await this.deps.appUsage.report(device.id, apps, "agent");
-    return this.deps.commands.collect(device.id);
+    if (apps && this.deps.appUsage) await this.deps.appUsage.report(read.deviceId, apps, "agent");
+    // The app policy raises alerts, never commands: what was read above is still what waits.
+    if (read.queued) return this.deps.commands.collect(read.deviceId);
+    return read.pending;
   }
 
   async recordResult(token: string | undefined, commandId: string, answer: Parameters<Commands["recordResult"]>[1]) {

@@ -46,13 +46,15 @@ export class DigestService {
     }
     return this.deps.db.$transaction(async (tx) => {
       const current = await readDigestSettings(tx);
-      const next: DigestSettings = {
-        noResponseHours: { ...current.noResponseHours, ...change.noResponseHours },
+      // Only what an admin set is stored, so a platform left alone keeps following its default.
+      const stored = {
+        noResponseHours: { ...current.explicitNoResponseHours, ...change.noResponseHours },
         ownerSummaries: change.ownerSummaries ?? current.ownerSummaries,
         departmentAdminSummaries: change.departmentAdminSummaries ?? current.departmentAdminSummaries,
       };
-      const value = next as unknown as Prisma.InputJsonValue;
+      const value = stored as unknown as Prisma.InputJsonValue;
       await tx.setting.upsert({ where: { key: DIGEST_SETTINGS_KEY }, create: { key: DIGEST_SETTINGS_KEY, value }, update: { value } });
+      const next = await readDigestSettings(tx);
       await audit(tx, { actor: actor.id, action: "digest.settings", subject: "digest", details: change as Record<string, unknown>, at: this.deps.clock.now() });
       return next;
     });

@@ -19,6 +19,8 @@ export const digestSettingsSchema = z.object({
 
 export type DigestSettings = {
   noResponseHours: Record<Platform, number>;
+  /** The thresholds an admin set; the others are defaults (iPadOS follows iOS unless set apart). */
+  explicitNoResponseHours?: Partial<Record<Platform, number>>;
   ownerSummaries: boolean;
   departmentAdminSummaries: boolean;
 };
@@ -28,7 +30,7 @@ export async function readDigestSettings(tx: Tx): Promise<DigestSettings> {
   const parsed = digestSettingsSchema.safeParse(row?.value ?? {});
   const stored = parsed.success ? parsed.data : digestSettingsSchema.parse({});
   const noResponseHours = Object.fromEntries(
-    PLATFORMS.map((p) => [p, stored.noResponseHours[p] ?? DEFAULT_NO_RESPONSE_HOURS]),
+    PLATFORMS.map((p) => [p, stored.noResponseHours[p] ?? (p === "IPADOS" ? stored.noResponseHours.IOS : undefined) ?? DEFAULT_NO_RESPONSE_HOURS]),
   ) as Record<Platform, number>;
-  return { noResponseHours, ownerSummaries: stored.ownerSummaries, departmentAdminSummaries: stored.departmentAdminSummaries };
+  return { noResponseHours, explicitNoResponseHours: stored.noResponseHours, ownerSummaries: stored.ownerSummaries, departmentAdminSummaries: stored.departmentAdminSummaries };
 }

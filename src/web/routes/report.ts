@@ -31,8 +31,14 @@ export function reportRoutes({ config, core }: WebDeps): Router {
   const css = readFileSync(path.join(FORMS_DIR, "static/portal.css"));
   const r = Router();
 
-  const sendPage = (res: Response, status: number, html: string) => {
-    res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).send(html);
+  // Every page names the company's help desk when one is set (/mdm company phone): the last
+  // number read is kept, so a page served while the database is away still has it.
+  let helpDeskPhone: string | null = null;
+  const sendPage = async (res: Response, status: number, html: string) => {
+    helpDeskPhone = await core.companyContact.get().then((c) => c.helpDeskPhone, () => helpDeskPhone);
+    const locale: Locale = /^<!doctype html>\s*<html lang="en"/i.test(html) ? "en" : "ja";
+    const body = helpDeskPhone ? html.replace("</main>", `${helpDeskLine(locale, helpDeskPhone)}\n</main>`) : html;
+    res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).send(body);
   };
   const showForm = (res: Response, status: number, locale: Locale, values: Record<string, string>, errors: FieldErrors, notice?: string, csrf?: string) => {
     const token = csrf ?? tokens.issue(clock.now());
@@ -156,4 +162,10 @@ export function reportRoutes({ config, core }: WebDeps): Router {
   };
   r.use(pageErrors);
   return r;
+}
+
+/** "IT help desk: 03-1234-5678", the number a tap away on a phone. */
+function helpDeskLine(locale: Locale, phone: string): string {
+  const tel = phone.replace(/[^+0-9]/g, "");
+  return `<p class="help-desk">${escapeHtml(t(locale, "portal.help_desk"))} <a href="tel:${escapeHtml(tel)}">${escapeHtml(phone)}</a></p>`;
 }
