@@ -39,7 +39,7 @@ async function flushUntil(check: () => Promise<boolean>) {
 async function lostPhone() {
   const id = `s${Math.random().toString(16).slice(2, 8)}`;
   const name = api.addDevice(id, { networkInfo: { imei: `86${Date.now() % 1e9}`.padEnd(15, String(id.length)) } });
-  await t.app.core.enrollments.importDevices("android", (t.app.core.deps.drivers!.get("android") as AndroidDriver).devices());
+  await t.app.core.enrollments.importFrom("android");
   const device = await t.db.prisma.device.findUniqueOrThrow({ where: { externalId: name } });
   const owner = await aPerson(t.db.prisma);
   await t.db.prisma.device.update({ where: { id: device.id }, data: { ownerId: owner.id } });
