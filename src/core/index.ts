@@ -5,6 +5,7 @@ import { Actors } from "./actors.js";
 import type { CoreDeps } from "./deps.js";
 import { ApiTokens } from "./api-tokens.js";
 import { LossReports } from "./reports/service.js";
+import { DeviceSide } from "./devices/device-side.js";
 import { Commands } from "./commands/index.js";
 import { Enrollments } from "./enrollments/index.js";
 import { DeviceAgents } from "./devices/agent-enrollment.js";
@@ -33,6 +34,8 @@ export function createCore(deps: CoreDeps) {
   const rateLimits = new RateLimits({ db: deps.db });
   const appUsage = new AppUsage({ db: deps.db, clock: deps.clock, events: deps.events });
   const commands = new Commands({ ...deps, actors, drivers: deps.drivers, reports: new LossReports({ ...deps, actors }), wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour });
+  // What devices do by themselves (a location while lost, lost mode left on the phone).
+  const deviceSide = new DeviceSide({ db: deps.db, clock: deps.clock, events: deps.events, reports: new LossReports({ ...deps, actors }) });
   return {
     deps,
     /** The time the core works by: adapters render "now" from it too. */
@@ -47,7 +50,8 @@ export function createCore(deps: CoreDeps) {
     companyContact: new CompanyContactSettings({ db: deps.db, clock: deps.clock, actors }),
     ...createRenewalServices(deps, actors),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
-    enrollments: new Enrollments({ ...deps, commands, appUsage, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers }),
+    enrollments: new Enrollments({ ...deps, commands, appUsage, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers, deviceSide }),
+    deviceSide,
     /** Installed apps from any source, checked against the app usage policy. */
     appUsage,
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),

@@ -4,6 +4,7 @@ import { refreshHomesOn } from "./home-refresh.js";
 import { reportChanged } from "./report-changed.js";
 import { reportCreated } from "./report-created.js";
 import { reportEdited } from "./report-edited.js";
+import { deviceChangedOnDevice, deviceLocated } from "./device-side.js";
 import { commandChanged } from "./command-changed.js";
 import { alertImmediate } from "./alert-immediate.js";
 import { alertResolved } from "./alert-resolved.js";
@@ -26,6 +27,8 @@ export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
   "report.changed": reportChanged,
   "report.edited": reportEdited,
+  "device.located": deviceLocated,
+  "device.changed_on_device": deviceChangedOnDevice,
   "command.changed": commandChanged,
   "alerts.immediate": alertImmediate,
   "alert.resolved": alertResolved,
@@ -52,4 +55,4 @@ export const notifications: NotificationHandlers = {
 }
 
 // Administrators' Home tabs follow incidents and approvals as they change.
-refreshHomesOn(notifications, ["report.created", "report.changed", "report.edited", "command.changed", "command.approval"]);
+refreshHomesOn(notifications, ["report.created", "report.changed", "report.edited", "device.changed_on_device", "command.changed", "command.approval"]);
