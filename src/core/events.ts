@@ -4,7 +4,7 @@
 import type { Tx } from "./audit.js";
 import type { Digest, PersonalSummary } from "./digest/build.js";
 import type { FieldChange } from "./reports/edits.js";
-import type { DeviceSideChange } from "./devices/device-side.js";
+import type { DeviceSideChange } from "./ports/device-side.js";
 
 export type RenewalHow = "renewed" | "replaced" | "installed" | "signed_in" | "marked";
 

@@ -10,18 +10,11 @@ import type { EventSink } from "../events.js";
 import type { LossReports } from "../reports/service.js";
 import { CLOSED_STATUSES } from "../reports/service.js";
 import { isProgress } from "../commands/rules.js";
+import type { DeviceSideChange, ReportedLocation } from "../ports/device-side.js";
 
-export interface ReportedLocation {
-  latitude: number;
-  longitude: number;
-  /** Metres; null when the service does not say (Android's LostModeLocationEvent has none). */
-  accuracyM: number | null;
-  /** When the device took it (the event's own time). */
-  at: Date;
-  batteryPercent: number | null;
-}
+export type { DeviceSideChange, ReportedLocation };
 
-export type DeviceSideChange = "lost_mode_exited" | "lost_mode_exit_failed" | "outgoing_call";
+
 
 export interface DeviceSideDeps {
   db: Db;

@@ -4,7 +4,7 @@
 // lost-mode events say someone tried to leave lost mode on the device (stopLostModeUserAttemptEvent,
 // ATTEMPT_SUCCEEDED / ATTEMPT_FAILED) or made a call from its lock screen.
 import type { androidmanagement_v1 } from "googleapis";
-import type { DeviceSideChange, ReportedLocation } from "../../core/devices/device-side.js";
+import type { DeviceSideChange, ReportedLocation } from "../../core/ports/index.js";
 
 export type UsageLogItem = { kind: "location"; location: ReportedLocation } | { kind: "change"; change: DeviceSideChange };
 
