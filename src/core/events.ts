@@ -4,6 +4,7 @@
 import type { Tx } from "./audit.js";
 import type { Digest, PersonalSummary } from "./digest/build.js";
 import type { FieldChange } from "./reports/edits.js";
+import type { DeviceSideChange } from "./ports/device-side.js";
 
 export type RenewalHow = "renewed" | "replaced" | "installed" | "signed_in" | "marked";
 
@@ -11,6 +12,10 @@ export type DomainEvent =
   /** statusToken: so the reporter's DM can carry their status link (the database keeps only its hash). */
   | { type: "report.created"; reportId: string; statusToken?: string }
   | { type: "report.changed"; reportId: string; note?: string }
+  /** A device sent its location by itself (Android lost mode); reportIds: its open loss reports. */
+  | { type: "device.located"; deviceId: string; reportIds: string[]; location: { latitude: number; longitude: number; accuracyM: number | null; at: string; batteryPercent: number | null } }
+  /** Something was done on the device itself (lost mode left with the device password…). */
+  | { type: "device.changed_on_device"; deviceId: string; reportIds: string[]; change: DeviceSideChange }
   /** The reporter edited their form response: the report took the new answers. */
   | { type: "report.edited"; reportId: string; changes: FieldChange[] }
   | { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string }
@@ -40,6 +45,10 @@ export type DomainEvent =
   | { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number }
   /** Issue 19: an administrator asked for the case record (PDF and CSV) to be delivered here. */
   | { type: "case.export"; reportId: string; reference: string; actor: string; channel: string; threadTs: string | null; files: { filename: string; title: string; base64: string }[] }
+  /** Issue 19: checklist answers recorded on an incident. */
+  | { type: "checklist.changed"; reportId: string; actor: string; keys: string[] }
+  /** Issue 19: a Commission deadline is near (速報 / 確報) and the report is not marked filed. */
+  | { type: "checklist.reminder"; reportId: string; kind: "preliminary" | "final"; dueAt: Date; daysBefore: number }
   /** Issue 19: a response-policy change proposed, applied or withdrawn. */
   | { type: "policy.changed"; changeId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */

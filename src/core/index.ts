@@ -5,6 +5,7 @@ import { Actors } from "./actors.js";
 import type { CoreDeps } from "./deps.js";
 import { ApiTokens } from "./api-tokens.js";
 import { LossReports } from "./reports/service.js";
+import { DeviceSide } from "./devices/device-side.js";
 import { Commands } from "./commands/index.js";
 import { Enrollments } from "./enrollments/index.js";
 import { DeviceAgents } from "./devices/agent-enrollment.js";
@@ -12,14 +13,18 @@ import { AlertService, AppPolicyService, AppUsage } from "./alerts/index.js";
 import { DigestService } from "./digest/index.js";
 import { Inventory } from "./inventory/index.js";
 import { People } from "./people.js";
+import { CompanyContactSettings } from "./company-contact.js";
 import { Preferences } from "./preferences.js";
 import { Housekeeping } from "./housekeeping.js";
 import { JobRuns } from "./job-runs.js";
 import { RateLimits } from "./rate-limits.js";
 import { InboundReceipts } from "./receipts.js";
+import { Outbox } from "./outbox.js";
+import { HomeViewers } from "./home-viewers.js";
 import { createRenewalServices } from "./renewals/index.js";
 import { ResponseBrake } from "./brake/service.js";
 import { CaseRecords } from "./response/cases.js";
+import { IncidentChecklist } from "./response/checklist.js";
 import { DEFAULT_ESCALATION, IncidentEscalation } from "./response/escalation.js";
 
 export type { CoreDeps, CoreSettings } from "./deps.js";
@@ -31,10 +36,13 @@ export function createCore(deps: CoreDeps) {
   const rateLimits = new RateLimits({ db: deps.db });
   const appUsage = new AppUsage({ db: deps.db, clock: deps.clock, events: deps.events });
   const commands = new Commands({ ...deps, actors, drivers: deps.drivers, reports: new LossReports({ ...deps, actors }), wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour });
+  // What devices do by themselves (a location while lost, lost mode left on the phone).
+  const deviceSide = new DeviceSide({ db: deps.db, clock: deps.clock, events: deps.events, reports: new LossReports({ ...deps, actors }) });
   return {
-    deps,
     /** The time the core works by: adapters render "now" from it too. */
     clock: deps.clock,
+    /** Where employees reach the portal, for links in messages. */
+    publicUrl: deps.settings.publicUrl,
     actors,
     commands,
     agents: new DeviceAgents({ db: deps.db, clock: deps.clock, events: deps.events, commands, appUsage, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
@@ -42,9 +50,11 @@ export function createCore(deps: CoreDeps) {
     inventory: new Inventory({ db: deps.db, clock: deps.clock, events: deps.events, actors, headerNames: deps.settings.inventoryHeaders }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),
     people: new People({ db: deps.db, clock: deps.clock }),
+    companyContact: new CompanyContactSettings({ db: deps.db, clock: deps.clock, actors }),
     ...createRenewalServices(deps, actors),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
-    enrollments: new Enrollments({ ...deps, commands, appUsage, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers }),
+    enrollments: new Enrollments({ ...deps, commands, appUsage, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers, deviceSide }),
+    deviceSide,
     /** Installed apps from any source, checked against the app usage policy. */
     appUsage,
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
@@ -52,9 +62,12 @@ export function createCore(deps: CoreDeps) {
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
     escalation: new IncidentEscalation({ db: deps.db, events: deps.events, settings: () => deps.settings.escalation ?? DEFAULT_ESCALATION }),
     receipts,
+    outbox: new Outbox({ db: deps.db }),
+    homeViewers: new HomeViewers({ db: deps.db }),
     jobRuns,
     rateLimits,
     housekeeping: new Housekeeping({ db: deps.db, receipts, jobRuns, rateLimits }),
+    checklist: new IncidentChecklist({ db: deps.db, clock: deps.clock, events: deps.events, actors, timeZone: deps.settings.timeZone }),
     cases: new CaseRecords({ db: deps.db, clock: deps.clock, events: deps.events, actors, timeZone: deps.settings.timeZone }),
     brake: new ResponseBrake({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands, wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour }),
   };

@@ -22,6 +22,15 @@ export const ADMIN_CHANNEL = "$admin";
 export const refTs = (key: string) => `$ref:${key}`;
 export const refChannel = (key: string) => `$ref:${key}:channel`;
 
+/** Messages an adapter queues itself (a file it was asked for), delivered like every other. */
+export class Outbox {
+  constructor(private readonly deps: { db: Db }) {}
+
+  queue(...items: OutboxItem[]): Promise<void> {
+    return enqueue(this.deps.db, ...items);
+  }
+}
+
 export async function enqueue(tx: Tx, ...items: OutboxItem[]): Promise<void> {
   if (!items.length) return;
   await tx.outboxMessage.createMany({

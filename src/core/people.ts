@@ -25,6 +25,19 @@ export type LinkOutcome =
 export class People {
   constructor(private readonly deps: PeopleDeps) {}
 
+  /** A directory entry's name and address, or null. */
+  byId(personId: string) {
+    return this.deps.db.person.findUnique({ where: { id: personId }, select: { email: true, name: true } });
+  }
+
+  /** Who a Slack user is in the directory, with their devices (to prefill a loss report). */
+  withDevices(slackUserId: string) {
+    return this.deps.db.person.findUnique({
+      where: { slackUserId },
+      select: { email: true, name: true, devices: { select: { id: true, name: true, platform: true, model: true, state: true }, orderBy: { name: "asc" } } },
+    });
+  }
+
   /** Links the directory entry with `email` to `slackUserId`, if neither is linked elsewhere. */
   async linkSlackUser(slackUserId: string, email: string): Promise<LinkOutcome> {
     const address = email.trim().toLowerCase();

@@ -9,6 +9,7 @@ import { alerts } from "./messages/alerts.js";
 import { drivers } from "./messages/drivers.js";
 import { commands } from "./messages/commands.js";
 import { confirm } from "./messages/confirm.js";
+import { company } from "./messages/company.js";
 import { setup } from "./messages/setup.js";
 import { google } from "./messages/google.js";
 import { response } from "./messages/response.js";
@@ -20,7 +21,7 @@ export type Locale = "ja" | "en";
 export const LOCALES: readonly Locale[] = ["ja", "en"];
 
 
-const catalogs = [common, admin, drivers, alerts, report, commands, renewals, response, google, setup, confirm, caseRecord];
+const catalogs = [common, admin, drivers, alerts, report, commands, renewals, response, google, setup, confirm, caseRecord, company];
 
 const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
 for (const c of catalogs) {

@@ -48,7 +48,7 @@ export function commandButton(deps: SlackDeps, type: CommandType) {
 }
 
 export async function deviceName(deps: SlackDeps, deviceId: string): Promise<string> {
-  const device = await deps.core.deps.db.device.findUnique({ where: { id: deviceId }, select: { name: true } });
+  const device = await deps.core.inventory.deviceLabel(deviceId);
   return device?.name ?? "";
 }
 

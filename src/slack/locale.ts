@@ -31,7 +31,7 @@ const clients = new WeakMap<object, WebClient>();
 export async function slackProfile(deps: SlackDeps, slackUserId: string): Promise<SlackProfile> {
   const cache = caches.get(deps.core) ?? new Map();
   caches.set(deps.core, cache);
-  const now = deps.core.deps.clock.now().getTime();
+  const now = deps.core.clock.now().getTime();
   const hit = cache.get(slackUserId);
   if (hit && now - hit.at < PROFILE_TTL) return hit.profile;
   if (!deps.config.SLACK_BOT_TOKEN) return {};

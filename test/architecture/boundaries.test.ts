@@ -1,5 +1,6 @@
 // The seams, checked by reading the source: only the core and the database layer know the
-// generated Prisma client; adapters reach data through named core methods.
+// generated Prisma client; adapters reach data through named core methods (createCore hands
+// out use cases, not its database).
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -22,6 +23,11 @@ const outsideCoreAndDb = sources(SRC)
 describe("module boundaries", () => {
   it("no file outside src/core and src/db imports the Prisma client or its types", () => {
     const offenders = outsideCoreAndDb.filter((p) => /from\s+["'][^"']*(generated\/prisma|@prisma\/client)[^"']*["']/.test(readFileSync(join(ROOT, p), "utf8")));
+    expect(offenders).toEqual([]);
+  });
+
+  it("adapters reach the core through its use cases, never its dependencies", () => {
+    const offenders = outsideCoreAndDb.filter((p) => /core\.deps\b/.test(readFileSync(join(ROOT, p), "utf8")));
     expect(offenders).toEqual([]);
   });
 });

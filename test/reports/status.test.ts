@@ -57,8 +57,10 @@ describe("the status page tells the truth", () => {
       const updates = t.slack.callsTo("chat.update").map((c) => c.args);
       expect(updates.length).toBeGreaterThan(0);
       const last = updates.at(-1)!;
-      // Closed: the message keeps its facts but offers no more buttons.
-      expect(last.blocks.some((b: any) => b.type === "actions")).toBe(false);
+      // Closed: the message keeps its facts and offers no more actions on the device — only the
+      // case record's export.
+      const buttons = last.blocks.filter((b: any) => b.type === "actions").flatMap((b: any) => b.elements.map((e: any) => e.action_id));
+      expect(buttons).toEqual(["case_record"]);
     } finally {
       await t.close();
     }

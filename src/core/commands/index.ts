@@ -35,13 +35,19 @@ export class Commands {
   private readonly collection: CommandCollection;
   private readonly resolution: IncidentResolution;
 
-  constructor(deps: CommandsDeps) {
+  constructor(private readonly deps: CommandsDeps) {
     this.requests = new CommandRequests(deps);
     this.results = new CommandResults(deps);
     this.dispatcher = new CommandDispatch({ ...deps, results: this.results });
     this.expiry = new CommandExpiry(deps);
     this.collection = new CommandCollection(deps);
     this.resolution = new IncidentResolution(deps);
+  }
+
+  /** The device's wipe still waiting for a second administrator's approval, if any. */
+  async pendingWipeFor(deviceId: string): Promise<string | null> {
+    const wipe = await this.deps.db.command.findFirst({ where: { deviceId, type: "ERASE_DEVICE", state: "AWAITING_APPROVAL" }, select: { id: true } });
+    return wipe?.id ?? null;
   }
 
   /** Throws why not (and audits the refusal) before a modal opens; records the click. */

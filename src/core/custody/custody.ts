@@ -67,6 +67,11 @@ export class Custody {
     return { account, warnings: await this.warningsFor(this.deps.db, account.address, account.isGroupAddress, account.role) };
   }
 
+  /** The oldest account recorded in `role`, to prefill the form that edits it. */
+  firstOfRole(role: AccountRole) {
+    return this.deps.db.custodyAccount.findFirst({ where: { role }, orderBy: { createdAt: "asc" } });
+  }
+
   async list() {
     const accounts = await this.deps.db.custodyAccount.findMany({ orderBy: [{ role: "asc" }, { createdAt: "asc" }] });
     return Promise.all(accounts.map(async (a) => ({ account: a, warnings: await this.warningsFor(this.deps.db, a.address, a.isGroupAddress, a.role) })));

@@ -4,7 +4,7 @@
 // no longer lists have left management — unless we wiped them, which removes them there too.
 import type { Db } from "../../db/client.js";
 import type { Platform } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
+import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { wasGone } from "./relock.js";
 import type { InstalledApp } from "../alerts/app-usage.js";
@@ -22,7 +22,7 @@ export interface ImportSummary {
 /** Called after the commit for each device that came back to management (see relock.ts). */
 export type OnReturn = (deviceId: string) => unknown;
 
-export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver: string, pages: AsyncIterable<RemoteDevice[]>, onReturn?: OnReturn): Promise<ImportSummary> {
+export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver: string, pages: AsyncIterable<RemoteDevice[]>, onReturn?: OnReturn, onLostModeExit?: OnLostModeExit): Promise<ImportSummary> {
   const { db, clock } = deps;
   const now = clock.now();
   const summary: ImportSummary = { seen: 0, created: 0, updated: 0, left: 0 };
@@ -32,7 +32,7 @@ export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver
       summary.seen++;
       seen.add(r.externalId);
       const returned: string[] = [];
-      const outcome = await upsertRemoteDevice(deps, driver, r, now, (id) => void returned.push(id));
+      const outcome = await upsertRemoteDevice(deps, driver, r, now, (id) => void returned.push(id), onLostModeExit);
       if (outcome !== "skipped") summary[outcome]++;
       for (const id of returned) await onReturn?.(id);
     }
@@ -51,7 +51,10 @@ export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver
 }
 
 /** One device as the service reports it (a list entry, a status report): added, updated, or gone. */
-export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: RemoteDevice, now: Date, onReturn?: OnReturn): Promise<"created" | "updated" | "left" | "skipped"> {
+/** Called inside the update's transaction when the device left lost mode by itself. */
+export type OnLostModeExit = (tx: Tx, deviceId: string) => Promise<void>;
+
+export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: RemoteDevice, now: Date, onReturn?: OnReturn, onLostModeExit?: OnLostModeExit): Promise<"created" | "updated" | "left" | "skipped"> {
   const { db } = deps;
   let returnedId: string | null = null;
   const outcome = await db.$transaction(async (tx): Promise<"created" | "updated" | "left" | "skipped"> => {
@@ -104,6 +107,7 @@ export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: Re
         ...(returning ? { state: r.lost ? ("LOST_MODE" as const) : ("MANAGED" as const), enrolledAt: r.enrolledAt ?? now, passcodePresent: null } : {}),
       },
     });
+    if (!leaving && !returning && onLostModeExit && (await exitedLostMode(tx, known, r))) await onLostModeExit(tx, known.id);
     if (returning) {
       await audit(tx, { actor: `driver:${driver}`, action: "device.reenrolled", subject: `device:${known.id}`, details: { from: known.state, driver, externalId: r.externalId }, at: now });
       returnedId = known.id;
@@ -116,4 +120,17 @@ export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: Re
   });
   if (returnedId) await onReturn?.(returnedId);
   return outcome;
+}
+
+/**
+ * Lost mode on here, but the device's own applied state says it is off, in a report taken after
+ * lost mode was confirmed: someone left lost mode on the device. A report from before (Pub/Sub
+ * does not keep order) proves nothing.
+ */
+async function exitedLostMode(tx: Tx, known: { id: string; state: string; lastCheckInAt: Date | null }, r: RemoteDevice): Promise<boolean> {
+  if (known.state !== "LOST_MODE" || r.lost || !r.lostStateKnown || !r.lastSeenAt) return false;
+  const confirmed = await tx.command.findFirst({ where: { deviceId: known.id, type: "ENABLE_LOST_MODE", state: "ACKNOWLEDGED" }, orderBy: { completedAt: "desc" }, select: { completedAt: true } });
+  const since = confirmed?.completedAt ?? null;
+  // Imported already lost (no command of ours): only a report newer than our last one counts.
+  return since ? r.lastSeenAt > since : Boolean(known.lastCheckInAt && r.lastSeenAt > known.lastCheckInAt);
 }

@@ -4,7 +4,7 @@
 import type { Db } from "../../db/client.js";
 import type { Device, Platform } from "../../generated/prisma/client.js";
 import { log } from "../../log.js";
-import { audit } from "../audit.js";
+import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import type { EventSink } from "../events.js";
 import type { Commands } from "../commands/index.js";
@@ -16,6 +16,7 @@ import { SYSTEM } from "../actors.js";
 import { DomainError } from "../errors.js";
 import { DAY } from "../clock.js";
 import type { DriverRegistry } from "../ports/commands.js";
+import type { DeviceSide } from "../devices/device-side.js";
 
 export type { ImportSummary, RemoteDevice };
 
@@ -34,6 +35,8 @@ export interface EnrollmentsDeps {
   /** The app usage policy check, for services that report installed apps. */
   appUsage?: Pick<AppUsage, "report">;
   drivers?: DriverSelection;
+  /** Where changes made on the device itself (lost mode left on the phone) are announced. */
+  deviceSide?: Pick<DeviceSide, "changedOnDevice">;
   /** The configured drivers, for those that can list the devices they manage. */
   registry?: DriverRegistry;
 }
@@ -176,7 +179,7 @@ export class Enrollments {
         for (const d of page) if (d.installedApps) withApps.push(d);
       }
     }
-    const summary = await importRemoteDevices(this.deps, driver, noting(), (id) => this.restorer.afterReturn(id, driver));
+    const summary = await importRemoteDevices(this.deps, driver, noting(), (id) => this.restorer.afterReturn(id, driver), this.lostModeExit(driver));
     for (const d of withApps) await this.reportApps(driver, d);
     return summary;
   }
@@ -203,10 +206,15 @@ export class Enrollments {
   /** One device's report from the service (a status report, an enrollment), outside a full import. */
   async remoteStatus(driver: string, device: RemoteDevice): Promise<"created" | "updated" | "left" | "skipped"> {
     const returned: string[] = [];
-    const outcome = await upsertRemoteDevice(this.deps, driver, device, this.deps.clock.now(), (id) => void returned.push(id));
+    const outcome = await upsertRemoteDevice(this.deps, driver, device, this.deps.clock.now(), (id) => void returned.push(id), this.lostModeExit(driver));
     for (const id of returned) await this.restorer.afterReturn(id, driver);
     await this.reportApps(driver, device);
     return outcome;
+  }
+
+  private lostModeExit(driver: string) {
+    const side = this.deps.deviceSide;
+    return side ? (tx: Tx, deviceId: string) => side.changedOnDevice(tx, deviceId, "lost_mode_exited", `driver:${driver}`) : undefined;
   }
 
   /** The CommandUUID of the command a service names by its own id (an Android operation). */

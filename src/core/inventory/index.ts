@@ -44,6 +44,11 @@ export class Inventory {
     return d;
   }
 
+  /** A device's name and model as people know it, or null for no such device. */
+  deviceLabel(deviceId: string) {
+    return this.deps.db.device.findUnique({ where: { id: deviceId }, select: { name: true, model: true } });
+  }
+
   async openReports(actor: Actor) {
     this.deps.actors.requireAdmin(actor);
     return this.deps.db.lossReport.findMany({

@@ -12,6 +12,8 @@ export interface RemoteDevice {
   imei: string | null;
   /** The service says the device is in lost mode. */
   lost: boolean;
+  /** The service reported the state the device has applied (Android appliedState), so `lost: false` is the device's word. */
+  lostStateKnown?: boolean;
   /** The service no longer manages it (deleted, deactivated). */
   gone: boolean;
   lastSeenAt: Date | null;

@@ -2,5 +2,6 @@
 // it reports, and the clock it reads. Drivers import from here and nowhere else in src/core.
 export * from "./commands.js";
 export type { RemoteDevice } from "./devices.js";
+export type { DeviceSideChange, ReportedLocation } from "./device-side.js";
 export type { Clock } from "../clock.js";
 export type { CommandType, Platform } from "../../generated/prisma/enums.js";

@@ -12,11 +12,12 @@ import type { Actors } from "../actors.js";
 import type { Db } from "../../db/client.js";
 import { Prisma } from "../../db/client.js";
 import type { ReportStatus } from "../../generated/prisma/enums.js";
-import { applySourceEdit, type FieldChange } from "./edits.js";
+import { applySourceEdit, editedValues, type FieldChange } from "./edits.js";
 import { matchDevices, matchReporter } from "./matching.js";
 import { nextReference } from "./reference.js";
 import { hashStatusToken, newStatusToken } from "./tokens.js";
 import type { NewReport } from "./new-report.js";
+import { statusView, type StatusView } from "./status.js";
 
 export type { NewReport };
 
@@ -38,10 +39,14 @@ export interface LossReportsDeps {
 /** Statuses after which a report takes no more actions. */
 export const CLOSED_STATUSES: readonly ReportStatus[] = ["FOUND", "DISMISSED", "CLOSED"];
 
-const clip = (v: string | null | undefined, max: number) => (v == null ? null : v.trim().slice(0, max) || null);
 
 export class LossReports {
   constructor(private readonly deps: LossReportsDeps) {}
+
+  /** What the public status page shows for the token in its link; null for no such report. */
+  statusView(token: string): Promise<StatusView | null> {
+    return statusView(this.deps.db, this, token);
+  }
 
   async create(input: NewReport): Promise<CreatedReport> {
     const existing = await this.findDuplicate(input);
@@ -134,16 +139,10 @@ export class LossReports {
           externalSubmittedAt: input.externalSubmittedAt ?? null,
           reporterId: reporter.personId,
           reporterEmail: email,
-          reporterName: clip(input.reporterName, 100),
+          // Clipped exactly as a later edit of the same response is.
+          ...editedValues(input),
           reporterSlackUserId: reporter.slackUserId,
           reporterVerified: reporter.personId !== null,
-          deviceDescription: description,
-          lostAt: input.lostAt ?? null,
-          lostAtText: clip(input.lostAtText, 100),
-          location: clip(input.location, 300),
-          circumstances: input.circumstances,
-          contactPhone: clip(input.contactPhone, 30),
-          consentLostMode: input.consentLostMode,
           locale: input.locale,
           status: "RECEIVED",
           createdAt: now,

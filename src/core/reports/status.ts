@@ -2,7 +2,6 @@
 // device, a person or a location — the link may be forwarded, and the visitor is anonymous.
 import type { Db } from "../../db/client.js";
 import type { ReportStatus } from "../../generated/prisma/enums.js";
-import type { LossReports } from "./service.js";
 import { hashStatusToken, looksLikeStatusToken } from "./tokens.js";
 
 export interface StatusView {
@@ -15,7 +14,7 @@ export interface StatusView {
   steps: { status: ReportStatus; at: Date }[];
 }
 
-export async function statusView(db: Db, reports: LossReports, token: string): Promise<StatusView | null> {
+export async function statusView(db: Db, reports: { reconcileNotified(reportId: string): Promise<unknown> }, token: string): Promise<StatusView | null> {
   if (!looksLikeStatusToken(token)) return null;
   const hash = hashStatusToken(token);
   const found = await db.lossReport.findUnique({ where: { statusTokenHash: hash }, select: { id: true } });

@@ -12,7 +12,9 @@ export interface DevicePages {
 /** Device.ownership; OWNERSHIP_UNSPECIFIED (older devices, a partial report) stays unknown. */
 const OWNERSHIP: Record<string, "company" | "personal"> = { COMPANY_OWNED: "company", PERSONALLY_OWNED: "personal" };
 
-const GONE = new Set(["DELETED", "DEACTIVATED_BY_DEVICE_FINANCE"]);
+// DEACTIVATED_BY_DEVICE_FINANCE is a financed device locked by its creditor: still enrolled and
+// still managed (Google keeps listing it), so it is not "gone".
+const GONE = new Set(["DELETED"]);
 
 export function remoteDevice(d: androidmanagement_v1.Schema$Device): RemoteDevice | null {
   if (!d.name) return null;
@@ -28,6 +30,7 @@ export function remoteDevice(d: androidmanagement_v1.Schema$Device): RemoteDevic
     serial,
     imei: d.networkInfo?.imei || null,
     lost: d.appliedState === "LOST" || d.state === "LOST",
+    lostStateKnown: Boolean(d.appliedState && d.appliedState !== "DEVICE_STATE_UNSPECIFIED"),
     gone: GONE.has(d.state ?? "") || GONE.has(d.appliedState ?? ""),
     lastSeenAt: d.lastStatusReportTime ? new Date(d.lastStatusReportTime) : null,
     enrolledAt: d.enrollmentTime ? new Date(d.enrollmentTime) : null,

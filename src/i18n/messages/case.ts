@@ -18,7 +18,11 @@ type Key =
   | "case.action.checklist.tick" | "case.action.checklist.reminder"
   | "checklist.item.carrier_suspended" | "checklist.item.police_report" | "checklist.item.personal_data" | "checklist.item.encrypted"
   | "checklist.item.people_count" | "checklist.item.sensitive" | "checklist.item.financial" | "checklist.item.wrongful"
-  | "checklist.item.ppc_preliminary_filed" | "checklist.item.ppc_final_filed";
+  | "checklist.item.ppc_preliminary_filed" | "checklist.item.ppc_final_filed"
+  | "checklist.yes" | "checklist.no" | "checklist.police.lost" | "checklist.police.theft" | "checklist.police.number" | "checklist.police.kind_needed" | "checklist.count_invalid"
+  | "checklist.verdict.unknown" | "checklist.verdict.not_required" | "checklist.verdict.not_required_encrypted" | "checklist.verdict.likely_required"
+  | "checklist.reason.sensitive" | "checklist.reason.financial" | "checklist.reason.wrongful" | "checklist.reason.over_1000"
+  | "checklist.title" | "checklist.button" | "checklist.modal_title" | "checklist.save" | "checklist.modal_note" | "checklist.reminder.preliminary" | "checklist.reminder.final";
 
 export const caseRecord: Catalog<Key> = {
   en: {
@@ -92,6 +96,28 @@ export const caseRecord: Catalog<Key> = {
     "checklist.item.wrongful": "Possibly taken for a wrongful purpose (theft)",
     "checklist.item.ppc_preliminary_filed": "Preliminary report (速報) filed with the Commission",
     "checklist.item.ppc_final_filed": "Final report (確報) filed with the Commission",
+    "checklist.yes": "yes",
+    "checklist.no": "no",
+    "checklist.police.lost": "Lost-property report (遺失届)",
+    "checklist.police.theft": "Theft report (被害届)",
+    "checklist.police.number": "Receipt number (受理番号)",
+    "checklist.police.kind_needed": "Choose which report was filed for this receipt number",
+    "checklist.count_invalid": "Enter a whole number of people, such as 120",
+    "checklist.verdict.unknown": ":grey_question: *Report to the Personal Information Protection Commission*: not known yet — record whether the device held personal data, whether it was strongly encrypted, and how many people's data.",
+    "checklist.verdict.not_required": ":white_check_mark: *Report to the Commission*: likely not required on these answers (no sensitive or financial data, no wrongful purpose, not more than 1,000 people).",
+    "checklist.verdict.not_required_encrypted": ":lock: *Report to the Commission*: not required — the data was protected by strong encryption (the Guidelines' exception). Keep the evidence of the encryption.",
+    "checklist.verdict.likely_required": ":rotating_light: *Report to the Commission likely required* ({reasons}). Preliminary report (速報) promptly, about 3–5 days: by *{preliminary}*. Final report (確報) within {days} days: by *{final}*. Also notify the people concerned.",
+    "checklist.reason.sensitive": "sensitive data",
+    "checklist.reason.financial": "risk of financial damage",
+    "checklist.reason.wrongful": "possibly a wrongful purpose (theft)",
+    "checklist.reason.over_1000": "more than 1,000 people",
+    "checklist.title": "Theft and loss checklist — {reference}",
+    "checklist.button": "Record checklist",
+    "checklist.modal_title": "Theft / loss checklist",
+    "checklist.save": "Save",
+    "checklist.modal_note": "Leave a field empty to keep what is recorded. Every answer is kept with who and when, and goes into the case record.",
+    "checklist.reminder.preliminary": ":alarm_clock: *{reference}*: the preliminary report (速報) to the Personal Information Protection Commission is due by *{due}* ({days} day(s) left). Mark it filed in the checklist when done.",
+    "checklist.reminder.final": ":alarm_clock: *{reference}*: the final report (確報) to the Personal Information Protection Commission is due by *{due}* ({days} day(s) left). Mark it filed in the checklist when done.",
   },
   ja: {
     "case.generated": "作成日時",
@@ -164,5 +190,27 @@ export const caseRecord: Catalog<Key> = {
     "checklist.item.wrongful": "不正の目的をもって行われたおそれ（盗難）",
     "checklist.item.ppc_preliminary_filed": "個人情報保護委員会への速報を提出済み",
     "checklist.item.ppc_final_filed": "個人情報保護委員会への確報を提出済み",
+    "checklist.yes": "はい",
+    "checklist.no": "いいえ",
+    "checklist.police.lost": "遺失届",
+    "checklist.police.theft": "被害届",
+    "checklist.police.number": "受理番号",
+    "checklist.police.kind_needed": "この受理番号がどちらの届出か選んでください",
+    "checklist.count_invalid": "人数を整数で入力してください（例: 120）",
+    "checklist.verdict.unknown": ":grey_question: *個人情報保護委員会への報告*: まだ判断できません。端末に個人データがあったか、高度な暗号化がされていたか、何人分のデータかを記録してください。",
+    "checklist.verdict.not_required": ":white_check_mark: *委員会への報告*: この回答では不要と考えられます（要配慮個人情報・財産的被害のおそれ・不正目的のおそれなし、1,000 人以下）。",
+    "checklist.verdict.not_required_encrypted": ":lock: *委員会への報告*: 不要です。高度な暗号化により保護されていました（ガイドラインの例外）。暗号化の証跡を保管してください。",
+    "checklist.verdict.likely_required": ":rotating_light: *委員会への報告が必要と考えられます*（{reasons}）。速報は速やかに（概ね 3〜5 日以内）: *{preliminary}* まで。確報は {days} 日以内: *{final}* まで。本人への通知も必要です。",
+    "checklist.reason.sensitive": "要配慮個人情報",
+    "checklist.reason.financial": "財産的被害のおそれ",
+    "checklist.reason.wrongful": "不正の目的のおそれ（盗難）",
+    "checklist.reason.over_1000": "1,000 人超",
+    "checklist.title": "盗難・紛失チェックリスト — {reference}",
+    "checklist.button": "チェックリストを記録",
+    "checklist.modal_title": "盗難・紛失チェックリスト",
+    "checklist.save": "保存",
+    "checklist.modal_note": "空欄の項目は記録済みの内容を変えません。回答はすべて記録者と日時とともに残り、事故報告書に載ります。",
+    "checklist.reminder.preliminary": ":alarm_clock: *{reference}*: 個人情報保護委員会への速報の期限は *{due}* です（残り {days} 日）。提出したらチェックリストで提出済みにしてください。",
+    "checklist.reminder.final": ":alarm_clock: *{reference}*: 個人情報保護委員会への確報の期限は *{due}* です（残り {days} 日）。提出したらチェックリストで提出済みにしてください。",
   },
 };

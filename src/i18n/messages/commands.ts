@@ -2,7 +2,7 @@
 import type { Catalog } from "../catalog.js";
 
 type Key =
-  | "commands.lost_mode.title" | "commands.lost_mode.intro" | "commands.lost_mode.message" | "commands.lost_mode.message_default"
+  | "commands.lost_mode.title" | "commands.lost_mode.intro" | "commands.lost_mode.message" | "commands.lost_mode.no_help_desk"
   | "commands.lost_mode.phone" | "commands.lost_mode.footnote" | "commands.lost_mode.submit" | "commands.lost_mode.need_one"
   | "commands.lock.title" | "commands.lock.intro" | "commands.lock.warning" | "commands.lock.passcode_set" | "commands.lock.passcode_none"
   | "commands.lock.passcode_unknown" | "commands.lock.submit"
@@ -26,7 +26,7 @@ export const commands: Catalog<Key> = {
     "commands.lost_mode.title": "Enable lost mode",
     "commands.lost_mode.intro": "*{name}* will be locked hard and show this on its lock screen. Lost mode never expires: an offline device gets it as soon as it next connects.",
     "commands.lost_mode.message": "Lock-screen message",
-    "commands.lost_mode.message_default": "This device has been lost. Please call the number below.",
+    "commands.lost_mode.no_help_desk": ":information_source: No help-desk number is set, so none is filled in (never the reporter's own number: the phone may be in a stranger's hands). A system administrator sets it with `/mdm company phone 03-1234-5678`.",
     "commands.lost_mode.phone": "Phone number to call",
     "commands.lost_mode.footnote": "Footnote (optional)",
     "commands.lost_mode.submit": "Enable lost mode",
@@ -97,7 +97,7 @@ export const commands: Catalog<Key> = {
     "commands.lost_mode.title": "紛失モードを有効化",
     "commands.lost_mode.intro": "*{name}* を強力にロックし、ロック画面に以下を表示します。紛失モードに有効期限はありません。オフラインのデバイスにも、次に接続したときに適用されます。",
     "commands.lost_mode.message": "ロック画面のメッセージ",
-    "commands.lost_mode.message_default": "このデバイスは紛失物です。下記の電話番号までご連絡ください。",
+    "commands.lost_mode.no_help_desk": ":information_source: ヘルプデスクの電話番号が未設定のため、番号は入っていません(報告者本人の番号は使いません。端末が第三者の手にある場合があるためです)。システム管理者が `/mdm company phone 03-1234-5678` で設定できます。",
     "commands.lost_mode.phone": "連絡先の電話番号",
     "commands.lost_mode.footnote": "補足(任意)",
     "commands.lost_mode.submit": "紛失モードを有効化",

@@ -19,7 +19,14 @@ type Key =
   | "capability.lost_mode.android_13"
   | "capability.android.location_automatic"
   | "capability.wipe.android_work_profile"
-  | "capability.wipe.android_work_profile_button";
+  | "capability.wipe.android_work_profile_button"
+  | "device_side.located"
+  | "device_side.accuracy"
+  | "device_side.accuracy_unknown"
+  | "device_side.battery"
+  | "device_side.lost_mode_exited"
+  | "device_side.lost_mode_exit_failed"
+  | "device_side.outgoing_call";
 
 export const google: Catalog<Key> = {
   en: {
@@ -40,6 +47,13 @@ export const google: Catalog<Key> = {
     "capability.android.location_automatic": "Android has no location or sound command: in lost mode the device sends its location by itself, and each one is posted in this thread.",
     "capability.wipe.android_work_profile": "Personally owned: this removes the work profile and company data only. The owner’s own apps and data stay; the phone is not factory reset.",
     "capability.wipe.android_work_profile_button": "Remove work data",
+    "device_side.located": ":round_pushpin: {name} sent its location (lost mode): <{url}|open the map> ({lat}, {lon}), at {at}.",
+    "device_side.accuracy": "Accuracy: about {m} m.",
+    "device_side.accuracy_unknown": "Accuracy: not reported by Android.",
+    "device_side.battery": "Battery: {pct}%.",
+    "device_side.lost_mode_exited": ":warning: Lost mode was turned off *on* {name} itself: whoever holds it entered the device password. The device is unlocked now. Next: call the reporter; if they did not do it, enable lost mode again (Android may refuse it for a while after a user exit) or wipe the device.",
+    "device_side.lost_mode_exit_failed": ":lock: Someone tried to leave lost mode on {name} and failed (wrong password). The device stays locked.",
+    "device_side.outgoing_call": ":telephone_receiver: A call was made from {name} while in lost mode (the lock screen's call button).",
   },
   ja: {
     "report.edited.title": ":pencil2: 報告者がフォームの回答を編集しました。報告は新しい回答で更新されています:",
@@ -59,5 +73,12 @@ export const google: Catalog<Key> = {
     "capability.android.location_automatic": "Android には位置情報・サウンドのコマンドがありません。紛失モード中は端末が自ら位置情報を送り、このスレッドに投稿されます。",
     "capability.wipe.android_work_profile": "個人所有の端末: 仕事用プロファイルと会社のデータだけを削除します。本人のアプリやデータは残り、端末は初期化されません。",
     "capability.wipe.android_work_profile_button": "仕事用データを削除",
+    "device_side.located": ":round_pushpin: {name} が位置情報を送信しました(紛失モード): <{url}|地図を開く>({lat}, {lon})、{at}",
+    "device_side.accuracy": "精度: 約 {m} m",
+    "device_side.accuracy_unknown": "精度: Android からは報告されません",
+    "device_side.battery": "バッテリー: {pct}%",
+    "device_side.lost_mode_exited": ":warning: {name} の端末上で紛失モードが解除されました。端末のパスワードが入力され、現在ロックは解除されています。次の対応: 報告者に連絡し、本人でなければ紛失モードを再度有効にする(解除直後は Android が拒否することがあります)か、初期化してください。",
+    "device_side.lost_mode_exit_failed": ":lock: {name} の端末上で紛失モードの解除が試みられましたが失敗しました(パスワード誤り)。端末はロックされたままです。",
+    "device_side.outgoing_call": ":telephone_receiver: 紛失モード中の {name} から電話が発信されました(ロック画面の発信ボタン)。",
   },
 };

@@ -48,13 +48,15 @@ function input(blockId: string, label: string, initial: string | null, opts: { o
   };
 }
 
-export function lostModeModal(p: { ctx: ModalContext; deviceName: string; phone: string | null; locale: Locale }): Block {
+/** message and phone: the company's lock-screen defaults (core/company-contact.ts). */
+export function lostModeModal(p: { ctx: ModalContext; deviceName: string; message: string; phone: string | null; locale: Locale }): Block {
   const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
   // Both fields optional for Slack: the rule "at least one" is checked on submit, with the reason.
   return modal(COMMAND_VIEWS.lostMode, p.ctx, tr("commands.lost_mode.title"), tr("commands.lost_mode.submit"), [
     { type: "section", text: mrkdwn(tr("commands.lost_mode.intro", { name: escape(p.deviceName) })) },
-    input("message", tr("commands.lost_mode.message"), tr("commands.lost_mode.message_default"), { multiline: true }),
+    input("message", tr("commands.lost_mode.message"), p.message, { multiline: true }),
     input("phone", tr("commands.lost_mode.phone"), p.phone, { max: 30 }),
+    ...(p.phone ? [] : [{ type: "context", elements: [mrkdwn(tr("commands.lost_mode.no_help_desk"))] }]),
     input("footnote", tr("commands.lost_mode.footnote"), null),
   ], p.locale);
 }

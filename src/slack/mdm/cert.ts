@@ -1,7 +1,6 @@
 // /mdm cert csr — a new key (encrypted at rest) and the request for Apple, posted back as files.
 // /mdm cert upload — a slash command cannot carry a file, so it opens a modal with a file input;
 // src/slack/listeners/views/cert-upload.ts reads the file with the bot token and installs it.
-import { enqueue } from "../../core/outbox.js";
 import { t } from "../../i18n/index.js";
 import { CERT_UPLOAD_VIEW, fileUploadModal } from "../blocks/renewals.js";
 import type { MdmSubcommand } from "./subcommand.js";
@@ -37,7 +36,7 @@ export const cert: MdmSubcommand = {
     core.actors.requireSystemAdmin(c.actor);
     // The admin's own details by default (Apple only reads them; the Apple ID is what matters).
     const named = namedArgs(c.args.slice(1));
-    const person = c.actor.personId ? await core.deps.db.person.findUnique({ where: { id: c.actor.personId } }) : null;
+    const person = c.actor.personId ? await core.people.byId(c.actor.personId) : null;
     if (!named.email && !person?.email) return void (await c.respond({ response_type: "ephemeral", text: t(c.locale, "cert.usage") }));
     const result = await core.pushCertificates.createRequest(c.actor, {
       email: named.email ?? person?.email ?? "",
@@ -49,8 +48,7 @@ export const cert: MdmSubcommand = {
       { filename: "push-csr.pem", content: result.csrPem, title: t(c.locale, "cert.file.csr") },
       ...(result.signedRequest ? [{ filename: "push-request.b64", content: result.signedRequest, title: t(c.locale, "cert.file.signed") }] : []),
     ];
-    await enqueue(
-      core.deps.db,
+    await core.outbox.queue(
       ...files.map((f) => ({
         method: "files.uploadV2",
         payload: { channel_id: c.command.channel_id, filename: f.filename, title: f.title, content: Buffer.from(f.content).toString("base64") },

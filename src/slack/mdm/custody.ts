@@ -26,13 +26,13 @@ export const custody: MdmSubcommand = {
     if (!word) {
       core.actors.requireAdmin(c.actor);
       const entries = await core.custody.list();
-      await c.respond({ response_type: "ephemeral", text: custodyText(entries, { locale: c.locale, timeZone: c.deps.config.APP_TIMEZONE, now: core.deps.clock.now() }) });
+      await c.respond({ response_type: "ephemeral", text: custodyText(entries, { locale: c.locale, timeZone: c.deps.config.APP_TIMEZONE, now: core.clock.now() }) });
       return;
     }
     const role = parseRole(word);
     if (!role) return void (await c.respond({ response_type: "ephemeral", text: t(c.locale, "custody.usage") }));
     core.actors.requireSystemAdmin(c.actor);
-    const existing = await core.deps.db.custodyAccount.findFirst({ where: { role }, orderBy: { createdAt: "asc" } });
+    const existing = await core.custody.firstOfRole(role);
     await c.client.views.open({ trigger_id: c.command.trigger_id, view: custodyModal(c.locale, role, existing) });
   },
 };

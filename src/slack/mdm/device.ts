@@ -27,7 +27,7 @@ export const device: MdmSubcommand = {
     await c.respond({
       response_type: "ephemeral",
       text: t(c.locale, "admin.device.cardText", { name: escapeMrkdwn(detail.name) }),
-      blocks: deviceCardBlocks(detail, { ...reader, now: c.deps.core.deps.clock.now() }) as never,
+      blocks: deviceCardBlocks(detail, { ...reader, now: c.deps.core.clock.now() }) as never,
     });
   },
 };

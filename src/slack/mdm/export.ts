@@ -3,7 +3,6 @@
 // are: the admin channel or the reader's direct messages with the app — typed anywhere else, it
 // is sent to their direct messages. Goes through the outbox like every post, so a Slack hiccup
 // delays the file rather than losing it.
-import { enqueue } from "../../core/outbox.js";
 import { formatDateTime, t } from "../../i18n/index.js";
 import { inventorySheet, spreadsheetTime } from "../inventory-sheet.js";
 import type { MdmContext, MdmSubcommand } from "./subcommand.js";
@@ -25,10 +24,10 @@ export const exportInventory: MdmSubcommand = {
     const rows = await c.deps.core.inventory.exportRows(c.actor);
     const csv = inventorySheet(rows, reader);
     const count = rows.length;
-    const now = c.deps.core.deps.clock.now();
+    const now = c.deps.core.clock.now();
     const day = spreadsheetTime(now, reader.timeZone).slice(0, 10);
     const { channel, moved } = await destination(c);
-    await enqueue(c.deps.core.deps.db, {
+    await c.deps.core.outbox.queue({
       method: "files.uploadV2",
       payload: {
         channel_id: channel,

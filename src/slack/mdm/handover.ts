@@ -12,7 +12,7 @@ export const handover: MdmSubcommand = {
   usageKey: "mdm.help.handover",
   async run(c) {
     const core = c.deps.core;
-    const ctx = { locale: c.locale, timeZone: c.deps.config.APP_TIMEZONE, now: core.deps.clock.now() };
+    const ctx = { locale: c.locale, timeZone: c.deps.config.APP_TIMEZONE, now: core.clock.now() };
     const [sub = "", arg] = c.args;
     if (sub.toLowerCase() === "policy" && arg) {
       await core.handover.setPolicyUrl(c.actor, arg.replace(/^<|>$/g, "").split("|")[0]!);

@@ -18,8 +18,9 @@ import { policy } from "./policy.js";
 import { brake } from "./brake.js";
 import { bulk } from "./bulk.js";
 import { caseRecord } from "./case.js";
+import { company } from "./company.js";
 
-export const subcommands: MdmSubcommand[] = [device, reports, exportInventory, importInventory, lang, digest, alerts, policy, cert, certs, renewals, custody, handover, brake, bulk, caseRecord];
+export const subcommands: MdmSubcommand[] = [device, reports, exportInventory, importInventory, lang, digest, alerts, policy, cert, certs, renewals, custody, handover, brake, bulk, caseRecord, company];
 
 export function findSubcommand(name: string): MdmSubcommand | undefined {
   const n = name.toLowerCase();

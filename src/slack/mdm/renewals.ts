@@ -20,11 +20,11 @@ export const renewals: MdmSubcommand = {
   async run(c) {
     const core = c.deps.core;
     const tz = c.deps.config.APP_TIMEZONE;
-    const ctx = { locale: c.locale, timeZone: tz, now: core.deps.clock.now() };
+    const ctx = { locale: c.locale, timeZone: tz, now: core.clock.now() };
     const [sub = "", a1, a2] = c.args;
     const reply = (text: string) => c.respond({ response_type: "ephemeral", text });
     const day = (s: string | undefined) => {
-      const d = s?.toLowerCase() === "today" ? core.deps.clock.now() : s ? parseDay(s, tz) : null;
+      const d = s?.toLowerCase() === "today" ? core.clock.now() : s ? parseDay(s, tz) : null;
       if (!d) throw new InvalidInputError(t(c.locale, "renewal.bad_date", { value: s ?? "" }));
       return d;
     };

@@ -12,7 +12,7 @@ export const reports: MdmSubcommand = {
     await c.respond({
       response_type: "ephemeral",
       text: t(c.locale, "admin.reports.title", { n: open.length }),
-      blocks: reportListBlocks(open, { locale: c.locale, now: c.deps.core.deps.clock.now() }) as never,
+      blocks: reportListBlocks(open, { locale: c.locale, now: c.deps.core.clock.now() }) as never,
     });
   },
 };

@@ -2,6 +2,7 @@
 // post is shown in the channel), saying how long it has waited and whether it is business hours.
 import { refChannel, refTs } from "../../core/outbox.js";
 import { t } from "../../i18n/index.js";
+import { slackMarkup } from "../edge.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "incident.escalated"; reportId: string; minutes: number; businessHours: boolean; userGroup: string | null };
@@ -11,7 +12,8 @@ export const incidentEscalated: NotificationHandler<Event> = async (tx, e, ctx) 
   if (!report) return [];
   const key = `report:${e.reportId}`;
   const text = t(ctx.locale, "response.escalated", {
-    group: e.userGroup ? `<!subteam^${e.userGroup}>` : t(ctx.locale, "response.escalated.no_group"),
+    // The one broadcast we mean: the on-call group the company configured, so it passes the edge.
+    group: e.userGroup && /^S[A-Z0-9]+$/.test(e.userGroup) ? slackMarkup(`<!subteam^${e.userGroup}>`) : t(ctx.locale, "response.escalated.no_group"),
     reference: report.reference,
     minutes: e.minutes,
     when: t(ctx.locale, e.businessHours ? "response.escalated.business" : "response.escalated.off_hours"),

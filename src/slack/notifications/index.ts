@@ -4,6 +4,7 @@ import { refreshHomesOn } from "./home-refresh.js";
 import { reportChanged } from "./report-changed.js";
 import { reportCreated } from "./report-created.js";
 import { reportEdited } from "./report-edited.js";
+import { deviceChangedOnDevice, deviceLocated } from "./device-side.js";
 import { commandChanged } from "./command-changed.js";
 import { alertImmediate } from "./alert-immediate.js";
 import { alertResolved } from "./alert-resolved.js";
@@ -18,12 +19,16 @@ import { policyChanged } from "./policy-changed.js";
 import { incidentEscalated } from "./incident-escalated.js";
 import { incidentWipeQuestion } from "./incident-wipe-question.js";
 import { caseExport } from "./case-export.js";
+import { checklistChanged, checklistPost } from "./checklist-changed.js";
+import { checklistReminder } from "./checklist-reminder.js";
 import { peopleUnlinked } from "./people-unlinked.js";
 
 export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
   "report.changed": reportChanged,
   "report.edited": reportEdited,
+  "device.located": deviceLocated,
+  "device.changed_on_device": deviceChangedOnDevice,
   "command.changed": commandChanged,
   "alerts.immediate": alertImmediate,
   "alert.resolved": alertResolved,
@@ -38,8 +43,16 @@ export const notifications: NotificationHandlers = {
   "incident.escalated": incidentEscalated,
   "incident.wipe_question": incidentWipeQuestion,
   "case.export": caseExport,
+  "checklist.changed": checklistChanged,
+  "checklist.reminder": checklistReminder,
   "people.unlinked": peopleUnlinked,
 };
 
+// Issue 19: the theft/loss checklist goes into each new incident's thread, after the incident.
+{
+  const created = notifications["report.created"]!;
+  notifications["report.created"] = async (tx, e, ctx) => [...(await created(tx, e, ctx)), ...(await checklistPost(tx, e.reportId, ctx))];
+}
+
 // Administrators' Home tabs follow incidents and approvals as they change.
-refreshHomesOn(notifications, ["report.created", "report.changed", "report.edited", "command.changed", "command.approval"]);
+refreshHomesOn(notifications, ["report.created", "report.changed", "report.edited", "device.changed_on_device", "command.changed", "command.approval"]);

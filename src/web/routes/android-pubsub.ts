@@ -10,6 +10,8 @@ import { z } from "zod";
 import type { WebDeps } from "../deps.js";
 import { remoteDevice } from "../../drivers/android/devices.js";
 import { operationResult } from "../../drivers/android/operations.js";
+import { usageLogBatch } from "../../drivers/android/usage-logs.js";
+import { log } from "../../log.js";
 import { describeUnstorable, findUnstorable } from "../../core/text/unstorable.js";
 
 export const ANDROID_PUBSUB_PATH = "/webhooks/android-pubsub";
@@ -36,6 +38,14 @@ export function androidPubSubRoutes({ core, config }: WebDeps): Router {
       }
       if (!tokenMatches(req.query.token, config.ANDROID_PUBSUB_TOKEN)) {
         res.status(401).json({ error: "unauthenticated", reason: "missing or wrong token in the push URL" });
+        return;
+      }
+      // A subscription with "payload unwrapping" posts the bare message (a Device, an Operation)
+      // without the {message: {data, attributes}} envelope, and so without notificationType:
+      // nothing could be read from it. Refused (not acked) so Pub/Sub keeps it, and said loudly.
+      if (isUnwrapped(req.body)) {
+        log.warn("android pubsub: the push subscription unwraps payloads; turn off 'Enable payload unwrapping' on the subscription (messages are kept by Pub/Sub until then)", {});
+        res.status(400).json({ error: "unwrapped_payload", reason: "the Pub/Sub push subscription has payload unwrapping on: turn it off so messages arrive with their notificationType" });
         return;
       }
       const parsed = push.safeParse(req.body);
@@ -75,10 +85,29 @@ export function androidPubSubRoutes({ core, config }: WebDeps): Router {
         res.status(200).json({ ok: true, device: outcome });
         return;
       }
+      if (type === "USAGE_LOGS") {
+        const batch = usageLogBatch(payload as never);
+        let recorded = 0;
+        for (const item of batch.device ? batch.items : []) {
+          const done = item.kind === "location"
+            ? await core.deviceSide.located("android", batch.device!, item.location)
+            : await core.deviceSide.changedOnDeviceByRef("android", batch.device!, item.change);
+          if (done) recorded++;
+        }
+        res.status(200).json({ ok: true, recorded });
+        return;
+      }
       res.status(200).json({ ok: true, ignored: type || "no notificationType" });
     } catch (err) {
       next(err);
     }
   });
   return r;
+}
+
+/** The body of an unwrapped push: an Android Management resource itself, no message envelope. */
+function isUnwrapped(body: unknown): boolean {
+  if (!body || typeof body !== "object" || "message" in body) return false;
+  const b = body as Record<string, unknown>;
+  return typeof b.name === "string" || "usageLogEvents" in b || "device" in b || "hardwareInfo" in b || "metadata" in b;
 }

@@ -36,7 +36,7 @@ export function googleFormRoutes({ config, core }: WebDeps): Router {
     const signature = req.get("x-signature") ?? "";
     if (!/^\d{1,12}$/.test(timestamp)) return fail(res, 401, "unauthenticated", "missing or malformed X-Timestamp (unix seconds)");
     if (!/^sha256=[0-9a-f]{64}$/i.test(signature)) return fail(res, 401, "unauthenticated", "missing or malformed X-Signature (sha256=<hex>)");
-    const now = core.deps.clock.now();
+    const now = core.clock.now();
     if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_S) {
       return fail(res, 401, "unauthenticated", "X-Timestamp is more than 5 minutes away from now: stale or replayed request");
     }

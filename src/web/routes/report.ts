@@ -8,7 +8,6 @@ import { DomainError } from "../../core/errors.js";
 import { isDatabaseUnreachable, RETRY_AFTER_S } from "../../db/unreachable.js";
 import { parseReportForm, reportFields, type FieldErrors } from "../../core/reports/input.js";
 import { cleanDeep } from "../../core/text/unstorable.js";
-import { statusView } from "../../core/reports/status.js";
 import { formatDateTime, isLocale, t, type Locale } from "../../i18n/index.js";
 import { log } from "../../log.js";
 import type { WebDeps } from "../deps.js";
@@ -22,17 +21,23 @@ import { FORMS_DIR, escapeHtml, page } from "../portal/templates.js";
 const FIELDS = ["reporterEmail", "reporterName", "device", "lostAt", "location", "circumstances", "contactPhone", "consent"];
 
 export function reportRoutes({ config, core }: WebDeps): Router {
-  const { clock } = core.deps;
+  const { clock } = core;
   const timeZone = config.APP_TIMEZONE;
   const secret = portalSecret(config);
   const tokens = new FormTokens(secret);
   const limiter = new RateLimiter({ limits: core.rateLimits, clock, secret }, "report", config.REPORT_RATE_LIMIT, 15 * 60_000);
-  const secure = (core.deps.settings.publicUrl ?? "").startsWith("https:");
+  const secure = (core.publicUrl ?? "").startsWith("https:");
   const css = readFileSync(path.join(FORMS_DIR, "static/portal.css"));
   const r = Router();
 
-  const sendPage = (res: Response, status: number, html: string) => {
-    res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).send(html);
+  // Every page names the company's help desk when one is set (/mdm company phone): the last
+  // number read is kept, so a page served while the database is away still has it.
+  let helpDeskPhone: string | null = null;
+  const sendPage = async (res: Response, status: number, html: string) => {
+    helpDeskPhone = await core.companyContact.get().then((c) => c.helpDeskPhone, () => helpDeskPhone);
+    const locale: Locale = /^<!doctype html>\s*<html lang="en"/i.test(html) ? "en" : "ja";
+    const body = helpDeskPhone ? html.replace("</main>", `${helpDeskLine(locale, helpDeskPhone)}\n</main>`) : html;
+    res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).send(body);
   };
   const showForm = (res: Response, status: number, locale: Locale, values: Record<string, string>, errors: FieldErrors, notice?: string, csrf?: string) => {
     const token = csrf ?? tokens.issue(clock.now());
@@ -94,7 +99,7 @@ export function reportRoutes({ config, core }: WebDeps): Router {
           title: t(locale, "receipt.title"),
           reference: result.report.reference,
           statusPath,
-          statusUrl: `${core.deps.settings.publicUrl.replace(/\/$/, "")}${statusPath}`,
+          statusUrl: `${core.publicUrl.replace(/\/$/, "")}${statusPath}`,
           notice,
           langSwitchHref: `/report?lang=${locale === "ja" ? "en" : "ja"}`,
         }),
@@ -113,7 +118,7 @@ export function reportRoutes({ config, core }: WebDeps): Router {
   r.get("/report/status/:token", async (req, res) => {
     let locale = portalLocale(req, config.APP_LOCALE);
     try {
-      const view = await statusView(core.deps.db, core.reports, req.params.token);
+      const view = await core.reports.statusView(req.params.token);
       // Without ?lang, the page speaks the language the report was made in.
       if (view && !isLocale(req.query.lang) && isLocale(view.locale)) locale = view.locale;
       const switchHref = `?lang=${locale === "ja" ? "en" : "ja"}`;
@@ -156,4 +161,10 @@ export function reportRoutes({ config, core }: WebDeps): Router {
   };
   r.use(pageErrors);
   return r;
+}
+
+/** "IT help desk: 03-1234-5678", the number a tap away on a phone. */
+function helpDeskLine(locale: Locale, phone: string): string {
+  const tel = phone.replace(/[^+0-9]/g, "");
+  return `<p class="help-desk">${escapeHtml(t(locale, "portal.help_desk"))} <a href="tel:${escapeHtml(tel)}">${escapeHtml(phone)}</a></p>`;
 }

@@ -10,6 +10,6 @@ export const deviceShow = (deps: SlackDeps) =>
     const detail = await deps.core.inventory.device(actor, value);
     return {
       text: t(reader.locale, "admin.device.cardText", { name: escapeMrkdwn(detail.name) }),
-      blocks: deviceCardBlocks(detail, { ...reader, now: deps.core.deps.clock.now() }),
+      blocks: deviceCardBlocks(detail, { ...reader, now: deps.core.clock.now() }),
     };
   });

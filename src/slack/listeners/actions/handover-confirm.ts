@@ -6,6 +6,6 @@ import { handoverMessage } from "../../blocks/renewals.js";
 export const handoverConfirm = (deps: SlackDeps) =>
   button(deps, async ({ actor, reader, value }) => {
     await deps.core.handover.confirm(actor, value);
-    const ctx = { ...reader, now: deps.core.deps.clock.now() };
+    const ctx = { ...reader, now: deps.core.clock.now() };
     return { ...handoverMessage(await deps.core.handover.checklist(), ctx), replaceOriginal: true };
   });

@@ -30,6 +30,8 @@ import { POLICY_ACTIONS } from "../../blocks/brake.js";
 import { policyChangeApprove } from "./policy-change-approve.js";
 import { policyChangeWithdraw } from "./policy-change-withdraw.js";
 import { CASE_RECORD_ACTION, caseRecordButton } from "./case-record.js";
+import { CHECKLIST_ACTIONS } from "../../blocks/checklist.js";
+import { checklistOpen } from "./checklist-open.js";
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action(RENEWAL_GMAIL_SIGNED_IN, renewalGmailSignedIn(deps));
@@ -60,6 +62,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(POLICY_ACTIONS.approve, policyChangeApprove(deps));
   app.action(POLICY_ACTIONS.withdraw, policyChangeWithdraw(deps));
   app.action(CASE_RECORD_ACTION, caseRecordButton(deps));
+  app.action(CHECKLIST_ACTIONS.open, checklistOpen(deps));
   void app;
   void deps;
 }

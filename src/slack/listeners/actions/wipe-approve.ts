@@ -21,9 +21,5 @@ export const wipeApprove = (deps: SlackDeps) =>
 export async function pendingWipeId(deps: SlackDeps, target: ButtonTarget): Promise<string | null> {
   if (target.c) return target.c;
   if (!target.d) return null;
-  const wipe = await deps.core.deps.db.command.findFirst({
-    where: { deviceId: target.d, type: "ERASE_DEVICE", state: "AWAITING_APPROVAL" },
-    select: { id: true },
-  });
-  return wipe?.id ?? null;
+  return deps.core.commands.pendingWipeFor(target.d);
 }

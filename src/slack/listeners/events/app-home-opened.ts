@@ -6,18 +6,17 @@ import type { WebClient } from "@slack/web-api";
 import { adminHomeView, employeeHomeView } from "../../blocks/home.js";
 import type { SlackDeps } from "../../deps.js";
 import { whoIsActing } from "../../locale.js";
-import { rememberHomeViewer } from "../../notifications/home-refresh.js";
 import { log } from "../../../log.js";
 
 export async function homeViewFor(deps: SlackDeps, slackUserId: string): Promise<Record<string, unknown>> {
   const { core } = deps;
   const who = await whoIsActing(deps, slackUserId);
   const { actor } = who;
-  const reader = { ...who.reader, now: core.deps.clock.now() };
+  const reader = { ...who.reader, now: core.clock.now() };
   const admin = core.actors.isAdmin(actor);
-  await rememberHomeViewer(core.deps.db, actor, admin, reader, reader.now);
+  await core.homeViewers.remember(actor, admin, reader, reader.now);
   if (admin) {
-    const portalUrl = new URL("/report", core.deps.settings.publicUrl).toString();
+    const portalUrl = new URL("/report", core.publicUrl).toString();
     return adminHomeView(await core.inventory.adminOverview(actor), { ...reader, portalUrl });
   }
   return employeeHomeView(await core.inventory.employeeOverview(actor), reader);

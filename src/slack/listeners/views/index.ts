@@ -1,4 +1,6 @@
 // One file per view callback in this folder; register each here.
+import { CHECKLIST_VIEW } from "../../blocks/checklist.js";
+import { checklistSubmitted } from "./checklist-submit.js";
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { CERT_UPLOAD_VIEW, CUSTODY_VIEW, RENEWAL_MARK_VIEW, TOKEN_UPLOAD_VIEW } from "../../blocks/renewals.js";
@@ -26,6 +28,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
   app.view(IMPORT_CALLBACK_ID, inventoryImportSubmitted(deps));
   app.view(COMMAND_VIEWS.lostMode, lostModeSubmitted(deps));
   app.view(COMMAND_VIEWS.lock, deviceLockSubmitted(deps));
+  app.view(CHECKLIST_VIEW, checklistSubmitted(deps));
   app.view(COMMAND_VIEWS.found, reportFoundSubmitted(deps));
   app.view(POLICY_IMPORT_CALLBACK, policyImportSubmitted(deps));
   void app;

@@ -15,15 +15,9 @@ import { localeFor, slackProfile } from "../../locale.js";
 
 /** Opens the report modal for `slackUserId`, prefilled with who they are and their devices. */
 export async function openLostReportModal(deps: SlackDeps, client: WebClient, triggerId: string, slackUserId: string): Promise<void> {
-  const { db } = deps.core.deps;
   // First the locale: finding it links a directory member to their Slack id by e-mail.
   const locale = await localeFor(deps, slackUserId);
-  const [person] = await Promise.all([
-    db.person.findUnique({
-      where: { slackUserId },
-      select: { email: true, name: true, devices: { select: { id: true, name: true, platform: true, model: true, state: true }, orderBy: { name: "asc" } } },
-    }),
-  ]);
+  const person = await deps.core.people.withDevices(slackUserId);
   // Not in the directory: Slack's profile still knows their address (the report stays unverified).
   const profile = person ? null : await slackProfile(deps, slackUserId);
   const view = lostReportModal({
@@ -81,7 +75,7 @@ export function lostReportSubmitted(deps: SlackDeps) {
       contactPhone: read(values, LOST_FIELDS.phone),
       consent: read(values, LOST_FIELDS.consent) === "on" ? "on" : "",
     };
-    const { clock } = deps.core.deps;
+    const { clock } = deps.core;
     const parsed = parseReportForm(raw, { timeZone: deps.config.APP_TIMEZONE, now: clock.now() });
     if (!parsed.ok) {
       const errors: Record<string, string> = {};
@@ -111,6 +105,6 @@ export function lostReportSubmitted(deps: SlackDeps) {
 }
 
 async function deviceName(deps: SlackDeps, id: string): Promise<string | null> {
-  const d = await deps.core.deps.db.device.findUnique({ where: { id }, select: { name: true, model: true } });
+  const d = await deps.core.inventory.deviceLabel(id);
   return d ? `${d.name}${d.model ? ` (${d.model})` : ""}` : null;
 }

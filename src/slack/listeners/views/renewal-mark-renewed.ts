@@ -19,7 +19,7 @@ export async function openMarkRenewed(deps: SlackDeps, o: { actor: Actor; locale
   deps.core.actors.requireAdmin(o.actor);
   const renewal = await deps.core.renewals.get(o.renewalId);
   const tz = deps.config.APP_TIMEZONE;
-  const now = deps.core.deps.clock.now();
+  const now = deps.core.clock.now();
   // A guess to correct, never to accept blindly: a year after the current deadline (Apple), today (Gmail).
   const guess = o.day ?? (renewal.kind === "ANDROID_ENTERPRISE_GMAIL" || !renewal.expiresAt ? dayIn(now, tz) : dayIn(addMonths(renewal.expiresAt, 12), tz));
   const view = markRenewedModal({ ...renewal, account: null }, { locale: o.locale, timeZone: tz, now }, guess, o.channel);

@@ -1,0 +1,13 @@
+// What a management service reports that a device did by itself (its location while lost, a
+// change made on the device). Drivers translate their service's messages into these.
+export interface ReportedLocation {
+  latitude: number;
+  longitude: number;
+  /** Metres; null when the service does not say (Android's LostModeLocationEvent has none). */
+  accuracyM: number | null;
+  /** When the device took it (the event's own time). */
+  at: Date;
+  batteryPercent: number | null;
+}
+
+export type DeviceSideChange = "lost_mode_exited" | "lost_mode_exit_failed" | "outgoing_call";
