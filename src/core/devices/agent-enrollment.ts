@@ -3,6 +3,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "../../db/client.js";
 import type { Device, Platform } from "../../generated/prisma/client.js";
+import { hashToken } from "../tokens.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
 import type { EventSink } from "../events.js";
@@ -40,7 +41,7 @@ const PLATFORM: Record<EnrollmentInput["platform"], Platform> = {
   ios: "IOS", ipados: "IPADOS", macos: "MACOS", android: "ANDROID", windows: "WINDOWS",
 };
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export { hashToken };
 
 function sameSecret(given: string, expected: string): boolean {
   const a = createHash("sha256").update(given).digest();
