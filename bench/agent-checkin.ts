@@ -51,7 +51,12 @@ async function load(url: string): Promise<{ perSecond: number; p50: number; p99:
     await run({ total: 500, concurrency: CONCURRENCY, devices: DEVICES, tokenPrefix: "bench-token-" }); // warm-up
     const r = await run({ total: CHECKINS, concurrency: CONCURRENCY, devices: DEVICES, tokenPrefix: "bench-token-" });
     const sorted = r.ms.sort((a, b) => a - b);
-    return { perSecond: Math.round(CHECKINS / r.seconds), p50: percentile(sorted, 50), p99: percentile(sorted, 99), failed: r.failed };
+    return {
+      perSecond: Math.round(CHECKINS / r.seconds),
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      failed: r.failed,
+    };
   } finally {
     await worker.terminate();
   }
@@ -64,7 +69,8 @@ export async function run(): Promise<Record<string, string | number>> {
   for (const target of await targets()) {
     const r = await withAppProcess(target, ({ url }) => load(url), seed);
     out[`${target} check-ins/s (p50 / p99 ms)`] = `${r.perSecond} (${ms(r.p50)} / ${ms(r.p99)})`;
-    out[`${target} vs floor: throughput / p99`] = `${ratio(floor.perSecond / r.perSecond)} slower / ${ratio(r.p99 / floor.p99)}`;
+    out[`${target} vs floor: throughput / p99`] =
+      `${ratio(floor.perSecond / r.perSecond)} slower / ${ratio(r.p99 / floor.p99)}`;
     if (r.failed) out[`${target} non-200 answers`] = r.failed;
   }
   return out;

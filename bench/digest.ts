@@ -27,14 +27,18 @@ async function fill(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    await c.query(`INSERT INTO "Department" (id, name) SELECT 'dep' || i, 'Department ' || i FROM generate_series(1, 50) i`);
+    await c.query(
+      `INSERT INTO "Department" (id, name) SELECT 'dep' || i, 'Department ' || i FROM generate_series(1, 50) i`,
+    );
     await c.query(
       `INSERT INTO "Person" (id, email, name, "slackUserId", "departmentId", "updatedAt")
        SELECT 'p' || i, 'person' || i || '@example.co.jp', 'Person ' || i, 'UP' || i, 'dep' || (1 + i % 50), now()
        FROM generate_series(1, $1::int) i`,
       [PEOPLE],
     );
-    await c.query(`INSERT INTO "DepartmentAdmin" ("departmentId", "personId") SELECT 'dep' || i, 'p' || i FROM generate_series(1, 50) i`);
+    await c.query(
+      `INSERT INTO "DepartmentAdmin" ("departmentId", "personId") SELECT 'dep' || i, 'p' || i FROM generate_series(1, 50) i`,
+    );
     // About 5 % of the fleet has been silent for more than the 24 h threshold.
     await c.query(
       `INSERT INTO "Device" (id, platform, name, serial, udid, imei, "ownerId", "lastCheckInAt", "updatedAt")
@@ -113,7 +117,7 @@ export async function run(): Promise<Record<string, string | number>> {
     // The same window again, now with every owner's and department admin's own summary.
     await db.prisma.jobState.delete({ where: { key: "digest:last" } });
     const personal = await measured(() => core.digest.sendScheduled("2026-11-21-personal", NOW));
-    const dms = (await db.prisma.outboxMessage.count({ where: { method: "dm" } }));
+    const dms = await db.prisma.outboxMessage.count({ where: { method: "dm" } });
     const preview = await core.digest.preview(NOW);
 
     return {

@@ -14,7 +14,16 @@ export const name = "device picker (100k devices)";
 
 const DEVICES = Number(process.env.BENCH_PICKER_DEVICES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_PICKER_ROUNDS ?? 60);
-const QUERIES = ["", "iphone 4", "SN77777", "35600000009", "Person 123", "Department 7", "さとう はなこ", "zzzz-no-such-device"];
+const QUERIES = [
+  "",
+  "iphone 4",
+  "SN77777",
+  "35600000009",
+  "Person 123",
+  "Department 7",
+  "さとう はなこ",
+  "zzzz-no-such-device",
+];
 
 async function fill(exec: (sql: string) => Promise<unknown>) {
   const people = Math.floor(DEVICES / 5);

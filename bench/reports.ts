@@ -40,12 +40,22 @@ async function viaGoogleForm(b: BenchApp, i: number): Promise<string> {
     formId: "bench",
     respondentEmail: `bench.g${i}@example.com`,
     submittedAt: new Date().toISOString(),
-    answers: { "Your name": `Bench ${i}`, "Which device?": "Pixel 8", Where: "Osaka", "What happened?": "Lost", "Phone number": "090-0000-0000" },
+    answers: {
+      "Your name": `Bench ${i}`,
+      "Which device?": "Pixel 8",
+      Where: "Osaka",
+      "What happened?": "Lost",
+      "Phone number": "090-0000-0000",
+    },
   });
   const ts = Math.floor(Date.now() / 1000);
   const res = await fetch(`${b.url}/webhooks/google-form`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-timestamp": String(ts), "x-signature": `sha256=${createHmac("sha256", FORM_SECRET).update(`${ts}.${body}`).digest("hex")}` },
+    headers: {
+      "content-type": "application/json",
+      "x-timestamp": String(ts),
+      "x-signature": `sha256=${createHmac("sha256", FORM_SECRET).update(`${ts}.${body}`).digest("hex")}`,
+    },
     body,
   });
   const json = (await res.json()) as { reference?: string };
@@ -59,7 +69,10 @@ export async function run(): Promise<Record<string, string | number>> {
     await withBenchApp(
       target,
       async (b) => {
-        for (const [label, submit] of [["web form", viaWebForm], ["Google Form", viaGoogleForm]] as const) {
+        for (const [label, submit] of [
+          ["web form", viaWebForm],
+          ["Google Form", viaGoogleForm],
+        ] as const) {
           await pool(5, 10, async (i) => void (await submit(b, 100_000 + i))); // warm-up
           const started = performance.now();
           let failed = 0;
@@ -73,7 +86,11 @@ export async function run(): Promise<Record<string, string | number>> {
             const t0 = performance.now();
             const reference = await submit(b, 200_000 + i);
             const seen = b.slack.calls.length;
-            await until(() => b.slack.calls.slice(seen > 50 ? seen - 50 : 0).some((c) => c.method === "chat.postMessage" && String(c.args.text).includes(reference)));
+            await until(() =>
+              b.slack.calls
+                .slice(seen > 50 ? seen - 50 : 0)
+                .some((c) => c.method === "chat.postMessage" && String(c.args.text).includes(reference)),
+            );
             waits.push(performance.now() - t0);
           }
           waits.sort((x, y) => x - y);

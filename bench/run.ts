@@ -16,7 +16,9 @@ const only = process.env.BENCH_ONLY;
 const files = (await readdir(here)).filter((f) => f.endsWith(".ts") && f !== "run.ts").sort();
 const rows: [string, string, string][] = [];
 
-console.log(`machine: ${os.cpus().length} CPU cores (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `machine: ${os.cpus().length} CPU cores (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`,
+);
 for (const file of files) {
   const mod = (await import(pathToFileURL(path.join(here, file)).href)) as Partial<Bench> & { default?: Bench };
   const bench = (mod.default ?? mod) as Bench;
@@ -31,7 +33,9 @@ for (const file of files) {
   }
 }
 
-const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["bench", "measure", "value"][i]!.length));
+const widths = [0, 1, 2].map((i) =>
+  Math.max(...rows.map((r) => r[i]!.length), ["bench", "measure", "value"][i]!.length),
+);
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
 console.log("\n" + line(["bench", "measure", "value"]));
 console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);

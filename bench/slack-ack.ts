@@ -20,15 +20,25 @@ const SUSTAINED = 1000;
  */
 async function floor(): Promise<{ burst: number[]; sustained: number[] }> {
   return withFloor("bolt", async (url) => {
-    const worker = new Worker(new URL("./support/load-worker.mjs", import.meta.url), { workerData: { url, slackUrl: "http://127.0.0.1:9", user: ADMIN } });
+    const worker = new Worker(new URL("./support/load-worker.mjs", import.meta.url), {
+      workerData: { url, slackUrl: "http://127.0.0.1:9", user: ADMIN },
+    });
     let failure: Error | null = null;
     worker.on("error", (err) => (failure = err));
-    const load = (r: LoadRun) => new Promise<LoadResult[]>((resolve, reject) => (failure ? reject(failure) : (worker.once("message", resolve), worker.postMessage(r))));
+    const load = (r: LoadRun) =>
+      new Promise<LoadResult[]>((resolve, reject) =>
+        failure ? reject(failure) : (worker.once("message", resolve), worker.postMessage(r)),
+      );
     try {
       await load({ kind: "/mdm help", total: 300, concurrency: 50, idPrefix: "w/" });
       const burst: number[] = [];
-      for (let b = 0; b < BURSTS; b++) burst.push(...(await load({ kind: "/mdm help", total: 50, concurrency: 50, idPrefix: `b${b}-` })).map((s) => s.ms));
-      const sustained = (await load({ kind: "/mdm help", total: SUSTAINED, concurrency: 50, idPrefix: "s/" })).map((s) => s.ms);
+      for (let b = 0; b < BURSTS; b++)
+        burst.push(
+          ...(await load({ kind: "/mdm help", total: 50, concurrency: 50, idPrefix: `b${b}-` })).map((s) => s.ms),
+        );
+      const sustained = (await load({ kind: "/mdm help", total: SUSTAINED, concurrency: 50, idPrefix: "s/" })).map(
+        (s) => s.ms,
+      );
       return { burst, sustained };
     } finally {
       await worker.terminate();
@@ -36,7 +46,11 @@ async function floor(): Promise<{ burst: number[]; sustained: number[] }> {
   });
 }
 
-const p = (values: number[], q: number) => percentile([...values].sort((a, b) => a - b), q);
+const p = (values: number[], q: number) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    q,
+  );
 const times = (x: number) => `${x.toFixed(1)}×`;
 
 export async function run(): Promise<Record<string, string | number>> {
@@ -46,7 +60,9 @@ export async function run(): Promise<Record<string, string | number>> {
   out["floor: bare Bolt app, sustained /mdm: ack p50 / p99 ms"] = pair(bare.sustained);
   for (const target of await targets()) {
     await withAppProcess(target, async ({ url, slack }) => {
-      const worker = new Worker(new URL("./support/load-worker.mjs", import.meta.url), { workerData: { url, slackUrl: slack.url, user: ADMIN } });
+      const worker = new Worker(new URL("./support/load-worker.mjs", import.meta.url), {
+        workerData: { url, slackUrl: slack.url, user: ADMIN },
+      });
       let failure: Error | null = null;
       worker.on("error", (err) => (failure = err));
       const load = (r: LoadRun) =>
@@ -57,7 +73,8 @@ export async function run(): Promise<Record<string, string | number>> {
         });
       // When the work after the ack is done: `/mdm help` replies to its response URL, a Home
       // refresh click publishes the Home view.
-      const replied = (prefix: string, n: number) => until(() => slack.responses.filter((r) => r.id.startsWith(prefix)).length >= n);
+      const replied = (prefix: string, n: number) =>
+        until(() => slack.responses.filter((r) => r.id.startsWith(prefix)).length >= n);
       const homes = () => slack.callsTo("views.publish").length;
       const published = (n: number) => until(() => homes() >= n);
       try {
@@ -81,7 +98,8 @@ export async function run(): Promise<Record<string, string | number>> {
           }
         }
         out[`${target} bursts of 50: ack p50 / p99 ms`] = pair(acks);
-        out[`${target} bursts of 50: ack vs floor p50 / p99`] = `${times(p(acks, 50) / p(bare.burst, 50))} / ${times(p(acks, 99) / p(bare.burst, 99))}`;
+        out[`${target} bursts of 50: ack vs floor p50 / p99`] =
+          `${times(p(acks, 50) / p(bare.burst, 50))} / ${times(p(acks, 99) / p(bare.burst, 99))}`;
         out[`${target} bursts of 50: reply at Slack p50 / p99 ms`] = pair(replies);
 
         const started = Date.now();
@@ -93,12 +111,15 @@ export async function run(): Promise<Record<string, string | number>> {
           out[`${target} sustained ${kind}: ack p50 / p99 ms`] = pair(sent.map((s) => s.ms));
           if (kind === "/mdm help") {
             const ack = sent.map((s) => s.ms);
-            out[`${target} sustained /mdm help: ack vs floor p50 / p99`] = `${times(p(ack, 50) / p(bare.sustained, 50))} / ${times(p(ack, 99) / p(bare.sustained, 99))}`;
+            out[`${target} sustained /mdm help: ack vs floor p50 / p99`] =
+              `${times(p(ack, 50) / p(bare.sustained, 50))} / ${times(p(ack, 99) / p(bare.sustained, 99))}`;
           }
         }
         await replied("s/", SUSTAINED);
         await published(homesBefore + SUSTAINED);
-        out[`${target} sustained: interactions finished per s`] = Math.round((2 * SUSTAINED) / ((Date.now() - started) / 1000));
+        out[`${target} sustained: interactions finished per s`] = Math.round(
+          (2 * SUSTAINED) / ((Date.now() - started) / 1000),
+        );
         if (failed) out[`${target} non-200 answers`] = failed;
       } finally {
         await worker.terminate();

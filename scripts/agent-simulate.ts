@@ -30,7 +30,13 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  console.log(readFileSync(new URL(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).map((l) => l.slice(3)).join("\n"));
+  console.log(
+    readFileSync(new URL(import.meta.url), "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("//"))
+      .map((l) => l.slice(3))
+      .join("\n"),
+  );
   process.exit(0);
 }
 
@@ -92,7 +98,8 @@ function save(fleet: SimDevice[]) {
   writeFileSync(stateFile, JSON.stringify(out, null, 2), { mode: 0o600 });
 }
 
-const say = (d: SimDevice, msg: string) => console.log(`${new Date().toISOString().slice(11, 19)}  ${d.name.padEnd(26)} ${msg}`);
+const say = (d: SimDevice, msg: string) =>
+  console.log(`${new Date().toISOString().slice(11, 19)}  ${d.name.padEnd(26)} ${msg}`);
 
 async function call(pathname: string, body: unknown, token?: string): Promise<{ status: number; json: any }> {
   const res = await fetch(`${url}${pathname}`, {
@@ -116,7 +123,9 @@ async function enroll(d: SimDevice, n: number) {
     name: d.name,
     model: d.model,
     serial,
-    ...(d.platform === "android" ? { imei: d.imei ?? `35000000000${String(n).padStart(4, "0")}` } : { udid: d.udid ?? `SIM-${serial}` }),
+    ...(d.platform === "android"
+      ? { imei: d.imei ?? `35000000000${String(n).padStart(4, "0")}` }
+      : { udid: d.udid ?? `SIM-${serial}` }),
     supervised: d.supervised,
     ade: d.ade,
     ownerEmail: d.ownerEmail ?? `sim.user${n}@${domain}`,
@@ -125,7 +134,10 @@ async function enroll(d: SimDevice, n: number) {
   d.deviceId = res.json.deviceId;
   d.token = res.json.token;
   d.wiped = false;
-  say(d, `enrolled (${d.platform}${d.supervised ? ", supervised" : ""}${d.ade ? ", ADE" : ""}${d.passcode ? "" : ", no passcode"})`);
+  say(
+    d,
+    `enrolled (${d.platform}${d.supervised ? ", supervised" : ""}${d.ade ? ", ADE" : ""}${d.passcode ? "" : ", no passcode"})`,
+  );
 }
 
 /** What this device answers to one command. */
@@ -139,9 +151,18 @@ function respond(d: SimDevice, cmd: { id: string; type: string; params: Record<s
   switch (cmd.type) {
     case "DeviceLocation":
       // Somewhere around Tokyo Station, a little different each time.
-      return { status: "Acknowledged", result: { latitude: 35.681236 + (Math.random() - 0.5) / 100, longitude: 139.767125 + (Math.random() - 0.5) / 100, horizontalAccuracy: 25 } };
+      return {
+        status: "Acknowledged",
+        result: {
+          latitude: 35.681236 + (Math.random() - 0.5) / 100,
+          longitude: 139.767125 + (Math.random() - 0.5) / 100,
+          horizontalAccuracy: 25,
+        },
+      };
     case "DeviceLock":
-      return d.passcode ? { status: "Acknowledged", result: { passcodePresent: true } } : { status: "Error", error: "No passcode set on this device: the lock does not protect it" };
+      return d.passcode
+        ? { status: "Acknowledged", result: { passcodePresent: true } }
+        : { status: "Error", error: "No passcode set on this device: the lock does not protect it" };
     default:
       return { status: "Acknowledged" };
   }
@@ -167,7 +188,10 @@ async function tick(d: SimDevice, n: number) {
   if (res.status !== 200) return say(d, `check-in failed (${res.status}): ${res.json?.reason ?? ""}`);
   for (const cmd of res.json.commands as { id: string; type: string; params: Record<string, unknown> }[]) {
     const answer = respond(d, cmd);
-    const extra = cmd.type === "EnableLostMode" ? ` — lock screen: "${cmd.params.Message ?? ""}" ${cmd.params.PhoneNumber ?? ""}` : "";
+    const extra =
+      cmd.type === "EnableLostMode"
+        ? ` — lock screen: "${cmd.params.Message ?? ""}" ${cmd.params.PhoneNumber ?? ""}`
+        : "";
     say(d, `${cmd.type} → ${answer.status}${extra}`);
     const sent = await call(`/agent/v1/commands/${encodeURIComponent(cmd.id)}/result`, answer, d.token);
     if (sent.status !== 200) say(d, `result refused (${sent.status}): ${sent.json?.reason ?? ""}`);
@@ -183,13 +207,24 @@ async function tick(d: SimDevice, n: number) {
 async function main() {
   const saved = load();
   const given = args.fleet ? (JSON.parse(readFileSync(args.fleet, "utf8")) as Omit<Profile, "key">[]) : null;
-  const fleet: SimDevice[] = given ? given.map((p, i) => ({ ...p, key: `f${i + 1}`, ...saved[`f${i + 1}`] })) : Array.from({ length: count }, (_, i) => {
-    const kind = KINDS[i % KINDS.length]!;
-    const key = `d${i + 1}`;
-    const label = kind.platform === "android" ? "Pixel" : kind.platform === "macos" ? "MacBook" : kind.platform === "ipados" ? "iPad" : "iPhone";
-    return { ...kind, key, name: `${label} (sim ${i + 1})`, ...saved[key] };
-  });
-  console.log(`Simulating ${fleet.length} device(s) against ${url}, checking in every ${intervalMs / 1000}s. Ctrl-C to stop.`);
+  const fleet: SimDevice[] = given
+    ? given.map((p, i) => ({ ...p, key: `f${i + 1}`, ...saved[`f${i + 1}`] }))
+    : Array.from({ length: count }, (_, i) => {
+        const kind = KINDS[i % KINDS.length]!;
+        const key = `d${i + 1}`;
+        const label =
+          kind.platform === "android"
+            ? "Pixel"
+            : kind.platform === "macos"
+              ? "MacBook"
+              : kind.platform === "ipados"
+                ? "iPad"
+                : "iPhone";
+        return { ...kind, key, name: `${label} (sim ${i + 1})`, ...saved[key] };
+      });
+  console.log(
+    `Simulating ${fleet.length} device(s) against ${url}, checking in every ${intervalMs / 1000}s. Ctrl-C to stop.`,
+  );
   let stopping = false;
   process.on("SIGINT", () => (stopping = true));
   process.on("SIGTERM", () => (stopping = true));

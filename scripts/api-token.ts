@@ -27,7 +27,9 @@ try {
       const tokens = await core.apiTokens.list();
       if (!tokens.length) console.log("no named tokens (ALERTS_API_TOKEN, if set, still works)");
       for (const t of tokens) {
-        console.log(`${t.name}\tissued ${t.createdAt.toISOString()}\tlast used ${t.lastUsedAt?.toISOString() ?? "never"}`);
+        console.log(
+          `${t.name}\tissued ${t.createdAt.toISOString()}\tlast used ${t.lastUsedAt?.toISOString() ?? "never"}`,
+        );
       }
     }
   });

@@ -22,7 +22,13 @@ const USAGE = `usage:
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { email: { type: "string" }, name: { type: "string" }, country: { type: "string" }, "apple-id": { type: "string" }, out: { type: "string" } },
+  options: {
+    email: { type: "string" },
+    name: { type: "string" },
+    country: { type: "string" },
+    "apple-id": { type: "string" },
+    out: { type: "string" },
+  },
 });
 const [command, file] = positionals;
 if (!(command === "csr" && values.email && values.name) && !(command === "upload" && file)) {
@@ -38,16 +44,30 @@ try {
     await db.migrate();
     const core = buildCore(config, db, systemClock);
     if (command === "csr") {
-      const r = await core.pushCertificates.createRequest(actor, { email: values.email!, name: values.name!, country: values.country ?? "JP", appleId: values["apple-id"] ?? null });
+      const r = await core.pushCertificates.createRequest(actor, {
+        email: values.email!,
+        name: values.name!,
+        country: values.country ?? "JP",
+        appleId: values["apple-id"] ?? null,
+      });
       const out = values.out ?? ".";
       await mkdir(out, { recursive: true });
       await writeFile(path.join(out, "push-csr.pem"), r.csrPem);
       if (r.signedRequest) await writeFile(path.join(out, "push-request.b64"), r.signedRequest);
-      console.log(`wrote ${path.join(out, "push-csr.pem")}${r.signedRequest ? ` and ${path.join(out, "push-request.b64")} (vendor-signed, for Apple's portal)` : " (no vendor certificate configured: have your MDM vendor sign it)"}`);
-      console.log(`next: sign in to https://identity.apple.com/pushcert/ as ${r.appleId ?? "the Apple ID that owns the certificate"}, press Renew (not Create), upload the request, then: npm run cert -- upload <downloaded.pem>`);
+      console.log(
+        `wrote ${path.join(out, "push-csr.pem")}${r.signedRequest ? ` and ${path.join(out, "push-request.b64")} (vendor-signed, for Apple's portal)` : " (no vendor certificate configured: have your MDM vendor sign it)"}`,
+      );
+      console.log(
+        `next: sign in to https://identity.apple.com/pushcert/ as ${r.appleId ?? "the Apple ID that owns the certificate"}, press Renew (not Create), upload the request, then: npm run cert -- upload <downloaded.pem>`,
+      );
     } else {
-      const r = await core.pushCertificates.upload(actor, { filename: path.basename(file!), content: await readFile(file!) });
-      console.log(`${r.renewed ? "renewed" : "installed"}: topic ${r.topic}, serial ${r.serial}, valid until ${r.expiresAt.toISOString()}`);
+      const r = await core.pushCertificates.upload(actor, {
+        filename: path.basename(file!),
+        content: await readFile(file!),
+      });
+      console.log(
+        `${r.renewed ? "renewed" : "installed"}: topic ${r.topic}, serial ${r.serial}, valid until ${r.expiresAt.toISOString()}`,
+      );
     }
   } finally {
     await db.close();
@@ -55,7 +75,8 @@ try {
 } catch (err) {
   if (err instanceof CertificateRefusedError) {
     console.error(`refused: ${err.message}`);
-    if (err.reason === "topic_changed") console.error("Replacing the certificate needs two administrators: upload it with /mdm cert upload in Slack.");
+    if (err.reason === "topic_changed")
+      console.error("Replacing the certificate needs two administrators: upload it with /mdm cert upload in Slack.");
     process.exit(1);
   }
   if (err instanceof DomainError || err instanceof ConfigError) {

@@ -9,7 +9,9 @@ import { createCore, type Core } from "../src/core/index.js";
 import { allTranslations } from "../src/i18n/index.js";
 import { openDatabase, type Database } from "../src/db/client.js";
 
-export async function withCliCore<T>(run: (ctx: { core: Core; db: Database; config: Config; migrated: string[] }) => Promise<T>): Promise<T> {
+export async function withCliCore<T>(
+  run: (ctx: { core: Core; db: Database; config: Config; migrated: string[] }) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const db = await openDatabase(config.DATABASE_URL);
   try {
@@ -20,7 +22,13 @@ export async function withCliCore<T>(run: (ctx: { core: Core; db: Database; conf
       events: noEvents,
       // Nothing here sends a command: the built-in agent (which only holds them) is enough.
       drivers: new DriverRegistry([new AgentDriver()]),
-      settings: { systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS, appLocale: config.APP_LOCALE, timeZone: config.APP_TIMEZONE, publicUrl: config.PUBLIC_URL ?? "", inventoryHeaders: allTranslations("csv.col.") },
+      settings: {
+        systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS,
+        appLocale: config.APP_LOCALE,
+        timeZone: config.APP_TIMEZONE,
+        publicUrl: config.PUBLIC_URL ?? "",
+        inventoryHeaders: allTranslations("csv.col."),
+      },
     });
     return await run({ core, db, config, migrated });
   } finally {

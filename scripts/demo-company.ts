@@ -22,6 +22,12 @@ export const DEMO_DEPARTMENT_ADMINS: Record<string, string> = {
 
 /** Hours since each device last checked in; two have gone quiet past the 24 h threshold. */
 export const DEMO_LAST_SEEN_HOURS: Record<string, number> = {
-  DMQX1A2B3C01: 1, DMQX1A2B3C02: 3, DMPX1A2B3C03: 30, C02DM0A1B2C4: 2, C02DM0A1B2C5: 5,
-  DMAND0000006: 1, DMAND0000007: 9 * 24, "PF-DM0008": 4,
+  DMQX1A2B3C01: 1,
+  DMQX1A2B3C02: 3,
+  DMPX1A2B3C03: 30,
+  C02DM0A1B2C4: 2,
+  C02DM0A1B2C5: 5,
+  DMAND0000006: 1,
+  DMAND0000007: 9 * 24,
+  "PF-DM0008": 4,
 };

@@ -23,21 +23,44 @@ import { previewRoutes, type PreviewUser } from "./demo/routes.js";
 import { SlackState } from "./demo/state.js";
 import { seedDemoCompany } from "./seed-demo.js";
 
-const { values: args } = parseArgs({ options: { lang: { type: "string" }, port: { type: "string" }, "no-agents": { type: "boolean" }, interval: { type: "string" } } });
+const { values: args } = parseArgs({
+  options: {
+    lang: { type: "string" },
+    port: { type: "string" },
+    "no-agents": { type: "boolean" },
+    interval: { type: "string" },
+  },
+});
 const lang = args.lang === "en" ? "en" : "ja";
 const port = Number(args.port ?? process.env.PORT ?? 3000);
 configureLog({ level: (process.env.LOG_LEVEL as "info" | undefined) ?? "warn" });
 
 export const PREVIEW_USERS: (PreviewUser & { email: string })[] = [
-  { id: "UYAMADA", name: "山田 太郎", email: "taro.yamada@demo.example.co.jp", role: { ja: "システム管理者 1", en: "system admin 1" } },
-  { id: "UTANAKA", name: "田中 健太", email: "kenta.tanaka@demo.example.co.jp", role: { ja: "システム管理者 2", en: "system admin 2" } },
-  { id: "USATO", name: "佐藤 花子", email: "hanako.sato@demo.example.co.jp", role: { ja: "社員（営業部）", en: "employee (sales)" } },
+  {
+    id: "UYAMADA",
+    name: "山田 太郎",
+    email: "taro.yamada@demo.example.co.jp",
+    role: { ja: "システム管理者 1", en: "system admin 1" },
+  },
+  {
+    id: "UTANAKA",
+    name: "田中 健太",
+    email: "kenta.tanaka@demo.example.co.jp",
+    role: { ja: "システム管理者 2", en: "system admin 2" },
+  },
+  {
+    id: "USATO",
+    name: "佐藤 花子",
+    email: "hanako.sato@demo.example.co.jp",
+    role: { ja: "社員（営業部）", en: "employee (sales)" },
+  },
 ];
 const ADMIN_CHANNEL = "C_ADMIN";
 
 const slack = await new FakeSlack().start();
 const setLanguage = (l: "ja" | "en") => {
-  for (const u of PREVIEW_USERS) slack.addUser({ id: u.id, email: u.email, name: u.name, locale: l === "ja" ? "ja-JP" : "en-US", tz: "Asia/Tokyo" });
+  for (const u of PREVIEW_USERS)
+    slack.addUser({ id: u.id, email: u.email, name: u.name, locale: l === "ja" ? "ja-JP" : "en-US", tz: "Asia/Tokyo" });
 };
 setLanguage(lang);
 
@@ -79,25 +102,70 @@ app = await startApp({ config, db, schedule: true, doctor: true, preview, host: 
 await seedDemoCompany(app.core, db.prisma, systemClock.now());
 // Every preview person opens the app's Home tab once, as Slack does on first visit.
 for (const u of PREVIEW_USERS) {
-  const body = JSON.stringify({ token: "preview", team_id: "TPREVIEW", api_app_id: "APREVIEW", type: "event_callback", event_id: `Ev${u.id}`, event_time: Math.floor(Date.now() / 1000), event: { type: "app_home_opened", user: u.id, tab: "home" } });
+  const body = JSON.stringify({
+    token: "preview",
+    team_id: "TPREVIEW",
+    api_app_id: "APREVIEW",
+    type: "event_callback",
+    event_id: `Ev${u.id}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: "app_home_opened", user: u.id, tab: "home" },
+  });
   const ts = Math.floor(Date.now() / 1000);
   const { sign } = await import("../test/support/slack-requests.js");
-  await fetch(`${app.url}/slack/events`, { method: "POST", headers: { "content-type": "application/json", "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(signingSecret, ts, body) }, body });
+  await fetch(`${app.url}/slack/events`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-slack-request-timestamp": String(ts),
+      "x-slack-signature": sign(signingSecret, ts, body),
+    },
+    body,
+  });
 }
 
 // The demo company's phones, tablets and Macs, played by the agent simulator.
 let agents: ChildProcess | null = null;
 if (!args["no-agents"]) {
-  const fleet = DEMO_INVENTORY_CSV.trim().split("\n").slice(1).map((l) => l.split(","))
+  const fleet = DEMO_INVENTORY_CSV.trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(","))
     .filter((c) => c[0] && ["iOS", "iPadOS", "macOS", "Android"].includes(c[1]!))
     .map(([name, platform, model, serial, udid, imei, , , ownerEmail, , , supervised, ade]) => ({
-      platform: platform!.toLowerCase(), name, model, serial, ...(udid ? { udid } : {}), ...(imei ? { imei } : {}), ownerEmail,
-      supervised: supervised === "yes", ade: ade === "yes", passcode: serial !== "DMQX1A2B3C02",
+      platform: platform!.toLowerCase(),
+      name,
+      model,
+      serial,
+      ...(udid ? { udid } : {}),
+      ...(imei ? { imei } : {}),
+      ownerEmail,
+      supervised: supervised === "yes",
+      ade: ade === "yes",
+      passcode: serial !== "DMQX1A2B3C02",
     }));
   const dir = mkdtempSync(path.join(tmpdir(), "lostdesk-demo-"));
   const fleetFile = path.join(dir, "fleet.json");
   writeFileSync(fleetFile, JSON.stringify(fleet));
-  agents = spawn(process.execPath, ["--import", "tsx", "scripts/agent-simulate.ts", "--url", app.url, "--secret", enrollmentSecret, "--fleet", fleetFile, "--state", path.join(dir, "state.json"), "--interval", args.interval ?? "3"], { stdio: ["ignore", "pipe", "inherit"] });
+  agents = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/agent-simulate.ts",
+      "--url",
+      app.url,
+      "--secret",
+      enrollmentSecret,
+      "--fleet",
+      fleetFile,
+      "--state",
+      path.join(dir, "state.json"),
+      "--interval",
+      args.interval ?? "3",
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   agents.stdout!.on("data", (d: Buffer) => process.stdout.write(d.toString().replace(/^/gm, "  device  ")));
 }
 

@@ -26,9 +26,22 @@ export function formatLine(r: CheckResult, locale: Locale): string {
 }
 
 try {
-  const results = await withCliCore(async ({ core, db, config }) => runChecks({ config, db, core, clock: systemClock }));
-  const locale: Locale = isLocale(args.lang) ? args.lang : isLocale(process.env.APP_LOCALE) ? process.env.APP_LOCALE : "ja";
-  if (args.json) console.log(JSON.stringify(results.map((r) => ({ ...r, text: t(locale, r.detail, r.vars) })), null, 2));
+  const results = await withCliCore(async ({ core, db, config }) =>
+    runChecks({ config, db, core, clock: systemClock }),
+  );
+  const locale: Locale = isLocale(args.lang)
+    ? args.lang
+    : isLocale(process.env.APP_LOCALE)
+      ? process.env.APP_LOCALE
+      : "ja";
+  if (args.json)
+    console.log(
+      JSON.stringify(
+        results.map((r) => ({ ...r, text: t(locale, r.detail, r.vars) })),
+        null,
+        2,
+      ),
+    );
   else for (const r of results) console.log(formatLine(r, locale));
   const failing = results.filter((r) => r.status === "failing").length;
   if (!args.json) console.log(failing ? `\n${failing} ✘` : "");

@@ -7,7 +7,10 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGliteAdapterFactory } from "../src/db/pglite.js";
 import { MIGRATIONS_DIR, diffSchemaAgainstMigrations } from "../src/db/schema-engine.js";
 
-const name = (process.argv[2] ?? "").trim().replace(/[^A-Za-z0-9_]+/g, "_").toLowerCase();
+const name = (process.argv[2] ?? "")
+  .trim()
+  .replace(/[^A-Za-z0-9_]+/g, "_")
+  .toLowerCase();
 if (!name) {
   console.error("usage: npm run db:migration -- <name>   (e.g. add_device_notes)");
   process.exit(2);

@@ -31,9 +31,18 @@ try {
       events: noEvents,
       // Nothing here sends a command: the built-in agent (which only holds them) is enough.
       drivers: new DriverRegistry([new AgentDriver()]),
-      settings: { systemAdminSlackIds: [], appLocale: config.APP_LOCALE, timeZone: config.APP_TIMEZONE, publicUrl: config.PUBLIC_URL ?? "" },
+      settings: {
+        systemAdminSlackIds: [],
+        appLocale: config.APP_LOCALE,
+        timeZone: config.APP_TIMEZONE,
+        publicUrl: config.PUBLIC_URL ?? "",
+      },
     });
-    const result = await core.appPolicy.importCsv({ ...SYSTEM, id: "cli:policy-import" }, mode === "allow" ? "ALLOW" : "DENY", content);
+    const result = await core.appPolicy.importCsv(
+      { ...SYSTEM, id: "cli:policy-import" },
+      mode === "allow" ? "ALLOW" : "DENY",
+      content,
+    );
     if (result.header) console.log(`line 1 ("${result.header}") is not an app ID: taken as a header and skipped`);
     console.log(`imported ${result.count} app IDs as the ${mode} list`);
   } finally {

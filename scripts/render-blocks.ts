@@ -5,12 +5,32 @@
 type Json = Record<string, any>;
 
 const EMOJI: Record<string, string> = {
-  rotating_light: "🚨", red_circle: "🔴", large_yellow_circle: "🟡", large_green_circle: "🟢", warning: "⚠️",
-  information_source: "ℹ️", white_check_mark: "✅", x: "❌", tada: "🎉", lock: "🔒", iphone: "📱", bell: "🔔",
-  calendar: "📅", key: "🔑", email: "📧", hourglass: "⌛", mag: "🔍", clipboard: "📋", inbox_tray: "📥",
+  rotating_light: "🚨",
+  red_circle: "🔴",
+  large_yellow_circle: "🟡",
+  large_green_circle: "🟢",
+  warning: "⚠️",
+  information_source: "ℹ️",
+  white_check_mark: "✅",
+  x: "❌",
+  tada: "🎉",
+  lock: "🔒",
+  iphone: "📱",
+  bell: "🔔",
+  calendar: "📅",
+  key: "🔑",
+  email: "📧",
+  hourglass: "⌛",
+  mag: "🔍",
+  clipboard: "📋",
+  inbox_tray: "📥",
 };
 
-const escape = (s: string) => s.replace(/&(?!(amp|lt|gt);)/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escape = (s: string) =>
+  s
+    .replace(/&(?!(amp|lt|gt);)/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 
 /** Slack mrkdwn → HTML: *bold*, _italic_, ~strike~, `code`, ```blocks```, <url|text>, <@U1>, :emoji:. */
 export function mrkdwn(text: string): string {
@@ -19,8 +39,10 @@ export function mrkdwn(text: string): string {
     .replace(/<(https?:[^>]+)>/g, (_m, u) => `\u0001a\u0002${u}\u0001/a\u0002`)
     .replace(/<@(\w+)>/g, (_m, id) => `\u0001m\u0002@${id === "UADMIN1" ? "yamada" : id.toLowerCase()}\u0001/m\u0002`);
   s = escape(s)
-    .replace(/\u0001a\u0002/g, '<span class="link">').replace(/\u0001\/a\u0002/g, "</span>")
-    .replace(/\u0001m\u0002/g, '<span class="mention">').replace(/\u0001\/m\u0002/g, "</span>")
+    .replace(/\u0001a\u0002/g, '<span class="link">')
+    .replace(/\u0001\/a\u0002/g, "</span>")
+    .replace(/\u0001m\u0002/g, '<span class="mention">')
+    .replace(/\u0001\/m\u0002/g, "</span>")
     .replace(/```([\s\S]*?)```/g, "<pre>$1</pre>")
     .replace(/`([^`\n]+)`/g, "<code>$1</code>")
     .replace(/(^|[\s(>・、])\*([^*\n]+)\*/g, "$1<b>$2</b>")
@@ -30,7 +52,8 @@ export function mrkdwn(text: string): string {
   return s.replace(/\n/g, "<br>");
 }
 
-const textOf = (o: Json | undefined) => (!o ? "" : o.type === "mrkdwn" ? mrkdwn(o.text) : escape(o.text).replace(/\n/g, "<br>"));
+const textOf = (o: Json | undefined) =>
+  !o ? "" : o.type === "mrkdwn" ? mrkdwn(o.text) : escape(o.text).replace(/\n/g, "<br>");
 
 function element(e: Json): string {
   switch (e.type) {
@@ -59,7 +82,9 @@ export function renderBlocks(blocks: Json[]): string {
         case "header":
           return `<div class="header">${textOf(b.text)}</div>`;
         case "section": {
-          const fields = b.fields ? `<div class="fields">${b.fields.map((f: Json) => `<div>${textOf(f)}</div>`).join("")}</div>` : "";
+          const fields = b.fields
+            ? `<div class="fields">${b.fields.map((f: Json) => `<div>${textOf(f)}</div>`).join("")}</div>`
+            : "";
           const acc = b.accessory ? `<div class="acc">${element(b.accessory)}</div>` : "";
           return `<div class="section"><div class="body">${b.text ? `<div>${textOf(b.text)}</div>` : ""}${fields}</div>${acc}</div>`;
         }
@@ -118,12 +143,18 @@ export function renderMessage(msg: Json, opts: { ephemeral?: boolean; time?: str
 /** A modal, with field errors shown under their inputs when given (response_action: errors). */
 export function renderModal(view: Json, errors: Record<string, string> = {}): string {
   const blocks = renderBlocks(view.blocks ?? []).replace(/<\/div>$/, "</div>");
-  const errs = Object.values(errors).map((e) => `<div class="err">${mrkdwn(e)}</div>`).join("");
+  const errs = Object.values(errors)
+    .map((e) => `<div class="err">${mrkdwn(e)}</div>`)
+    .join("");
   const foot = `${view.close ? `<span class="btn">${textOf(view.close)}</span>` : ""}${view.submit ? `<span class="btn primary">${textOf(view.submit)}</span>` : ""}`;
-  return page(`<div class="modal"><div class="title">${textOf(view.title)}</div><div class="content">${blocks}${errs}</div><div class="foot">${foot}</div></div>`);
+  return page(
+    `<div class="modal"><div class="title">${textOf(view.title)}</div><div class="content">${blocks}${errs}</div><div class="foot">${foot}</div></div>`,
+  );
 }
 
 /** The App Home tab. */
 export function renderHome(view: Json, tabs: { home: string; messages: string; about: string }): string {
-  return page(`<div class="tabs"><b>${escape(tabs.home)}</b><span>${escape(tabs.messages)}</span><span>${escape(tabs.about)}</span></div>${renderBlocks(view.blocks ?? [])}`);
+  return page(
+    `<div class="tabs"><b>${escape(tabs.home)}</b><span>${escape(tabs.messages)}</span><span>${escape(tabs.about)}</span></div>${renderBlocks(view.blocks ?? [])}`,
+  );
 }

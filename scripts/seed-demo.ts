@@ -14,9 +14,16 @@ import { DEMO_DEPARTMENT_ADMINS, DEMO_INVENTORY_CSV, DEMO_LAST_SEEN_HOURS, DEMO_
 const ACTOR = { ...SYSTEM, id: "cli:seed-demo" };
 
 /** Loads the demo company through the core (and the push certificate row the demo has no .pem for). */
-export async function seedDemoCompany(core: Core, prisma: Db, now: Date, say: (line: string) => void = () => {}): Promise<void> {
+export async function seedDemoCompany(
+  core: Core,
+  prisma: Db,
+  now: Date,
+  say: (line: string) => void = () => {},
+): Promise<void> {
   const summary = await core.inventory.importCsv(ACTOR, DEMO_INVENTORY_CSV);
-  say(`inventory: ${summary.devicesCreated} devices added, ${summary.devicesUpdated} updated; ${summary.peopleCreated} people added, ${summary.peopleUpdated} updated`);
+  say(
+    `inventory: ${summary.devicesCreated} devices added, ${summary.devicesUpdated} updated; ${summary.peopleCreated} people added, ${summary.peopleUpdated} updated`,
+  );
 
   await prisma.person.update({ where: { email: DEMO_SYSTEM_ADMIN }, data: { isSystemAdmin: true } });
   for (const [name, email] of Object.entries(DEMO_DEPARTMENT_ADMINS)) {
@@ -31,13 +38,20 @@ export async function seedDemoCompany(core: Core, prisma: Db, now: Date, say: (l
     });
   }
   for (const [serial, hours] of Object.entries(DEMO_LAST_SEEN_HOURS)) {
-    await prisma.device.update({ where: { serial }, data: { lastCheckInAt: new Date(now.getTime() - hours * HOUR), passcodePresent: true } });
+    await prisma.device.update({
+      where: { serial },
+      data: { lastCheckInAt: new Date(now.getTime() - hours * HOUR), passcodePresent: true },
+    });
   }
 
   // Renewals close to their deadline: the push certificate in 20 days, the ADE token in 45,
   // and the Android Enterprise Gmail last signed in 11 months ago (Google freezes it after a year).
   await upsertPushCertificate(prisma, new Date(now.getTime() + 20 * DAY), now);
-  await core.renewals.recordToken(ACTOR, { kind: "ADE_TOKEN", expiresAt: new Date(now.getTime() + 45 * DAY), appleId: "abm-admin@demo.example.co.jp" });
+  await core.renewals.recordToken(ACTOR, {
+    kind: "ADE_TOKEN",
+    expiresAt: new Date(now.getTime() + 45 * DAY),
+    appleId: "abm-admin@demo.example.co.jp",
+  });
   const elevenMonthsAgo = new Date(now);
   elevenMonthsAgo.setMonth(elevenMonthsAgo.getMonth() - 11);
   await core.renewals.recordGmail(ACTOR, { address: "android-mdm@demo.example.co.jp", lastSignInAt: elevenMonthsAgo });
@@ -65,11 +79,27 @@ async function upsertPushCertificate(prisma: Db, expiresAt: Date, now: Date) {
   const address = "mdm-push@demo.example.co.jp";
   const account = await prisma.custodyAccount.upsert({
     where: { role_address: { role: "PUSH_CERT_APPLE_ID", address } },
-    create: { role: "PUSH_CERT_APPLE_ID", address, isGroupAddress: true, passwordHolder: "山田 太郎", passwordLocation: "情報システム部の金庫", twoFactorHolder: "山田 太郎", lastVerifiedAt: now },
+    create: {
+      role: "PUSH_CERT_APPLE_ID",
+      address,
+      isGroupAddress: true,
+      passwordHolder: "山田 太郎",
+      passwordLocation: "情報システム部の金庫",
+      twoFactorHolder: "山田 太郎",
+      lastVerifiedAt: now,
+    },
     update: {},
   });
-  const current = await prisma.renewal.findFirst({ where: { kind: "PUSH_CERTIFICATE" }, orderBy: { createdAt: "asc" } });
-  const data = { label: "MDM push certificate", expiresAt, accountId: account.id, topic: "com.apple.mgmt.External.demo-0000" };
+  const current = await prisma.renewal.findFirst({
+    where: { kind: "PUSH_CERTIFICATE" },
+    orderBy: { createdAt: "asc" },
+  });
+  const data = {
+    label: "MDM push certificate",
+    expiresAt,
+    accountId: account.id,
+    topic: "com.apple.mgmt.External.demo-0000",
+  };
   if (current) await prisma.renewal.update({ where: { id: current.id }, data });
   else await prisma.renewal.create({ data: { kind: "PUSH_CERTIFICATE", ...data, createdAt: now } });
 }

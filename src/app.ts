@@ -93,7 +93,8 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
       escalation: {
         businessMinutes: config.ESCALATION_MINUTES,
         offHoursMinutes: config.ESCALATION_MINUTES_OFF_HOURS,
-        businessHours: parseBusinessHours(config.BUSINESS_HOURS ?? "09:00-18:00", config.APP_TIMEZONE) ?? DEFAULT_BUSINESS_HOURS,
+        businessHours:
+          parseBusinessHours(config.BUSINESS_HOURS ?? "09:00-18:00", config.APP_TIMEZONE) ?? DEFAULT_BUSINESS_HOURS,
         userGroup: config.ESCALATION_USERGROUP,
         lostModeWipeAfterHours: config.LOST_MODE_WIPE_AFTER_HOURS,
       },
@@ -119,7 +120,10 @@ export async function startApp(
   // Slack parses its own raw body (it must, to verify the signature): mounted before any parser.
   const slackRouter = Router();
   const slack = mountSlack(slackRouter, { config, core });
-  const app = createWebApp({ config, core, db, setup, preview: Boolean(opts.preview) }, [slackRouter, ...(opts.preview ? [opts.preview] : [])]);
+  const app = createWebApp({ config, core, db, setup, preview: Boolean(opts.preview) }, [
+    slackRouter,
+    ...(opts.preview ? [opts.preview] : []),
+  ]);
 
   const delivery = slackEnabled(config)
     ? new OutboxDelivery({
@@ -133,7 +137,9 @@ export async function startApp(
     : null;
   if (!delivery) {
     const waiting = await db.prisma.outboxMessage.count({ where: { state: "PENDING" } });
-    log.warn("Slack is off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set; messages are kept in the outbox", { waiting });
+    log.warn("Slack is off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set; messages are kept in the outbox", {
+      waiting,
+    });
   }
 
   const coordinator = new DbRunCoordinator(core.jobRuns, clock, instance);
@@ -197,7 +203,11 @@ export async function startApp(
 function listen(server: Server, port: number, host?: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", (err: NodeJS.ErrnoException) =>
-      reject(err.code === "EADDRINUSE" ? new Error(`port ${port} is already in use: stop what uses it or set PORT to a free port`) : err),
+      reject(
+        err.code === "EADDRINUSE"
+          ? new Error(`port ${port} is already in use: stop what uses it or set PORT to a free port`)
+          : err,
+      ),
     );
     if (host) server.listen(port, host, resolve);
     else server.listen(port, resolve);

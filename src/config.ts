@@ -13,7 +13,14 @@ const optional = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
-const csv = optional.transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+const csv = optional.transform((v) =>
+  v
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [],
+);
 
 const bool = (fallback: boolean) =>
   optional.transform((v, ctx) => {
@@ -42,7 +49,10 @@ const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
 const trustProxy = optional.transform((v, ctx): number | string[] => {
   if (v === undefined) return ["loopback"];
   if (/^\d+$/.test(v) && Number(v) <= 10) return Number(v);
-  const items = v.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.find((i) => !PROXY_NAMES.has(i) && !isAddressOrSubnet(i));
   if (/^(true|yes|on|\*)$/i.test(v) || bad !== undefined || !items.length) {
     ctx.addIssue({
@@ -76,7 +86,10 @@ const schema = z.object({
       return z.NEVER;
     }
   }),
-  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || /^xox[a-z]-/.test(v), "expected a bot token starting with xoxb-"),
+  SLACK_BOT_TOKEN: optional.refine(
+    (v) => v === undefined || /^xox[a-z]-/.test(v),
+    "expected a bot token starting with xoxb-",
+  ),
   SLACK_SIGNING_SECRET: optional,
   SLACK_API_URL: url,
   SLACK_ADMIN_CHANNEL: optional,
@@ -96,7 +109,9 @@ const schema = z.object({
     if (v === undefined) return true;
     try {
       const m = JSON.parse(v) as unknown;
-      return typeof m === "object" && m !== null && !Array.isArray(m) && Object.values(m).every((f) => typeof f === "string");
+      return (
+        typeof m === "object" && m !== null && !Array.isArray(m) && Object.values(m).every((f) => typeof f === "string")
+      );
     } catch {
       return false;
     }
@@ -105,7 +120,10 @@ const schema = z.object({
   GOOGLE_FORM_POLL: bool(false),
   // Where the first poll starts (RFC 3339); unset: from the moment the poller first runs, so a
   // form's whole history is not imported as new incidents.
-  GOOGLE_FORM_POLL_SINCE: optional.refine((v) => v === undefined || (/^\d{4}-\d\d-\d\dT/.test(v) && !Number.isNaN(Date.parse(v))), "expected an RFC 3339 time such as 2026-12-01T00:00:00Z"),
+  GOOGLE_FORM_POLL_SINCE: optional.refine(
+    (v) => v === undefined || (/^\d{4}-\d\d-\d\dT/.test(v) && !Number.isNaN(Date.parse(v))),
+    "expected an RFC 3339 time such as 2026-12-01T00:00:00Z",
+  ),
   GOOGLE_FORM_POLL_CRON: optional
     .transform((v) => v ?? "*/2 * * * *")
     .refine((v) => cron.validate(v), "expected a cron expression such as */2 * * * *"),
@@ -124,10 +142,16 @@ const schema = z.object({
   // Escalation when nobody acts: the on-call Slack user group (S…), minutes before it is
   // mentioned in and out of business hours (Japanese working days, 年末年始 off), and how long
   // lost mode may stay on before the thread asks whether to wipe.
-  ESCALATION_USERGROUP: optional.refine((v) => v === undefined || /^S[A-Z0-9]{2,}$/.test(v), "expected a Slack user group id such as S0123ABCD"),
+  ESCALATION_USERGROUP: optional.refine(
+    (v) => v === undefined || /^S[A-Z0-9]{2,}$/.test(v),
+    "expected a Slack user group id such as S0123ABCD",
+  ),
   ESCALATION_MINUTES: int(15, 1, 24 * 60),
   ESCALATION_MINUTES_OFF_HOURS: int(15, 1, 24 * 60),
-  BUSINESS_HOURS: optional.refine((v) => v === undefined || parseBusinessHours(v) !== null, "expected hours such as 09:00-18:00"),
+  BUSINESS_HOURS: optional.refine(
+    (v) => v === undefined || parseBusinessHours(v) !== null,
+    "expected hours such as 09:00-18:00",
+  ),
   LOST_MODE_WIPE_AFTER_HOURS: int(24, 1, 24 * 30),
   // 32-byte key (base64 or hex) that encrypts private keys at rest.
   SECRET_ENCRYPTION_KEY: optional,
@@ -189,8 +213,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError("MDM_DRIVER_APPLE: nanomdm needs NANOMDM_URL and NANOMDM_API_KEY");
     }
     if (c.GOOGLE_FORM_POLL) {
-      if (!c.GOOGLE_FORM_ID) throw new ConfigError("GOOGLE_FORM_POLL: the poller needs GOOGLE_FORM_ID (the id in the form's edit URL)");
-      if (!c.GOOGLE_APPLICATION_CREDENTIALS) throw new ConfigError("GOOGLE_FORM_POLL: the poller needs GOOGLE_APPLICATION_CREDENTIALS (a service-account key the form is shared with)");
+      if (!c.GOOGLE_FORM_ID)
+        throw new ConfigError("GOOGLE_FORM_POLL: the poller needs GOOGLE_FORM_ID (the id in the form's edit URL)");
+      if (!c.GOOGLE_APPLICATION_CREDENTIALS)
+        throw new ConfigError(
+          "GOOGLE_FORM_POLL: the poller needs GOOGLE_APPLICATION_CREDENTIALS (a service-account key the form is shared with)",
+        );
       // Apps Script's FormResponse.getId() ("2_ABaOnu…") is not the Forms API responseId
       // ("ACYDBN…"): a response arriving both ways cannot be recognised as one (decision 0130).
       if (c.GOOGLE_FORM_WEBHOOK_SECRET) {

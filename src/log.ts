@@ -2,7 +2,8 @@
 // phone number, an address, a location or a secret are masked whatever the caller passes.
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const PERSONAL = /phone|email|mail|name|location|latitude|longitude|lat$|lng$|address|token|secret|password|message|circumstances/i;
+const PERSONAL =
+  /phone|email|mail|name|location|latitude|longitude|lat$|lng$|address|token|secret|password|message|circumstances/i;
 
 let threshold: Level = (process.env.LOG_LEVEL as Level) in ORDER ? (process.env.LOG_LEVEL as Level) : "info";
 let sink: (line: string) => void = (line) => process.stderr.write(line + "\n");

@@ -24,7 +24,10 @@ configureLog({ level: "error" });
 export async function targets(): Promise<Target[]> {
   const only = process.env.BENCH_TARGET;
   if (only === "PGlite" || only === "PostgreSQL") return [only];
-  const admin = new pg.Client({ connectionString: withDatabase(benchServerUrl(), "postgres"), connectionTimeoutMillis: 2000 });
+  const admin = new pg.Client({
+    connectionString: withDatabase(benchServerUrl(), "postgres"),
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await admin.connect();
     await admin.end();
@@ -44,7 +47,11 @@ export interface BenchApp {
   config: Config;
 }
 
-export async function withBenchApp<T>(target: Target, fn: (b: BenchApp) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
+export async function withBenchApp<T>(
+  target: Target,
+  fn: (b: BenchApp) => Promise<T>,
+  env: Record<string, string> = {},
+): Promise<T> {
   const { db, drop } = await openBenchDatabase(target);
   const slack = await new FakeSlack().start();
   // The admin exists in Slack (users.info answers and is cached, as in a real workspace).

@@ -21,14 +21,18 @@ const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 const body = "{}";
 const post = (token: string) =>
   new Promise<number>((resolve, reject) => {
-    const req = request(`${url}/agent/v1/checkin`, {
-      method: "POST",
-      agent,
-      headers: { "content-type": "application/json", "content-length": "2", authorization: `Bearer ${token}` },
-    }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      `${url}/agent/v1/checkin`,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": "2", authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });

@@ -9,13 +9,22 @@ const kind = process.argv[2];
 // botId/botUserId given: Bolt would otherwise call auth.test (slack.com) before the first listener.
 let server;
 if (kind === "bolt") {
-  const app = new bolt.App({ signingSecret: process.env.SLACK_SIGNING_SECRET, token: "xoxb-floor", tokenVerificationEnabled: false, botId: "B_FLOOR", botUserId: "U_FLOOR", logLevel: bolt.LogLevel.ERROR });
+  const app = new bolt.App({
+    signingSecret: process.env.SLACK_SIGNING_SECRET,
+    token: "xoxb-floor",
+    tokenVerificationEnabled: false,
+    botId: "B_FLOOR",
+    botUserId: "U_FLOOR",
+    logLevel: bolt.LogLevel.ERROR,
+  });
   app.command("/mdm", async ({ ack }) => await ack());
   server = await app.start(0);
 } else {
   const app = express();
   app.post("/agent/v1/checkin", express.json({ limit: "16kb" }), (_req, res) => void res.json({ commands: [] }));
-  server = await new Promise((resolve) => { const s = app.listen(0, "127.0.0.1", () => resolve(s)); });
+  server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
 }
 console.log(JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` }));
 process.on("SIGTERM", () => process.exit(0));

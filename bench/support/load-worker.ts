@@ -21,16 +21,26 @@ const { url, slackUrl, user } = workerData as { url: string; slackUrl: string; u
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 const post: Transport = (target, headers, body) =>
   new Promise((resolve, reject) => {
-    const req = request(target, { method: "POST", agent, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      target,
+      { method: "POST", agent, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
-const requests = new SlackRequests(url, (id) => `${slackUrl}/respond/${id}`, SIGNING_SECRET, () => Date.now(), { transport: post });
+const requests = new SlackRequests(
+  url,
+  (id) => `${slackUrl}/respond/${id}`,
+  SIGNING_SECRET,
+  () => Date.now(),
+  { transport: post },
+);
 
 parentPort!.on("message", async (run: LoadRun) => {
   const results: LoadResult[] = [];

@@ -20,5 +20,8 @@ export async function scratchDatabase(suffix = ""): Promise<{ url: string; drop:
   const name = `${new URL(benchServerUrl()).pathname.slice(1) || "bench"}${suffix}`;
   await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE "${name}"`);
-  return { url: withDatabase(benchServerUrl(), name), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return {
+    url: withDatabase(benchServerUrl(), name),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
 }

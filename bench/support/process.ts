@@ -14,7 +14,11 @@ export interface AppProcess {
 }
 
 /** prepare: runs on the database (DATABASE_URL) before the app starts, e.g. to seed a fleet. */
-export async function withAppProcess<T>(target: Target, fn: (p: AppProcess) => Promise<T>, prepare?: (databaseUrl: string) => Promise<void>): Promise<T> {
+export async function withAppProcess<T>(
+  target: Target,
+  fn: (p: AppProcess) => Promise<T>,
+  prepare?: (databaseUrl: string) => Promise<void>,
+): Promise<T> {
   const slack = await new FakeSlack().start();
   // The admin exists in Slack (users.info answers and is cached, as in a real workspace).
   slack.addUser({ id: "UADMIN1", email: "admin.bench@example.com", name: "Bench Admin", locale: "en-US" });

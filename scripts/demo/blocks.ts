@@ -6,22 +6,31 @@ import { mrkdwn } from "../render-blocks.js";
 
 type Json = Record<string, any>;
 
-const esc = (s: string) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const textOf = (o: Json | undefined) => (!o ? "" : o.type === "mrkdwn" ? mrkdwn(o.text) : esc(o.text ?? "").replace(/\n/g, "<br>"));
+const esc = (s: string) =>
+  String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const textOf = (o: Json | undefined) =>
+  !o ? "" : o.type === "mrkdwn" ? mrkdwn(o.text) : esc(o.text ?? "").replace(/\n/g, "<br>");
 
 /** Where a click happened: a message (channel + ts) or a view (modal or App Home). */
-export type Container = { type: "message"; channel: string; ts: string; ephemeral?: boolean } | { type: "view"; viewId: string };
+export type Container =
+  | { type: "message"; channel: string; ts: string; ephemeral?: boolean }
+  | { type: "view"; viewId: string };
 
 export class BlockRenderer {
   /** Hidden forms, one per control, put at the end of the page (forms cannot nest). */
   readonly forms: string[] = [];
   private n = 0;
 
-  constructor(private readonly user: string, private readonly lang: string) {}
+  constructor(
+    private readonly user: string,
+    private readonly lang: string,
+  ) {}
 
   private actionForm(ctx: Json): string {
     const id = `f${++this.n}`;
-    this.forms.push(`<form id="${id}" method="post" action="/preview/action?as=${esc(this.user)}&amp;lang=${this.lang}"><input type="hidden" name="ctx" value="${esc(JSON.stringify(ctx))}"></form>`);
+    this.forms.push(
+      `<form id="${id}" method="post" action="/preview/action?as=${esc(this.user)}&amp;lang=${this.lang}"><input type="hidden" name="ctx" value="${esc(JSON.stringify(ctx))}"></form>`,
+    );
     return id;
   }
 
@@ -44,9 +53,19 @@ export class BlockRenderer {
       case "overflow": {
         const options: Json[] = e.options ?? (e.option_groups ?? []).flatMap((g: Json) => g.options ?? []);
         const initial = e.initial_option?.value;
-        const opts = options.map((o) => `<option value="${esc(o.value)}"${o.value === initial ? " selected" : ""}>${esc(o.text?.text ?? o.value)}</option>`).join("");
-        if (inModal) return `<select name="v|${esc(blockId)}|${esc(e.action_id)}|static_select" form="modal"><option value="">—</option>${opts}</select>`;
-        const form = this.actionForm({ ...base, type: e.type, options: options.map((o) => ({ value: o.value, text: o.text?.text })) });
+        const opts = options
+          .map(
+            (o) =>
+              `<option value="${esc(o.value)}"${o.value === initial ? " selected" : ""}>${esc(o.text?.text ?? o.value)}</option>`,
+          )
+          .join("");
+        if (inModal)
+          return `<select name="v|${esc(blockId)}|${esc(e.action_id)}|static_select" form="modal"><option value="">—</option>${opts}</select>`;
+        const form = this.actionForm({
+          ...base,
+          type: e.type,
+          options: options.map((o) => ({ value: o.value, text: o.text?.text })),
+        });
         return `<span class="pick"><select name="selected" form="${form}" data-action="${esc(e.action_id ?? "")}">${e.placeholder ? `<option value="">${esc(e.placeholder.text)}</option>` : ""}${opts}</select><button class="btn" form="${form}">→</button></span>`;
       }
       case "plain_text_input": {
@@ -63,10 +82,16 @@ export class BlockRenderer {
         return `<input type="text" name="v|${esc(blockId)}|${esc(e.action_id)}|${e.type}" form="modal" value="${esc(e.initial_value ?? "")}">`;
       case "checkboxes":
       case "radio_buttons": {
-        const initial = new Set<string>([...(e.initial_options ?? []).map((o: Json) => o.value), ...(e.initial_option ? [e.initial_option.value] : [])]);
+        const initial = new Set<string>([
+          ...(e.initial_options ?? []).map((o: Json) => o.value),
+          ...(e.initial_option ? [e.initial_option.value] : []),
+        ]);
         const kind = e.type === "checkboxes" ? "checkbox" : "radio";
         return (e.options ?? [])
-          .map((o: Json) => `<label class="choice"><input type="${kind}" name="v|${esc(blockId)}|${esc(e.action_id)}|${e.type}" value="${esc(o.value)}" form="modal"${initial.has(o.value) ? " checked" : ""}> ${textOf(o.text)}${o.description ? `<span class="hint"> ${textOf(o.description)}</span>` : ""}</label>`)
+          .map(
+            (o: Json) =>
+              `<label class="choice"><input type="${kind}" name="v|${esc(blockId)}|${esc(e.action_id)}|${e.type}" value="${esc(o.value)}" form="modal"${initial.has(o.value) ? " checked" : ""}> ${textOf(o.text)}${o.description ? `<span class="hint"> ${textOf(o.description)}</span>` : ""}</label>`,
+          )
           .join("");
       }
       case "datepicker":
@@ -92,8 +117,12 @@ export class BlockRenderer {
           case "header":
             return `<div class="header">${textOf(b.text)}</div>`;
           case "section": {
-            const fields = b.fields ? `<div class="fields">${b.fields.map((f: Json) => `<div>${textOf(f)}</div>`).join("")}</div>` : "";
-            const acc = b.accessory ? `<div class="acc">${this.element(b.accessory, blockId, where, inModal)}</div>` : "";
+            const fields = b.fields
+              ? `<div class="fields">${b.fields.map((f: Json) => `<div>${textOf(f)}</div>`).join("")}</div>`
+              : "";
+            const acc = b.accessory
+              ? `<div class="acc">${this.element(b.accessory, blockId, where, inModal)}</div>`
+              : "";
             return `<div class="section"><div class="body">${b.text ? `<div>${textOf(b.text)}</div>` : ""}${fields}</div>${acc}</div>`;
           }
           case "context":
@@ -120,7 +149,8 @@ export class BlockRenderer {
 export function stateValues(body: Record<string, string | string[]>, view: Json): Record<string, Record<string, Json>> {
   const optionText = (blockId: string, value: string) => {
     const b = (view.blocks ?? []).find((x: Json) => x.block_id === blockId);
-    const options: Json[] = b?.element?.options ?? (b?.element?.option_groups ?? []).flatMap((g: Json) => g.options ?? []);
+    const options: Json[] =
+      b?.element?.options ?? (b?.element?.option_groups ?? []).flatMap((g: Json) => g.options ?? []);
     return options.find((o) => o.value === value)?.text ?? { type: "plain_text", text: value };
   };
   const values: Record<string, Record<string, Json>> = {};

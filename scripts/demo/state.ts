@@ -65,7 +65,8 @@ export class SlackState {
     switch (method) {
       case "chat.postMessage":
         this.messages.push({ channel: a.channel, ts: r.ts, threadTs: a.thread_ts, text: a.text ?? "", blocks });
-        if (a.thread_ts && a.reply_broadcast) this.messages.push({ channel: a.channel, ts: `${r.ts}b`, text: a.text ?? "", blocks });
+        if (a.thread_ts && a.reply_broadcast)
+          this.messages.push({ channel: a.channel, ts: `${r.ts}b`, text: a.text ?? "", blocks });
         break;
       case "chat.update": {
         const m = this.messages.find((x) => x.channel === a.channel && x.ts === a.ts);
@@ -78,7 +79,14 @@ export class SlackState {
         break;
       }
       case "chat.postEphemeral":
-        this.messages.push({ channel: a.channel, ts: r.message_ts ?? this.localTs(), threadTs: a.thread_ts, text: a.text ?? "", blocks, onlyFor: a.user });
+        this.messages.push({
+          channel: a.channel,
+          ts: r.message_ts ?? this.localTs(),
+          threadTs: a.thread_ts,
+          text: a.text ?? "",
+          blocks,
+          onlyFor: a.user,
+        });
         break;
       case "views.publish":
         if (view) this.homes.set(a.user_id, { id: r.view?.id ?? this.localTs(), view });
@@ -90,12 +98,15 @@ export class SlackState {
       }
       case "views.push": {
         const user = this.triggers.get(a.trigger_id);
-        if (user && view) this.modals.set(user, [...(this.modals.get(user) ?? []), { id: r.view?.id ?? this.localTs(), view }]);
+        if (user && view)
+          this.modals.set(user, [...(this.modals.get(user) ?? []), { id: r.view?.id ?? this.localTs(), view }]);
         break;
       }
       case "views.update": {
         if (!view) break;
-        for (const stack of this.modals.values()) for (const v of stack) if (v.id === a.view_id || (a.external_id && v.view.external_id === a.external_id)) v.view = view;
+        for (const stack of this.modals.values())
+          for (const v of stack)
+            if (v.id === a.view_id || (a.external_id && v.view.external_id === a.external_id)) v.view = view;
         for (const h of this.homes.values()) if (h.id === a.view_id) h.view = view;
         break;
       }
@@ -110,7 +121,13 @@ export class SlackState {
     if (body.delete_original && target) return void (target.deleted = true);
     const blocks = (parse(body.blocks) as Json[] | undefined) ?? [];
     if (body.replace_original && target) return void Object.assign(target, { text: body.text ?? "", blocks });
-    this.messages.push({ channel: channel!, ts: this.localTs(), text: body.text ?? "", blocks, ...(body.response_type === "in_channel" ? {} : { onlyFor: user }) });
+    this.messages.push({
+      channel: channel!,
+      ts: this.localTs(),
+      text: body.text ?? "",
+      blocks,
+      ...(body.response_type === "in_channel" ? {} : { onlyFor: user }),
+    });
   }
 
   private localTs() {
@@ -119,8 +136,12 @@ export class SlackState {
 
   /** Top-level messages of a channel as `user` sees them, each with its thread. */
   channel(channel: string, user: string): { msg: Msg; replies: Msg[] }[] {
-    const visible = this.messages.filter((m) => m.channel === channel && !m.deleted && (!m.onlyFor || m.onlyFor === user));
-    return visible.filter((m) => !m.threadTs).map((msg) => ({ msg, replies: visible.filter((r) => r.threadTs === msg.ts) }));
+    const visible = this.messages.filter(
+      (m) => m.channel === channel && !m.deleted && (!m.onlyFor || m.onlyFor === user),
+    );
+    return visible
+      .filter((m) => !m.threadTs)
+      .map((msg) => ({ msg, replies: visible.filter((r) => r.threadTs === msg.ts) }));
   }
 
   topModal(user: string): OpenView | undefined {

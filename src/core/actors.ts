@@ -69,7 +69,9 @@ export class Actors {
 
   async requireDeviceAdmin(actor: Actor, deviceId: string): Promise<void> {
     if (!(await this.canActOnDevice(actor, deviceId))) {
-      throw new NotAuthorizedError("Only a system administrator or this device's department administrator can do this.");
+      throw new NotAuthorizedError(
+        "Only a system administrator or this device's department administrator can do this.",
+      );
     }
   }
 

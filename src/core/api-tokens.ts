@@ -24,13 +24,16 @@ export class ApiTokens {
   /** A new token for `name`; the only time it is ever visible. */
   async issue(actor: string, name: string): Promise<string> {
     if (!NAME.test(name)) {
-      throw new InvalidInputError(`"${name.slice(0, 80)}" is not a token name: use letters, digits, ".", "_" or "-" (up to 63), e.g. jamf-alerts`);
+      throw new InvalidInputError(
+        `"${name.slice(0, 80)}" is not a token name: use letters, digits, ".", "_" or "-" (up to 63), e.g. jamf-alerts`,
+      );
     }
     const { db, clock } = this.deps;
     const token = newToken();
     const now = clock.now();
     await db.$transaction(async (tx) => {
-      if (await tx.apiToken.findUnique({ where: { name } })) throw new ConflictError(`a token named "${name}" exists: revoke it first or choose another name`);
+      if (await tx.apiToken.findUnique({ where: { name } }))
+        throw new ConflictError(`a token named "${name}" exists: revoke it first or choose another name`);
       await tx.apiToken.create({ data: { name, tokenHash: hashToken(token), createdAt: now } });
       await audit(tx, { actor, action: "api_token.issue", subject: `api_token:${name}`, at: now });
     });
@@ -48,7 +51,10 @@ export class ApiTokens {
   }
 
   list(): Promise<ApiTokenInfo[]> {
-    return this.deps.db.apiToken.findMany({ select: { name: true, createdAt: true, lastUsedAt: true }, orderBy: { name: "asc" } });
+    return this.deps.db.apiToken.findMany({
+      select: { name: true, createdAt: true, lastUsedAt: true },
+      orderBy: { name: "asc" },
+    });
   }
 
   /** The sender's name when `token` is a live one; null otherwise. Looked up by its hash, so the

@@ -23,7 +23,9 @@ export const DEFAULT_LOCK_MESSAGE = {
 const stored = z.object({
   helpDeskPhone: z.string().nullable().default(null),
   organisation: z.string().nullable().default(null),
-  lockMessage: z.object({ ja: z.string().nullable().default(null), en: z.string().nullable().default(null) }).default({ ja: null, en: null }),
+  lockMessage: z
+    .object({ ja: z.string().nullable().default(null), en: z.string().nullable().default(null) })
+    .default({ ja: null, en: null }),
 });
 
 export type CompanyContact = z.infer<typeof stored>;
@@ -61,11 +63,23 @@ export class CompanyContactSettings {
   async set(actor: Actor, change: CompanyContactChange): Promise<CompanyContact> {
     this.deps.actors.requireSystemAdmin(actor);
     const phone = change.helpDeskPhone === undefined ? undefined : blankToNull(change.helpDeskPhone);
-    if (phone && !PHONE_PATTERN.test(phone)) throw new InvalidInputError("the phone number may contain digits, spaces, +, -, ( ) only", { field: "helpDeskPhone", reasonKey: "company.error.phone" });
+    if (phone && !PHONE_PATTERN.test(phone))
+      throw new InvalidInputError("the phone number may contain digits, spaces, +, -, ( ) only", {
+        field: "helpDeskPhone",
+        reasonKey: "company.error.phone",
+      });
     const organisation = change.organisation === undefined ? undefined : blankToNull(change.organisation);
-    if (organisation && organisation.length > 100) throw new InvalidInputError("the organisation name is longer than 100 characters", { field: "organisation", reasonKey: "company.error.organisation" });
+    if (organisation && organisation.length > 100)
+      throw new InvalidInputError("the organisation name is longer than 100 characters", {
+        field: "organisation",
+        reasonKey: "company.error.organisation",
+      });
     for (const m of Object.values(change.lockMessage ?? {})) {
-      if (m && m.trim().length > MAX_MESSAGE) throw new InvalidInputError(`the lock-screen message is longer than ${MAX_MESSAGE} characters`, { field: "lockMessage", reasonKey: "company.error.message" });
+      if (m && m.trim().length > MAX_MESSAGE)
+        throw new InvalidInputError(`the lock-screen message is longer than ${MAX_MESSAGE} characters`, {
+          field: "lockMessage",
+          reasonKey: "company.error.message",
+        });
     }
     return this.deps.db.$transaction(async (tx) => {
       const row = await tx.setting.findUnique({ where: { key: COMPANY_CONTACT_KEY } });
@@ -78,8 +92,18 @@ export class CompanyContactSettings {
           en: change.lockMessage?.en === undefined ? current.lockMessage.en : blankToNull(change.lockMessage.en),
         },
       };
-      await tx.setting.upsert({ where: { key: COMPANY_CONTACT_KEY }, create: { key: COMPANY_CONTACT_KEY, value: next }, update: { value: next } });
-      await audit(tx, { actor: actor.id, action: "company.contact", subject: COMPANY_CONTACT_KEY, details: next, at: this.deps.clock.now() });
+      await tx.setting.upsert({
+        where: { key: COMPANY_CONTACT_KEY },
+        create: { key: COMPANY_CONTACT_KEY, value: next },
+        update: { value: next },
+      });
+      await audit(tx, {
+        actor: actor.id,
+        action: "company.contact",
+        subject: COMPANY_CONTACT_KEY,
+        details: next,
+        at: this.deps.clock.now(),
+      });
       return next;
     });
   }

@@ -13,7 +13,18 @@ export type DomainEvent =
   | { type: "report.created"; reportId: string; statusToken?: string }
   | { type: "report.changed"; reportId: string; note?: string }
   /** A device sent its location by itself (Android lost mode); reportIds: its open loss reports. */
-  | { type: "device.located"; deviceId: string; reportIds: string[]; location: { latitude: number; longitude: number; accuracyM: number | null; at: string; batteryPercent: number | null } }
+  | {
+      type: "device.located";
+      deviceId: string;
+      reportIds: string[];
+      location: {
+        latitude: number;
+        longitude: number;
+        accuracyM: number | null;
+        at: string;
+        batteryPercent: number | null;
+      };
+    }
   /** Something was done on the device itself (lost mode left with the device password…). */
   | { type: "device.changed_on_device"; deviceId: string; reportIds: string[]; change: DeviceSideChange }
   /** The reporter edited their form response: the report took the new answers. */
@@ -38,13 +49,29 @@ export type DomainEvent =
   | { type: "command.approval"; commandId: string; actor: string; given: number; required: number }
   /** Issue 19: for the security channel — a wipe past the rolling-hour limit, a request naming several devices. */
   | { type: "security.notice"; kind: "wipe_past_limit"; commandId: string; actor: string; limit: number }
-  | { type: "security.notice"; kind: "bulk_request"; batchId: string; actor: string; commandType: string; deviceIds: string[]; source: string }
+  | {
+      type: "security.notice";
+      kind: "bulk_request";
+      batchId: string;
+      actor: string;
+      commandType: string;
+      deviceIds: string[];
+      source: string;
+    }
   /** Issue 19: nobody acted on a new incident in time — mention the on-call group. */
   | { type: "incident.escalated"; reportId: string; minutes: number; businessHours: boolean; userGroup: string | null }
   /** Issue 19: lost mode on for the configured hours and the device not found — ask whether to wipe. */
   | { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number }
   /** Issue 19: an administrator asked for the case record (PDF and CSV) to be delivered here. */
-  | { type: "case.export"; reportId: string; reference: string; actor: string; channel: string; threadTs: string | null; files: { filename: string; title: string; base64: string }[] }
+  | {
+      type: "case.export";
+      reportId: string;
+      reference: string;
+      actor: string;
+      channel: string;
+      threadTs: string | null;
+      files: { filename: string; title: string; base64: string }[];
+    }
   /** Issue 19: checklist answers recorded on an incident. */
   | { type: "checklist.changed"; reportId: string; actor: string; keys: string[] }
   /** Issue 19: a Commission deadline is near (速報 / 確報) and the report is not marked filed. */
@@ -53,7 +80,14 @@ export type DomainEvent =
   | { type: "policy.changed"; changeId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */
   | { type: "people.unlinked"; emails: string[] }
-  | { type: "digest.personal"; key: string; kind: "owner" | "departmentAdmin"; at: Date; since: Date; summaries: PersonalSummary[] };
+  | {
+      type: "digest.personal";
+      key: string;
+      kind: "owner" | "departmentAdmin";
+      at: Date;
+      since: Date;
+      summaries: PersonalSummary[];
+    };
 
 export interface EventSink {
   publish(tx: Tx, event: DomainEvent): Promise<void>;

@@ -35,9 +35,20 @@ export function createCore(deps: CoreDeps) {
   const jobRuns = new JobRuns({ db: deps.db });
   const rateLimits = new RateLimits({ db: deps.db });
   const appUsage = new AppUsage({ db: deps.db, clock: deps.clock, events: deps.events });
-  const commands = new Commands({ ...deps, actors, drivers: deps.drivers, reports: new LossReports({ ...deps, actors }), wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour });
+  const commands = new Commands({
+    ...deps,
+    actors,
+    drivers: deps.drivers,
+    reports: new LossReports({ ...deps, actors }),
+    wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour,
+  });
   // What devices do by themselves (a location while lost, lost mode left on the phone).
-  const deviceSide = new DeviceSide({ db: deps.db, clock: deps.clock, events: deps.events, reports: new LossReports({ ...deps, actors }) });
+  const deviceSide = new DeviceSide({
+    db: deps.db,
+    clock: deps.clock,
+    events: deps.events,
+    reports: new LossReports({ ...deps, actors }),
+  });
   return {
     /** The time the core works by: adapters render "now" from it too. */
     clock: deps.clock,
@@ -45,31 +56,75 @@ export function createCore(deps: CoreDeps) {
     publicUrl: deps.settings.publicUrl,
     actors,
     commands,
-    agents: new DeviceAgents({ db: deps.db, clock: deps.clock, events: deps.events, commands, appUsage, enrollmentSecret: () => deps.settings.agentEnrollmentSecret }),
+    agents: new DeviceAgents({
+      db: deps.db,
+      clock: deps.clock,
+      events: deps.events,
+      commands,
+      appUsage,
+      enrollmentSecret: () => deps.settings.agentEnrollmentSecret,
+    }),
     reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),
-    inventory: new Inventory({ db: deps.db, clock: deps.clock, events: deps.events, actors, headerNames: deps.settings.inventoryHeaders }),
+    inventory: new Inventory({
+      db: deps.db,
+      clock: deps.clock,
+      events: deps.events,
+      actors,
+      headerNames: deps.settings.inventoryHeaders,
+    }),
     preferences: new Preferences({ db: deps.db, clock: deps.clock }),
     people: new People({ db: deps.db, clock: deps.clock }),
     companyContact: new CompanyContactSettings({ db: deps.db, clock: deps.clock, actors }),
     ...createRenewalServices(deps, actors),
     alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
-    enrollments: new Enrollments({ ...deps, commands, appUsage, alerts: new AlertService({ ...deps, actors }), drivers: deps.settings.mdmDrivers, registry: deps.drivers, deviceSide }),
+    enrollments: new Enrollments({
+      ...deps,
+      commands,
+      appUsage,
+      alerts: new AlertService({ ...deps, actors }),
+      drivers: deps.settings.mdmDrivers,
+      registry: deps.drivers,
+      deviceSide,
+    }),
     deviceSide,
     /** Installed apps from any source, checked against the app usage policy. */
     appUsage,
     appPolicy: new AppPolicyService({ db: deps.db, clock: deps.clock, actors }),
     apiTokens: new ApiTokens({ db: deps.db, clock: deps.clock }),
     digest: new DigestService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
-    escalation: new IncidentEscalation({ db: deps.db, events: deps.events, settings: () => deps.settings.escalation ?? DEFAULT_ESCALATION }),
+    escalation: new IncidentEscalation({
+      db: deps.db,
+      events: deps.events,
+      settings: () => deps.settings.escalation ?? DEFAULT_ESCALATION,
+    }),
     receipts,
     outbox: new Outbox({ db: deps.db }),
     homeViewers: new HomeViewers({ db: deps.db }),
     jobRuns,
     rateLimits,
     housekeeping: new Housekeeping({ db: deps.db, receipts, jobRuns, rateLimits }),
-    checklist: new IncidentChecklist({ db: deps.db, clock: deps.clock, events: deps.events, actors, timeZone: deps.settings.timeZone }),
-    cases: new CaseRecords({ db: deps.db, clock: deps.clock, events: deps.events, actors, timeZone: deps.settings.timeZone }),
-    brake: new ResponseBrake({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands, wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour }),
+    checklist: new IncidentChecklist({
+      db: deps.db,
+      clock: deps.clock,
+      events: deps.events,
+      actors,
+      timeZone: deps.settings.timeZone,
+    }),
+    cases: new CaseRecords({
+      db: deps.db,
+      clock: deps.clock,
+      events: deps.events,
+      actors,
+      timeZone: deps.settings.timeZone,
+    }),
+    brake: new ResponseBrake({
+      db: deps.db,
+      clock: deps.clock,
+      events: deps.events,
+      actors,
+      commands,
+      wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour,
+    }),
   };
 }
 

@@ -31,7 +31,9 @@ export class JobRuns {
 
   /** A run row matters only around its fire; old ones are deleted so the table stays small. */
   async prune(now: Date, keepMs = 7 * DAY, job?: string): Promise<number> {
-    const { count } = await this.deps.db.jobRun.deleteMany({ where: { ...(job ? { job } : {}), firedAt: { lt: new Date(now.getTime() - keepMs) } } });
+    const { count } = await this.deps.db.jobRun.deleteMany({
+      where: { ...(job ? { job } : {}), firedAt: { lt: new Date(now.getTime() - keepMs) } },
+    });
     return count;
   }
 }

@@ -34,7 +34,14 @@ export class People {
   withDevices(slackUserId: string) {
     return this.deps.db.person.findUnique({
       where: { slackUserId },
-      select: { email: true, name: true, devices: { select: { id: true, name: true, platform: true, model: true, state: true }, orderBy: { name: "asc" } } },
+      select: {
+        email: true,
+        name: true,
+        devices: {
+          select: { id: true, name: true, platform: true, model: true, state: true },
+          orderBy: { name: "asc" },
+        },
+      },
     });
   }
 
@@ -50,9 +57,18 @@ export class People {
     try {
       return await db.$transaction(async (tx) => {
         // Only while still unlinked: two first clicks at once link once.
-        const { count } = await tx.person.updateMany({ where: { id: person.id, slackUserId: null }, data: { slackUserId } });
+        const { count } = await tx.person.updateMany({
+          where: { id: person.id, slackUserId: null },
+          data: { slackUserId },
+        });
         if (!count) return "already";
-        await audit(tx, { actor: `slack:${slackUserId}`, action: "person.slack_linked", subject: `person:${person.id}`, details: { by: "email" }, at: clock.now() });
+        await audit(tx, {
+          actor: `slack:${slackUserId}`,
+          action: "person.slack_linked",
+          subject: `person:${person.id}`,
+          details: { by: "email" },
+          at: clock.now(),
+        });
         return "linked";
       });
     } catch (err) {
@@ -61,5 +77,4 @@ export class People {
       throw err;
     }
   }
-
 }

@@ -19,9 +19,14 @@ export class Preferences {
    * Sets the acting Slack user's language (`null`: follow Slack again) and optionally time zone.
    * Someone not yet known is recorded with the e-mail Slack gives for them.
    */
-  async set(actor: Actor, prefs: { locale?: "ja" | "en" | null; timeZone?: string | null }, profile?: { email?: string; name?: string }) {
+  async set(
+    actor: Actor,
+    prefs: { locale?: "ja" | "en" | null; timeZone?: string | null },
+    profile?: { email?: string; name?: string },
+  ) {
     if (!actor.slackUserId) throw new InvalidInputError("Only a Slack user has preferences here.");
-    if (prefs.timeZone && !isTimeZone(prefs.timeZone)) throw new InvalidInputError(`unknown time zone "${prefs.timeZone}" (e.g. Asia/Tokyo)`, { field: "timeZone" });
+    if (prefs.timeZone && !isTimeZone(prefs.timeZone))
+      throw new InvalidInputError(`unknown time zone "${prefs.timeZone}" (e.g. Asia/Tokyo)`, { field: "timeZone" });
     const data = {
       ...(prefs.locale !== undefined ? { locale: prefs.locale } : {}),
       ...(prefs.timeZone !== undefined ? { timeZone: prefs.timeZone } : {}),
@@ -33,13 +38,22 @@ export class Preferences {
       if (existing) person = await tx.person.update({ where: { id: existing.id }, data });
       else {
         const email = profile?.email?.toLowerCase();
-        if (!email) throw new InvalidInputError("Slack did not tell us your e-mail address; ask an administrator to add you.");
+        if (!email)
+          throw new InvalidInputError("Slack did not tell us your e-mail address; ask an administrator to add you.");
         const byEmail = await tx.person.findUnique({ where: { email } });
         person = byEmail
           ? await tx.person.update({ where: { id: byEmail.id }, data: { ...data, slackUserId } })
-          : await tx.person.create({ data: { ...data, email, name: profile?.name ?? null, slackUserId, autoCreated: true } });
+          : await tx.person.create({
+              data: { ...data, email, name: profile?.name ?? null, slackUserId, autoCreated: true },
+            });
       }
-      await audit(tx, { actor: actor.id, action: "person.preferences", subject: `person:${person.id}`, details: data, at: this.deps.clock.now() });
+      await audit(tx, {
+        actor: actor.id,
+        action: "person.preferences",
+        subject: `person:${person.id}`,
+        details: data,
+        at: this.deps.clock.now(),
+      });
       return person;
     });
   }

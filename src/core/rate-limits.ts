@@ -19,7 +19,9 @@ export class RateLimits {
 
   /** Windows that ended more than a day ago say nothing any more (housekeeping). */
   async prune(now: Date): Promise<number> {
-    const { count } = await this.deps.db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - DAY) } } });
+    const { count } = await this.deps.db.rateLimitWindow.deleteMany({
+      where: { windowStart: { lt: new Date(now.getTime() - DAY) } },
+    });
     return count;
   }
 }

@@ -15,7 +15,9 @@ export function parseEncryptionKey(raw: string | undefined): Buffer {
   }
   const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
   if (key.length !== 32) {
-    throw new NotAllowedError("SECRET_ENCRYPTION_KEY must be 32 bytes written as base64 or hex.", { reason: "encryption_key_invalid" });
+    throw new NotAllowedError("SECRET_ENCRYPTION_KEY must be 32 bytes written as base64 or hex.", {
+      reason: "encryption_key_invalid",
+    });
   }
   return key;
 }

@@ -87,7 +87,10 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
     factory,
     pglite,
     // PGlite has one process by its directory lock; PostgreSQL replicas take turns.
-    migrate: () => (target.kind === "postgres" ? withMigrationLock(target.url, () => applyMigrations(factory)) : applyMigrations(factory)),
+    migrate: () =>
+      target.kind === "postgres"
+        ? withMigrationLock(target.url, () => applyMigrations(factory))
+        : applyMigrations(factory),
     listen,
     async ping() {
       try {

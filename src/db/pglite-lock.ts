@@ -48,7 +48,10 @@ export function lockDirectory(dir: string): () => void {
       const holder = read(file);
       // Another host (a shared volume) cannot be probed: its lock stands until removed by hand.
       if (holder && (holder.host !== me.host || alive(holder.pid))) {
-        const who = holder.pid === process.pid && holder.host === me.host ? "this process (opened twice)" : `process ${holder.pid} on ${holder.host}`;
+        const who =
+          holder.pid === process.pid && holder.host === me.host
+            ? "this process (opened twice)"
+            : `process ${holder.pid} on ${holder.host}`;
         throw new DirectoryInUseError(
           `the database directory ${dir} is in use by ${who} since ${holder.since}: stop that process first, or give this one another DATABASE_URL (several processes need PostgreSQL)` +
             (holder.host !== me.host ? `; if that host is gone, delete ${file}` : ""),
@@ -70,5 +73,7 @@ export function lockDirectory(dir: string): () => void {
     process.once("exit", release); // process.exit() after a failed start-up leaves no file behind
     return release;
   }
-  throw new DirectoryInUseError(`the database directory ${dir} is being opened by another process at the same moment: try again`);
+  throw new DirectoryInUseError(
+    `the database directory ${dir} is being opened by another process at the same moment: try again`,
+  );
 }

@@ -1,6 +1,6 @@
 // PGlite through Prisma's driver-adapter interface, with migration scripts run whole and awaited
 // (see whole-script.ts).
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { runScriptsWhole } from "./whole-script.js";
 

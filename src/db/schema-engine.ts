@@ -73,7 +73,10 @@ export interface MigrationDir {
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationDir[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => ({ name, sql: await readFile(path.join(dir, name, "migration.sql"), "utf8") })),
   );
@@ -121,10 +124,17 @@ export async function applyMigrations(
   }
 }
 
-async function markFailedAsRolledBack(engine: Engine, factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+async function markFailedAsRolledBack(
+  engine: Engine,
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<string[]> {
   const adapter = await factory.connect();
   try {
-    const exists = await adapter.queryRaw({ sql: "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present", args: [], argTypes: [] });
+    const exists = await adapter.queryRaw({
+      sql: "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present",
+      args: [],
+      argTypes: [],
+    });
     if (!exists.rows[0]?.[0]) return [];
     const res = await adapter.queryRaw({
       sql: "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL",
@@ -156,7 +166,10 @@ export async function diffSchemaAgainstMigrations(
       filters: NO_FILTERS,
     });
     const sql = out.stdout ?? "";
-    return /^\s*(--[^\n]*\n\s*)*-- This is an empty migration\.?\s*$/.test(sql) || !/\S/.test(sql.replace(/--.*$/gm, "")) ? "" : sql;
+    return /^\s*(--[^\n]*\n\s*)*-- This is an empty migration\.?\s*$/.test(sql) ||
+      !/\S/.test(sql.replace(/--.*$/gm, ""))
+      ? ""
+      : sql;
   } finally {
     await close();
   }

@@ -4,9 +4,21 @@
 // ("enterprises/E/devices/D") is Device.externalId, filled by the device import.
 import type { androidmanagement_v1 } from "googleapis";
 import type { Config } from "../config.js";
-import type { Clock, CommandDriver, CommandResult, OutgoingCommand, RemoteDevice, SendOutcome } from "../core/ports/index.js";
+import type {
+  Clock,
+  CommandDriver,
+  CommandResult,
+  OutgoingCommand,
+  RemoteDevice,
+  SendOutcome,
+} from "../core/ports/index.js";
 import type { Locale } from "../i18n/index.js";
-import { androidManagementClient, serviceAccountAuth, type AndroidAuth, type AndroidManagement } from "./android/client.js";
+import {
+  androidManagementClient,
+  serviceAccountAuth,
+  type AndroidAuth,
+  type AndroidManagement,
+} from "./android/client.js";
 import { lostModeCommand, simpleCommand, wipeParams } from "./android/commands.js";
 import { enterpriseDevices } from "./android/devices.js";
 import { operationResult } from "./android/operations.js";
@@ -41,12 +53,18 @@ export class AndroidDriver implements CommandDriver {
   }
 
   get enterprise(): string {
-    return this.opts.enterpriseId.startsWith("enterprises/") ? this.opts.enterpriseId : `enterprises/${this.opts.enterpriseId}`;
+    return this.opts.enterpriseId.startsWith("enterprises/")
+      ? this.opts.enterpriseId
+      : `enterprises/${this.opts.enterpriseId}`;
   }
 
   async send(cmd: OutgoingCommand): Promise<SendOutcome> {
     const device = cmd.device.externalId;
-    if (!device) return { kind: "failed", reason: "Android Management API: the device has no resource name yet (import devices first)" };
+    if (!device)
+      return {
+        kind: "failed",
+        reason: "Android Management API: the device has no resource name yet (import devices first)",
+      };
     const locale = this.opts.locale ?? "ja";
     const now = this.opts.clock.now();
     try {
@@ -61,16 +79,24 @@ export class AndroidDriver implements CommandDriver {
           return await this.wipe(cmd, device, locale);
         case "DEVICE_LOCATION":
         case "PLAY_LOST_MODE_SOUND":
-          return { kind: "failed", reason: `Android Management API has no ${cmd.type === "DEVICE_LOCATION" ? "location" : "sound"} command: a device in lost mode reports its location and rings by itself` };
+          return {
+            kind: "failed",
+            reason: `Android Management API has no ${cmd.type === "DEVICE_LOCATION" ? "location" : "sound"} command: a device in lost mode reports its location and rings by itself`,
+          };
         case "DEVICE_INFORMATION":
         case "SECURITY_INFO":
-          return { kind: "failed", reason: "Android devices describe themselves in the device list; Apple's queries do not apply" };
+          return {
+            kind: "failed",
+            reason: "Android devices describe themselves in the device list; Apple's queries do not apply",
+          };
       }
     } catch (err) {
       const f = apiFailure(err, now);
       // Only Google's own Retry-After is passed on; otherwise the core's exponential backoff decides.
       if (!f.transient) return { kind: "failed", reason: f.message };
-      return f.afterMs === undefined ? { kind: "retry", reason: f.message } : { kind: "retry", reason: f.message, afterMs: f.afterMs };
+      return f.afterMs === undefined
+        ? { kind: "retry", reason: f.message }
+        : { kind: "retry", reason: f.message, afterMs: f.afterMs };
     }
   }
 
@@ -101,16 +127,29 @@ export class AndroidDriver implements CommandDriver {
 
   /** Every page of the enterprise's device list, for the scheduled import (the core's port). */
   devices(): AsyncIterable<RemoteDevice[]> {
-    return enterpriseDevices({ listDevices: (token) => this.listDevices(token), transient: (err) => apiFailure(err, this.opts.clock.now()).transient });
+    return enterpriseDevices({
+      listDevices: (token) => this.listDevices(token),
+      transient: (err) => apiFailure(err, this.opts.clock.now()).transient,
+    });
   }
 
   /** One page of the enterprise's devices (enterprises.devices.list). */
-  async listDevices(pageToken?: string): Promise<{ devices: androidmanagement_v1.Schema$Device[]; nextPageToken: string | null }> {
-    const { data } = await this.api.enterprises.devices.list({ parent: this.enterprise, pageSize: 100, ...(pageToken ? { pageToken } : {}) });
+  async listDevices(
+    pageToken?: string,
+  ): Promise<{ devices: androidmanagement_v1.Schema$Device[]; nextPageToken: string | null }> {
+    const { data } = await this.api.enterprises.devices.list({
+      parent: this.enterprise,
+      pageSize: 100,
+      ...(pageToken ? { pageToken } : {}),
+    });
     return { devices: data.devices ?? [], nextPageToken: data.nextPageToken ?? null };
   }
 
-  private async issue(cmd: OutgoingCommand, device: string, body: androidmanagement_v1.Schema$Command): Promise<SendOutcome> {
+  private async issue(
+    cmd: OutgoingCommand,
+    device: string,
+    body: androidmanagement_v1.Schema$Command,
+  ): Promise<SendOutcome> {
     const existing = await this.reconcile(cmd, device, body.type!);
     if (existing) return { kind: "sent", driverRef: existing };
     const { data } = await this.api.enterprises.devices.issueCommand({ name: device, requestBody: body });
@@ -136,7 +175,9 @@ export class AndroidDriver implements CommandDriver {
     }
     try {
       const { data } = await this.api.enterprises.devices.operations.list({ name: `${device}/operations` });
-      const pending = (data.operations ?? []).find((op) => !op.done && (op.metadata as { type?: string } | null)?.type === type);
+      const pending = (data.operations ?? []).find(
+        (op) => !op.done && (op.metadata as { type?: string } | null)?.type === type,
+      );
       return pending?.name ?? null;
     } catch (err) {
       // Listing unsupported (UNIMPLEMENTED) or nothing there: issuing is all we can do. Any other
@@ -160,7 +201,12 @@ export class AndroidDriver implements CommandDriver {
 
 /** A googleapis (gaxios) error → Google's own message, and whether trying again may help. */
 export function apiFailure(err: unknown, now: Date): ApiFailure {
-  const e = err as { status?: number; code?: string | number; message?: string; response?: { status?: number; headers?: unknown; data?: unknown } };
+  const e = err as {
+    status?: number;
+    code?: string | number;
+    message?: string;
+    response?: { status?: number; headers?: unknown; data?: unknown };
+  };
   const status = e.response?.status ?? (typeof e.status === "number" ? e.status : null);
   const data = e.response?.data as { error?: { message?: string; status?: string } } | undefined;
   const googleMessage = data?.error?.message;
@@ -168,13 +214,24 @@ export function apiFailure(err: unknown, now: Date): ApiFailure {
   if (status === null) return { status, message, transient: true };
   const transient = status === 408 || status === 429 || (status >= 500 && status !== 501);
   const headers = e.response?.headers as { get?: (k: string) => string | null } | Record<string, string> | undefined;
-  const retryAfter = typeof headers?.get === "function" ? headers.get("retry-after") : (headers as Record<string, string> | undefined)?.["retry-after"];
+  const retryAfter =
+    typeof headers?.get === "function"
+      ? headers.get("retry-after")
+      : (headers as Record<string, string> | undefined)?.["retry-after"];
   return { status, message, transient, afterMs: retryAfterMs(retryAfter, now) };
 }
 
 /** The Android driver when an enterprise and a service-account key are configured, else null. */
 export function androidFromConfig(
-  config: Pick<Config, "ANDROID_ENTERPRISE_ID" | "ANDROID_SERVICE_ACCOUNT_JSON" | "GOOGLE_APPLICATION_CREDENTIALS" | "ANDROID_API_URL" | "MDM_REQUEST_TIMEOUT_MS" | "APP_LOCALE">,
+  config: Pick<
+    Config,
+    | "ANDROID_ENTERPRISE_ID"
+    | "ANDROID_SERVICE_ACCOUNT_JSON"
+    | "GOOGLE_APPLICATION_CREDENTIALS"
+    | "ANDROID_API_URL"
+    | "MDM_REQUEST_TIMEOUT_MS"
+    | "APP_LOCALE"
+  >,
   clock: Clock,
 ): AndroidDriver | null {
   const keyFile = config.ANDROID_SERVICE_ACCOUNT_JSON ?? config.GOOGLE_APPLICATION_CREDENTIALS;

@@ -9,7 +9,9 @@ import { nanoMdmFromConfig } from "./nanomdm.js";
 export function buildDrivers(config: Config, clock: Clock, extra: CommandDriver[] = []): DriverRegistry {
   // Push drivers are registered whenever their service is configured, so devices already on
   // them keep working whatever MDM_DRIVER_* says for new devices.
-  const remote = [nanoMdmFromConfig(config, clock), androidFromConfig(config, clock)].filter((d): d is NonNullable<typeof d> => d !== null);
+  const remote = [nanoMdmFromConfig(config, clock), androidFromConfig(config, clock)].filter(
+    (d): d is NonNullable<typeof d> => d !== null,
+  );
   const drivers: CommandDriver[] = [new AgentDriver(), ...remote];
   return new DriverRegistry([...drivers, ...extra]);
 }

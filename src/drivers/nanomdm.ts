@@ -54,7 +54,10 @@ export class NanoMdmDriver implements CommandDriver {
 
   private async probeOnce(): Promise<NanoMdmProbe> {
     const get = (p: string, auth: boolean) =>
-      fetch(`${this.base}${p}`, { headers: auth ? { authorization: this.auth } : {}, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000) });
+      fetch(`${this.base}${p}`, {
+        headers: auth ? { authorization: this.auth } : {},
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000),
+      });
     let version: string | null = null;
     try {
       const res = await get("/version", false);
@@ -62,7 +65,8 @@ export class NanoMdmDriver implements CommandDriver {
       else await res.body?.cancel();
       const api = await get("/v1/push/", true);
       await api.body?.cancel();
-      if (api.status === 401 || api.status === 403) return { ok: false, problem: "api_key", reason: `HTTP ${api.status}` };
+      if (api.status === 401 || api.status === 403)
+        return { ok: false, problem: "api_key", reason: `HTTP ${api.status}` };
       if (api.status === 404) return { ok: false, problem: "no_api", reason: "HTTP 404" };
       if (api.status >= 500) return { ok: false, problem: "error", reason: `HTTP ${api.status}` };
       return { ok: true, version };
@@ -89,7 +93,10 @@ export class NanoMdmDriver implements CommandDriver {
         signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000),
       });
     } catch (err) {
-      const reason = (err as Error).name === "TimeoutError" ? "NanoMDM did not answer in time" : `NanoMDM unreachable: ${(err as Error).message}`;
+      const reason =
+        (err as Error).name === "TimeoutError"
+          ? "NanoMDM did not answer in time"
+          : `NanoMDM unreachable: ${(err as Error).message}`;
       return { kind: "retry", reason };
     }
     const text = await res.text().catch(() => "");
@@ -99,7 +106,11 @@ export class NanoMdmDriver implements CommandDriver {
       return { kind: "failed", reason: `NanoMDM refused the API key (HTTP ${res.status}); check NANOMDM_API_KEY` };
     }
     if (res.status === 429 || res.status === 502 || res.status === 503 || res.status === 504) {
-      return { kind: "retry", reason: `NanoMDM HTTP ${res.status}`, ...after(retryAfterMs(res.headers.get("retry-after"), this.opts.clock.now())) };
+      return {
+        kind: "retry",
+        reason: `NanoMDM HTTP ${res.status}`,
+        ...after(retryAfterMs(res.headers.get("retry-after"), this.opts.clock.now())),
+      };
     }
     if (res.status === 404) return { kind: "failed", reason: `NanoMDM HTTP 404 at /v1/enqueue: check NANOMDM_URL` };
 
@@ -108,7 +119,10 @@ export class NanoMdmDriver implements CommandDriver {
     // NanoMDM's file storage accepts a command for any id and only the push finds no enrolment
     // ("push data missing for id"): the device will never collect it, so this is not "sent".
     if (!enqueueError && pushError && UNKNOWN_ENROLMENT.test(pushError)) {
-      return { kind: "failed", reason: `NanoMDM does not know this device (UDID ${udid}): it has not enrolled there, or has left. NanoMDM said: ${pushError}` };
+      return {
+        kind: "failed",
+        reason: `NanoMDM does not know this device (UDID ${udid}): it has not enrolled there, or has left. NanoMDM said: ${pushError}`,
+      };
     }
     // 207/500 with only a push error still means the command is queued: the device collects it
     // at its next check-in even without the push.
@@ -118,8 +132,12 @@ export class NanoMdmDriver implements CommandDriver {
     }
     if (enqueueError && ALREADY_QUEUED.test(enqueueError)) return { kind: "sent", driverRef: cmd.uuid };
     if (enqueueError && PERMANENT.test(enqueueError)) return { kind: "failed", reason: `NanoMDM: ${enqueueError}` };
-    if (res.status >= 500) return { kind: "retry", reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : ""}` };
-    return { kind: "failed", reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : text ? `: ${text.slice(0, 200)}` : ""}` };
+    if (res.status >= 500)
+      return { kind: "retry", reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : ""}` };
+    return {
+      kind: "failed",
+      reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : text ? `: ${text.slice(0, 200)}` : ""}`,
+    };
   }
 }
 
@@ -140,7 +158,15 @@ function parseResult(text: string): ApiResult | null {
 }
 
 /** The NanoMDM driver when NANOMDM_URL and NANOMDM_API_KEY are set, else null. */
-export function nanoMdmFromConfig(config: Pick<Config, "NANOMDM_URL" | "NANOMDM_API_KEY" | "MDM_REQUEST_TIMEOUT_MS">, clock: Clock): NanoMdmDriver | null {
+export function nanoMdmFromConfig(
+  config: Pick<Config, "NANOMDM_URL" | "NANOMDM_API_KEY" | "MDM_REQUEST_TIMEOUT_MS">,
+  clock: Clock,
+): NanoMdmDriver | null {
   if (!config.NANOMDM_URL || !config.NANOMDM_API_KEY) return null;
-  return new NanoMdmDriver({ url: config.NANOMDM_URL, apiKey: config.NANOMDM_API_KEY, clock, timeoutMs: config.MDM_REQUEST_TIMEOUT_MS });
+  return new NanoMdmDriver({
+    url: config.NANOMDM_URL,
+    apiKey: config.NANOMDM_API_KEY,
+    clock,
+    timeoutMs: config.MDM_REQUEST_TIMEOUT_MS,
+  });
 }

@@ -21,7 +21,10 @@ export function boolParam(params: Record<string, unknown>, ...names: string[]): 
 }
 
 /** A message given as one string or per language ({ja, en}). */
-export function localizedParam(params: Record<string, unknown>, ...names: string[]): { ja?: string; en?: string; text?: string } | undefined {
+export function localizedParam(
+  params: Record<string, unknown>,
+  ...names: string[]
+): { ja?: string; en?: string; text?: string } | undefined {
   const v = param(params, ...names);
   if (typeof v === "string") return { text: v };
   if (v && typeof v === "object") {

@@ -6,22 +6,55 @@ import { parseLostAt } from "../core/reports/input.js";
 import type { NewReport } from "../core/reports/service.js";
 import type { Locale } from "../i18n/index.js";
 
-export const REPORT_FIELDS = ["reporterEmail", "reporterName", "device", "lostAt", "location", "circumstances", "contactPhone", "consent"] as const;
+export const REPORT_FIELDS = [
+  "reporterEmail",
+  "reporterName",
+  "device",
+  "lostAt",
+  "location",
+  "circumstances",
+  "contactPhone",
+  "consent",
+] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 
 const DEFAULT_TITLES: Record<ReportField, string[]> = {
-  reporterEmail: ["email", "email address", "your email", "your work email", "work email", "メールアドレス", "メール", "会社のメールアドレス"],
+  reporterEmail: [
+    "email",
+    "email address",
+    "your email",
+    "your work email",
+    "work email",
+    "メールアドレス",
+    "メール",
+    "会社のメールアドレス",
+  ],
   reporterName: ["name", "your name", "full name", "氏名", "お名前", "名前"],
   device: ["device", "which device", "lost device", "デバイス", "紛失したデバイス", "端末", "紛失した端末", "機種"],
   lostAt: ["when", "when did you lose it", "lost at", "date and time", "紛失した日時", "日時", "紛失日時", "いつ"],
   location: ["where", "location", "place", "紛失した場所", "場所", "どこで"],
   circumstances: ["what happened", "circumstances", "状況", "紛失の状況"],
-  contactPhone: ["phone", "phone number", "contact phone", "a phone number where we can reach you now", "連絡先", "電話番号", "連絡先電話番号", "今つながる電話番号"],
+  contactPhone: [
+    "phone",
+    "phone number",
+    "contact phone",
+    "a phone number where we can reach you now",
+    "連絡先",
+    "電話番号",
+    "連絡先電話番号",
+    "今つながる電話番号",
+  ],
   consent: ["consent", "lost mode consent", "同意", "紛失モードへの同意"],
 };
 
 export function normaliseTitle(title: string): string {
-  return title.normalize("NFKC").toLowerCase().replace(/[\s]+/g, " ").replace(/[?？*:：。.\s]+$/u, "").replace(/\s*\((required|必須)\)$/, "").trim();
+  return title
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s]+/g, " ")
+    .replace(/[?？*:：。.\s]+$/u, "")
+    .replace(/\s*\((required|必須)\)$/, "")
+    .trim();
 }
 
 export type TitleMap = Map<string, ReportField>;
@@ -64,11 +97,13 @@ export function responseToReport(
   }
   const collected = response.respondentEmail?.trim();
   // The address Google collected (signed-in respondent) beats the one typed into a question.
-  const email = [collected, fields.reporterEmail].find((e) => e && EMAIL.test(e)) ?? fields.reporterEmail ?? collected ?? "";
+  const email =
+    [collected, fields.reporterEmail].find((e) => e && EMAIL.test(e)) ?? fields.reporterEmail ?? collected ?? "";
   const locale: Locale = japanese ? "ja" : opts.fallbackLocale;
   const lostAt = parseLostAt(fields.lostAt ?? "", opts.timeZone, opts.now);
   // Answers to questions we do not know still reach the admins, in the description.
-  const description = [fields.device, ...unmapped].filter(Boolean).join(" / ") || (locale === "ja" ? "(記載なし)" : "(not stated)");
+  const description =
+    [fields.device, ...unmapped].filter(Boolean).join(" / ") || (locale === "ja" ? "(記載なし)" : "(not stated)");
   return {
     channel: "GOOGLE_FORM",
     externalId: response.responseId,

@@ -21,7 +21,10 @@ export const FORMS_SCOPES = [
  * socket the server closed) is tried again at once; an HTTP error is not: the run fails and
  * the next scheduled run repeats it whole.
  */
-const READS_RETRY = { retry: true, retryConfig: { retry: 2, noResponseRetries: 2, statusCodesToRetry: [] as number[][], httpMethodsToRetry: ["GET"] } };
+const READS_RETRY = {
+  retry: true,
+  retryConfig: { retry: 2, noResponseRetries: 2, statusCodesToRetry: [] as number[][], httpMethodsToRetry: ["GET"] },
+};
 
 export interface PollerOptions {
   core: Core;
@@ -56,7 +59,12 @@ export class GoogleFormPoller {
   async poll(now: Date): Promise<PollSummary> {
     const { core, formId } = this.o;
     const { google } = await import("googleapis");
-    const forms = google.forms({ version: "v1", auth: this.o.auth as never, ...READS_RETRY, ...(this.o.rootUrl ? { rootUrl: this.o.rootUrl } : {}) });
+    const forms = google.forms({
+      version: "v1",
+      auth: this.o.auth as never,
+      ...READS_RETRY,
+      ...(this.o.rootUrl ? { rootUrl: this.o.rootUrl } : {}),
+    });
 
     const saved = await core.reports.pollCursor(this.cursorKey);
     if (!saved) {
@@ -74,17 +82,30 @@ export class GoogleFormPoller {
     let latest = Date.parse(since);
     let pageToken: string | undefined;
     do {
-      const page = await forms.forms.responses.list({ formId, pageSize: 200, filter, ...(pageToken ? { pageToken } : {}) });
+      const page = await forms.forms.responses.list({
+        formId,
+        pageSize: 200,
+        filter,
+        ...(pageToken ? { pageToken } : {}),
+      });
       for (const r of page.data.responses ?? []) {
         if (!r.responseId) continue;
         summary.seen++;
         const submitted = r.lastSubmittedTime ?? r.createTime;
         const submittedAt = submitted ? new Date(submitted) : null;
         const report = responseToReport(
-          { responseId: r.responseId, respondentEmail: r.respondentEmail, answers: answersOf(r.answers ?? {}, titleOf) },
+          {
+            responseId: r.responseId,
+            respondentEmail: r.respondentEmail,
+            answers: answersOf(r.answers ?? {}, titleOf),
+          },
           { titles: this.o.titles, timeZone: this.o.timeZone, now, fallbackLocale: this.o.fallbackLocale },
         );
-        const result = await core.reports.importResponse({ ...report, externalId: r.responseId, externalSubmittedAt: submittedAt });
+        const result = await core.reports.importResponse({
+          ...report,
+          externalId: r.responseId,
+          externalSubmittedAt: submittedAt,
+        });
         if (result.created) summary.imported++;
         if (result.edited.length) summary.edited++;
         // Compared as instants: RFC 3339 strings with and without fractions do not sort as text.
@@ -99,7 +120,10 @@ export class GoogleFormPoller {
   }
 
   /** Answers are keyed by question id; the report mapping reads question titles. */
-  private async questionTitles(forms: { forms: { get(p: { formId: string }): Promise<{ data: { items?: FormItem[] } }> } }, formId: string): Promise<Map<string, string>> {
+  private async questionTitles(
+    forms: { forms: { get(p: { formId: string }): Promise<{ data: { items?: FormItem[] } }> } },
+    formId: string,
+  ): Promise<Map<string, string>> {
     const form = await forms.forms.get({ formId });
     const titleOf = new Map<string, string>();
     for (const item of form.data.items ?? []) {
@@ -116,10 +140,15 @@ export class GoogleFormPoller {
 interface FormItem {
   title?: string | null;
   questionItem?: { question?: { questionId?: string | null } | null } | null;
-  questionGroupItem?: { questions?: { questionId?: string | null; rowQuestion?: { title?: string | null } | null }[] | null } | null;
+  questionGroupItem?: {
+    questions?: { questionId?: string | null; rowQuestion?: { title?: string | null } | null }[] | null;
+  } | null;
 }
 
-function answersOf(answers: Record<string, { textAnswers?: { answers?: { value?: string | null }[] } | null }>, titleOf: Map<string, string>): Answers {
+function answersOf(
+  answers: Record<string, { textAnswers?: { answers?: { value?: string | null }[] } | null }>,
+  titleOf: Map<string, string>,
+): Answers {
   const out: Answers = {};
   for (const [qid, a] of Object.entries(answers)) {
     const values = (a.textAnswers?.answers ?? []).map((x) => x.value ?? "").filter(Boolean);

@@ -20,8 +20,21 @@ export type { Catalog } from "./catalog.js";
 export type Locale = "ja" | "en";
 export const LOCALES: readonly Locale[] = ["ja", "en"];
 
-
-const catalogs = [common, admin, drivers, alerts, report, commands, renewals, response, google, setup, confirm, caseRecord, company];
+const catalogs = [
+  common,
+  admin,
+  drivers,
+  alerts,
+  report,
+  commands,
+  renewals,
+  response,
+  google,
+  setup,
+  confirm,
+  caseRecord,
+  company,
+];
 
 const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
 for (const c of catalogs) {

@@ -6,7 +6,12 @@ import type { Job } from "./scheduler.js";
 
 export function commandJobs({ core }: JobContext): Job[] {
   return [
-    { name: "commands-expire", cron: "*/5 * * * *", run: (now) => core.commands.expireDue(now), catchUp: (now) => core.commands.expireDue(now) },
+    {
+      name: "commands-expire",
+      cron: "*/5 * * * *",
+      run: (now) => core.commands.expireDue(now),
+      catchUp: (now) => core.commands.expireDue(now),
+    },
     { name: "commands-dispatch", cron: "* * * * *", run: (now) => core.commands.sweep(now) },
     // Issue 19: the on-call mention when nobody acts, and the 24-hour "wipe?" question.
     { name: "incident-escalation", cron: "* * * * *", run: (now) => core.escalation.sweep(now) },

@@ -16,7 +16,14 @@ export class DbRunCoordinator implements RunCoordinator {
     const job = key.replace(/:\d{4}-\d\d-\d\dT.*$/, "");
     const firedAt = new Date(key.slice(job.length + 1));
     const lease = new Date(now.getTime() + Math.max(ttlMs, 1000));
-    return this.runs.claim({ key, job, firedAt: isNaN(firedAt.getTime()) ? now : firedAt, startedAt: now, owner: this.owner, leaseUntil: lease });
+    return this.runs.claim({
+      key,
+      job,
+      firedAt: isNaN(firedAt.getTime()) ? now : firedAt,
+      startedAt: now,
+      owner: this.owner,
+      leaseUntil: lease,
+    });
   }
 
   async onComplete(key: string): Promise<void> {

@@ -30,5 +30,7 @@ export function googleFormJobs(ctx: Pick<JobContext, "core" | "config">, opts: {
     });
     return poller;
   };
-  return [{ name: "google-form-poll", cron: config.GOOGLE_FORM_POLL_CRON, run: async (now) => (await get()).poll(now) }];
+  return [
+    { name: "google-form-poll", cron: config.GOOGLE_FORM_POLL_CRON, run: async (now) => (await get()).poll(now) },
+  ];
 }

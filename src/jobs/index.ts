@@ -10,7 +10,14 @@ import { reportJobs } from "./reports.js";
 import { renewalJobs } from "./renewals.js";
 import type { Job } from "./scheduler.js";
 
-
 export function defineJobs(ctx: JobContext): Job[] {
-  return [...alertJobs(ctx), ...androidJobs(ctx), ...driverSelectionJobs(ctx), ...reportJobs(ctx), ...commandJobs(ctx), ...renewalJobs(ctx), ...housekeepingJobs(ctx)];
+  return [
+    ...alertJobs(ctx),
+    ...androidJobs(ctx),
+    ...driverSelectionJobs(ctx),
+    ...reportJobs(ctx),
+    ...commandJobs(ctx),
+    ...renewalJobs(ctx),
+    ...housekeepingJobs(ctx),
+  ];
 }

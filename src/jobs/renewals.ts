@@ -6,5 +6,7 @@ import type { Job } from "./scheduler.js";
 
 export function renewalJobs(ctx: JobContext): Job[] {
   const send = (now: Date) => ctx.core.renewals.sendDueReminders(now);
-  return [{ name: "renewal-reminders", cron: "5 * * * *", timezone: ctx.config.APP_TIMEZONE, run: send, catchUp: send }];
+  return [
+    { name: "renewal-reminders", cron: "5 * * * *", timezone: ctx.config.APP_TIMEZONE, run: send, catchUp: send },
+  ];
 }

@@ -10,12 +10,21 @@ const MIN_MAJOR = 13;
 
 export async function databaseCheck(config: Pick<Config, "APP_REPLICAS">, db: Database): Promise<CheckResult> {
   if (!(await db.ping())) return check("database", "failing", "setup.database.unreachable", undefined, FIX);
-  if (db.target.kind === "pglite") return check("database", "ok", "setup.database.pglite", { dir: db.target.dir.startsWith("memory://") ? "memory" : db.target.dir });
+  if (db.target.kind === "pglite")
+    return check("database", "ok", "setup.database.pglite", {
+      dir: db.target.dir.startsWith("memory://") ? "memory" : db.target.dir,
+    });
   let info;
   try {
     info = await serverInfo(db);
   } catch (err) {
-    return check("database", "failing", "setup.database.unreadable", { reason: (err as Error).message.slice(0, 200) }, FIX);
+    return check(
+      "database",
+      "failing",
+      "setup.database.unreadable",
+      { reason: (err as Error).message.slice(0, 200) },
+      FIX,
+    );
   }
   const major = Number.parseInt(info.version, 10);
   const available = info.maxConnections - info.reserved;

@@ -49,7 +49,9 @@ export async function runChecks(ctx: CheckContext): Promise<CheckResult[]> {
     guarded("android", () => androidCheck(config, clock, ctx.androidAuth)),
     guarded("google_form", () => googleFormCheck(config, ctx.googleAuth)),
     guarded("digest", async () => digestCheck(config, now, locale)),
-    dbUp ? guarded("push_certificate", () => pushCertificateCheck(core, now, locale, config.APP_TIMEZONE)) : Promise.resolve([]),
+    dbUp
+      ? guarded("push_certificate", () => pushCertificateCheck(core, now, locale, config.APP_TIMEZONE))
+      : Promise.resolve([]),
   ]);
   return [...database, ...rest.flat()];
 }
@@ -61,7 +63,10 @@ export class SetupMonitor {
   private running: Promise<CheckResult[]> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly ctx: CheckContext, private readonly everyMs = 15 * 60_000) {}
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly everyMs = 15 * 60_000,
+  ) {}
 
   /** Runs the checks now (one run at a time) and keeps the answer. */
   refresh(): Promise<CheckResult[]> {
@@ -70,7 +75,10 @@ export class SetupMonitor {
         this.results = r;
         this.checkedAt = this.ctx.clock.now();
         const bad = r.filter(isDegraded);
-        if (bad.length) log.warn("setup check: something configured is not working (npm run doctor says what to do)", { failing: bad.map((b) => `${b.id}: ${b.detail}`) });
+        if (bad.length)
+          log.warn("setup check: something configured is not working (npm run doctor says what to do)", {
+            failing: bad.map((b) => `${b.id}: ${b.detail}`),
+          });
         return r;
       })
       .finally(() => (this.running = null));

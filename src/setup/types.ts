@@ -13,7 +13,13 @@ export interface CheckResult {
   fix?: string;
 }
 
-export const check = (id: string, status: CheckStatus, detail: string, vars?: Record<string, string | number>, fix?: string): CheckResult => ({
+export const check = (
+  id: string,
+  status: CheckStatus,
+  detail: string,
+  vars?: Record<string, string | number>,
+  fix?: string,
+): CheckResult => ({
   id,
   status,
   detail,

@@ -12,7 +12,6 @@ import { PromptAckReceiver } from "./receiver.js";
 import { createWebClient } from "./web-client.js";
 import type { WorkQueue } from "./work-queue.js";
 
-
 const boltLogger = {
   debug: () => {},
   info: () => {},
@@ -49,7 +48,9 @@ export function mountSlack(router: Router, deps: SlackDeps): SlackMount | null {
   const authorize = botAuthorization(createWebClient(config), config.SLACK_BOT_TOKEN);
   // Asked now, in the background: the first click neither waits for it nor is lost to a failure
   // (a click is acked before Bolt authorizes it). A failure here is asked again on the next request.
-  void authorize().catch((err: Error) => log.warn("slack auth.test failed at start; asking again at the next request", { err: err.message }));
+  void authorize().catch((err: Error) =>
+    log.warn("slack auth.test failed at start; asking again at the next request", { err: err.message }),
+  );
   const app = new App({
     authorize,
     receiver,

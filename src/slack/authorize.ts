@@ -22,7 +22,9 @@ export function botAuthorization(client: WebClient, botToken: string): () => Pro
     try {
       return { botToken, ...(await identity) };
     } catch (err) {
-      log.warn("slack auth.test failed; going on without the bot's ids until it answers", { err: (err as Error).message });
+      log.warn("slack auth.test failed; going on without the bot's ids until it answers", {
+        err: (err as Error).message,
+      });
       return { botToken };
     }
   };

@@ -16,7 +16,9 @@ export interface ButtonTarget {
 export function parseTarget(value: string | undefined): ButtonTarget | null {
   try {
     const v = JSON.parse(value ?? "") as ButtonTarget;
-    return v && typeof v === "object" && (typeof v.r === "string" || typeof v.d === "string" || typeof v.c === "string") ? v : null;
+    return v && typeof v === "object" && (typeof v.r === "string" || typeof v.d === "string" || typeof v.c === "string")
+      ? v
+      : null;
   } catch {
     return null;
   }
@@ -31,7 +33,11 @@ export interface Click extends ButtonClick {
 }
 
 /** An incident button: its value names the report/device/command; `needs` is the id it must carry. */
-export function incidentButton(deps: SlackDeps, needs: "d" | "r" | "any", run: (click: Click) => Promise<string | null>) {
+export function incidentButton(
+  deps: SlackDeps,
+  needs: "d" | "r" | "any",
+  run: (click: Click) => Promise<string | null>,
+) {
   return button(deps, async (click) => {
     const target = parseTarget(click.value);
     if (!target || (needs !== "any" && !target[needs])) return t(click.locale, "commands.ephemeral.bad_button");
@@ -52,9 +58,16 @@ export async function deviceName(deps: SlackDeps, deviceId: string): Promise<str
   return device?.name ?? "";
 }
 
-export async function queuedText(deps: SlackDeps, deviceId: string, type: CommandType, state: string, locale: Locale): Promise<string> {
+export async function queuedText(
+  deps: SlackDeps,
+  deviceId: string,
+  type: CommandType,
+  state: string,
+  locale: Locale,
+): Promise<string> {
   const name = escapeMrkdwn(await deviceName(deps, deviceId));
-  if (state === "AWAITING_APPROVAL" && type !== "ERASE_DEVICE") return t(locale, "brake.ephemeral.requested", { name, type: t(locale, `command.type.${type}`) });
+  if (state === "AWAITING_APPROVAL" && type !== "ERASE_DEVICE")
+    return t(locale, "brake.ephemeral.requested", { name, type: t(locale, `command.type.${type}`) });
   if (state === "AWAITING_APPROVAL") return t(locale, "commands.ephemeral.wipe_requested", { name });
   return t(locale, "commands.ephemeral.queued", { type: t(locale, `command.type.${type}`), name });
 }

@@ -11,9 +11,22 @@ import { ADMIN_CHANNEL } from "../core/outbox.js";
 import { log } from "../log.js";
 
 const PERMANENT = new Set([
-  "channel_not_found", "not_in_channel", "is_archived", "invalid_blocks", "invalid_blocks_format",
-  "msg_too_long", "invalid_auth", "not_authed", "account_inactive", "token_revoked", "no_text",
-  "invalid_arguments", "user_not_found", "cant_update_message", "message_not_found", "missing_scope",
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "invalid_blocks",
+  "invalid_blocks_format",
+  "msg_too_long",
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "no_text",
+  "invalid_arguments",
+  "user_not_found",
+  "cant_update_message",
+  "message_not_found",
+  "missing_scope",
 ]);
 const MAX_ATTEMPTS = 15;
 const LEASE_MS = 60_000;

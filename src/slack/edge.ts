@@ -11,7 +11,15 @@
 // plain_text (modal titles, buttons, headers, options) and file names Slack shows literally.
 import type { WebClient } from "@slack/web-api";
 
-const VENDOR_HOSTS = ["identity.apple.com", "business.apple.com", "school.apple.com", "accounts.google.com", "www.google.com", "maps.google.com", "play.google.com"];
+const VENDOR_HOSTS = [
+  "identity.apple.com",
+  "business.apple.com",
+  "school.apple.com",
+  "accounts.google.com",
+  "www.google.com",
+  "maps.google.com",
+  "play.google.com",
+];
 
 export interface EdgeOptions {
   /** The portal's address (PUBLIC_URL): its links are ours. */
@@ -46,19 +54,26 @@ export function renderForSlack<T>(payload: T, opts: EdgeOptions = {}): T {
     const link = /^https?:\/\/([^/|?#\s]+)[^|\s]*(\|.*)?$/i.exec(inner);
     return !!link && hosts.has(link[1]!.toLowerCase());
   };
-  const escape = (s: string) => (s.includes("<") ? s.replace(CONTROL, (all, inner: string) => (ours(inner) ? all : `&lt;${inner}&gt;`)) : s);
+  const escape = (s: string) =>
+    s.includes("<") ? s.replace(CONTROL, (all, inner: string) => (ours(inner) ? all : `&lt;${inner}&gt;`)) : s;
   const guard = (s: string): string => {
     if (!s.includes(OPEN)) return escape(s.replace(CLOSE, ""));
-    return s.split(OPEN).map((part, i) => {
-      if (i === 0) return escape(part.replaceAll(CLOSE, ""));
-      const end = part.indexOf(CLOSE);
-      return end === -1 ? escape(part) : part.slice(0, end) + escape(part.slice(end + 1).replaceAll(CLOSE, ""));
-    }).join("");
+    return s
+      .split(OPEN)
+      .map((part, i) => {
+        if (i === 0) return escape(part.replaceAll(CLOSE, ""));
+        const end = part.indexOf(CLOSE);
+        return end === -1 ? escape(part) : part.slice(0, end) + escape(part.slice(end + 1).replaceAll(CLOSE, ""));
+      })
+      .join("");
   };
   const strip = (s: string) => (s.includes(OPEN) || s.includes(CLOSE) ? s.replace(/[\uE000\uE001]/g, "") : s);
   const walk = (v: unknown, key: string | null, parent: Record<string, unknown> | null, inFields: boolean): unknown => {
     if (typeof v === "string") {
-      const mrkdwn = key !== null && parent?.type !== "plain_text" && (MRKDWN_KEYS.has(key) || (inFields && (key === "value" || key === "title")));
+      const mrkdwn =
+        key !== null &&
+        parent?.type !== "plain_text" &&
+        (MRKDWN_KEYS.has(key) || (inFields && (key === "value" || key === "title")));
       return mrkdwn ? guard(v) : strip(v);
     }
     if (Array.isArray(v)) return v.map((x) => walk(x, key, parent, inFields));
@@ -77,7 +92,10 @@ export function renderForSlack<T>(payload: T, opts: EdgeOptions = {}): T {
 
 const GUARDED = Symbol("slack-edge");
 
-type Requester = { makeRequest(url: string, body: unknown, headers?: Record<string, string>): Promise<unknown>; [GUARDED]?: true };
+type Requester = {
+  makeRequest(url: string, body: unknown, headers?: Record<string, string>): Promise<unknown>;
+  [GUARDED]?: true;
+};
 
 /**
  * Every Web API call this client makes goes through the edge. The client binds its method

@@ -9,7 +9,12 @@ import type { Reader } from "./locale.js";
 /** "2026-11-20 09:00" in `timeZone`: sortable, and Excel reads it as a date. */
 export function spreadsheetTime(d: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("sv-SE", {
-    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
   }).format(d);
 }
 

@@ -8,7 +8,7 @@ import { isTimeZone } from "../lib/time-zone.js";
 import { pickLocale, type Locale } from "../i18n/index.js";
 import { log } from "../log.js";
 import { createWebClient } from "./web-client.js";
-import { type SlackDeps } from "./deps.js";
+import type { SlackDeps } from "./deps.js";
 
 export interface Reader {
   locale: Locale;
@@ -60,9 +60,11 @@ type OwnSettings = { locale: string | null; timeZone: string | null } | null;
 
 /** How someone reads, given their own settings (if any): those, else Slack's profile, else the defaults. */
 async function readerOf(deps: SlackDeps, slackUserId: string, own: OwnSettings): Promise<Reader> {
-  if (own?.locale && own.timeZone) return { locale: pickLocale([own.locale], deps.config.APP_LOCALE), timeZone: own.timeZone };
+  if (own?.locale && own.timeZone)
+    return { locale: pickLocale([own.locale], deps.config.APP_LOCALE), timeZone: own.timeZone };
   const slack = await slackProfile(deps, slackUserId);
-  const zone = [own?.timeZone, slack.tz].find((z): z is string => Boolean(z && isTimeZone(z))) ?? deps.config.APP_TIMEZONE;
+  const zone =
+    [own?.timeZone, slack.tz].find((z): z is string => Boolean(z && isTimeZone(z))) ?? deps.config.APP_TIMEZONE;
   return { locale: pickLocale([own?.locale, slack.locale], deps.config.APP_LOCALE), timeZone: zone };
 }
 

@@ -7,7 +7,6 @@ import { enqueue } from "../core/outbox.js";
 import { notifications } from "./notifications/index.js";
 import type { NotificationHandler, NotifyContext } from "./notifications/handler.js";
 
-
 export class SlackNotifier implements EventSink {
   constructor(private readonly ctx: () => NotifyContext) {}
 

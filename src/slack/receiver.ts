@@ -58,7 +58,9 @@ export class PromptAckReceiver extends ExpressReceiver {
 function ackAlreadySent(body: Body) {
   return async (response?: unknown): Promise<void> => {
     if (response !== undefined && response !== "") {
-      log.error("ack content dropped: this payload was acked on arrival; reply with respond() instead", { type: String(body.type ?? body.command) });
+      log.error("ack content dropped: this payload was acked on arrival; reply with respond() instead", {
+        type: String(body.type ?? body.command),
+      });
     }
   };
 }

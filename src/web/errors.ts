@@ -28,14 +28,19 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return;
   }
   // body-parser and raw-body errors carry their own 4xx status and a type.
-  const status = typeof err?.status === "number" ? err.status : typeof err?.statusCode === "number" ? err.statusCode : 500;
+  const status =
+    typeof err?.status === "number" ? err.status : typeof err?.statusCode === "number" ? err.statusCode : 500;
   if (status >= 400 && status < 500) {
     const reason =
-      err.type === "entity.too.large" ? "request body too large"
-      : err.type === "entity.parse.failed" ? "malformed body: not valid JSON or form encoding"
-      : err.type === "encoding.unsupported" ? "unsupported content encoding"
-      : err.type === "charset.unsupported" ? "unsupported charset"
-      : String(err.message ?? "bad request");
+      err.type === "entity.too.large"
+        ? "request body too large"
+        : err.type === "entity.parse.failed"
+          ? "malformed body: not valid JSON or form encoding"
+          : err.type === "encoding.unsupported"
+            ? "unsupported content encoding"
+            : err.type === "charset.unsupported"
+              ? "unsupported charset"
+              : String(err.message ?? "bad request");
     res.status(status).json({ error: "bad_request", reason });
     return;
   }
@@ -50,8 +55,11 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
 /** 503 + Retry-After: the database is away; nothing was stored, the same request later will work. */
 export function databaseAway(res: Response): void {
   log.warn("database unreachable: answered 503", {});
-  res.status(503).set("Retry-After", String(RETRY_AFTER_S)).json({
-    error: "database_unavailable",
-    reason: `the database is unreachable; nothing was stored: try again in ${RETRY_AFTER_S} s`,
-  });
+  res
+    .status(503)
+    .set("Retry-After", String(RETRY_AFTER_S))
+    .json({
+      error: "database_unavailable",
+      reason: `the database is unreachable; nothing was stored: try again in ${RETRY_AFTER_S} s`,
+    });
 }

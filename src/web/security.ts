@@ -21,5 +21,7 @@ export const securityHeaders: RequestHandler = (_req, res, next) => {
  */
 export const refuseNulInUrl: RequestHandler = (req, res, next) => {
   if (!/%00/.test(req.url)) return next();
-  res.status(400).json({ error: "invalid_input", reason: "the URL contains an encoded NUL character (%00): remove it" });
+  res
+    .status(400)
+    .json({ error: "invalid_input", reason: "the URL contains an encoded NUL character (%00): remove it" });
 };

@@ -19,9 +19,16 @@ async function mdm(user: string, text: string) {
 async function lostModeForm(value: string) {
   const trigger = nextId("trig");
   await t.requests.blockAction({ user: ADMIN_1, actionId: "lost_mode_enable", value, triggerId: trigger });
-  const open = await eventually(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === trigger), "the lost-mode form");
+  const open = await eventually(
+    () => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === trigger),
+    "the lost-mode form",
+  );
   const block = (id: string) => open.args.view.blocks.find((b: any) => b.block_id === id);
-  return { message: block("message").element.initial_value, phone: block("phone").element.initial_value, all: JSON.stringify(open.args.view) };
+  return {
+    message: block("message").element.initial_value,
+    phone: block("phone").element.initial_value,
+    all: JSON.stringify(open.args.view),
+  };
 }
 
 describe("company contact settings", () => {
@@ -50,16 +57,29 @@ describe("company contact settings", () => {
     const lost = await lostDevice(t);
     const form = await lostModeForm(lost.value);
     expect(form.phone).toBe("03-1234-5678");
-    expect(form.message).toBe("Example Corp.: This device has been lost. If you found it, please call the number below.");
+    expect(form.message).toBe(
+      "Example Corp.: This device has been lost. If you found it, please call the number below.",
+    );
     expect(form.all).not.toContain("/mdm company phone");
 
-    await t.requests.viewSubmission({ user: ADMIN_1, callbackId: "device_lock_submit", privateMetadata: JSON.stringify({ r: lost.reportId, d: lost.agent.deviceId }), values: {} });
-    const lock = await eventually(() => t.db.prisma.command.findFirst({ where: { deviceId: lost.agent.deviceId, type: "DEVICE_LOCK" } }), "the lock");
+    await t.requests.viewSubmission({
+      user: ADMIN_1,
+      callbackId: "device_lock_submit",
+      privateMetadata: JSON.stringify({ r: lost.reportId, d: lost.agent.deviceId }),
+      values: {},
+    });
+    const lock = await eventually(
+      () => t.db.prisma.command.findFirst({ where: { deviceId: lost.agent.deviceId, type: "DEVICE_LOCK" } }),
+      "the lock",
+    );
     expect(lock.params).toMatchObject({ PhoneNumber: "03-1234-5678" });
   });
 
   it("shows the help desk's number on the portal's pages, in both languages", async () => {
-    for (const [lang, label] of [["en", "IT help desk:"], ["ja", "IT ヘルプデスク:"]] as const) {
+    for (const [lang, label] of [
+      ["en", "IT help desk:"],
+      ["ja", "IT ヘルプデスク:"],
+    ] as const) {
       const { html } = await openForm(t, `?lang=${lang}`);
       expect(html).toContain(`<p class="help-desk">${label} <a href="tel:0312345678">03-1234-5678</a></p>`);
     }

@@ -10,8 +10,19 @@ import { nextId } from "./helpers.js";
 
 /** Buttons that change something at once (lost mode and lock open a form first: that is their confirmation). */
 const STATE_CHANGING = new Set([
-  "report_found", "report_dismiss", "device_wipe", "wipe_approve", "wipe_cancel", "lost_mode_disable", "device_locate", "lost_mode_sound",
-  "alert_resolve", "cert_topic_override_request", "cert_topic_override_confirm", "handover_confirm", "handover_not_applicable",
+  "report_found",
+  "report_dismiss",
+  "device_wipe",
+  "wipe_approve",
+  "wipe_cancel",
+  "lost_mode_disable",
+  "device_locate",
+  "lost_mode_sound",
+  "alert_resolve",
+  "cert_topic_override_request",
+  "cert_topic_override_confirm",
+  "handover_confirm",
+  "handover_not_applicable",
 ]);
 
 function buttonsIn(value: unknown, out: any[] = []): any[] {
@@ -41,31 +52,74 @@ describe.each(LOCALES)("confirmations, in %s", (locale) => {
     const ts = await incidentTs(t, lost.reportId);
     // Lost mode on (the device confirms it), then a wipe requested: found, dismiss, locate, sound,
     // disable, approve and withdraw are all on screen.
-    await t.app.core.commands.request(await t.app.core.actors.fromSlack(ADMIN_1), { type: "ENABLE_LOST_MODE", deviceId: lost.agent.deviceId, reportId: lost.reportId, params: { Message: "Call IT", PhoneNumber: "03-1234-5678" } });
+    await t.app.core.commands.request(await t.app.core.actors.fromSlack(ADMIN_1), {
+      type: "ENABLE_LOST_MODE",
+      deviceId: lost.agent.deviceId,
+      reportId: lost.reportId,
+      params: { Message: "Call IT", PhoneNumber: "03-1234-5678" },
+    });
     const [cmd] = (await checkIn(t, lost.agent.token)).json.commands;
     await answer(t, lost.agent.token, cmd.id, { status: "Acknowledged" });
-    await t.requests.blockAction({ user: ADMIN_1, actionId: "device_wipe", value: lost.value, messageTs: ts, responseId: nextId("wipe") });
+    await t.requests.blockAction({
+      user: ADMIN_1,
+      actionId: "device_wipe",
+      value: lost.value,
+      messageTs: ts,
+      responseId: nextId("wipe"),
+    });
     await t.requests.slashCommand({ command: "/mdm", text: "handover", user: ADMIN_1, responseId: nextId("handover") });
     const alerts = [{ type: "jailbreak", device: { id: lost.agent.deviceId } }];
-    expect((await postJson(`${t.url}/api/alerts`, { alerts }, { authorization: `Bearer ${ALERTS_TOKEN}` })).status).toBe(200);
+    expect(
+      (await postJson(`${t.url}/api/alerts`, { alerts }, { authorization: `Bearer ${ALERTS_TOKEN}` })).status,
+    ).toBe(200);
     await t.app.core.alerts.postPending();
-    await t.requests.slashCommand({ command: "/mdm", text: `device ${lost.agent.deviceId}`, user: ADMIN_1, responseId: nextId("card") });
+    await t.requests.slashCommand({
+      command: "/mdm",
+      text: `device ${lost.agent.deviceId}`,
+      user: ADMIN_1,
+      responseId: nextId("card"),
+    });
     await t.flush();
 
-    const sent = [...t.slack.calls.filter((c) => !c.failed).map((c) => c.args), ...t.slack.responses.map((r) => r.body)];
-    sent.push(certRefusalMessage("topic_changed", { requestId: "req1", current: "a", next: "b" }, locale), overrideRequestedMessage("req1", "slack:U1", "a", "b", locale));
+    const sent = [
+      ...t.slack.calls.filter((c) => !c.failed).map((c) => c.args),
+      ...t.slack.responses.map((r) => r.body),
+    ];
+    sent.push(
+      certRefusalMessage("topic_changed", { requestId: "req1", current: "a", next: "b" }, locale),
+      overrideRequestedMessage("req1", "slack:U1", "a", "b", locale),
+    );
     const buttons = buttonsIn(sent).filter((b) => STATE_CHANGING.has(b.action_id));
     const seen = new Set(buttons.map((b) => b.action_id));
-    for (const id of ["report_found", "report_dismiss", "device_locate", "lost_mode_sound", "lost_mode_disable", "wipe_approve", "wipe_cancel", "alert_resolve", "handover_not_applicable", "cert_topic_override_request", "cert_topic_override_confirm"]) {
+    for (const id of [
+      "report_found",
+      "report_dismiss",
+      "device_locate",
+      "lost_mode_sound",
+      "lost_mode_disable",
+      "wipe_approve",
+      "wipe_cancel",
+      "alert_resolve",
+      "handover_not_applicable",
+      "cert_topic_override_request",
+      "cert_topic_override_confirm",
+    ]) {
       expect(seen, id).toContain(id);
     }
     for (const b of buttons) {
-      expect(b.confirm, b.action_id).toMatchObject({ title: { type: "plain_text" }, text: { type: "plain_text" }, confirm: { type: "plain_text" }, deny: { type: "plain_text" } });
+      expect(b.confirm, b.action_id).toMatchObject({
+        title: { type: "plain_text" },
+        text: { type: "plain_text" },
+        confirm: { type: "plain_text" },
+        deny: { type: "plain_text" },
+      });
       expect(b.confirm.text.text.length, b.action_id).toBeGreaterThan(15);
       if (locale === "ja") expect(b.confirm.text.text, b.action_id).toMatch(/[ぁ-んァ-ン一-龥]/);
     }
     // Dismissing a device in lost mode says lost mode stays on.
     const dismiss = buttons.filter((b) => b.action_id === "report_dismiss" && JSON.parse(b.value).d).at(-1)!;
-    expect(dismiss.confirm.text.text).toMatch(locale === "ja" ? /紛失モードは解除するまで続きます/ : /stays in lost mode/);
+    expect(dismiss.confirm.text.text).toMatch(
+      locale === "ja" ? /紛失モードは解除するまで続きます/ : /stays in lost mode/,
+    );
   });
 });

@@ -2,7 +2,10 @@
 // to arrive at the fake Slack rather than for a fixed time.
 import type { FakeSlack } from "../support/fake-slack.js";
 
-export async function eventually<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what = "the expected Slack call"): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what = "the expected Slack call",
+): Promise<T> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const v = await probe();

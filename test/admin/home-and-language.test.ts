@@ -16,7 +16,14 @@ async function openHome(user: string) {
   const before = t.slack.callsTo("views.publish").length;
   const res = await t.requests.event({ type: "app_home_opened", user, tab: "home", channel: "D1" });
   expect(res.status).toBe(200);
-  const call = await eventually(() => t.slack.callsTo("views.publish").slice(before).find((c) => c.args.user_id === user), "views.publish");
+  const call = await eventually(
+    () =>
+      t.slack
+        .callsTo("views.publish")
+        .slice(before)
+        .find((c) => c.args.user_id === user),
+    "views.publish",
+  );
   return call.args.view as { type: string; blocks: any[] };
 }
 
@@ -25,18 +32,43 @@ const textOf = (view: { blocks: any[] }) => JSON.stringify(view.blocks);
 describe("App Home for an administrator", () => {
   it("shows open incidents with age, second approvals, renewals by days left (red under 14), silent devices", async () => {
     const now = t.clock.now();
-    const phone = await aDevice(t.db.prisma, { name: "Sales iPhone 7", lastCheckInAt: new Date(now.getTime() - 3 * DAY) });
+    const phone = await aDevice(t.db.prisma, {
+      name: "Sales iPhone 7",
+      lastCheckInAt: new Date(now.getTime() - 3 * DAY),
+    });
     await t.db.prisma.lossReport.create({
       data: {
-        reference: "LR-2026-0007", statusTokenHash: "home-1", channel: "SLACK", reporterEmail: "x@example.co.jp", deviceDescription: "iPhone",
-        circumstances: "STOLEN", status: "LOST_MODE_REQUESTED", createdAt: new Date(now.getTime() - 2 * 3_600_000),
+        reference: "LR-2026-0007",
+        statusTokenHash: "home-1",
+        channel: "SLACK",
+        reporterEmail: "x@example.co.jp",
+        deviceDescription: "iPhone",
+        circumstances: "STOLEN",
+        status: "LOST_MODE_REQUESTED",
+        createdAt: new Date(now.getTime() - 2 * 3_600_000),
         devices: { create: { deviceId: phone.id } },
       },
     });
     const requester = await aPerson(t.db.prisma, { name: "佐藤 一郎" });
-    await t.db.prisma.command.create({ data: { deviceId: phone.id, type: "ERASE_DEVICE", state: "AWAITING_APPROVAL", requestedById: requester.id, requestedAt: now } });
-    await t.db.prisma.renewal.create({ data: { kind: "PUSH_CERTIFICATE", label: "Apple push certificate", expiresAt: new Date(now.getTime() + 10 * DAY + 3_600_000) } });
-    await t.db.prisma.renewal.create({ data: { kind: "ADE_TOKEN", label: "ADE token", expiresAt: new Date(now.getTime() + 45 * DAY + 3_600_000) } });
+    await t.db.prisma.command.create({
+      data: {
+        deviceId: phone.id,
+        type: "ERASE_DEVICE",
+        state: "AWAITING_APPROVAL",
+        requestedById: requester.id,
+        requestedAt: now,
+      },
+    });
+    await t.db.prisma.renewal.create({
+      data: {
+        kind: "PUSH_CERTIFICATE",
+        label: "Apple push certificate",
+        expiresAt: new Date(now.getTime() + 10 * DAY + 3_600_000),
+      },
+    });
+    await t.db.prisma.renewal.create({
+      data: { kind: "ADE_TOKEN", label: "ADE token", expiresAt: new Date(now.getTime() + 45 * DAY + 3_600_000) },
+    });
 
     const view = await openHome(ADMIN_1);
     expect(view.type).toBe("home");
@@ -51,7 +83,9 @@ describe("App Home for an administrator", () => {
     expect(text).toContain("No response past the threshold (");
     expect(text).toContain("Sales iPhone 7");
     const actions = view.blocks.flatMap((b) => b.elements ?? []).map((e: any) => e.action_id);
-    expect(actions).toEqual(expect.arrayContaining(["home_report_lost", "home_refresh", "home_set_language_ja", "home_set_language_en"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["home_report_lost", "home_refresh", "home_set_language_ja", "home_set_language_en"]),
+    );
   });
 });
 
@@ -60,10 +94,19 @@ describe("App Home kept current", () => {
     await openHome(ADMIN_1);
     const before = t.slack.callsTo("views.publish").length;
     await t.app.core.reports.create({
-      channel: "WEB", reporterEmail: "new.reporter@example.co.jp", reporterName: "森 由紀", deviceDescription: "Galaxy", circumstances: "LOST", consentLostMode: true, locale: "ja",
+      channel: "WEB",
+      reporterEmail: "new.reporter@example.co.jp",
+      reporterName: "森 由紀",
+      deviceDescription: "Galaxy",
+      circumstances: "LOST",
+      consentLostMode: true,
+      locale: "ja",
     });
     await t.flush();
-    const refreshed = t.slack.callsTo("views.publish").slice(before).find((c) => c.args.user_id === ADMIN_1);
+    const refreshed = t.slack
+      .callsTo("views.publish")
+      .slice(before)
+      .find((c) => c.args.user_id === ADMIN_1);
     expect(refreshed).toBeDefined();
     expect(validateView(refreshed!.args.view)).toEqual([]);
     expect(JSON.stringify(refreshed!.args.view)).toContain("Open incidents (2)");
@@ -76,7 +119,15 @@ describe("App Home for an employee", () => {
     await aDevice(t.db.prisma, { name: "Misaki's iPhone", ownerId: me.id });
     await aDevice(t.db.prisma, { name: "Someone else's Pixel", platform: "ANDROID" });
     await t.db.prisma.lossReport.create({
-      data: { reference: "LR-2026-0042", statusTokenHash: "home-2", channel: "WEB", reporterId: me.id, reporterEmail: me.email, deviceDescription: "my iPad", circumstances: "LOST" },
+      data: {
+        reference: "LR-2026-0042",
+        statusTokenHash: "home-2",
+        channel: "WEB",
+        reporterId: me.id,
+        reporterEmail: me.email,
+        deviceDescription: "my iPad",
+        circumstances: "LOST",
+      },
     });
     const view = await openHome("UEMP0001");
     expect(validateView(view)).toEqual([]);
@@ -89,8 +140,19 @@ describe("App Home for an employee", () => {
   });
 
   it("lets the employee switch the Home to Japanese with one button", async () => {
-    await t.requests.blockAction({ user: "UEMP0001", actionId: "home_set_language_ja", value: "ja", view: { id: "V1", type: "home" } });
-    const view = await eventually(() => t.slack.callsTo("views.publish").map((c) => c.args).reverse().find((a) => a.user_id === "UEMP0001" && JSON.stringify(a.view).includes("あなたのデバイス")));
+    await t.requests.blockAction({
+      user: "UEMP0001",
+      actionId: "home_set_language_ja",
+      value: "ja",
+      view: { id: "V1", type: "home" },
+    });
+    const view = await eventually(() =>
+      t.slack
+        .callsTo("views.publish")
+        .map((c) => c.args)
+        .reverse()
+        .find((a) => a.user_id === "UEMP0001" && JSON.stringify(a.view).includes("あなたのデバイス")),
+    );
     expect(validateView(view.view)).toEqual([]);
     expect((await t.db.prisma.person.findUniqueOrThrow({ where: { slackUserId: "UEMP0001" } })).locale).toBe("ja");
   });
@@ -99,19 +161,42 @@ describe("App Home for an employee", () => {
 describe("Report lost device from anywhere", () => {
   it("opens the /lost report modal from the global shortcut, the message shortcut and the Home button", async () => {
     const before = t.slack.callsTo("views.open").length;
-    const res = await t.requests.shortcut({ user: "UEMP0001", callbackId: "report_lost_device", triggerId: "trig-shortcut" });
+    const res = await t.requests.shortcut({
+      user: "UEMP0001",
+      callbackId: "report_lost_device",
+      triggerId: "trig-shortcut",
+    });
     expect(res.status).toBe(200);
-    const open = await eventually(() => t.slack.callsTo("views.open").slice(before).find((c) => c.args.trigger_id === "trig-shortcut"));
+    const open = await eventually(() =>
+      t.slack
+        .callsTo("views.open")
+        .slice(before)
+        .find((c) => c.args.trigger_id === "trig-shortcut"),
+    );
     expect(open.args.view.type).toBe("modal");
     expect(validateView(open.args.view)).toEqual([]);
-    await t.requests.shortcut({ user: "UEMP0001", callbackId: "report_lost_device_message", triggerId: "trig-message" });
+    await t.requests.shortcut({
+      user: "UEMP0001",
+      callbackId: "report_lost_device_message",
+      triggerId: "trig-message",
+    });
     await eventually(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-message"));
 
-    await t.requests.blockAction({ user: "UEMP0001", actionId: "home_report_lost", value: "report", triggerId: "trig-home", view: { id: "V1", type: "home" } });
-    const fromHome = await eventually(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-home"));
+    await t.requests.blockAction({
+      user: "UEMP0001",
+      actionId: "home_report_lost",
+      value: "report",
+      triggerId: "trig-home",
+      view: { id: "V1", type: "home" },
+    });
+    const fromHome = await eventually(() =>
+      t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-home"),
+    );
     // …the very modal /lost opens.
     await t.requests.slashCommand({ command: "/lost", user: "UEMP0001", triggerId: "trig-lost" });
-    const fromLost = await eventually(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-lost"));
+    const fromLost = await eventually(() =>
+      t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-lost"),
+    );
     for (const view of [open.args.view, fromHome.args.view]) {
       expect(view.callback_id).toBe(fromLost.args.view.callback_id);
       expect(view.title).toEqual(fromLost.args.view.title);
@@ -125,7 +210,12 @@ describe("language and time zone per person", () => {
     t.slack.addUser({ id: "UEN00001", email: "en.admin@example.co.jp", locale: "en-US", tz: "America/New_York" });
     await aPerson(t.db.prisma, { slackUserId: "UJA00001", email: "ja.admin@example.co.jp", isSystemAdmin: true });
     await aPerson(t.db.prisma, { slackUserId: "UEN00001", email: "en.admin@example.co.jp", isSystemAdmin: true });
-    await aDevice(t.db.prisma, { name: "Shared iPad", platform: "IPADOS", serial: "SNLANG0001", lastCheckInAt: new Date("2026-11-19T23:30:00Z") });
+    await aDevice(t.db.prisma, {
+      name: "Shared iPad",
+      platform: "IPADOS",
+      serial: "SNLANG0001",
+      lastCheckInAt: new Date("2026-11-19T23:30:00Z"),
+    });
 
     const ask = async (user: string) => {
       const responseId = nextId("lang");

@@ -19,7 +19,11 @@ const GOOD = [
 ].join("\n");
 
 async function submitModal(user: string, csv: string) {
-  const res = await t.requests.viewSubmission({ user, callbackId: "inventory_import", values: { inventory_csv: { csv } } });
+  const res = await t.requests.viewSubmission({
+    user,
+    callbackId: "inventory_import",
+    values: { inventory_csv: { csv } },
+  });
   expect(res.status).toBe(200);
   return res.json();
 }
@@ -50,22 +54,44 @@ describe("inventory import", () => {
     const answer = await submitModal(ADMIN_1, GOOD);
     expect(answer.response_action).toBe("update");
     expect(validateView(answer.view)).toEqual([]);
-    expect(JSON.stringify(answer.view)).toContain("people 3 new, 0 updated; devices 3 new, 0 updated; 3 new department(s)");
+    expect(JSON.stringify(answer.view)).toContain(
+      "people 3 new, 0 updated; devices 3 new, 0 updated; 3 new department(s)",
+    );
 
-    const mac = await t.db.prisma.device.findUniqueOrThrow({ where: { serial: "C02IMP000002" }, include: { owner: { include: { department: true } } } });
-    expect(mac).toMatchObject({ platform: "MACOS", ade: true, supervised: true, owner: { name: "鈴木 一郎", department: { name: "営業部" } } });
-    expect(await t.db.prisma.device.findFirstOrThrow({ where: { imei: "356000000000003" } })).toMatchObject({ name: 'Pixel "field"', platform: "ANDROID" });
-    expect(await t.db.prisma.person.findUniqueOrThrow({ where: { email: "ken.ito@example.co.jp" } })).toMatchObject({ name: "伊藤 健" });
+    const mac = await t.db.prisma.device.findUniqueOrThrow({
+      where: { serial: "C02IMP000002" },
+      include: { owner: { include: { department: true } } },
+    });
+    expect(mac).toMatchObject({
+      platform: "MACOS",
+      ade: true,
+      supervised: true,
+      owner: { name: "鈴木 一郎", department: { name: "営業部" } },
+    });
+    expect(await t.db.prisma.device.findFirstOrThrow({ where: { imei: "356000000000003" } })).toMatchObject({
+      name: 'Pixel "field"',
+      platform: "ANDROID",
+    });
+    expect(await t.db.prisma.person.findUniqueOrThrow({ where: { email: "ken.ito@example.co.jp" } })).toMatchObject({
+      name: "伊藤 健",
+    });
 
     const again = await submitModal(ADMIN_1, GOOD);
-    expect(JSON.stringify(again.view)).toContain("people 0 new, 3 updated; devices 0 new, 3 updated; 0 new department(s)");
+    expect(JSON.stringify(again.view)).toContain(
+      "people 0 new, 3 updated; devices 0 new, 3 updated; 0 new department(s)",
+    );
     expect(await t.db.prisma.device.count()).toBe(3);
     const audit = await t.db.prisma.auditEntry.findMany({ where: { action: "inventory.import" } });
     expect(audit).toHaveLength(2);
   });
 
   it("takes back its own export (Japanese headers, BOM, defused formulas) as an import", async () => {
-    await aPerson(t.db.prisma, { slackUserId: "UJAADMIN", isSystemAdmin: true, locale: "ja", email: "ja.importer@example.co.jp" });
+    await aPerson(t.db.prisma, {
+      slackUserId: "UJAADMIN",
+      isSystemAdmin: true,
+      locale: "ja",
+      email: "ja.importer@example.co.jp",
+    });
     await t.requests.slashCommand({ command: "/mdm", text: "export", user: "UJAADMIN", responseId: "exp-ja" });
     await responseTo(t.slack, "exp-ja");
     await t.flush();
@@ -78,31 +104,60 @@ describe("inventory import", () => {
 
   it("answers a CSV typed after /mdm import directly, in the reader's language", async () => {
     const responseId = nextId("imp");
-    await t.requests.slashCommand({ command: "/mdm", text: `import 利用者メールアドレス,利用者名\nnot-an-email,山本`, user: "UJAADMIN", responseId });
+    await t.requests.slashCommand({
+      command: "/mdm",
+      text: `import 利用者メールアドレス,利用者名\nnot-an-email,山本`,
+      user: "UJAADMIN",
+      responseId,
+    });
     const body = await responseTo(t.slack, responseId);
     expect(body.text).toContain("2 行目: 利用者メールアドレス「not-an-email」はメールアドレスではありません");
   });
 
   it("imports a chosen CSV file (too big to paste) and answers by direct message", async () => {
-    const rows = Array.from({ length: 120 }, (_, i) => `Fleet iPad ${i},iPadOS,iPad Air,DMFILE${String(i).padStart(5, "0")},,,,,fleet.${i}@example.co.jp,物流部,yes,yes`);
-    const csv = "\uFEFFDevice name,Platform,Model,Serial number,UDID,IMEI,Phone number,Owner name,Owner email,Department,Supervised,ADE\r\n" + rows.join("\r\n");
+    const rows = Array.from(
+      { length: 120 },
+      (_, i) =>
+        `Fleet iPad ${i},iPadOS,iPad Air,DMFILE${String(i).padStart(5, "0")},,,,,fleet.${i}@example.co.jp,物流部,yes,yes`,
+    );
+    const csv =
+      "\uFEFFDevice name,Platform,Model,Serial number,UDID,IMEI,Phone number,Owner name,Owner email,Department,Supervised,ADE\r\n" +
+      rows.join("\r\n");
     expect(csv.length).toBeGreaterThan(3000);
     const file = t.slack.addFile({ name: "fleet.csv", content: csv });
-    const res = await t.requests.viewSubmission({ user: ADMIN_1, callbackId: "inventory_import", values: { inventory_file: { file: { files: [{ id: file }] } }, inventory_csv: { csv: "" } } });
+    const res = await t.requests.viewSubmission({
+      user: ADMIN_1,
+      callbackId: "inventory_import",
+      values: { inventory_file: { file: { files: [{ id: file }] } }, inventory_csv: { csv: "" } },
+    });
     expect(res.status).toBe(200);
     const dm = await eventually(() => t.slack.posts(ADMIN_1).find((p) => String(p.text).includes("Imported")));
     expect(dm.text).toContain("devices 120 new");
     expect(await t.db.prisma.device.count({ where: { serial: { startsWith: "DMFILE" } } })).toBe(120);
 
-    const broken = t.slack.addFile({ name: "broken.csv", content: csv.replace("DMFILE00007,,,,", "DMFILE00007,,,,,") .replace(",iPadOS,iPad Air,DMFILE00009", ",Newton,iPad Air,DMFILE00009") });
-    await t.requests.viewSubmission({ user: ADMIN_1, callbackId: "inventory_import", values: { inventory_file: { file: { files: [{ id: broken }] } }, inventory_csv: { csv: "" } } });
-    const refused = await eventually(() => t.slack.posts(ADMIN_1).find((p) => String(p.text).includes("Nothing was imported")));
+    const broken = t.slack.addFile({
+      name: "broken.csv",
+      content: csv
+        .replace("DMFILE00007,,,,", "DMFILE00007,,,,,")
+        .replace(",iPadOS,iPad Air,DMFILE00009", ",Newton,iPad Air,DMFILE00009"),
+    });
+    await t.requests.viewSubmission({
+      user: ADMIN_1,
+      callbackId: "inventory_import",
+      values: { inventory_file: { file: { files: [{ id: broken }] } }, inventory_csv: { csv: "" } },
+    });
+    const refused = await eventually(() =>
+      t.slack.posts(ADMIN_1).find((p) => String(p.text).includes("Nothing was imported")),
+    );
     expect(refused.text).toContain("line 11: Platform “Newton”");
   });
 
   it("asks for a file or a paste when the form is sent empty", async () => {
     const answer = await submitModal(ADMIN_1, "  ");
-    expect(answer).toMatchObject({ response_action: "errors", errors: { inventory_csv: "Choose a CSV file or paste the CSV." } });
+    expect(answer).toMatchObject({
+      response_action: "errors",
+      errors: { inventory_csv: "Choose a CSV file or paste the CSV." },
+    });
   });
 
   it("is for system administrators only", async () => {

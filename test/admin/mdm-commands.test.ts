@@ -20,9 +20,26 @@ async function mdm(user: string, text: string, channel?: string) {
 describe("/mdm device", () => {
   it("shows the card of the device whose serial number was typed, with the incident buttons", async () => {
     const dept = await aDepartment(t.db.prisma, { name: "営業部" });
-    const owner = await aPerson(t.db.prisma, { name: "山田 花子", email: "hanako.yamada@example.co.jp", departmentId: dept.id });
-    const device = await aDevice(t.db.prisma, { name: "Hanako's iPhone", serial: "F2LXK0ABCD12", ownerId: owner.id, supervised: false });
-    await t.db.prisma.alert.create({ data: { type: "jailbreak", deviceId: device.id, detectedAt: t.clock.now(), immediate: true, dedupeKey: `a-${device.id}` } });
+    const owner = await aPerson(t.db.prisma, {
+      name: "山田 花子",
+      email: "hanako.yamada@example.co.jp",
+      departmentId: dept.id,
+    });
+    const device = await aDevice(t.db.prisma, {
+      name: "Hanako's iPhone",
+      serial: "F2LXK0ABCD12",
+      ownerId: owner.id,
+      supervised: false,
+    });
+    await t.db.prisma.alert.create({
+      data: {
+        type: "jailbreak",
+        deviceId: device.id,
+        detectedAt: t.clock.now(),
+        immediate: true,
+        dedupeKey: `a-${device.id}`,
+      },
+    });
 
     const body = await mdm(ADMIN_1, "device f2lxk0abcd12");
     expect(validateMessage(body)).toEqual([]);
@@ -41,11 +58,24 @@ describe("/mdm device", () => {
   it("acts from the card: Enable lost mode opens the same lost-mode form as on the incident message", async () => {
     const device = await aDevice(t.db.prisma, { name: "Supervised iPhone", serial: "SNCARDLM01", supervised: true });
     const card = await mdm(ADMIN_1, "device SNCARDLM01");
-    const button = card.blocks.find((b: any) => b.type === "actions").elements.find((e: any) => e.action_id === "lost_mode_enable");
+    const button = card.blocks
+      .find((b: any) => b.type === "actions")
+      .elements.find((e: any) => e.action_id === "lost_mode_enable");
     expect(button).toBeDefined();
     const before = t.slack.callsTo("views.open").length;
-    await t.requests.blockAction({ user: ADMIN_1, actionId: "lost_mode_enable", value: button.value, triggerId: "trig-card-lm", blockId: `device:${device.id}` });
-    const open = await eventually(() => t.slack.callsTo("views.open").slice(before).find((c) => c.args.trigger_id === "trig-card-lm"));
+    await t.requests.blockAction({
+      user: ADMIN_1,
+      actionId: "lost_mode_enable",
+      value: button.value,
+      triggerId: "trig-card-lm",
+      blockId: `device:${device.id}`,
+    });
+    const open = await eventually(() =>
+      t.slack
+        .callsTo("views.open")
+        .slice(before)
+        .find((c) => c.args.trigger_id === "trig-card-lm"),
+    );
     expect(JSON.stringify(open.args.view)).toContain("Supervised iPhone");
   });
 
@@ -62,7 +92,12 @@ describe("/mdm device", () => {
     // "Show" on one of them posts its card.
     const mac = buttons.find((b: any) => b.text.text.includes("MacBook"));
     const responseId = nextId("show");
-    await t.requests.blockAction({ user: ADMIN_1, actionId: mac.accessory.action_id, value: mac.accessory.value, responseId });
+    await t.requests.blockAction({
+      user: ADMIN_1,
+      actionId: mac.accessory.action_id,
+      value: mac.accessory.value,
+      responseId,
+    });
     const card = await responseTo(t.slack, responseId);
     expect(JSON.stringify(card.blocks)).toContain("Ken's MacBook");
   });
@@ -87,7 +122,8 @@ describe("/mdm help and unknown subcommands", () => {
   it("answers an unknown subcommand with the list of every subcommand", async () => {
     const body = await mdm(ADMIN_1, "frobnicate");
     expect(body.text).toContain("There is no `/mdm frobnicate`");
-    for (const name of ["device", "reports", "export", "import", "lang", "help"]) expect(body.text).toContain(`/mdm ${name}`);
+    for (const name of ["device", "reports", "export", "import", "lang", "help"])
+      expect(body.text).toContain(`/mdm ${name}`);
   });
 
   it("shows the help for an empty /mdm", async () => {
@@ -97,16 +133,30 @@ describe("/mdm help and unknown subcommands", () => {
 
 describe("/mdm reports", () => {
   it("lists open loss reports with their state, and leaves closed ones out", async () => {
-    const device = await aDevice(t.db.prisma, { name: "Lost Pixel" , platform: "ANDROID" });
+    const device = await aDevice(t.db.prisma, { name: "Lost Pixel", platform: "ANDROID" });
     const open = await t.db.prisma.lossReport.create({
       data: {
-        reference: "LR-2026-0101", statusTokenHash: "h-open", channel: "WEB", reporterEmail: "a@example.co.jp", deviceDescription: "Pixel",
-        circumstances: "LOST", status: "LOST_MODE_ENABLED", createdAt: new Date(t.clock.now().getTime() - 5 * 3_600_000),
+        reference: "LR-2026-0101",
+        statusTokenHash: "h-open",
+        channel: "WEB",
+        reporterEmail: "a@example.co.jp",
+        deviceDescription: "Pixel",
+        circumstances: "LOST",
+        status: "LOST_MODE_ENABLED",
+        createdAt: new Date(t.clock.now().getTime() - 5 * 3_600_000),
         devices: { create: { deviceId: device.id } },
       },
     });
     await t.db.prisma.lossReport.create({
-      data: { reference: "LR-2026-0102", statusTokenHash: "h-closed", channel: "WEB", reporterEmail: "b@example.co.jp", deviceDescription: "old", circumstances: "LOST", status: "FOUND" },
+      data: {
+        reference: "LR-2026-0102",
+        statusTokenHash: "h-closed",
+        channel: "WEB",
+        reporterEmail: "b@example.co.jp",
+        deviceDescription: "old",
+        circumstances: "LOST",
+        status: "FOUND",
+      },
     });
     const body = await mdm(ADMIN_1, "reports");
     expect(validateMessage(body)).toEqual([]);
@@ -121,8 +171,13 @@ describe("/mdm reports", () => {
 
 describe("/mdm export", () => {
   it("uploads the inventory as a UTF-8 CSV with a BOM, headers in the reader's language, formulas defused", async () => {
-    const owner = await aPerson(t.db.prisma, { name: "=HYPERLINK(\"http://evil\")", email: "formula@example.co.jp" });
-    await aDevice(t.db.prisma, { name: "営業用 iPhone", serial: "SNEXPORT01", ownerId: owner.id, lastCheckInAt: new Date("2026-11-19T15:30:00Z") });
+    const owner = await aPerson(t.db.prisma, { name: '=HYPERLINK("http://evil")', email: "formula@example.co.jp" });
+    await aDevice(t.db.prisma, {
+      name: "営業用 iPhone",
+      serial: "SNEXPORT01",
+      ownerId: owner.id,
+      lastCheckInAt: new Date("2026-11-19T15:30:00Z"),
+    });
     t.slack.reset();
     const body = await mdm(ADMIN_1, "export", "C_ADMIN");
     expect(body.text).toContain("Uploading the inventory");
@@ -143,7 +198,12 @@ describe("/mdm export", () => {
   });
 
   it("writes Japanese headers for a reader who chose Japanese", async () => {
-    await aPerson(t.db.prisma, { slackUserId: "UADMIN2", isSystemAdmin: true, locale: "ja", email: "admin2@example.co.jp" });
+    await aPerson(t.db.prisma, {
+      slackUserId: "UADMIN2",
+      isSystemAdmin: true,
+      locale: "ja",
+      email: "admin2@example.co.jp",
+    });
     t.slack.reset();
     const body = await mdm("UADMIN2", "export"); // typed in #general: the file goes to a DM instead
     expect(body.text).toContain("ダイレクトメッセージに送ります");

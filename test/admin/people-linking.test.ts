@@ -11,33 +11,61 @@ let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));
 afterAll(() => t.close());
 
-const slackIdOf = async (email: string) => (await t.db.prisma.person.findUnique({ where: { email } }))?.slackUserId ?? null;
+const slackIdOf = async (email: string) =>
+  (await t.db.prisma.person.findUnique({ where: { email } }))?.slackUserId ?? null;
 
 describe("people linked by e-mail", () => {
   it("lets a department administrator without a Slack id act on her department's device the first time she clicks", async () => {
     const dept = await aDepartment(t.db.prisma, { name: "営業部" });
-    const admin = await aPerson(t.db.prisma, { email: "keiko.sales@example.co.jp", name: "営業 恵子", slackUserId: null, departmentId: dept.id });
+    const admin = await aPerson(t.db.prisma, {
+      email: "keiko.sales@example.co.jp",
+      name: "営業 恵子",
+      slackUserId: null,
+      departmentId: dept.id,
+    });
     await t.db.prisma.departmentAdmin.create({ data: { departmentId: dept.id, personId: admin.id } });
-    const owner = await aPerson(t.db.prisma, { email: "jiro.sales@example.co.jp", slackUserId: null, departmentId: dept.id });
+    const owner = await aPerson(t.db.prisma, {
+      email: "jiro.sales@example.co.jp",
+      slackUserId: null,
+      departmentId: dept.id,
+    });
     const device = await aDevice(t.db.prisma, { ownerId: owner.id, supervised: true });
     t.slack.addUser({ id: "UKEIKO", email: "Keiko.Sales@example.co.jp", name: "営業 恵子" });
 
     const trigger = nextId("trig");
-    await t.requests.blockAction({ user: "UKEIKO", actionId: "lost_mode_enable", value: JSON.stringify({ d: device.id }), triggerId: trigger, blockId: `device:${device.id}` });
-    const open = await eventually(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === trigger), "the lost-mode form");
+    await t.requests.blockAction({
+      user: "UKEIKO",
+      actionId: "lost_mode_enable",
+      value: JSON.stringify({ d: device.id }),
+      triggerId: trigger,
+      blockId: `device:${device.id}`,
+    });
+    const open = await eventually(
+      () => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === trigger),
+      "the lost-mode form",
+    );
     expect(JSON.stringify(open.args.view)).toContain(device.name);
     expect(await slackIdOf("keiko.sales@example.co.jp")).toBe("UKEIKO");
-    const audit = await t.db.prisma.auditEntry.findFirst({ where: { action: "person.slack_linked", subject: `person:${admin.id}` } });
+    const audit = await t.db.prisma.auditEntry.findFirst({
+      where: { action: "person.slack_linked", subject: `person:${admin.id}` },
+    });
     expect(audit?.actor).toBe("slack:UKEIKO");
   });
 
   it("opens /lost with the devices of a directory member who has no Slack id yet", async () => {
-    const person = await aPerson(t.db.prisma, { email: "mika.dev@example.co.jp", name: "開発 美香", slackUserId: null });
+    const person = await aPerson(t.db.prisma, {
+      email: "mika.dev@example.co.jp",
+      name: "開発 美香",
+      slackUserId: null,
+    });
     await aDevice(t.db.prisma, { ownerId: person.id, name: "Mika's Pixel", platform: "ANDROID", model: "Pixel 8" });
     t.slack.addUser({ id: "UMIKA", email: "mika.dev@example.co.jp" });
     const trigger = nextId("trig");
     await t.requests.slashCommand({ command: "/lost", user: "UMIKA", triggerId: trigger });
-    const open = await eventually(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === trigger), "the /lost modal");
+    const open = await eventually(
+      () => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === trigger),
+      "the /lost modal",
+    );
     const pick = open.args.view.blocks.find((b: any) => b.block_id === "device_pick");
     expect(pick.element.options.map((o: any) => o.text.text)).toEqual(["Mika's Pixel (Pixel 8)"]);
   });
@@ -77,7 +105,13 @@ describe("people linked by e-mail", () => {
     const responseId = nextId("mdm");
     await t.requests.slashCommand({ command: "/mdm", text: `import\n${csv}`, user: ADMIN_1, responseId });
     await responseTo(t.slack, responseId);
-    const enrolled = await postJson(`${t.url}/agent/v1/enroll`, { enrollmentSecret: ENROLLMENT_SECRET, platform: "android", name: "Field Pixel", imei: "356000000099991", ownerEmail: "owner.agent@example.co.jp" });
+    const enrolled = await postJson(`${t.url}/agent/v1/enroll`, {
+      enrollmentSecret: ENROLLMENT_SECRET,
+      platform: "android",
+      name: "Field Pixel",
+      imei: "356000000099991",
+      ownerEmail: "owner.agent@example.co.jp",
+    });
     expect(enrolled.status).toBe(201);
     await t.flush();
     expect(await slackIdOf("ichiro.import@example.co.jp")).toBe("UICHIRO");
@@ -87,14 +121,26 @@ describe("people linked by e-mail", () => {
 
   it("links nobody when the app lacks users:read.email, and still answers", async () => {
     const dept = await aDepartment(t.db.prisma, { name: "総務部" });
-    const admin = await aPerson(t.db.prisma, { email: "soumu.admin@example.co.jp", slackUserId: null, departmentId: dept.id });
+    const admin = await aPerson(t.db.prisma, {
+      email: "soumu.admin@example.co.jp",
+      slackUserId: null,
+      departmentId: dept.id,
+    });
     await t.db.prisma.departmentAdmin.create({ data: { departmentId: dept.id, personId: admin.id } });
-    const device = await aDevice(t.db.prisma, { ownerId: (await aPerson(t.db.prisma, { departmentId: dept.id, slackUserId: null })).id });
+    const device = await aDevice(t.db.prisma, {
+      ownerId: (await aPerson(t.db.prisma, { departmentId: dept.id, slackUserId: null })).id,
+    });
     t.slack.addUser({ id: "USOUMU", email: "soumu.admin@example.co.jp" });
     t.slack.scopes.delete("users:read.email");
     try {
       const responseId = nextId("act");
-      await t.requests.blockAction({ user: "USOUMU", actionId: "lost_mode_enable", value: JSON.stringify({ d: device.id }), responseId, blockId: `device:${device.id}` });
+      await t.requests.blockAction({
+        user: "USOUMU",
+        actionId: "lost_mode_enable",
+        value: JSON.stringify({ d: device.id }),
+        responseId,
+        blockId: `device:${device.id}`,
+      });
       const reply = await responseTo(t.slack, responseId);
       expect(reply.text).toContain("権限がありません");
       expect(await slackIdOf("soumu.admin@example.co.jp")).toBeNull();

@@ -26,7 +26,11 @@ it("loads the demo company, and a second run adds nothing", async () => {
     dir = await mkdtemp(path.join(tmpdir(), "lostdesk-seed-"));
     url = dir;
   }
-  const seed = () => run(process.execPath, ["--import", "tsx", "scripts/seed-demo.ts"], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "error" }, timeout: 120_000 });
+  const seed = () =>
+    run(process.execPath, ["--import", "tsx", "scripts/seed-demo.ts"], {
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "error" },
+      timeout: 120_000,
+    });
   const first = await seed();
   expect(first.stdout).toContain("8 devices added");
   const second = await seed();

@@ -22,9 +22,14 @@ describe("a named alerts-API token", () => {
     const res = await sendAlerts(t, [{ type: "jailbreak", device: { udid: device.udid } }], token);
     expect(res.status).toBe(200);
     expect(res.json.accepted).toBe(1);
-    const entry = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { action: { startsWith: "alert" } }, orderBy: { at: "desc" } });
+    const entry = await t.db.prisma.auditEntry.findFirstOrThrow({
+      where: { action: { startsWith: "alert" } },
+      orderBy: { at: "desc" },
+    });
     expect(entry.actor).toBe("api:jamf-alerts");
-    expect((await t.app.core.apiTokens.list()).find((x) => x.name === "jamf-alerts")?.lastUsedAt).toEqual(t.clock.now());
+    expect((await t.app.core.apiTokens.list()).find((x) => x.name === "jamf-alerts")?.lastUsedAt).toEqual(
+      t.clock.now(),
+    );
     // The environment's token still works beside it.
     expect((await sendAlerts(t, [{ type: "root", device: { udid: device.udid } }])).status).toBe(200);
 
@@ -41,7 +46,9 @@ describe("a named alerts-API token", () => {
     expect(JSON.stringify(row)).not.toContain(token);
     await expect(t.app.core.apiTokens.issue("cli:api-token", "fleet.prod")).rejects.toThrow(/exists: revoke it first/);
     await expect(t.app.core.apiTokens.issue("cli:api-token", "<script>")).rejects.toThrow(/not a token name/);
-    await expect(t.app.core.apiTokens.revoke("cli:api-token", "never-issued")).rejects.toThrow(/no token named "never-issued"/);
+    await expect(t.app.core.apiTokens.revoke("cli:api-token", "never-issued")).rejects.toThrow(
+      /no token named "never-issued"/,
+    );
   });
 
   it("answers 503 with what to do when the server has no token of any kind", async () => {
@@ -78,7 +85,9 @@ describe("npm run api-token", () => {
       const db = await openDatabase({ kind: "pglite", dir: path.join(dir, "db") });
       try {
         expect(await db.prisma.apiToken.count()).toBe(0); // revoked: gone, and the token was never stored
-        const actions = (await db.prisma.auditEntry.findMany({ orderBy: { at: "asc" } })).map((e) => `${e.actor} ${e.action}`);
+        const actions = (await db.prisma.auditEntry.findMany({ orderBy: { at: "asc" } })).map(
+          (e) => `${e.actor} ${e.action}`,
+        );
         expect(actions).toEqual(["cli:api-token api_token.issue", "cli:api-token api_token.revoke"]);
       } finally {
         await db.close();

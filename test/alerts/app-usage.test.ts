@@ -22,12 +22,29 @@ beforeAll(async () => {
   nano = await new FakeNanoMdm().start();
   api = await new FakeAndroidApi("enterprises/LC0apps").start();
   const clock = { now: () => t.clock.now() };
-  const android = new AndroidDriver({ enterpriseId: "LC0apps", auth: presetTokenAuth(api.token), rootUrl: api.url, clock, timeoutMs: 5_000, locale: "en" });
+  const android = new AndroidDriver({
+    enterpriseId: "LC0apps",
+    auth: presetTokenAuth(api.token),
+    rootUrl: api.url,
+    clock,
+    timeoutMs: 5_000,
+    locale: "en",
+  });
   t = await startTestApp({
-    env: { NANOMDM_URL: nano.url, NANOMDM_API_KEY: nano.apiKey, NANOMDM_WEBHOOK_HMAC_KEY: HMAC_KEY, ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN, MDM_REQUEST_TIMEOUT_MS: "5000" },
+    env: {
+      NANOMDM_URL: nano.url,
+      NANOMDM_API_KEY: nano.apiKey,
+      NANOMDM_WEBHOOK_HMAC_KEY: HMAC_KEY,
+      ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN,
+      MDM_REQUEST_TIMEOUT_MS: "5000",
+    },
     drivers: [android],
   });
-  await t.app.core.appPolicy.importCsv(await t.app.core.actors.fromSlack(ADMIN_1), "DENY", "com.example.Game\ncom.tiktok.app\n");
+  await t.app.core.appPolicy.importCsv(
+    await t.app.core.actors.fromSlack(ADMIN_1),
+    "DENY",
+    "com.example.Game\ncom.tiktok.app\n",
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -35,8 +52,10 @@ afterAll(async () => {
   await api.stop();
 });
 
-const checkIn = (token: string, body: unknown) => postJson(`${t.url}/agent/v1/checkin`, body, { authorization: `Bearer ${token}` });
-const policyAlerts = (deviceId: string) => t.db.prisma.alert.findMany({ where: { deviceId, type: "app_policy_violation" }, orderBy: { createdAt: "asc" } });
+const checkIn = (token: string, body: unknown) =>
+  postJson(`${t.url}/agent/v1/checkin`, body, { authorization: `Bearer ${token}` });
+const policyAlerts = (deviceId: string) =>
+  t.db.prisma.alert.findMany({ where: { deviceId, type: "app_policy_violation" }, orderBy: { createdAt: "asc" } });
 async function post() {
   await runJob(t, "alerts.post");
   await t.flush();
@@ -45,18 +64,38 @@ async function post() {
 describe("from the agent's check-in", () => {
   it("raises one immediate alert naming the apps, DMs the owner and the department admin, and resolves when they are gone", async () => {
     const dept = await aDepartment(t.db.prisma, { name: "Sales" });
-    const owner = await aPerson(t.db.prisma, { email: "taro@corp.example", name: "Taro", slackUserId: "UOWNER1", departmentId: dept.id, locale: "ja" });
-    const deptAdmin = await aPerson(t.db.prisma, { email: "boss@corp.example", name: "Boss", slackUserId: "UDEPTADMIN1", locale: "en" });
+    const owner = await aPerson(t.db.prisma, {
+      email: "taro@corp.example",
+      name: "Taro",
+      slackUserId: "UOWNER1",
+      departmentId: dept.id,
+      locale: "ja",
+    });
+    const deptAdmin = await aPerson(t.db.prisma, {
+      email: "boss@corp.example",
+      name: "Boss",
+      slackUserId: "UDEPTADMIN1",
+      locale: "en",
+    });
     await t.db.prisma.departmentAdmin.create({ data: { departmentId: dept.id, personId: deptAdmin.id } });
     const phone = await enroll(t, { ownerEmail: owner.email, name: "Taro's iPhone" });
 
-    const apps = [{ id: "com.apple.mobilesafari", name: "Safari" }, { id: "com.example.Game", name: "Fun Game" }];
+    const apps = [
+      { id: "com.apple.mobilesafari", name: "Safari" },
+      { id: "com.example.Game", name: "Fun Game" },
+    ];
     expect((await checkIn(phone.token, { installedApps: apps })).status).toBe(200);
     await post();
     const alerts = await policyAlerts(phone.deviceId);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ immediate: true, resolvedAt: null, details: expect.objectContaining({ appIds: ["com.example.Game"], apps: ["Fun Game (com.example.Game)"] }) });
-    const channel = t.slack.posts(ADMIN_CHANNEL).find((p) => String(p.text).includes("App usage policy violation detected on Taro's iPhone"))!;
+    expect(alerts[0]).toMatchObject({
+      immediate: true,
+      resolvedAt: null,
+      details: expect.objectContaining({ appIds: ["com.example.Game"], apps: ["Fun Game (com.example.Game)"] }),
+    });
+    const channel = t.slack
+      .posts(ADMIN_CHANNEL)
+      .find((p) => String(p.text).includes("App usage policy violation detected on Taro's iPhone"))!;
     expect(textOf(channel)).toContain("Fun Game (com.example.Game)");
     expect(textOf(channel)).not.toContain("Safari");
     // The owner reads Japanese: the device, the app and what to do.
@@ -99,8 +138,15 @@ describe("from the agent's check-in", () => {
 describe("from the MDM services", () => {
   it("reads NanoMDM's InstalledApplicationList answer", async () => {
     const d = await aDevice(t.db.prisma, { driver: "nanomdm", platform: "IPADOS", name: "Shared iPad" });
-    const list = [{ Identifier: "com.tiktok.app", Name: "TikTok", Version: "1.0" }, { Identifier: "com.apple.Pages", Name: "Pages" }];
-    const res = await postWebhook(t.url, acknowledgeEvent(d.udid!, crypto.randomUUID(), "Acknowledged", { InstalledApplicationList: list }), HMAC_KEY);
+    const list = [
+      { Identifier: "com.tiktok.app", Name: "TikTok", Version: "1.0" },
+      { Identifier: "com.apple.Pages", Name: "Pages" },
+    ];
+    const res = await postWebhook(
+      t.url,
+      acknowledgeEvent(d.udid!, crypto.randomUUID(), "Acknowledged", { InstalledApplicationList: list }),
+      HMAC_KEY,
+    );
     expect(res.status).toBe(200);
     expect((await policyAlerts(d.id)).map((a) => (a.details as any).apps)).toEqual([["TikTok (com.tiktok.app)"]]);
   });
@@ -111,11 +157,25 @@ describe("from the MDM services", () => {
     await t.db.prisma.device.update({ where: { id: d.id }, data: { externalId: name } });
     const push = (reports: unknown[]) =>
       postJson(`${t.url}/webhooks/android-pubsub?token=${PUBSUB_TOKEN}`, {
-        message: { data: Buffer.from(JSON.stringify({ ...api.devices.get(name), applicationReports: reports })).toString("base64"), attributes: { notificationType: "STATUS_REPORT" }, messageId: String(Math.random()) },
+        message: {
+          data: Buffer.from(JSON.stringify({ ...api.devices.get(name), applicationReports: reports })).toString(
+            "base64",
+          ),
+          attributes: { notificationType: "STATUS_REPORT" },
+          messageId: String(Math.random()),
+        },
       });
-    await push([{ packageName: "com.example.Game", displayName: "Fun Game", state: "INSTALLED" }, { packageName: "com.android.chrome", displayName: "Chrome", state: "INSTALLED" }]);
-    expect((await policyAlerts(d.id)).map((a) => [(a.details as any).apps, a.resolvedAt])).toEqual([[["Fun Game (com.example.Game)"], null]]);
-    await push([{ packageName: "com.example.Game", displayName: "Fun Game", state: "REMOVED" }, { packageName: "com.android.chrome", state: "INSTALLED" }]);
+    await push([
+      { packageName: "com.example.Game", displayName: "Fun Game", state: "INSTALLED" },
+      { packageName: "com.android.chrome", displayName: "Chrome", state: "INSTALLED" },
+    ]);
+    expect((await policyAlerts(d.id)).map((a) => [(a.details as any).apps, a.resolvedAt])).toEqual([
+      [["Fun Game (com.example.Game)"], null],
+    ]);
+    await push([
+      { packageName: "com.example.Game", displayName: "Fun Game", state: "REMOVED" },
+      { packageName: "com.android.chrome", state: "INSTALLED" },
+    ]);
     expect((await policyAlerts(d.id))[0]!.resolvedBy).toBe("system:android");
   });
 });
@@ -125,10 +185,20 @@ describe("alerts sent in", () => {
     const d = await aDevice(t.db.prisma, { platform: "ANDROID", imei: "356789012345001" });
     const res = await sendAlerts(t, [
       { type: "app_policy_violation", device: { imei: "356789012345001" }, details: { apps: ["com.google.Maps"] } },
-      { type: "app_policy_violation", device: { imei: "356789012345001" }, details: { apps: ["com.google.Maps", "com.example.Game"] } },
+      {
+        type: "app_policy_violation",
+        device: { imei: "356789012345001" },
+        details: { apps: ["com.google.Maps", "com.example.Game"] },
+      },
     ]);
-    expect(res.json).toMatchObject({ accepted: 1, rejected: [{ index: 0, reason: expect.stringContaining("not a violation") }] });
+    expect(res.json).toMatchObject({
+      accepted: 1,
+      rejected: [{ index: 0, reason: expect.stringContaining("not a violation") }],
+    });
     const [stored] = await policyAlerts(d.id);
-    expect(stored!.details).toMatchObject({ apps: ["com.example.Game"], reportedApps: ["com.google.Maps", "com.example.Game"] });
+    expect(stored!.details).toMatchObject({
+      apps: ["com.example.Game"],
+      reportedApps: ["com.google.Maps", "com.example.Game"],
+    });
   });
 });

@@ -36,7 +36,11 @@ async function digestAt(t: TestApp, at: Date) {
 describe("the no-response rule (seed 004's examples)", () => {
   it("threshold 24 h: 21 h at next morning's digest is not included, 24 h is detected, 45 h is in the next digest", async () => {
     const t = await app({ clock: new ManualClock(LAST_RESPONSE) });
-    const device = await aDevice(t.db.prisma, { platform: "IOS", name: "Example1 iPhone", lastCheckInAt: LAST_RESPONSE });
+    const device = await aDevice(t.db.prisma, {
+      platform: "IOS",
+      name: "Example1 iPhone",
+      lastCheckInAt: LAST_RESPONSE,
+    });
     const listed = (ds: { id: string }[]) => ds.some((d) => d.id === device.id);
 
     const nextMorning = await digestAt(t, jst("2026-11-21T10:00:00"));
@@ -54,17 +58,34 @@ describe("the no-response rule (seed 004's examples)", () => {
 
   it("threshold 10 h (set with /mdm digest): 23:00 the same day is detected and is in the next morning's digest", async () => {
     const t = await app({ clock: new ManualClock(LAST_RESPONSE) });
-    await t.requests.slashCommand({ command: "/mdm", text: "digest set noresponse ios 10", user: ADMIN_1, responseId: "set" });
+    await t.requests.slashCommand({
+      command: "/mdm",
+      text: "digest set noresponse ios 10",
+      user: ADMIN_1,
+      responseId: "set",
+    });
     expect((await until(() => t.slack.responses.find((r) => r.id === "set"))).body.text).toContain("IOS 10");
     // iPadOS follows iOS's threshold unless it is set apart; then each keeps its own.
     expect((await t.app.core.digest.settings()).noResponseHours).toMatchObject({ IOS: 10, IPADOS: 10, ANDROID: 24 });
-    await t.app.core.digest.updateSettings(await t.app.core.actors.fromSlack(ADMIN_1), { noResponseHours: { IPADOS: 48 } });
-    await t.app.core.digest.updateSettings(await t.app.core.actors.fromSlack(ADMIN_1), { noResponseHours: { IOS: 10 } });
+    await t.app.core.digest.updateSettings(await t.app.core.actors.fromSlack(ADMIN_1), {
+      noResponseHours: { IPADOS: 48 },
+    });
+    await t.app.core.digest.updateSettings(await t.app.core.actors.fromSlack(ADMIN_1), {
+      noResponseHours: { IOS: 10 },
+    });
     expect((await t.app.core.digest.settings()).noResponseHours).toMatchObject({ IOS: 10, IPADOS: 48 });
-    const device = await aDevice(t.db.prisma, { platform: "IOS", name: "Example2 iPhone", lastCheckInAt: LAST_RESPONSE });
+    const device = await aDevice(t.db.prisma, {
+      platform: "IOS",
+      name: "Example2 iPhone",
+      lastCheckInAt: LAST_RESPONSE,
+    });
     const listed = (ds: { id: string }[]) => ds.some((d) => d.id === device.id);
     // Android keeps its own threshold.
-    const pixel = await aDevice(t.db.prisma, { platform: "ANDROID", name: "Example2 Pixel", lastCheckInAt: LAST_RESPONSE });
+    const pixel = await aDevice(t.db.prisma, {
+      platform: "ANDROID",
+      name: "Example2 Pixel",
+      lastCheckInAt: LAST_RESPONSE,
+    });
 
     expect(listed(await t.app.core.digest.noResponse(jst("2026-11-20T22:59:00")))).toBe(false);
     expect(listed(await t.app.core.digest.noResponse(jst("2026-11-20T23:00:00")))).toBe(true);
@@ -78,7 +99,11 @@ describe("the no-response rule (seed 004's examples)", () => {
   it("a device that answered again before the threshold is not listed (example 3)", async () => {
     const t = await app({ clock: new ManualClock(LAST_RESPONSE) });
     await t.app.core.digest.updateSettings(SYSTEM, { noResponseHours: { IOS: 10 } });
-    const device = await aDevice(t.db.prisma, { platform: "IOS", name: "Example3 iPhone", lastCheckInAt: LAST_RESPONSE });
+    const device = await aDevice(t.db.prisma, {
+      platform: "IOS",
+      name: "Example3 iPhone",
+      lastCheckInAt: LAST_RESPONSE,
+    });
     await t.db.prisma.device.update({ where: { id: device.id }, data: { lastCheckInAt: jst("2026-11-21T02:00:00") } });
     const nextMorning = await digestAt(t, jst("2026-11-21T10:00:00"));
     expect(textOf(nextMorning!)).not.toContain("Example3 iPhone");
@@ -105,22 +130,55 @@ describe("what the digest says", () => {
     const t = await app({ clock: new ManualClock(jst("2026-11-20T10:00:00")) });
     await digestAt(t, jst("2026-11-20T10:00:00")); // the previous day's digest: counting starts here
     t.clock.set(jst("2026-11-20T15:00:00"));
-    const pixel = await aDevice(t.db.prisma, { platform: "ANDROID", name: "Counted Pixel", lastCheckInAt: jst("2026-11-21T09:00:00") });
+    const pixel = await aDevice(t.db.prisma, {
+      platform: "ANDROID",
+      name: "Counted Pixel",
+      lastCheckInAt: jst("2026-11-21T09:00:00"),
+    });
     await sendAlerts(t, [
       { type: "root", device: { imei: pixel.imei } },
       { type: "deep_instinct_event", device: { imei: pixel.imei } },
       { type: "deep_instinct_event", device: { imei: pixel.imei }, details: { virusName: "other" } },
     ]);
     // Twelve silent iPhones: more than a message shows.
-    for (let i = 0; i < 12; i++) await aDevice(t.db.prisma, { platform: "IOS", name: `Silent iPhone ${String(i).padStart(2, "0")}`, lastCheckInAt: jst("2026-11-18T09:00:00") });
+    for (let i = 0; i < 12; i++)
+      await aDevice(t.db.prisma, {
+        platform: "IOS",
+        name: `Silent iPhone ${String(i).padStart(2, "0")}`,
+        lastCheckInAt: jst("2026-11-18T09:00:00"),
+      });
     await aReport(t, { ref: "LR-2026-0001" });
     await aReport(t, { ref: "LR-2026-0002", status: "FOUND" });
-    const target = await aDevice(t.db.prisma, { platform: "IOS", name: "Wipe target", lastCheckInAt: jst("2026-11-21T09:00:00") });
-    await t.db.prisma.command.create({ data: { deviceId: target.id, type: "ERASE_DEVICE", state: "AWAITING_APPROVAL", requestedAt: t.clock.now() } });
-    await t.db.prisma.command.create({ data: { deviceId: target.id, type: "ENABLE_LOST_MODE", state: "QUEUED", requestedAt: t.clock.now(), queuedAt: t.clock.now() } });
-    await t.db.prisma.renewal.create({ data: { kind: "PUSH_CERTIFICATE", label: "Apple push certificate", expiresAt: jst("2026-12-15T00:00:00") } });
-    await t.db.prisma.renewal.create({ data: { kind: "ADE_TOKEN", label: "ABM token", expiresAt: jst("2027-08-01T00:00:00") } });
-    await t.db.prisma.renewal.create({ data: { kind: "ANDROID_ENTERPRISE_GMAIL", label: "Android Enterprise Gmail", expiresAt: jst("2026-11-19T00:00:00") } });
+    const target = await aDevice(t.db.prisma, {
+      platform: "IOS",
+      name: "Wipe target",
+      lastCheckInAt: jst("2026-11-21T09:00:00"),
+    });
+    await t.db.prisma.command.create({
+      data: { deviceId: target.id, type: "ERASE_DEVICE", state: "AWAITING_APPROVAL", requestedAt: t.clock.now() },
+    });
+    await t.db.prisma.command.create({
+      data: {
+        deviceId: target.id,
+        type: "ENABLE_LOST_MODE",
+        state: "QUEUED",
+        requestedAt: t.clock.now(),
+        queuedAt: t.clock.now(),
+      },
+    });
+    await t.db.prisma.renewal.create({
+      data: { kind: "PUSH_CERTIFICATE", label: "Apple push certificate", expiresAt: jst("2026-12-15T00:00:00") },
+    });
+    await t.db.prisma.renewal.create({
+      data: { kind: "ADE_TOKEN", label: "ABM token", expiresAt: jst("2027-08-01T00:00:00") },
+    });
+    await t.db.prisma.renewal.create({
+      data: {
+        kind: "ANDROID_ENTERPRISE_GMAIL",
+        label: "Android Enterprise Gmail",
+        expiresAt: jst("2026-11-19T00:00:00"),
+      },
+    });
 
     const post = await digestAt(t, jst("2026-11-21T10:00:00"));
     const text = textOf(post!);
@@ -163,7 +221,12 @@ describe("what the digest says", () => {
     const owner = await aPerson(t.db.prisma, { slackUserId: "UOWNER", departmentId: dept.id });
     const deptAdmin = await aPerson(t.db.prisma, { slackUserId: "UDEPTADMIN", locale: "ja" });
     await t.db.prisma.departmentAdmin.create({ data: { departmentId: dept.id, personId: deptAdmin.id } });
-    const pixel = await aDevice(t.db.prisma, { platform: "ANDROID", name: "Owner Pixel", ownerId: owner.id, lastCheckInAt: jst("2026-11-21T08:00:00") });
+    const pixel = await aDevice(t.db.prisma, {
+      platform: "ANDROID",
+      name: "Owner Pixel",
+      ownerId: owner.id,
+      lastCheckInAt: jst("2026-11-21T08:00:00"),
+    });
     await sendAlerts(t, [{ type: "root", device: { imei: pixel.imei } }]);
 
     await digestAt(t, jst("2026-11-21T10:00:00"));

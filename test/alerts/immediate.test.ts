@@ -30,21 +30,105 @@ describe("immediate alerts", () => {
     const thinkpad = await aDevice(t.db.prisma, { platform: "WINDOWS", name: "Sales ThinkPad" });
 
     const cases: { alert: Record<string, unknown>; title: string; has: string[]; hasNot?: string[] }[] = [
-      { alert: { type: "unenrolled", device: { udid: iphone.udid } }, title: "Hanako's iPhone left MDM management", has: ["UDID", iphone.udid!, "Hanako Sato", "Time notified"], hasNot: ["IMEI"] },
-      { alert: { type: "unenrolled", device: { serial: mac.serial } }, title: "Build Mac left MDM management", has: ["UDID", mac.udid!, "*Owner:* —"] },
-      { alert: { type: "jailbreak", device: { udid: iphone.udid }, details: { domain: "example-corp" } }, title: "Jailbreak detected on Hanako's iPhone", has: ["*Domain:* example-corp", "*Device name:* Hanako's iPhone"] },
-      { alert: { type: "app_policy_violation", device: { udid: iphone.udid }, details: { apps: ["com.example.Game"] } }, title: "App usage policy violation detected on Hanako's iPhone", has: ["*App name:* com.example.Game"] },
-      { alert: { type: "app_policy_violation", device: { imei: pixel.imei }, details: { apps: ["com.bad.One", "com.bad.Two"] } }, title: "App usage policy violation detected on Field Pixel", has: ["IMEI", pixel.imei!, "*App name:* com.bad.One", "*App name:* com.bad.Two"], hasNot: ["UDID"] },
-      { alert: { type: "tampering", device: { imei: pixel.imei } }, title: "Tampering detected on Field Pixel", has: ["IMEI"] },
+      {
+        alert: { type: "unenrolled", device: { udid: iphone.udid } },
+        title: "Hanako's iPhone left MDM management",
+        has: ["UDID", iphone.udid!, "Hanako Sato", "Time notified"],
+        hasNot: ["IMEI"],
+      },
+      {
+        alert: { type: "unenrolled", device: { serial: mac.serial } },
+        title: "Build Mac left MDM management",
+        has: ["UDID", mac.udid!, "*Owner:* —"],
+      },
+      {
+        alert: { type: "jailbreak", device: { udid: iphone.udid }, details: { domain: "example-corp" } },
+        title: "Jailbreak detected on Hanako's iPhone",
+        has: ["*Domain:* example-corp", "*Device name:* Hanako's iPhone"],
+      },
+      {
+        alert: { type: "app_policy_violation", device: { udid: iphone.udid }, details: { apps: ["com.example.Game"] } },
+        title: "App usage policy violation detected on Hanako's iPhone",
+        has: ["*App name:* com.example.Game"],
+      },
+      {
+        alert: {
+          type: "app_policy_violation",
+          device: { imei: pixel.imei },
+          details: { apps: ["com.bad.One", "com.bad.Two"] },
+        },
+        title: "App usage policy violation detected on Field Pixel",
+        has: ["IMEI", pixel.imei!, "*App name:* com.bad.One", "*App name:* com.bad.Two"],
+        hasNot: ["UDID"],
+      },
+      {
+        alert: { type: "tampering", device: { imei: pixel.imei } },
+        title: "Tampering detected on Field Pixel",
+        has: ["IMEI"],
+      },
       { alert: { type: "root", device: { imei: pixel.imei } }, title: "Root detected on Field Pixel", has: ["IMEI"] },
-      { alert: { type: "unauthorized_sim", device: { imei: pixel.imei }, details: { currentSim: null, allowedSim: "8981100000000000001", simDetectedAt: "2026-11-20T09:30:00+09:00" } }, title: "Unauthorised SIM card used in Field Pixel", has: ["*Current SIM:* No SIM card", "*SIM set by the administrator:* 8981100000000000001", "SIM card detected at"] },
-      { alert: { type: "unknown_sources", device: { imei: pixel.imei } }, title: "Installing apps from unknown sources allowed on Field Pixel", has: ["IMEI"] },
-      { alert: { type: "geofence", device: { imei: pixel.imei }, details: { lockState: "locked", location: { latitude: 35.6812, longitude: 139.7671 } } }, title: "Field Pixel taken outside the geofence", has: ["*Lock state:* locked", "35.6812, 139.7671", "Taken out at"] },
-      { alert: { type: "geofence", device: { imei: pixel.imei }, details: { lockState: "unlocked" }, detectedAt: "2026-11-20T10:05:00+09:00" }, title: "Field Pixel taken outside the geofence", has: ["The location could not be obtained"] },
-      { alert: { type: "virus", device: { imei: pixel.imei }, details: { virusDetectedAt: "2026-11-20T08:00:00+09:00" } }, title: "Virus detected on Field Pixel", has: ["Virus detected at"] },
-      { alert: { type: "virusscan_missing", device: { imei: pixel.imei } }, title: "VirusScan app not installed on Field Pixel", has: ["IMEI"] },
-      { alert: { type: "virusscan_missing", device: { serial: thinkpad.serial } }, title: "VirusScan app not installed on Sales ThinkPad", has: ["*Serial number:* " + thinkpad.serial], hasNot: ["IMEI", "UDID"] },
-      { alert: { type: "onebe_violation", device: { serial: thinkpad.serial } }, title: "OneBe policy violation detected on Sales ThinkPad", has: ["Serial number"] },
+      {
+        alert: {
+          type: "unauthorized_sim",
+          device: { imei: pixel.imei },
+          details: { currentSim: null, allowedSim: "8981100000000000001", simDetectedAt: "2026-11-20T09:30:00+09:00" },
+        },
+        title: "Unauthorised SIM card used in Field Pixel",
+        has: [
+          "*Current SIM:* No SIM card",
+          "*SIM set by the administrator:* 8981100000000000001",
+          "SIM card detected at",
+        ],
+      },
+      {
+        alert: { type: "unknown_sources", device: { imei: pixel.imei } },
+        title: "Installing apps from unknown sources allowed on Field Pixel",
+        has: ["IMEI"],
+      },
+      {
+        alert: {
+          type: "geofence",
+          device: { imei: pixel.imei },
+          details: { lockState: "locked", location: { latitude: 35.6812, longitude: 139.7671 } },
+        },
+        title: "Field Pixel taken outside the geofence",
+        has: ["*Lock state:* locked", "35.6812, 139.7671", "Taken out at"],
+      },
+      {
+        alert: {
+          type: "geofence",
+          device: { imei: pixel.imei },
+          details: { lockState: "unlocked" },
+          detectedAt: "2026-11-20T10:05:00+09:00",
+        },
+        title: "Field Pixel taken outside the geofence",
+        has: ["The location could not be obtained"],
+      },
+      {
+        alert: {
+          type: "virus",
+          device: { imei: pixel.imei },
+          details: { virusDetectedAt: "2026-11-20T08:00:00+09:00" },
+        },
+        title: "Virus detected on Field Pixel",
+        has: ["Virus detected at"],
+      },
+      {
+        alert: { type: "virusscan_missing", device: { imei: pixel.imei } },
+        title: "VirusScan app not installed on Field Pixel",
+        has: ["IMEI"],
+      },
+      {
+        alert: { type: "virusscan_missing", device: { serial: thinkpad.serial } },
+        title: "VirusScan app not installed on Sales ThinkPad",
+        has: ["*Serial number:* " + thinkpad.serial],
+        hasNot: ["IMEI", "UDID"],
+      },
+      {
+        alert: { type: "onebe_violation", device: { serial: thinkpad.serial } },
+        title: "OneBe policy violation detected on Sales ThinkPad",
+        has: ["Serial number"],
+      },
     ];
     for (const c of cases) {
       const posts = await postOne(c.alert);
@@ -87,7 +171,9 @@ describe("immediate alerts", () => {
     ]) {
       expect(await postOne(alert)).toHaveLength(0);
     }
-    expect(await t.db.prisma.alert.count({ where: { deviceId: { in: [pixel.id, iphone.id] }, immediate: false } })).toBe(6);
+    expect(
+      await t.db.prisma.alert.count({ where: { deviceId: { in: [pixel.id, iphone.id] }, immediate: false } }),
+    ).toBe(6);
   });
 
   it("Japanese readers get the seed's Japanese subject", async () => {
@@ -109,8 +195,13 @@ describe("immediate alerts", () => {
     t.slack.reset();
     t.clock.advance(10 * 60_000);
     const devices: { imei: string | null }[] = [];
-    for (let i = 0; i < 20; i++) devices.push(await aDevice(t.db.prisma, { platform: "ANDROID", name: `Flood Pixel ${i}` }));
-    const batch = Array.from({ length: 300 }, (_, i) => ({ id: `flood-${i}`, type: i % 2 ? "root" : "virus", device: { imei: devices[i % 20]!.imei } }));
+    for (let i = 0; i < 20; i++)
+      devices.push(await aDevice(t.db.prisma, { platform: "ANDROID", name: `Flood Pixel ${i}` }));
+    const batch = Array.from({ length: 300 }, (_, i) => ({
+      id: `flood-${i}`,
+      type: i % 2 ? "root" : "virus",
+      device: { imei: devices[i % 20]!.imei },
+    }));
     expect((await sendAlerts(t, batch)).json.accepted).toBe(300);
     await runJob(t, "alerts.post");
     await t.flush();
@@ -148,7 +239,12 @@ describe("immediate alerts", () => {
     t.slack.reset();
 
     const stranger = await aPerson(t.db.prisma);
-    await t.requests.blockAction({ user: stranger.slackUserId!, actionId: "alert_resolve", value: alert.id, responseId: "stranger" });
+    await t.requests.blockAction({
+      user: stranger.slackUserId!,
+      actionId: "alert_resolve",
+      value: alert.id,
+      responseId: "stranger",
+    });
     const refused = await until(() => t.slack.responses.find((r) => r.id === "stranger"));
     expect(refused.body.text).toMatch(/not allowed/);
     expect((await t.db.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).resolvedAt).toBeNull();
@@ -159,7 +255,9 @@ describe("immediate alerts", () => {
     expect(resolved).toMatchObject({ resolvedBy: `slack:${ADMIN_1}` });
     await t.flush();
     const [update] = t.slack.callsTo("chat.update");
-    expect(update!.args.ts).toBe((await t.db.prisma.slackMessageRef.findUniqueOrThrow({ where: { key: `alert:${alert.id}` } })).ts);
+    expect(update!.args.ts).toBe(
+      (await t.db.prisma.slackMessageRef.findUniqueOrThrow({ where: { key: `alert:${alert.id}` } })).ts,
+    );
     expect(textOf(update!.args)).toContain(`Resolved by <@${ADMIN_1}>`);
     expect(textOf(update!.args)).not.toContain("alert_resolve");
 
@@ -179,11 +277,21 @@ describe("immediate alerts", () => {
     expect(textOf(open.body)).toContain("Open alerts: 2");
     expect(textOf(open.body)).toContain("Root detected on Audit Pixel");
 
-    await t.requests.slashCommand({ command: "/mdm", text: "alerts audit pixel", user: ADMIN_1, responseId: "mdm-alerts" });
+    await t.requests.slashCommand({
+      command: "/mdm",
+      text: "alerts audit pixel",
+      user: ADMIN_1,
+      responseId: "mdm-alerts",
+    });
     const listed = await until(() => t.slack.responses.find((r) => r.id === "mdm-alerts"));
     expect(textOf(listed.body)).toContain("Deep Instinct event on Audit Pixel");
 
-    await t.requests.slashCommand({ command: "/mdm", text: "alerts nothing-like-this", user: ADMIN_1, responseId: "mdm-none" });
+    await t.requests.slashCommand({
+      command: "/mdm",
+      text: "alerts nothing-like-this",
+      user: ADMIN_1,
+      responseId: "mdm-none",
+    });
     expect((await until(() => t.slack.responses.find((r) => r.id === "mdm-none"))).body.text).toMatch(/Not found/);
   });
 });

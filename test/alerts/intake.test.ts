@@ -37,20 +37,39 @@ describe("POST /api/alerts", () => {
     expect(res.json.rejected[0].reason).toMatch(/type: unknown alert type "teleported"/);
     expect(res.json.rejected[1].reason).toMatch(/no device with id "no-such-device"/);
     expect(res.json.rejected[2].reason).toMatch(/udid, imei, serial or id/);
-    const stored = await t.db.prisma.alert.findMany({ where: { deviceId: { in: [iphone.id, pixel.id, win.id] } }, orderBy: { type: "asc" } });
-    expect(stored.map((a) => [a.type, a.immediate])).toEqual([["jailbreak", true], ["onebe_violation", true], ["root", true]]);
+    const stored = await t.db.prisma.alert.findMany({
+      where: { deviceId: { in: [iphone.id, pixel.id, win.id] } },
+      orderBy: { type: "asc" },
+    });
+    expect(stored.map((a) => [a.type, a.immediate])).toEqual([
+      ["jailbreak", true],
+      ["onebe_violation", true],
+      ["root", true],
+    ]);
     expect(stored[0]!.detectedAt.toISOString()).toBe("2026-11-20T00:58:00.000Z");
     expect(stored[0]!.createdAt.toISOString()).toBe(t.clock.now().toISOString());
   });
 
   it("stores the same alert sent twice once, and says so", async () => {
     const pixel = await aDevice(t.db.prisma, { platform: "ANDROID" });
-    const alert = { type: "unauthorized_sim", device: { imei: pixel.imei }, detectedAt: "2026-11-20T01:00:00Z", details: { currentSim: "8981100000000000001", allowedSim: null } };
+    const alert = {
+      type: "unauthorized_sim",
+      device: { imei: pixel.imei },
+      detectedAt: "2026-11-20T01:00:00Z",
+      details: { currentSim: "8981100000000000001", allowedSim: null },
+    };
     const first = await sendAlerts(t, [alert, alert]);
     expect(first.json).toMatchObject({ accepted: 2, rejected: [], duplicates: 1 });
     // A retry later, keys in another order: still the same alert.
     t.clock.advance(60_000);
-    const again = await sendAlerts(t, [{ details: { allowedSim: null, currentSim: "8981100000000000001" }, detectedAt: "2026-11-20T10:00:00+09:00", device: { imei: pixel.imei }, type: "unauthorized_sim" }]);
+    const again = await sendAlerts(t, [
+      {
+        details: { allowedSim: null, currentSim: "8981100000000000001" },
+        detectedAt: "2026-11-20T10:00:00+09:00",
+        device: { imei: pixel.imei },
+        type: "unauthorized_sim",
+      },
+    ]);
     expect(again.json).toMatchObject({ accepted: 1, duplicates: 1 });
     expect(await t.db.prisma.alert.count({ where: { deviceId: pixel.id } })).toBe(1);
     // The sender's own id decides when given.
@@ -64,15 +83,25 @@ describe("POST /api/alerts", () => {
     const res = await postJson(`${t.url}/api/alerts`, "{not json", { authorization: "Bearer alerts-token-for-tests" });
     expect(res.status).toBe(400);
     expect(res.json.reason).toMatch(/malformed/);
-    const notList = await postJson(`${t.url}/api/alerts`, { alerts: "jailbreak" }, { authorization: "Bearer alerts-token-for-tests" });
+    const notList = await postJson(
+      `${t.url}/api/alerts`,
+      { alerts: "jailbreak" },
+      { authorization: "Bearer alerts-token-for-tests" },
+    );
     expect(notList.status).toBe(400);
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
   });
 
   it("raises the same alerts from inside the core (a driver's own event)", async () => {
     const mac = await aDevice(t.db.prisma, { platform: "MACOS" });
-    const result = await t.app.core.alerts.raise([{ type: "unenrolled", device: { id: mac.id } }], { source: "nanomdm" });
+    const result = await t.app.core.alerts.raise([{ type: "unenrolled", device: { id: mac.id } }], {
+      source: "nanomdm",
+    });
     expect(result).toMatchObject({ accepted: 1, rejected: [] });
-    expect(await t.db.prisma.alert.findFirstOrThrow({ where: { deviceId: mac.id } })).toMatchObject({ type: "unenrolled", immediate: true, source: "nanomdm" });
+    expect(await t.db.prisma.alert.findFirstOrThrow({ where: { deviceId: mac.id } })).toMatchObject({
+      type: "unenrolled",
+      immediate: true,
+      source: "nanomdm",
+    });
   });
 });

@@ -21,7 +21,10 @@ async function submitPolicyFile(user: string, mode: "ALLOW" | "DENY", csv: strin
   const res = await t.requests.viewSubmission({
     user,
     callbackId: "policy_import",
-    values: { policy_mode: { mode: { selected: mode } }, policy_file: { file: { files: [{ id: fileId, name: "apps.csv" }] } } },
+    values: {
+      policy_mode: { mode: { selected: mode } },
+      policy_file: { file: { files: [{ id: fileId, name: "apps.csv" }] } },
+    },
   });
   expect(res.status).toBe(200);
   return until(() => dmTo(user)[before]);
@@ -29,7 +32,12 @@ async function submitPolicyFile(user: string, mode: "ALLOW" | "DENY", csv: strin
 
 describe("app usage policy", () => {
   it("opens the import modal from /mdm policy import deny", async () => {
-    await t.requests.slashCommand({ command: "/mdm", text: "policy import deny", user: ADMIN_1, triggerId: "trig-policy" });
+    await t.requests.slashCommand({
+      command: "/mdm",
+      text: "policy import deny",
+      user: ADMIN_1,
+      triggerId: "trig-policy",
+    });
     const call = await until(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-policy"));
     const view = call.args.view;
     expect(view.callback_id).toBe("policy_import");
@@ -44,11 +52,17 @@ describe("app usage policy", () => {
     const shown = await until(() => t.slack.responses.find((r) => r.id === "show"));
     expect(shown.body.text).toContain("deny list");
     expect(shown.body.text).toContain("`com.getdropbox.Dropbox`");
-    expect(await t.app.core.appPolicy.violations(["com.google.Maps", "com.apple.mobilesafari"])).toEqual(["com.google.Maps"]);
+    expect(await t.app.core.appPolicy.violations(["com.google.Maps", "com.apple.mobilesafari"])).toEqual([
+      "com.google.Maps",
+    ]);
   });
 
   it("reports a malformed line by its number and imports nothing", async () => {
-    const reply = await submitPolicyFile(ADMIN_1, "ALLOW", "com.apple.mobilesafari\ncom.example.ok\nnot an app id!\n\"unterminated\n");
+    const reply = await submitPolicyFile(
+      ADMIN_1,
+      "ALLOW",
+      'com.apple.mobilesafari\ncom.example.ok\nnot an app id!\n"unterminated\n',
+    );
     expect(reply.text).toContain("was not changed");
     expect(reply.text).toContain("line 3:");
     expect(reply.text).toContain("line 4: unterminated quote");
@@ -85,14 +99,18 @@ describe("app usage policy", () => {
       const bad = path.join(dir, "bad.csv");
       await writeFile(good, "com.google.Maps\ncom.getdropbox.Dropbox\n");
       await writeFile(bad, "com.google.Maps\n,\n");
-      const run = (...args: string[]) => runCli("scripts/policy-import.ts", args, { ...process.env, DATABASE_URL: dataDir, LOG_LEVEL: "error" });
+      const run = (...args: string[]) =>
+        runCli("scripts/policy-import.ts", args, { ...process.env, DATABASE_URL: dataDir, LOG_LEVEL: "error" });
       expect(await run("allow", good)).toMatchObject({ code: 0, out: "imported 2 app IDs as the allow list\n" });
       const refused = await run("deny", bad);
       expect(refused.code).toBe(1);
       expect(refused.err).toContain("line 2: the first column is empty");
       const db = await openDatabase({ kind: "pglite", dir: dataDir });
       try {
-        const policy = await db.prisma.appPolicy.findUniqueOrThrow({ where: { id: "default" }, include: { entries: true } });
+        const policy = await db.prisma.appPolicy.findUniqueOrThrow({
+          where: { id: "default" },
+          include: { entries: true },
+        });
         expect(policy.mode).toBe("ALLOW");
         expect(policy.entries).toHaveLength(2);
       } finally {

@@ -22,7 +22,9 @@ const outsideCoreAndDb = sources(SRC)
 
 describe("module boundaries", () => {
   it("no file outside src/core and src/db imports the Prisma client or its types", () => {
-    const offenders = outsideCoreAndDb.filter((p) => /from\s+["'][^"']*(generated\/prisma|@prisma\/client)[^"']*["']/.test(readFileSync(join(ROOT, p), "utf8")));
+    const offenders = outsideCoreAndDb.filter((p) =>
+      /from\s+["'][^"']*(generated\/prisma|@prisma\/client)[^"']*["']/.test(readFileSync(join(ROOT, p), "utf8")),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -17,7 +17,16 @@ describe("agent check-in hand-over", () => {
     const lock = await t.app.core.commands.request(admin, { deviceId: d.deviceId, type: "DEVICE_LOCK" });
     t.clock.advance(60_000);
     // A second command queued a minute later (as a driver leaves a pull-based command).
-    const locate = await t.db.prisma.command.create({ data: { deviceId: d.deviceId, type: "DEVICE_LOCATION", state: "QUEUED", driver: "agent", queuedAt: t.clock.now(), requestedAt: t.clock.now() } });
+    const locate = await t.db.prisma.command.create({
+      data: {
+        deviceId: d.deviceId,
+        type: "DEVICE_LOCATION",
+        state: "QUEUED",
+        driver: "agent",
+        queuedAt: t.clock.now(),
+        requestedAt: t.clock.now(),
+      },
+    });
 
     const first = await Promise.all(Array.from({ length: 8 }, () => checkIn(t, d.token)));
     for (const res of first) {
@@ -25,15 +34,28 @@ describe("agent check-in hand-over", () => {
       // Nothing lost to a concurrent check-in: each sees both, in the order they were queued.
       expect(res.json.commands.map((c: { id: string }) => c.id)).toEqual([lock.uuid, locate.uuid]);
     }
-    const sent = await t.db.prisma.auditEntry.findMany({ where: { action: "command.sent", subject: { in: [`command:${lock.id}`, `command:${locate.id}`] } } });
+    const sent = await t.db.prisma.auditEntry.findMany({
+      where: { action: "command.sent", subject: { in: [`command:${lock.id}`, `command:${locate.id}`] } },
+    });
     expect(sent).toHaveLength(2);
-    expect((await t.db.prisma.command.findMany({ where: { deviceId: d.deviceId }, orderBy: { requestedAt: "asc" } })).map((c) => c.state)).toEqual(["SENT", "SENT"]);
+    expect(
+      (await t.db.prisma.command.findMany({ where: { deviceId: d.deviceId }, orderBy: { requestedAt: "asc" } })).map(
+        (c) => c.state,
+      ),
+    ).toEqual(["SENT", "SENT"]);
 
     // Sent, not answered (the device crashed): handed again, from the one-statement path.
     t.clock.advance(5 * 60_000);
-    expect((await checkIn(t, d.token)).json.commands.map((c: { id: string }) => c.id)).toEqual([lock.uuid, locate.uuid]);
-    expect(await t.db.prisma.auditEntry.count({ where: { action: "command.sent", subject: `command:${lock.id}` } })).toBe(1);
-    expect((await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.deviceId } })).lastCheckInAt).toEqual(t.clock.now());
+    expect((await checkIn(t, d.token)).json.commands.map((c: { id: string }) => c.id)).toEqual([
+      lock.uuid,
+      locate.uuid,
+    ]);
+    expect(
+      await t.db.prisma.auditEntry.count({ where: { action: "command.sent", subject: `command:${lock.id}` } }),
+    ).toBe(1);
+    expect((await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.deviceId } })).lastCheckInAt).toEqual(
+      t.clock.now(),
+    );
     // Another device is handed nothing of this one's.
     expect((await checkIn(t, other.token)).json).toEqual({ commands: [] });
 
@@ -47,6 +69,8 @@ describe("agent check-in hand-over", () => {
     await t.db.prisma.device.update({ where: { id: d.deviceId }, data: { agentTokenHash: null } });
     t.clock.advanceHours(1);
     expect((await checkIn(t, d.token)).status).toBe(401);
-    expect((await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.deviceId } })).lastCheckInAt).toEqual(before.lastCheckInAt);
+    expect((await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.deviceId } })).lastCheckInAt).toEqual(
+      before.lastCheckInAt,
+    );
   });
 });

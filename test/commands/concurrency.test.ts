@@ -9,10 +9,11 @@ let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));
 afterAll(() => t.close());
 
-const replies = (prefix: string, n: number) => until(() => {
-  const got = t.slack.responses.filter((r) => r.id.startsWith(prefix));
-  return got.length >= n ? got : null;
-}, `${n} replies`);
+const replies = (prefix: string, n: number) =>
+  until(() => {
+    const got = t.slack.responses.filter((r) => r.id.startsWith(prefix));
+    return got.length >= n ? got : null;
+  }, `${n} replies`);
 
 describe("one command per click, whatever the clicking", () => {
   it("queues one location request for a double click and for two admins at once", async () => {
@@ -24,7 +25,9 @@ describe("one command per click, whatever the clicking", () => {
       t.requests.blockAction({ user: ADMIN_2, actionId: "device_locate", value: lost.value, responseId: "dbl-3" }),
     ]);
     const answers = await replies("dbl-", 3);
-    expect(await t.db.prisma.command.count({ where: { deviceId: lost.agent.deviceId, type: "DEVICE_LOCATION" } })).toBe(1);
+    expect(await t.db.prisma.command.count({ where: { deviceId: lost.agent.deviceId, type: "DEVICE_LOCATION" } })).toBe(
+      1,
+    );
     expect(answers.filter((a) => /is queued/.test(a.body.text))).toHaveLength(1);
     expect(answers.filter((a) => /already (queued|sent)/.test(a.body.text))).toHaveLength(2);
   });
@@ -47,8 +50,13 @@ describe("one command per click, whatever the clicking", () => {
       t.requests.viewSubmission({ user: ADMIN_1, callbackId: "lost_mode_submit", privateMetadata: meta, values }),
       t.requests.viewSubmission({ user: ADMIN_2, callbackId: "lost_mode_submit", privateMetadata: meta, values }),
     ]);
-    await until(() => t.slack.callsTo("chat.postEphemeral").filter((c) => /lost mode/i.test(c.args.text)).length >= 2 || null, "both replies");
-    expect(await t.db.prisma.command.count({ where: { deviceId: lost.agent.deviceId, type: "ENABLE_LOST_MODE" } })).toBe(1);
+    await until(
+      () => t.slack.callsTo("chat.postEphemeral").filter((c) => /lost mode/i.test(c.args.text)).length >= 2 || null,
+      "both replies",
+    );
+    expect(
+      await t.db.prisma.command.count({ where: { deviceId: lost.agent.deviceId, type: "ENABLE_LOST_MODE" } }),
+    ).toBe(1);
   });
 });
 
@@ -59,15 +67,23 @@ describe("who may act", () => {
     const before = await t.db.prisma.outboxMessage.count();
     const modals = t.slack.callsTo("views.open").length;
     for (const actionId of ["lost_mode_enable", "device_wipe", "device_lock", "report_found", "report_dismiss"]) {
-      await t.requests.blockAction({ user: employee.slackUserId!, actionId, value: lost.value, responseId: `emp-${actionId}` });
+      await t.requests.blockAction({
+        user: employee.slackUserId!,
+        actionId,
+        value: lost.value,
+        responseId: `emp-${actionId}`,
+      });
     }
     const answers = await replies("emp-", 5);
-    for (const a of answers) expect(a.body).toMatchObject({ response_type: "ephemeral", text: expect.stringMatching(/not allowed/) });
+    for (const a of answers)
+      expect(a.body).toMatchObject({ response_type: "ephemeral", text: expect.stringMatching(/not allowed/) });
     expect(await t.db.prisma.command.count({ where: { deviceId: lost.agent.deviceId } })).toBe(0);
     expect((await t.db.prisma.lossReport.findUniqueOrThrow({ where: { id: lost.reportId } })).status).toBe("RECEIVED");
     expect(await t.db.prisma.outboxMessage.count()).toBe(before);
     expect(t.slack.callsTo("views.open")).toHaveLength(modals);
-    const refusals = await t.db.prisma.auditEntry.count({ where: { actor: `slack:${employee.slackUserId}`, action: "command.refused" } });
+    const refusals = await t.db.prisma.auditEntry.count({
+      where: { actor: `slack:${employee.slackUserId}`, action: "command.refused" },
+    });
     expect(refusals).toBeGreaterThanOrEqual(3);
   });
 
@@ -79,11 +95,21 @@ describe("who may act", () => {
     const ours = await lostDevice(t, { departmentId: sales.id });
     const theirs = await lostDevice(t, { departmentId: legal.id });
 
-    await t.requests.blockAction({ user: salesAdmin.slackUserId!, actionId: "device_wipe", value: theirs.value, responseId: "dept-theirs" });
+    await t.requests.blockAction({
+      user: salesAdmin.slackUserId!,
+      actionId: "device_wipe",
+      value: theirs.value,
+      responseId: "dept-theirs",
+    });
     expect((await replies("dept-theirs", 1))[0]!.body.text).toMatch(/not allowed/);
     expect(await t.db.prisma.command.count({ where: { deviceId: theirs.agent.deviceId } })).toBe(0);
 
-    await t.requests.blockAction({ user: salesAdmin.slackUserId!, actionId: "device_wipe", value: ours.value, responseId: "dept-ours" });
+    await t.requests.blockAction({
+      user: salesAdmin.slackUserId!,
+      actionId: "device_wipe",
+      value: ours.value,
+      responseId: "dept-ours",
+    });
     expect((await replies("dept-ours", 1))[0]!.body.text).toMatch(/Another administrator must approve/);
     // A system admin may approve the department admin's request.
     const wipe = await t.db.prisma.command.findFirstOrThrow({ where: { deviceId: ours.agent.deviceId } });

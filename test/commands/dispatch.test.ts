@@ -44,7 +44,13 @@ describe("push drivers", () => {
   it("marks a command SENT with the remote id, then records the polled result", async () => {
     const device = await aDevice(t.db.prisma, { driver: "push" });
     const lock = await commands.request(SYSTEM, { deviceId: device.id, type: "DEVICE_LOCK" });
-    expect(await row(lock.id)).toMatchObject({ state: "SENT", driver: "push", driverRef: `op-${lock.uuid}`, nextAttemptAt: null, attempts: 1 });
+    expect(await row(lock.id)).toMatchObject({
+      state: "SENT",
+      driver: "push",
+      driverRef: `op-${lock.uuid}`,
+      nextAttemptAt: null,
+      attempts: 1,
+    });
     push.pollAnswers.push(null, { status: "Acknowledged" });
     await commands.sweep(t.clock.now());
     expect((await row(lock.id)).state).toBe("SENT");
@@ -69,14 +75,26 @@ describe("push drivers", () => {
     const device = await aDevice(t.db.prisma, { driver: "push" });
     push.sendOutcomes.push({ kind: "failed", reason: "device not enrolled in the service" });
     const lock = await commands.request(SYSTEM, { deviceId: device.id, type: "DEVICE_LOCK" });
-    expect(await row(lock.id)).toMatchObject({ state: "ERROR", error: "device not enrolled in the service", activeKey: null });
+    expect(await row(lock.id)).toMatchObject({
+      state: "ERROR",
+      error: "device not enrolled in the service",
+      activeKey: null,
+    });
   });
 
   it("finds a send a crash interrupted and re-sends it under the same CommandUUID", async () => {
     const device = await aDevice(t.db.prisma, { driver: "push" });
     // A crash between "marked SENT" and the driver's answer: simulate by claiming without answering.
     const lock = await t.db.prisma.command.create({
-      data: { deviceId: device.id, type: "DEVICE_LOCK", state: "SENT", sentAt: t.clock.now(), nextAttemptAt: new Date(t.clock.now().getTime() + 5 * 60_000), activeKey: `${device.id}:DEVICE_LOCK`, queuedAt: t.clock.now() },
+      data: {
+        deviceId: device.id,
+        type: "DEVICE_LOCK",
+        state: "SENT",
+        sentAt: t.clock.now(),
+        nextAttemptAt: new Date(t.clock.now().getTime() + 5 * 60_000),
+        activeKey: `${device.id}:DEVICE_LOCK`,
+        queuedAt: t.clock.now(),
+      },
     });
     await commands.sweep(t.clock.now());
     expect(push.sends.filter((s) => s.id === lock.id)).toHaveLength(0); // its lease has not run out

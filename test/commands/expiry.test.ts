@@ -16,13 +16,30 @@ describe("command expiry", () => {
   it("expires a lock after 7 days, never lost mode, never a wipe issued after lost mode", async () => {
     const offline = await lostDevice(t); // the device never checks in again
     const other = await lostDevice(t);
-    const lostMode = await t.app.core.commands.request(await admin(ADMIN_1), { deviceId: offline.agent.deviceId, type: "ENABLE_LOST_MODE", reportId: offline.reportId, params: { Message: "Lost" } });
+    const lostMode = await t.app.core.commands.request(await admin(ADMIN_1), {
+      deviceId: offline.agent.deviceId,
+      type: "ENABLE_LOST_MODE",
+      reportId: offline.reportId,
+      params: { Message: "Lost" },
+    });
     // Lost mode pending (not yet run): a wipe now inherits "never expires".
-    const wipe = await t.app.core.commands.request(await admin(ADMIN_1), { deviceId: offline.agent.deviceId, type: "ERASE_DEVICE", reportId: offline.reportId });
+    const wipe = await t.app.core.commands.request(await admin(ADMIN_1), {
+      deviceId: offline.agent.deviceId,
+      type: "ERASE_DEVICE",
+      reportId: offline.reportId,
+    });
     await t.app.core.commands.approve(await admin(ADMIN_2), wipe.id);
-    const lock = await t.app.core.commands.request(await admin(ADMIN_1), { deviceId: other.agent.deviceId, type: "DEVICE_LOCK", reportId: other.reportId });
+    const lock = await t.app.core.commands.request(await admin(ADMIN_1), {
+      deviceId: other.agent.deviceId,
+      type: "DEVICE_LOCK",
+      reportId: other.reportId,
+    });
     // A wipe with no lost mode around expires like any other command.
-    const plainWipe = await t.app.core.commands.request(await admin(ADMIN_1), { deviceId: other.agent.deviceId, type: "ERASE_DEVICE", reportId: other.reportId });
+    const plainWipe = await t.app.core.commands.request(await admin(ADMIN_1), {
+      deviceId: other.agent.deviceId,
+      type: "ERASE_DEVICE",
+      reportId: other.reportId,
+    });
 
     expect(lostMode.expiresAt).toBeNull();
     expect((await t.db.prisma.command.findUniqueOrThrow({ where: { id: wipe.id } })).expiresAt).toBeNull();
@@ -34,7 +51,10 @@ describe("command expiry", () => {
 
     t.clock.advance(HOUR);
     expect(await t.app.core.commands.expireDue(t.clock.now())).toBe(2);
-    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: lock.id } })).toMatchObject({ state: "EXPIRED", activeKey: null });
+    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: lock.id } })).toMatchObject({
+      state: "EXPIRED",
+      activeKey: null,
+    });
     expect(await state(plainWipe.id)).toBe("EXPIRED");
 
     // A year later the offline device comes back: lost mode, then the wipe, still waiting for it.
@@ -49,8 +69,12 @@ describe("command expiry", () => {
 
     // The expiry is said in the incident thread.
     await t.flush();
-    expect(threadTexts(t, await incidentTs(t, other.reportId)).join("\n")).toMatch(/Lock\* for .* expired: the device did not run it within 7 days/);
-    const trail = await t.db.prisma.auditEntry.findFirst({ where: { subject: `command:${lock.id}`, action: "command.expired" } });
+    expect(threadTexts(t, await incidentTs(t, other.reportId)).join("\n")).toMatch(
+      /Lock\* for .* expired: the device did not run it within 7 days/,
+    );
+    const trail = await t.db.prisma.auditEntry.findFirst({
+      where: { subject: `command:${lock.id}`, action: "command.expired" },
+    });
     expect(trail).toMatchObject({ actor: "system" });
   });
 
@@ -58,7 +82,10 @@ describe("command expiry", () => {
     const job = t.app.jobs.find((j) => j.name === "commands-expire")!;
     expect(job).toBeDefined();
     const lost = await lostDevice(t);
-    const lock = await t.app.core.commands.request(await admin(ADMIN_1), { deviceId: lost.agent.deviceId, type: "DEVICE_LOCK" });
+    const lock = await t.app.core.commands.request(await admin(ADMIN_1), {
+      deviceId: lost.agent.deviceId,
+      type: "DEVICE_LOCK",
+    });
     t.clock.advance(8 * DAY);
     await job.run(t.clock.now());
     expect(await state(lock.id)).toBe("EXPIRED");

@@ -16,7 +16,14 @@ let api: FakeAndroidApi;
 beforeAll(async () => {
   api = await new FakeAndroidApi("enterprises/LC0re").start();
   const clock = { now: () => t.clock.now() };
-  const driver = new AndroidDriver({ enterpriseId: "LC0re", auth: presetTokenAuth(api.token), rootUrl: api.url, clock, timeoutMs: 5_000, locale: "en" });
+  const driver = new AndroidDriver({
+    enterpriseId: "LC0re",
+    auth: presetTokenAuth(api.token),
+    rootUrl: api.url,
+    clock,
+    timeoutMs: 5_000,
+    locale: "en",
+  });
   t = await startTestApp({ env: { ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN }, drivers: [driver] });
 });
 afterAll(async () => {
@@ -37,7 +44,12 @@ async function wipeThroughAgent(deviceId: string, token: string, reportId: strin
 describe("the built-in agent", () => {
   it("queues lost mode again when a wiped ADE device that is still lost enrols again", async () => {
     const lost = await lostDevice(t, { device: { ade: true } });
-    const enable = await t.app.core.commands.request(await admin(), { deviceId: lost.agent.deviceId, type: "ENABLE_LOST_MODE", reportId: lost.reportId, params: { Message: "Lost: call IT", PhoneNumber: "03-0000-0000" } });
+    const enable = await t.app.core.commands.request(await admin(), {
+      deviceId: lost.agent.deviceId,
+      type: "ENABLE_LOST_MODE",
+      reportId: lost.reportId,
+      params: { Message: "Lost: call IT", PhoneNumber: "03-0000-0000" },
+    });
     const [first] = (await checkIn(t, lost.agent.token)).json.commands;
     expect(first.id).toBe(enable.uuid);
     await answer(t, lost.agent.token, first.id, { status: "Acknowledged" });
@@ -49,15 +61,27 @@ describe("the built-in agent", () => {
     const again = await enroll(t, { udid: device.udid, serial: device.serial, name: device.name, ade: true });
     expect(again.deviceId).toBe(device.id);
     const commands = (await checkIn(t, again.token)).json.commands;
-    expect(commands).toEqual([expect.objectContaining({ type: "EnableLostMode", params: expect.objectContaining({ Message: "Lost: call IT", PhoneNumber: "03-0000-0000" }) })]);
+    expect(commands).toEqual([
+      expect.objectContaining({
+        type: "EnableLostMode",
+        params: expect.objectContaining({ Message: "Lost: call IT", PhoneNumber: "03-0000-0000" }),
+      }),
+    ]);
     expect(commands[0].id).not.toBe(enable.uuid);
-    const trail = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { action: "device.lost_mode_reapplied", subject: `device:${device.id}` } });
+    const trail = await t.db.prisma.auditEntry.findFirstOrThrow({
+      where: { action: "device.lost_mode_reapplied", subject: `device:${device.id}` },
+    });
     expect(trail.details).toMatchObject({ reportId: lost.reportId, driver: "agent" });
   });
 
   it("leaves a re-enrolled device alone once its loss is over (found)", async () => {
     const lost = await lostDevice(t, { device: { ade: true } });
-    await t.app.core.commands.request(await admin(), { deviceId: lost.agent.deviceId, type: "ENABLE_LOST_MODE", reportId: lost.reportId, params: { Message: "Lost" } });
+    await t.app.core.commands.request(await admin(), {
+      deviceId: lost.agent.deviceId,
+      type: "ENABLE_LOST_MODE",
+      reportId: lost.reportId,
+      params: { Message: "Lost" },
+    });
     const [first] = (await checkIn(t, lost.agent.token)).json.commands;
     await answer(t, lost.agent.token, first.id, { status: "Acknowledged" });
     await wipeThroughAgent(lost.agent.deviceId, lost.agent.token, lost.reportId);
@@ -71,29 +95,53 @@ describe("the built-in agent", () => {
 describe("Android Management API", () => {
   const pubsub = (type: string, data: unknown) =>
     postHttp(`${t.url}/webhooks/android-pubsub?token=${PUBSUB_TOKEN}`, {
-      message: { data: Buffer.from(JSON.stringify(data)).toString("base64"), attributes: { notificationType: type }, messageId: String(Math.random()) },
+      message: {
+        data: Buffer.from(JSON.stringify(data)).toString("base64"),
+        attributes: { notificationType: type },
+        messageId: String(Math.random()),
+      },
     });
 
   it("queues lost mode again when a wiped phone that is still lost enrols under a new resource name", async () => {
     const name = api.addDevice("oldphone1");
     const d = await aDevice(t.db.prisma, { platform: "ANDROID", driver: "android", serial: "SN-oldphone1" });
     await t.db.prisma.device.update({ where: { id: d.id }, data: { externalId: name } });
-    const enable = await t.app.core.commands.request(await admin(), { deviceId: d.id, type: "ENABLE_LOST_MODE", params: { Message: "Lost: call IT", PhoneNumber: "03-0000-0000" } });
+    const enable = await t.app.core.commands.request(await admin(), {
+      deviceId: d.id,
+      type: "ENABLE_LOST_MODE",
+      params: { Message: "Lost: call IT", PhoneNumber: "03-0000-0000" },
+    });
     const sent = await t.db.prisma.command.findUniqueOrThrow({ where: { id: enable.id } });
     api.complete(sent.driverRef!, { startLostModeStatus: "SUCCESS" });
     await t.app.core.commands.sweep(t.clock.now());
-    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: enable.id } })).toMatchObject({ state: "ACKNOWLEDGED" });
+    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: enable.id } })).toMatchObject({
+      state: "ACKNOWLEDGED",
+    });
     // Wiped (the phone was erased while lost), then provisioned again: Google gives it a new name.
     await t.db.prisma.device.update({ where: { id: d.id }, data: { state: "WIPED" } });
-    const newName = api.addDevice("newphone1", { hardwareInfo: { brand: "google", model: "Pixel 8", serialNumber: "SN-oldphone1" } });
+    const newName = api.addDevice("newphone1", {
+      hardwareInfo: { brand: "google", model: "Pixel 8", serialNumber: "SN-oldphone1" },
+    });
 
     const res = await pubsub("ENROLLMENT", api.devices.get(newName));
     expect(res.json).toMatchObject({ ok: true, device: "updated" });
-    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ state: "MANAGED", externalId: newName });
+    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({
+      state: "MANAGED",
+      externalId: newName,
+    });
     const issued = api.calls("POST", `${newName}:issueCommand`);
     expect(issued).toHaveLength(1);
-    expect(issued[0]!.body).toMatchObject({ type: "START_LOST_MODE", startLostModeParams: { lostMessage: { defaultMessage: "Lost: call IT" } } });
-    expect((await t.db.prisma.auditEntry.findFirstOrThrow({ where: { action: "device.lost_mode_reapplied", subject: `device:${d.id}` } })).details).toMatchObject({ driver: "android" });
+    expect(issued[0]!.body).toMatchObject({
+      type: "START_LOST_MODE",
+      startLostModeParams: { lostMessage: { defaultMessage: "Lost: call IT" } },
+    });
+    expect(
+      (
+        await t.db.prisma.auditEntry.findFirstOrThrow({
+          where: { action: "device.lost_mode_reapplied", subject: `device:${d.id}` },
+        })
+      ).details,
+    ).toMatchObject({ driver: "android" });
 
     // The same report again (Pub/Sub redelivers) queues nothing more.
     await pubsub("STATUS_REPORT", api.devices.get(newName));

@@ -8,21 +8,33 @@ import { aPerson } from "../support/builders.js";
  * POSTs JSON as a device does, on a fresh connection each time: a device checks in now and then,
  * not over a kept-alive socket the server may be closing at that very moment.
  */
-export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string }> {
+export function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any; text: string }> {
   const data = typeof body === "string" ? body : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: "POST", agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let json: any = null;
-        try {
-          json = JSON.parse(text);
-        } catch {}
-        resolve({ status: res.statusCode ?? 0, json, text });
-      });
-    });
+    const req = request(
+      url,
+      {
+        method: "POST",
+        agent: false,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let json: any = null;
+          try {
+            json = JSON.parse(text);
+          } catch {}
+          resolve({ status: res.statusCode ?? 0, json, text });
+        });
+      },
+    );
     req.on("error", reject);
     req.end(data);
   });
@@ -49,7 +61,8 @@ export async function enroll(t: TestApp, over: Record<string, unknown> = {}): Pr
   return res.json;
 }
 
-export const checkIn = (t: TestApp, token: string) => postJson(`${t.url}/agent/v1/checkin`, {}, { authorization: `Bearer ${token}` });
+export const checkIn = (t: TestApp, token: string) =>
+  postJson(`${t.url}/agent/v1/checkin`, {}, { authorization: `Bearer ${token}` });
 
 export const answer = (t: TestApp, token: string, id: string, body: Record<string, unknown>) =>
   postJson(`${t.url}/agent/v1/commands/${id}/result`, body, { authorization: `Bearer ${token}` });
@@ -88,12 +101,18 @@ export async function incidentTs(t: TestApp, reportId: string): Promise<string> 
 
 /** Everything the bot posted in a thread, in order. */
 export function threadTexts(t: TestApp, ts: string): string[] {
-  return t.slack.posts().filter((p) => p.thread_ts === ts).map((p) => String(p.text));
+  return t.slack
+    .posts()
+    .filter((p) => p.thread_ts === ts)
+    .map((p) => String(p.text));
 }
 
 /** The last version of the incident message Slack holds (its post, then each chat.update). */
 export function latestIncident(t: TestApp, ts: string, reference: string): Record<string, any> {
-  const updates = t.slack.callsTo("chat.update").map((c) => c.args).filter((a) => a.ts === ts);
+  const updates = t.slack
+    .callsTo("chat.update")
+    .map((c) => c.args)
+    .filter((a) => a.ts === ts);
   if (updates.length) return updates.at(-1)!;
   return t.slack.posts("C_ADMIN").find((p) => !p.thread_ts && String(p.text).includes(reference)) ?? {};
 }

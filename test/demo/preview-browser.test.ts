@@ -10,13 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve("docs/screenshots") : path.join(tmpdir(), "lostdesk-screenshots");
+const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve("docs/screenshots")
+  : path.join(tmpdir(), "lostdesk-screenshots");
 mkdirSync(SHOTS, { recursive: true });
 const haveChromium = existsSync(CHROMIUM);
 
 async function startDemo(lang: "ja" | "en"): Promise<{ url: string; proc: ChildProcess; out: () => string }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const proc = spawn(process.execPath, ["--import", "tsx", "scripts/demo.ts", "--lang", lang, "--port", String(port), "--interval", "1"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LOG_LEVEL: "error" } });
+  const proc = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/demo.ts", "--lang", lang, "--port", String(port), "--interval", "1"],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LOG_LEVEL: "error" } },
+  );
   let out = "";
   proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   proc.stderr!.on("data", (d: Buffer) => (out += d.toString()));
@@ -33,7 +39,8 @@ async function waitInPreview(page: Page, selector: string, ms = 60_000) {
   const deadline = Date.now() + ms;
   for (;;) {
     if (await page.locator(selector).count()) return page.locator(selector).first();
-    if (Date.now() > deadline) throw new Error(`no ${selector} in the preview:\n${(await page.textContent(".feed"))?.slice(0, 2000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no ${selector} in the preview:\n${(await page.textContent(".feed"))?.slice(0, 2000)}`);
     await page.waitForTimeout(500);
     await page.reload();
   }
@@ -47,14 +54,29 @@ const cases = [
 describe.skipIf(!haveChromium)("the Slack preview (npm run demo) in a real browser", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
   }, 60_000);
   afterAll(() => browser?.close());
 
   for (const c of cases) {
     it(`report → incident → lost mode → wipe by two admins → the device answers (${c.lang})`, async () => {
       const demo = await startDemo(c.lang);
-      const page = await browser.newPage({ viewport: { width: 1180, height: 860 }, locale: c.lang === "ja" ? "ja-JP" : "en-US" });
+      const page = await browser.newPage({
+        viewport: { width: 1180, height: 860 },
+        locale: c.lang === "ja" ? "ja-JP" : "en-US",
+      });
       try {
         // The employee reports her iPhone on the real web form.
         await page.goto(`${demo.url}/report?lang=${c.lang}`);
@@ -73,7 +95,10 @@ describe.skipIf(!haveChromium)("the Slack preview (npm run demo) in a real brows
         // Admin 1 sees the incident in the admin channel, marked as a preview.
         await page.goto(`${demo.url}/preview?as=UYAMADA&lang=${c.lang}`);
         expect(await page.textContent(".banner")).toContain(c.banner);
-        const enable = await waitInPreview(page, `.msg:has-text("${reference}") button[data-action="lost_mode_enable"]`);
+        const enable = await waitInPreview(
+          page,
+          `.msg:has-text("${reference}") button[data-action="lost_mode_enable"]`,
+        );
         await page.screenshot({ path: path.join(SHOTS, `preview-incident-${c.lang}.png`) });
         await enable.click();
         // The lost-mode modal, prefilled; submitting it queues the command.

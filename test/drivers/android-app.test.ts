@@ -14,7 +14,14 @@ let api: FakeAndroidApi;
 beforeAll(async () => {
   api = await new FakeAndroidApi("enterprises/LC0app").start();
   const clockHolder = { now: () => t.clock.now() };
-  const driver = new AndroidDriver({ enterpriseId: "LC0app", auth: presetTokenAuth(api.token), rootUrl: api.url, clock: clockHolder, timeoutMs: 5_000, locale: "en" });
+  const driver = new AndroidDriver({
+    enterpriseId: "LC0app",
+    auth: presetTokenAuth(api.token),
+    rootUrl: api.url,
+    clock: clockHolder,
+    timeoutMs: 5_000,
+    locale: "en",
+  });
   t = await startTestApp({ env: { ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN }, drivers: [driver] });
 });
 afterAll(async () => {
@@ -32,12 +39,20 @@ async function androidPhone() {
 
 async function requestLostMode(deviceId: string) {
   const admin = await t.app.core.actors.fromSlack(ADMIN_1);
-  return t.app.core.commands.request(admin, { deviceId, type: "ENABLE_LOST_MODE", params: { Message: "Please call IT", PhoneNumber: "+81 3 1234 5678" } });
+  return t.app.core.commands.request(admin, {
+    deviceId,
+    type: "ENABLE_LOST_MODE",
+    params: { Message: "Please call IT", PhoneNumber: "+81 3 1234 5678" },
+  });
 }
 
 const pubsub = (type: string, data: unknown, token = PUBSUB_TOKEN) =>
   postJson(`${t.url}/webhooks/android-pubsub?token=${encodeURIComponent(token)}`, {
-    message: { data: Buffer.from(JSON.stringify(data)).toString("base64"), attributes: { notificationType: type }, messageId: String(Math.random()) },
+    message: {
+      data: Buffer.from(JSON.stringify(data)).toString("base64"),
+      attributes: { notificationType: type },
+      messageId: String(Math.random()),
+    },
     subscription: "projects/acme/subscriptions/amapi",
   });
 
@@ -46,15 +61,24 @@ describe("Android devices through the app", () => {
     const d = await androidPhone();
     const cmd = await requestLostMode(d.id);
     const [issue] = api.calls("POST", `${d.externalId}:issueCommand`);
-    expect(issue!.body).toMatchObject({ type: "START_LOST_MODE", startLostModeParams: { lostMessage: { defaultMessage: "Please call IT" } } });
+    expect(issue!.body).toMatchObject({
+      type: "START_LOST_MODE",
+      startLostModeParams: { lostMessage: { defaultMessage: "Please call IT" } },
+    });
     const sent = await t.db.prisma.command.findUniqueOrThrow({ where: { id: cmd.id } });
-    expect(sent).toMatchObject({ state: "SENT", driver: "android", driverRef: expect.stringContaining(`${d.externalId}/operations/`) });
+    expect(sent).toMatchObject({
+      state: "SENT",
+      driver: "android",
+      driverRef: expect.stringContaining(`${d.externalId}/operations/`),
+    });
 
     await t.app.core.commands.sweep(t.clock.now());
     expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: cmd.id } })).toMatchObject({ state: "SENT" });
     api.complete(sent.driverRef!, { startLostModeStatus: "SUCCESS" });
     await t.app.core.commands.sweep(t.clock.now());
-    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: cmd.id } })).toMatchObject({ state: "ACKNOWLEDGED" });
+    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: cmd.id } })).toMatchObject({
+      state: "ACKNOWLEDGED",
+    });
     expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ state: "LOST_MODE" });
   });
 
@@ -75,12 +99,16 @@ describe("Android devices through the app", () => {
     const d = await androidPhone();
     const device = { ...api.devices.get(d.externalId), lastStatusReportTime: "2026-11-20T00:30:00Z" };
     expect((await pubsub("STATUS_REPORT", device)).json).toMatchObject({ device: "updated" });
-    expect((await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.id } })).lastCheckInAt).toEqual(new Date("2026-11-20T00:30:00Z"));
+    expect((await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.id } })).lastCheckInAt).toEqual(
+      new Date("2026-11-20T00:30:00Z"),
+    );
   });
 
   it("posts Google's own message to the admins when the command is refused for good", async () => {
     const d = await androidPhone();
-    api.failNext({ status: 400, message: "Lost mode is not supported on personally-owned devices." }, (path) => path.includes(d.externalId));
+    api.failNext({ status: 400, message: "Lost mode is not supported on personally-owned devices." }, (path) =>
+      path.includes(d.externalId),
+    );
     t.slack.reset();
     const cmd = await requestLostMode(d.id);
     expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: cmd.id } })).toMatchObject({
@@ -88,6 +116,11 @@ describe("Android devices through the app", () => {
       error: "Android Management API HTTP 400: Lost mode is not supported on personally-owned devices.",
     });
     await t.flush();
-    expect(t.slack.posts(ADMIN_CHANNEL).map((p) => p.text).join("\n")).toContain("Lost mode is not supported on personally-owned devices.");
+    expect(
+      t.slack
+        .posts(ADMIN_CHANNEL)
+        .map((p) => p.text)
+        .join("\n"),
+    ).toContain("Lost mode is not supported on personally-owned devices.");
   });
 });

@@ -17,7 +17,14 @@ let api: FakeAndroidApi;
 beforeAll(async () => {
   api = await new FakeAndroidApi("enterprises/LC0side").start();
   const clock = { now: () => t.clock.now() };
-  const driver = new AndroidDriver({ enterpriseId: "LC0side", auth: presetTokenAuth(api.token), rootUrl: api.url, clock, timeoutMs: 5_000, locale: "en" });
+  const driver = new AndroidDriver({
+    enterpriseId: "LC0side",
+    auth: presetTokenAuth(api.token),
+    rootUrl: api.url,
+    clock,
+    timeoutMs: 5_000,
+    locale: "en",
+  });
   t = await startTestApp({ env: { ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN }, drivers: [driver] });
 });
 afterAll(async () => {
@@ -27,7 +34,11 @@ afterAll(async () => {
 
 const pubsub = (type: string, data: unknown) =>
   postJson(`${t.url}/webhooks/android-pubsub?token=${PUBSUB_TOKEN}`, {
-    message: { data: Buffer.from(JSON.stringify(data)).toString("base64"), attributes: { notificationType: type }, messageId: String(Math.random()) },
+    message: {
+      data: Buffer.from(JSON.stringify(data)).toString("base64"),
+      attributes: { notificationType: type },
+      messageId: String(Math.random()),
+    },
     subscription: "projects/acme/subscriptions/amapi",
   });
 
@@ -43,14 +54,31 @@ async function lostPhone() {
   const device = await t.db.prisma.device.findUniqueOrThrow({ where: { externalId: name } });
   const owner = await aPerson(t.db.prisma);
   await t.db.prisma.device.update({ where: { id: device.id }, data: { ownerId: owner.id } });
-  const created = await t.app.core.reports.create({ channel: "WEB", reporterEmail: owner.email, deviceDescription: "my Pixel", deviceIds: [device.id], circumstances: "STOLEN", consentLostMode: true, locale: "en" });
-  await flushUntil(async () => Boolean(await t.db.prisma.slackMessageRef.findUnique({ where: { key: `report:${created.report.id}` } })));
+  const created = await t.app.core.reports.create({
+    channel: "WEB",
+    reporterEmail: owner.email,
+    deviceDescription: "my Pixel",
+    deviceIds: [device.id],
+    circumstances: "STOLEN",
+    consentLostMode: true,
+    locale: "en",
+  });
+  await flushUntil(async () =>
+    Boolean(await t.db.prisma.slackMessageRef.findUnique({ where: { key: `report:${created.report.id}` } })),
+  );
   const admin = await t.app.core.actors.fromSlack(ADMIN_1);
-  const cmd = await t.app.core.commands.request(admin, { deviceId: device.id, type: "ENABLE_LOST_MODE", params: { Message: "Call IT" }, reportId: created.report.id });
+  const cmd = await t.app.core.commands.request(admin, {
+    deviceId: device.id,
+    type: "ENABLE_LOST_MODE",
+    params: { Message: "Call IT" },
+    reportId: created.report.id,
+  });
   const sent = await t.db.prisma.command.findUniqueOrThrow({ where: { id: cmd.id } });
   await pubsub("COMMAND", api.complete(sent.driverRef!, { startLostModeStatus: "SUCCESS" }));
   api.devices.get(name)!.appliedState = "LOST";
-  expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: device.id } })).toMatchObject({ state: "LOST_MODE" });
+  expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: device.id } })).toMatchObject({
+    state: "LOST_MODE",
+  });
   const ts = await incidentTs(t, created.report.id);
   return { device, name, reportId: created.report.id, reference: created.report.reference, ts };
 }
@@ -61,11 +89,24 @@ describe("Android device-side happenings", () => {
     const res = await pubsub("USAGE_LOGS", {
       device: p.name,
       retrievalTime: "2026-11-20T01:05:00Z",
-      usageLogEvents: [{ eventId: "1", eventTime: "2026-11-20T01:04:10Z", eventType: "LOST_MODE_LOCATION", lostModeLocationEvent: { location: { latitude: 35.658034, longitude: 139.701636 }, batteryLevel: 41 } }],
+      usageLogEvents: [
+        {
+          eventId: "1",
+          eventTime: "2026-11-20T01:04:10Z",
+          eventType: "LOST_MODE_LOCATION",
+          lostModeLocationEvent: { location: { latitude: 35.658034, longitude: 139.701636 }, batteryLevel: 41 },
+        },
+      ],
     });
     expect(res.json).toMatchObject({ ok: true, recorded: 1 });
-    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: p.device.id } })).toMatchObject({ lastLatitude: 35.658034, lastLongitude: 139.701636, lastLocatedAt: new Date("2026-11-20T01:04:10Z") });
-    expect(await t.db.prisma.lossReport.findUniqueOrThrow({ where: { id: p.reportId } })).toMatchObject({ status: "LOCATED" });
+    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: p.device.id } })).toMatchObject({
+      lastLatitude: 35.658034,
+      lastLongitude: 139.701636,
+      lastLocatedAt: new Date("2026-11-20T01:04:10Z"),
+    });
+    expect(await t.db.prisma.lossReport.findUniqueOrThrow({ where: { id: p.reportId } })).toMatchObject({
+      status: "LOCATED",
+    });
     await t.flush();
     const post = threadTexts(t, p.ts).find((x) => x.includes("sent its location"));
     expect(post).toMatch(/35\.65803, 139\.70164/);
@@ -77,30 +118,60 @@ describe("Android device-side happenings", () => {
   it("tells the admins when lost mode was left on the phone, and lets them enable it again", async () => {
     const p = await lostPhone();
     // A status report taken after lost mode was confirmed, whose applied state is ACTIVE.
-    const report = { ...api.devices.get(p.name), appliedState: "ACTIVE", lastStatusReportTime: new Date(t.clock.now().getTime() + 60_000).toISOString() };
+    const report = {
+      ...api.devices.get(p.name),
+      appliedState: "ACTIVE",
+      lastStatusReportTime: new Date(t.clock.now().getTime() + 60_000).toISOString(),
+    };
     await pubsub("STATUS_REPORT", report);
-    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: p.device.id } })).toMatchObject({ state: "MANAGED" });
+    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: p.device.id } })).toMatchObject({
+      state: "MANAGED",
+    });
     await t.flush();
     expect(threadTexts(t, p.ts).join("\n")).toMatch(/Lost mode was turned off \*on\* .* entered the device password/);
     expect(actionIds(latestIncident(t, p.ts, p.reference))).toContain("lost_mode_enable");
-    const again = await t.app.core.commands.request(await t.app.core.actors.fromSlack(ADMIN_1), { deviceId: p.device.id, type: "ENABLE_LOST_MODE", params: { Message: "Call IT" } });
+    const again = await t.app.core.commands.request(await t.app.core.actors.fromSlack(ADMIN_1), {
+      deviceId: p.device.id,
+      type: "ENABLE_LOST_MODE",
+      params: { Message: "Call IT" },
+    });
     expect(["QUEUED", "SENT"]).toContain(again.state);
   });
 
   it("ignores a stale status report from before lost mode was confirmed", async () => {
     const p = await lostPhone();
-    await pubsub("STATUS_REPORT", { ...api.devices.get(p.name), appliedState: "ACTIVE", lastStatusReportTime: "2026-11-19T23:00:00Z" });
-    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: p.device.id } })).toMatchObject({ state: "LOST_MODE" });
+    await pubsub("STATUS_REPORT", {
+      ...api.devices.get(p.name),
+      appliedState: "ACTIVE",
+      lastStatusReportTime: "2026-11-19T23:00:00Z",
+    });
+    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: p.device.id } })).toMatchObject({
+      state: "LOST_MODE",
+    });
   });
 
   it("takes a successful STOP_LOST_MODE_USER_ATTEMPT as lost mode left on the device", async () => {
     const p = await lostPhone();
-    await pubsub("USAGE_LOGS", { device: p.name, usageLogEvents: [{ eventType: "STOP_LOST_MODE_USER_ATTEMPT", eventTime: "2026-11-20T01:10:00Z", stopLostModeUserAttemptEvent: { status: "ATTEMPT_SUCCEEDED" } }] });
-    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: p.device.id } })).toMatchObject({ state: "MANAGED" });
+    await pubsub("USAGE_LOGS", {
+      device: p.name,
+      usageLogEvents: [
+        {
+          eventType: "STOP_LOST_MODE_USER_ATTEMPT",
+          eventTime: "2026-11-20T01:10:00Z",
+          stopLostModeUserAttemptEvent: { status: "ATTEMPT_SUCCEEDED" },
+        },
+      ],
+    });
+    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: p.device.id } })).toMatchObject({
+      state: "MANAGED",
+    });
   });
 
   it("refuses an unwrapped Pub/Sub payload with what to change, instead of silently acking it", async () => {
-    const res = await postJson(`${t.url}/webhooks/android-pubsub?token=${PUBSUB_TOKEN}`, { name: "enterprises/LC0side/devices/x", appliedState: "ACTIVE" });
+    const res = await postJson(`${t.url}/webhooks/android-pubsub?token=${PUBSUB_TOKEN}`, {
+      name: "enterprises/LC0side/devices/x",
+      appliedState: "ACTIVE",
+    });
     expect(res.status).toBe(400);
     expect(res.json.reason).toMatch(/payload unwrapping/);
   });

@@ -18,17 +18,37 @@ function command(over: Partial<OutgoingCommand> = {}): OutgoingCommand {
     id: "cmd1",
     uuid: crypto.randomUUID(),
     type: "ENABLE_LOST_MODE",
-    params: { message: { ja: "この端末は紛失中です", en: "This phone is lost" }, phoneNumber: "+81312345678", email: "it-desk@example.co.jp" },
+    params: {
+      message: { ja: "この端末は紛失中です", en: "This phone is lost" },
+      phoneNumber: "+81312345678",
+      email: "it-desk@example.co.jp",
+    },
     expiresAt: null,
     driverRef: null,
-    device: { id: "d1", platform: "ANDROID", udid: null, serial: "SN-p1", imei: null, externalId: device, supervised: false, ade: false },
+    device: {
+      id: "d1",
+      platform: "ANDROID",
+      udid: null,
+      serial: "SN-p1",
+      imei: null,
+      externalId: device,
+      supervised: false,
+      ade: false,
+    },
     ...over,
   };
 }
 
 beforeAll(async () => {
   api = await new FakeAndroidApi().start();
-  driver = new AndroidDriver({ enterpriseId: "LC0test", auth: presetTokenAuth(api.token), rootUrl: api.url, clock, timeoutMs: 5_000, locale: "ja" });
+  driver = new AndroidDriver({
+    enterpriseId: "LC0test",
+    auth: presetTokenAuth(api.token),
+    rootUrl: api.url,
+    clock,
+    timeoutMs: 5_000,
+    locale: "ja",
+  });
 });
 afterAll(() => api.stop());
 beforeEach(() => {
@@ -49,8 +69,14 @@ describe("Android driver: lost mode", () => {
       type: "START_LOST_MODE",
       duration: "315360000s",
       startLostModeParams: {
-        lostMessage: { defaultMessage: "この端末は紛失中です", localizedMessages: { ja: "この端末は紛失中です", en: "This phone is lost" } },
-        lostPhoneNumber: { defaultMessage: "+81312345678", localizedMessages: { ja: "+81312345678", en: "+81312345678" } },
+        lostMessage: {
+          defaultMessage: "この端末は紛失中です",
+          localizedMessages: { ja: "この端末は紛失中です", en: "This phone is lost" },
+        },
+        lostPhoneNumber: {
+          defaultMessage: "+81312345678",
+          localizedMessages: { ja: "+81312345678", en: "+81312345678" },
+        },
         lostEmailAddress: "it-desk@example.co.jp",
       },
     });
@@ -68,24 +94,38 @@ describe("Android driver: lost mode", () => {
     expect(await driver.poll({ ...command(), driverRef: out.driverRef })).toBeNull();
     expect(api.calls("GET", "/operations/").at(-1)!.path).toBe(`/v1/${out.driverRef}`);
     api.complete(out.driverRef, { startLostModeStatus: "SUCCESS" });
-    expect(await driver.poll({ ...command(), driverRef: out.driverRef })).toEqual({ status: "Acknowledged", result: { androidStatus: "SUCCESS" } });
+    expect(await driver.poll({ ...command(), driverRef: out.driverRef })).toEqual({
+      status: "Acknowledged",
+      result: { androidStatus: "SUCCESS" },
+    });
   });
 
   it("maps a device refusing lost mode to an Error with the reason", async () => {
     const out = (await driver.send(command())) as { driverRef: string };
     api.complete(out.driverRef, { startLostModeStatus: "USER_EXIT_LOST_MODE_RECENTLY" });
-    expect(await driver.poll({ ...command(), driverRef: out.driverRef })).toEqual({ status: "Error", error: expect.stringContaining("USER_EXIT_LOST_MODE_RECENTLY") });
+    expect(await driver.poll({ ...command(), driverRef: out.driverRef })).toEqual({
+      status: "Error",
+      error: expect.stringContaining("USER_EXIT_LOST_MODE_RECENTLY"),
+    });
   });
 
   it("maps a failed operation to an Error carrying Google's message and error code", async () => {
     const out = (await driver.send(command({ type: "DEVICE_LOCK", params: {} }))) as { driverRef: string };
-    api.complete(out.driverRef, { errorCode: "MANAGEMENT_MODE", error: { code: 9, message: "Device is in an unsupported management mode." } });
-    expect(await driver.poll({ ...command(), driverRef: out.driverRef })).toEqual({ status: "Error", error: "Device is in an unsupported management mode. (MANAGEMENT_MODE)" });
+    api.complete(out.driverRef, {
+      errorCode: "MANAGEMENT_MODE",
+      error: { code: 9, message: "Device is in an unsupported management mode." },
+    });
+    expect(await driver.poll({ ...command(), driverRef: out.driverRef })).toEqual({
+      status: "Error",
+      error: "Device is in an unsupported management mode. (MANAGEMENT_MODE)",
+    });
   });
 
   it("ends lost mode with STOP_LOST_MODE and locks with LOCK; an expiring command carries its remaining validity", async () => {
     await driver.send(command({ type: "DISABLE_LOST_MODE", params: {} }));
-    await driver.send(command({ type: "DEVICE_LOCK", params: {}, expiresAt: new Date(clock.now().getTime() + 7 * 86_400_000) }));
+    await driver.send(
+      command({ type: "DEVICE_LOCK", params: {}, expiresAt: new Date(clock.now().getTime() + 7 * 86_400_000) }),
+    );
     const bodies = api.calls("POST", ":issueCommand").map((r) => r.body);
     expect(bodies[0]).toEqual({ type: "STOP_LOST_MODE", duration: "315360000s", stopLostModeParams: {} });
     expect(bodies[1]).toEqual({ type: "LOCK", duration: "604800s" });
@@ -117,18 +157,30 @@ describe("Android driver: crash safety", () => {
 
 describe("Android driver: wipe", () => {
   it("deletes the device with wipeDataFlags and a reason of at most 200 characters", async () => {
-    const out = await driver.send(command({ type: "ERASE_DEVICE", params: { reason: "紛".repeat(250), preserveDataPlan: false } }));
+    const out = await driver.send(
+      command({ type: "ERASE_DEVICE", params: { reason: "紛".repeat(250), preserveDataPlan: false } }),
+    );
     expect(out).toEqual({ kind: "sent", driverRef: `wipe:${device}` });
     const [del] = api.calls("DELETE", "/devices/");
     expect(del!.path).toBe(`/v1/${device}`);
-    expect(del!.query.getAll("wipeDataFlags")).toEqual(["PRESERVE_RESET_PROTECTION_DATA", "WIPE_EXTERNAL_STORAGE", "WIPE_ESIMS"]);
+    expect(del!.query.getAll("wipeDataFlags")).toEqual([
+      "PRESERVE_RESET_PROTECTION_DATA",
+      "WIPE_EXTERNAL_STORAGE",
+      "WIPE_ESIMS",
+    ]);
     expect([...del!.query.get("wipeReasonMessage")!]).toHaveLength(200);
-    expect(await driver.poll({ ...command(), driverRef: `wipe:${device}` })).toEqual({ status: "Acknowledged", result: {} });
+    expect(await driver.poll({ ...command(), driverRef: `wipe:${device}` })).toEqual({
+      status: "Acknowledged",
+      result: {},
+    });
   });
 
   it("treats a device already deleted (a re-send after a crash) as wiped", async () => {
     await driver.send(command({ type: "ERASE_DEVICE", params: {} }));
-    expect(await driver.send(command({ type: "ERASE_DEVICE", params: {} }))).toEqual({ kind: "sent", driverRef: `wipe:${device}` });
+    expect(await driver.send(command({ type: "ERASE_DEVICE", params: {} }))).toEqual({
+      kind: "sent",
+      driverRef: `wipe:${device}`,
+    });
   });
 });
 
@@ -143,14 +195,27 @@ describe("Android driver: failures", () => {
 
   it("retries on 429 and 503, honouring Retry-After", async () => {
     api.failNext({ status: 429, message: "Quota exceeded", headers: { "retry-after": "90" } });
-    expect(await driver.send(command())).toEqual({ kind: "retry", reason: "Android Management API HTTP 429: Quota exceeded", afterMs: 90_000 });
+    expect(await driver.send(command())).toEqual({
+      kind: "retry",
+      reason: "Android Management API HTTP 429: Quota exceeded",
+      afterMs: 90_000,
+    });
     api.failNext({ status: 503, message: "The service is currently unavailable." });
-    expect(await driver.send(command())).toEqual({ kind: "retry", reason: "Android Management API HTTP 503: The service is currently unavailable." });
+    expect(await driver.send(command())).toEqual({
+      kind: "retry",
+      reason: "Android Management API HTTP 503: The service is currently unavailable.",
+    });
   });
 
   it("gives up after the client timeout and asks to retry (bounded)", async () => {
     api.failNext("hang");
-    const impatient = new AndroidDriver({ enterpriseId: "LC0test", auth: presetTokenAuth(api.token), rootUrl: api.url, clock, timeoutMs: 300 });
+    const impatient = new AndroidDriver({
+      enterpriseId: "LC0test",
+      auth: presetTokenAuth(api.token),
+      rootUrl: api.url,
+      clock,
+      timeoutMs: 300,
+    });
     const started = Date.now();
     expect(await impatient.send(command({ type: "DEVICE_LOCK", params: {} }))).toMatchObject({ kind: "retry" });
     expect(Date.now() - started).toBeLessThan(3_000);
@@ -160,11 +225,17 @@ describe("Android driver: failures", () => {
     const out = (await driver.send(command())) as { driverRef: string };
     api.failNext({ status: 500, message: "Internal error" });
     expect(await driver.poll({ ...command(), driverRef: out.driverRef })).toBeNull();
-    expect(await driver.poll({ ...command(), driverRef: `${device}/operations/999` })).toEqual({ status: "Error", error: expect.stringContaining("HTTP 404") });
+    expect(await driver.poll({ ...command(), driverRef: `${device}/operations/999` })).toEqual({
+      status: "Error",
+      error: expect.stringContaining("HTTP 404"),
+    });
   });
 
   it("says plainly that Android has no location or sound command", async () => {
-    expect(await driver.send(command({ type: "DEVICE_LOCATION", params: {} }))).toMatchObject({ kind: "failed", reason: expect.stringContaining("no location command") });
+    expect(await driver.send(command({ type: "DEVICE_LOCATION", params: {} }))).toMatchObject({
+      kind: "failed",
+      reason: expect.stringContaining("no location command"),
+    });
     expect(api.requests).toHaveLength(0);
   });
 });

@@ -14,7 +14,13 @@ let driver: AndroidDriver;
 beforeAll(async () => {
   api = await new FakeAndroidApi("enterprises/LC0import").start();
   t = await startTestApp();
-  driver = new AndroidDriver({ enterpriseId: "LC0import", auth: presetTokenAuth(api.token), rootUrl: api.url, clock: t.clock, timeoutMs: 5_000 });
+  driver = new AndroidDriver({
+    enterpriseId: "LC0import",
+    auth: presetTokenAuth(api.token),
+    rootUrl: api.url,
+    clock: t.clock,
+    timeoutMs: 5_000,
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -27,22 +33,51 @@ describe("Android device import", () => {
     const summary = await t.app.core.enrollments.importDevices("android", driver.devices());
     expect(summary).toMatchObject({ seen: 120, created: 120, left: 0 });
     const lists = api.calls("GET", "/devices").filter((r) => r.path === "/v1/enterprises/LC0import/devices");
-    expect(lists.map((r) => [r.query.get("pageSize"), r.query.get("pageToken")])).toEqual([["100", null], ["100", "100"]]);
+    expect(lists.map((r) => [r.query.get("pageSize"), r.query.get("pageToken")])).toEqual([
+      ["100", null],
+      ["100", "100"],
+    ]);
     expect(lists.every((r) => r.authorization === `Bearer ${api.token}`)).toBe(true);
-    const d = await t.db.prisma.device.findUniqueOrThrow({ where: { externalId: "enterprises/LC0import/devices/dev007" } });
-    expect(d).toMatchObject({ platform: "ANDROID", driver: "android", serial: "SN-dev007", model: "Pixel 8", state: "MANAGED", name: "Google Pixel 8 (v007)" });
+    const d = await t.db.prisma.device.findUniqueOrThrow({
+      where: { externalId: "enterprises/LC0import/devices/dev007" },
+    });
+    expect(d).toMatchObject({
+      platform: "ANDROID",
+      driver: "android",
+      serial: "SN-dev007",
+      model: "Pixel 8",
+      state: "MANAGED",
+      name: "Google Pixel 8 (v007)",
+    });
     expect(d.lastCheckInAt).toEqual(new Date("2026-11-19T23:00:00Z"));
   });
 
   it("keeps who owns the device, its management mode and API level, and follows changes", async () => {
     api.addDevice("byod901", { ownership: "PERSONALLY_OWNED", managementMode: "PROFILE_OWNER", apiLevel: 31 });
     api.addDevice("wpco902", { ownership: "COMPANY_OWNED", managementMode: "PROFILE_OWNER", apiLevel: 33 });
-    api.addDevice("old903", { ownership: "OWNERSHIP_UNSPECIFIED", managementMode: "MANAGEMENT_MODE_UNSPECIFIED", apiLevel: undefined });
+    api.addDevice("old903", {
+      ownership: "OWNERSHIP_UNSPECIFIED",
+      managementMode: "MANAGEMENT_MODE_UNSPECIFIED",
+      apiLevel: undefined,
+    });
     await t.app.core.enrollments.importDevices("android", driver.devices());
-    const byName = async (id: string) => t.db.prisma.device.findUniqueOrThrow({ where: { externalId: `enterprises/LC0import/devices/${id}` } });
-    expect(await byName("dev007")).toMatchObject({ ownership: "company", managementMode: "DEVICE_OWNER", apiLevel: 34 });
-    expect(await byName("byod901")).toMatchObject({ ownership: "personal", managementMode: "PROFILE_OWNER", apiLevel: 31 });
-    expect(await byName("wpco902")).toMatchObject({ ownership: "company", managementMode: "PROFILE_OWNER", apiLevel: 33 });
+    const byName = async (id: string) =>
+      t.db.prisma.device.findUniqueOrThrow({ where: { externalId: `enterprises/LC0import/devices/${id}` } });
+    expect(await byName("dev007")).toMatchObject({
+      ownership: "company",
+      managementMode: "DEVICE_OWNER",
+      apiLevel: 34,
+    });
+    expect(await byName("byod901")).toMatchObject({
+      ownership: "personal",
+      managementMode: "PROFILE_OWNER",
+      apiLevel: 31,
+    });
+    expect(await byName("wpco902")).toMatchObject({
+      ownership: "company",
+      managementMode: "PROFILE_OWNER",
+      apiLevel: 33,
+    });
     expect(await byName("old903")).toMatchObject({ ownership: null, managementMode: null, apiLevel: null });
     // The phone took an OS update: the next import says so.
     api.devices.get("enterprises/LC0import/devices/wpco902")!.apiLevel = 34;
@@ -54,7 +89,10 @@ describe("Android device import", () => {
     const known = await aDevice(t.db.prisma, { platform: "ANDROID", serial: "SN-adopt1", driver: "agent" });
     api.addDevice("adopt1", { hardwareInfo: { brand: "samsung", model: "Galaxy S24", serialNumber: "SN-adopt1" } });
     await t.app.core.enrollments.importDevices("android", driver.devices());
-    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: known.id } })).toMatchObject({ externalId: "enterprises/LC0import/devices/adopt1", driver: "android" });
+    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: known.id } })).toMatchObject({
+      externalId: "enterprises/LC0import/devices/adopt1",
+      driver: "android",
+    });
     expect(await t.db.prisma.device.count({ where: { serial: "SN-adopt1" } })).toBe(1);
   });
 
@@ -64,7 +102,9 @@ describe("Android device import", () => {
     const summary = await t.app.core.enrollments.importDevices("android", driver.devices());
     expect(summary.left).toBe(2);
     for (const id of ["dev001", "dev002"]) {
-      expect(await t.db.prisma.device.findUniqueOrThrow({ where: { externalId: `enterprises/LC0import/devices/${id}` } })).toMatchObject({ state: "UNENROLLED" });
+      expect(
+        await t.db.prisma.device.findUniqueOrThrow({ where: { externalId: `enterprises/LC0import/devices/${id}` } }),
+      ).toMatchObject({ state: "UNENROLLED" });
     }
   });
 

@@ -17,7 +17,14 @@ let driver: AndroidDriver;
 beforeAll(async () => {
   api = await new FakeAndroidApi("enterprises/LC0own").start();
   const clock = { now: () => t.clock.now() };
-  driver = new AndroidDriver({ enterpriseId: "LC0own", auth: presetTokenAuth(api.token), rootUrl: api.url, clock, timeoutMs: 5_000, locale: "en" });
+  driver = new AndroidDriver({
+    enterpriseId: "LC0own",
+    auth: presetTokenAuth(api.token),
+    rootUrl: api.url,
+    clock,
+    timeoutMs: 5_000,
+    locale: "en",
+  });
   t = await startTestApp({ drivers: [driver] });
 });
 afterAll(async () => {
@@ -27,29 +34,58 @@ afterAll(async () => {
 
 /** A phone Google lists, imported, owned by an employee who reports it lost. */
 async function reported(id: string, facts: Record<string, unknown>) {
-  const name = api.addDevice(id, { hardwareInfo: { brand: "google", model: "Pixel 7", serialNumber: `SN-${id}` }, networkInfo: { imei: `49${Date.now() % 1e9}${id.length}`.padEnd(15, "7") }, ...facts });
+  const name = api.addDevice(id, {
+    hardwareInfo: { brand: "google", model: "Pixel 7", serialNumber: `SN-${id}` },
+    networkInfo: { imei: `49${Date.now() % 1e9}${id.length}`.padEnd(15, "7") },
+    ...facts,
+  });
   await t.app.core.enrollments.importDevices("android", driver.devices());
   const device = await t.db.prisma.device.findUniqueOrThrow({ where: { externalId: name } });
   const owner = await aPerson(t.db.prisma);
   await t.db.prisma.device.update({ where: { id: device.id }, data: { ownerId: owner.id } });
-  const created = await t.app.core.reports.create({ channel: "WEB", reporterEmail: owner.email, deviceDescription: "my Pixel", deviceIds: [device.id], circumstances: "LOST", consentLostMode: true, locale: "en" });
+  const created = await t.app.core.reports.create({
+    channel: "WEB",
+    reporterEmail: owner.email,
+    deviceDescription: "my Pixel",
+    deviceIds: [device.id],
+    circumstances: "LOST",
+    consentLostMode: true,
+    locale: "en",
+  });
   // The first delivery after start also asks Slack who the bot is; drain until the post landed.
-  for (let i = 0; i < 5 && !(await t.db.prisma.slackMessageRef.findUnique({ where: { key: `report:${created.report.id}` } })); i++) await t.flush();
+  for (
+    let i = 0;
+    i < 5 && !(await t.db.prisma.slackMessageRef.findUnique({ where: { key: `report:${created.report.id}` } }));
+    i++
+  )
+    await t.flush();
   const ts = await incidentTs(t, created.report.id);
   return { device, name, message: latestIncident(t, ts, created.report.reference) };
 }
 
 const request = async (deviceId: string, type: "ENABLE_LOST_MODE" | "ERASE_DEVICE") =>
-  t.app.core.commands.request(await t.app.core.actors.fromSlack(ADMIN_1), { deviceId, type, params: type === "ENABLE_LOST_MODE" ? { Message: "Please call IT" } : {} });
+  t.app.core.commands.request(await t.app.core.actors.fromSlack(ADMIN_1), {
+    deviceId,
+    type,
+    params: type === "ENABLE_LOST_MODE" ? { Message: "Please call IT" } : {},
+  });
 
 describe("Android ownership and API level", () => {
   it("offers lost mode on a company-owned, fully managed Android 14 phone", async () => {
-    const { message } = await reported("co14", { ownership: "COMPANY_OWNED", managementMode: "DEVICE_OWNER", apiLevel: 34 });
+    const { message } = await reported("co14", {
+      ownership: "COMPANY_OWNED",
+      managementMode: "DEVICE_OWNER",
+      apiLevel: 34,
+    });
     expect(actionIds(message)).toContain("lost_mode_enable");
   });
 
   it("refuses lost mode on a personally-owned work profile, says why, and offers only removing the work data", async () => {
-    const { device, name, message } = await reported("byod", { ownership: "PERSONALLY_OWNED", managementMode: "PROFILE_OWNER", apiLevel: 34 });
+    const { device, name, message } = await reported("byod", {
+      ownership: "PERSONALLY_OWNED",
+      managementMode: "PROFILE_OWNER",
+      apiLevel: 34,
+    });
     expect(actionIds(message)).not.toContain("lost_mode_enable");
     expect(actionIds(message)).toContain("device_wipe");
     const text = messageText(message);
@@ -72,12 +108,21 @@ describe("Android ownership and API level", () => {
   });
 
   it("tells the person on a personal device what the wipe really does (wipeReasonMessage)", async () => {
-    const { device, name } = await reported("byod2", { ownership: "PERSONALLY_OWNED", managementMode: "PROFILE_OWNER", apiLevel: 31 });
+    const { device, name } = await reported("byod2", {
+      ownership: "PERSONALLY_OWNED",
+      managementMode: "PROFILE_OWNER",
+      apiLevel: 31,
+    });
     await request(device.id, "ERASE_DEVICE");
     // The two-person rule may hold the wipe for a second admin; approve when asked.
-    const pending = await t.db.prisma.command.findFirstOrThrow({ where: { deviceId: device.id, type: "ERASE_DEVICE" } });
-    if (pending.state === "AWAITING_APPROVAL") await t.app.core.commands.approve(await t.app.core.actors.fromSlack(ADMIN_2), pending.id);
+    const pending = await t.db.prisma.command.findFirstOrThrow({
+      where: { deviceId: device.id, type: "ERASE_DEVICE" },
+    });
+    if (pending.state === "AWAITING_APPROVAL")
+      await t.app.core.commands.approve(await t.app.core.actors.fromSlack(ADMIN_2), pending.id);
     const calls = [...api.calls("DELETE", name), ...api.calls("POST", `${name}:issueCommand`)];
-    expect(JSON.stringify(calls.map((c) => [c.query.getAll("wipeReasonMessage"), c.body]))).toMatch(/removing the work profile and company data\. Your personal apps and data stay/);
+    expect(JSON.stringify(calls.map((c) => [c.query.getAll("wipeReasonMessage"), c.body]))).toMatch(
+      /removing the work profile and company data\. Your personal apps and data stay/,
+    );
   });
 });

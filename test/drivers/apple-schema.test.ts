@@ -13,7 +13,9 @@ import { buildCommandPlist, DEVICE_QUERIES } from "../../src/drivers/nanomdm/com
 import { commandRefusal } from "../../src/core/commands/capability.js";
 
 // The reference folder sits beside the repository (../shared), in a checkout as in CI.
-const SCHEMA_DIR = process.env.APPLE_SCHEMA_DIR ?? resolve(import.meta.dirname, "../../../shared/reference/apple-device-management/mdm/commands");
+const SCHEMA_DIR =
+  process.env.APPLE_SCHEMA_DIR ??
+  resolve(import.meta.dirname, "../../../shared/reference/apple-device-management/mdm/commands");
 
 interface Key {
   key: string;
@@ -64,7 +66,8 @@ describe.skipIf(!existsSync(SCHEMA_DIR))(`our Apple commands against Apple's sch
   const schemas = loadSchemas();
 
   it("has a schema for every request type we send", () => {
-    for (const requestType of Object.values(APPLE_REQUEST_TYPE)) expect(schemas.has(requestType), requestType).toBe(true);
+    for (const requestType of Object.values(APPLE_REQUEST_TYPE))
+      expect(schemas.has(requestType), requestType).toBe(true);
   });
 
   for (const type of Object.keys(APPLE_REQUEST_TYPE) as CommandType[]) {
@@ -73,7 +76,13 @@ describe.skipIf(!existsSync(SCHEMA_DIR))(`our Apple commands against Apple's sch
         const schema = schemas.get(APPLE_REQUEST_TYPE[type])!;
         const os = schema.payload.supportedOS[OS[platform]];
         // A supervised device in lost mode: every command our rules could let through.
-        const device = { platform: platform as Platform, supervised: true, ade: false, state: "LOST_MODE" as const, passcodePresent: true };
+        const device = {
+          platform: platform as Platform,
+          supervised: true,
+          ade: false,
+          state: "LOST_MODE" as const,
+          passcodePresent: true,
+        };
         const refused = commandRefusal(device, type);
         if (!available(os)) {
           // Apple has no such command there: the core must refuse it before any plist exists.
@@ -81,9 +90,19 @@ describe.skipIf(!existsSync(SCHEMA_DIR))(`our Apple commands against Apple's sch
           return;
         }
         if (os?.supervised) {
-          expect(commandRefusal({ ...device, supervised: false }, type), `${type} needs supervision on ${platform}`).not.toBeNull();
+          expect(
+            commandRefusal({ ...device, supervised: false }, type),
+            `${type} needs supervision on ${platform}`,
+          ).not.toBeNull();
         }
-        const sent = parsePlist(buildCommandPlist({ uuid: "5B0C1E2F-1111-4222-8333-944455556666", type, params: FULL_PARAMS[type], device: { platform } })) as Record<string, any>;
+        const sent = parsePlist(
+          buildCommandPlist({
+            uuid: "5B0C1E2F-1111-4222-8333-944455556666",
+            type,
+            params: FULL_PARAMS[type],
+            device: { platform },
+          }),
+        ) as Record<string, any>;
         expect(Object.keys(sent).sort()).toEqual(["Command", "CommandUUID"]);
         expect(typeof sent.CommandUUID).toBe("string");
         const { RequestType, ...keys } = sent.Command as Record<string, unknown>;
@@ -93,10 +112,12 @@ describe.skipIf(!existsSync(SCHEMA_DIR))(`our Apple commands against Apple's sch
           const spec = defined.get(key);
           expect(spec, `${key} is not an ${RequestType} key`).toBeDefined();
           expect(typeOf(value), `${RequestType}.${key} type`).toBe(spec!.type);
-          if (spec!.supportedOS) expect(available(spec!.supportedOS[OS[platform]]), `${RequestType}.${key} on ${platform}`).toBe(true);
+          if (spec!.supportedOS)
+            expect(available(spec!.supportedOS[OS[platform]]), `${RequestType}.${key} on ${platform}`).toBe(true);
         }
         for (const spec of schema.payloadkeys ?? []) {
-          if (spec.presence === "required") expect(keys, `${RequestType} requires ${spec.key}`).toHaveProperty(spec.key);
+          if (spec.presence === "required")
+            expect(keys, `${RequestType} requires ${spec.key}`).toHaveProperty(spec.key);
         }
       });
     }

@@ -11,15 +11,32 @@ let driver: NanoMdmDriver;
 const clock = new ManualClock();
 const UDID = "00008110-000A1B2C3D4E5F60";
 
-function command(over: Partial<OutgoingCommand> = {}, device: Partial<OutgoingCommand["device"]> = {}): OutgoingCommand {
+function command(
+  over: Partial<OutgoingCommand> = {},
+  device: Partial<OutgoingCommand["device"]> = {},
+): OutgoingCommand {
   return {
     id: "cmd1",
     uuid: crypto.randomUUID(),
     type: "ENABLE_LOST_MODE",
-    params: { message: "この端末は紛失中です / This iPhone is lost", phoneNumber: "+81 3-1234-5678", footnote: "LR-2026-0042" },
+    params: {
+      message: "この端末は紛失中です / This iPhone is lost",
+      phoneNumber: "+81 3-1234-5678",
+      footnote: "LR-2026-0042",
+    },
     expiresAt: null,
     driverRef: null,
-    device: { id: "d1", platform: "IOS", udid: UDID, serial: "F2LX", imei: null, externalId: null, supervised: true, ade: false, ...device },
+    device: {
+      id: "d1",
+      platform: "IOS",
+      udid: UDID,
+      serial: "F2LX",
+      imei: null,
+      externalId: null,
+      supervised: true,
+      ade: false,
+      ...device,
+    },
     ...over,
   };
 }
@@ -43,18 +60,38 @@ describe("NanoMDM driver: enqueue", () => {
     expect(req!.body).toContain("<!DOCTYPE plist");
     expect(req!.plist).toEqual({
       CommandUUID: cmd.uuid,
-      Command: { RequestType: "EnableLostMode", Message: "この端末は紛失中です / This iPhone is lost", PhoneNumber: "+81 3-1234-5678", Footnote: "LR-2026-0042" },
+      Command: {
+        RequestType: "EnableLostMode",
+        Message: "この端末は紛失中です / This iPhone is lost",
+        PhoneNumber: "+81 3-1234-5678",
+        Footnote: "LR-2026-0042",
+      },
     });
   });
 
   it("builds each command with exactly Apple's keys (PIN only for macOS)", async () => {
-    const cases: [OutgoingCommand["type"], Record<string, unknown>, OutgoingCommand["device"]["platform"], Record<string, unknown>][] = [
+    const cases: [
+      OutgoingCommand["type"],
+      Record<string, unknown>,
+      OutgoingCommand["device"]["platform"],
+      Record<string, unknown>,
+    ][] = [
       ["DISABLE_LOST_MODE", {}, "IOS", { RequestType: "DisableLostMode" }],
       ["DEVICE_LOCATION", {}, "IOS", { RequestType: "DeviceLocation" }],
       ["PLAY_LOST_MODE_SOUND", {}, "IPADOS", { RequestType: "PlayLostModeSound" }],
-      ["ERASE_DEVICE", { pin: "123456", preserveDataPlan: true, disallowProximitySetup: true }, "IOS", { RequestType: "EraseDevice", PreserveDataPlan: true, DisallowProximitySetup: true }],
+      [
+        "ERASE_DEVICE",
+        { pin: "123456", preserveDataPlan: true, disallowProximitySetup: true },
+        "IOS",
+        { RequestType: "EraseDevice", PreserveDataPlan: true, DisallowProximitySetup: true },
+      ],
       ["ERASE_DEVICE", { pin: "123456" }, "MACOS", { RequestType: "EraseDevice", PIN: "123456" }],
-      ["DEVICE_LOCK", { message: "Call IT", phoneNumber: "0120-000-000", pin: "654321" }, "MACOS", { RequestType: "DeviceLock", Message: "Call IT", PhoneNumber: "0120-000-000", PIN: "654321" }],
+      [
+        "DEVICE_LOCK",
+        { message: "Call IT", phoneNumber: "0120-000-000", pin: "654321" },
+        "MACOS",
+        { RequestType: "DeviceLock", Message: "Call IT", PhoneNumber: "0120-000-000", PIN: "654321" },
+      ],
       ["DEVICE_LOCK", { message: "Call IT", pin: "654321" }, "IOS", { RequestType: "DeviceLock", Message: "Call IT" }],
     ];
     for (const [type, params, platform, expected] of cases) {
@@ -94,7 +131,10 @@ describe("NanoMDM driver: failures", () => {
 
   it("fails permanently on a wrong API key, naming the setting to fix", async () => {
     const wrong = new NanoMdmDriver({ url: nano.url, apiKey: "wrong", clock });
-    expect(await wrong.send(command())).toEqual({ kind: "failed", reason: expect.stringMatching(/HTTP 401.*NANOMDM_API_KEY/) });
+    expect(await wrong.send(command())).toEqual({
+      kind: "failed",
+      reason: expect.stringMatching(/HTTP 401.*NANOMDM_API_KEY/),
+    });
   });
 
   it("retries a 503 after NanoMDM's Retry-After, and a bare 500 with backoff", async () => {
@@ -102,7 +142,10 @@ describe("NanoMDM driver: failures", () => {
     expect(await driver.send(command())).toEqual({ kind: "retry", reason: "NanoMDM HTTP 503", afterMs: 120_000 });
     nano.failNext({ status: 500, body: { command_error: "enqueue: connection refused" } });
     // No Retry-After: no afterMs, so the core's exponential backoff decides the wait.
-    expect(await driver.send(command())).toEqual({ kind: "retry", reason: "NanoMDM HTTP 500: enqueue: connection refused" });
+    expect(await driver.send(command())).toEqual({
+      kind: "retry",
+      reason: "NanoMDM HTTP 500: enqueue: connection refused",
+    });
   });
 
   it("gives up waiting after the client timeout and asks to retry (bounded, nothing hangs)", async () => {
@@ -116,11 +159,17 @@ describe("NanoMDM driver: failures", () => {
 
   it("asks to retry when NanoMDM is unreachable", async () => {
     const down = new NanoMdmDriver({ url: "http://127.0.0.1:9", apiKey: "x", clock, timeoutMs: 500 });
-    expect(await down.send(command())).toMatchObject({ kind: "retry", reason: expect.stringMatching(/unreachable|in time/) });
+    expect(await down.send(command())).toMatchObject({
+      kind: "retry",
+      reason: expect.stringMatching(/unreachable|in time/),
+    });
   });
 
   it("refuses a device without a UDID instead of guessing", async () => {
-    expect(await driver.send(command({}, { udid: null }))).toMatchObject({ kind: "failed", reason: expect.stringContaining("UDID") });
+    expect(await driver.send(command({}, { udid: null }))).toMatchObject({
+      kind: "failed",
+      reason: expect.stringContaining("UDID"),
+    });
     expect(nano.requests).toHaveLength(0);
   });
 });
@@ -137,7 +186,12 @@ describe("NanoMDM driver: file storage (NanoMDM's default)", () => {
 
   it("fails a command for an id NanoMDM does not know, although NanoMDM wrote it: only the push error says so", async () => {
     const out = await onFile.send(command({}, { udid: "00008110-NEVERENROLLED" }));
-    expect(out).toEqual({ kind: "failed", reason: expect.stringMatching(/NanoMDM does not know this device \(UDID 00008110-NEVERENROLLED\).*push data missing for id/) });
+    expect(out).toEqual({
+      kind: "failed",
+      reason: expect.stringMatching(
+        /NanoMDM does not know this device \(UDID 00008110-NEVERENROLLED\).*push data missing for id/,
+      ),
+    });
     // NanoMDM really did write it to disk: the answer, not the enqueue, is what tells.
     expect(file.queued.get("00008110-NEVERENROLLED")?.size).toBe(1);
   });

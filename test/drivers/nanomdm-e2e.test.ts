@@ -22,7 +22,11 @@ afterAll(async () => {
 
 async function approveLostModeInSlack(deviceId: string, message: string) {
   t.slack.reset();
-  const click = await t.requests.blockAction({ user: ADMIN_1, actionId: "lost_mode_enable", value: JSON.stringify({ d: deviceId }) });
+  const click = await t.requests.blockAction({
+    user: ADMIN_1,
+    actionId: "lost_mode_enable",
+    value: JSON.stringify({ d: deviceId }),
+  });
   expect(click.status).toBe(200);
   const opened = await eventually(() => t.slack.callsTo("views.open").at(-1), "the lost-mode modal");
   const view = opened.args.view as { callback_id: string; private_metadata: string };
@@ -42,14 +46,31 @@ describe("lost mode for a NanoMDM iPhone, from Slack to the device and back", ()
     await approveLostModeInSlack(d.id, "拾った方は総務部までご連絡ください");
 
     const enqueued = await eventually(() => nano.commandsFor(d.udid!)[0], "the enqueue PUT at NanoMDM");
-    expect(enqueued.Command).toEqual({ RequestType: "EnableLostMode", Message: "拾った方は総務部までご連絡ください", PhoneNumber: "03-1234-5678" });
+    expect(enqueued.Command).toEqual({
+      RequestType: "EnableLostMode",
+      Message: "拾った方は総務部までご連絡ください",
+      PhoneNumber: "03-1234-5678",
+    });
     // The PUT reaches NanoMDM a moment before the app records NanoMDM's answer.
-    const command = await eventually(() => t.db.prisma.command.findFirst({ where: { deviceId: d.id, type: "ENABLE_LOST_MODE", driverRef: { not: null } } }), "the recorded send");
-    expect(command).toMatchObject({ uuid: enqueued.CommandUUID, state: "SENT", driver: "nanomdm", driverRef: enqueued.CommandUUID });
+    const command = await eventually(
+      () =>
+        t.db.prisma.command.findFirst({
+          where: { deviceId: d.id, type: "ENABLE_LOST_MODE", driverRef: { not: null } },
+        }),
+      "the recorded send",
+    );
+    expect(command).toMatchObject({
+      uuid: enqueued.CommandUUID,
+      state: "SENT",
+      driver: "nanomdm",
+      driverRef: enqueued.CommandUUID,
+    });
 
     const res = await postWebhook(t.url, acknowledgeEvent(d.udid!, command.uuid, "Acknowledged"), HMAC_KEY);
     expect(res.status).toBe(200);
-    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: command.id } })).toMatchObject({ state: "ACKNOWLEDGED" });
+    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: command.id } })).toMatchObject({
+      state: "ACKNOWLEDGED",
+    });
     expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ state: "LOST_MODE" });
   });
 
@@ -59,7 +80,10 @@ describe("lost mode for a NanoMDM iPhone, from Slack to the device and back", ()
     nano.failNext({ status: 503 });
     await approveLostModeInSlack(d.id, "lost");
     const command = await eventually(
-      async () => (await t.db.prisma.command.findFirst({ where: { deviceId: d.id, type: "ENABLE_LOST_MODE", state: "QUEUED", nextAttemptAt: { not: null } } })) ?? null,
+      async () =>
+        (await t.db.prisma.command.findFirst({
+          where: { deviceId: d.id, type: "ENABLE_LOST_MODE", state: "QUEUED", nextAttemptAt: { not: null } },
+        })) ?? null,
       "the command waiting for a retry",
     );
     expect(nano.queued.get(d.udid!)?.size ?? 0).toBe(0);
@@ -69,6 +93,9 @@ describe("lost mode for a NanoMDM iPhone, from Slack to the device and back", ()
     t.clock.set(command.nextAttemptAt!);
     await t.app.core.commands.sweep(t.clock.now());
     expect([...nano.queued.get(d.udid!)!]).toEqual([command.uuid]);
-    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: command.id } })).toMatchObject({ state: "SENT", driverRef: command.uuid });
+    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: command.id } })).toMatchObject({
+      state: "SENT",
+      driverRef: command.uuid,
+    });
   });
 });

@@ -21,7 +21,14 @@ afterAll(async () => {
 });
 beforeEach(() => nano.reset());
 
-const MAC = { DeviceName: "Design MacBook", ModelName: "MacBook Pro", Model: "Z15G", ProductName: "MacBookPro18,3", OSVersion: "15.1", BuildVersion: "24B83" };
+const MAC = {
+  DeviceName: "Design MacBook",
+  ModelName: "MacBook Pro",
+  Model: "Z15G",
+  ProductName: "MacBookPro18,3",
+  OSVersion: "15.1",
+  BuildVersion: "24B83",
+};
 let n = 0;
 const udidOf = () => `0000FE00-${String(++n).padStart(4, "0")}A1B2C3D4E5`;
 
@@ -29,12 +36,21 @@ const udidOf = () => `0000FE00-${String(++n).padStart(4, "0")}A1B2C3D4E5`;
 function enrolment(udid: string, serial: string, raw: Record<string, unknown> = MAC, base = Date.now()) {
   return [
     checkinEvent("mdm.Authenticate", udid, {}, { raw: { ...raw, SerialNumber: serial }, at: new Date(base) }),
-    checkinEvent("mdm.TokenUpdate", udid, { token_update_tally: 1 }, { raw: { Token: Buffer.from("token"), PushMagic: "magic" }, at: new Date(base + 1000) }),
+    checkinEvent(
+      "mdm.TokenUpdate",
+      udid,
+      { token_update_tally: 1 },
+      { raw: { Token: Buffer.from("token"), PushMagic: "magic" }, at: new Date(base + 1000) },
+    ),
   ];
 }
 
 const device = (udid: string) => t.db.prisma.device.findUniqueOrThrow({ where: { udid } });
-const queriesAt = (udid: string) => nano.commandsFor(udid).map((c) => c.Command.RequestType).sort();
+const queriesAt = (udid: string) =>
+  nano
+    .commandsFor(udid)
+    .map((c) => c.Command.RequestType)
+    .sort();
 
 describe("enrolment in any order", () => {
   it("gives ten Macs their real model, serial and platform whether TokenUpdate or Authenticate is handled first", async () => {
@@ -44,17 +60,32 @@ describe("enrolment in any order", () => {
     await Promise.all(
       udids.map((u, i) => {
         const [auth, token] = enrolment(u, `C02SERIAL${i}`);
-        return deliver(t.url, i % 2 ? [auth, token] : [token, auth], HMAC_KEY, { random: () => 0, delaysMs: [i % 2 ? 0 : 30, i % 2 ? 30 : 0] });
+        return deliver(t.url, i % 2 ? [auth, token] : [token, auth], HMAC_KEY, {
+          random: () => 0,
+          delaysMs: [i % 2 ? 0 : 30, i % 2 ? 30 : 0],
+        });
       }),
     );
     for (const [i, u] of udids.entries()) {
-      expect(await device(u)).toMatchObject({ platform: "MACOS", name: "Design MacBook", model: "MacBook Pro", productName: "MacBookPro18,3", serial: `C02SERIAL${i}`, osVersion: "15.1", state: "MANAGED", driver: "nanomdm" });
+      expect(await device(u)).toMatchObject({
+        platform: "MACOS",
+        name: "Design MacBook",
+        model: "MacBook Pro",
+        productName: "MacBookPro18,3",
+        serial: `C02SERIAL${i}`,
+        osVersion: "15.1",
+        state: "MANAGED",
+        driver: "nanomdm",
+      });
       expect(await t.db.prisma.device.count({ where: { udid: u } })).toBe(1);
       // Reachable, so asked to describe itself: once each.
       expect(queriesAt(u)).toEqual(["DeviceInformation", "SecurityInfo"]);
     }
     // Apple's rule follows the real platform: no lost mode for these Macs.
-    expect(capabilities(await device(udids[0]!)).lost_mode).toMatchObject({ allowed: false, reasonKey: "capability.lost_mode.macos" });
+    expect(capabilities(await device(udids[0]!)).lost_mode).toMatchObject({
+      allowed: false,
+      reasonKey: "capability.lost_mode.macos",
+    });
   }, 90_000);
 
   it("merges Authenticate, TokenUpdate, CheckOut and repeats of each, all at once in random order, into one device that has left", async () => {
@@ -74,16 +105,33 @@ describe("enrolment in any order", () => {
   });
 
   it("takes a device listed by serial (inventory import) as the one enrolling, even when TokenUpdate came first", async () => {
-    const listed = await t.db.prisma.device.create({ data: { platform: "IOS", name: "Sales iPhone 7", serial: "F17LISTED77", driver: "agent" } });
+    const listed = await t.db.prisma.device.create({
+      data: { platform: "IOS", name: "Sales iPhone 7", serial: "F17LISTED77", driver: "agent" },
+    });
     const u = udidOf();
     nano.enroll(u);
-    const [auth, token] = enrolment(u, "F17LISTED77", { DeviceName: "iPhone", ModelName: "iPhone", ProductName: "iPhone15,2", OSVersion: "18.1" });
+    const [auth, token] = enrolment(u, "F17LISTED77", {
+      DeviceName: "iPhone",
+      ModelName: "iPhone",
+      ProductName: "iPhone15,2",
+      OSVersion: "18.1",
+    });
     await deliver(t.url, [token, auth], HMAC_KEY, { random: () => 0, delaysMs: [0, 40] });
     const merged = await t.db.prisma.device.findUniqueOrThrow({ where: { id: listed.id } });
-    expect(merged).toMatchObject({ udid: u, driver: "nanomdm", platform: "IOS", productName: "iPhone15,2", state: "MANAGED" });
+    expect(merged).toMatchObject({
+      udid: u,
+      driver: "nanomdm",
+      platform: "IOS",
+      productName: "iPhone15,2",
+      state: "MANAGED",
+    });
     expect(await t.db.prisma.device.count({ where: { OR: [{ udid: u }, { serial: "F17LISTED77" }] } })).toBe(1);
     // The queries queued for the short-lived UDID-only record now belong to the listed device.
-    expect(await t.db.prisma.command.count({ where: { deviceId: listed.id, type: { in: ["DEVICE_INFORMATION", "SECURITY_INFO"] } } })).toBe(2);
+    expect(
+      await t.db.prisma.command.count({
+        where: { deviceId: listed.id, type: { in: ["DEVICE_INFORMATION", "SECURITY_INFO"] } },
+      }),
+    ).toBe(2);
   });
 });
 
@@ -91,26 +139,61 @@ describe("the device describing itself", () => {
   it("learns supervision, lost mode, Activation Lock and the passcode from the device, and keeps them over an import", async () => {
     const u = udidOf();
     nano.enroll(u);
-    await deliver(t.url, enrolment(u, "DMPSELF0001", { DeviceName: "Reception iPad", ModelName: "iPad", ProductName: "iPad13,18", OSVersion: "17.6" }), HMAC_KEY);
+    await deliver(
+      t.url,
+      enrolment(u, "DMPSELF0001", {
+        DeviceName: "Reception iPad",
+        ModelName: "iPad",
+        ProductName: "iPad13,18",
+        OSVersion: "17.6",
+      }),
+      HMAC_KEY,
+    );
     const before = await device(u);
-    expect(before).toMatchObject({ platform: "IPADOS", supervised: false, passcodePresent: null, selfReportedAt: null });
+    expect(before).toMatchObject({
+      platform: "IPADOS",
+      supervised: false,
+      passcodePresent: null,
+      selfReportedAt: null,
+    });
     expect(capabilities(before).lost_mode.reasonKey).toBe("capability.lost_mode.unsupervised");
 
-    const info = await t.db.prisma.command.findFirstOrThrow({ where: { deviceId: before.id, type: "DEVICE_INFORMATION" } });
-    const security = await t.db.prisma.command.findFirstOrThrow({ where: { deviceId: before.id, type: "SECURITY_INFO" } });
+    const info = await t.db.prisma.command.findFirstOrThrow({
+      where: { deviceId: before.id, type: "DEVICE_INFORMATION" },
+    });
+    const security = await t.db.prisma.command.findFirstOrThrow({
+      where: { deviceId: before.id, type: "SECURITY_INFO" },
+    });
     const answers = await deliver(
       t.url,
       [
         acknowledgeEvent(u, info.uuid, "Acknowledged", {
-          QueryResponses: { DeviceName: "Reception iPad", ProductName: "iPad13,18", ModelName: "iPad", SerialNumber: "DMPSELF0001", OSVersion: "18.1", IsSupervised: true, IsMDMLostModeEnabled: false, IsActivationLockEnabled: true },
+          QueryResponses: {
+            DeviceName: "Reception iPad",
+            ProductName: "iPad13,18",
+            ModelName: "iPad",
+            SerialNumber: "DMPSELF0001",
+            OSVersion: "18.1",
+            IsSupervised: true,
+            IsMDMLostModeEnabled: false,
+            IsActivationLockEnabled: true,
+          },
         }),
-        acknowledgeEvent(u, security.uuid, "Acknowledged", { SecurityInfo: { PasscodePresent: false, PasscodeCompliant: false } }),
+        acknowledgeEvent(u, security.uuid, "Acknowledged", {
+          SecurityInfo: { PasscodePresent: false, PasscodeCompliant: false },
+        }),
       ],
       HMAC_KEY,
     );
     expect(answers.map((a) => a.json?.state).sort()).toEqual(["ACKNOWLEDGED", "ACKNOWLEDGED"]);
     const after = await device(u);
-    expect(after).toMatchObject({ supervised: true, osVersion: "18.1", activationLockEnabled: true, passcodePresent: false, state: "MANAGED" });
+    expect(after).toMatchObject({
+      supervised: true,
+      osVersion: "18.1",
+      activationLockEnabled: true,
+      passcodePresent: false,
+      state: "MANAGED",
+    });
     expect(after.selfReportedAt).not.toBeNull();
     const caps = capabilities(after);
     expect(caps.lost_mode.allowed).toBe(true);
@@ -119,7 +202,10 @@ describe("the device describing itself", () => {
 
     // An inventory import that still says "not supervised" does not overrule the device.
     const admin = await t.app.core.actors.fromSlack("UADMIN1");
-    await t.app.core.inventory.importCsv(admin, `deviceName,platform,serial,supervised\nReception iPad,ipados,DMPSELF0001,no\n`);
+    await t.app.core.inventory.importCsv(
+      admin,
+      `deviceName,platform,serial,supervised\nReception iPad,ipados,DMPSELF0001,no\n`,
+    );
     expect(await device(u)).toMatchObject({ name: "Reception iPad", supervised: true });
 
     // Nothing of this is an incident step: no thread post, no admin-channel noise.
@@ -133,7 +219,20 @@ describe("the device describing itself", () => {
     await deliver(t.url, enrolment(u, "DMPDAILY001"), HMAC_KEY);
     const d = await device(u);
     for (const c of await t.db.prisma.command.findMany({ where: { deviceId: d.id } })) {
-      await deliver(t.url, [acknowledgeEvent(u, c.uuid, "Acknowledged", c.type === "DEVICE_INFORMATION" ? { QueryResponses: { IsSupervised: true } } : { SecurityInfo: { PasscodePresent: true } })], HMAC_KEY);
+      await deliver(
+        t.url,
+        [
+          acknowledgeEvent(
+            u,
+            c.uuid,
+            "Acknowledged",
+            c.type === "DEVICE_INFORMATION"
+              ? { QueryResponses: { IsSupervised: true } }
+              : { SecurityInfo: { PasscodePresent: true } },
+          ),
+        ],
+        HMAC_KEY,
+      );
     }
     const answeredAt = (await device(u)).selfReportedAt!;
     nano.reset();

@@ -33,7 +33,9 @@ describe("Slack request verification", () => {
   });
 
   it("rejects a forged signature", async () => {
-    const res = await t.requests.send(challenge, "application/json", { signature: sign("wrong-secret", Math.floor(Date.now() / 1000), challenge) });
+    const res = await t.requests.send(challenge, "application/json", {
+      signature: sign("wrong-secret", Math.floor(Date.now() / 1000), challenge),
+    });
     expect(res.status).toBe(401);
   });
 
@@ -48,7 +50,10 @@ describe("the outbox", () => {
   it("delivers a message written while Slack was failing, once, after Slack recovers", async () => {
     t.slack.reset();
     t.slack.failNext("chat.postMessage", { status: 503 });
-    await enqueue(t.db.prisma, { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, text: "device lost" } });
+    await enqueue(t.db.prisma, {
+      method: "chat.postMessage",
+      payload: { channel: ADMIN_CHANNEL, text: "device lost" },
+    });
     await t.flush();
     const row = await t.db.prisma.outboxMessage.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(row).toMatchObject({ state: "PENDING", attempts: 1 });
@@ -59,13 +64,18 @@ describe("the outbox", () => {
     await t.flush();
     const delivered = t.slack.posts("C_ADMIN").filter((p) => p.text === "device lost");
     expect(delivered).toHaveLength(1);
-    expect(await t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ state: "SENT" });
+    expect(await t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      state: "SENT",
+    });
   });
 
   it("waits exactly as long as Slack's Retry-After on a rate limit", async () => {
     t.slack.reset();
     t.slack.failNext("chat.postMessage", { retryAfter: 30 });
-    await enqueue(t.db.prisma, { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, text: "rate limited" } });
+    await enqueue(t.db.prisma, {
+      method: "chat.postMessage",
+      payload: { channel: ADMIN_CHANNEL, text: "rate limited" },
+    });
     await t.flush();
     const row = await t.db.prisma.outboxMessage.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(row.state).toBe("PENDING");
@@ -83,9 +93,22 @@ describe("the outbox", () => {
     t.slack.failNext("chat.postMessage", { status: 500 });
     await enqueue(
       t.db.prisma,
-      { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, text: "incident" }, correlation: "report:r1", orderingKey: "report:r1" },
-      { method: "chat.update", payload: { channel: refChannel("report:r1"), ts: refTs("report:r1"), text: "incident (updated)" }, orderingKey: "report:r1" },
-      { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, thread_ts: refTs("report:r1"), text: "lost mode queued" }, orderingKey: "report:r1" },
+      {
+        method: "chat.postMessage",
+        payload: { channel: ADMIN_CHANNEL, text: "incident" },
+        correlation: "report:r1",
+        orderingKey: "report:r1",
+      },
+      {
+        method: "chat.update",
+        payload: { channel: refChannel("report:r1"), ts: refTs("report:r1"), text: "incident (updated)" },
+        orderingKey: "report:r1",
+      },
+      {
+        method: "chat.postMessage",
+        payload: { channel: ADMIN_CHANNEL, thread_ts: refTs("report:r1"), text: "lost mode queued" },
+        orderingKey: "report:r1",
+      },
     );
     await t.flush();
     expect(t.slack.callsTo("chat.update")).toHaveLength(0); // the post failed: nothing overtakes it
@@ -110,8 +133,16 @@ describe("the outbox", () => {
   });
 
   it("drops a second message with the same dedupe key", async () => {
-    await enqueue(t.db.prisma, { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, text: "once" }, dedupeKey: "digest:2026-11-21" });
-    await enqueue(t.db.prisma, { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, text: "once" }, dedupeKey: "digest:2026-11-21" });
+    await enqueue(t.db.prisma, {
+      method: "chat.postMessage",
+      payload: { channel: ADMIN_CHANNEL, text: "once" },
+      dedupeKey: "digest:2026-11-21",
+    });
+    await enqueue(t.db.prisma, {
+      method: "chat.postMessage",
+      payload: { channel: ADMIN_CHANNEL, text: "once" },
+      dedupeKey: "digest:2026-11-21",
+    });
     expect(await t.db.prisma.outboxMessage.count({ where: { dedupeKey: "digest:2026-11-21" } })).toBe(1);
   });
 });

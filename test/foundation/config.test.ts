@@ -23,7 +23,10 @@ describe("environment", () => {
     [{ SLACK_BOT_TOKEN: "not-a-token" }, /^SLACK_BOT_TOKEN: expected a bot token/],
     [{ SLACK_API_URL: "not a url" }, /^SLACK_API_URL: expected a URL/],
     [{ IMMEDIATE_ALERTS: "maybe" }, /^IMMEDIATE_ALERTS: expected true or false/],
-    [{ TRUST_PROXY: "true" }, /^TRUST_PROXY: expected the number of proxies in front of the app \(0–10\) or their addresses/],
+    [
+      { TRUST_PROXY: "true" },
+      /^TRUST_PROXY: expected the number of proxies in front of the app \(0–10\) or their addresses/,
+    ],
     [{ TRUST_PROXY: "10.0.0.0/33" }, /^TRUST_PROXY: .*got "10.0.0.0\/33"$/],
     [{ TRUST_PROXY: "loopback, the-load-balancer" }, /^TRUST_PROXY: .*got "the-load-balancer"$/],
   ])("names the bad variable: %o", (env, message) => {
@@ -32,8 +35,14 @@ describe("environment", () => {
 
   it("reads the database location forms the contract lists", () => {
     expect(loadConfig({ DATABASE_URL: "file:./tmp/db" }).DATABASE_URL).toMatchObject({ kind: "pglite" });
-    expect(loadConfig({ DATABASE_URL: "/var/lib/lostdesk" }).DATABASE_URL).toEqual({ kind: "pglite", dir: "/var/lib/lostdesk" });
-    expect(loadConfig({ DATABASE_URL: "postgres://u@h:5432/d" }).DATABASE_URL).toEqual({ kind: "postgres", url: "postgres://u@h:5432/d" });
+    expect(loadConfig({ DATABASE_URL: "/var/lib/lostdesk" }).DATABASE_URL).toEqual({
+      kind: "pglite",
+      dir: "/var/lib/lostdesk",
+    });
+    expect(loadConfig({ DATABASE_URL: "postgres://u@h:5432/d" }).DATABASE_URL).toEqual({
+      kind: "postgres",
+      url: "postgres://u@h:5432/d",
+    });
     expect(loadConfig({ SLACK_ADMIN_USER_IDS: " U1, U2 ,," }).SLACK_ADMIN_USER_IDS).toEqual(["U1", "U2"]);
   });
 
@@ -41,6 +50,10 @@ describe("environment", () => {
     expect(loadConfig({}).TRUST_PROXY).toEqual(["loopback"]);
     expect(loadConfig({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
     expect(loadConfig({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(0);
-    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, fd00::/8,loopback" }).TRUST_PROXY).toEqual(["10.0.0.0/8", "fd00::/8", "loopback"]);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, fd00::/8,loopback" }).TRUST_PROXY).toEqual([
+      "10.0.0.0/8",
+      "fd00::/8",
+      "loopback",
+    ]);
   });
 });

@@ -44,13 +44,17 @@ describe.skipIf(!server)("five replicas at once on an empty database", () => {
     try {
       // Separate processes, as replicas are: `npm run db:migrate` is start-up's migrate step alone.
       const runs = await Promise.all(Array.from({ length: 5 }, () => migrateProcess(url)));
-      expect(runs.map((r) => `${r.code} ${r.out.trim()}`)).toEqual(expect.arrayContaining([expect.stringMatching(/^0 applied: /)]));
+      expect(runs.map((r) => `${r.code} ${r.out.trim()}`)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^0 applied: /)]),
+      );
       for (const r of runs) expect(r.code, r.out).toBe(0);
       // Exactly one replica applied them; the others found the database already migrated.
       expect(runs.filter((r) => /applied: /.test(r.out))).toHaveLength(1);
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      const rows = await c.query("SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL");
+      const rows = await c.query(
+        "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+      );
       await c.end();
       expect(rows.rows[0].n).toBe((await readMigrations()).length);
     } finally {

@@ -30,13 +30,17 @@ it("a PGlite directory has one writer: a second opener or `npm start` is refused
   const dir = path.join(parent, "pglite");
   const holder = await openDatabase({ kind: "pglite", dir });
   try {
-    await expect(openDatabase({ kind: "pglite", dir })).rejects.toThrow(`the database directory ${dir} is in use by this process (opened twice)`);
+    await expect(openDatabase({ kind: "pglite", dir })).rejects.toThrow(
+      `the database directory ${dir} is in use by this process (opened twice)`,
+    );
 
     const second = await npmStart(dir);
     expect(second.code).toBe(1);
     const lines = second.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`start-up failed: the database directory ${dir} is in use by process ${process.pid} on ${hostname()} since `);
+    expect(lines[0]).toContain(
+      `start-up failed: the database directory ${dir} is in use by process ${process.pid} on ${hostname()} since `,
+    );
     expect(lines[0]).toMatch(/stop that process first/);
   } finally {
     await holder.close();
@@ -44,7 +48,10 @@ it("a PGlite directory has one writer: a second opener or `npm start` is refused
   expect(existsSync(`${dir}.lock`)).toBe(false);
 
   // kill -9 leaves the file behind: its pid no longer runs, so the next start takes it over.
-  writeFileSync(`${dir}.lock`, JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), since: "2026-01-01T00:00:00.000Z" }));
+  writeFileSync(
+    `${dir}.lock`,
+    JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), since: "2026-01-01T00:00:00.000Z" }),
+  );
   const next = await openDatabase({ kind: "pglite", dir });
   expect(JSON.parse((await import("node:fs")).readFileSync(`${dir}.lock`, "utf8")).pid).toBe(process.pid);
   await next.close();

@@ -14,7 +14,8 @@ import { until } from "../support/until.js";
 const root = path.resolve(import.meta.dirname, "../..");
 // What `npm start` runs: one node process with tsx's loader, so a signal reaches the app itself
 // (the tsx CLI wrapper relays signals and SIGKILLs a child slow to answer, e.g. on a loaded host).
-const start = (env: NodeJS.ProcessEnv) => spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+const start = (env: NodeJS.ProcessEnv) =>
+  spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
 const dirs: string[] = [];
 afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
@@ -80,41 +81,53 @@ describe("npm start", () => {
       const app = startApp(cleanEnv({ PORT: String(port), DATABASE_URL: `file:${dir}` }));
       const [code] = await once(app.child, "exit");
       expect(code).toBe(1);
-      expect(app.out.logs).toContain(`start-up failed: port ${port} is already in use: stop what uses it or set PORT to a free port`);
+      expect(app.out.logs).toContain(
+        `start-up failed: port ${port} is already in use: stop what uses it or set PORT to a free port`,
+      );
       expect(app.out.logs).not.toMatch(/\n\s+at /); // no stack trace
     } finally {
       holder.close();
     }
   }, 120_000);
 
-  it.runIf(serverUrl())("stops cleanly on a SIGTERM that arrives while it is still starting (PostgreSQL)", async () => {
-    // Start-up is held at a query by a lock the test holds, so the signal lands mid-start every time.
-    const db = await createTestDatabase();
-    const url = (db.target as { url: string }).url;
-    const holder = new pg.Client({ connectionString: url });
-    await holder.connect();
-    try {
-      await holder.query(`BEGIN; LOCK TABLE "OutboxMessage" IN ACCESS EXCLUSIVE MODE`);
-      const app = startApp(cleanEnv({ PORT: "0", DATABASE_URL: url }));
-      // Asked on another connection: inside its transaction the holder sees a frozen pg_stat_activity.
-      await until(async () => {
-        const waiting = await db.prisma.$queryRaw<unknown[]>`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-        return waiting.length > 0 || app.child.exitCode !== null;
-      }, "start-up waiting on the held table");
-      const exited = once(app.child, "exit");
-      app.child.kill("SIGTERM");
-      await holder.query("COMMIT");
-      const [code] = await exited;
-      expect(code, app.out.logs).toBe(0);
-      expect(app.out.logs).toMatch(/"msg":"shutting down","signal":"SIGTERM"/);
-    } finally {
-      await holder.end();
-      await db.close();
-    }
-  }, 120_000);
+  it.runIf(serverUrl())(
+    "stops cleanly on a SIGTERM that arrives while it is still starting (PostgreSQL)",
+    async () => {
+      // Start-up is held at a query by a lock the test holds, so the signal lands mid-start every time.
+      const db = await createTestDatabase();
+      const url = (db.target as { url: string }).url;
+      const holder = new pg.Client({ connectionString: url });
+      await holder.connect();
+      try {
+        await holder.query(`BEGIN; LOCK TABLE "OutboxMessage" IN ACCESS EXCLUSIVE MODE`);
+        const app = startApp(cleanEnv({ PORT: "0", DATABASE_URL: url }));
+        // Asked on another connection: inside its transaction the holder sees a frozen pg_stat_activity.
+        await until(async () => {
+          const waiting = await db.prisma.$queryRaw<
+            unknown[]
+          >`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+          return waiting.length > 0 || app.child.exitCode !== null;
+        }, "start-up waiting on the held table");
+        const exited = once(app.child, "exit");
+        app.child.kill("SIGTERM");
+        await holder.query("COMMIT");
+        const [code] = await exited;
+        expect(code, app.out.logs).toBe(0);
+        expect(app.out.logs).toMatch(/"msg":"shutting down","signal":"SIGTERM"/);
+      } finally {
+        await holder.end();
+        await db.close();
+      }
+    },
+    120_000,
+  );
 
   it("refuses to start on a malformed value, naming the variable in one line", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env: cleanEnv({ DATABASE_URL: "mysql://root@localhost/x" }), encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: root,
+      env: cleanEnv({ DATABASE_URL: "mysql://root@localhost/x" }),
+      encoding: "utf8",
+    });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([
       'Configuration error: DATABASE_URL: unsupported scheme "mysql": use postgres://…, file:<dir> or a directory path',

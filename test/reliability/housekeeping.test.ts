@@ -11,7 +11,12 @@ beforeAll(async () => (t = await startTestApp()));
 afterAll(() => t.close());
 
 // A post to the report form counts against its sender's allowance, whatever else becomes of it.
-const postReportForm = () => fetch(`${t.url}/report`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "device=x" });
+const postReportForm = () =>
+  fetch(`${t.url}/report`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "device=x",
+  });
 
 it("deletes week-old Slack receipts, job runs and report-form allowances, and keeps the rest", async () => {
   await t.requests.slashCommand({ command: "/mdm", text: "help", user: ADMIN_1, triggerId: "old-trigger" });
@@ -39,8 +44,14 @@ it("deletes delivered messages after 30 days and refused ones after 90, and neve
   // Rows carry the database's own creation time: the app's clock starts at the real time here.
   const app = await startTestApp({ clock: new ManualClock(new Date()) });
   try {
-    const message = (text: string, channel = ADMIN_CHANNEL) => ({ method: "chat.postMessage", payload: { channel, text } });
-    const texts = async () => (await app.db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } })).map((r) => `${(r.payload as { text: string }).text}: ${r.state}`);
+    const message = (text: string, channel = ADMIN_CHANNEL) => ({
+      method: "chat.postMessage",
+      payload: { channel, text },
+    });
+    const texts = async () =>
+      (await app.db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } })).map(
+        (r) => `${(r.payload as { text: string }).text}: ${r.state}`,
+      );
     const housekeeping = () => app.app.jobs.find((j) => j.name === "housekeeping")!.run(app.clock.now());
 
     await enqueue(app.db.prisma, message("delivered long ago"));
@@ -50,16 +61,26 @@ it("deletes delivered messages after 30 days and refused ones after 90, and neve
     await app.flush();
     // Not delivered yet, however old: its retry is far off (Slack answering 429 with a long Retry-After).
     await enqueue(app.db.prisma, message("still waiting for Slack"));
-    await app.db.prisma.outboxMessage.updateMany({ where: { state: "PENDING" }, data: { nextAttemptAt: new Date(app.clock.now().getTime() + 1000 * DAY) } });
+    await app.db.prisma.outboxMessage.updateMany({
+      where: { state: "PENDING" },
+      data: { nextAttemptAt: new Date(app.clock.now().getTime() + 1000 * DAY) },
+    });
     app.clock.advanceDays(31);
     await enqueue(app.db.prisma, message("delivered today"));
     await app.flush();
     expect(await texts()).toEqual([
-      "delivered long ago: SENT", "refused by Slack: FAILED", "still waiting for Slack: PENDING", "delivered today: SENT",
+      "delivered long ago: SENT",
+      "refused by Slack: FAILED",
+      "still waiting for Slack: PENDING",
+      "delivered today: SENT",
     ]);
 
     await housekeeping();
-    expect(await texts()).toEqual(["refused by Slack: FAILED", "still waiting for Slack: PENDING", "delivered today: SENT"]);
+    expect(await texts()).toEqual([
+      "refused by Slack: FAILED",
+      "still waiting for Slack: PENDING",
+      "delivered today: SENT",
+    ]);
 
     app.clock.advanceDays(60);
     await housekeeping();

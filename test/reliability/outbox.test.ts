@@ -14,7 +14,10 @@ const posted = (text: string) => t.slack.posts("C_ADMIN").filter((p) => p.text =
 
 describe("a worker that crashed holding messages", () => {
   it("leaves them to the next worker once its lease runs out, and they are posted once", async () => {
-    await enqueue(t.db.prisma, { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, text: "claimed by a dead replica" } });
+    await enqueue(t.db.prisma, {
+      method: "chat.postMessage",
+      payload: { channel: ADMIN_CHANNEL, text: "claimed by a dead replica" },
+    });
     // What a replica killed mid-delivery leaves behind: a row claimed for 60 s by a worker that is gone.
     const now = t.clock.now().getTime();
     await t.db.prisma.outboxMessage.updateMany({
@@ -28,7 +31,9 @@ describe("a worker that crashed holding messages", () => {
     await t.flush();
     await t.flush();
     expect(posted("claimed by a dead replica")).toHaveLength(1);
-    const row = await t.db.prisma.outboxMessage.findFirstOrThrow({ where: { payload: { path: ["text"], equals: "claimed by a dead replica" } } });
+    const row = await t.db.prisma.outboxMessage.findFirstOrThrow({
+      where: { payload: { path: ["text"], equals: "claimed by a dead replica" } },
+    });
     expect(row).toMatchObject({ state: "SENT", lockedUntil: null });
   });
 });
@@ -58,11 +63,22 @@ describe("graceful shutdown", () => {
 // Polling once an hour: within these tests only the commit's wake-up can deliver.
 const HOURLY = 3_600_000;
 const fileReport = (app: TestApp, responseId: string) => {
-  const body = JSON.stringify({ responseId, respondentEmail: "hanako.sato@example.co.jp", answers: { Device: "iPhone 15" } });
-  return postJson(`${app.url}/webhooks/google-form`, body, formWebhookHeaders(body, Math.floor(app.clock.now().getTime() / 1000)));
+  const body = JSON.stringify({
+    responseId,
+    respondentEmail: "hanako.sato@example.co.jp",
+    answers: { Device: "iPhone 15" },
+  });
+  return postJson(
+    `${app.url}/webhooks/google-form`,
+    body,
+    formWebhookHeaders(body, Math.floor(app.clock.now().getTime() / 1000)),
+  );
 };
 const adminMessageFor = (app: TestApp, reference: string) =>
-  until(() => app.slack.posts("C_ADMIN").find((p) => JSON.stringify(p).includes(reference)), `the admin message for ${reference}`);
+  until(
+    () => app.slack.posts("C_ADMIN").find((p) => JSON.stringify(p).includes(reference)),
+    `the admin message for ${reference}`,
+  );
 
 describe("a message committed to the outbox", () => {
   it("reaches Slack as soon as the report is stored, without waiting for the poll", async () => {
@@ -78,7 +94,12 @@ describe("a message committed to the outbox", () => {
 
   it("is delivered by another replica listening on the same database", async () => {
     const writer = await startTestApp(); // never delivers by itself: only flush() would
-    const deliverer = await startTestApp({ db: writer.db, slack: writer.slack, clock: writer.clock, outboxPollMs: HOURLY });
+    const deliverer = await startTestApp({
+      db: writer.db,
+      slack: writer.slack,
+      clock: writer.clock,
+      outboxPollMs: HOURLY,
+    });
     try {
       const res = await fileReport(writer, "wake-2");
       await adminMessageFor(writer, res.json.reference);
@@ -92,7 +113,8 @@ describe("a message committed to the outbox", () => {
     const app = await startTestApp({ outboxPollMs: HOURLY });
     try {
       await until(async () => (await listeners(app)) === 1, "the wake-up connection");
-      await app.db.prisma.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lostdesk-wakeup' AND datname = current_database()`;
+      await app.db.prisma
+        .$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lostdesk-wakeup' AND datname = current_database()`;
       const res = await fileReport(app, "wake-3"); // committed while nobody listens: found on reconnect
       await adminMessageFor(app, res.json.reference);
       const again = await fileReport(app, "wake-4");

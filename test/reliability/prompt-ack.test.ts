@@ -33,7 +33,10 @@ const replies = (app: TestApp, id: string) => app.slack.responses.filter((r) => 
 
 it("answers a slash command while the database is held up, then replies once it is free", async () => {
   const lock = await holdReceipts(t);
-  const res = await t.requests.slashCommand({ command: "/mdm", text: "help", user: ADMIN_1, responseId: "held-cmd" }, { settle: false });
+  const res = await t.requests.slashCommand(
+    { command: "/mdm", text: "help", user: ADMIN_1, responseId: "held-cmd" },
+    { settle: false },
+  );
   expect(res.status).toBe(200);
   expect(res.body).toBe("");
   expect(replies(t, "held-cmd")).toHaveLength(0); // the work waits for the database, Slack does not
@@ -47,7 +50,10 @@ it("answers a button click while the database is held up, and does not act on a 
   const lock = await holdReceipts(t);
   const click = { user: ADMIN_1, actionId: "home_refresh", triggerId: "held-click", responseId: "held-click" };
   const first = await t.requests.blockAction(click, { settle: false });
-  const replay = await t.requests.blockAction(click, { settle: false, headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+  const replay = await t.requests.blockAction(click, {
+    settle: false,
+    headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+  });
   expect([first.status, replay.status]).toEqual([200, 200]);
   const published = t.slack.callsTo("views.publish").length;
   await lock.release();
@@ -59,7 +65,10 @@ it("answers a button click while the database is held up, and does not act on a 
 it("finishes acked work before it stops", async () => {
   const other = await startTestApp({ db: t.db });
   const lock = await holdReceipts(other);
-  const res = await other.requests.slashCommand({ command: "/mdm", text: "help", user: ADMIN_1, responseId: "held-stop" }, { settle: false });
+  const res = await other.requests.slashCommand(
+    { command: "/mdm", text: "help", user: ADMIN_1, responseId: "held-stop" },
+    { settle: false },
+  );
   expect(res.status).toBe(200);
   const stopping = other.close();
   await lock.release();
@@ -73,7 +82,8 @@ it("asks Slack who the bot is once, at start, not before every click, and asks a
   const fresh = await startTestApp({ db: t.db, slack });
   try {
     await until(() => slack.calls.some((c) => c.method === "auth.test"), "the ask at start");
-    for (let i = 1; i <= 5; i++) await fresh.requests.slashCommand({ command: "/mdm", text: "help", user: ADMIN_1, responseId: `who-${i}` });
+    for (let i = 1; i <= 5; i++)
+      await fresh.requests.slashCommand({ command: "/mdm", text: "help", user: ADMIN_1, responseId: `who-${i}` });
     expect(slack.calls.filter((c) => c.method === "auth.test")).toHaveLength(4); // three failed asks, then one that is kept
     for (let i = 1; i <= 5; i++) expect(replies(fresh, `who-${i}`)).toHaveLength(1);
   } finally {

@@ -39,22 +39,28 @@ run("two replicas on one PostgreSQL", { timeout: 120_000 }, () => {
   }
 
   const posted = (text: string) => slack.posts("C_ADMIN").filter((p) => p.text === text);
-  const rowOf = (text: string) => db.prisma.outboxMessage.findFirstOrThrow({ where: { payload: { path: ["text"], equals: text } } });
+  const rowOf = (text: string) =>
+    db.prisma.outboxMessage.findFirstOrThrow({ where: { payload: { path: ["text"], equals: text } } });
   const byPid = (lockedBy: string | null) => replicas.find((r) => lockedBy?.endsWith(`:${r.pid}`));
 
   it("both answer, and each outbox message is posted exactly once", async () => {
     const [a, b] = await startBoth();
     for (const r of [a!, b!]) expect((await fetch(`${r.url}/healthz`)).status).toBe(200);
     const texts = Array.from({ length: 40 }, (_, i) => `incident ${i}`);
-    await enqueue(db.prisma, ...texts.map((text) => ({ method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, text } })));
+    await enqueue(
+      db.prisma,
+      ...texts.map((text) => ({ method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, text } })),
+    );
     await vi.waitFor(() => expect(texts.filter((text) => posted(text).length > 0)).toHaveLength(40), slow);
     for (const text of texts) expect(posted(text)).toHaveLength(1);
-
   });
 
   it("a replica killed mid-delivery loses no message: the survivor posts it after the lease", async () => {
     slack.slowNext("chat.postMessage", null); // Slack never answers the first attempt
-    await enqueue(db.prisma, { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, text: "survives a crash" } });
+    await enqueue(db.prisma, {
+      method: "chat.postMessage",
+      payload: { channel: ADMIN_CHANNEL, text: "survives a crash" },
+    });
     await vi.waitFor(() => expect(slack.calls.some((c) => c.args.text === "survives a crash")).toBe(true), slow);
     const claimed = await rowOf("survives a crash");
     const victim = byPid(claimed.lockedBy)!;
@@ -62,7 +68,10 @@ run("two replicas on one PostgreSQL", { timeout: 120_000 }, () => {
     victim.signal("SIGKILL");
     await victim.exited;
     // The 60-second lease passes (moved forward here instead of waited for).
-    await db.prisma.outboxMessage.update({ where: { id: claimed.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await db.prisma.outboxMessage.update({
+      where: { id: claimed.id },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     await vi.waitFor(async () => expect((await rowOf("survives a crash")).state).toBe("SENT"), slow);
     expect(posted("survives a crash")).toHaveLength(1);
     const survivor = replicas.find((r) => r !== victim)!;
@@ -72,7 +81,10 @@ run("two replicas on one PostgreSQL", { timeout: 120_000 }, () => {
   it("SIGTERM lets a replica finish the post in flight, then exit cleanly", async () => {
     await startBoth();
     slack.slowNext("chat.postMessage", 1500);
-    await enqueue(db.prisma, { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, text: "in flight at SIGTERM" } });
+    await enqueue(db.prisma, {
+      method: "chat.postMessage",
+      payload: { channel: ADMIN_CHANNEL, text: "in flight at SIGTERM" },
+    });
     await vi.waitFor(() => expect(slack.calls.some((c) => c.args.text === "in flight at SIGTERM")).toBe(true), slow);
     const holder = byPid((await rowOf("in flight at SIGTERM")).lockedBy)!;
     holder.signal("SIGTERM");
@@ -84,12 +96,27 @@ run("two replicas on one PostgreSQL", { timeout: 120_000 }, () => {
 
   it("an approval clicked on both replicas at once queues one command", async () => {
     const [a, b] = await startBoth();
-    const enrolled = await postJson(`${a!.url}/agent/v1/enroll`, { enrollmentSecret: ENROLLMENT_SECRET, platform: "ios", name: "Replica iPhone", udid: "REPLICA-UDID-1", supervised: true, ownerEmail: "replica.owner@example.com" });
+    const enrolled = await postJson(`${a!.url}/agent/v1/enroll`, {
+      enrollmentSecret: ENROLLMENT_SECRET,
+      platform: "ios",
+      name: "Replica iPhone",
+      udid: "REPLICA-UDID-1",
+      supervised: true,
+      ownerEmail: "replica.owner@example.com",
+    });
     expect(enrolled.status).toBe(201);
     const deviceId = enrolled.json.deviceId as string;
     // The report is filed through the core, as any intake does (this test process is a third client of the database).
     const core = buildCore(loadConfig({ APP_LOCALE: "en" }), db, systemClock);
-    const { report } = await core.reports.create({ channel: "WEB", reporterEmail: "replica.owner@example.com", deviceDescription: "my iPhone", deviceIds: [deviceId], circumstances: "LOST", consentLostMode: true, locale: "en" });
+    const { report } = await core.reports.create({
+      channel: "WEB",
+      reporterEmail: "replica.owner@example.com",
+      deviceDescription: "my iPhone",
+      deviceIds: [deviceId],
+      circumstances: "LOST",
+      consentLostMode: true,
+      locale: "en",
+    });
     const meta = JSON.stringify({ r: report.id, d: deviceId, ch: "C_ADMIN" });
     const values = { message: { value: "Lost phone" }, phone: { value: "" }, footnote: { value: "" } };
     const toA = new SlackRequests(a!.url, (id) => slack.responseUrl(id));
@@ -100,7 +127,13 @@ run("two replicas on one PostgreSQL", { timeout: 120_000 }, () => {
       toB.viewSubmission({ user: ADMIN_2, callbackId: "lost_mode_submit", privateMetadata: meta, values }),
     ]);
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
-    await vi.waitFor(() => expect(slack.callsTo("chat.postEphemeral").filter((c) => /lost mode/i.test(String(c.args.text))).length).toBeGreaterThanOrEqual(2), slow);
+    await vi.waitFor(
+      () =>
+        expect(
+          slack.callsTo("chat.postEphemeral").filter((c) => /lost mode/i.test(String(c.args.text))).length,
+        ).toBeGreaterThanOrEqual(2),
+      slow,
+    );
     expect(await db.prisma.command.count({ where: { deviceId, type: "ENABLE_LOST_MODE" } })).toBe(1);
   });
 
@@ -110,11 +143,18 @@ run("two replicas on one PostgreSQL", { timeout: 120_000 }, () => {
     await vi.waitFor(() => expect(digests().length).toBeGreaterThanOrEqual(1), slow);
     const firedBefore = await db.prisma.jobRun.count({ where: { job: "digest" } });
     // Several more fires, each claimed by exactly one replica (the run row is keyed by the fire)…
-    await vi.waitFor(async () => expect(await db.prisma.jobRun.count({ where: { job: "digest" } })).toBeGreaterThanOrEqual(firedBefore + 3), slow);
+    await vi.waitFor(
+      async () =>
+        expect(await db.prisma.jobRun.count({ where: { job: "digest" } })).toBeGreaterThanOrEqual(firedBefore + 3),
+      slow,
+    );
     const owners = new Set((await db.prisma.jobRun.findMany({ where: { job: "digest" } })).map((r) => r.owner));
     expect([...owners].every((o) => replicas.some((r) => o.endsWith(`:${r.pid}`)))).toBe(true);
     // …and the day's digest still went out once.
-    await vi.waitFor(async () => expect(await db.prisma.outboxMessage.count({ where: { state: "PENDING" } })).toBe(0), slow);
+    await vi.waitFor(
+      async () => expect(await db.prisma.outboxMessage.count({ where: { state: "PENDING" } })).toBe(0),
+      slow,
+    );
     expect(digests()).toHaveLength(1);
   });
 });

@@ -10,7 +10,16 @@ import { SecretBox } from "../../src/core/secrets.js";
 import { aPerson } from "../support/builders.js";
 import { ADMIN_1, ADMIN_2, ADMIN_CHANNEL, startTestApp, type TestApp } from "../support/harness.js";
 import { validateMessage, validateView } from "../support/block-kit.js";
-import { certificateForCsr, certificateForStrangerKey, mdm, newTopic, textOf, until, uploadThroughModal, vendorIdentity } from "./support.js";
+import {
+  certificateForCsr,
+  certificateForStrangerKey,
+  mdm,
+  newTopic,
+  textOf,
+  until,
+  uploadThroughModal,
+  vendorIdentity,
+} from "./support.js";
 
 let t: TestApp;
 let dir: string;
@@ -22,7 +31,9 @@ beforeAll(async () => {
   const vendor = vendorIdentity();
   await writeFile(path.join(dir, "vendor.pem"), vendor.certPem);
   await writeFile(path.join(dir, "vendor.key"), vendor.keyPem);
-  t = await startTestApp({ env: { MDM_VENDOR_CERT_PATH: path.join(dir, "vendor.pem"), MDM_VENDOR_KEY_PATH: path.join(dir, "vendor.key") } });
+  t = await startTestApp({
+    env: { MDM_VENDOR_CERT_PATH: path.join(dir, "vendor.pem"), MDM_VENDOR_KEY_PATH: path.join(dir, "vendor.key") },
+  });
   await aPerson(t.db.prisma, { slackUserId: ADMIN_1, email: "it-lead@corp.example", name: "Hanako Sato" });
 });
 afterAll(async () => {
@@ -37,7 +48,8 @@ async function newCsr(user = ADMIN_1, args = "appleid=mdm-push@corp.example") {
   return { reply, request };
 }
 
-const uploadPem = (name: string, content: string, user = ADMIN_1) => uploadThroughModal(t, user, "cert_upload", { name, content });
+const uploadPem = (name: string, content: string, user = ADMIN_1) =>
+  uploadThroughModal(t, user, "cert_upload", { name, content });
 
 describe("/mdm cert csr", () => {
   it("makes a 2048-bit key and a CSR with the admin's details, stores the key encrypted, and posts the files", async () => {
@@ -57,10 +69,15 @@ describe("/mdm cert csr", () => {
 
     // Never in clear at rest, and it decrypts back to the CSR's key.
     expect(request.encryptedPrivateKey).not.toContain("PRIVATE KEY");
-    const rows = await t.db.prisma.$queryRawUnsafe<{ raw: string }[]>(`SELECT "encryptedPrivateKey" AS raw FROM "PushCertificateRequest" WHERE id = $1`, request.id);
+    const rows = await t.db.prisma.$queryRawUnsafe<{ raw: string }[]>(
+      `SELECT "encryptedPrivateKey" AS raw FROM "PushCertificateRequest" WHERE id = $1`,
+      request.id,
+    );
     const raw = rows[0]!.raw;
     expect(raw).not.toContain("PRIVATE KEY");
-    const key = forge.pki.privateKeyFromPem(new SecretBox(t.config.SECRET_ENCRYPTION_KEY).decrypt(raw)) as forge.pki.rsa.PrivateKey;
+    const key = forge.pki.privateKeyFromPem(
+      new SecretBox(t.config.SECRET_ENCRYPTION_KEY).decrypt(raw),
+    ) as forge.pki.rsa.PrivateKey;
     expect(key.n.toString(16)).toBe((csr.publicKey as forge.pki.rsa.PublicKey).n.toString(16));
 
     await t.flush();
@@ -68,13 +85,21 @@ describe("/mdm cert csr", () => {
     expect(csrFile.content.toString()).toBe(request.csrPem);
     expect(csrFile.content.toString()).not.toContain("PRIVATE");
     const signed = t.slack.uploads.find((u) => u.filename === "push-request.b64")!;
-    const plist = parsePlist(Buffer.from(signed.content.toString(), "base64").toString("utf8")) as Record<string, string>;
+    const plist = parsePlist(Buffer.from(signed.content.toString(), "base64").toString("utf8")) as Record<
+      string,
+      string
+    >;
     const csrDer = forge.util.decode64(plist.PushCertRequestCSR!);
     expect(forge.asn1.toDer(forge.pki.certificationRequestToAsn1(csr)).getBytes()).toBe(csrDer);
     const vendorCert = forge.pki.certificateFromPem(plist.PushCertCertificateChain!);
     const md = forge.md.sha256.create();
     md.update(csrDer);
-    expect((vendorCert.publicKey as forge.pki.rsa.PublicKey).verify(md.digest().bytes(), forge.util.decode64(plist.PushCertSignature!))).toBe(true);
+    expect(
+      (vendorCert.publicKey as forge.pki.rsa.PublicKey).verify(
+        md.digest().bytes(),
+        forge.util.decode64(plist.PushCertSignature!),
+      ),
+    ).toBe(true);
     expect(plist.PushCertCertificateChain!.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
   });
 
@@ -123,7 +148,12 @@ describe("/mdm cert upload", () => {
 
   it("refuses an expired certificate", async () => {
     const { request } = await newCsr();
-    const pem = certificateForCsr(request.csrPem, TOPIC, new Date(t.clock.now().getTime() - 400 * DAY), new Date(t.clock.now().getTime() - DAY));
+    const pem = certificateForCsr(
+      request.csrPem,
+      TOPIC,
+      new Date(t.clock.now().getTime() - 400 * DAY),
+      new Date(t.clock.now().getTime() - DAY),
+    );
     expect((await uploadPem("push.pem", pem)).text).toContain("already expired");
   });
 
@@ -131,7 +161,10 @@ describe("/mdm cert upload", () => {
     t.slack.reset();
     const { request } = await newCsr();
     const notAfter = new Date(t.clock.now().getTime() + 365 * DAY);
-    const reply = await uploadPem("MDM_ Example Corp_Certificate.pem", certificateForCsr(request.csrPem, TOPIC, t.clock.now(), notAfter));
+    const reply = await uploadPem(
+      "MDM_ Example Corp_Certificate.pem",
+      certificateForCsr(request.csrPem, TOPIC, t.clock.now(), notAfter),
+    );
     expect(reply.text).toContain(`Push certificate installed: topic \`${TOPIC}\``);
     const renewal = await t.db.prisma.renewal.findFirstOrThrow({ where: { kind: "PUSH_CERTIFICATE" } });
     expect(renewal).toMatchObject({ topic: TOPIC, expiresAt: notAfter, renewedBy: `slack:${ADMIN_1}` });
@@ -141,7 +174,12 @@ describe("/mdm cert upload", () => {
     expect(certs.text).toContain(renewal.serial!);
     expect(certs.text).toContain("mdm-push@corp.example");
     await t.flush();
-    expect(t.slack.posts(ADMIN_CHANNEL).map((p) => p.text).join("\n")).toContain("MDM push certificate installed by <@UADMIN1>");
+    expect(
+      t.slack
+        .posts(ADMIN_CHANNEL)
+        .map((p) => p.text)
+        .join("\n"),
+    ).toContain("MDM push certificate installed by <@UADMIN1>");
   });
 
   it("renews with the same topic next year: the devices stay enrolled", async () => {
@@ -152,8 +190,16 @@ describe("/mdm cert upload", () => {
     const result = await uploadPem("push.pem", certificateForCsr(request.csrPem, TOPIC, t.clock.now(), notAfter));
     expect(result.text).toContain("renewed (same topic");
     await t.flush();
-    expect(t.slack.posts(ADMIN_CHANNEL).map((p) => p.text).join("\n")).toMatch(/MDM push certificate renewed by <@UADMIN1>: next deadline .* \(was /);
-    expect(await t.db.prisma.renewal.findFirstOrThrow({ where: { kind: "PUSH_CERTIFICATE" } })).toMatchObject({ topic: TOPIC, expiresAt: notAfter });
+    expect(
+      t.slack
+        .posts(ADMIN_CHANNEL)
+        .map((p) => p.text)
+        .join("\n"),
+    ).toMatch(/MDM push certificate renewed by <@UADMIN1>: next deadline .* \(was /);
+    expect(await t.db.prisma.renewal.findFirstOrThrow({ where: { kind: "PUSH_CERTIFICATE" } })).toMatchObject({
+      topic: TOPIC,
+      expiresAt: notAfter,
+    });
   });
 
   it("refuses a certificate for another topic, and takes two different admins to replace it", async () => {
@@ -168,26 +214,53 @@ describe("/mdm cert upload", () => {
     expect((await t.db.prisma.renewal.findFirstOrThrow({ where: { kind: "PUSH_CERTIFICATE" } })).topic).toBe(TOPIC);
 
     t.slack.reset();
-    await t.requests.blockAction({ user: ADMIN_1, actionId: "cert_topic_override_request", value: request.id, responseId: "ovr-1" });
-    expect((await until(() => t.slack.responses.find((r) => r.id === "ovr-1"))).body.text).toContain("second administrator");
+    await t.requests.blockAction({
+      user: ADMIN_1,
+      actionId: "cert_topic_override_request",
+      value: request.id,
+      responseId: "ovr-1",
+    });
+    expect((await until(() => t.slack.responses.find((r) => r.id === "ovr-1"))).body.text).toContain(
+      "second administrator",
+    );
     await t.flush();
     const post = t.slack.posts(ADMIN_CHANNEL).find((p) => textOf(p).includes("cert_topic_override_confirm"))!;
     expect(post.text).toContain(other);
     expect(validateMessage(post)).toEqual([]);
 
     // The same admin cannot confirm their own override.
-    await t.requests.blockAction({ user: ADMIN_1, actionId: "cert_topic_override_confirm", value: request.id, responseId: "ovr-2" });
-    expect((await until(() => t.slack.responses.find((r) => r.id === "ovr-2"))).body.text).toContain("second, different administrator");
+    await t.requests.blockAction({
+      user: ADMIN_1,
+      actionId: "cert_topic_override_confirm",
+      value: request.id,
+      responseId: "ovr-2",
+    });
+    expect((await until(() => t.slack.responses.find((r) => r.id === "ovr-2"))).body.text).toContain(
+      "second, different administrator",
+    );
     expect((await t.db.prisma.renewal.findFirstOrThrow({ where: { kind: "PUSH_CERTIFICATE" } })).topic).toBe(TOPIC);
 
-    await t.requests.blockAction({ user: ADMIN_2, actionId: "cert_topic_override_confirm", value: request.id, responseId: "ovr-3" });
-    expect((await until(() => t.slack.responses.find((r) => r.id === "ovr-3"))).body.text).toContain(`new topic \`${other}\``);
+    await t.requests.blockAction({
+      user: ADMIN_2,
+      actionId: "cert_topic_override_confirm",
+      value: request.id,
+      responseId: "ovr-3",
+    });
+    expect((await until(() => t.slack.responses.find((r) => r.id === "ovr-3"))).body.text).toContain(
+      `new topic \`${other}\``,
+    );
     expect((await t.db.prisma.renewal.findFirstOrThrow({ where: { kind: "PUSH_CERTIFICATE" } })).topic).toBe(other);
     const audit = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { action: "pushcert.replace_topic" } });
-    expect(audit.details).toMatchObject({ firstAdmin: `slack:${ADMIN_1}`, secondAdmin: `slack:${ADMIN_2}`, previousTopic: TOPIC });
+    expect(audit.details).toMatchObject({
+      firstAdmin: `slack:${ADMIN_1}`,
+      secondAdmin: `slack:${ADMIN_2}`,
+      previousTopic: TOPIC,
+    });
 
     await t.flush();
-    const ref = await t.db.prisma.slackMessageRef.findUniqueOrThrow({ where: { key: `pushcert-override:${request.id}` } });
+    const ref = await t.db.prisma.slackMessageRef.findUniqueOrThrow({
+      where: { key: `pushcert-override:${request.id}` },
+    });
     const update = t.slack.callsTo("chat.update").find((c) => c.args.ts === ref.ts)!;
     expect(textOf(update.args)).not.toContain("cert_topic_override_confirm");
     // Announced as the replacement it is, never as a renewal.
@@ -196,7 +269,12 @@ describe("/mdm cert upload", () => {
     expect(update.args.text).not.toContain("renewed");
 
     // A second confirmation does nothing more.
-    await t.requests.blockAction({ user: ADMIN_2, actionId: "cert_topic_override_confirm", value: request.id, responseId: "ovr-4" });
+    await t.requests.blockAction({
+      user: ADMIN_2,
+      actionId: "cert_topic_override_confirm",
+      value: request.id,
+      responseId: "ovr-4",
+    });
     expect((await until(() => t.slack.responses.find((r) => r.id === "ovr-4"))).body.text).toContain(":warning:");
     expect(await t.db.prisma.auditEntry.count({ where: { action: "pushcert.replace_topic" } })).toBe(1);
   });

@@ -12,10 +12,25 @@ describe("npm run cert", () => {
   it("writes a CSR, then installs Apple's certificate for it and refuses one for another key", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "cert-cli-"));
     try {
-      const env = { ...process.env, DATABASE_URL: path.join(dir, "db"), SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("hex"), LOG_LEVEL: "error" };
+      const env = {
+        ...process.env,
+        DATABASE_URL: path.join(dir, "db"),
+        SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("hex"),
+        LOG_LEVEL: "error",
+      };
       const run = (...args: string[]) => runCli("scripts/cert.ts", args, env);
 
-      const csr = await run("csr", "--email", "it@corp.example", "--name", "IT Department", "--apple-id", "mdm-push@corp.example", "--out", dir);
+      const csr = await run(
+        "csr",
+        "--email",
+        "it@corp.example",
+        "--name",
+        "IT Department",
+        "--apple-id",
+        "mdm-push@corp.example",
+        "--out",
+        dir,
+      );
       expect(csr.code).toBe(0);
       expect(csr.out).toContain("push-csr.pem");
       expect(csr.out).toContain("mdm-push@corp.example");

@@ -13,7 +13,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function record(role: string, values: { address: string; group?: boolean; verified?: boolean; holder?: string; where?: string; phone?: string }, user = ADMIN_1) {
+async function record(
+  role: string,
+  values: { address: string; group?: boolean; verified?: boolean; holder?: string; where?: string; phone?: string },
+  user = ADMIN_1,
+) {
   const before = t.slack.posts(user).length;
   const res = await t.requests.viewSubmission({
     user,
@@ -21,7 +25,9 @@ async function record(role: string, values: { address: string; group?: boolean; 
     privateMetadata: role,
     values: {
       address: { value: values.address },
-      flags: { value: { selectedOptions: [...(values.group ? ["group"] : []), ...(values.verified ? ["verified"] : [])] } },
+      flags: {
+        value: { selectedOptions: [...(values.group ? ["group"] : []), ...(values.verified ? ["verified"] : [])] },
+      },
       password_holder: { value: values.holder ?? "" },
       password_location: { value: values.where ?? "" },
       two_factor_holder: { value: values.phone ?? "" },
@@ -32,16 +38,24 @@ async function record(role: string, values: { address: string; group?: boolean; 
   return { errors: null, dm: await until(() => t.slack.posts(user)[before]) };
 }
 
-const checklist = async () => (await mdm(t, ADMIN_1, "handover"));
-const itemText = (msg: { blocks?: any[] }, n: number) => msg.blocks!.find((b) => b.text?.text?.includes(`*${n}. `))!.text.text as string;
+const checklist = async () => await mdm(t, ADMIN_1, "handover");
+const itemText = (msg: { blocks?: any[] }, n: number) =>
+  msg.blocks!.find((b) => b.text?.text?.includes(`*${n}. `))!.text.text as string;
 
 describe("custody records", () => {
   it("opens a form with no password field", async () => {
     await t.requests.slashCommand({ command: "/mdm", text: "custody push", user: ADMIN_1, triggerId: "trig-custody" });
-    const view = (await until(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-custody"))).args.view;
+    const view = (await until(() => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === "trig-custody")))
+      .args.view;
     expect(view.callback_id).toBe("custody_record");
     expect(view.private_metadata).toBe("PUSH_CERT_APPLE_ID");
-    expect(view.blocks.map((b: any) => b.block_id).filter(Boolean)).toEqual(["address", "flags", "password_holder", "password_location", "two_factor_holder"]);
+    expect(view.blocks.map((b: any) => b.block_id).filter(Boolean)).toEqual([
+      "address",
+      "flags",
+      "password_holder",
+      "password_location",
+      "two_factor_holder",
+    ]);
     expect(validateView(view)).toEqual([]);
   });
 
@@ -55,7 +69,13 @@ describe("custody records", () => {
     expect(gmail.dm!.text).not.toContain(":warning:");
     const own = await record("ABM_APPLE_ID", { address: "Hanako.Sato@corp.example" });
     expect(own.dm!.text).toContain("a person's own address");
-    const group = await record("ABM_APPLE_ID", { address: "apple-admin@corp.example", group: true, holder: "Hanako Sato", where: "1Password IT vault", phone: "IT shared iPhone" });
+    const group = await record("ABM_APPLE_ID", {
+      address: "apple-admin@corp.example",
+      group: true,
+      holder: "Hanako Sato",
+      where: "1Password IT vault",
+      phone: "IT shared iPhone",
+    });
     expect(group.dm!.text).not.toContain(":warning:");
     const list = await mdm(t, ADMIN_1, "custody");
     expect(list.text).toContain("apple-admin@corp.example (group address)");
@@ -64,7 +84,12 @@ describe("custody records", () => {
 
   it("refuses a password or a code typed into a field, and saves nothing", async () => {
     const before = await t.db.prisma.custodyAccount.findFirstOrThrow({ where: { role: "ABM_APPLE_ID" } });
-    const pw = await record("ABM_APPLE_ID", { address: "apple-admin@corp.example", group: true, holder: "Sato", where: "password: Hunter2!" });
+    const pw = await record("ABM_APPLE_ID", {
+      address: "apple-admin@corp.example",
+      group: true,
+      holder: "Sato",
+      where: "password: Hunter2!",
+    });
     expect(pw.errors!.password_location).toContain("never the password");
     const code = await record("ABM_APPLE_ID", { address: "apple-admin@corp.example", group: true, phone: "482 913" });
     expect(code.errors!.two_factor_holder).toBeDefined();
@@ -95,7 +120,12 @@ describe("the handover checklist", () => {
   });
 
   it("lets an admin confirm a complete item, refuses an incomplete one, and asks again after a change", async () => {
-    await t.requests.blockAction({ user: ADMIN_2, actionId: "handover_confirm", value: "abm_apple_id", responseId: "ho-1" });
+    await t.requests.blockAction({
+      user: ADMIN_2,
+      actionId: "handover_confirm",
+      value: "abm_apple_id",
+      responseId: "ho-1",
+    });
     const redrawn = (await until(() => t.slack.responses.find((r) => r.id === "ho-1"))).body;
     expect(redrawn.replace_original).toBe(true);
     expect(itemText(redrawn, 4)).toContain("confirmed by <@UADMIN2>");
@@ -114,7 +144,12 @@ describe("the handover checklist", () => {
     const msg = await checklist();
     expect(itemText(msg, 5)).toContain("not recorded");
     expect(JSON.stringify(msg.blocks)).toContain("handover_not_applicable");
-    await t.requests.blockAction({ user: ADMIN_1, actionId: "handover_not_applicable", value: "android_gmail", responseId: "na-1" });
+    await t.requests.blockAction({
+      user: ADMIN_1,
+      actionId: "handover_not_applicable",
+      value: "android_gmail",
+      responseId: "na-1",
+    });
     const redrawn = (await until(() => t.slack.responses.find((r) => r.id === "na-1"))).body;
     expect(itemText(redrawn, 5)).toContain("not used here");
     expect(textOf(redrawn)).toContain("1 of 6 items confirmed");

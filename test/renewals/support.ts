@@ -33,7 +33,13 @@ const ca = (() => {
 export const newTopic = () => `com.apple.mgmt.External.${randomUUID()}`;
 
 /** What Apple's portal returns for a CSR: a push certificate for the CSR's public key. */
-export function applePushCertificate(opts: { publicKey: forge.pki.PublicKey; topic: string; notBefore: Date; notAfter?: Date; serial?: string }): string {
+export function applePushCertificate(opts: {
+  publicKey: forge.pki.PublicKey;
+  topic: string;
+  notBefore: Date;
+  notAfter?: Date;
+  serial?: string;
+}): string {
   const cert = forge.pki.createCertificate();
   cert.publicKey = opts.publicKey;
   cert.serialNumber = opts.serial ?? forge.util.bytesToHex(forge.random.getBytesSync(8)).replace(/^[89a-f]/, "1");
@@ -51,7 +57,12 @@ export function applePushCertificate(opts: { publicKey: forge.pki.PublicKey; top
 }
 
 export function certificateForCsr(csrPem: string, topic: string, notBefore: Date, notAfter?: Date): string {
-  return applePushCertificate({ publicKey: forge.pki.certificationRequestFromPem(csrPem).publicKey!, topic, notBefore, notAfter });
+  return applePushCertificate({
+    publicKey: forge.pki.certificationRequestFromPem(csrPem).publicKey!,
+    topic,
+    notBefore,
+    notAfter,
+  });
 }
 
 /** A certificate for a key nobody stored here (initial setup run twice, another tool's CSR). */
@@ -70,7 +81,10 @@ export function vendorIdentity(): { certPem: string; keyPem: string } {
   cert.setSubject([{ name: "commonName", value: "MDM Vendor: Example Corp" }]);
   cert.setIssuer(ca.cert.subject.attributes);
   cert.sign(ca.keys.privateKey, forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert) + forge.pki.certificateToPem(ca.cert), keyPem: forge.pki.privateKeyToPem(keys.privateKey) };
+  return {
+    certPem: forge.pki.certificateToPem(cert) + forge.pki.certificateToPem(ca.cert),
+    keyPem: forge.pki.privateKeyToPem(keys.privateKey),
+  };
 }
 
 /** /mdm from `user`, waiting for the reply the command sends after its ack. */
@@ -83,10 +97,21 @@ export async function mdm(t: TestApp, user: string, text: string): Promise<{ tex
 }
 
 /** Uploads a file through the /mdm cert upload modal and returns the DM the admin gets back. */
-export async function uploadThroughModal(t: TestApp, user: string, callbackId: string, file: { name: string; content: string }, privateMetadata = "C_ADMIN") {
+export async function uploadThroughModal(
+  t: TestApp,
+  user: string,
+  callbackId: string,
+  file: { name: string; content: string },
+  privateMetadata = "C_ADMIN",
+) {
   const fileId = t.slack.addFile(file);
   const before = t.slack.posts(user).length;
-  const res = await t.requests.viewSubmission({ user, callbackId, privateMetadata, values: { file: { file: { files: [{ id: fileId, name: file.name }] } } } });
+  const res = await t.requests.viewSubmission({
+    user,
+    callbackId,
+    privateMetadata,
+    values: { file: { file: { files: [{ id: fileId, name: file.name }] } } },
+  });
   if (res.status !== 200) throw new Error(`view submission answered ${res.status}`);
   return until(() => t.slack.posts(user)[before]);
 }

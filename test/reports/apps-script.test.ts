@@ -33,7 +33,8 @@ function runScript(props: Record<string, string>, answers: [string, string | str
     PropertiesService: { getScriptProperties: () => ({ getProperty: (k: string) => props[k] ?? null }) },
     Utilities: {
       Charset: { UTF_8: "UTF-8" },
-      computeHmacSha256Signature: (value: string, key: string) => toSigned(createHmac("sha256", key).update(value, "utf8").digest()),
+      computeHmacSha256Signature: (value: string, key: string) =>
+        toSigned(createHmac("sha256", key).update(value, "utf8").digest()),
       sleep: () => {},
     },
     UrlFetchApp: {
@@ -50,7 +51,8 @@ function runScript(props: Record<string, string>, answers: [string, string | str
       getId: () => "2_ABaOnud-script-1",
       getRespondentEmail: () => "yuki.tanaka@example.co.jp",
       getTimestamp: () => new Date("2026-11-20T00:58:00Z"),
-      getItemResponses: () => answers.map(([title, value]) => ({ getItem: () => ({ getTitle: () => title }), getResponse: () => value })),
+      getItemResponses: () =>
+        answers.map(([title, value]) => ({ getItem: () => ({ getTitle: () => title }), getResponse: () => value })),
     },
   };
   let error: Error | null = null;
@@ -64,28 +66,42 @@ function runScript(props: Record<string, string>, answers: [string, string | str
 
 describe("the Apps Script", () => {
   it("signs and sends each response the way the webhook accepts it", async () => {
-    const { requests, error } = runScript({ WEBHOOK_URL: `${t.url}/webhooks/google-form`, WEBHOOK_SECRET: FORM_SECRET }, [
-      ["お名前", "田中 由紀"],
-      ["紛失したデバイス", "iPad Air"],
-      ["紛失した場所", "大阪の顧客先"],
-      ["状況", "置き忘れ"],
-      ["今つながる電話番号", "070-1234-5678"],
-      ["紛失モードへの同意", ["はい"]],
-    ]);
+    const { requests, error } = runScript(
+      { WEBHOOK_URL: `${t.url}/webhooks/google-form`, WEBHOOK_SECRET: FORM_SECRET },
+      [
+        ["お名前", "田中 由紀"],
+        ["紛失したデバイス", "iPad Air"],
+        ["紛失した場所", "大阪の顧客先"],
+        ["状況", "置き忘れ"],
+        ["今つながる電話番号", "070-1234-5678"],
+        ["紛失モードへの同意", ["はい"]],
+      ],
+    );
     expect(error).toBeNull();
     expect(requests).toHaveLength(1);
     const { url, options } = requests[0]!;
-    const res = await fetch(url, { method: "POST", headers: { "content-type": options.contentType, ...options.headers }, body: options.payload });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": options.contentType, ...options.headers },
+      body: options.payload,
+    });
     expect(res.status).toBe(202);
     const { reference } = (await res.json()) as { reference: string };
     const report = await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference } });
     expect(report).toMatchObject({
-      channel: "GOOGLE_FORM", externalId: "2_ABaOnud-script-1", reporterEmail: "yuki.tanaka@example.co.jp", reporterName: "田中 由紀",
-      deviceDescription: "iPad Air", location: "大阪の顧客先", circumstances: "LEFT_BEHIND", consentLostMode: true, locale: "ja",
+      channel: "GOOGLE_FORM",
+      externalId: "2_ABaOnud-script-1",
+      reporterEmail: "yuki.tanaka@example.co.jp",
+      reporterName: "田中 由紀",
+      deviceDescription: "iPad Air",
+      location: "大阪の顧客先",
+      circumstances: "LEFT_BEHIND",
+      consentLostMode: true,
+      locale: "ja",
     });
   });
 
-  it("sends a grid row left blank as blank, not as the word \"null\"", async () => {
+  it('sends a grid row left blank as blank, not as the word "null"', async () => {
     const { requests } = runScript({ WEBHOOK_URL: `${t.url}/webhooks/google-form`, WEBHOOK_SECRET: FORM_SECRET }, [
       ["紛失したデバイス", "Galaxy S24"],
       ["端末の状態", [["画面割れ"], null, ["ケースあり", "ストラップ"]] as unknown as string[]],

@@ -10,10 +10,13 @@ import { startTestApp, type TestApp } from "../support/harness.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // UPDATE_SCREENSHOTS=1 refreshes the README's pictures; ordinary runs keep the tree clean.
-const SHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve("docs/screenshots") : path.join(tmpdir(), "lostdesk-screenshots");
+const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve("docs/screenshots")
+  : path.join(tmpdir(), "lostdesk-screenshots");
 mkdirSync(SHOTS, { recursive: true });
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`browser test skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+if (!haveChromium)
+  console.warn(`browser test skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 
 describe.skipIf(!haveChromium)("the report form in a real browser", () => {
   let t: TestApp;
@@ -22,7 +25,16 @@ describe.skipIf(!haveChromium)("the report form in a real browser", () => {
     t = await startTestApp();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -31,13 +43,33 @@ describe.skipIf(!haveChromium)("the report form in a real browser", () => {
   });
 
   const cases = [
-    { lang: "ja", title: "デバイス紛失の報告", receipt: "報告を受け付けました", error: "連絡できる電話番号を入力してください", step: "報告を受け付けました", name: "佐藤 花子", location: "新宿駅 山手線ホーム" },
-    { lang: "en", title: "Report a lost device", receipt: "Report received", error: "Enter a phone number we can call", step: "Report received", name: "Hanako Sato", location: "Shinjuku station, Yamanote line" },
+    {
+      lang: "ja",
+      title: "デバイス紛失の報告",
+      receipt: "報告を受け付けました",
+      error: "連絡できる電話番号を入力してください",
+      step: "報告を受け付けました",
+      name: "佐藤 花子",
+      location: "新宿駅 山手線ホーム",
+    },
+    {
+      lang: "en",
+      title: "Report a lost device",
+      receipt: "Report received",
+      error: "Enter a phone number we can call",
+      step: "Report received",
+      name: "Hanako Sato",
+      location: "Shinjuku station, Yamanote line",
+    },
   ] as const;
 
   for (const c of cases) {
     it(`files a report in ${c.lang}: form, a field error, receipt, status page`, async () => {
-      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: c.lang === "ja" ? "ja-JP" : "en-US", deviceScaleFactor: 1 });
+      const page = await browser.newPage({
+        viewport: { width: 390, height: 844 },
+        locale: c.lang === "ja" ? "ja-JP" : "en-US",
+        deviceScaleFactor: 1,
+      });
       try {
         await page.goto(`${t.url}/report`);
         expect((await page.textContent("h1"))?.trim()).toBe(c.title);

@@ -11,13 +11,35 @@ beforeAll(async () => {
   t = await startTestApp();
   // 139 devices (the fleet where 100 static options failed), the one we want sorting last.
   const many = await aDepartment(t.db.prisma, { name: "倉庫" });
-  const clerk = await aPerson(t.db.prisma, { name: "Stock Clerk", email: "clerk@example.co.jp", departmentId: many.id });
-  for (let i = 0; i < 138; i++) await aDevice(t.db.prisma, { name: `Android ${String(i).padStart(3, "0")}`, platform: "ANDROID", ownerId: clerk.id });
+  const clerk = await aPerson(t.db.prisma, {
+    name: "Stock Clerk",
+    email: "clerk@example.co.jp",
+    departmentId: many.id,
+  });
+  for (let i = 0; i < 138; i++)
+    await aDevice(t.db.prisma, {
+      name: `Android ${String(i).padStart(3, "0")}`,
+      platform: "ANDROID",
+      ownerId: clerk.id,
+    });
   const dept = await aDepartment(t.db.prisma, { name: "営業部" });
-  const owner = await aPerson(t.db.prisma, { name: "佐藤花子", email: "hanako.sato@example.co.jp", departmentId: dept.id });
-  await aDevice(t.db.prisma, { name: "Zulu iPhone", serial: "F2LZULU99999", imei: "356938035643809", ownerId: owner.id });
+  const owner = await aPerson(t.db.prisma, {
+    name: "佐藤花子",
+    email: "hanako.sato@example.co.jp",
+    departmentId: dept.id,
+  });
+  await aDevice(t.db.prisma, {
+    name: "Zulu iPhone",
+    serial: "F2LZULU99999",
+    imei: "356938035643809",
+    ownerId: owner.id,
+  });
   const form = await openForm(t);
-  const res = await submitForm(t, form, validReport({ reporterEmail: "visitor@partner.example", device: "a black phone" }));
+  const res = await submitForm(
+    t,
+    form,
+    validReport({ reporterEmail: "visitor@partner.example", device: "a black phone" }),
+  );
   expect(res.status).toBe(200);
   await t.flush();
   const msg = t.slack.posts("C_ADMIN").find((p) => /LR-/.test(p.text))!;

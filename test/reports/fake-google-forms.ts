@@ -47,7 +47,13 @@ export class FakeGoogleForms {
   /** A response submitted now; returns its Forms API responseId. */
   submit(at: string, answers: Record<string, string>, respondentEmail?: string): string {
     const responseId = formsApiResponseId();
-    this.responses.push({ responseId, createTime: at, lastSubmittedTime: at, answers, ...(respondentEmail ? { respondentEmail } : {}) });
+    this.responses.push({
+      responseId,
+      createTime: at,
+      lastSubmittedTime: at,
+      answers,
+      ...(respondentEmail ? { respondentEmail } : {}),
+    });
     return responseId;
   }
 
@@ -73,13 +79,23 @@ export class FakeGoogleForms {
         res.writeHead(status, { "content-type": "application/json" });
         res.end(JSON.stringify(body));
       };
-      if (req.headers.authorization !== "Bearer test-access-token") return send(401, { error: { code: 401, message: "Request had invalid authentication credentials.", status: "UNAUTHENTICATED" } });
-      if (this.denied && u.pathname.startsWith(`/v1/forms/${this.formId}`)) return send(403, { error: { code: 403, message: "The caller does not have permission", status: "PERMISSION_DENIED" } });
+      if (req.headers.authorization !== "Bearer test-access-token")
+        return send(401, {
+          error: { code: 401, message: "Request had invalid authentication credentials.", status: "UNAUTHENTICATED" },
+        });
+      if (this.denied && u.pathname.startsWith(`/v1/forms/${this.formId}`))
+        return send(403, {
+          error: { code: 403, message: "The caller does not have permission", status: "PERMISSION_DENIED" },
+        });
       if (u.pathname === `/v1/forms/${this.formId}`) {
         return send(200, {
           formId: this.formId,
           info: { title: "Lost device report" },
-          items: this.questions.map((q, i) => ({ itemId: `item${i}`, title: q.title, questionItem: { question: { questionId: q.questionId, required: true } } })),
+          items: this.questions.map((q, i) => ({
+            itemId: `item${i}`,
+            title: q.title,
+            questionItem: { question: { questionId: q.questionId, required: true } },
+          })),
         });
       }
       if (u.pathname === `/v1/forms/${this.formId}/responses`) {
@@ -87,15 +103,26 @@ export class FakeGoogleForms {
         const fi = this.failures.findIndex((f) => f.onPage === undefined || f.onPage === token);
         if (fi >= 0) {
           const f = this.failures.splice(fi, 1)[0]!;
-          return send(f.status, { error: { code: f.status, message: "The service is currently unavailable.", status: f.status === 429 ? "RESOURCE_EXHAUSTED" : "UNAVAILABLE" } });
+          return send(f.status, {
+            error: {
+              code: f.status,
+              message: "The service is currently unavailable.",
+              status: f.status === 429 ? "RESOURCE_EXHAUSTED" : "UNAVAILABLE",
+            },
+          });
         }
-        let list = [...this.responses].sort((a, b) => Date.parse(b.lastSubmittedTime) - Date.parse(a.lastSubmittedTime));
+        let list = [...this.responses].sort(
+          (a, b) => Date.parse(b.lastSubmittedTime) - Date.parse(a.lastSubmittedTime),
+        );
         const filter = u.searchParams.get("filter");
         if (filter) {
           const m = /^timestamp\s*(>=|>)\s*(\S+)$/.exec(filter);
-          if (!m || !RFC3339_ZULU.test(m[2]!)) return send(400, { error: { code: 400, message: "Invalid filter", status: "INVALID_ARGUMENT" } });
+          if (!m || !RFC3339_ZULU.test(m[2]!))
+            return send(400, { error: { code: 400, message: "Invalid filter", status: "INVALID_ARGUMENT" } });
           const at = Date.parse(m[2]!);
-          list = list.filter((r) => (m[1] === ">" ? Date.parse(r.lastSubmittedTime) > at : Date.parse(r.lastSubmittedTime) >= at));
+          list = list.filter((r) =>
+            m[1] === ">" ? Date.parse(r.lastSubmittedTime) > at : Date.parse(r.lastSubmittedTime) >= at,
+          );
         }
         const start = Number(token ?? 0);
         const size = Math.min(Number(u.searchParams.get("pageSize") ?? 5000), this.pageSize);
@@ -107,7 +134,12 @@ export class FakeGoogleForms {
             createTime: r.createTime ?? r.lastSubmittedTime,
             lastSubmittedTime: r.lastSubmittedTime,
             ...(r.respondentEmail ? { respondentEmail: r.respondentEmail } : {}),
-            answers: Object.fromEntries(Object.entries(r.answers).map(([qid, value]) => [qid, { questionId: qid, textAnswers: { answers: [{ value }] } }])),
+            answers: Object.fromEntries(
+              Object.entries(r.answers).map(([qid, value]) => [
+                qid,
+                { questionId: qid, textAnswers: { answers: [{ value }] } },
+              ]),
+            ),
           })),
           ...(start + size < list.length ? { nextPageToken: String(start + size) } : {}),
         });

@@ -16,13 +16,13 @@ const response = (over: Record<string, unknown> = {}) => ({
   respondentEmail: "jiro.suzuki@example.co.jp",
   submittedAt: "2026-11-20T00:55:00Z",
   answers: {
-    "氏名": "鈴木 次郎",
-    "紛失したデバイス": "Pixel 8",
-    "紛失した日時": "2026-11-20 08:10",
-    "紛失した場所": "渋谷駅",
-    "状況": "盗難",
-    "連絡先電話番号": "080-9876-5432",
-    "紛失モードへの同意": "同意する",
+    氏名: "鈴木 次郎",
+    紛失したデバイス: "Pixel 8",
+    紛失した日時: "2026-11-20 08:10",
+    紛失した場所: "渋谷駅",
+    状況: "盗難",
+    連絡先電話番号: "080-9876-5432",
+    紛失モードへの同意: "同意する",
   },
   ...over,
 });
@@ -35,23 +35,45 @@ describe("the Google Form webhook", () => {
 
   it("accepts a signed response: one report, mapped by question title, one admin message", async () => {
     const owner = await aPerson(t.db.prisma, { email: "jiro.suzuki@example.co.jp", name: "鈴木 次郎" });
-    const pixel = await aDevice(t.db.prisma, { ownerId: owner.id, platform: "ANDROID", name: "Jiro's Pixel", model: "Pixel 8" });
+    const pixel = await aDevice(t.db.prisma, {
+      ownerId: owner.id,
+      platform: "ANDROID",
+      name: "Jiro's Pixel",
+      model: "Pixel 8",
+    });
     t.slack.reset();
     const body = JSON.stringify(response());
     const res = await postJson(url(), body, signed(t, body));
     expect(res.status).toBe(202);
     expect(res.json).toMatchObject({ status: "accepted", reference: expect.stringMatching(/^LR-2026-\d{4}$/) });
-    const report = await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference: res.json.reference }, include: { devices: true } });
+    const report = await t.db.prisma.lossReport.findUniqueOrThrow({
+      where: { reference: res.json.reference },
+      include: { devices: true },
+    });
     expect(report).toMatchObject({
-      channel: "GOOGLE_FORM", externalId: "ACYDBNj-resp-1", reporterId: owner.id, reporterVerified: true, reporterName: "鈴木 次郎",
-      location: "渋谷駅", circumstances: "STOLEN", contactPhone: "080-9876-5432", consentLostMode: true, locale: "ja",
+      channel: "GOOGLE_FORM",
+      externalId: "ACYDBNj-resp-1",
+      reporterId: owner.id,
+      reporterVerified: true,
+      reporterName: "鈴木 次郎",
+      location: "渋谷駅",
+      circumstances: "STOLEN",
+      contactPhone: "080-9876-5432",
+      consentLostMode: true,
+      locale: "ja",
     });
     expect(report.lostAt?.toISOString()).toBe("2026-11-19T23:10:00.000Z");
     expect(report.devices.map((d) => d.deviceId)).toEqual([pixel.id]);
     await t.flush();
     const posted = incidents(t).filter((p) => p.text.includes(res.json.reference));
     expect(posted).toHaveLength(1);
-    expect(buttonsByBlock(posted[0]!)[`device:${pixel.id}`]).toEqual(["lost_mode_enable", "device_lock", "device_wipe", "report_found", "report_dismiss"]);
+    expect(buttonsByBlock(posted[0]!)[`device:${pixel.id}`]).toEqual([
+      "lost_mode_enable",
+      "device_lock",
+      "device_wipe",
+      "report_found",
+      "report_dismiss",
+    ]);
     expect(messageText(posted[0]!)).toContain("Google Form");
   });
 
@@ -76,18 +98,28 @@ describe("the Google Form webhook", () => {
     const body = JSON.stringify(edited);
     const res = await postJson(url(), body, signed(t, body));
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ status: "edited", reference: created.json.reference, changed: ["location", "contactPhone"] });
+    expect(res.json).toMatchObject({
+      status: "edited",
+      reference: created.json.reference,
+      changed: ["location", "contactPhone"],
+    });
     const report = await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference: created.json.reference } });
     expect(report).toMatchObject({ location: "新宿駅 南口", contactPhone: "03-1111-2222" });
     await t.flush();
     // Besides the theft/loss checklist every incident's thread starts with (issue 19).
-    const thread = t.slack.posts().filter((p) => p.thread_ts).map((p) => String(p.text)).filter((x) => !x.includes("Theft and loss checklist") && !x.includes("盗難・紛失チェックリスト"));
+    const thread = t.slack
+      .posts()
+      .filter((p) => p.thread_ts)
+      .map((p) => String(p.text))
+      .filter((x) => !x.includes("Theft and loss checklist") && !x.includes("盗難・紛失チェックリスト"));
     expect(thread).toHaveLength(1);
     expect(thread[0]).toMatch(/渋谷駅 → 新宿駅 南口/);
     // The script's retry of the first submission arrives late: it is not an edit back.
     const retry = await postJson(url(), first, signed(t, first));
     expect(retry.json).toMatchObject({ status: "duplicate" });
-    expect(await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference: created.json.reference } })).toMatchObject({ location: "新宿駅 南口" });
+    expect(
+      await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference: created.json.reference } }),
+    ).toMatchObject({ location: "新宿駅 南口" });
   });
 
   it("rejects a wrong signature, a missing one, and a stale timestamp with 401", async () => {
@@ -100,11 +132,17 @@ describe("the Google Form webhook", () => {
     const stale = await postJson(url(), body, signed(t, body, { timestamp: old }));
     expect(stale.status).toBe(401);
     expect(stale.json.reason).toMatch(/5 minutes/);
-    expect(await t.db.prisma.lossReport.count({ where: { externalId: { in: ["resp-forged", "resp-tampered"] } } })).toBe(0);
+    expect(
+      await t.db.prisma.lossReport.count({ where: { externalId: { in: ["resp-forged", "resp-tampered"] } } }),
+    ).toBe(0);
   });
 
   it("answers malformed bodies with 400 and a reason", async () => {
-    for (const body of ["{not json", JSON.stringify({ answers: {} }), JSON.stringify({ responseId: "r", answers: "x" })]) {
+    for (const body of [
+      "{not json",
+      JSON.stringify({ answers: {} }),
+      JSON.stringify({ responseId: "r", answers: "x" }),
+    ]) {
       const res = await postJson(url(), body, signed(t, body));
       expect(res.status).toBe(400);
       expect(res.json).toMatchObject({ error: "bad_request", reason: expect.any(String) });
@@ -114,11 +152,26 @@ describe("the Google Form webhook", () => {
   it("keeps a response from someone not in the directory, flagged unverified, with a device picker", async () => {
     t.slack.reset();
     await aDevice(t.db.prisma, { name: "Spare iPad", platform: "IPADOS" });
-    const body = JSON.stringify(response({ responseId: "resp-stranger", respondentEmail: "", answers: { "Email": "visitor@example.com", "Which device?": "a black phone", "What happened?": "Left it on the train" } }));
+    const body = JSON.stringify(
+      response({
+        responseId: "resp-stranger",
+        respondentEmail: "",
+        answers: {
+          Email: "visitor@example.com",
+          "Which device?": "a black phone",
+          "What happened?": "Left it on the train",
+        },
+      }),
+    );
     const res = await postJson(url(), body, signed(t, body));
     expect(res.status).toBe(202);
     const report = await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference: res.json.reference } });
-    expect(report).toMatchObject({ reporterVerified: false, reporterId: null, reporterEmail: "visitor@example.com", circumstances: "LEFT_BEHIND" });
+    expect(report).toMatchObject({
+      reporterVerified: false,
+      reporterId: null,
+      reporterEmail: "visitor@example.com",
+      circumstances: "LEFT_BEHIND",
+    });
     await t.flush();
     const msg = incidents(t).find((p) => p.text.includes(res.json.reference))!;
     expect(messageText(msg)).toContain("unverified");
@@ -146,8 +199,12 @@ describe("the Google Form poller", () => {
     return client;
   };
   const env = (over: Record<string, string> = {}) => ({
-    GOOGLE_FORM_POLL: "true", GOOGLE_FORM_ID: formId, GOOGLE_API_URL: fake.url,
-    GOOGLE_APPLICATION_CREDENTIALS: "/run/secrets/forms-reader.json", GOOGLE_FORM_WEBHOOK_SECRET: "", ...over,
+    GOOGLE_FORM_POLL: "true",
+    GOOGLE_FORM_ID: formId,
+    GOOGLE_API_URL: fake.url,
+    GOOGLE_APPLICATION_CREDENTIALS: "/run/secrets/forms-reader.json",
+    GOOGLE_FORM_WEBHOOK_SECRET: "",
+    ...over,
   });
   const answers = (name: string) => ({ q1: name, q2: "iPhone 14", q3: "Osaka office", q4: "Lost", q5: "blue" });
   const pollOnce = async (t: TestApp) => googleFormJobs(t.app, { auth: auth() })[0]!.run(t.clock.now());
@@ -165,7 +222,12 @@ describe("the Google Form poller", () => {
       t.clock.advance(120_000);
       const id = fake.submit("2026-11-20T01:01:30.250Z", answers("after start"));
       expect(await pollOnce(t)).toEqual({ imported: 1, edited: 0, seen: 1 });
-      expect(await t.db.prisma.lossReport.findMany({ where: { channel: "GOOGLE_FORM" }, select: { externalId: true, reporterName: true } })).toEqual([{ externalId: id, reporterName: "after start" }]);
+      expect(
+        await t.db.prisma.lossReport.findMany({
+          where: { channel: "GOOGLE_FORM" },
+          select: { externalId: true, reporterName: true },
+        }),
+      ).toEqual([{ externalId: id, reporterName: "after start" }]);
     } finally {
       await t.close();
     }
@@ -178,7 +240,9 @@ describe("the Google Form poller", () => {
     const t = await startTestApp({ env: env({ GOOGLE_FORM_POLL_SINCE: "2026-11-19T00:00:00Z" }) });
     try {
       expect(await pollOnce(t)).toMatchObject({ imported: 1 });
-      expect((await t.db.prisma.lossReport.findMany({ where: { channel: "GOOGLE_FORM" } })).map((r) => r.externalId)).toEqual([kept]);
+      expect(
+        (await t.db.prisma.lossReport.findMany({ where: { channel: "GOOGLE_FORM" } })).map((r) => r.externalId),
+      ).toEqual([kept]);
     } finally {
       await t.close();
     }
@@ -196,7 +260,12 @@ describe("the Google Form poller", () => {
     expect(job!.name).toBe("google-form-poll");
     expect(await job!.run(first.clock.now())).toEqual({ imported: 3, edited: 0, seen: 3 });
     const report = await first.db.prisma.lossReport.findFirstOrThrow({ where: { externalId: p1 } });
-    expect(report).toMatchObject({ channel: "GOOGLE_FORM", reporterName: "A", location: "Osaka office", deviceDescription: "iPhone 14 / Handset colour: blue" });
+    expect(report).toMatchObject({
+      channel: "GOOGLE_FORM",
+      reporterName: "A",
+      location: "Osaka office",
+      deviceDescription: "iPhone 14 / Handset colour: blue",
+    });
     await first.flush();
     expect(incidents(first)).toHaveLength(3);
     await first.app.stop();
@@ -209,7 +278,11 @@ describe("the Google Form poller", () => {
     expect(lists()[0]!.query.get("filter")).toBe("timestamp >= 2026-11-20T00:30:00.000Z");
     // Nothing new: nothing imported, nothing posted twice.
     expect(await pollOnce(second)).toEqual({ imported: 0, edited: 0, seen: 1 });
-    expect((await second.db.prisma.lossReport.findMany({ where: { channel: "GOOGLE_FORM" } })).map((r) => r.externalId).sort()).toEqual([p1, p2, p3, p4].sort());
+    expect(
+      (await second.db.prisma.lossReport.findMany({ where: { channel: "GOOGLE_FORM" } }))
+        .map((r) => r.externalId)
+        .sort(),
+    ).toEqual([p1, p2, p3, p4].sort());
     await second.flush();
     expect(incidents(second).length).toBe(4);
     await second.close();
@@ -227,7 +300,9 @@ describe("the Google Form poller", () => {
       fake.requests.length = 0;
       expect(await pollOnce(t)).toMatchObject({ imported: 1, seen: 3 });
       expect(lists()[0]!.query.get("filter")).toBe("timestamp >= 2026-11-20T00:00:00.000Z");
-      expect((await t.db.prisma.lossReport.findMany({ where: { channel: "GOOGLE_FORM" } })).map((r) => r.externalId).sort()).toEqual([...ids].sort());
+      expect(
+        (await t.db.prisma.lossReport.findMany({ where: { channel: "GOOGLE_FORM" } })).map((r) => r.externalId).sort(),
+      ).toEqual([...ids].sort());
     } finally {
       await t.close();
     }
@@ -243,12 +318,18 @@ describe("the Google Form poller", () => {
       fake.edit(id, "2026-11-20T00:50:00Z", { q3: "Shinagawa station" });
       t.slack.reset();
       expect(await pollOnce(t)).toEqual({ imported: 0, edited: 1, seen: 1 });
-      const report = await t.db.prisma.lossReport.findFirstOrThrow({ where: { externalId: id }, include: { events: true } });
+      const report = await t.db.prisma.lossReport.findFirstOrThrow({
+        where: { externalId: id },
+        include: { events: true },
+      });
       expect(report.location).toBe("Shinagawa station");
       expect(report.events.map((e) => e.note)).toContain("edited: location");
       expect(await t.db.prisma.lossReport.count({ where: { channel: "GOOGLE_FORM" } })).toBe(1);
       await t.flush();
-      const thread = t.slack.posts().filter((p) => p.thread_ts).map((p) => String(p.text));
+      const thread = t.slack
+        .posts()
+        .filter((p) => p.thread_ts)
+        .map((p) => String(p.text));
       expect(thread.some((x) => x.includes("Osaka office") && x.includes("Shinagawa station"))).toBe(true);
       // The boundary is re-read next time: the same submission is no second edit.
       expect(await pollOnce(t)).toEqual({ imported: 0, edited: 0, seen: 1 });
@@ -258,7 +339,9 @@ describe("the Google Form poller", () => {
   });
 
   it("has its own switch: GOOGLE_FORM_ID alone (the webhook's check) does not start it", async () => {
-    const t = await startTestApp({ env: { GOOGLE_FORM_ID: formId, GOOGLE_APPLICATION_CREDENTIALS: "/run/secrets/forms-reader.json" } });
+    const t = await startTestApp({
+      env: { GOOGLE_FORM_ID: formId, GOOGLE_APPLICATION_CREDENTIALS: "/run/secrets/forms-reader.json" },
+    });
     try {
       expect(googleFormJobs(t.app, { auth: auth() })).toEqual([]);
       expect(t.app.jobs.map((j) => j.name)).not.toContain("google-form-poll");
@@ -268,9 +351,15 @@ describe("the Google Form poller", () => {
   });
 
   it("refuses to start with both the poller and the Apps Script webhook on, saying which to unset", () => {
-    expect(() => loadConfig({ ...env(), GOOGLE_FORM_WEBHOOK_SECRET: "s3cret" })).toThrow(/two reports.*unset GOOGLE_FORM_POLL.*or GOOGLE_FORM_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ ...env(), GOOGLE_FORM_WEBHOOK_SECRET: "s3cret" })).toThrow(
+      /two reports.*unset GOOGLE_FORM_POLL.*or GOOGLE_FORM_WEBHOOK_SECRET/,
+    );
     expect(() => loadConfig({ GOOGLE_FORM_POLL: "true" })).toThrow(/GOOGLE_FORM_POLL: the poller needs GOOGLE_FORM_ID/);
-    expect(() => loadConfig({ GOOGLE_FORM_POLL: "true", GOOGLE_FORM_ID: formId })).toThrow(/GOOGLE_APPLICATION_CREDENTIALS/);
-    expect(() => loadConfig({ ...env(), GOOGLE_FORM_POLL_SINCE: "yesterday" })).toThrow(/GOOGLE_FORM_POLL_SINCE: expected an RFC 3339 time/);
+    expect(() => loadConfig({ GOOGLE_FORM_POLL: "true", GOOGLE_FORM_ID: formId })).toThrow(
+      /GOOGLE_APPLICATION_CREDENTIALS/,
+    );
+    expect(() => loadConfig({ ...env(), GOOGLE_FORM_POLL_SINCE: "yesterday" })).toThrow(
+      /GOOGLE_FORM_POLL_SINCE: expected an RFC 3339 time/,
+    );
   });
 });

@@ -29,7 +29,12 @@ export const validReport = (over: Record<string, string> = {}): Record<string, s
   ...over,
 });
 
-export async function submitForm(t: TestApp, s: Pick<FormSession, "csrf" | "cookie">, fields: Record<string, string>, headers: Record<string, string> = {}) {
+export async function submitForm(
+  t: TestApp,
+  s: Pick<FormSession, "csrf" | "cookie">,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(`${t.url}/report`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: s.cookie, ...headers },
@@ -56,7 +61,8 @@ export function buttonsByBlock(message: Record<string, any>): Record<string, str
   const out: Record<string, string[]> = {};
   for (const b of (message.blocks ?? []) as any[]) {
     // The no-device block is "report:<reportId>": listed as "report".
-    if (b.type === "actions") out[String(b.block_id).startsWith("report:") ? "report" : b.block_id] = b.elements.map((e: any) => e.action_id);
+    if (b.type === "actions")
+      out[String(b.block_id).startsWith("report:") ? "report" : b.block_id] = b.elements.map((e: any) => e.action_id);
   }
   return out;
 }

@@ -32,7 +32,11 @@ const values = (over: Record<string, Record<string, unknown>> = {}) => ({
 
 describe("/lost", () => {
   it("opens a modal prefilled with the person's identity and their registered devices", async () => {
-    const person = await aPerson(t.db.prisma, { email: "kenta.ito@example.co.jp", name: "Kenta Ito", slackUserId: "UKENTA" });
+    const person = await aPerson(t.db.prisma, {
+      email: "kenta.ito@example.co.jp",
+      name: "Kenta Ito",
+      slackUserId: "UKENTA",
+    });
     await aDevice(t.db.prisma, { ownerId: person.id, name: "Kenta's iPhone", model: "iPhone 13" });
     await aDevice(t.db.prisma, { ownerId: person.id, name: "Kenta's old iPhone", state: "WIPED" });
     t.slack.reset();
@@ -50,14 +54,30 @@ describe("/lost", () => {
   });
 
   it("files the report the modal was submitted with: one admin message, a DM with the status link", async () => {
-    const person = await t.db.prisma.person.findUniqueOrThrow({ where: { slackUserId: "UKENTA" }, include: { devices: true } });
+    const person = await t.db.prisma.person.findUniqueOrThrow({
+      where: { slackUserId: "UKENTA" },
+      include: { devices: true },
+    });
     const phone = person.devices.find((d) => d.state === "MANAGED")!;
     t.slack.reset();
-    const res = await t.requests.viewSubmission({ user: "UKENTA", callbackId: "lost_report", values: values({ device_pick: { value: { selected: phone.id } } }) });
+    const res = await t.requests.viewSubmission({
+      user: "UKENTA",
+      callbackId: "lost_report",
+      values: values({ device_pick: { value: { selected: phone.id } } }),
+    });
     expect(res.status).toBe(200);
     expect(res.body).toBe("");
-    const report = await eventually(() => t.db.prisma.lossReport.findFirst({ where: { reporterSlackUserId: "UKENTA" }, include: { devices: true } }), "the report");
-    expect(report).toMatchObject({ channel: "SLACK", reporterId: person.id, reporterVerified: true, circumstances: "STOLEN", consentLostMode: true });
+    const report = await eventually(
+      () => t.db.prisma.lossReport.findFirst({ where: { reporterSlackUserId: "UKENTA" }, include: { devices: true } }),
+      "the report",
+    );
+    expect(report).toMatchObject({
+      channel: "SLACK",
+      reporterId: person.id,
+      reporterVerified: true,
+      circumstances: "STOLEN",
+      consentLostMode: true,
+    });
     expect(report.devices).toEqual([expect.objectContaining({ deviceId: phone.id, how: "reporter" })]);
     await t.flush();
     const posted = incidents(t).filter((p) => p.text.includes(report.reference));
@@ -80,12 +100,19 @@ describe("/lost", () => {
       user: "UKENTA",
       callbackId: "lost_report",
       privateMetadata: JSON.stringify({ locale: "en" }),
-      values: values({ device_pick: { value: { selected: null } }, device_text: { value: "" }, phone: { value: "none" } }),
+      values: values({
+        device_pick: { value: { selected: null } },
+        device_text: { value: "" },
+        phone: { value: "none" },
+      }),
     });
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({
       response_action: "errors",
-      errors: { device_pick: "Pick one of your devices or describe it.", phone: expect.stringContaining("phone number") },
+      errors: {
+        device_pick: "Pick one of your devices or describe it.",
+        phone: expect.stringContaining("phone number"),
+      },
     });
     expect(await t.db.prisma.lossReport.count()).toBe(before);
   });
@@ -96,15 +123,24 @@ describe("/lost", () => {
     await t.requests.slashCommand({ command: "/lost", user: "UGUEST" });
     const open = await eventually(async () => t.slack.callsTo("views.open")[0], "views.open");
     const view = open.args.view;
-    expect(view.blocks.find((b: any) => b.block_id === "email").element.initial_value).toBe("guest.user@partner.example");
+    expect(view.blocks.find((b: any) => b.block_id === "email").element.initial_value).toBe(
+      "guest.user@partner.example",
+    );
     expect(view.blocks.find((b: any) => b.block_id === "device_pick")).toBeUndefined();
 
     await t.requests.viewSubmission({
       user: "UGUEST",
       callbackId: "lost_report",
-      values: values({ email: { value: "guest.user@partner.example" }, name: { value: "Guest User" }, device_text: { value: "loaner laptop" } }),
+      values: values({
+        email: { value: "guest.user@partner.example" },
+        name: { value: "Guest User" },
+        device_text: { value: "loaner laptop" },
+      }),
     });
-    const report = await eventually(() => t.db.prisma.lossReport.findFirst({ where: { reporterSlackUserId: "UGUEST" } }), "the report");
+    const report = await eventually(
+      () => t.db.prisma.lossReport.findFirst({ where: { reporterSlackUserId: "UGUEST" } }),
+      "the report",
+    );
     expect(report).toMatchObject({ reporterVerified: false, reporterId: null });
     await t.flush();
     const msg = incidents(t).find((p) => p.text.includes(report.reference))!;
@@ -118,13 +154,30 @@ describe("/lost", () => {
 describe("the incident message", () => {
   it("offers lock and wipe on an unsupervised iPhone, with the passcode warning, and no lost mode", async () => {
     const person = await aPerson(t.db.prisma, { slackUserId: "UUNSUP", email: "unsup@example.co.jp" });
-    const phone = await aDevice(t.db.prisma, { ownerId: person.id, platform: "IOS", supervised: false, name: "Unsupervised iPhone" });
+    const phone = await aDevice(t.db.prisma, {
+      ownerId: person.id,
+      platform: "IOS",
+      supervised: false,
+      name: "Unsupervised iPhone",
+    });
     t.slack.reset();
-    await t.requests.viewSubmission({ user: "UUNSUP", callbackId: "lost_report", values: values({ email: { value: "unsup@example.co.jp" }, device_pick: { value: { selected: phone.id } } }) });
-    const report = await eventually(() => t.db.prisma.lossReport.findFirst({ where: { reporterSlackUserId: "UUNSUP" } }), "the report");
+    await t.requests.viewSubmission({
+      user: "UUNSUP",
+      callbackId: "lost_report",
+      values: values({ email: { value: "unsup@example.co.jp" }, device_pick: { value: { selected: phone.id } } }),
+    });
+    const report = await eventually(
+      () => t.db.prisma.lossReport.findFirst({ where: { reporterSlackUserId: "UUNSUP" } }),
+      "the report",
+    );
     await t.flush();
     const msg = incidents(t).find((p) => p.text.includes(report.reference))!;
-    expect(buttonsByBlock(msg)[`device:${phone.id}`]).toEqual(["device_lock", "device_wipe", "report_found", "report_dismiss"]);
+    expect(buttonsByBlock(msg)[`device:${phone.id}`]).toEqual([
+      "device_lock",
+      "device_wipe",
+      "report_found",
+      "report_dismiss",
+    ]);
     const why = msg.blocks.find((b: any) => b.block_id === `why:${phone.id}`).elements[0].text;
     expect(why).toContain("not supervised");
     expect(why).toContain("only helps if a passcode is set");
@@ -135,32 +188,75 @@ describe("the incident message", () => {
     const mac = await aDevice(t.db.prisma, { ownerId: person.id, platform: "MACOS", name: "Studio Mac", ade: true });
     await aDevice(t.db.prisma, { ownerId: person.id, platform: "ANDROID", name: "Work Pixel" });
     t.slack.reset();
-    await t.requests.viewSubmission({ user: "UPICK", callbackId: "lost_report", values: values({ email: { value: "pick@example.co.jp" }, device_text: { value: "the grey one" } }) });
-    const report = await eventually(() => t.db.prisma.lossReport.findFirst({ where: { reporterSlackUserId: "UPICK" } }), "the report");
+    await t.requests.viewSubmission({
+      user: "UPICK",
+      callbackId: "lost_report",
+      values: values({ email: { value: "pick@example.co.jp" }, device_text: { value: "the grey one" } }),
+    });
+    const report = await eventually(
+      () => t.db.prisma.lossReport.findFirst({ where: { reporterSlackUserId: "UPICK" } }),
+      "the report",
+    );
     await t.flush();
     const msg = incidents(t).find((p) => p.text.includes(report.reference))!;
     const block = msg.blocks.find((b: any) => b.block_id === `report:${report.id}`);
     const picker = block.elements[0];
     expect(picker).toMatchObject({ type: "external_select", action_id: "report_pick_device", min_query_length: 0 });
     // Nothing typed yet: the reporter's own devices come first.
-    const first = await t.requests.blockSuggestion({ user: ADMIN_1, actionId: "report_pick_device", blockId: block.block_id, value: "" });
+    const first = await t.requests.blockSuggestion({
+      user: ADMIN_1,
+      actionId: "report_pick_device",
+      blockId: block.block_id,
+      value: "",
+    });
     const options = first.json().options;
-    expect(options.slice(0, 2).map((o: any) => o.text.text.split(" · ").slice(0, 2).join(" · ")).sort()).toEqual(["Studio Mac · macOS", "Work Pixel · Android"]);
+    expect(
+      options
+        .slice(0, 2)
+        .map((o: any) => o.text.text.split(" · ").slice(0, 2).join(" · "))
+        .sort(),
+    ).toEqual(["Studio Mac · macOS", "Work Pixel · Android"]);
     // Typing part of the owner's e-mail, the platform or the name narrows it.
-    const typed = await t.requests.blockSuggestion({ user: ADMIN_1, actionId: "report_pick_device", blockId: block.block_id, value: "studio MAC" });
+    const typed = await t.requests.blockSuggestion({
+      user: ADMIN_1,
+      actionId: "report_pick_device",
+      blockId: block.block_id,
+      value: "studio MAC",
+    });
     expect(typed.json().options.map((o: any) => o.text.text.split(" · ")[0])).toEqual(["Studio Mac"]);
     const option = typed.json().options[0];
     // Someone who is not an administrator is offered nothing.
-    const stranger = await t.requests.blockSuggestion({ user: "UKENTA", actionId: "report_pick_device", blockId: block.block_id, value: "" });
+    const stranger = await t.requests.blockSuggestion({
+      user: "UKENTA",
+      actionId: "report_pick_device",
+      blockId: block.block_id,
+      value: "",
+    });
     expect(stranger.json().options).toEqual([]);
 
-    await t.requests.blockAction({ user: ADMIN_1, actionId: "report_pick_device", blockId: block.block_id, selectedOption: option.value });
-    await eventually(() => t.db.prisma.lossReportDevice.findFirst({ where: { reportId: report.id, deviceId: mac.id } }), "the picked device");
+    await t.requests.blockAction({
+      user: ADMIN_1,
+      actionId: "report_pick_device",
+      blockId: block.block_id,
+      selectedOption: option.value,
+    });
+    await eventually(
+      () => t.db.prisma.lossReportDevice.findFirst({ where: { reportId: report.id, deviceId: mac.id } }),
+      "the picked device",
+    );
     await t.flush();
-    const update = t.slack.callsTo("chat.update").map((c) => c.args).find((a) => a.ts === msg.ts || JSON.stringify(a.blocks).includes(mac.id));
+    const update = t.slack
+      .callsTo("chat.update")
+      .map((c) => c.args)
+      .find((a) => a.ts === msg.ts || JSON.stringify(a.blocks).includes(mac.id));
     expect(update).toBeDefined();
     // Apple defines lost mode for iPhone and iPad only: the button's place says so.
-    expect(buttonsByBlock(update!)[`device:${mac.id}`]).toEqual(["device_lock", "device_wipe", "report_found", "report_dismiss"]);
+    expect(buttonsByBlock(update!)[`device:${mac.id}`]).toEqual([
+      "device_lock",
+      "device_wipe",
+      "report_found",
+      "report_dismiss",
+    ]);
     const why = update!.blocks.find((b: any) => b.block_id === `why:${mac.id}`).elements[0].text;
     expect(why).toContain("No lost mode, location or sound on a Mac");
   });
@@ -168,7 +264,13 @@ describe("the incident message", () => {
   it("does not let a non-admin pick a device", async () => {
     const report = await t.db.prisma.lossReport.findFirstOrThrow({ where: { reporterSlackUserId: "UGUEST" } });
     const device = await aDevice(t.db.prisma, { name: "Someone's phone" });
-    await t.requests.blockAction({ user: "UKENTA", actionId: "report_pick_device", blockId: "report", selectedOption: JSON.stringify({ r: report.id, d: device.id }), responseId: "pick-denied" });
+    await t.requests.blockAction({
+      user: "UKENTA",
+      actionId: "report_pick_device",
+      blockId: "report",
+      selectedOption: JSON.stringify({ r: report.id, d: device.id }),
+      responseId: "pick-denied",
+    });
     await eventually(async () => t.slack.responses.find((r) => r.id === "pick-denied"), "the refusal");
     expect(await t.db.prisma.lossReportDevice.count({ where: { reportId: report.id } })).toBe(0);
   });

@@ -17,7 +17,11 @@ describe("the status page tells the truth", () => {
       expect(waiting).toContain("Report received");
       expect(waiting).toContain("Waiting for the IT administrators");
       expect(waiting).not.toContain("IT administrators notified");
-      expect(await off.db.prisma.outboxMessage.count({ where: { state: "PENDING", correlation: { startsWith: "report:" } } })).toBe(1);
+      expect(
+        await off.db.prisma.outboxMessage.count({
+          where: { state: "PENDING", correlation: { startsWith: "report:" } },
+        }),
+      ).toBe(1);
       await off.app.stop();
 
       // Slack configured later, same database: the kept message goes out once, then the page says so.
@@ -43,14 +47,31 @@ describe("the status page tells the truth", () => {
       const receipt = await submitForm(t, form, validReport({ lang: "ja" }));
       const path = statusPathOf(receipt.html)!;
       await t.flush();
-      const report = await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference: referenceOf(receipt.html)! } });
-      for (const status of ["LOST_MODE_REQUESTED", "LOST_MODE_ENABLED", "LOST_MODE_ENABLED", "LOCATED", "FOUND"] as const) {
+      const report = await t.db.prisma.lossReport.findUniqueOrThrow({
+        where: { reference: referenceOf(receipt.html)! },
+      });
+      for (const status of [
+        "LOST_MODE_REQUESTED",
+        "LOST_MODE_ENABLED",
+        "LOST_MODE_ENABLED",
+        "LOCATED",
+        "FOUND",
+      ] as const) {
         t.clock.advance(60_000);
-        await t.db.prisma.$transaction((tx) => t.app.core.reports.recordStatus(tx, report.id, status, { actor: "slack:UADMIN1", note: "x" }));
+        await t.db.prisma.$transaction((tx) =>
+          t.app.core.reports.recordStatus(tx, report.id, status, { actor: "slack:UADMIN1", note: "x" }),
+        );
       }
       const html = await (await fetch(`${t.url}${path}`)).text();
       const steps = [...html.matchAll(/<li><strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
-      expect(steps).toEqual(["報告を受け付けました", "IT 管理者に通知しました", "デバイスの紛失モードを要求しました", "デバイスが紛失モードになりました", "デバイスの位置を確認しました", "デバイスが見つかりました"]);
+      expect(steps).toEqual([
+        "報告を受け付けました",
+        "IT 管理者に通知しました",
+        "デバイスの紛失モードを要求しました",
+        "デバイスが紛失モードになりました",
+        "デバイスの位置を確認しました",
+        "デバイスが見つかりました",
+      ]);
       expect(html).toContain("この報告は完了しました");
       t.slack.reset();
       await t.flush();
@@ -59,7 +80,9 @@ describe("the status page tells the truth", () => {
       const last = updates.at(-1)!;
       // Closed: the message keeps its facts and offers no more actions on the device — only the
       // case record's export.
-      const buttons = last.blocks.filter((b: any) => b.type === "actions").flatMap((b: any) => b.elements.map((e: any) => e.action_id));
+      const buttons = last.blocks
+        .filter((b: any) => b.type === "actions")
+        .flatMap((b: any) => b.elements.map((e: any) => e.action_id));
       expect(buttons).toEqual(["case_record"]);
     } finally {
       await t.close();
@@ -70,8 +93,16 @@ describe("the status page tells the truth", () => {
     const t = await startTestApp();
     try {
       const posts = Array.from({ length: 8 }, (_, i) => {
-        const body = JSON.stringify({ responseId: `burst-${i}`, respondentEmail: `p${i}@example.co.jp`, answers: { Device: "phone" } });
-        return postJson(`${t.url}/webhooks/google-form`, body, formWebhookHeaders(body, Math.floor(t.clock.now().getTime() / 1000)));
+        const body = JSON.stringify({
+          responseId: `burst-${i}`,
+          respondentEmail: `p${i}@example.co.jp`,
+          answers: { Device: "phone" },
+        });
+        return postJson(
+          `${t.url}/webhooks/google-form`,
+          body,
+          formWebhookHeaders(body, Math.floor(t.clock.now().getTime() / 1000)),
+        );
       });
       const results = await Promise.all(posts);
       expect(results.map((r) => r.status)).toEqual(Array(8).fill(202));

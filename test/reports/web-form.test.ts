@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { aDevice, aPerson } from "../support/builders.js";
-import { buttonsByBlock, incidents, messageText, openForm, referenceOf, statusPathOf, submitForm, validReport } from "./portal.js";
+import {
+  buttonsByBlock,
+  incidents,
+  messageText,
+  openForm,
+  referenceOf,
+  statusPathOf,
+  submitForm,
+  validReport,
+} from "./portal.js";
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp({ env: { REPORT_RATE_LIMIT: "1000" } })));
@@ -28,8 +37,19 @@ describe("the report form", () => {
 
   it("files a valid report once: receipt with reference and status link, one admin message with the right buttons", async () => {
     const owner = await aPerson(t.db.prisma, { email: "hanako.sato@example.co.jp", name: "Hanako Sato" });
-    const phone = await aDevice(t.db.prisma, { ownerId: owner.id, platform: "IOS", model: "iPhone 15", supervised: true });
-    await aDevice(t.db.prisma, { ownerId: owner.id, platform: "MACOS", name: "Hanako's MacBook", model: "MacBook Air", ade: true });
+    const phone = await aDevice(t.db.prisma, {
+      ownerId: owner.id,
+      platform: "IOS",
+      model: "iPhone 15",
+      supervised: true,
+    });
+    await aDevice(t.db.prisma, {
+      ownerId: owner.id,
+      platform: "MACOS",
+      name: "Hanako's MacBook",
+      model: "MacBook Air",
+      ade: true,
+    });
     t.slack.reset();
 
     const form = await openForm(t, "?lang=en");
@@ -53,7 +73,13 @@ describe("the report form", () => {
     expect(JSON.parse(lostMode.value)).toEqual({ r: report.id, d: phone.id });
     expect(messageText(msg)).toContain("iPhone 15");
     expect(messageText(msg)).toContain("Shinjuku station");
-    expect(report).toMatchObject({ channel: "WEB", reporterId: owner.id, reporterVerified: true, consentLostMode: true, circumstances: "LOST" });
+    expect(report).toMatchObject({
+      channel: "WEB",
+      reporterId: owner.id,
+      reporterVerified: true,
+      consentLostMode: true,
+      circumstances: "LOST",
+    });
     // The lost-at time was typed in Japan time.
     expect(report.lostAt?.toISOString()).toBe("2026-11-19T23:30:00.000Z");
 
@@ -98,7 +124,11 @@ describe("the report form", () => {
   ])("a bad %s (%j) re-renders the form with its message and keeps the other input", async (field, value, message) => {
     const before = await t.db.prisma.lossReport.count();
     const form = await openForm(t, "?lang=en");
-    const res = await submitForm(t, form, validReport({ location: "Shibuya <b>office</b>", [field]: value, lang: "en" }));
+    const res = await submitForm(
+      t,
+      form,
+      validReport({ location: "Shibuya <b>office</b>", [field]: value, lang: "en" }),
+    );
     expect(res.status).toBe(400);
     expect(res.html).toContain(message);
     expect(res.html).toContain(`id="${field}-error"`);
@@ -112,12 +142,26 @@ describe("the report form", () => {
 
   it("matches devices by the serial numbers typed, and keeps a report naming many within Slack's limits", async () => {
     const devices = [];
-    for (let i = 0; i < 12; i++) devices.push(await aDevice(t.db.prisma, { serial: `C02XK${String(i).padStart(3, "0")}`, name: `Lab Mac ${i}`, platform: "MACOS" }));
+    for (let i = 0; i < 12; i++)
+      devices.push(
+        await aDevice(t.db.prisma, {
+          serial: `C02XK${String(i).padStart(3, "0")}`,
+          name: `Lab Mac ${i}`,
+          platform: "MACOS",
+        }),
+      );
     t.slack.reset();
     const form = await openForm(t, "?lang=en");
-    const res = await submitForm(t, form, validReport({ reporterEmail: "lab@example.co.jp", device: devices.map((d) => d.serial).join(", "), lang: "en" }));
+    const res = await submitForm(
+      t,
+      form,
+      validReport({ reporterEmail: "lab@example.co.jp", device: devices.map((d) => d.serial).join(", "), lang: "en" }),
+    );
     expect(res.status).toBe(200);
-    const report = await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference: referenceOf(res.html)! }, include: { devices: true } });
+    const report = await t.db.prisma.lossReport.findUniqueOrThrow({
+      where: { reference: referenceOf(res.html)! },
+      include: { devices: true },
+    });
     expect(report.devices).toHaveLength(12);
     await t.flush();
     const msg = incidents(t).find((p) => p.text.includes(report.reference))!;
@@ -128,9 +172,15 @@ describe("the report form", () => {
 
   it("keeps a free-text time as typed", async () => {
     const form = await openForm(t);
-    const res = await submitForm(t, form, validReport({ lostAt: "昨日の夜 (yesterday evening)", reporterEmail: "free.text@example.co.jp" }));
+    const res = await submitForm(
+      t,
+      form,
+      validReport({ lostAt: "昨日の夜 (yesterday evening)", reporterEmail: "free.text@example.co.jp" }),
+    );
     expect(res.status).toBe(200);
-    const report = await t.db.prisma.lossReport.findFirstOrThrow({ where: { reporterEmail: "free.text@example.co.jp" } });
+    const report = await t.db.prisma.lossReport.findFirstOrThrow({
+      where: { reporterEmail: "free.text@example.co.jp" },
+    });
     expect(report).toMatchObject({ lostAt: null, lostAtText: "昨日の夜 (yesterday evening)", reporterVerified: false });
   });
 
@@ -141,7 +191,11 @@ describe("the report form", () => {
     expect(forged.status).toBe(403);
     expect(forged.html).toContain("This form expired");
     expect(forged.html).toContain('value="Hanako Sato"');
-    const tampered = await submitForm(t, { csrf: form.csrf.slice(0, -2) + "xx", cookie: `lr_csrf=${form.csrf.slice(0, -2)}xx` }, validReport());
+    const tampered = await submitForm(
+      t,
+      { csrf: form.csrf.slice(0, -2) + "xx", cookie: `lr_csrf=${form.csrf.slice(0, -2)}xx` },
+      validReport(),
+    );
     expect(tampered.status).toBe(403);
     expect(await t.db.prisma.lossReport.count()).toBe(before);
   });
@@ -172,7 +226,12 @@ describe("rate limiting", () => {
 
   it("shares one allowance between replicas, and keeps no client address in the database", async () => {
     const first = await startTestApp({ env: { REPORT_RATE_LIMIT: "2" } });
-    const second = await startTestApp({ env: { REPORT_RATE_LIMIT: "2" }, db: first.db, slack: first.slack, clock: first.clock });
+    const second = await startTestApp({
+      env: { REPORT_RATE_LIMIT: "2" },
+      db: first.db,
+      slack: first.slack,
+      clock: first.clock,
+    });
     try {
       expect(await submitAs(first, "203.0.113.10", "hanako@example.co.jp")).toBe(200);
       expect(await submitAs(second, "203.0.113.10", "hanako@example.co.jp")).toBe(200);

@@ -10,33 +10,53 @@ import { HOUR } from "../../src/core/clock.js";
 const ADMIN_3 = "UADMIN3";
 const SECURITY = "C_SECURITY";
 let t: TestApp;
-beforeAll(async () => (t = await startTestApp({ env: { SLACK_ADMIN_USER_IDS: `${ADMIN_1},${ADMIN_2},${ADMIN_3}`, SLACK_SECURITY_CHANNEL: SECURITY } })));
+beforeAll(
+  async () =>
+    (t = await startTestApp({
+      env: { SLACK_ADMIN_USER_IDS: `${ADMIN_1},${ADMIN_2},${ADMIN_3}`, SLACK_SECURITY_CHANNEL: SECURITY },
+    })),
+);
 afterAll(() => t.close());
 
 let n = 0;
 async function click(user: string, actionId: string, value: string) {
   const responseId = `r${++n}`;
   await t.requests.blockAction({ user, actionId, value, responseId });
-  return String((await until(() => t.slack.responses.find((r) => r.id === responseId), `a reply to ${actionId}`)).body.text);
+  return String(
+    (await until(() => t.slack.responses.find((r) => r.id === responseId), `a reply to ${actionId}`)).body.text,
+  );
 }
 async function mdm(user: string, text: string) {
   const responseId = `m${++n}`;
   await t.requests.slashCommand({ command: "/mdm", text, user, responseId });
-  return String((await until(() => t.slack.responses.find((r) => r.id === responseId), `a reply to /mdm ${text}`)).body.text);
+  return String(
+    (await until(() => t.slack.responses.find((r) => r.id === responseId), `a reply to /mdm ${text}`)).body.text,
+  );
 }
-const blocksOf = (m: Record<string, any>): any[] => (typeof m.blocks === "string" ? JSON.parse(m.blocks) : (m.blocks ?? []));
-const buttonValue = (m: Record<string, any>, actionId: string) => blocksOf(m).flatMap((b) => b.elements ?? []).find((e: any) => e.action_id === actionId)?.value as string;
-const wipeOf = (deviceId: string) => t.db.prisma.command.findFirstOrThrow({ where: { deviceId, type: "ERASE_DEVICE" }, orderBy: { createdAt: "desc" } });
+const blocksOf = (m: Record<string, any>): any[] =>
+  typeof m.blocks === "string" ? JSON.parse(m.blocks) : (m.blocks ?? []);
+const buttonValue = (m: Record<string, any>, actionId: string) =>
+  blocksOf(m)
+    .flatMap((b) => b.elements ?? [])
+    .find((e: any) => e.action_id === actionId)?.value as string;
+const wipeOf = (deviceId: string) =>
+  t.db.prisma.command.findFirstOrThrow({ where: { deviceId, type: "ERASE_DEVICE" }, orderBy: { createdAt: "desc" } });
 const security = () => t.slack.posts(SECURITY).map((p) => String(p.text));
 
 describe("the wipe limit", () => {
   it("lets three wipes an hour through with two admins, then needs two admins other than the requester, and says so in the security channel", async () => {
     const lost = await Promise.all([lostDevice(t), lostDevice(t), lostDevice(t), lostDevice(t)]);
     expect(await click(ADMIN_1, "device_wipe", lost[0]!.value)).toMatch(/Another administrator must approve/);
-    expect(await click(ADMIN_2, "wipe_approve", JSON.stringify({ c: (await wipeOf(lost[0]!.agent.deviceId)).id }))).toMatch(/approved and queued/);
+    expect(
+      await click(ADMIN_2, "wipe_approve", JSON.stringify({ c: (await wipeOf(lost[0]!.agent.deviceId)).id })),
+    ).toMatch(/approved and queued/);
     const [a1, a2] = [await t.app.core.actors.fromSlack(ADMIN_1), await t.app.core.actors.fromSlack(ADMIN_2)];
     for (const l of lost.slice(1, 3)) {
-      const w = await t.app.core.commands.request(a1, { deviceId: l.agent.deviceId, type: "ERASE_DEVICE", reportId: l.reportId });
+      const w = await t.app.core.commands.request(a1, {
+        deviceId: l.agent.deviceId,
+        type: "ERASE_DEVICE",
+        reportId: l.reportId,
+      });
       expect((await t.app.core.commands.approve(a2, w.id)).state).toBe("QUEUED");
     }
     expect(security()).toEqual([]);
@@ -66,15 +86,27 @@ describe("the wipe limit", () => {
     expect(await click(ADMIN_3, "wipe_approve", value)).toMatch(/approved and queued/);
     expect((await t.db.prisma.command.findUniqueOrThrow({ where: { id: wipe.id } })).state).toBe("QUEUED");
     expect((await checkIn(t, fourth.agent.token)).json.commands.map((c: any) => c.type)).toEqual(["EraseDevice"]);
-    const trail = await t.db.prisma.auditEntry.findMany({ where: { subject: `command:${wipe.id}` }, orderBy: { id: "asc" } });
-    expect(trail.map((a) => `${a.actor} ${a.action}`)).toEqual(expect.arrayContaining([
-      `slack:${ADMIN_2} command.approval_recorded`, `slack:${ADMIN_2} command.refused`, `slack:${ADMIN_1} command.refused`, `slack:${ADMIN_3} command.approve`,
-    ]));
+    const trail = await t.db.prisma.auditEntry.findMany({
+      where: { subject: `command:${wipe.id}` },
+      orderBy: { id: "asc" },
+    });
+    expect(trail.map((a) => `${a.actor} ${a.action}`)).toEqual(
+      expect.arrayContaining([
+        `slack:${ADMIN_2} command.approval_recorded`,
+        `slack:${ADMIN_2} command.refused`,
+        `slack:${ADMIN_1} command.refused`,
+        `slack:${ADMIN_3} command.approve`,
+      ]),
+    );
 
     // The hour rolls on: an hour after the last wipe, one admin's approval is enough again.
     t.clock.advance(HOUR + 1000);
     const later = await lostDevice(t);
-    const normal = await t.app.core.commands.request(a1, { deviceId: later.agent.deviceId, type: "ERASE_DEVICE", reportId: later.reportId });
+    const normal = await t.app.core.commands.request(a1, {
+      deviceId: later.agent.deviceId,
+      type: "ERASE_DEVICE",
+      reportId: later.reportId,
+    });
     expect(normal).toMatchObject({ breakGlass: false, approvalsRequired: 1 });
     await t.app.core.commands.cancel(a1, normal.id);
   }, 90_000);
@@ -87,7 +119,13 @@ describe("the wipe limit", () => {
     const wipes = [];
     for (let i = 0; i < 4; i++) {
       const l = await lostDevice(t);
-      wipes.push(await t.app.core.commands.request(a1, { deviceId: l.agent.deviceId, type: "ERASE_DEVICE", reportId: l.reportId }));
+      wipes.push(
+        await t.app.core.commands.request(a1, {
+          deviceId: l.agent.deviceId,
+          type: "ERASE_DEVICE",
+          reportId: l.reportId,
+        }),
+      );
       t.clock.advance(2 * HOUR);
     }
     expect(wipes.every((w) => !w.breakGlass)).toBe(true);
@@ -96,14 +134,20 @@ describe("the wipe limit", () => {
     expect(held).toMatchObject({ state: "AWAITING_APPROVAL", breakGlass: true, approvalsRequired: 2 });
     await t.flush();
     expect(security().filter((s) => /Wipe past the limit/.test(s))).toHaveLength(before + 1);
-    expect((await t.app.core.commands.approve(await t.app.core.actors.fromSlack(ADMIN_3), wipes[3]!.id)).state).toBe("QUEUED");
+    expect((await t.app.core.commands.approve(await t.app.core.actors.fromSlack(ADMIN_3), wipes[3]!.id)).state).toBe(
+      "QUEUED",
+    );
   }, 60_000);
 
   it("lets exactly the limit through when wipes are requested at the same moment", async () => {
     t.clock.advance(3 * HOUR);
     const a1 = await t.app.core.actors.fromSlack(ADMIN_1);
     const lost = await Promise.all(Array.from({ length: 6 }, () => lostDevice(t)));
-    const wipes = await Promise.all(lost.map((l) => t.app.core.commands.request(a1, { deviceId: l.agent.deviceId, type: "ERASE_DEVICE", reportId: l.reportId })));
+    const wipes = await Promise.all(
+      lost.map((l) =>
+        t.app.core.commands.request(a1, { deviceId: l.agent.deviceId, type: "ERASE_DEVICE", reportId: l.reportId }),
+      ),
+    );
     expect(wipes.filter((w) => w.breakGlass)).toHaveLength(3);
   });
 });
@@ -117,27 +161,43 @@ describe("the approval policy", () => {
     expect(String(proposal.text)).toMatch(/<@UADMIN1> proposes a response-policy change/);
     expect(security().join("\n")).toMatch(/proposes a response-policy change/);
     const value = buttonValue(proposal, "policy_change_approve");
-    expect(await click(ADMIN_1, "policy_change_approve", value)).toMatch(/you proposed it, so someone else must approve it/);
+    expect(await click(ADMIN_1, "policy_change_approve", value)).toMatch(
+      /you proposed it, so someone else must approve it/,
+    );
     expect((await t.app.core.brake.policy()).secondAdmin).toEqual([]);
     expect(await click("UEMPLOYEE", "policy_change_approve", value)).toMatch(/system administrator/);
     expect(await click(ADMIN_2, "policy_change_approve", value)).toMatch(/Applied/);
     expect((await t.app.core.brake.policy()).secondAdmin).toEqual(["ENABLE_LOST_MODE"]);
     expect(await click(ADMIN_3, "policy_change_approve", value)).toMatch(/already applied/);
     await t.flush();
-    expect(t.slack.callsTo("chat.update").map((c) => String(c.args.text)).join("\n")).toMatch(/approved by <@UADMIN2> and applies now/);
+    expect(
+      t.slack
+        .callsTo("chat.update")
+        .map((c) => String(c.args.text))
+        .join("\n"),
+    ).toMatch(/approved by <@UADMIN2> and applies now/);
 
     // Lost mode now waits for a second administrator.
     const lost = await lostDevice(t);
     const a1 = await t.app.core.actors.fromSlack(ADMIN_1);
-    const cmd = await t.app.core.commands.request(a1, { deviceId: lost.agent.deviceId, type: "ENABLE_LOST_MODE", reportId: lost.reportId, params: { Message: "Lost", PhoneNumber: "03-1234-5678" } });
+    const cmd = await t.app.core.commands.request(a1, {
+      deviceId: lost.agent.deviceId,
+      type: "ENABLE_LOST_MODE",
+      reportId: lost.reportId,
+      params: { Message: "Lost", PhoneNumber: "03-1234-5678" },
+    });
     expect(cmd.state).toBe("AWAITING_APPROVAL");
     expect((await checkIn(t, lost.agent.token)).json.commands).toEqual([]);
     await t.flush();
     const ts = await incidentTs(t, lost.reportId);
     const post = t.slack.posts().find((p) => p.thread_ts === ts && actionIds(p).includes("wipe_approve"))!;
     expect(String(post.text)).toMatch(/asked for \*Lost mode\*.*response policy requires a second administrator/i);
-    expect(await click(ADMIN_1, "wipe_approve", buttonValue(post, "wipe_approve"))).toMatch(/two different administrators/);
-    expect(await click(ADMIN_2, "wipe_approve", buttonValue(post, "wipe_approve"))).toMatch(/Lost mode of .* approved and queued/i);
+    expect(await click(ADMIN_1, "wipe_approve", buttonValue(post, "wipe_approve"))).toMatch(
+      /two different administrators/,
+    );
+    expect(await click(ADMIN_2, "wipe_approve", buttonValue(post, "wipe_approve"))).toMatch(
+      /Lost mode of .* approved and queued/i,
+    );
     expect((await checkIn(t, lost.agent.token)).json.commands.map((c: any) => c.type)).toEqual(["EnableLostMode"]);
 
     // Back off again, and a limit change, each through two admins; a withdrawn change applies nothing.
@@ -155,9 +215,13 @@ describe("bulk requests", () => {
   it("go through the same rules, are posted to the security channel, and name unknown devices without requesting anything", async () => {
     t.clock.advance(3 * HOUR);
     const lost = [await lostDevice(t), await lostDevice(t)];
-    const serials = await Promise.all(lost.map(async (l) => (await t.db.prisma.device.findUniqueOrThrow({ where: { id: l.agent.deviceId } })).serial!));
+    const serials = await Promise.all(
+      lost.map(async (l) => (await t.db.prisma.device.findUniqueOrThrow({ where: { id: l.agent.deviceId } })).serial!),
+    );
     expect(await mdm(ADMIN_1, `bulk wipe ${serials[0]} NOSUCHSERIAL`)).toMatch(/NOSUCHSERIAL.*Nothing was requested/);
-    expect(await t.db.prisma.command.count({ where: { deviceId: lost[0]!.agent.deviceId, type: "ERASE_DEVICE" } })).toBe(0);
+    expect(
+      await t.db.prisma.command.count({ where: { deviceId: lost[0]!.agent.deviceId, type: "ERASE_DEVICE" } }),
+    ).toBe(0);
 
     const csv = `Serial number,Device name\n${serials[0]},a\n${serials[1]},b`;
     const reply = await mdm(ADMIN_1, `bulk wipe\n${csv}`);
@@ -165,7 +229,9 @@ describe("bulk requests", () => {
     expect(reply.match(/waiting for a second administrator/g)).toHaveLength(2);
     await t.flush();
     expect(security().join("\n")).toMatch(/Request naming 2 devices.*<@UADMIN1> asked for \*Wipe\*.*from CSV/);
-    const batch = await t.db.prisma.command.findMany({ where: { deviceId: { in: lost.map((l) => l.agent.deviceId) }, type: "ERASE_DEVICE" } });
+    const batch = await t.db.prisma.command.findMany({
+      where: { deviceId: { in: lost.map((l) => l.agent.deviceId) }, type: "ERASE_DEVICE" },
+    });
     expect(new Set(batch.map((c) => c.batchId)).size).toBe(1);
     expect(batch.every((c) => c.state === "AWAITING_APPROVAL")).toBe(true);
     // The employee who is not an administrator gets nothing done.

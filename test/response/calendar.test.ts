@@ -9,8 +9,10 @@ describe("the company calendar", () => {
   it("knows the equinox holidays, which move from year to year", () => {
     const vernal = { 2025: "03-20", 2026: "03-20", 2027: "03-21", 2028: "03-20", 2029: "03-20", 2030: "03-20" };
     const autumnal = { 2025: "09-23", 2026: "09-23", 2027: "09-23", 2028: "09-22", 2029: "09-23", 2030: "09-23" };
-    for (const [y, d] of Object.entries(vernal)) expect(dayKind(jst(`${y}-${d}T12:00:00`))).toEqual({ kind: "holiday", name: "春分の日" });
-    for (const [y, d] of Object.entries(autumnal)) expect(dayKind(jst(`${y}-${d}T12:00:00`))).toEqual({ kind: "holiday", name: "秋分の日" });
+    for (const [y, d] of Object.entries(vernal))
+      expect(dayKind(jst(`${y}-${d}T12:00:00`))).toEqual({ kind: "holiday", name: "春分の日" });
+    for (const [y, d] of Object.entries(autumnal))
+      expect(dayKind(jst(`${y}-${d}T12:00:00`))).toEqual({ kind: "holiday", name: "秋分の日" });
     expect(dayKind(jst("2027-03-20T12:00:00")).kind).toBe("weekend"); // Saturday, not the equinox that year
   });
 
@@ -23,7 +25,8 @@ describe("the company calendar", () => {
 
   it("takes 29 December to 3 January off, every year, and works again on the 4th", () => {
     for (const y of [2025, 2026, 2027, 2028]) {
-      for (const d of [`${y}-12-29`, `${y}-12-30`, `${y}-12-31`, `${y + 1}-01-02`, `${y + 1}-01-03`]) expect(dayKind(jst(`${d}T11:00:00`)).kind).toBe("year_end");
+      for (const d of [`${y}-12-29`, `${y}-12-30`, `${y}-12-31`, `${y + 1}-01-02`, `${y + 1}-01-03`])
+        expect(dayKind(jst(`${d}T11:00:00`)).kind).toBe("year_end");
       expect(isBusinessTime(jst(`${y}-12-29T11:00:00`))).toBe(false);
     }
     expect(isBusinessTime(jst("2027-01-04T10:00:00"))).toBe(true); // Monday

@@ -8,7 +8,12 @@ import { actionIds, answer, checkIn, incidentTs, lostDevice, threadTexts, until 
 import { HOUR } from "../../src/core/clock.js";
 
 let t: TestApp;
-beforeAll(async () => (t = await startTestApp({ env: { ESCALATION_USERGROUP: "S0ONCALL", ESCALATION_MINUTES: "15", ESCALATION_MINUTES_OFF_HOURS: "60" } })));
+beforeAll(
+  async () =>
+    (t = await startTestApp({
+      env: { ESCALATION_USERGROUP: "S0ONCALL", ESCALATION_MINUTES: "15", ESCALATION_MINUTES_OFF_HOURS: "60" },
+    })),
+);
 afterAll(() => t.close());
 
 const MIN = 60_000;
@@ -30,14 +35,19 @@ describe("escalation", () => {
     expect((await sweep()).escalated).toBe(1);
     const [post] = escalations(ts);
     expect(post).toMatch(/<!subteam\^S0ONCALL> nobody has acted on \*LR-.*\* for 15 minutes \(business hours\)/);
-    expect(String(t.slack.posts().find((p) => p.thread_ts === ts && String(p.text).includes("nobody has acted"))!.reply_broadcast)).toBe("true");
+    expect(
+      String(
+        t.slack.posts().find((p) => p.thread_ts === ts && String(p.text).includes("nobody has acted"))!.reply_broadcast,
+      ),
+    ).toBe("true");
     t.clock.advance(30 * MIN);
     await sweep();
     expect(escalations(ts)).toHaveLength(1);
   });
 
   it("waits the off-hours time on a national holiday and during 年末年始", async () => {
-    for (const start of ["2026-11-23T01:00:00Z", "2026-12-30T01:00:00Z", "2026-11-21T01:00:00Z"]) { // 勤労感謝の日, 年末年始, Saturday — 10:00 in Tokyo
+    for (const start of ["2026-11-23T01:00:00Z", "2026-12-30T01:00:00Z", "2026-11-21T01:00:00Z"]) {
+      // 勤労感謝の日, 年末年始, Saturday — 10:00 in Tokyo
       t.clock.set(start);
       const lost = await lostDevice(t);
       const ts = await incidentTs(t, lost.reportId);
@@ -68,7 +78,12 @@ describe("escalation", () => {
     const lost = await lostDevice(t);
     const a1 = await t.app.core.actors.fromSlack(ADMIN_1);
     t.clock.advance(6 * MIN);
-    await t.app.core.commands.request(a1, { deviceId: lost.agent.deviceId, type: "ENABLE_LOST_MODE", reportId: lost.reportId, params: { PhoneNumber: "03-1234-5678" } });
+    await t.app.core.commands.request(a1, {
+      deviceId: lost.agent.deviceId,
+      type: "ENABLE_LOST_MODE",
+      reportId: lost.reportId,
+      params: { PhoneNumber: "03-1234-5678" },
+    });
     t.clock.advance(10 * MIN);
     const [cmd] = (await checkIn(t, lost.agent.token)).json.commands;
     await answer(t, lost.agent.token, cmd.id, { status: "Acknowledged" });
@@ -83,7 +98,9 @@ describe("escalation", () => {
     await sweep();
     const questions = t.slack.posts().filter((p) => p.thread_ts === ts && /has not been found/.test(String(p.text)));
     expect(questions).toHaveLength(1);
-    expect(String(questions[0]!.text)).toMatch(/Lost mode has been on for 24 hours and \*iPhone .*\* has not been found/);
+    expect(String(questions[0]!.text)).toMatch(
+      /Lost mode has been on for 24 hours and \*iPhone .*\* has not been found/,
+    );
     expect(actionIds(questions[0]!)).toEqual(["device_wipe"]);
     const blocks = typeof questions[0]!.blocks === "string" ? JSON.parse(questions[0]!.blocks) : questions[0]!.blocks;
     const button = blocks[1].elements[0];
@@ -91,8 +108,12 @@ describe("escalation", () => {
 
     // The button starts the usual two-person wipe.
     await t.requests.blockAction({ user: ADMIN_1, actionId: "device_wipe", value: button.value, responseId: "q-wipe" });
-    expect(String((await until(() => t.slack.responses.find((r) => r.id === "q-wipe"), "reply")).body.text)).toMatch(/Another administrator must approve/);
-    const wipe = await t.db.prisma.command.findFirstOrThrow({ where: { deviceId: lost.agent.deviceId, type: "ERASE_DEVICE" } });
+    expect(String((await until(() => t.slack.responses.find((r) => r.id === "q-wipe"), "reply")).body.text)).toMatch(
+      /Another administrator must approve/,
+    );
+    const wipe = await t.db.prisma.command.findFirstOrThrow({
+      where: { deviceId: lost.agent.deviceId, type: "ERASE_DEVICE" },
+    });
     expect(wipe.state).toBe("AWAITING_APPROVAL");
     expect(wipe.expiresAt).toBeNull(); // a wipe after lost mode never expires (seed 002)
     await t.app.core.commands.approve(await t.app.core.actors.fromSlack(ADMIN_2), wipe.id);
@@ -100,7 +121,12 @@ describe("escalation", () => {
     // This week's medians in the digest: first actions 6 and 4 minutes, among others this week.
     await t.app.core.digest.sendNow(a1);
     await t.flush();
-    const digest = t.slack.posts("C_ADMIN").filter((p) => /Digest|digest/i.test(String(p.text))).at(-1)!;
-    expect(JSON.stringify(digest.blocks)).toMatch(/This week's response.*incidents.*median time to the first decision \*\d+ min\*.*to lost mode on the device \*16 min\* \(1 in lost mode\)/);
+    const digest = t.slack
+      .posts("C_ADMIN")
+      .filter((p) => /Digest|digest/i.test(String(p.text)))
+      .at(-1)!;
+    expect(JSON.stringify(digest.blocks)).toMatch(
+      /This week's response.*incidents.*median time to the first decision \*\d+ min\*.*to lost mode on the device \*16 min\* \(1 in lost mode\)/,
+    );
   });
 });

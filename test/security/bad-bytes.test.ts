@@ -4,7 +4,14 @@
 // and in an alert batch only the bad items are refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHmac } from "node:crypto";
-import { ALERTS_TOKEN, ENROLLMENT_SECRET, formWebhookHeaders, postJson, startTestApp, type TestApp } from "../support/harness.js";
+import {
+  ALERTS_TOKEN,
+  ENROLLMENT_SECRET,
+  formWebhookHeaders,
+  postJson,
+  startTestApp,
+  type TestApp,
+} from "../support/harness.js";
 import { aDevice, aPerson } from "../support/builders.js";
 import { openForm, submitForm, validReport } from "../reports/portal.js";
 import { until } from "../support/until.js";
@@ -19,8 +26,15 @@ const LONE = "\\ud800";
 let t: TestApp;
 let deviceToken = "";
 beforeAll(async () => {
-  t = await startTestApp({ env: { REPORT_RATE_LIMIT: "10000", NANOMDM_WEBHOOK_HMAC_KEY: NANOMDM_KEY, ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN } });
-  const res = await postJson(`${t.url}/agent/v1/enroll`, { enrollmentSecret: ENROLLMENT_SECRET, platform: "ios", name: "Bad bytes iPhone", serial: "BADBYTES1" });
+  t = await startTestApp({
+    env: { REPORT_RATE_LIMIT: "10000", NANOMDM_WEBHOOK_HMAC_KEY: NANOMDM_KEY, ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN },
+  });
+  const res = await postJson(`${t.url}/agent/v1/enroll`, {
+    enrollmentSecret: ENROLLMENT_SECRET,
+    platform: "ios",
+    name: "Bad bytes iPhone",
+    serial: "BADBYTES1",
+  });
   deviceToken = res.json.token;
 });
 afterAll(() => t.close());
@@ -39,7 +53,17 @@ describe.each([
   it("in an agent enrolment field: 400 naming the field, nothing stored", async () => {
     const before = await tableCounts(t);
     for (const field of ["name", "serial", "model"]) {
-      const body = json({ enrollmentSecret: ENROLLMENT_SECRET, platform: "ios", name: "n", serial: "S-NEW", model: "m", [field]: `x@@B@@y` }, { B: bad });
+      const body = json(
+        {
+          enrollmentSecret: ENROLLMENT_SECRET,
+          platform: "ios",
+          name: "n",
+          serial: "S-NEW",
+          model: "m",
+          [field]: `x@@B@@y`,
+        },
+        { B: bad },
+      );
       const res = await postJson(`${t.url}/agent/v1/enroll`, body);
       expect(res.status, res.text).toBe(400);
       expect(res.json).toMatchObject({ error: "invalid_input", field });
@@ -51,7 +75,9 @@ describe.each([
 
   it("in a command result: 400 naming the field", async () => {
     const body = json({ status: "Error", error: "boom@@B@@", result: { ["k@@K@@"]: 1 } }, { B: bad, K: bad });
-    const res = await postJson(`${t.url}/agent/v1/commands/00000000-0000-0000-0000-000000000000/result`, body, { authorization: `Bearer ${deviceToken}` });
+    const res = await postJson(`${t.url}/agent/v1/commands/00000000-0000-0000-0000-000000000000/result`, body, {
+      authorization: `Bearer ${deviceToken}`,
+    });
     expect(res.status, res.text).toBe(400);
     expect(res.json.field).toBe("error");
   });
@@ -92,11 +118,21 @@ describe.each([
         formId: "form-123",
         respondentEmail: "jiro.suzuki@example.co.jp",
         submittedAt: "2026-11-20T00:55:00Z",
-        answers: { "氏名": "鈴木@@B@@ 次郎", "紛失したデバイス": "Pixel@@C@@ 8", "紛失した場所": "渋谷駅", "連絡先電話番号": "080-9876-5432", ["状況@@K@@"]: "盗難" },
+        answers: {
+          氏名: "鈴木@@B@@ 次郎",
+          紛失したデバイス: "Pixel@@C@@ 8",
+          紛失した場所: "渋谷駅",
+          連絡先電話番号: "080-9876-5432",
+          ["状況@@K@@"]: "盗難",
+        },
       },
       { B: bad, C: bad, K: bad },
     );
-    const res = await postJson(`${t.url}/webhooks/google-form`, body, formWebhookHeaders(body, Math.floor(t.clock.now().getTime() / 1000)));
+    const res = await postJson(
+      `${t.url}/webhooks/google-form`,
+      body,
+      formWebhookHeaders(body, Math.floor(t.clock.now().getTime() / 1000)),
+    );
     expect(res.status, res.text).toBe(202);
     const report = await t.db.prisma.lossReport.findFirstOrThrow({ where: { reference: res.json.reference } });
     expect(report.reporterName).toBe("鈴木 次郎");
@@ -106,14 +142,20 @@ describe.each([
 
   it("in the Google Form envelope: 400 naming the field", async () => {
     const body = json({ responseId: "r@@B@@", answers: {} }, { B: bad });
-    const res = await postJson(`${t.url}/webhooks/google-form`, body, formWebhookHeaders(body, Math.floor(t.clock.now().getTime() / 1000)));
+    const res = await postJson(
+      `${t.url}/webhooks/google-form`,
+      body,
+      formWebhookHeaders(body, Math.floor(t.clock.now().getTime() / 1000)),
+    );
     expect(res.status, res.text).toBe(400);
     expect(res.json.reason).toMatch(/^responseId: /);
   });
 
   it("in a NanoMDM webhook: 400 naming the field", async () => {
     const body = json({ topic: "mdm.Authenticate", checkin_event: { udid: "U@@B@@", raw_payload: "" } }, { B: bad });
-    const res = await postJson(`${t.url}/webhooks/nanomdm`, body, { "x-hmac-signature": createHmac("sha256", NANOMDM_KEY).update(body).digest("base64") });
+    const res = await postJson(`${t.url}/webhooks/nanomdm`, body, {
+      "x-hmac-signature": createHmac("sha256", NANOMDM_KEY).update(body).digest("base64"),
+    });
     expect(res.status, res.text).toBe(400);
     expect(res.json.field).toBe("checkin_event.udid");
   });
@@ -151,7 +193,10 @@ describe.each([
     });
     expect(res.status).toBe(200);
     // The listener files the report after acking.
-    const report = await until(() => t.db.prisma.lossReport.findFirst({ where: { reporterEmail: email } }), "the report");
+    const report = await until(
+      () => t.db.prisma.lossReport.findFirst({ where: { reporterEmail: email } }),
+      "the report",
+    );
     expect(report.location).toBe("Haneda airport");
     expect(report.deviceDescription).toBe("grey phone");
   });
@@ -160,7 +205,15 @@ describe.each([
 describe("a NUL character", () => {
   it("typed into the web form: dropped, the rest kept, the report filed", async () => {
     const s = await openForm(t);
-    const res = await submitForm(t, s, validReport({ device: "iPhone\u0000 15 Pro", location: "Shinjuku\u0000 station", reporterName: "Hanako\u0000 Sato" }));
+    const res = await submitForm(
+      t,
+      s,
+      validReport({
+        device: "iPhone\u0000 15 Pro",
+        location: "Shinjuku\u0000 station",
+        reporterName: "Hanako\u0000 Sato",
+      }),
+    );
     expect(res.status, res.html.slice(0, 300)).toBe(200);
     const report = await t.db.prisma.lossReport.findFirstOrThrow({ where: { deviceDescription: "iPhone 15 Pro" } });
     expect(report).toMatchObject({ location: "Shinjuku station", reporterName: "Hanako Sato" });
@@ -168,7 +221,11 @@ describe("a NUL character", () => {
 
   it("in a URL (path or query): 400, never a lookup", async () => {
     for (const path of ["/agent/v1/commands/abc%00/result", "/report/status/abc%00def", "/report?lang=%00"]) {
-      const res = await fetch(`${t.url}${path}`, { method: path.includes("commands") ? "POST" : "GET", headers: { authorization: `Bearer ${deviceToken}`, "content-type": "application/json" }, body: path.includes("commands") ? '{"status":"Acknowledged"}' : undefined });
+      const res = await fetch(`${t.url}${path}`, {
+        method: path.includes("commands") ? "POST" : "GET",
+        headers: { authorization: `Bearer ${deviceToken}`, "content-type": "application/json" },
+        body: path.includes("commands") ? '{"status":"Acknowledged"}' : undefined,
+      });
       expect(res.status, path).toBe(400);
     }
   });

@@ -14,11 +14,18 @@ let t: TestApp;
 let deviceToken = "";
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { REPORT_RATE_LIMIT: "10000", NANOMDM_WEBHOOK_HMAC_KEY: NANOMDM_KEY, ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN } });
+  t = await startTestApp({
+    env: { REPORT_RATE_LIMIT: "10000", NANOMDM_WEBHOOK_HMAC_KEY: NANOMDM_KEY, ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN },
+  });
   const res = await fetch(`${t.url}/agent/v1/enroll`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ enrollmentSecret: ENROLLMENT_SECRET, platform: "ios", name: "Hostile test iPhone", serial: "HOSTILE1" }),
+    body: JSON.stringify({
+      enrollmentSecret: ENROLLMENT_SECRET,
+      platform: "ios",
+      name: "Hostile test iPhone",
+      serial: "HOSTILE1",
+    }),
   });
   if (res.status === 201) deviceToken = ((await res.json()) as { token: string }).token;
 });
@@ -106,7 +113,11 @@ const endpoints: JsonEndpoint[] = [
 ];
 
 async function post(path: string, body: string | Buffer, headers: Headers) {
-  const res = await fetch(`${t.url}${path}`, { method: "POST", headers, body: typeof body === "string" ? body : new Uint8Array(body) });
+  const res = await fetch(`${t.url}${path}`, {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : new Uint8Array(body),
+  });
   const text = await res.text();
   let json: any = null;
   try {
@@ -128,27 +139,69 @@ const deep = (levels: number) => "[".repeat(levels) + "]".repeat(levels);
 describe.each(endpoints)("$name", (e) => {
   const hostile: { case: string; body: () => Buffer; headers?: Headers; expect: (status: number) => void }[] = [
     { case: "an oversized body (6 MB)", body: () => big(6 * 1024 * 1024), expect: (s) => expect(s).toBe(413) },
-    { case: "malformed JSON", body: () => Buffer.from('{"alerts": [{"type": "root",'), expect: (s) => expect(s).toBe(400) },
+    {
+      case: "malformed JSON",
+      body: () => Buffer.from('{"alerts": [{"type": "root",'),
+      expect: (s) => expect(s).toBe(400),
+    },
     // Decoded with U+FFFD replacements: refused by validation (400) or, lacking credentials in the body, 401.
-    { case: "invalid UTF-8 bytes", body: () => Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d]), expect: (s) => expect([400, 401]).toContain(s) },
-    { case: "a JSON string instead of an object", body: () => Buffer.from('"just a string"'), expect: (s) => expect(s).toBe(400) },
-    { case: "JSON nested 5,000 levels deep", body: () => Buffer.from(deep(5000)), expect: (s) => expect(s).toBeGreaterThanOrEqual(400) },
+    {
+      case: "invalid UTF-8 bytes",
+      body: () => Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d]),
+      expect: (s) => expect([400, 401]).toContain(s),
+    },
+    {
+      case: "a JSON string instead of an object",
+      body: () => Buffer.from('"just a string"'),
+      expect: (s) => expect(s).toBe(400),
+    },
+    {
+      case: "JSON nested 5,000 levels deep",
+      body: () => Buffer.from(deep(5000)),
+      expect: (s) => expect(s).toBeGreaterThanOrEqual(400),
+    },
     {
       case: "a prototype-pollution object",
-      body: () => Buffer.from('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "enrollmentSecret": {"toString": 1}}'),
+      body: () =>
+        Buffer.from(
+          '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "enrollmentSecret": {"toString": 1}}',
+        ),
       expect: (s) => expect(s).toBeGreaterThanOrEqual(400),
     },
     {
       // JSON may escape a lone UTF-16 surrogate; PostgreSQL refuses it in json columns.
       case: "lone surrogate escapes in keys and values",
-      body: () => Buffer.from('{"alerts": [{"type": "root", "device": {"id": "\\ud800"}, "details": {"\\udc00": "\\ud800"}}], "name": "\\ud800", "answers": {"\\ud800": "\\udfff"}, "topic": "\\ud800"}'),
+      body: () =>
+        Buffer.from(
+          '{"alerts": [{"type": "root", "device": {"id": "\\ud800"}, "details": {"\\udc00": "\\ud800"}}], "name": "\\ud800", "answers": {"\\ud800": "\\udfff"}, "topic": "\\ud800"}',
+        ),
       // Refused (400/401), or a 200 where the contract says so: alerts list rejected items, NanoMDM's unknown topics are acked.
       expect: (s) => expect([200, 400, 401]).toContain(s),
     },
-    { case: "a gzip header over a body that is not gzip", body: () => Buffer.from("not gzip at all"), headers: { "content-encoding": "gzip" }, expect: (s) => expect(s).toBe(400) },
-    { case: "an unsupported content encoding", body: () => Buffer.from("{}"), headers: { "content-encoding": "x-evil" }, expect: (s) => expect(s).toBe(415) },
-    { case: "a text/plain body", body: () => Buffer.from('{"alerts": []}'), headers: { "content-type": "text/plain" }, expect: (s) => expect(s).toBeGreaterThanOrEqual(400) },
-    { case: "an XML body", body: () => Buffer.from("<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>"), headers: { "content-type": "application/xml" }, expect: (s) => expect(s).toBeGreaterThanOrEqual(400) },
+    {
+      case: "a gzip header over a body that is not gzip",
+      body: () => Buffer.from("not gzip at all"),
+      headers: { "content-encoding": "gzip" },
+      expect: (s) => expect(s).toBe(400),
+    },
+    {
+      case: "an unsupported content encoding",
+      body: () => Buffer.from("{}"),
+      headers: { "content-encoding": "x-evil" },
+      expect: (s) => expect(s).toBe(415),
+    },
+    {
+      case: "a text/plain body",
+      body: () => Buffer.from('{"alerts": []}'),
+      headers: { "content-type": "text/plain" },
+      expect: (s) => expect(s).toBeGreaterThanOrEqual(400),
+    },
+    {
+      case: "an XML body",
+      body: () => Buffer.from("<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>"),
+      headers: { "content-type": "application/xml" },
+      expect: (s) => expect(s).toBeGreaterThanOrEqual(400),
+    },
   ];
 
   it.for(hostile)("answers $case with a clear 4xx and changes nothing", async (h, ctx) => {
@@ -168,7 +221,11 @@ describe.each(endpoints)("$name", (e) => {
     if (!(await exists(e))) return ctx.skip();
     if (e.path === "/agent/v1/enroll") {
       const before = await tableCounts(t);
-      const res = await post(e.path, JSON.stringify({ enrollmentSecret: `${ENROLLMENT_SECRET}x`, platform: "ios", name: "forged" }), { "content-type": "application/json" });
+      const res = await post(
+        e.path,
+        JSON.stringify({ enrollmentSecret: `${ENROLLMENT_SECRET}x`, platform: "ios", name: "forged" }),
+        { "content-type": "application/json" },
+      );
       expect(res.status).toBe(401);
       return expectUnharmed(t, before);
     }
@@ -187,7 +244,9 @@ describe("POST /webhooks/google-form timestamps", () => {
     const e = endpoints.find((x) => x.path === "/webhooks/google-form")!;
     if (!(await exists(e))) return ctx.skip();
     const before = await tableCounts(t);
-    const body = Buffer.from(JSON.stringify({ responseId: "stale-1", formId: "f", submittedAt: new Date().toISOString(), answers: {} }));
+    const body = Buffer.from(
+      JSON.stringify({ responseId: "stale-1", formId: "f", submittedAt: new Date().toISOString(), answers: {} }),
+    );
     for (const ts of [appNow() - 6 * 60, appNow() + 6 * 60, Number.NaN]) {
       const res = await post(e.path, body, { "content-type": "application/json", ...formWebhookHeaders(body, ts) });
       expect(res.status).toBe(401);
@@ -200,18 +259,66 @@ describe("POST /slack/events", () => {
   const challenge = JSON.stringify({ type: "url_verification", challenge: "c", token: "x" });
   const signed = (body: string, contentType: string, extra: Headers = {}) => {
     const ts = now();
-    return post("/slack/events", body, { "content-type": contentType, "x-slack-request-timestamp": String(ts), "x-slack-signature": sign("test-signing-secret", ts, body), ...extra });
+    return post("/slack/events", body, {
+      "content-type": contentType,
+      "x-slack-request-timestamp": String(ts),
+      "x-slack-signature": sign("test-signing-secret", ts, body),
+      ...extra,
+    });
   };
 
   it.each([
-    ["a forged signature", () => post("/slack/events", challenge, { "content-type": "application/json", "x-slack-request-timestamp": String(now()), "x-slack-signature": sign("wrong", now(), challenge) }), 401],
+    [
+      "a forged signature",
+      () =>
+        post("/slack/events", challenge, {
+          "content-type": "application/json",
+          "x-slack-request-timestamp": String(now()),
+          "x-slack-signature": sign("wrong", now(), challenge),
+        }),
+      401,
+    ],
     ["no signature at all", () => post("/slack/events", challenge, { "content-type": "application/json" }), 401],
-    ["a stale timestamp", () => post("/slack/events", challenge, { "content-type": "application/json", "x-slack-request-timestamp": String(now() - 600), "x-slack-signature": sign("test-signing-secret", now() - 600, challenge) }), 401],
-    ["a timestamp that is not a number", () => post("/slack/events", challenge, { "content-type": "application/json", "x-slack-request-timestamp": "soon", "x-slack-signature": sign("test-signing-secret", 0, challenge) }), 401],
-    ["a signed oversized body (300 kB)", () => signed(JSON.stringify({ type: "event_callback", event: { type: "x", text: "y".repeat(300 * 1024) } }), "application/json"), 413],
+    [
+      "a stale timestamp",
+      () =>
+        post("/slack/events", challenge, {
+          "content-type": "application/json",
+          "x-slack-request-timestamp": String(now() - 600),
+          "x-slack-signature": sign("test-signing-secret", now() - 600, challenge),
+        }),
+      401,
+    ],
+    [
+      "a timestamp that is not a number",
+      () =>
+        post("/slack/events", challenge, {
+          "content-type": "application/json",
+          "x-slack-request-timestamp": "soon",
+          "x-slack-signature": sign("test-signing-secret", 0, challenge),
+        }),
+      401,
+    ],
+    [
+      "a signed oversized body (300 kB)",
+      () =>
+        signed(
+          JSON.stringify({ type: "event_callback", event: { type: "x", text: "y".repeat(300 * 1024) } }),
+          "application/json",
+        ),
+      413,
+    ],
     ["signed malformed JSON", () => signed('{"type": "event_callback", "event": {', "application/json"), 400],
-    ["a signed payload field that is not JSON", () => signed("payload=%7Bnot-json", "application/x-www-form-urlencoded"), 400],
-    ["signed broken percent-encoding", () => signed("payload=%E0%A4%A&command=%ZZ", "application/x-www-form-urlencoded"), 400],
+    [
+      "a signed payload field that is not JSON",
+      () => signed("payload=%7Bnot-json", "application/x-www-form-urlencoded"),
+      400,
+    ],
+    [
+      "signed broken percent-encoding",
+      () => signed("payload=%E0%A4%A&command=%ZZ", "application/x-www-form-urlencoded"),
+      400,
+    ],
   ] as const)("answers %s with a 4xx, no crash, no change", async (_name, send, status) => {
     const before = await tableCounts(t);
     const res = await send();
@@ -223,7 +330,8 @@ describe("POST /slack/events", () => {
 });
 
 describe("the report form (POST /report)", () => {
-  const formPost = (body: string, headers: Headers = {}) => post("/report", body, { "content-type": "application/x-www-form-urlencoded", ...headers });
+  const formPost = (body: string, headers: Headers = {}) =>
+    post("/report", body, { "content-type": "application/x-www-form-urlencoded", ...headers });
 
   it("refuses a submission without its anti-forgery token (cross-site post) with 403", async () => {
     const before = await tableCounts(t);
@@ -234,14 +342,58 @@ describe("the report form (POST /report)", () => {
 
   it.each([
     ["an oversized body (64 kB)", (s: { csrf: string }) => `_csrf=${s.csrf}&device=${"x".repeat(64 * 1024)}`, {}, 413],
-    ["too many fields", (s: { csrf: string }) => `_csrf=${s.csrf}&` + Array.from({ length: 200 }, (_, i) => `f${i}=1`).join("&"), {}, 413],
+    [
+      "too many fields",
+      (s: { csrf: string }) => `_csrf=${s.csrf}&` + Array.from({ length: 200 }, (_, i) => `f${i}=1`).join("&"),
+      {},
+      413,
+    ],
     ["broken percent-encoding", (s: { csrf: string }) => `_csrf=${s.csrf}&device=%E0%A4%A&location=%ZZ`, {}, 400],
-    ["a JSON body", (s: { csrf: string }) => JSON.stringify({ _csrf: s.csrf, ...validReport() }), { "content-type": "application/json" }, 403],
-    ["every field twice", (s: { csrf: string }) => `_csrf=${s.csrf}&` + new URLSearchParams([...Object.entries(validReport()), ...Object.entries(validReport())]).toString(), {}, 400],
-    ["fields far over their length limits", (s: { csrf: string }) => `_csrf=${s.csrf}&` + new URLSearchParams(validReport({ reporterName: "n".repeat(2000), device: "d".repeat(2000), location: "l".repeat(5000) })).toString(), {}, 400],
-    ["an e-mail address with a header injection", (s: { csrf: string }) => `_csrf=${s.csrf}&` + new URLSearchParams(validReport({ reporterEmail: "a@example.com\r\nBcc: all@example.com" })).toString(), {}, 400],
-    ["an unknown circumstance", (s: { csrf: string }) => `_csrf=${s.csrf}&` + new URLSearchParams(validReport({ circumstances: "<script>" })).toString(), {}, 400],
-    ["a wrong charset", (s: { csrf: string }) => `_csrf=${s.csrf}&device=x`, { "content-type": "application/x-www-form-urlencoded; charset=utf-7" }, 415],
+    [
+      "a JSON body",
+      (s: { csrf: string }) => JSON.stringify({ _csrf: s.csrf, ...validReport() }),
+      { "content-type": "application/json" },
+      403,
+    ],
+    [
+      "every field twice",
+      (s: { csrf: string }) =>
+        `_csrf=${s.csrf}&` +
+        new URLSearchParams([...Object.entries(validReport()), ...Object.entries(validReport())]).toString(),
+      {},
+      400,
+    ],
+    [
+      "fields far over their length limits",
+      (s: { csrf: string }) =>
+        `_csrf=${s.csrf}&` +
+        new URLSearchParams(
+          validReport({ reporterName: "n".repeat(2000), device: "d".repeat(2000), location: "l".repeat(5000) }),
+        ).toString(),
+      {},
+      400,
+    ],
+    [
+      "an e-mail address with a header injection",
+      (s: { csrf: string }) =>
+        `_csrf=${s.csrf}&` +
+        new URLSearchParams(validReport({ reporterEmail: "a@example.com\r\nBcc: all@example.com" })).toString(),
+      {},
+      400,
+    ],
+    [
+      "an unknown circumstance",
+      (s: { csrf: string }) =>
+        `_csrf=${s.csrf}&` + new URLSearchParams(validReport({ circumstances: "<script>" })).toString(),
+      {},
+      400,
+    ],
+    [
+      "a wrong charset",
+      (s: { csrf: string }) => `_csrf=${s.csrf}&device=x`,
+      { "content-type": "application/x-www-form-urlencoded; charset=utf-7" },
+      415,
+    ],
   ] as const)("answers %s with a clear 4xx page and changes nothing", async (_name, body, headers, status) => {
     const s = await openForm(t);
     const before = await tableCounts(t);

@@ -2,7 +2,14 @@
 // contains — Slack broadcasts and mentions, links, HTML and script, unicode tricks — it must be
 // shown as text: nobody gets pinged, nothing runs, no fake link appears.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, ALERTS_TOKEN, ENROLLMENT_SECRET, formWebhookHeaders, postJson } from "../support/harness.js";
+import {
+  startTestApp,
+  type TestApp,
+  ALERTS_TOKEN,
+  ENROLLMENT_SECRET,
+  formWebhookHeaders,
+  postJson,
+} from "../support/harness.js";
 import { openForm, statusPathOf, submitForm, validReport } from "../reports/portal.js";
 import { INJECTIONS, expectInertInHtml, expectInertInSlack } from "./support.js";
 import { until } from "../commands/support.js";
@@ -12,13 +19,26 @@ beforeAll(async () => (t = await startTestApp({ env: { REPORT_RATE_LIMIT: "10000
 afterAll(() => t.close());
 
 const all = Object.values(INJECTIONS).join(" | ");
-const slackCalls = () => t.slack.calls.filter((c) => !c.failed && ["chat.postMessage", "chat.update", "chat.postEphemeral", "views.publish", "views.open"].includes(c.method));
+const slackCalls = () =>
+  t.slack.calls.filter(
+    (c) =>
+      !c.failed &&
+      ["chat.postMessage", "chat.update", "chat.postEphemeral", "views.publish", "views.open"].includes(c.method),
+  );
 
 describe("text typed into the report form", () => {
   it("is shown as text on the receipt, on the status page and in the admin channel", async () => {
     t.slack.reset();
     const s = await openForm(t);
-    const res = await submitForm(t, s, validReport({ reporterName: INJECTIONS.script + INJECTIONS.rtl, device: `${INJECTIONS.channelPing} ${INJECTIONS.emoji} ${INJECTIONS.zeroWidth}`, location: `${INJECTIONS.userMention} ${INJECTIONS.link} ${INJECTIONS.ampersand} ${INJECTIONS.sql} ${INJECTIONS.loneSurrogate}` }));
+    const res = await submitForm(
+      t,
+      s,
+      validReport({
+        reporterName: INJECTIONS.script + INJECTIONS.rtl,
+        device: `${INJECTIONS.channelPing} ${INJECTIONS.emoji} ${INJECTIONS.zeroWidth}`,
+        location: `${INJECTIONS.userMention} ${INJECTIONS.link} ${INJECTIONS.ampersand} ${INJECTIONS.sql} ${INJECTIONS.loneSurrogate}`,
+      }),
+    );
     expect(res.status).toBe(200);
     expectInertInHtml(res.html);
     const status = await fetch(`${t.url}${statusPathOf(res.html)}`);
@@ -34,7 +54,11 @@ describe("text typed into the report form", () => {
 
   it("re-renders a refused form with the hostile input escaped", async () => {
     const s = await openForm(t);
-    const res = await submitForm(t, s, validReport({ reporterEmail: `x${INJECTIONS.script}@`, device: INJECTIONS.script }));
+    const res = await submitForm(
+      t,
+      s,
+      validReport({ reporterEmail: `x${INJECTIONS.script}@`, device: INJECTIONS.script }),
+    );
     expect(res.status).toBe(400);
     expectInertInHtml(res.html);
   });
@@ -57,7 +81,11 @@ describe("answers pushed by the Google Form", () => {
         [INJECTIONS.channelPing]: INJECTIONS.link, // an unknown question: its title and answer are shown too
       },
     });
-    const res = await postJson(`${t.url}/webhooks/google-form`, body, formWebhookHeaders(body, Math.floor(t.clock.now().getTime() / 1000)));
+    const res = await postJson(
+      `${t.url}/webhooks/google-form`,
+      body,
+      formWebhookHeaders(body, Math.floor(t.clock.now().getTime() / 1000)),
+    );
     expect(res.status, res.text).toBeLessThan(300);
     await t.flush();
     expect(slackCalls().length).toBeGreaterThan(0);
@@ -83,7 +111,10 @@ describe("a report filed from Slack with /lost", () => {
       },
     });
     expect(res.status).toBe(200);
-    const report = await until(() => t.db.prisma.lossReport.findFirst({ where: { reporterEmail: "inject.person@example.co.jp" } }), "the report");
+    const report = await until(
+      () => t.db.prisma.lossReport.findFirst({ where: { reporterEmail: "inject.person@example.co.jp" } }),
+      "the report",
+    );
     expect(report.channel).toBe("SLACK");
     await t.flush();
     expect(slackCalls().length).toBeGreaterThan(0);
@@ -94,11 +125,25 @@ describe("a report filed from Slack with /lost", () => {
 describe("names and details sent by devices and the MDM", () => {
   it("are shown as text in alerts", async () => {
     t.slack.reset();
-    const enrolled = await postJson(`${t.url}/agent/v1/enroll`, { enrollmentSecret: ENROLLMENT_SECRET, platform: "android", name: `${INJECTIONS.channelPing} ${INJECTIONS.script}`, imei: "356938035643809", model: INJECTIONS.userMention });
+    const enrolled = await postJson(`${t.url}/agent/v1/enroll`, {
+      enrollmentSecret: ENROLLMENT_SECRET,
+      platform: "android",
+      name: `${INJECTIONS.channelPing} ${INJECTIONS.script}`,
+      imei: "356938035643809",
+      model: INJECTIONS.userMention,
+    });
     expect(enrolled.status).toBe(201);
     const res = await postJson(
       `${t.url}/api/alerts`,
-      { alerts: [{ type: "root", device: { imei: "356938035643809" }, details: { note: all, apps: [INJECTIONS.link, INJECTIONS.channelPing], sim: INJECTIONS.userMention } }] },
+      {
+        alerts: [
+          {
+            type: "root",
+            device: { imei: "356938035643809" },
+            details: { note: all, apps: [INJECTIONS.link, INJECTIONS.channelPing], sim: INJECTIONS.userMention },
+          },
+        ],
+      },
       { authorization: `Bearer ${ALERTS_TOKEN}` },
     );
     expect(res.status).toBe(200);

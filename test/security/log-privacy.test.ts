@@ -31,7 +31,15 @@ describe("logs during a whole incident", () => {
   it("carry no phone number, e-mail address or location", async () => {
     // An employee reports on the web form…
     const s = await openForm(t);
-    const filed = await submitForm(t, s, validReport({ reporterEmail: PERSONAL.reporterEmail, contactPhone: PERSONAL.contactPhone, location: PERSONAL.location }));
+    const filed = await submitForm(
+      t,
+      s,
+      validReport({
+        reporterEmail: PERSONAL.reporterEmail,
+        contactPhone: PERSONAL.contactPhone,
+        location: PERSONAL.location,
+      }),
+    );
     expect(filed.status).toBe(200);
     // …an admin approves lost mode for an enrolled device, the device runs it and reports where it is.
     const lost = await lostDevice(t);
@@ -42,23 +50,40 @@ describe("logs during a whole incident", () => {
       user: ADMIN_1,
       callbackId: "lost_mode_submit",
       privateMetadata: view.private_metadata,
-      values: { message: { value: "Please return this phone" }, phone: { value: PERSONAL.lockScreenPhone }, footnote: { value: "" } },
+      values: {
+        message: { value: "Please return this phone" },
+        phone: { value: PERSONAL.lockScreenPhone },
+        footnote: { value: "" },
+      },
     });
-    const command = await until(() => t.db.prisma.command.findFirst({ where: { deviceId: lost.agent.deviceId, type: "ENABLE_LOST_MODE" } }), "the queued command");
+    const command = await until(
+      () => t.db.prisma.command.findFirst({ where: { deviceId: lost.agent.deviceId, type: "ENABLE_LOST_MODE" } }),
+      "the queued command",
+    );
     await checkIn(t, lost.agent.token);
     await answer(t, lost.agent.token, command.uuid, { status: "Acknowledged" });
     await t.flush();
-    await t.requests.blockAction({ user: ADMIN_1, actionId: "device_locate", value: lost.value, messageTs: ts, responseId: "privacy-locate" });
+    await t.requests.blockAction({
+      user: ADMIN_1,
+      actionId: "device_locate",
+      value: lost.value,
+      messageTs: ts,
+      responseId: "privacy-locate",
+    });
     await until(() => t.slack.responses.find((r) => r.id === "privacy-locate"), "the locate reply");
     const locate = (await checkIn(t, lost.agent.token)).json.commands.find((c: any) => c.type === "DeviceLocation");
     expect(locate).toBeDefined();
-    await answer(t, lost.agent.token, locate.id, { status: "Acknowledged", result: { latitude: Number(PERSONAL.latitude), longitude: Number(PERSONAL.longitude) } });
+    await answer(t, lost.agent.token, locate.id, {
+      status: "Acknowledged",
+      result: { latitude: Number(PERSONAL.latitude), longitude: Number(PERSONAL.longitude) },
+    });
     await t.flush();
 
     // The flow really ran and was logged (debug level): an empty log would prove nothing.
     expect(lines.length).toBeGreaterThan(0);
     const log = lines.join("\n");
-    for (const [what, value] of Object.entries(PERSONAL)) expect(log, `${what} leaked into the logs`).not.toContain(value);
+    for (const [what, value] of Object.entries(PERSONAL))
+      expect(log, `${what} leaked into the logs`).not.toContain(value);
     expect(log).not.toContain("090-1234-5678"); // the builder's owner phone
     expect(log).not.toMatch(/[\w.+-]+@example\.(co\.jp|com)/);
   });

@@ -22,13 +22,37 @@ describe("hostile values reaching Slack", () => {
     t.slack.reset();
     const owner = await aPerson(t.db.prisma, { email: "hostile.owner@example.co.jp", name: HOSTILE });
     const devices = [];
-    for (let i = 0; i < 5; i++) devices.push(await enroll(t, { platform: "android", name: `${HOSTILE} #${i}`, model: HOSTILE, imei: `35693803564380${i}`, ownerEmail: owner.email, serial: undefined, udid: undefined }));
+    for (let i = 0; i < 5; i++)
+      devices.push(
+        await enroll(t, {
+          platform: "android",
+          name: `${HOSTILE} #${i}`,
+          model: HOSTILE,
+          imei: `35693803564380${i}`,
+          ownerEmail: owner.email,
+          serial: undefined,
+          udid: undefined,
+        }),
+      );
     // One alone: its own post (top-level text carries the device name).
-    expect((await sendAlerts(t, [{ type: "app_policy_violation", device: { id: devices[0]!.deviceId }, details: { apps: [INJECTIONS.link, INJECTIONS.channelPing, "com.evil.<@U0EVIL>"] } }])).status).toBe(200);
+    expect(
+      (
+        await sendAlerts(t, [
+          {
+            type: "app_policy_violation",
+            device: { id: devices[0]!.deviceId },
+            details: { apps: [INJECTIONS.link, INJECTIONS.channelPing, "com.evil.<@U0EVIL>"] },
+          },
+        ])
+      ).status,
+    ).toBe(200);
     await runJob(t, "alerts.post");
     await t.flush();
     // Four together: one grouped post and a CSV in its thread.
-    await sendAlerts(t, devices.slice(1).map((d) => ({ type: "tampering", device: { id: d.deviceId }, details: { note: HOSTILE } })));
+    await sendAlerts(
+      t,
+      devices.slice(1).map((d) => ({ type: "tampering", device: { id: d.deviceId }, details: { note: HOSTILE } })),
+    );
     await runJob(t, "alerts.post");
     await t.flush();
     const posts = sent().filter((c) => c.method === "chat.postMessage");
@@ -47,7 +71,11 @@ describe("hostile values reaching Slack", () => {
       user: ADMIN_1,
       callbackId: "lost_mode_submit",
       privateMetadata: open.args.view.private_metadata,
-      values: { message: { value: `Return it ${HOSTILE}` }, phone: { value: "03-1111-2222" }, footnote: { value: HOSTILE } },
+      values: {
+        message: { value: `Return it ${HOSTILE}` },
+        phone: { value: "03-1111-2222" },
+        footnote: { value: HOSTILE },
+      },
     });
     await until(() => t.db.prisma.command.findFirst({ where: { deviceId: lost.agent.deviceId } }), "the command");
     await t.flush();
@@ -60,7 +88,17 @@ describe("hostile values reaching Slack", () => {
     await enroll(t, { name: `${HOSTILE} card`, model: HOSTILE });
     await t.requests.slashCommand({ command: "/mdm", text: `device ${INJECTIONS.channelPing}`, user: ADMIN_1 });
     await t.requests.slashCommand({ command: "/mdm", text: "device card", user: ADMIN_1 });
-    await t.requests.send(JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `Ev${Date.now()}`, event_time: 1, event: { type: "app_home_opened", user: ADMIN_1, tab: "home" } }), "application/json");
+    await t.requests.send(
+      JSON.stringify({
+        type: "event_callback",
+        team_id: "T1",
+        api_app_id: "A1",
+        event_id: `Ev${Date.now()}`,
+        event_time: 1,
+        event: { type: "app_home_opened", user: ADMIN_1, tab: "home" },
+      }),
+      "application/json",
+    );
     await t.flush();
     const replies = t.slack.responses.map((r) => ({ method: "response_url", args: r.body as Record<string, any> }));
     expect(replies.length).toBeGreaterThan(0);
@@ -74,9 +112,23 @@ describe("the edge itself", () => {
       {
         text: `<!channel> <!here|here> <!subteam^S1> <https://evil.example/x|Restore> <https://identity.apple.com|Apple> <https://portal.test/report/status/abc|status> <@UADMIN1> &amp;`,
         blocks: [
-          { type: "section", text: { type: "mrkdwn", text: "<!everyone>" }, fields: [{ type: "plain_text", text: "<!channel>" }] },
+          {
+            type: "section",
+            text: { type: "mrkdwn", text: "<!everyone>" },
+            fields: [{ type: "plain_text", text: "<!channel>" }],
+          },
           { type: "header", text: { type: "plain_text", text: "<!channel>" } },
-          { type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "x" }, value: "<!channel>", url: "https://evil.example" }] },
+          {
+            type: "actions",
+            elements: [
+              {
+                type: "button",
+                text: { type: "plain_text", text: "x" },
+                value: "<!channel>",
+                url: "https://evil.example",
+              },
+            ],
+          },
         ],
         attachments: [{ pretext: "<!here>", fields: [{ title: "<!channel>", value: "<mailto:a@evil.example|mail>" }] }],
         initial_comment: "<!channel> by <@UADMIN1>",
@@ -91,12 +143,19 @@ describe("the edge itself", () => {
     expect(out.blocks[0]).toMatchObject({ text: { text: "&lt;!everyone&gt;" }, fields: [{ text: "<!channel>" }] });
     expect(out.blocks[1]).toMatchObject({ text: { text: "<!channel>" } });
     expect(out.blocks[2]).toMatchObject({ elements: [{ value: "<!channel>" }] });
-    expect(out.attachments[0]).toEqual({ pretext: "&lt;!here&gt;", fields: [{ title: "&lt;!channel&gt;", value: "&lt;mailto:a@evil.example|mail&gt;" }] });
+    expect(out.attachments[0]).toEqual({
+      pretext: "&lt;!here&gt;",
+      fields: [{ title: "&lt;!channel&gt;", value: "&lt;mailto:a@evil.example|mail&gt;" }],
+    });
     expect(out.initial_comment).toBe("&lt;!channel&gt; by <@UADMIN1>");
     expect(out.filename).toBe("<!channel>.csv");
     expect(out.private_metadata).toBe('{"a":"<!channel>"}');
     // An admin-configured link marked by its builder passes; the rest of the string is still guarded.
-    const marked = renderForSlack({ text: `${slackMarkup("<https://wiki.corp.example/p|policy>")} <!channel> <https://wiki.corp.example/p|fake>` });
-    expect(marked.text).toBe("<https://wiki.corp.example/p|policy> &lt;!channel&gt; &lt;https://wiki.corp.example/p|fake&gt;");
+    const marked = renderForSlack({
+      text: `${slackMarkup("<https://wiki.corp.example/p|policy>")} <!channel> <https://wiki.corp.example/p|fake>`,
+    });
+    expect(marked.text).toBe(
+      "<https://wiki.corp.example/p|policy> &lt;!channel&gt; &lt;https://wiki.corp.example/p|fake&gt;",
+    );
   });
 });

@@ -10,14 +10,20 @@ export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
   );
   const out: Record<string, number> = {};
   for (const { table_name } of tables) {
-    const [row] = await t.db.prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "${table_name}"`);
+    const [row] = await t.db.prisma.$queryRawUnsafe<{ n: bigint | number }[]>(
+      `SELECT count(*) AS n FROM "${table_name}"`,
+    );
     out[table_name] = Number(row!.n);
   }
   return out;
 }
 
 /** The app is still up and the database holds exactly what it held before. */
-export async function expectUnharmed(t: TestApp, before: Record<string, number>, opts: { auditAllowed?: boolean } = {}): Promise<void> {
+export async function expectUnharmed(
+  t: TestApp,
+  before: Record<string, number>,
+  opts: { auditAllowed?: boolean } = {},
+): Promise<void> {
   const health = await fetch(`${t.url}/healthz`);
   expect(health.status).toBe(200);
   const after = await tableCounts(t);
@@ -38,11 +44,20 @@ export const INJECTIONS = {
   emoji: "📱🔥👩🏽‍💻",
   // A lone surrogate cannot be encoded in UTF-8: it arrives as U+FFFD after decoding.
   loneSurrogate: "broken \uD800 pair",
-  sql: "'; DROP TABLE \"LossReport\"; --",
+  sql: '\'; DROP TABLE "LossReport"; --',
 };
 
 /** Strings Slack would interpret in mrkdwn: mentions, broadcasts and links from our input. */
-const LIVE_MARKUP = [/<!channel>/, /<!here>/, /<!everyone>/, /<@U0EVIL>/, /<#C0EVIL>/, /<!subteam/, /<https:\/\/evil/, /<script/i];
+const LIVE_MARKUP = [
+  /<!channel>/,
+  /<!here>/,
+  /<!everyone>/,
+  /<@U0EVIL>/,
+  /<#C0EVIL>/,
+  /<!subteam/,
+  /<https:\/\/evil/,
+  /<script/i,
+];
 
 /** Every string Slack renders as mrkdwn in a payload: top-level text and mrkdwn text objects. */
 export function mrkdwnStrings(payload: unknown): string[] {
@@ -64,7 +79,10 @@ export function mrkdwnStrings(payload: unknown): string[] {
 /** No injected Slack markup is live in what the app sent to Slack. */
 export function expectInertInSlack(calls: { method: string; args: Record<string, any> }[]): void {
   for (const call of calls) {
-    const args = { ...call.args, blocks: typeof call.args.blocks === "string" ? JSON.parse(call.args.blocks) : call.args.blocks };
+    const args = {
+      ...call.args,
+      blocks: typeof call.args.blocks === "string" ? JSON.parse(call.args.blocks) : call.args.blocks,
+    };
     for (const s of mrkdwnStrings(args)) {
       for (const re of LIVE_MARKUP) expect(s, `${call.method} renders live markup ${re}`).not.toMatch(re);
     }

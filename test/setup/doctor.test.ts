@@ -48,14 +48,22 @@ async function checksWith(env: Record<string, string | undefined> = {}): Promise
   app = await startTestApp({
     slack,
     env: {
-      NANOMDM_URL: nano.url, NANOMDM_API_KEY: nano.apiKey, NANOMDM_WEBHOOK_HMAC_KEY: "hmac",
-      ANDROID_ENTERPRISE_ID: "LC0test", ANDROID_API_URL: android.url,
-      GOOGLE_FORM_ID: "form-1", GOOGLE_API_URL: forms.url,
+      NANOMDM_URL: nano.url,
+      NANOMDM_API_KEY: nano.apiKey,
+      NANOMDM_WEBHOOK_HMAC_KEY: "hmac",
+      ANDROID_ENTERPRISE_ID: "LC0test",
+      ANDROID_API_URL: android.url,
+      GOOGLE_FORM_ID: "form-1",
+      GOOGLE_API_URL: forms.url,
       ...env,
     },
   });
   // The app's own monitor, with credentials the fakes accept instead of key files.
-  (app.app.setup as unknown as { ctx: object }).ctx = { ...(app.app.setup as unknown as { ctx: object }).ctx, androidAuth: presetTokenAuth(android.token), googleAuth: formsAuth() };
+  (app.app.setup as unknown as { ctx: object }).ctx = {
+    ...(app.app.setup as unknown as { ctx: object }).ctx,
+    androidAuth: presetTokenAuth(android.token),
+    googleAuth: formsAuth(),
+  };
   const results = await app.app.setup.refresh();
   return Object.fromEntries(results.map((r) => [r.id, r]));
 }
@@ -65,7 +73,17 @@ const text = (r: CheckResult | undefined) => (r ? t("en", r.detail, r.vars) : "(
 describe("setup checks", () => {
   it("all green: every integration works and /healthz says ok", async () => {
     const c = await checksWith();
-    for (const id of ["database", "slack", "slack.scopes", "slack.channel", "slack.email", "nanomdm", "android", "google_form", "digest"]) {
+    for (const id of [
+      "database",
+      "slack",
+      "slack.scopes",
+      "slack.channel",
+      "slack.email",
+      "nanomdm",
+      "android",
+      "google_form",
+      "digest",
+    ]) {
       expect(c[id]?.status, `${id}: ${text(c[id])}`).toBe("ok");
     }
     expect(text(c["slack.channel"])).toContain("#it-admin");
@@ -86,7 +104,13 @@ describe("setup checks", () => {
       expect(health.status).toBe(200);
       const body = await health.json();
       expect(body.status).toBe("degraded");
-      expect(body.degraded).toContainEqual(expect.objectContaining({ check: "slack", status: "failing", reason: expect.stringContaining("token_revoked") }));
+      expect(body.degraded).toContainEqual(
+        expect.objectContaining({
+          check: "slack",
+          status: "failing",
+          reason: expect.stringContaining("token_revoked"),
+        }),
+      );
     } finally {
       slack.tokenError = null;
     }
@@ -136,7 +160,10 @@ describe("setup checks", () => {
   });
 
   it("Google: a service account without access to the enterprise or the form, a wrong enterprise id", async () => {
-    android.failNext({ status: 403, message: "The caller does not have permission" }, (p) => p === "/v1/enterprises/LC0test");
+    android.failNext(
+      { status: 403, message: "The caller does not have permission" },
+      (p) => p === "/v1/enterprises/LC0test",
+    );
     forms.denied = true;
     try {
       const c = await checksWith();
@@ -155,7 +182,14 @@ describe("setup checks", () => {
     await checksWith();
     const db = app.db.prisma;
     const now = app.clock.now().getTime();
-    await db.renewal.create({ data: { kind: "PUSH_CERTIFICATE", label: "MDM push certificate", expiresAt: new Date(now + 10 * DAY), createdAt: new Date(now) } });
+    await db.renewal.create({
+      data: {
+        kind: "PUSH_CERTIFICATE",
+        label: "MDM push certificate",
+        expiresAt: new Date(now + 10 * DAY),
+        createdAt: new Date(now),
+      },
+    });
     let c = Object.fromEntries((await app.app.setup.refresh()).map((r) => [r.id, r]));
     expect(c.push_certificate!.status).toBe("warning");
     expect(text(c.push_certificate)).toContain("in 10 day(s)");
@@ -164,14 +198,17 @@ describe("setup checks", () => {
     expect(c.push_certificate!.status).toBe("failing");
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)("PostgreSQL: its version, and max_connections against the replicas", async () => {
-    let c = await checksWith();
-    expect(c.database!.status).toBe("ok");
-    expect(text(c.database)).toMatch(/^PostgreSQL \d+/);
-    c = await checksWith({ APP_REPLICAS: "1000" });
-    expect(c.database!.status).toBe("failing");
-    expect(text(c.database)).toMatch(/1000 replica\(s\) need up to 11000: raise max_connections/);
-  });
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "PostgreSQL: its version, and max_connections against the replicas",
+    async () => {
+      let c = await checksWith();
+      expect(c.database!.status).toBe("ok");
+      expect(text(c.database)).toMatch(/^PostgreSQL \d+/);
+      c = await checksWith({ APP_REPLICAS: "1000" });
+      expect(c.database!.status).toBe("failing");
+      expect(text(c.database)).toMatch(/1000 replica\(s\) need up to 11000: raise max_connections/);
+    },
+  );
 
   it("Slack off is 'not configured', not a failure", async () => {
     await app?.close();
@@ -191,9 +228,14 @@ describe("npm run doctor", () => {
     DATABASE_URL: path.join(dir, "db"),
     LOG_LEVEL: "error",
     APP_LOCALE: "en",
-    SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl,
-    SLACK_ADMIN_CHANNEL: "C_ADMIN", SLACK_ADMIN_USER_IDS: ADMIN_1,
-    NANOMDM_URL: nano.url, NANOMDM_API_KEY: nano.apiKey, NANOMDM_WEBHOOK_HMAC_KEY: "hmac",
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    SLACK_ADMIN_CHANNEL: "C_ADMIN",
+    SLACK_ADMIN_USER_IDS: ADMIN_1,
+    NANOMDM_URL: nano.url,
+    NANOMDM_API_KEY: nano.apiKey,
+    NANOMDM_WEBHOOK_HMAC_KEY: "hmac",
     ...over,
   });
 

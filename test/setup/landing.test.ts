@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${t.url}${path}`, { headers, redirect: "manual" });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${t.url}${path}`, { headers, redirect: "manual" });
 /** As a request relayed by a reverse proxy on this host looks: loopback peer, but forwarded. */
 const proxied = { "x-forwarded-for": "203.0.113.7" };
 
@@ -36,7 +37,15 @@ describe("the landing page", () => {
     expect(html).toMatch(/data-check="slack" data-status="ok"/);
     expect(html).toMatch(/data-check="nanomdm" data-status="not_configured"/);
     expect(html).toContain("README § <i>Apple devices through NanoMDM</i>");
-    for (const secret of ["xoxb-test", SIGNING_SECRET, ENROLLMENT_SECRET, ALERTS_TOKEN, FORM_SECRET, SETUP_TOKEN, t.config.SECRET_ENCRYPTION_KEY!]) {
+    for (const secret of [
+      "xoxb-test",
+      SIGNING_SECRET,
+      ENROLLMENT_SECRET,
+      ALERTS_TOKEN,
+      FORM_SECRET,
+      SETUP_TOKEN,
+      t.config.SECRET_ENCRYPTION_KEY!,
+    ]) {
       expect(html).not.toContain(secret);
     }
   });

@@ -11,7 +11,8 @@ export function validateBlocks(blocks: Json[], surface: Surface = "message"): st
   const problems: string[] = [];
   const bad = (path: string, what: string) => problems.push(`${path}: ${what}`);
   if (!Array.isArray(blocks)) return ["blocks: not an array"];
-  if (blocks.length > MAX_BLOCKS[surface]) bad("blocks", `${blocks.length} blocks > ${MAX_BLOCKS[surface]} allowed in a ${surface}`);
+  if (blocks.length > MAX_BLOCKS[surface])
+    bad("blocks", `${blocks.length} blocks > ${MAX_BLOCKS[surface]} allowed in a ${surface}`);
   // Slack: an action_id "should be unique among all other action_ids in the containing block";
   // the incident message repeats the same buttons once per device, each in its own block.
   let actionIds = new Set<string>();
@@ -34,16 +35,20 @@ export function validateBlocks(blocks: Json[], surface: Surface = "message"): st
   };
   const option = (path: string, o: Json) => {
     text(`${path}.text`, o.text, 75, "plain");
-    if (typeof o.value !== "string" || o.value.length > 150) bad(`${path}.value`, "option value missing or > 150 chars");
+    if (typeof o.value !== "string" || o.value.length > 150)
+      bad(`${path}.value`, "option value missing or > 150 chars");
   };
   const element = (path: string, e: Json) => {
     actionId(`${path}.action_id`, e.action_id);
     switch (e.type) {
       case "button":
         text(`${path}.text`, e.text, 75, "plain");
-        if (e.value !== undefined && (typeof e.value !== "string" || e.value.length > 2000)) bad(`${path}.value`, "button value > 2000 chars");
-        if (e.url !== undefined && (typeof e.url !== "string" || e.url.length > 3000)) bad(`${path}.url`, "url > 3000 chars");
-        if (e.style !== undefined && !["primary", "danger"].includes(e.style)) bad(`${path}.style`, `style "${e.style}"`);
+        if (e.value !== undefined && (typeof e.value !== "string" || e.value.length > 2000))
+          bad(`${path}.value`, "button value > 2000 chars");
+        if (e.url !== undefined && (typeof e.url !== "string" || e.url.length > 3000))
+          bad(`${path}.url`, "url > 3000 chars");
+        if (e.style !== undefined && !["primary", "danger"].includes(e.style))
+          bad(`${path}.style`, `style "${e.style}"`);
         if (e.confirm) confirm(`${path}.confirm`, e.confirm);
         break;
       case "static_select":
@@ -55,10 +60,12 @@ export function validateBlocks(blocks: Json[], surface: Surface = "message"): st
         break;
       case "checkboxes":
       case "radio_buttons":
-        if (!e.options?.length || e.options.length > 10) bad(`${path}.options`, `needs 1–10 options, has ${e.options?.length ?? 0}`);
+        if (!e.options?.length || e.options.length > 10)
+          bad(`${path}.options`, `needs 1–10 options, has ${e.options?.length ?? 0}`);
         (e.options ?? []).forEach((o: Json, i: number) => {
           text(`${path}.options[${i}].text`, o.text, 75);
-          if (typeof o.value !== "string" || o.value.length > 150) bad(`${path}.options[${i}].value`, "missing or > 150 chars");
+          if (typeof o.value !== "string" || o.value.length > 150)
+            bad(`${path}.options[${i}].value`, "missing or > 150 chars");
         });
         break;
       case "plain_text_input":
@@ -123,8 +130,11 @@ export function validateBlocks(blocks: Json[], surface: Surface = "message"): st
         (b.elements ?? []).forEach((e: Json, j: number) => element(`${path}.elements[${j}]`, e));
         break;
       case "context":
-        if (!b.elements?.length || b.elements.length > 10) bad(`${path}.elements`, `needs 1–10 elements, has ${b.elements?.length ?? 0}`);
-        (b.elements ?? []).forEach((e: Json, j: number) => (e.type === "image" ? element(`${path}.elements[${j}]`, e) : text(`${path}.elements[${j}]`, e, 3000)));
+        if (!b.elements?.length || b.elements.length > 10)
+          bad(`${path}.elements`, `needs 1–10 elements, has ${b.elements?.length ?? 0}`);
+        (b.elements ?? []).forEach((e: Json, j: number) =>
+          e.type === "image" ? element(`${path}.elements[${j}]`, e) : text(`${path}.elements[${j}]`, e, 3000),
+        );
         break;
       case "divider":
         break;
@@ -168,7 +178,11 @@ export function validateView(view: Json): string[] {
   };
   if (surface === "modal") {
     t("title", 24, true);
-    t("submit", 24, view.blocks?.some((b: Json) => b.type === "input"));
+    t(
+      "submit",
+      24,
+      view.blocks?.some((b: Json) => b.type === "input"),
+    );
     t("close", 24, false);
   }
   if (view.private_metadata && view.private_metadata.length > 3000) problems.push("private_metadata: > 3000 chars");

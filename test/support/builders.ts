@@ -11,7 +11,14 @@ export async function aDepartment(db: Db, over: { name?: string } = {}) {
 
 export async function aPerson(
   db: Db,
-  over: Partial<{ email: string; name: string; slackUserId: string | null; departmentId: string | null; locale: string; isSystemAdmin: boolean }> = {},
+  over: Partial<{
+    email: string;
+    name: string;
+    slackUserId: string | null;
+    departmentId: string | null;
+    locale: string;
+    isSystemAdmin: boolean;
+  }> = {},
 ) {
   const id = uid();
   return db.person.create({
@@ -29,9 +36,19 @@ export async function aPerson(
 export async function aDevice(
   db: Db,
   over: Partial<{
-    platform: Platform; name: string; model: string; serial: string; udid: string | null; imei: string | null;
-    supervised: boolean; ade: boolean; ownerId: string | null; state: "MANAGED" | "LOST_MODE" | "WIPED" | "UNENROLLED" | "AWAITING_REENROLLMENT";
-    lastCheckInAt: Date | null; driver: string; phoneNumber: string;
+    platform: Platform;
+    name: string;
+    model: string;
+    serial: string;
+    udid: string | null;
+    imei: string | null;
+    supervised: boolean;
+    ade: boolean;
+    ownerId: string | null;
+    state: "MANAGED" | "LOST_MODE" | "WIPED" | "UNENROLLED" | "AWAITING_REENROLLMENT";
+    lastCheckInAt: Date | null;
+    driver: string;
+    phoneNumber: string;
   }> = {},
 ) {
   const id = uid();
@@ -41,10 +58,23 @@ export async function aDevice(
     data: {
       platform,
       name: over.name ?? `${platform === "ANDROID" ? "Pixel" : platform === "WINDOWS" ? "ThinkPad" : "iPhone"} ${id}`,
-      model: over.model ?? (platform === "ANDROID" ? "Pixel 8" : platform === "WINDOWS" ? "ThinkPad X1" : platform === "MACOS" ? "MacBook Air" : "iPhone 15"),
+      model:
+        over.model ??
+        (platform === "ANDROID"
+          ? "Pixel 8"
+          : platform === "WINDOWS"
+            ? "ThinkPad X1"
+            : platform === "MACOS"
+              ? "MacBook Air"
+              : "iPhone 15"),
       serial: over.serial ?? `SN${id.toUpperCase()}`,
       udid: over.udid === undefined ? (apple ? `00008110-${id.toUpperCase()}` : null) : over.udid,
-      imei: over.imei === undefined ? (platform === "ANDROID" || platform === "IOS" ? `35${Date.now() % 1e9}${Math.floor(Math.random() * 1e4)}`.slice(0, 15) : null) : over.imei,
+      imei:
+        over.imei === undefined
+          ? platform === "ANDROID" || platform === "IOS"
+            ? `35${Date.now() % 1e9}${Math.floor(Math.random() * 1e4)}`.slice(0, 15)
+            : null
+          : over.imei,
       supervised: over.supervised ?? true,
       ade: over.ade ?? false,
       ownerId: over.ownerId ?? null,
@@ -59,7 +89,14 @@ export async function aDevice(
 /** Who holds an account the MDM depends on (never the password itself). */
 export async function aCustodyAccount(
   db: Db,
-  over: Partial<{ role: "PANEL_CONTACT" | "PANEL_SYSTEM_ADMIN" | "PUSH_CERT_APPLE_ID" | "ABM_APPLE_ID" | "ANDROID_ENTERPRISE_GMAIL"; address: string; isGroupAddress: boolean; passwordHolder: string | null; passwordLocation: string | null; twoFactorHolder: string | null }> = {},
+  over: Partial<{
+    role: "PANEL_CONTACT" | "PANEL_SYSTEM_ADMIN" | "PUSH_CERT_APPLE_ID" | "ABM_APPLE_ID" | "ANDROID_ENTERPRISE_GMAIL";
+    address: string;
+    isGroupAddress: boolean;
+    passwordHolder: string | null;
+    passwordLocation: string | null;
+    twoFactorHolder: string | null;
+  }> = {},
 ) {
   return db.custodyAccount.create({
     data: {
@@ -76,7 +113,12 @@ export async function aCustodyAccount(
 /** A renewal deadline (push certificate, ADE/VPP token, Android Enterprise Gmail). */
 export async function aRenewal(
   db: Db,
-  over: Partial<{ kind: "PUSH_CERTIFICATE" | "ADE_TOKEN" | "VPP_TOKEN" | "ANDROID_ENTERPRISE_GMAIL"; label: string; expiresAt: Date; accountId: string | null }> = {},
+  over: Partial<{
+    kind: "PUSH_CERTIFICATE" | "ADE_TOKEN" | "VPP_TOKEN" | "ANDROID_ENTERPRISE_GMAIL";
+    label: string;
+    expiresAt: Date;
+    accountId: string | null;
+  }> = {},
 ) {
   return db.renewal.create({
     data: {

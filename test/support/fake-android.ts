@@ -38,7 +38,10 @@ export class FakeAndroidApi {
   private seq = 0;
   url = "";
 
-  constructor(readonly enterprise = "enterprises/LC0test", token = "ya29.test-access-token") {
+  constructor(
+    readonly enterprise = "enterprises/LC0test",
+    token = "ya29.test-access-token",
+  ) {
     this.token = token;
   }
 
@@ -79,7 +82,15 @@ export class FakeAndroidApi {
   }
 
   /** The device applied (or refused) the command: the operation is done. */
-  complete(opName: string, outcome: { startLostModeStatus?: string; stopLostModeStatus?: string; errorCode?: string; error?: { code: number; message: string } } = {}) {
+  complete(
+    opName: string,
+    outcome: {
+      startLostModeStatus?: string;
+      stopLostModeStatus?: string;
+      errorCode?: string;
+      error?: { code: number; message: string };
+    } = {},
+  ) {
     const op = this.operations.get(opName);
     if (!op) throw new Error(`no operation ${opName}`);
     op.done = true;
@@ -101,13 +112,21 @@ export class FakeAndroidApi {
     const u = new URL(req.url ?? "/", "http://x");
     const path = decodeURIComponent(u.pathname);
     const body = raw ? JSON.parse(raw) : null;
-    this.requests.push({ method: req.method ?? "", path, query: u.searchParams, authorization: req.headers.authorization, body });
+    this.requests.push({
+      method: req.method ?? "",
+      path,
+      query: u.searchParams,
+      authorization: req.headers.authorization,
+      body,
+    });
 
-    if (req.headers.authorization !== `Bearer ${this.token}`) return err(res, 401, "Request had invalid authentication credentials.", "UNAUTHENTICATED");
+    if (req.headers.authorization !== `Bearer ${this.token}`)
+      return err(res, 401, "Request had invalid authentication credentials.", "UNAUTHENTICATED");
     const i = this.failures.findIndex((x) => !x.match || x.match(path, u.searchParams));
     const failure = i >= 0 ? this.failures.splice(i, 1)[0]!.f : undefined;
     if (failure === "hang") return void this.hanging.push(res);
-    if (failure) return err(res, failure.status, failure.message ?? "failure", statusName(failure.status), failure.headers);
+    if (failure)
+      return err(res, failure.status, failure.message ?? "failure", statusName(failure.status), failure.headers);
 
     let m: RegExpExecArray | null;
     if (req.method === "POST" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/:]+):issueCommand$/.exec(path))) {
@@ -116,13 +135,24 @@ export class FakeAndroidApi {
       const name = `${device}/operations/${++this.seq}`;
       const op: Record<string, any> = {
         name,
-        metadata: { "@type": "type.googleapis.com/google.android.devicemanagement.v1.Command", ...body, createTime: new Date().toISOString(), userName: `${this.enterprise}/users/u1` },
+        metadata: {
+          "@type": "type.googleapis.com/google.android.devicemanagement.v1.Command",
+          ...body,
+          createTime: new Date().toISOString(),
+          userName: `${this.enterprise}/users/u1`,
+        },
         done: false,
       };
       // Google's lost-mode rules: company-owned only; fully managed from API 30, a company-owned
       // work profile from API 33. Elsewhere the command fails with the CommandErrorCode.
-      const refused = (body?.type === "START_LOST_MODE" || body?.startLostModeParams) && lostModeRefusal(this.devices.get(device)!);
-      if (refused) Object.assign(op, { done: true, metadata: { ...op.metadata, errorCode: refused }, error: { code: 9, message: `Lost mode is not supported on this device (${refused}).` } });
+      const refused =
+        (body?.type === "START_LOST_MODE" || body?.startLostModeParams) && lostModeRefusal(this.devices.get(device)!);
+      if (refused)
+        Object.assign(op, {
+          done: true,
+          metadata: { ...op.metadata, errorCode: refused },
+          error: { code: 9, message: `Lost mode is not supported on this device (${refused}).` },
+        });
       this.operations.set(name, op);
       return json(res, 200, op);
     }
@@ -131,7 +161,8 @@ export class FakeAndroidApi {
       return op ? json(res, 200, op) : err(res, 404, `Operation ${m[1]} not found.`, "NOT_FOUND");
     }
     if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/]+)\/operations$/.exec(path))) {
-      if (!this.listOperations) return err(res, 501, "Operation is not implemented, or supported, or enabled.", "UNIMPLEMENTED");
+      if (!this.listOperations)
+        return err(res, 501, "Operation is not implemented, or supported, or enabled.", "UNIMPLEMENTED");
       const ops = [...this.operations.values()].filter((o) => o.name.startsWith(m![1] + "/"));
       return json(res, 200, { operations: ops });
     }
@@ -164,7 +195,18 @@ function lostModeRefusal(d: Record<string, unknown>): string | null {
 }
 
 function statusName(code: number) {
-  return ({ 400: "INVALID_ARGUMENT", 403: "PERMISSION_DENIED", 404: "NOT_FOUND", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL", 503: "UNAVAILABLE" } as Record<number, string>)[code] ?? "UNKNOWN";
+  return (
+    (
+      {
+        400: "INVALID_ARGUMENT",
+        403: "PERMISSION_DENIED",
+        404: "NOT_FOUND",
+        429: "RESOURCE_EXHAUSTED",
+        500: "INTERNAL",
+        503: "UNAVAILABLE",
+      } as Record<number, string>
+    )[code] ?? "UNKNOWN"
+  );
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {

@@ -41,7 +41,10 @@ export class FakeNanoMdm {
   apiEnabled = true;
   url = "";
 
-  constructor(apiKey = "nanomdm-api-key-for-tests", readonly storage: Storage = "file") {
+  constructor(
+    apiKey = "nanomdm-api-key-for-tests",
+    readonly storage: Storage = "file",
+  ) {
     this.apiKey = apiKey;
   }
 
@@ -80,7 +83,8 @@ export class FakeNanoMdm {
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
     const expected = "Basic " + Buffer.from(`nanomdm:${this.apiKey}`).toString("base64");
-    const unauthorized = () => void res.writeHead(401, { "www-authenticate": 'Basic realm="nanomdm"' }).end("Unauthorized\n");
+    const unauthorized = () =>
+      void res.writeHead(401, { "www-authenticate": 'Basic realm="nanomdm"' }).end("Unauthorized\n");
     // Unauthenticated, like NanoMDM's own /version.
     if (req.method === "GET" && req.url === "/version") return json(res, 200, { version: "v0.8.0" });
     // Started without -api: the API endpoints do not exist.
@@ -100,7 +104,13 @@ export class FakeNanoMdm {
     } catch {
       /* recorded as null: the test sees a malformed body */
     }
-    this.requests.push({ udid, authorization: req.headers.authorization, contentType: req.headers["content-type"], body, plist: parsed });
+    this.requests.push({
+      udid,
+      authorization: req.headers.authorization,
+      contentType: req.headers["content-type"],
+      body,
+      plist: parsed,
+    });
 
     const failure = this.failures.shift();
     if (failure === "hang") {
@@ -114,27 +124,52 @@ export class FakeNanoMdm {
     }
     const uuid = parsed?.CommandUUID as string | undefined;
     const requestType = parsed?.Command?.RequestType as string | undefined;
-    if (!uuid || !requestType) return json(res, 500, { command_error: "decoding command: command plist missing CommandUUID or RequestType" });
+    if (!uuid || !requestType)
+      return json(res, 500, { command_error: "decoding command: command plist missing CommandUUID or RequestType" });
     const known = this.enrolled.has(udid);
     if (!known && this.storage === "sql") {
-      return json(res, 500, { command_uuid: uuid, request_type: requestType, status: { [udid]: { command_error: `enqueue: ERROR: insert or update on table "enrollment_queue" violates foreign key constraint (id ${udid})` } } });
+      return json(res, 500, {
+        command_uuid: uuid,
+        request_type: requestType,
+        status: {
+          [udid]: {
+            command_error: `enqueue: ERROR: insert or update on table "enrollment_queue" violates foreign key constraint (id ${udid})`,
+          },
+        },
+      });
     }
     const q = this.queued.get(udid) ?? new Set<string>();
     if (!known) {
       // File storage writes Queue/<uuid>.plist under any id; only the push finds nothing.
       q.add(uuid);
       this.queued.set(udid, q);
-      return json(res, 500, { command_uuid: uuid, request_type: requestType, status: { [udid]: { push_error: "push data missing for id" } } });
+      return json(res, 500, {
+        command_uuid: uuid,
+        request_type: requestType,
+        status: { [udid]: { push_error: "push data missing for id" } },
+      });
     }
     if (q.has(uuid) && this.storage === "sql") {
-      return json(res, 500, { command_uuid: uuid, request_type: requestType, command_error: `enqueue: ERROR: duplicate key value violates unique constraint "commands_pkey"` });
+      return json(res, 500, {
+        command_uuid: uuid,
+        request_type: requestType,
+        command_error: `enqueue: ERROR: duplicate key value violates unique constraint "commands_pkey"`,
+      });
     }
     q.add(uuid);
     this.queued.set(udid, q);
     if (failure === "push-error") {
-      return json(res, 500, { command_uuid: uuid, request_type: requestType, status: { [udid]: { push_error: "push: no push info for enrollment" } } });
+      return json(res, 500, {
+        command_uuid: uuid,
+        request_type: requestType,
+        status: { [udid]: { push_error: "push: no push info for enrollment" } },
+      });
     }
-    json(res, 200, { command_uuid: uuid, request_type: requestType, status: { [udid]: { push_result: "6E14E52F-7F07-42C7-8367-4D81441DC85F" } } });
+    json(res, 200, {
+      command_uuid: uuid,
+      request_type: requestType,
+      status: { [udid]: { push_result: "6E14E52F-7F07-42C7-8367-4D81441DC85F" } },
+    });
   }
 }
 
@@ -154,7 +189,12 @@ export interface Delivery {
  * NanoMDM's webhook: every event on its own goroutine, so a batch arrives concurrently and in
  * any order; a non-200 is only logged, never retried. `delays` (ms, per event) spread them out.
  */
-export async function deliver(appUrl: string, events: unknown[], key: string | null, opts: { delaysMs?: number[]; random?: () => number } = {}): Promise<Delivery[]> {
+export async function deliver(
+  appUrl: string,
+  events: unknown[],
+  key: string | null,
+  opts: { delaysMs?: number[]; random?: () => number } = {},
+): Promise<Delivery[]> {
   const random = opts.random ?? Math.random;
   const order = events.map((e, i) => ({ e, i, r: random() })).sort((a, b) => a.r - b.r);
   return Promise.all(
@@ -169,7 +209,12 @@ export async function deliver(appUrl: string, events: unknown[], key: string | n
 
 const b64plist = (o: Record<string, unknown>) => Buffer.from(build(o as any)).toString("base64");
 
-export function acknowledgeEvent(udid: string, commandUuid: string | null, status: string, report: Record<string, unknown> = {}) {
+export function acknowledgeEvent(
+  udid: string,
+  commandUuid: string | null,
+  status: string,
+  report: Record<string, unknown> = {},
+) {
   const raw = { UDID: udid, Status: status, ...(commandUuid ? { CommandUUID: commandUuid } : {}), ...report };
   return {
     topic: "mdm.Connect",
@@ -199,7 +244,12 @@ export function checkinEvent(
     checkin_event: {
       ids: { id: udid, type: "Device" },
       udid,
-      raw_payload: b64plist({ MessageType: messageType, UDID: udid, Topic: "com.apple.mgmt.External.test", ...opts.raw }),
+      raw_payload: b64plist({
+        MessageType: messageType,
+        UDID: udid,
+        Topic: "com.apple.mgmt.External.test",
+        ...opts.raw,
+      }),
       ...extra,
     },
   };
@@ -222,6 +272,12 @@ export async function postWebhook(appUrl: string, event: unknown, key: string | 
 /** The app configured to manage Apple devices through `nano`, with webhooks signed by `hmacKey`. */
 export function startNanoMdmApp(nano: FakeNanoMdm, hmacKey: string) {
   return startTestApp({
-    env: { MDM_DRIVER_APPLE: "nanomdm", NANOMDM_URL: nano.url, NANOMDM_API_KEY: nano.apiKey, NANOMDM_WEBHOOK_HMAC_KEY: hmacKey, MDM_REQUEST_TIMEOUT_MS: "5000" },
+    env: {
+      MDM_DRIVER_APPLE: "nanomdm",
+      NANOMDM_URL: nano.url,
+      NANOMDM_API_KEY: nano.apiKey,
+      NANOMDM_WEBHOOK_HMAC_KEY: hmacKey,
+      MDM_REQUEST_TIMEOUT_MS: "5000",
+    },
   });
 }

@@ -21,7 +21,14 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   /** Bodies posted to response_url endpoints, by id. */
   readonly responses: { id: string; body: any; at: number }[] = [];
-  readonly uploads: { fileId: string; filename?: string; content: Buffer; channel?: string; threadTs?: string; title?: string }[] = [];
+  readonly uploads: {
+    fileId: string;
+    filename?: string;
+    content: Buffer;
+    channel?: string;
+    threadTs?: string;
+    title?: string;
+  }[] = [];
   /** Users findable by users.lookupByEmail / users.info. */
   readonly users = new Map<string, { id: string; email: string; name?: string; locale?: string; tz?: string }>();
   /** The bot token's scopes. Like Slack, e-mails (users.info profile.email, users.lookupByEmail)
@@ -40,7 +47,9 @@ export class FakeSlack {
   /** When set, every Web API call fails with this error (token_revoked, invalid_auth, account_inactive). */
   tokenError: string | null = null;
   /** Channels conversations.info knows, and whether the bot is a member. */
-  readonly channels = new Map<string, { name: string; isMember: boolean; isPrivate?: boolean }>([["C_ADMIN", { name: "it-admin", isMember: true, isPrivate: true }]]);
+  readonly channels = new Map<string, { name: string; isMember: boolean; isPrivate?: boolean }>([
+    ["C_ADMIN", { name: "it-admin", isMember: true, isPrivate: true }],
+  ]);
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -72,7 +81,10 @@ export class FakeSlack {
   /** A file a user picked in a file_input; returns its id for the view submission. */
   addFile(f: { id?: string; name: string; content: string | Buffer }): string {
     const id = f.id ?? `F${++this.seq}`;
-    this.sharedFiles.set(id, { name: f.name, content: Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content) });
+    this.sharedFiles.set(id, {
+      name: f.name,
+      content: Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content),
+    });
     return id;
   }
 
@@ -132,7 +144,8 @@ export class FakeSlack {
     if (path.startsWith("/files/")) {
       const file = this.sharedFiles.get(path.slice("/files/".length));
       // Like Slack: url_private answers only with a bot token.
-      if (!file || !/^Bearer xox/.test(req.headers.authorization ?? "")) return json(404, { ok: false, error: "file_not_found" });
+      if (!file || !/^Bearer xox/.test(req.headers.authorization ?? ""))
+        return json(404, { ok: false, error: "file_not_found" });
       res.writeHead(200, { "content-type": "text/csv" });
       return res.end(file.content);
     }
@@ -176,7 +189,12 @@ export class FakeSlack {
         if (!args.channel) return { ok: false, error: "channel_not_found" };
         if (!args.text && !args.blocks && !args.attachments) return { ok: false, error: "no_text" };
         const messageTs = ts();
-        return { ok: true, channel: args.channel, ts: messageTs, message: { text: args.text, blocks: parseMaybe(args.blocks), ts: messageTs } };
+        return {
+          ok: true,
+          channel: args.channel,
+          ts: messageTs,
+          message: { text: args.text, blocks: parseMaybe(args.blocks), ts: messageTs },
+        };
       }
       case "chat.update":
         if (!args.ts) return { ok: false, error: "message_not_found" };
@@ -191,29 +209,49 @@ export class FakeSlack {
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users ?? "").split(",")[0]}` } };
       case "users.lookupByEmail": {
-        if (!this.scopes.has("users:read.email")) return { ok: false, error: "missing_scope", needed: "users:read.email", provided: [...this.scopes].join(",") };
+        if (!this.scopes.has("users:read.email"))
+          return {
+            ok: false,
+            error: "missing_scope",
+            needed: "users:read.email",
+            provided: [...this.scopes].join(","),
+          };
         const u = [...this.users.values()].find((x) => x.email.toLowerCase() === String(args.email).toLowerCase());
-        return u ? { ok: true, user: toSlackUser(u, this.scopes.has("users:read.email")) } : { ok: false, error: "users_not_found" };
+        return u
+          ? { ok: true, user: toSlackUser(u, this.scopes.has("users:read.email")) }
+          : { ok: false, error: "users_not_found" };
       }
       case "users.info": {
         if (!this.scopes.has("users:read")) return { ok: false, error: "missing_scope", needed: "users:read" };
         const u = this.users.get(String(args.user));
-        return u ? { ok: true, user: toSlackUser(u, this.scopes.has("users:read.email")) } : { ok: false, error: "user_not_found" };
+        return u
+          ? { ok: true, user: toSlackUser(u, this.scopes.has("users:read.email")) }
+          : { ok: false, error: "user_not_found" };
       }
       case "users.list":
         if (!this.scopes.has("users:read")) return { ok: false, error: "missing_scope", needed: "users:read" };
-        return { ok: true, members: [...this.users.values()].map((u) => toSlackUser(u, this.scopes.has("users:read.email"))), response_metadata: { next_cursor: "" } };
+        return {
+          ok: true,
+          members: [...this.users.values()].map((u) => toSlackUser(u, this.scopes.has("users:read.email"))),
+          response_metadata: { next_cursor: "" },
+        };
       case "conversations.info": {
         // A private channel the bot is not in is invisible to it: channel_not_found, as Slack says.
         const c = this.channels.get(String(args.channel));
         if (!c || (c.isPrivate && !c.isMember)) return { ok: false, error: "channel_not_found" };
-        return { ok: true, channel: { id: args.channel, name: c.name, is_private: Boolean(c.isPrivate), is_member: c.isMember } };
+        return {
+          ok: true,
+          channel: { id: args.channel, name: c.name, is_private: Boolean(c.isPrivate), is_member: c.isMember },
+        };
       }
       case "files.info": {
         const f = this.sharedFiles.get(String(args.file));
         if (!f) return { ok: false, error: "file_not_found" };
         const url = `${this.url}/files/${String(args.file)}`;
-        return { ok: true, file: { id: args.file, name: f.name, size: f.content.length, url_private: url, url_private_download: url } };
+        return {
+          ok: true,
+          file: { id: args.file, name: f.name, size: f.content.length, url_private: url, url_private_download: url },
+        };
       }
       case "files.getUploadURLExternal": {
         const fileId = `F${++this.seq}`;
@@ -224,7 +262,14 @@ export class FakeSlack {
         const files = parseMaybe(args.files) as { id: string; title?: string }[];
         for (const f of files) {
           const p = this.pendingUploads.get(f.id);
-          this.uploads.push({ fileId: f.id, filename: p?.filename, content: p?.content ?? Buffer.alloc(0), channel: args.channel_id, threadTs: args.thread_ts, title: f.title });
+          this.uploads.push({
+            fileId: f.id,
+            filename: p?.filename,
+            content: p?.content ?? Buffer.alloc(0),
+            channel: args.channel_id,
+            threadTs: args.thread_ts,
+            title: f.title,
+          });
         }
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
       }

@@ -68,11 +68,28 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const slack = opts.slack === false ? null : (opts.slack ?? (await new FakeSlack().start()));
   const config = loadConfig({
     ...TEST_ENV,
-    ...(slack ? { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl } : {}),
+    ...(slack
+      ? { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl }
+      : {}),
     ...opts.env,
   });
-  const app = await startApp({ config, db, clock, port: 0, schedule: opts.schedule ?? false, deliver: opts.outboxPollMs !== undefined, outboxPollMs: opts.outboxPollMs, drivers: opts.drivers });
-  const requests = new SlackRequests(app.url, (id) => (slack ? slack.responseUrl(id) : `http://127.0.0.1:9/${id}`), SIGNING_SECRET, () => Date.now(), { settled: () => app.slackSettled() });
+  const app = await startApp({
+    config,
+    db,
+    clock,
+    port: 0,
+    schedule: opts.schedule ?? false,
+    deliver: opts.outboxPollMs !== undefined,
+    outboxPollMs: opts.outboxPollMs,
+    drivers: opts.drivers,
+  });
+  const requests = new SlackRequests(
+    app.url,
+    (id) => (slack ? slack.responseUrl(id) : `http://127.0.0.1:9/${id}`),
+    SIGNING_SECRET,
+    () => Date.now(),
+    { settled: () => app.slackSettled() },
+  );
   return {
     app,
     url: app.url,
@@ -91,7 +108,11 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
 }
 
 /** Headers the Google Form webhook expects: HMAC-SHA256 of `<unix seconds>.<body>` (Apps Script signs the same way). */
-export function formWebhookHeaders(body: string | Buffer, unixSeconds: number, secret = FORM_SECRET): Record<string, string> {
+export function formWebhookHeaders(
+  body: string | Buffer,
+  unixSeconds: number,
+  secret = FORM_SECRET,
+): Record<string, string> {
   const sig = createHmac("sha256", secret).update(`${unixSeconds}.`).update(body).digest("hex");
   return { "x-timestamp": String(unixSeconds), "x-signature": `sha256=${sig}` };
 }

@@ -12,7 +12,11 @@ export interface SlackPost {
 }
 
 /** POSTs `body` to `url` and returns the answer. */
-export type Transport = (url: string, headers: Record<string, string>, body: string) => Promise<{ status: number; text: string }>;
+export type Transport = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+) => Promise<{ status: number; text: string }>;
 
 const fetchTransport: Transport = async (url, headers, body) => {
   const res = await fetch(url, { method: "POST", headers, body });
@@ -36,10 +40,19 @@ export class SlackRequests {
     } = {},
   ) {}
 
-  async send(body: string, contentType: string, opts: { timestamp?: number; signature?: string; headers?: Record<string, string>; settle?: boolean } = {}): Promise<SlackPost> {
+  async send(
+    body: string,
+    contentType: string,
+    opts: { timestamp?: number; signature?: string; headers?: Record<string, string>; settle?: boolean } = {},
+  ): Promise<SlackPost> {
     const timestamp = opts.timestamp ?? Math.floor(this.now() / 1000);
     const signature = opts.signature ?? sign(this.secret, timestamp, body);
-    const headers = { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature, ...opts.headers };
+    const headers = {
+      "content-type": contentType,
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": signature,
+      ...opts.headers,
+    };
     const started = performance.now();
     const res = await (this.opts.transport ?? fetchTransport)(`${this.appUrl}/slack/events`, headers, body);
     const ms = performance.now() - started;
@@ -47,7 +60,10 @@ export class SlackRequests {
     return { status: res.status, body: res.text, json: () => JSON.parse(res.text), ms };
   }
 
-  slashCommand(p: { command: string; text?: string; user: string; channel?: string; triggerId?: string; responseId?: string }, opts?: Parameters<SlackRequests["send"]>[2]) {
+  slashCommand(
+    p: { command: string; text?: string; user: string; channel?: string; triggerId?: string; responseId?: string },
+    opts?: Parameters<SlackRequests["send"]>[2],
+  ) {
     const form = new URLSearchParams({
       token: "legacy",
       team_id: "T1",
@@ -67,7 +83,18 @@ export class SlackRequests {
 
   /** A button click (block_actions) on a message or a view. */
   blockAction(
-    p: { user: string; actionId: string; value?: string; channel?: string; messageTs?: string; triggerId?: string; responseId?: string; view?: Record<string, unknown>; blockId?: string; selectedOption?: string },
+    p: {
+      user: string;
+      actionId: string;
+      value?: string;
+      channel?: string;
+      messageTs?: string;
+      triggerId?: string;
+      responseId?: string;
+      view?: Record<string, unknown>;
+      blockId?: string;
+      selectedOption?: string;
+    },
     opts?: Parameters<SlackRequests["send"]>[2],
   ) {
     const action: Record<string, unknown> = {
@@ -77,7 +104,8 @@ export class SlackRequests {
       action_ts: String(this.now() / 1000),
     };
     if (p.value !== undefined) action.value = p.value;
-    if (p.selectedOption) action.selected_option = { value: p.selectedOption, text: { type: "plain_text", text: p.selectedOption } };
+    if (p.selectedOption)
+      action.selected_option = { value: p.selectedOption, text: { type: "plain_text", text: p.selectedOption } };
     const payload: Record<string, unknown> = {
       type: "block_actions",
       team: { id: "T1", domain: "example" },
@@ -90,7 +118,12 @@ export class SlackRequests {
     };
     if (p.view) payload.view = p.view;
     else {
-      payload.container = { type: "message", message_ts: p.messageTs ?? "1700000001.000001", channel_id: p.channel ?? "C_ADMIN", is_ephemeral: false };
+      payload.container = {
+        type: "message",
+        message_ts: p.messageTs ?? "1700000001.000001",
+        channel_id: p.channel ?? "C_ADMIN",
+        is_ephemeral: false,
+      };
       payload.channel = { id: p.channel ?? "C_ADMIN", name: "admin" };
       payload.message = { ts: p.messageTs ?? "1700000001.000001", text: "", blocks: [] };
     }
@@ -98,12 +131,20 @@ export class SlackRequests {
   }
 
   /** An external_select asking for its options as someone types (block_suggestion); Slack waits for the answer. */
-  blockSuggestion(p: { user: string; actionId: string; blockId: string; value: string; channel?: string; messageTs?: string }, opts?: Parameters<SlackRequests["send"]>[2]) {
+  blockSuggestion(
+    p: { user: string; actionId: string; blockId: string; value: string; channel?: string; messageTs?: string },
+    opts?: Parameters<SlackRequests["send"]>[2],
+  ) {
     return this.sendPayload(
       {
         type: "block_suggestion",
         user: { id: p.user, username: p.user.toLowerCase(), team_id: "T1" },
-        container: { type: "message", message_ts: p.messageTs ?? "1700000001.000001", channel_id: p.channel ?? "C_ADMIN", is_ephemeral: false },
+        container: {
+          type: "message",
+          message_ts: p.messageTs ?? "1700000001.000001",
+          channel_id: p.channel ?? "C_ADMIN",
+          is_ephemeral: false,
+        },
         api_app_id: "A1",
         token: "legacy",
         action_id: p.actionId,
@@ -120,7 +161,10 @@ export class SlackRequests {
    * A modal submitted. `values` is { blockId: { actionId: value } } where value is a string
    * (plain_text_input), { selected: "x" } (static_select), or { selectedOptions: [...] } (checkboxes).
    */
-  viewSubmission(p: { user: string; callbackId: string; privateMetadata?: string; values: Record<string, Record<string, unknown>> }, opts?: Parameters<SlackRequests["send"]>[2]) {
+  viewSubmission(
+    p: { user: string; callbackId: string; privateMetadata?: string; values: Record<string, Record<string, unknown>> },
+    opts?: Parameters<SlackRequests["send"]>[2],
+  ) {
     const state: Record<string, Record<string, unknown>> = {};
     for (const [blockId, actions] of Object.entries(p.values)) {
       state[blockId] = {};
@@ -191,8 +235,20 @@ function toStateValue(v: unknown): Record<string, unknown> {
   if (typeof v === "string") return { type: "plain_text_input", value: v };
   if (v && typeof v === "object") {
     const o = v as Record<string, unknown>;
-    if ("selected" in o) return { type: "static_select", selected_option: o.selected === null ? null : { value: o.selected, text: { type: "plain_text", text: String(o.selected) } } };
-    if ("selectedOptions" in o) return { type: "checkboxes", selected_options: (o.selectedOptions as string[]).map((value) => ({ value, text: { type: "plain_text", text: value } })) };
+    if ("selected" in o)
+      return {
+        type: "static_select",
+        selected_option:
+          o.selected === null ? null : { value: o.selected, text: { type: "plain_text", text: String(o.selected) } },
+      };
+    if ("selectedOptions" in o)
+      return {
+        type: "checkboxes",
+        selected_options: (o.selectedOptions as string[]).map((value) => ({
+          value,
+          text: { type: "plain_text", text: value },
+        })),
+      };
     if ("date" in o) return { type: "datepicker", selected_date: o.date };
     if ("files" in o) return { type: "file_input", files: o.files };
     return o;

@@ -1,5 +1,8 @@
 /** Waits for work the app does in the background (after an ack, a wake-up): polls the condition, no fixed sleeps. */
-export async function until<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, what = "condition"): Promise<T> {
+export async function until<T>(
+  fn: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + 25_000; // generous: the machine is shared
   for (let i = 0; ; i++) {
     const v = await fn();

@@ -21,7 +21,11 @@ const TZ = "Asia/Tokyo";
 const START = new Date("2027-01-04T00:00:00+09:00"); // a Monday, 00:00 in Tokyo
 const DAYS = 3 * 365;
 /** Minutes of each day the clock stops at (Tokyo time). */
-const STOPS = [{ h: 10, m: 0 }, { h: 10, m: 5 }, { h: 13, m: 17 }];
+const STOPS = [
+  { h: 10, m: 0 },
+  { h: 10, m: 5 },
+  { h: 13, m: 17 },
+];
 /** The schedules this run is about. */
 const JOBS = ["digest", "renewal-reminders", "commands-expire", "housekeeping"];
 const RENEW_AT = { h: 10, m: 30 }; // actions a person takes happen after the morning posts
@@ -52,7 +56,8 @@ afterAll(() => t.close());
 const at = (day: number, h: number, m: number) => new Date(START.getTime() + day * DAY + (h * 60 + m) * 60_000);
 const dayOf = (d: Date) => Math.floor((d.getTime() - START.getTime()) / DAY);
 const fmt = (d: Date) => formatDate(d, "en", TZ);
-const ymd = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+const ymd = (d: Date) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 
 async function mdm(user: string, text: string) {
   const responseId = `r-${Math.random().toString(36).slice(2)}`;
@@ -62,14 +67,16 @@ async function mdm(user: string, text: string) {
 
 /** The jobs node-cron would fire at this minute (each expression checked against the clock). */
 function jobsDueAt(now: Date) {
-  return t.app.jobs.filter((j) => JOBS.includes(j.name)).filter((j) => {
-    const task = cron.createTask(j.cron, () => {}, { timezone: j.timezone });
-    try {
-      return task.match(now);
-    } finally {
-      void task.destroy();
-    }
-  });
+  return t.app.jobs
+    .filter((j) => JOBS.includes(j.name))
+    .filter((j) => {
+      const task = cron.createTask(j.cron, () => {}, { timezone: j.timezone });
+      try {
+        return task.match(now);
+      } finally {
+        void task.destroy();
+      }
+    });
 }
 
 describe("three years", () => {
@@ -77,30 +84,59 @@ describe("three years", () => {
     const started = performance.now();
     // --- The company on day 0 ----------------------------------------------------------------
     await mdm(ADMIN_1, `renewals ade ${ymd(at(90, 12, 0))} abm-admin@corp.example`);
-    const vppToken = (exp: Date) => Buffer.from(JSON.stringify({ token: "t", expDate: exp.toISOString().replace(/\.\d{3}Z$/, "+0000"), orgName: "Example" })).toString("base64");
+    const vppToken = (exp: Date) =>
+      Buffer.from(
+        JSON.stringify({ token: "t", expDate: exp.toISOString().replace(/\.\d{3}Z$/, "+0000"), orgName: "Example" }),
+      ).toString("base64");
     const uploadVpp = async (exp: Date) => {
       const fileId = t.slack.addFile({ name: "Example.vpptoken", content: vppToken(exp) });
-      await t.requests.viewSubmission({ user: ADMIN_1, callbackId: "renewal_token_upload", privateMetadata: JSON.stringify({ kind: "VPP_TOKEN" }), values: { file: { file: { files: [{ id: fileId, name: "Example.vpptoken" }] } } } });
+      await t.requests.viewSubmission({
+        user: ADMIN_1,
+        callbackId: "renewal_token_upload",
+        privateMetadata: JSON.stringify({ kind: "VPP_TOKEN" }),
+        values: { file: { file: { files: [{ id: fileId, name: "Example.vpptoken" }] } } },
+      });
     };
     await uploadVpp(at(120, 18, 0));
     await until(() => t.db.prisma.renewal.findFirst({ where: { kind: "VPP_TOKEN" } }), "the VPP token recorded");
     await mdm(ADMIN_1, `renewals push ${ymd(at(150, 12, 0))} mdm-push@corp.example`);
-    await mdm(ADMIN_1, `renewals gmail android-admin@corp.example ${ymd(new Date(at(80, 12, 0).getTime() - 365 * DAY))}`);
-    const renewals = Object.fromEntries((await t.db.prisma.renewal.findMany()).map((r) => [r.kind, r])) as unknown as Record<Kind, { id: string; expiresAt: Date | null }>;
+    await mdm(
+      ADMIN_1,
+      `renewals gmail android-admin@corp.example ${ymd(new Date(at(80, 12, 0).getTime() - 365 * DAY))}`,
+    );
+    const renewals = Object.fromEntries(
+      (await t.db.prisma.renewal.findMany()).map((r) => [r.kind, r]),
+    ) as unknown as Record<Kind, { id: string; expiresAt: Date | null }>;
     expect(Object.keys(renewals).sort()).toEqual(Object.keys(PLAN).sort());
 
     // A phone that checks in every morning except three days each year; a tablet left in a drawer
     // with lost mode queued (never expires) and, each year, a lock that expires after 7 days.
     const phone = await enroll(t, { name: "Field iPhone", platform: "ios" });
-    const drawer = await aDevice(t.db.prisma, { platform: "IPADOS", name: "Drawer iPad", supervised: true, lastCheckInAt: START });
+    const drawer = await aDevice(t.db.prisma, {
+      platform: "IPADOS",
+      name: "Drawer iPad",
+      supervised: true,
+      lastCheckInAt: START,
+    });
     const admin = await t.app.core.actors.fromSlack(ADMIN_1);
-    const lost = await t.app.core.commands.request(admin, { deviceId: drawer.id, type: "ENABLE_LOST_MODE", params: { Message: "Lost: call IT" } });
+    const lost = await t.app.core.commands.request(admin, {
+      deviceId: drawer.id,
+      type: "ENABLE_LOST_MODE",
+      params: { Message: "Lost: call IT" },
+    });
     const locks: { id: string; day: number }[] = [];
     const silent = (day: number) => day % 365 >= 200 && day % 365 <= 202;
 
     // --- What we track day by day ------------------------------------------------------------
-    const current: Record<Kind, Date> = Object.fromEntries(Object.entries(renewals).map(([k, r]) => [k, r.expiresAt!])) as Record<Kind, Date>;
-    const cycles: Record<Kind, { deadline: Date; mode: Mode; renewedAt?: Date }[]> = { ADE_TOKEN: [], VPP_TOKEN: [], PUSH_CERTIFICATE: [], ANDROID_ENTERPRISE_GMAIL: [] };
+    const current: Record<Kind, Date> = Object.fromEntries(
+      Object.entries(renewals).map(([k, r]) => [k, r.expiresAt!]),
+    ) as Record<Kind, Date>;
+    const cycles: Record<Kind, { deadline: Date; mode: Mode; renewedAt?: Date }[]> = {
+      ADE_TOKEN: [],
+      VPP_TOKEN: [],
+      PUSH_CERTIFICATE: [],
+      ANDROID_ENTERPRISE_GMAIL: [],
+    };
     const renewDay = (deadline: Date, mode: Mode) => {
       // The last day whose 10:30 is still before the deadline.
       let last = dayOf(deadline);
@@ -118,10 +154,20 @@ describe("three years", () => {
       if (k === "ADE_TOKEN") await mdm(ADMIN_2, `renewals ade ${ymd(next)}`);
       else if (k === "VPP_TOKEN") await uploadVpp(next);
       else if (k === "PUSH_CERTIFICATE") {
-        const res = await t.requests.viewSubmission({ user: ADMIN_2, callbackId: "renewal_mark_renewed", privateMetadata: JSON.stringify({ id: renewals[k].id }), values: { date: { value: { date: ymd(next) } } } });
+        const res = await t.requests.viewSubmission({
+          user: ADMIN_2,
+          callbackId: "renewal_mark_renewed",
+          privateMetadata: JSON.stringify({ id: renewals[k].id }),
+          values: { date: { value: { date: ymd(next) } } },
+        });
         expect(res.body).not.toContain("errors");
       } else {
-        await t.requests.blockAction({ user: ADMIN_2, actionId: "renewal_gmail_signed_in", value: renewals[k].id, responseId: `g-${day}` });
+        await t.requests.blockAction({
+          user: ADMIN_2,
+          actionId: "renewal_gmail_signed_in",
+          value: renewals[k].id,
+          responseId: `g-${day}`,
+        });
         await until(() => t.slack.responses.find((r) => r.id === `g-${day}`));
       }
       // The upload form answers after its ack: wait for the new deadline to land.
@@ -145,7 +191,10 @@ describe("three years", () => {
         const now = at(day, stop.h, stop.m);
         t.clock.set(now);
         if (stop.h === 10 && stop.m === 0 && day % 365 === 100) {
-          locks.push({ id: (await t.app.core.commands.request(admin, { deviceId: drawer.id, type: "DEVICE_LOCK" })).id, day });
+          locks.push({
+            id: (await t.app.core.commands.request(admin, { deviceId: drawer.id, type: "DEVICE_LOCK" })).id,
+            day,
+          });
         }
         for (const job of jobsDueAt(now)) await job.run(now);
         if (stop.h === 10) await t.flush(); // the digest and the reminders post at 10:00 and 10:05
@@ -177,9 +226,17 @@ describe("three years", () => {
       if (day % 365 === 364) {
         const before = t.slack.callsTo("views.publish").length;
         await t.requests.event({ type: "app_home_opened", user: ADMIN_1, tab: "home", channel: "D1" });
-        const view = (await until(() => t.slack.callsTo("views.publish").slice(before).find((c) => c.args.user_id === ADMIN_1))).args.view;
+        const view = (
+          await until(() =>
+            t.slack
+              .callsTo("views.publish")
+              .slice(before)
+              .find((c) => c.args.user_id === ADMIN_1),
+          )
+        ).args.view;
         const home = JSON.stringify(view.blocks);
-        for (const k of Object.keys(PLAN) as Kind[]) expect(home, `Home at the end of year ${(day + 1) / 365}`).toContain(`*${LABEL[k]}* — `);
+        for (const k of Object.keys(PLAN) as Kind[])
+          expect(home, `Home at the end of year ${(day + 1) / 365}`).toContain(`*${LABEL[k]}* — `);
         for (const k of Object.keys(PLAN) as Kind[]) expect(home).toContain(`(${fmt(current[k])})`);
       }
     }
@@ -191,25 +248,40 @@ describe("three years", () => {
     for (const k of Object.keys(PLAN) as Kind[]) {
       expect(cycles[k].filter((c) => c.renewedAt)).toHaveLength(3);
       for (const c of cycles[k]) {
-        const keys = rows.filter((r) => r.renewalId === renewals[k].id && r.key.startsWith(`${c.deadline.toISOString()}/`)).map((r) => r.key.slice(c.deadline.toISOString().length + 1));
+        const keys = rows
+          .filter((r) => r.renewalId === renewals[k].id && r.key.startsWith(`${c.deadline.toISOString()}/`))
+          .map((r) => r.key.slice(c.deadline.toISOString().length + 1));
         if (!c.renewedAt) {
           // Next year's deadline, beyond the three years: nothing due yet.
           expect(keys, `${k} ${c.deadline.toISOString()}`).toEqual([]);
           continue;
         }
         const thresholds = c.mode === "early" ? ["60d", "30d"] : THRESHOLDS;
-        expect(keys.filter((key) => !key.startsWith("overdue:")).sort(), `${k} ${c.mode} ${c.deadline.toISOString()}`).toEqual([...thresholds].sort());
+        expect(
+          keys.filter((key) => !key.startsWith("overdue:")).sort(),
+          `${k} ${c.mode} ${c.deadline.toISOString()}`,
+        ).toEqual([...thresholds].sort());
         const overdue = keys.filter((key) => key.startsWith("overdue:"));
         // Overdue: one a day, from the first morning past the deadline until the morning it was renewed.
         const mornings = [];
-        for (let d = dayOf(c.deadline); at(d, 10, 5) < c.renewedAt; d++) if (at(d, 10, 5) >= c.deadline) mornings.push(d);
+        for (let d = dayOf(c.deadline); at(d, 10, 5) < c.renewedAt; d++)
+          if (at(d, 10, 5) >= c.deadline) mornings.push(d);
         expect(overdue, `${k} ${c.mode} overdue days`).toHaveLength(c.mode === "overdue" ? mornings.length : 0);
         if (c.mode === "overdue") expect(mornings.length).toBeGreaterThanOrEqual(3);
         // Each post says what it should: the threshold's days left, or how long overdue.
-        const mine = posts.filter((p) => String(p.text).includes(LABEL[k]) && String(p.text).includes(`deadline ${fmt(c.deadline)}`));
-        const left = mine.map((p) => /(\d+) day\(s\) left/.exec(String(p.text))?.[1]).filter(Boolean).map(Number);
+        const mine = posts.filter(
+          (p) => String(p.text).includes(LABEL[k]) && String(p.text).includes(`deadline ${fmt(c.deadline)}`),
+        );
+        const left = mine
+          .map((p) => /(\d+) day\(s\) left/.exec(String(p.text))?.[1])
+          .filter(Boolean)
+          .map(Number);
         expect(left.sort((a, b) => b - a)).toEqual(thresholds.map((th) => Number(th.replace("d", ""))));
-        expect(mine.filter((p) => String(p.text).startsWith("OVERDUE")).map((p) => Number(/\((\d+) day\(s\) ago\)/.exec(String(p.text))![1]))).toEqual(c.mode === "overdue" ? overdue.map((_, i) => i) : []);
+        expect(
+          mine
+            .filter((p) => String(p.text).startsWith("OVERDUE"))
+            .map((p) => Number(/\((\d+) day\(s\) ago\)/.exec(String(p.text))![1])),
+        ).toEqual(c.mode === "overdue" ? overdue.map((_, i) => i) : []);
       }
     }
 
@@ -218,7 +290,10 @@ describe("three years", () => {
     expect(new Set(digestDays).size).toBe(DAYS);
     expect(silentListed).toEqual([0, 1, 2].flatMap((y) => [200, 201, 202].map((d) => y * 365 + d)));
     expect(locks).toHaveLength(3);
-    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({ type: "ENABLE_LOST_MODE", expiresAt: null });
+    expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({
+      type: "ENABLE_LOST_MODE",
+      expiresAt: null,
+    });
     expect((await t.db.prisma.command.findUniqueOrThrow({ where: { id: lost.id } })).state).not.toBe("EXPIRED");
     // eslint-disable-next-line no-console
     console.log(`three years simulated in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -29,7 +29,10 @@ const APP_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
 
 /** The policy in force; null when none was imported (nothing is a violation then). */
 export async function currentPolicy(db: Db | Tx): Promise<{ mode: "ALLOW" | "DENY"; ids: Set<string> } | null> {
-  const policy = await db.appPolicy.findUnique({ where: { id: "default" }, include: { entries: { select: { appId: true } } } });
+  const policy = await db.appPolicy.findUnique({
+    where: { id: "default" },
+    include: { entries: { select: { appId: true } } },
+  });
   if (!policy) return null;
   return { mode: policy.mode, ids: new Set(policy.entries.map((e) => e.appId)) };
 }
@@ -43,7 +46,12 @@ export function normaliseApps(raw: unknown): InstalledApp[] | null {
   if (!Array.isArray(raw)) return null;
   const out = new Map<string, InstalledApp>();
   for (const item of raw.slice(0, MAX_APPS)) {
-    const o = typeof item === "string" ? { id: item } : item && typeof item === "object" ? (item as Record<string, unknown>) : null;
+    const o =
+      typeof item === "string"
+        ? { id: item }
+        : item && typeof item === "object"
+          ? (item as Record<string, unknown>)
+          : null;
     const id = o && [o.id, o.identifier, o.Identifier, o.packageName, o.bundleId].find((v) => typeof v === "string");
     if (typeof id !== "string" || !APP_ID.test(id.trim())) continue;
     const name = [o!.name, o!.Name, o!.displayName].find((v) => typeof v === "string") as string | undefined;
@@ -66,20 +74,36 @@ export class AppUsage {
     try {
       return await db.$transaction(async (tx) => {
         const policy = await currentPolicy(tx);
-        const violating = policy ? apps.filter((a) => violatesPolicy(policy, a.id)).sort((a, b) => a.id.localeCompare(b.id)) : [];
-        const open = await tx.alert.findFirst({ where: { deviceId, type: "app_policy_violation", source: POLICY_SOURCE, resolvedAt: null }, orderBy: { createdAt: "desc" } });
+        const violating = policy
+          ? apps.filter((a) => violatesPolicy(policy, a.id)).sort((a, b) => a.id.localeCompare(b.id))
+          : [];
+        const open = await tx.alert.findFirst({
+          where: { deviceId, type: "app_policy_violation", source: POLICY_SOURCE, resolvedAt: null },
+          orderBy: { createdAt: "desc" },
+        });
         const openIds = ((open?.details as { appIds?: string[] } | null)?.appIds ?? []).join(",");
         const ids = violating.map((a) => a.id);
         if (open && openIds === ids.join(",")) return violating;
         if (open) {
           // Gone (or a different set): this alert is over; a different set is a new alert.
           await tx.alert.update({ where: { id: open.id }, data: { resolvedAt: now, resolvedBy: `system:${source}` } });
-          await audit(tx, { actor: `system:${source}`, action: "alert.resolve", subject: `alert:${open.id}`, details: { type: open.type, deviceId, reason: ids.length ? "apps changed" : "violating apps removed" }, at: now });
+          await audit(tx, {
+            actor: `system:${source}`,
+            action: "alert.resolve",
+            subject: `alert:${open.id}`,
+            details: { type: open.type, deviceId, reason: ids.length ? "apps changed" : "violating apps removed" },
+            at: now,
+          });
           await events.publish(tx, { type: "alert.resolved", alertId: open.id });
         }
         if (!ids.length) return violating;
         const device = await tx.device.findUniqueOrThrow({ where: { id: deviceId }, select: { platform: true } });
-        const details = { apps: violating.map((a) => (a.name ? `${a.name} (${a.id})` : a.id)), appIds: ids, policy: policy!.mode, reportedBy: source } as Prisma.InputJsonValue;
+        const details = {
+          apps: violating.map((a) => (a.name ? `${a.name} (${a.id})` : a.id)),
+          appIds: ids,
+          policy: policy!.mode,
+          reportedBy: source,
+        } as Prisma.InputJsonValue;
         const alert = await tx.alert.create({
           data: {
             type: "app_policy_violation",
@@ -92,7 +116,13 @@ export class AppUsage {
             createdAt: now,
           },
         });
-        await audit(tx, { actor: `system:${source}`, action: "alerts.intake", subject: `alert:${alert.id}`, details: { type: "app_policy_violation", deviceId, apps: ids.length }, at: now });
+        await audit(tx, {
+          actor: `system:${source}`,
+          action: "alerts.intake",
+          subject: `alert:${alert.id}`,
+          details: { type: "app_policy_violation", deviceId, apps: ids.length },
+          at: now,
+        });
         return violating;
       });
     } catch (err) {

@@ -4,7 +4,16 @@ import type { Tx } from "../audit.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { DeviceRef } from "./intake.js";
 
-const pick = { id: true, platform: true, name: true, serial: true, udid: true, imei: true, ownerId: true, state: true } as const;
+const pick = {
+  id: true,
+  platform: true,
+  name: true,
+  serial: true,
+  udid: true,
+  imei: true,
+  ownerId: true,
+  state: true,
+} as const;
 
 type Found = Awaited<ReturnType<typeof findDevice>>;
 const KEYS = ["id", "udid", "imei", "serial"] as const;
@@ -14,7 +23,9 @@ const KEYS = ["id", "udid", "imei", "serial"] as const;
  * identifier it gives, or to null.
  */
 export async function findDevicesByRefs(tx: Tx, refs: DeviceRef[]): Promise<(Found | null)[]> {
-  const wanted = Object.fromEntries(KEYS.map((k) => [k, [...new Set(refs.map((r) => r[k]).filter((v): v is string => Boolean(v)))]]));
+  const wanted = Object.fromEntries(
+    KEYS.map((k) => [k, [...new Set(refs.map((r) => r[k]).filter((v): v is string => Boolean(v)))]]),
+  );
   const or = KEYS.filter((k) => wanted[k]!.length).map((k) => ({ [k]: { in: wanted[k] } }));
   const devices = or.length ? await tx.device.findMany({ where: { OR: or }, select: pick }) : [];
   return refs.map((ref) => devices.find((d) => KEYS.every((k) => !ref[k] || d[k] === ref[k])) ?? null);
@@ -29,7 +40,11 @@ export async function findDevice(tx: Tx, query: string) {
     select: pick,
   });
   if (exact) return exact;
-  const partial = await tx.device.findMany({ where: { name: { contains: q, mode: "insensitive" } }, select: pick, take: 2 });
+  const partial = await tx.device.findMany({
+    where: { name: { contains: q, mode: "insensitive" } },
+    select: pick,
+    take: 2,
+  });
   if (partial.length === 1) return partial[0]!;
   if (partial.length > 1) throw new InvalidInputError(`several devices match "${q}"; use the serial number or UDID`);
   throw new NotFoundError(`no device matches "${q}"`, { what: q });

@@ -17,20 +17,30 @@ export const alertDetailsSchema = z.looseObject({
   simDetectedAt: z.iso.datetime({ offset: true }).optional(),
   lockState: text(100).optional(),
   /** Where the device was (geofence); null: the device sent no location. */
-  location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).nullable().optional(),
+  location: z
+    .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+    .nullable()
+    .optional(),
   takenOutAt: z.iso.datetime({ offset: true }).optional(),
   virusName: text(300).optional(),
   virusDetectedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const deviceRefSchema = z
-  .object({ udid: text(200).optional(), imei: text(50).optional(), serial: text(200).optional(), id: text(100).optional() })
+  .object({
+    udid: text(200).optional(),
+    imei: text(50).optional(),
+    serial: text(200).optional(),
+    id: text(100).optional(),
+  })
   .refine((d) => d.udid || d.imei || d.serial || d.id, "device needs one of udid, imei, serial or id");
 
 export const alertInputSchema = z.object({
   /** The sender's own id for the alert: when given, it alone decides what counts as the same alert. */
   id: text(200).optional(),
-  type: z.enum(ALERT_TYPES, { error: (i) => `unknown alert type ${JSON.stringify(i.input)}; expected one of ${ALERT_TYPES.join(", ")}` }),
+  type: z.enum(ALERT_TYPES, {
+    error: (i) => `unknown alert type ${JSON.stringify(i.input)}; expected one of ${ALERT_TYPES.join(", ")}`,
+  }),
   device: deviceRefSchema,
   detectedAt: z.iso.datetime({ offset: true }).optional(),
   details: alertDetailsSchema.optional(),
@@ -52,14 +62,20 @@ export function issueReason(error: z.ZodError): string {
 export function dedupeKeyOf(input: AlertInput, deviceId: string, receivedDay: string, source: string): string {
   if (input.id) return `ext:${source}:${input.id}`;
   const when = input.detectedAt ? new Date(input.detectedAt).toISOString() : receivedDay;
-  const hash = createHash("sha256").update(JSON.stringify([input.type, deviceId, when, canonical(input.details ?? {})])).digest("hex");
+  const hash = createHash("sha256")
+    .update(JSON.stringify([input.type, deviceId, when, canonical(input.details ?? {})]))
+    .digest("hex");
   return `h:${hash}`;
 }
 
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
   if (v && typeof v === "object") {
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
   }
   return v;
 }

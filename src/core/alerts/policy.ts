@@ -52,7 +52,8 @@ export function parsePolicyCsv(content: string): { appIds: string[]; errors: Lin
     seenFirst = true;
     if (isFirst && first && !APP_ID_SHAPE.test(first) && /^[\p{L}\s_-]+$/u.test(first)) header = first.slice(0, 80);
     else if (!first) errors.push({ line, reason: "the first column is empty" });
-    else if (!APP_ID.test(first) || !APP_ID_SHAPE.test(first)) errors.push({ line, reason: `"${first.slice(0, 80)}" is not an app ID (e.g. com.google.Maps)` });
+    else if (!APP_ID.test(first) || !APP_ID_SHAPE.test(first))
+      errors.push({ line, reason: `"${first.slice(0, 80)}" is not an app ID (e.g. com.google.Maps)` });
     else appIds.push(first);
   }
   if (!appIds.length && !errors.length) errors.push({ line: 1, reason: "the file has no app IDs" });
@@ -69,19 +70,31 @@ export class AppPolicyService {
       include: { entries: { orderBy: { appId: "asc" } } },
     });
     if (!policy) return { mode: "DENY", appIds: [], updatedAt: null, updatedBy: null };
-    return { mode: policy.mode, appIds: policy.entries.map((e) => e.appId), updatedAt: policy.updatedAt, updatedBy: policy.updatedBy };
+    return {
+      mode: policy.mode,
+      appIds: policy.entries.map((e) => e.appId),
+      updatedAt: policy.updatedAt,
+      updatedBy: policy.updatedBy,
+    };
   }
 
   /**
    * Replaces the policy with the file's list, all or nothing: a malformed line is reported by
    * its number and nothing is imported.
    */
-  async importCsv(actor: Actor, mode: PolicyMode, content: string): Promise<{ mode: PolicyMode; count: number; header: string | null }> {
+  async importCsv(
+    actor: Actor,
+    mode: PolicyMode,
+    content: string,
+  ): Promise<{ mode: PolicyMode; count: number; header: string | null }> {
     this.deps.actors.requireSystemAdmin(actor);
     if (mode !== "ALLOW" && mode !== "DENY") throw new InvalidInputError("choose allow or deny");
     const { appIds, errors, header } = parsePolicyCsv(content);
     if (errors.length) {
-      const shown = errors.slice(0, 10).map((e) => `line ${e.line}: ${e.reason}`).join("; ");
+      const shown = errors
+        .slice(0, 10)
+        .map((e) => `line ${e.line}: ${e.reason}`)
+        .join("; ");
       const more = errors.length > 10 ? ` (and ${errors.length - 10} more)` : "";
       throw new InvalidInputError(`nothing was imported. ${shown}${more}`, { lines: errors.slice(0, 50) });
     }
@@ -94,7 +107,13 @@ export class AppPolicyService {
       });
       await tx.appPolicyEntry.deleteMany({ where: { policyId: POLICY_ID } });
       await tx.appPolicyEntry.createMany({ data: appIds.map((appId) => ({ policyId: POLICY_ID, appId })) });
-      await audit(tx, { actor: actor.id, action: "policy.import", subject: "app-policy", details: { mode, count: appIds.length, headerSkipped: header }, at: now });
+      await audit(tx, {
+        actor: actor.id,
+        action: "policy.import",
+        subject: "app-policy",
+        details: { mode, count: appIds.length, headerSkipped: header },
+        at: now,
+      });
     });
     return { mode, count: appIds.length, header };
   }

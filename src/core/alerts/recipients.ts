@@ -15,8 +15,12 @@ export async function alertRecipients(tx: Tx, deviceId: string): Promise<AlertRe
     select: {
       owner: {
         select: {
-          id: true, slackUserId: true, locale: true,
-          department: { select: { admins: { select: { person: { select: { id: true, slackUserId: true, locale: true } } } } } },
+          id: true,
+          slackUserId: true,
+          locale: true,
+          department: {
+            select: { admins: { select: { person: { select: { id: true, slackUserId: true, locale: true } } } } },
+          },
         },
       },
     },
@@ -24,10 +28,17 @@ export async function alertRecipients(tx: Tx, deviceId: string): Promise<AlertRe
   const owner = device?.owner;
   if (!owner) return [];
   const out: AlertRecipient[] = [];
-  if (owner.slackUserId) out.push({ personId: owner.id, slackUserId: owner.slackUserId, locale: owner.locale, role: "owner" });
+  if (owner.slackUserId)
+    out.push({ personId: owner.id, slackUserId: owner.slackUserId, locale: owner.locale, role: "owner" });
   for (const { person } of owner.department?.admins ?? []) {
     // An owner who is also their department's admin gets the owner's message only.
-    if (person.slackUserId && person.id !== owner.id) out.push({ personId: person.id, slackUserId: person.slackUserId, locale: person.locale, role: "departmentAdmin" });
+    if (person.slackUserId && person.id !== owner.id)
+      out.push({
+        personId: person.id,
+        slackUserId: person.slackUserId,
+        locale: person.locale,
+        role: "departmentAdmin",
+      });
   }
   return out;
 }

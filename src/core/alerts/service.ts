@@ -44,7 +44,8 @@ export class AlertService {
    * good ones are kept. Usable inside another transaction (pass `tx`) by drivers and the core.
    */
   async raise(items: unknown[], opts: { source?: string; actor?: string; tx?: Tx } = {}): Promise<IntakeResult> {
-    if (items.length > MAX_BATCH) throw new InvalidInputError(`at most ${MAX_BATCH} alerts per request; send the rest separately`);
+    if (items.length > MAX_BATCH)
+      throw new InvalidInputError(`at most ${MAX_BATCH} alerts per request; send the rest separately`);
     const source = opts.source ?? "api";
     const now = this.deps.clock.now();
     const receivedDay = now.toISOString().slice(0, 10);
@@ -62,12 +63,17 @@ export class AlertService {
           rejected.push({ index, reason: describeUnstorable(bad) });
           continue;
         }
-        const parsed = alertInputSchema.safeParse(details === undefined ? item : { ...identity, details: cleanDeep(details) });
+        const parsed = alertInputSchema.safeParse(
+          details === undefined ? item : { ...identity, details: cleanDeep(details) },
+        );
         if (parsed.success) valid.push({ index, input: parsed.data });
         else rejected.push({ index, reason: issueReason(parsed.error) });
       }
       await applyPolicy(tx, valid, rejected);
-      const devices = await findDevicesByRefs(tx, valid.map((v) => v.input.device));
+      const devices = await findDevicesByRefs(
+        tx,
+        valid.map((v) => v.input.device),
+      );
       for (const [i, { index, input }] of valid.entries()) {
         const device = devices[i];
         if (!device) {
@@ -99,7 +105,12 @@ export class AlertService {
           at: now,
         });
       }
-      return { accepted: rows.length, duplicates: rows.length - created.length, rejected, stored: created.map((c) => c.id) };
+      return {
+        accepted: rows.length,
+        duplicates: rows.length - created.length,
+        rejected,
+        stored: created.map((c) => c.id),
+      };
     };
     return opts.tx ? run(opts.tx) : this.deps.db.$transaction(run, { timeout: 30_000, maxWait: 10_000 });
   }
@@ -116,7 +127,11 @@ export class AlertService {
       const recent = await tx.alert.aggregate({
         // Only alerts created within the hour are ever posted: the createdAt bound lets the
         // index answer instead of a scan of every alert, every five seconds.
-        where: { immediate: true, createdAt: { gte: new Date(staleBefore.getTime() - FLOOD_WINDOW_MS) }, postedAt: { gt: windowStart, lte: now } },
+        where: {
+          immediate: true,
+          createdAt: { gte: new Date(staleBefore.getTime() - FLOOD_WINDOW_MS) },
+          postedAt: { gt: windowStart, lte: now },
+        },
         _count: { _all: true },
       });
       if (recent._count._all >= FLOOD_THRESHOLD) return 0;
@@ -136,14 +151,26 @@ export class AlertService {
 
   async resolve(actor: Actor, alertId: string): Promise<void> {
     const { db, clock, actors, events } = this.deps;
-    const alert = await db.alert.findUnique({ where: { id: alertId }, select: { id: true, deviceId: true, type: true } });
+    const alert = await db.alert.findUnique({
+      where: { id: alertId },
+      select: { id: true, deviceId: true, type: true },
+    });
     if (!alert) throw new NotFoundError("this alert", { what: "alert" });
     await actors.requireDeviceAdmin(actor, alert.deviceId);
     const now = clock.now();
     await db.$transaction(async (tx) => {
-      const done = await tx.alert.updateMany({ where: { id: alertId, resolvedAt: null }, data: { resolvedAt: now, resolvedBy: actor.id } });
+      const done = await tx.alert.updateMany({
+        where: { id: alertId, resolvedAt: null },
+        data: { resolvedAt: now, resolvedBy: actor.id },
+      });
       if (!done.count) throw new ConflictError("this alert is already resolved");
-      await audit(tx, { actor: actor.id, action: "alert.resolve", subject: `alert:${alertId}`, details: { type: alert.type, deviceId: alert.deviceId }, at: now });
+      await audit(tx, {
+        actor: actor.id,
+        action: "alert.resolve",
+        subject: `alert:${alertId}`,
+        details: { type: alert.type, deviceId: alert.deviceId },
+        at: now,
+      });
       await events.publish(tx, { type: "alert.resolved", alertId });
     });
   }
@@ -163,7 +190,13 @@ export class AlertService {
       where: { id: device.id },
       select: { lastCheckInAt: true, owner: { select: { name: true, email: true } } },
     });
-    return { device, alerts, total, lastResponseAt: more.lastCheckInAt, owner: more.owner ? (more.owner.name ?? more.owner.email) : null };
+    return {
+      device,
+      alerts,
+      total,
+      lastResponseAt: more.lastCheckInAt,
+      owner: more.owner ? (more.owner.name ?? more.owner.email) : null,
+    };
   }
 }
 
@@ -182,7 +215,10 @@ async function applyPolicy(tx: Tx, valid: { index: number; input: AlertInput }[]
     const violating = apps.filter((a) => violatesPolicy(policy, /\(([^()\s]+)\)\s*$/.exec(a)?.[1] ?? a.trim()));
     if (violating.length === apps.length) continue;
     if (!violating.length) {
-      rejected.push({ index: v.index, reason: `not a violation: the app usage policy (${policy.mode === "ALLOW" ? "allow list" : "deny list"}) allows ${apps.join(", ")}` });
+      rejected.push({
+        index: v.index,
+        reason: `not a violation: the app usage policy (${policy.mode === "ALLOW" ? "allow list" : "deny list"}) allows ${apps.join(", ")}`,
+      });
       valid.splice(valid.indexOf(v), 1);
       continue;
     }

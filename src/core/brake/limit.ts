@@ -28,6 +28,11 @@ export function wipesInLastHour(tx: Tx, now: Date, excludeId?: string): Promise<
 /** Wipes released to devices in the last hour (the approval-time check). */
 export function wipesReleasedInLastHour(tx: Tx, now: Date, excludeId: string): Promise<number> {
   return tx.command.count({
-    where: { type: "ERASE_DEVICE", state: { notIn: ["CANCELLED", "EXPIRED", "AWAITING_APPROVAL"] }, queuedAt: { gte: new Date(now.getTime() - HOUR) }, id: { not: excludeId } },
+    where: {
+      type: "ERASE_DEVICE",
+      state: { notIn: ["CANCELLED", "EXPIRED", "AWAITING_APPROVAL"] },
+      queuedAt: { gte: new Date(now.getTime() - HOUR) },
+      id: { not: excludeId },
+    },
   });
 }

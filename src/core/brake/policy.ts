@@ -8,7 +8,13 @@ import type { CommandType } from "../../generated/prisma/enums.js";
 export const RESPONSE_POLICY_KEY = "response.policy";
 export const DEFAULT_WIPE_LIMIT_PER_HOUR = 3;
 /** Types whose second approval a company may switch on; a wipe always needs one. */
-export const POLICY_TYPES = ["ENABLE_LOST_MODE", "DEVICE_LOCK", "DISABLE_LOST_MODE", "DEVICE_LOCATION", "PLAY_LOST_MODE_SOUND"] as const satisfies readonly CommandType[];
+export const POLICY_TYPES = [
+  "ENABLE_LOST_MODE",
+  "DEVICE_LOCK",
+  "DISABLE_LOST_MODE",
+  "DEVICE_LOCATION",
+  "PLAY_LOST_MODE_SOUND",
+] as const satisfies readonly CommandType[];
 export type PolicyType = (typeof POLICY_TYPES)[number];
 
 const stored = z.object({
@@ -22,7 +28,10 @@ export interface ResponsePolicy {
   secondAdmin: PolicyType[];
 }
 
-export async function readResponsePolicy(tx: Tx, defaults: { wipeLimitPerHour?: number } = {}): Promise<ResponsePolicy> {
+export async function readResponsePolicy(
+  tx: Tx,
+  defaults: { wipeLimitPerHour?: number } = {},
+): Promise<ResponsePolicy> {
   const row = await tx.setting.findUnique({ where: { key: RESPONSE_POLICY_KEY } });
   const parsed = stored.safeParse(row?.value ?? {});
   const value = parsed.success ? parsed.data : { secondAdmin: [] };
@@ -34,7 +43,11 @@ export async function readResponsePolicy(tx: Tx, defaults: { wipeLimitPerHour?: 
 
 export async function writeResponsePolicy(tx: Tx, policy: ResponsePolicy): Promise<void> {
   const value = { wipeLimitPerHour: policy.wipeLimitPerHour, secondAdmin: policy.secondAdmin };
-  await tx.setting.upsert({ where: { key: RESPONSE_POLICY_KEY }, create: { key: RESPONSE_POLICY_KEY, value }, update: { value } });
+  await tx.setting.upsert({
+    where: { key: RESPONSE_POLICY_KEY },
+    create: { key: RESPONSE_POLICY_KEY, value },
+    update: { value },
+  });
 }
 
 /** A proposed change, as stored on PolicyChange.change. */
@@ -56,7 +69,11 @@ export function applyChange(policy: ResponsePolicy, change: PolicyChangeValue): 
  * How many administrators other than the requester must approve: a wipe one, or two past the
  * rolling-hour limit (break-glass); a type the policy names one; anything else none.
  */
-export function approvalsRequired(type: CommandType, policy: ResponsePolicy, wipesInLastHour: number): { required: number; breakGlass: boolean } {
+export function approvalsRequired(
+  type: CommandType,
+  policy: ResponsePolicy,
+  wipesInLastHour: number,
+): { required: number; breakGlass: boolean } {
   if (type === "ERASE_DEVICE") {
     const breakGlass = wipesInLastHour >= policy.wipeLimitPerHour;
     return { required: breakGlass ? 2 : 1, breakGlass };

@@ -11,7 +11,14 @@ import type { Clock } from "../clock.js";
 import { ConflictError, DomainError, InvalidInputError, NotAllowedError, NotFoundError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import type { CommandRequest } from "../commands/requests.js";
-import { applyChange, policyChangeSchema, readResponsePolicy, writeResponsePolicy, type PolicyChangeValue, type ResponsePolicy } from "./policy.js";
+import {
+  applyChange,
+  policyChangeSchema,
+  readResponsePolicy,
+  writeResponsePolicy,
+  type PolicyChangeValue,
+  type ResponsePolicy,
+} from "./policy.js";
 
 export interface BrakeDeps {
   db: Db;
@@ -52,7 +59,13 @@ export class ResponseBrake {
     const now = this.deps.clock.now();
     return this.deps.db.$transaction(async (tx) => {
       const row = await tx.policyChange.create({ data: { change, proposedBy: actor.id, proposedAt: now } });
-      await audit(tx, { actor: actor.id, action: "policy.propose", subject: `policy:${row.id}`, details: change, at: now });
+      await audit(tx, {
+        actor: actor.id,
+        action: "policy.propose",
+        subject: `policy:${row.id}`,
+        details: change,
+        at: now,
+      });
       await this.deps.events.publish(tx, { type: "policy.changed", changeId: row.id });
       return row;
     });
@@ -64,8 +77,17 @@ export class ResponseBrake {
     const row = await this.change(changeId);
     if (!row) throw new NotFoundError("policy change");
     if (row.proposedBy === actor.id) {
-      await audit(this.deps.db, { actor: actor.id, action: "policy.refused", subject: `policy:${row.id}`, details: { reason: "proposer" }, at: this.deps.clock.now() });
-      throw new NotAllowedError("a policy change needs a second administrator: you proposed it, so someone else must approve it", { reasonKey: "brake.refused.policy_self" });
+      await audit(this.deps.db, {
+        actor: actor.id,
+        action: "policy.refused",
+        subject: `policy:${row.id}`,
+        details: { reason: "proposer" },
+        at: this.deps.clock.now(),
+      });
+      throw new NotAllowedError(
+        "a policy change needs a second administrator: you proposed it, so someone else must approve it",
+        { reasonKey: "brake.refused.policy_self" },
+      );
     }
     return this.decide(actor, row, "APPLIED");
   }
@@ -80,14 +102,23 @@ export class ResponseBrake {
   private async decide(actor: Actor, row: PolicyChange, to: "APPLIED" | "WITHDRAWN") {
     const now = this.deps.clock.now();
     return this.deps.db.$transaction(async (tx) => {
-      const { count } = await tx.policyChange.updateMany({ where: { id: row.id, state: "PENDING" }, data: { state: to, decidedBy: actor.id, decidedAt: now } });
+      const { count } = await tx.policyChange.updateMany({
+        where: { id: row.id, state: "PENDING" },
+        data: { state: to, decidedBy: actor.id, decidedAt: now },
+      });
       if (!count) throw new ConflictError(`this change is already ${row.state.toLowerCase()}`, { state: row.state });
       let policy = await readResponsePolicy(tx, { wipeLimitPerHour: this.deps.wipeLimitPerHour });
       if (to === "APPLIED") {
         policy = applyChange(policy, policyChangeSchema.parse(row.change));
         await writeResponsePolicy(tx, policy);
       }
-      await audit(tx, { actor: actor.id, action: to === "APPLIED" ? "policy.apply" : "policy.withdraw", subject: `policy:${row.id}`, details: { change: row.change, policy }, at: now });
+      await audit(tx, {
+        actor: actor.id,
+        action: to === "APPLIED" ? "policy.apply" : "policy.withdraw",
+        subject: `policy:${row.id}`,
+        details: { change: row.change, policy },
+        at: now,
+      });
       await this.deps.events.publish(tx, { type: "policy.changed", changeId: row.id });
       return { change: await tx.policyChange.findUniqueOrThrow({ where: { id: row.id } }), policy };
     });
@@ -98,31 +129,63 @@ export class ResponseBrake {
    * (else nothing is requested and the answer lists the unknown ones), the request is posted to
    * the security channel, and each device's command goes through the same door as a click.
    */
-  async requestMany(actor: Actor, input: { type: BulkType; deviceRefs: string[]; params?: Record<string, unknown>; source: "slack" | "csv" }): Promise<BulkOutcome> {
+  async requestMany(
+    actor: Actor,
+    input: { type: BulkType; deviceRefs: string[]; params?: Record<string, unknown>; source: "slack" | "csv" },
+  ): Promise<BulkOutcome> {
     this.deps.actors.requireAdmin(actor);
     const refs = [...new Set(input.deviceRefs.map((r) => r.trim()).filter(Boolean))];
-    if (!refs.length) throw new InvalidInputError("name at least one device by serial number, UDID or IMEI", { field: "devices" });
-    if (refs.length > BULK_MAX_DEVICES) throw new InvalidInputError(`at most ${BULK_MAX_DEVICES} devices in one request`, { field: "devices", max: BULK_MAX_DEVICES });
+    if (!refs.length)
+      throw new InvalidInputError("name at least one device by serial number, UDID or IMEI", { field: "devices" });
+    if (refs.length > BULK_MAX_DEVICES)
+      throw new InvalidInputError(`at most ${BULK_MAX_DEVICES} devices in one request`, {
+        field: "devices",
+        max: BULK_MAX_DEVICES,
+      });
     const devices = await this.deps.db.device.findMany({
       where: { OR: [{ serial: { in: refs } }, { udid: { in: refs } }, { imei: { in: refs } }, { id: { in: refs } }] },
       select: { id: true, name: true, serial: true, udid: true, imei: true },
     });
     const known = new Set(devices.flatMap((d) => [d.id, d.serial, d.udid, d.imei].filter(Boolean) as string[]));
     const unknown = refs.filter((r) => !known.has(r));
-    if (unknown.length) throw new InvalidInputError(`no device has the serial number, UDID or IMEI ${unknown.join(", ")}`, { field: "devices", unknown: unknown.join(", "), reasonKey: "brake.bulk.unknown" });
+    if (unknown.length)
+      throw new InvalidInputError(`no device has the serial number, UDID or IMEI ${unknown.join(", ")}`, {
+        field: "devices",
+        unknown: unknown.join(", "),
+        reasonKey: "brake.bulk.unknown",
+      });
     const batchId = randomUUID();
     const now = this.deps.clock.now();
     const deviceIds = devices.map((d) => d.id);
     if (deviceIds.length > 1) {
       await this.deps.db.$transaction(async (tx) => {
-        await audit(tx, { actor: actor.id, action: "command.bulk_request", subject: `batch:${batchId}`, details: { type: input.type, deviceIds, source: input.source }, at: now });
-        await this.deps.events.publish(tx, { type: "security.notice", kind: "bulk_request", batchId, actor: actor.id, commandType: input.type, deviceIds, source: input.source });
+        await audit(tx, {
+          actor: actor.id,
+          action: "command.bulk_request",
+          subject: `batch:${batchId}`,
+          details: { type: input.type, deviceIds, source: input.source },
+          at: now,
+        });
+        await this.deps.events.publish(tx, {
+          type: "security.notice",
+          kind: "bulk_request",
+          batchId,
+          actor: actor.id,
+          commandType: input.type,
+          deviceIds,
+          source: input.source,
+        });
       });
     }
     const results: BulkOutcome["results"] = [];
     for (const d of devices) {
       try {
-        const command = await this.deps.commands.request(actor, { deviceId: d.id, type: input.type, params: input.params, batchId });
+        const command = await this.deps.commands.request(actor, {
+          deviceId: d.id,
+          type: input.type,
+          params: input.params,
+          batchId,
+        });
         results.push({ deviceId: d.id, name: d.name, command });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;

@@ -26,7 +26,10 @@ export function generateKeyAndCsr(subject: CsrSubject): { privateKeyPem: string;
     { name: "countryName", value: subject.country },
   ]);
   csr.sign(keys.privateKey, forge.md.sha256.create());
-  return { privateKeyPem: forge.pki.privateKeyToPem(keys.privateKey), csrPem: forge.pki.certificationRequestToPem(csr) };
+  return {
+    privateKeyPem: forge.pki.privateKeyToPem(keys.privateKey),
+    csrPem: forge.pki.certificationRequestToPem(csr),
+  };
 }
 
 /**
@@ -34,7 +37,9 @@ export function generateKeyAndCsr(subject: CsrSubject): { privateKeyPem: string;
  * the vendor's certificate chain and the vendor's signature over the CSR, all base64-encoded.
  */
 export function vendorSignedRequest(csrPem: string, vendorCertPem: string, vendorKeyPem: string): string {
-  const csrDer = forge.asn1.toDer(forge.pki.certificationRequestToAsn1(forge.pki.certificationRequestFromPem(csrPem))).getBytes();
+  const csrDer = forge.asn1
+    .toDer(forge.pki.certificationRequestToAsn1(forge.pki.certificationRequestFromPem(csrPem)))
+    .getBytes();
   const vendorKey = forge.pki.privateKeyFromPem(vendorKeyPem);
   const md = forge.md.sha256.create();
   md.update(csrDer);
@@ -63,15 +68,24 @@ export interface PushCertificateFacts {
 export function readPushCertificate(filename: string, content: Buffer, now: Date): PushCertificateFacts {
   const text = content.toString("utf8").trim();
   if (/\.json$/i.test(filename) || text.startsWith("{")) {
-    throw new CertificateRefusedError("json_file", "This is a .json file, not the .pem certificate. The browser saved Apple's download under the wrong name: download it again from the Push Certificates Portal (another browser helps) and upload the .pem.");
+    throw new CertificateRefusedError(
+      "json_file",
+      "This is a .json file, not the .pem certificate. The browser saved Apple's download under the wrong name: download it again from the Push Certificates Portal (another browser helps) and upload the .pem.",
+    );
   }
   if (text.includes("BEGIN CERTIFICATE REQUEST")) {
-    throw new CertificateRefusedError("csr_not_certificate", "This is the certificate request (CSR) you send to Apple, not the certificate Apple sends back. Upload the .pem downloaded from the Push Certificates Portal.");
+    throw new CertificateRefusedError(
+      "csr_not_certificate",
+      "This is the certificate request (CSR) you send to Apple, not the certificate Apple sends back. Upload the .pem downloaded from the Push Certificates Portal.",
+    );
   }
   const cert = parseCertificate(text, content);
   const topic = cert.subject.getField({ type: UID_OID })?.value as string | undefined;
   if (!topic || !topic.startsWith(TOPIC_PREFIX)) {
-    throw new CertificateRefusedError("not_push_certificate", "This certificate is not an MDM push certificate from Apple (its subject has no com.apple.mgmt topic).");
+    throw new CertificateRefusedError(
+      "not_push_certificate",
+      "This certificate is not an MDM push certificate from Apple (its subject has no com.apple.mgmt topic).",
+    );
   }
   const facts: PushCertificateFacts = {
     pem: forge.pki.certificateToPem(cert),
@@ -83,7 +97,11 @@ export function readPushCertificate(filename: string, content: Buffer, now: Date
     modulus: (cert.publicKey as forge.pki.rsa.PublicKey).n.toString(16),
   };
   if (facts.notAfter.getTime() <= now.getTime()) {
-    throw new CertificateRefusedError("expired", `This certificate expired on ${facts.notAfter.toISOString().slice(0, 10)}. Renew it in the Push Certificates Portal and upload the new .pem.`, { notAfter: facts.notAfter.toISOString() });
+    throw new CertificateRefusedError(
+      "expired",
+      `This certificate expired on ${facts.notAfter.toISOString().slice(0, 10)}. Renew it in the Push Certificates Portal and upload the new .pem.`,
+      { notAfter: facts.notAfter.toISOString() },
+    );
   }
   return facts;
 }
@@ -93,7 +111,10 @@ function parseCertificate(text: string, raw: Buffer): forge.pki.Certificate {
     if (text.includes("BEGIN CERTIFICATE")) return forge.pki.certificateFromPem(pemBlocks(text, "CERTIFICATE")[0]!);
     return forge.pki.certificateFromAsn1(forge.asn1.fromDer(forge.util.createBuffer(raw.toString("binary"))));
   } catch {
-    throw new CertificateRefusedError("not_certificate", "This file is not a certificate. Upload the .pem file Apple's Push Certificates Portal gives you.");
+    throw new CertificateRefusedError(
+      "not_certificate",
+      "This file is not a certificate. Upload the .pem file Apple's Push Certificates Portal gives you.",
+    );
   }
 }
 

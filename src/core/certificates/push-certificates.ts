@@ -47,7 +47,14 @@ export interface CsrResult {
 }
 
 /** how: "renewed" (same topic, devices stay enrolled), "replaced" (another topic, two admins), "installed" (the first here). */
-export type UploadResult = { renewalId: string; topic: string; serial: string; expiresAt: Date; renewed: boolean; how: "renewed" | "replaced" | "installed" };
+export type UploadResult = {
+  renewalId: string;
+  topic: string;
+  serial: string;
+  expiresAt: Date;
+  renewed: boolean;
+  how: "renewed" | "replaced" | "installed";
+};
 
 const overrideKey = (requestId: string) => `pushcert-override:${requestId}`;
 
@@ -61,8 +68,10 @@ export class PushCertificates {
     this.deps.actors.requireSystemAdmin(actor);
     const email = input.email.trim();
     const country = input.country.trim().toUpperCase();
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new InvalidInputError(`"${email}" is not an email address.`, { field: "email" });
-    if (!/^[A-Z]{2}$/.test(country)) throw new InvalidInputError("The country must be a two-letter code such as JP.", { field: "country" });
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      throw new InvalidInputError(`"${email}" is not an email address.`, { field: "email" });
+    if (!/^[A-Z]{2}$/.test(country))
+      throw new InvalidInputError("The country must be a two-letter code such as JP.", { field: "country" });
     if (!input.name.trim()) throw new InvalidInputError("A name is needed for the request.", { field: "name" });
     // Refuse before generating anything: a key we cannot protect is never made.
     parseEncryptionKey(this.deps.settings.encryptionKey);
@@ -71,9 +80,21 @@ export class PushCertificates {
     const signedRequest = await this.signForVendor(csrPem);
     const request = await this.deps.db.$transaction(async (tx) => {
       const row = await tx.pushCertificateRequest.create({
-        data: { appleId, requestedBy: actor.id, encryptedPrivateKey: this.secrets.encrypt(privateKeyPem), csrPem, createdAt: this.deps.clock.now() },
+        data: {
+          appleId,
+          requestedBy: actor.id,
+          encryptedPrivateKey: this.secrets.encrypt(privateKeyPem),
+          csrPem,
+          createdAt: this.deps.clock.now(),
+        },
       });
-      await audit(tx, { actor: actor.id, action: "pushcert.csr", subject: `pushcert-request:${row.id}`, details: { vendorSigned: Boolean(signedRequest), appleIdRecorded: Boolean(appleId) }, at: this.deps.clock.now() });
+      await audit(tx, {
+        actor: actor.id,
+        action: "pushcert.csr",
+        subject: `pushcert-request:${row.id}`,
+        details: { vendorSigned: Boolean(signedRequest), appleIdRecorded: Boolean(appleId) },
+        at: this.deps.clock.now(),
+      });
       return row;
     });
     return { requestId: request.id, csrPem, signedRequest, appleId };
@@ -90,7 +111,13 @@ export class PushCertificates {
       // Kept (it is public) so a two-admin override can install exactly this certificate.
       await this.deps.db.$transaction(async (tx) => {
         await tx.pushCertificateRequest.update({ where: { id: request.id }, data: { certificatePem: facts.pem } });
-        await audit(tx, { actor: actor.id, action: "pushcert.refused_topic_change", subject: `pushcert-request:${request.id}`, details: { currentTopic: current.topic, newTopic: facts.topic, serial: facts.serial }, at: now });
+        await audit(tx, {
+          actor: actor.id,
+          action: "pushcert.refused_topic_change",
+          subject: `pushcert-request:${request.id}`,
+          details: { currentTopic: current.topic, newTopic: facts.topic, serial: facts.serial },
+          at: now,
+        });
       });
       throw new CertificateRefusedError(
         "topic_changed",
@@ -108,10 +135,25 @@ export class PushCertificates {
     const { facts, current } = await this.pendingTopicChange(requestId);
     await this.deps.db.$transaction(async (tx) => {
       const existing = await tx.setting.findUnique({ where: { key: overrideKey(requestId) } });
-      if (existing) throw new ConflictError("An override for this certificate is already waiting for a second administrator.");
-      await tx.setting.create({ data: { key: overrideKey(requestId), value: { by: actor.id, at: now.toISOString() } } });
-      await audit(tx, { actor: actor.id, action: "pushcert.override_request", subject: `pushcert-request:${requestId}`, details: { currentTopic: current, newTopic: facts.topic }, at: now });
-      await this.deps.events.publish(tx, { type: "pushcert.override_requested", requestId, actor: actor.id, currentTopic: current, newTopic: facts.topic });
+      if (existing)
+        throw new ConflictError("An override for this certificate is already waiting for a second administrator.");
+      await tx.setting.create({
+        data: { key: overrideKey(requestId), value: { by: actor.id, at: now.toISOString() } },
+      });
+      await audit(tx, {
+        actor: actor.id,
+        action: "pushcert.override_request",
+        subject: `pushcert-request:${requestId}`,
+        details: { currentTopic: current, newTopic: facts.topic },
+        at: now,
+      });
+      await this.deps.events.publish(tx, {
+        type: "pushcert.override_requested",
+        requestId,
+        actor: actor.id,
+        currentTopic: current,
+        newTopic: facts.topic,
+      });
     });
   }
 
@@ -123,7 +165,8 @@ export class PushCertificates {
       const pending = await tx.setting.findUnique({ where: { key: overrideKey(requestId) } });
       if (!pending) throw new NotFoundError("override request (it was already confirmed, or never requested)");
       const by = (pending.value as { by?: string }).by;
-      if (by === actor.id) throw new NotAllowedError("A second, different administrator must confirm replacing the push certificate.");
+      if (by === actor.id)
+        throw new NotAllowedError("A second, different administrator must confirm replacing the push certificate.");
       const { count } = await tx.setting.deleteMany({ where: { key: overrideKey(requestId) } });
       if (count !== 1) throw new ConflictError("Another administrator confirmed this override a moment ago.");
       return this.install(tx, actor, requestId, appleId, facts, true, by);
@@ -143,7 +186,10 @@ export class PushCertificates {
     return {
       current,
       requests: requests.map((r) => ({ ...r, certificatePem: undefined, hasCertificate: Boolean(r.certificatePem) })),
-      pendingOverrides: pendingOverrides.map((s) => ({ requestId: s.key.slice("pushcert-override:".length), by: (s.value as { by?: string }).by ?? "" })),
+      pendingOverrides: pendingOverrides.map((s) => ({
+        requestId: s.key.slice("pushcert-override:".length),
+        by: (s.value as { by?: string }).by ?? "",
+      })),
     };
   }
 
@@ -152,9 +198,20 @@ export class PushCertificates {
     return this.secrets.decrypt(sealed);
   }
 
-  private async install(tx: Tx, actor: Actor, requestId: string, appleId: string | null, facts: PushCertificateFacts, override: boolean, firstAdmin?: string): Promise<UploadResult> {
+  private async install(
+    tx: Tx,
+    actor: Actor,
+    requestId: string,
+    appleId: string | null,
+    facts: PushCertificateFacts,
+    override: boolean,
+    firstAdmin?: string,
+  ): Promise<UploadResult> {
     const now = this.deps.clock.now();
-    await tx.pushCertificateRequest.update({ where: { id: requestId }, data: { certificatePem: facts.pem, uploadedAt: now } });
+    await tx.pushCertificateRequest.update({
+      where: { id: requestId },
+      data: { certificatePem: facts.pem, uploadedAt: now },
+    });
     const current = await this.currentRenewal(tx);
     const account = appleId
       ? await tx.custodyAccount.findFirst({ where: { role: "PUSH_CERT_APPLE_ID", address: appleId.toLowerCase() } })
@@ -164,7 +221,12 @@ export class PushCertificates {
       expiresAt: facts.notAfter,
       topic: facts.topic,
       serial: facts.serial,
-      details: { appleId, notBefore: facts.notBefore.toISOString(), subject: facts.subject, requestId } as Prisma.InputJsonValue,
+      details: {
+        appleId,
+        notBefore: facts.notBefore.toISOString(),
+        subject: facts.subject,
+        requestId,
+      } as Prisma.InputJsonValue,
       renewedAt: now,
       renewedBy: actor.id,
       accountId: account?.id ?? current?.accountId ?? null,
@@ -178,22 +240,47 @@ export class PushCertificates {
       actor: actor.id,
       action: override ? "pushcert.replace_topic" : "pushcert.install",
       subject: `renewal:${renewal.id}`,
-      details: { topic: facts.topic, serial: facts.serial, expiresAt: facts.notAfter.toISOString(), previousTopic: current?.topic ?? null, ...(override ? { firstAdmin, secondAdmin: actor.id } : {}) },
+      details: {
+        topic: facts.topic,
+        serial: facts.serial,
+        expiresAt: facts.notAfter.toISOString(),
+        previousTopic: current?.topic ?? null,
+        ...(override ? { firstAdmin, secondAdmin: actor.id } : {}),
+      },
       at: now,
     });
-    await this.deps.events.publish(tx, { type: "renewal.renewed", renewalId: renewal.id, actor: actor.id, how, previous: current?.expiresAt?.toISOString() ?? null });
-    return { renewalId: renewal.id, topic: facts.topic, serial: facts.serial, expiresAt: facts.notAfter, renewed: how === "renewed", how };
+    await this.deps.events.publish(tx, {
+      type: "renewal.renewed",
+      renewalId: renewal.id,
+      actor: actor.id,
+      how,
+      previous: current?.expiresAt?.toISOString() ?? null,
+    });
+    return {
+      renewalId: renewal.id,
+      topic: facts.topic,
+      serial: facts.serial,
+      expiresAt: facts.notAfter,
+      renewed: how === "renewed",
+      how,
+    };
   }
 
   private async matchingRequest(facts: PushCertificateFacts) {
     const requests = await this.deps.db.pushCertificateRequest.findMany({ orderBy: { createdAt: "desc" } });
     if (!requests.length) {
-      throw new CertificateRefusedError("no_request", "No certificate request was made here, so there is no private key for this certificate. Run `/mdm cert csr` first, upload that request to Apple, then upload Apple's answer.");
+      throw new CertificateRefusedError(
+        "no_request",
+        "No certificate request was made here, so there is no private key for this certificate. Run `/mdm cert csr` first, upload that request to Apple, then upload Apple's answer.",
+      );
     }
     const request = requests.find((r) => publicModulusOfCsr(r.csrPem) === facts.modulus);
     // The CSR says which key; the stored key must really be its pair (and still decrypt).
     if (!request || publicModulusOfKey(this.secrets.decrypt(request.encryptedPrivateKey)) !== facts.modulus) {
-      throw new CertificateRefusedError("key_mismatch", "This certificate does not match the private key stored here: it was made from another certificate request (for example initial setup run twice, or a request made by another tool). Upload the certificate Apple issued for the request generated by `/mdm cert csr`.");
+      throw new CertificateRefusedError(
+        "key_mismatch",
+        "This certificate does not match the private key stored here: it was made from another certificate request (for example initial setup run twice, or a request made by another tool). Upload the certificate Apple issued for the request generated by `/mdm cert csr`.",
+      );
     }
     return request;
   }
@@ -203,12 +290,17 @@ export class PushCertificates {
     if (!request?.certificatePem || request.uploadedAt) throw new NotFoundError("certificate waiting for an override");
     const facts = readPushCertificate("pending.pem", Buffer.from(request.certificatePem), this.deps.clock.now());
     const current = (await this.currentRenewal(this.deps.db))?.topic ?? null;
-    if (!current || current === facts.topic) throw new ConflictError("The topic no longer differs from the current certificate: upload it again normally.");
+    if (!current || current === facts.topic)
+      throw new ConflictError("The topic no longer differs from the current certificate: upload it again normally.");
     return { facts, current, appleId: request.appleId };
   }
 
   private currentRenewal(tx: Tx) {
-    return tx.renewal.findFirst({ where: { kind: "PUSH_CERTIFICATE" }, orderBy: { createdAt: "asc" }, include: { account: true } });
+    return tx.renewal.findFirst({
+      where: { kind: "PUSH_CERTIFICATE" },
+      orderBy: { createdAt: "asc" },
+      include: { account: true },
+    });
   }
 
   /** The Apple ID to use again: the one on record, so a renewal is never made with another. */
@@ -217,16 +309,23 @@ export class PushCertificates {
     const recorded = (current?.details as { appleId?: string } | null)?.appleId;
     if (recorded) return recorded;
     if (current?.account) return current.account.address;
-    const account = await this.deps.db.custodyAccount.findFirst({ where: { role: "PUSH_CERT_APPLE_ID" }, orderBy: { createdAt: "asc" } });
+    const account = await this.deps.db.custodyAccount.findFirst({
+      where: { role: "PUSH_CERT_APPLE_ID" },
+      orderBy: { createdAt: "asc" },
+    });
     return account?.address ?? null;
   }
 
   private async signForVendor(csrPem: string): Promise<string | null> {
     const { vendorCertPath, vendorKeyPath } = this.deps.settings;
     if (!vendorCertPath || !vendorKeyPath) return null;
-    const [cert, key] = await Promise.all([readFile(vendorCertPath, "utf8"), readFile(vendorKeyPath, "utf8")]).catch(() => {
-      throw new NotAllowedError("The MDM vendor certificate or key configured in MDM_VENDOR_CERT_PATH / MDM_VENDOR_KEY_PATH cannot be read.");
-    });
+    const [cert, key] = await Promise.all([readFile(vendorCertPath, "utf8"), readFile(vendorKeyPath, "utf8")]).catch(
+      () => {
+        throw new NotAllowedError(
+          "The MDM vendor certificate or key configured in MDM_VENDOR_CERT_PATH / MDM_VENDOR_KEY_PATH cannot be read.",
+        );
+      },
+    );
     return vendorSignedRequest(csrPem, cert, key);
   }
 }

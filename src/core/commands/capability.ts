@@ -2,7 +2,15 @@
 // management state, passcode truth), shared with the incident message so that a crafted Slack
 // request is refused here with the same reason the button's place shows.
 import type { CommandType, Device } from "../../generated/prisma/client.js";
-import { isReachable, lockCapability, lostModeCapability, lostModeFollowUpCapability, platformCapability, wipeCapability, type Capability } from "../devices/capabilities.js";
+import {
+  isReachable,
+  lockCapability,
+  lostModeCapability,
+  lostModeFollowUpCapability,
+  platformCapability,
+  wipeCapability,
+  type Capability,
+} from "../devices/capabilities.js";
 
 export interface Refusal {
   /** i18n key of the reason, for adapters that speak the admin's language. */
@@ -18,16 +26,22 @@ const ENGLISH: Record<string, string> = {
   "capability.lost_mode.windows": "Windows devices have no lost mode",
   "capability.lost_mode.unsupervised": "lost mode needs a supervised iPhone or iPad, and this device is not supervised",
   "capability.lost_mode.macos": "Apple has no lost mode, location or sound for macOS; lock or erase the Mac instead",
-  "capability.lock.no_passcode": "the device reported that no passcode is set, so a lock would protect nothing; use lost mode or wipe",
-  "capability.lost_mode.android_personal": "Google allows lost mode only on company-owned Android devices; this one is personally owned (work profile). Remove the work profile and company data instead",
-  "capability.lost_mode.android_11": "Google allows lost mode on a fully managed Android device from Android 11; this device runs an older version",
-  "capability.lost_mode.android_13": "Google allows lost mode on a company-owned work profile from Android 13; this device runs an older version",
-  "capability.android.location_automatic": "Android has no location or sound command: a device in lost mode sends its location by itself, and it is posted in the incident thread",
+  "capability.lock.no_passcode":
+    "the device reported that no passcode is set, so a lock would protect nothing; use lost mode or wipe",
+  "capability.lost_mode.android_personal":
+    "Google allows lost mode only on company-owned Android devices; this one is personally owned (work profile). Remove the work profile and company data instead",
+  "capability.lost_mode.android_11":
+    "Google allows lost mode on a fully managed Android device from Android 11; this device runs an older version",
+  "capability.lost_mode.android_13":
+    "Google allows lost mode on a company-owned work profile from Android 13; this device runs an older version",
+  "capability.android.location_automatic":
+    "Android has no location or sound command: a device in lost mode sends its location by itself, and it is posted in the incident thread",
   "commands.refused.needs_lost_mode": "the device is not in lost mode; enable lost mode first",
   "commands.refused.not_reachable": "the device is no longer managed; no command can reach it",
 };
 
-type Facts = Pick<Device, "platform" | "supervised" | "ade" | "state" | "passcodePresent"> & Partial<Pick<Device, "ownership" | "managementMode" | "apiLevel">>;
+type Facts = Pick<Device, "platform" | "supervised" | "ade" | "state" | "passcodePresent"> &
+  Partial<Pick<Device, "ownership" | "managementMode" | "apiLevel">>;
 
 function byType(device: Facts, type: CommandType): Capability {
   switch (type) {

@@ -32,10 +32,25 @@ export class CommandCollection {
       });
       for (const c of pending) {
         if (c.state !== "QUEUED") continue;
-        const ok = await transition(tx, { events, now }, { commandId: c.id, from: "QUEUED", to: "SENT", actor: `device:${deviceId}`, data: { sentAt: now, nextAttemptAt: null } });
+        const ok = await transition(
+          tx,
+          { events, now },
+          {
+            commandId: c.id,
+            from: "QUEUED",
+            to: "SENT",
+            actor: `device:${deviceId}`,
+            data: { sentAt: now, nextAttemptAt: null },
+          },
+        );
         if (ok) await reportFollows(tx, { events, reports: this.deps.reports, now }, c.reportId, null);
       }
-      return pending.map((c) => ({ id: c.id, uuid: c.uuid, type: c.type, params: (c.params ?? {}) as Record<string, unknown> }));
+      return pending.map((c) => ({
+        id: c.id,
+        uuid: c.uuid,
+        type: c.type,
+        params: (c.params ?? {}) as Record<string, unknown>,
+      }));
     });
   }
 }

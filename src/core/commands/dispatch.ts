@@ -36,15 +36,26 @@ export class CommandDispatch {
   async dispatch(commandId: string): Promise<void> {
     const { db, clock } = this.deps;
     const now = clock.now();
-    const target = await db.command.findUnique({ where: { id: commandId }, select: { device: { select: { driver: true } } } });
+    const target = await db.command.findUnique({
+      where: { id: commandId },
+      select: { device: { select: { driver: true } } },
+    });
     if (target && this.pulling.has(target.device.driver)) {
       // A pull driver holds whatever it is given: record the hand-over, keep it QUEUED for the device.
-      await db.command.updateMany({ where: { id: commandId, state: "QUEUED", driver: null }, data: { driver: target.device.driver } });
+      await db.command.updateMany({
+        where: { id: commandId, state: "QUEUED", driver: null },
+        data: { driver: target.device.driver },
+      });
       return;
     }
     const claimed = await db.command.updateMany({
       where: { id: commandId, state: "QUEUED", OR: [{ driver: null }, { nextAttemptAt: { lte: now } }] },
-      data: { state: "SENT", sentAt: now, nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS), attempts: { increment: 1 } },
+      data: {
+        state: "SENT",
+        sentAt: now,
+        nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS),
+        attempts: { increment: 1 },
+      },
     });
     if (!claimed.count) return;
     const command = await db.command.findUniqueOrThrow({ where: { id: commandId }, include: { device: true } });
@@ -62,15 +73,21 @@ export class CommandDispatch {
       select: { id: true },
       take: 100,
     });
-    for (const c of due) await this.dispatch(c.id).catch((err) => log.error("command dispatch failed", { commandId: c.id, err }));
+    for (const c of due)
+      await this.dispatch(c.id).catch((err) => log.error("command dispatch failed", { commandId: c.id, err }));
 
-    const interrupted = await db.command.findMany({ where: { state: "SENT", nextAttemptAt: { lte: now } }, include: { device: true }, take: 100 });
+    const interrupted = await db.command.findMany({
+      where: { state: "SENT", nextAttemptAt: { lte: now } },
+      include: { device: true },
+      take: 100,
+    });
     for (const c of interrupted) {
       const renewed = await db.command.updateMany({
         where: { id: c.id, state: "SENT", nextAttemptAt: c.nextAttemptAt },
         data: { nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS), attempts: { increment: 1 } },
       });
-      if (renewed.count) await this.send(c, "SENT").catch((err) => log.error("command reconcile failed", { commandId: c.id, err }));
+      if (renewed.count)
+        await this.send(c, "SENT").catch((err) => log.error("command reconcile failed", { commandId: c.id, err }));
     }
 
     let polled = 0;
@@ -120,7 +137,10 @@ export class CommandDispatch {
     if (outcome.kind === "held") {
       // Pull-based: back to QUEUED, owned by the driver, until the device collects it.
       this.pulling.add(name);
-      await db.command.updateMany({ where: mine, data: { state: "QUEUED", sentAt: null, driver: name, nextAttemptAt: null } });
+      await db.command.updateMany({
+        where: mine,
+        data: { state: "QUEUED", sentAt: null, driver: name, nextAttemptAt: null },
+      });
       return;
     }
     if (outcome.kind === "retry" && c.attempts + 1 < MAX_ATTEMPTS) {
@@ -128,9 +148,22 @@ export class CommandDispatch {
       await db.$transaction(async (tx) => {
         const { count } = await tx.command.updateMany({
           where: mine,
-          data: { state: "QUEUED", sentAt: null, driver: name, error: outcome.reason.slice(0, 500), nextAttemptAt: new Date(now.getTime() + wait) },
+          data: {
+            state: "QUEUED",
+            sentAt: null,
+            driver: name,
+            error: outcome.reason.slice(0, 500),
+            nextAttemptAt: new Date(now.getTime() + wait),
+          },
         });
-        if (count) await audit(tx, { actor: `driver:${name}`, action: "command.retry", subject: `command:${c.id}`, details: { reason: outcome.reason, waitMs: wait }, at: now });
+        if (count)
+          await audit(tx, {
+            actor: `driver:${name}`,
+            action: "command.retry",
+            subject: `command:${c.id}`,
+            details: { reason: outcome.reason, waitMs: wait },
+            at: now,
+          });
       });
       return;
     }
@@ -138,21 +171,41 @@ export class CommandDispatch {
       if (outcome.kind === "sent") {
         const { count } = await tx.command.updateMany({
           where: mine,
-          data: { driver: name, nextAttemptAt: null, error: null, ...(outcome.driverRef ? { driverRef: outcome.driverRef } : {}) },
+          data: {
+            driver: name,
+            nextAttemptAt: null,
+            error: null,
+            ...(outcome.driverRef ? { driverRef: outcome.driverRef } : {}),
+          },
         });
         // The lease was the only sign of an unfinished send; now the thread learns it went out.
         if (count && claimedFrom === "QUEUED") {
-          await audit(tx, { actor: `driver:${name}`, action: "command.sent", subject: `command:${c.id}`, details: { driverRef: outcome.driverRef ?? null }, at: now });
+          await audit(tx, {
+            actor: `driver:${name}`,
+            action: "command.sent",
+            subject: `command:${c.id}`,
+            details: { driverRef: outcome.driverRef ?? null },
+            at: now,
+          });
           await events.publish(tx, { type: "command.changed", commandId: c.id, from: "QUEUED", to: "SENT" });
           await reportFollows(tx, { events, reports: this.deps.reports, now }, c.reportId, null);
         }
         return;
       }
-      const reason = outcome.kind === "failed" ? outcome.reason : `gave up after ${c.attempts + 1} attempts: ${outcome.reason}`;
-      const ok = await transition(tx, { events, now }, {
-        commandId: c.id, from: "SENT", to: "ERROR", actor: `driver:${name}`, note: reason.slice(0, 500),
-        data: { driver: name, error: reason.slice(0, 1000) },
-      });
+      const reason =
+        outcome.kind === "failed" ? outcome.reason : `gave up after ${c.attempts + 1} attempts: ${outcome.reason}`;
+      const ok = await transition(
+        tx,
+        { events, now },
+        {
+          commandId: c.id,
+          from: "SENT",
+          to: "ERROR",
+          actor: `driver:${name}`,
+          note: reason.slice(0, 500),
+          data: { driver: name, error: reason.slice(0, 1000) },
+        },
+      );
       if (ok) await reportFollows(tx, { events, reports: this.deps.reports, now }, c.reportId, null);
     });
   }

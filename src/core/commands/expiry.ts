@@ -27,7 +27,11 @@ export class CommandExpiry {
     let expired = 0;
     for (const c of due) {
       const ok = await db.$transaction(async (tx) => {
-        const changed = await transition(tx, { events, now }, { commandId: c.id, from: c.state, to: "EXPIRED", actor: "system", note: NOTE.expired });
+        const changed = await transition(
+          tx,
+          { events, now },
+          { commandId: c.id, from: c.state, to: "EXPIRED", actor: "system", note: NOTE.expired },
+        );
         if (!changed) return false;
         await reportFollows(tx, { events, reports: this.deps.reports, now }, c.reportId, null);
         return true;

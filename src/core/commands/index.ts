@@ -46,7 +46,10 @@ export class Commands {
 
   /** The device's wipe still waiting for a second administrator's approval, if any. */
   async pendingWipeFor(deviceId: string): Promise<string | null> {
-    const wipe = await this.deps.db.command.findFirst({ where: { deviceId, type: "ERASE_DEVICE", state: "AWAITING_APPROVAL" }, select: { id: true } });
+    const wipe = await this.deps.db.command.findFirst({
+      where: { deviceId, type: "ERASE_DEVICE", state: "AWAITING_APPROVAL" },
+      select: { id: true },
+    });
     return wipe?.id ?? null;
   }
 
@@ -80,7 +83,12 @@ export class Commands {
    * Found or dismissed: withdraws what no device has received, closes the report, and — when
    * asked — ends lost mode on the devices still in it.
    */
-  async resolveReport(actor: Actor, reportId: string, outcome: "FOUND" | "DISMISSED", opts: { disableLostModeOn?: string[] } = {}) {
+  async resolveReport(
+    actor: Actor,
+    reportId: string,
+    outcome: "FOUND" | "DISMISSED",
+    opts: { disableLostModeOn?: string[] } = {},
+  ) {
     const done = await this.resolution.resolve(actor, reportId, outcome);
     const disabling: Command[] = [];
     for (const deviceId of opts.disableLostModeOn ?? []) {
@@ -94,7 +102,11 @@ export class Commands {
   }
 
   /** A device's (or its management service's) answer, by CommandUUID. */
-  recordResult(commandUuid: string, result: CommandResult, opts?: { deviceId?: string; actor?: string }): Promise<Command> {
+  recordResult(
+    commandUuid: string,
+    result: CommandResult,
+    opts?: { deviceId?: string; actor?: string },
+  ): Promise<Command> {
     return this.results.record(commandUuid, result, opts);
   }
 
@@ -115,6 +127,8 @@ export class Commands {
 
   // The click has already been answered; a driver that is slow or down is retried by the sweep.
   private async handOver(commandId: string): Promise<void> {
-    await this.dispatcher.dispatch(commandId).catch((err) => log.error("command hand-over failed; the sweep will retry", { commandId, err }));
+    await this.dispatcher
+      .dispatch(commandId)
+      .catch((err) => log.error("command hand-over failed; the sweep will retry", { commandId, err }));
   }
 }

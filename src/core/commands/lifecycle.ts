@@ -38,7 +38,13 @@ export async function transition(tx: Tx, deps: TransitionDeps, t: Transition): P
     details: { from: t.from, to: t.to, ...(t.note ? { note: t.note } : {}), ...t.details },
     at: deps.now,
   });
-  await deps.events.publish(tx, { type: "command.changed", commandId: t.commandId, from: t.from, to: t.to, ...(t.note ? { note: t.note } : {}) });
+  await deps.events.publish(tx, {
+    type: "command.changed",
+    commandId: t.commandId,
+    from: t.from,
+    to: t.to,
+    ...(t.note ? { note: t.note } : {}),
+  });
   return true;
 }
 

@@ -56,7 +56,13 @@ export class CommandRequests {
       throw err;
     }
     if (opts.recordClick) {
-      await audit(db, { actor: actor.id, action: "command.click", subject: `device:${device.id}`, details: { type: req.type, reportId: req.reportId ?? null }, at: this.deps.clock.now() });
+      await audit(db, {
+        actor: actor.id,
+        action: "command.click",
+        subject: `device:${device.id}`,
+        details: { type: req.type, reportId: req.reportId ?? null },
+        at: this.deps.clock.now(),
+      });
     }
     return device;
   }
@@ -72,12 +78,20 @@ export class CommandRequests {
         if (req.reportId && !(await tx.lossReport.findUnique({ where: { id: req.reportId }, select: { id: true } }))) {
           throw new NotFoundError("report");
         }
-        const lostModePending = (await tx.command.count({ where: { activeKey: activeKeyOf(device.id, "ENABLE_LOST_MODE") } })) > 0;
+        const lostModePending =
+          (await tx.command.count({ where: { activeKey: activeKeyOf(device.id, "ENABLE_LOST_MODE") } })) > 0;
         if (req.type === "ERASE_DEVICE") await lockWipeBrake(tx);
         const policy = await readResponsePolicy(tx, { wipeLimitPerHour: this.deps.wipeLimitPerHour });
-        const brake = approvalsRequired(req.type, policy, req.type === "ERASE_DEVICE" ? await wipesInLastHour(tx, now) : 0);
+        const brake = approvalsRequired(
+          req.type,
+          policy,
+          req.type === "ERASE_DEVICE" ? await wipesInLastHour(tx, now) : 0,
+        );
         const twoPerson = brake.required > 0;
-        const expiresAt = expiresAtFor(req.type, now, { deviceInLostMode: device.state === "LOST_MODE", lostModePending });
+        const expiresAt = expiresAtFor(req.type, now, {
+          deviceInLostMode: device.state === "LOST_MODE",
+          lostModePending,
+        });
         const command = await tx.command.create({
           data: {
             deviceId: device.id,
@@ -100,13 +114,37 @@ export class CommandRequests {
           actor: actor.id,
           action: "command.request",
           subject: `command:${command.id}`,
-          details: { type: req.type, deviceId: device.id, reportId: req.reportId ?? null, state: command.state, neverExpires: expiresAt === null, approvalsRequired: brake.required, breakGlass: brake.breakGlass, batchId: req.batchId ?? null, wipeLimitPerHour: req.type === "ERASE_DEVICE" ? policy.wipeLimitPerHour : undefined },
+          details: {
+            type: req.type,
+            deviceId: device.id,
+            reportId: req.reportId ?? null,
+            state: command.state,
+            neverExpires: expiresAt === null,
+            approvalsRequired: brake.required,
+            breakGlass: brake.breakGlass,
+            batchId: req.batchId ?? null,
+            wipeLimitPerHour: req.type === "ERASE_DEVICE" ? policy.wipeLimitPerHour : undefined,
+          },
           at: now,
         });
-        await this.deps.events.publish(tx, { type: "command.changed", commandId: command.id, from: null, to: command.state });
+        await this.deps.events.publish(tx, {
+          type: "command.changed",
+          commandId: command.id,
+          from: null,
+          to: command.state,
+        });
         await markFirstAction(tx, command.reportId, now);
-        if (brake.breakGlass) await this.deps.events.publish(tx, { type: "security.notice", kind: "wipe_past_limit", commandId: command.id, actor: actor.id, limit: policy.wipeLimitPerHour });
-        await reportFollows(tx, this.follow(now), command.reportId, twoPerson ? null : reportStatusOnQueue(req.type), { actor: actor.id });
+        if (brake.breakGlass)
+          await this.deps.events.publish(tx, {
+            type: "security.notice",
+            kind: "wipe_past_limit",
+            commandId: command.id,
+            actor: actor.id,
+            limit: policy.wipeLimitPerHour,
+          });
+        await reportFollows(tx, this.follow(now), command.reportId, twoPerson ? null : reportStatusOnQueue(req.type), {
+          actor: actor.id,
+        });
         return command;
       });
     } catch (err) {
@@ -119,7 +157,11 @@ export class CommandRequests {
         details: { type: req.type, state: live?.state ?? null },
         at: now,
       });
-      throw new ConflictError("this command is already requested for this device", { commandId: live?.id, type: req.type, state: live?.state });
+      throw new ConflictError("this command is already requested for this device", {
+        commandId: live?.id,
+        type: req.type,
+        state: live?.state,
+      });
     }
   }
 
@@ -135,57 +177,112 @@ export class CommandRequests {
     const req = { deviceId: command.deviceId, type: command.type, reportId: command.reportId };
     try {
       await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
-      if (command.approvalsRequired === 0 && command.type !== "ERASE_DEVICE") throw new NotAllowedError("this command needs no second approval");
+      if (command.approvalsRequired === 0 && command.type !== "ERASE_DEVICE")
+        throw new NotAllowedError("this command needs no second approval");
       const requester = await requesterOf(db, command.id);
-      const samePerson = requester === actor.id || (actor.personId !== null && command.requestedById === actor.personId);
-      if (samePerson) throw new NotAllowedError("a wipe needs a second administrator: you requested it, so someone else must approve it", { reasonKey: "commands.refused.two_person" });
-      const mine = await db.commandApproval.findFirst({ where: { commandId, OR: [{ actor: actor.id }, ...(actor.personId ? [{ personId: actor.personId }] : [])] } });
-      if (mine) throw new NotAllowedError("you have already approved this; another administrator must approve it too", { reasonKey: "brake.refused.already_approved" });
+      const samePerson =
+        requester === actor.id || (actor.personId !== null && command.requestedById === actor.personId);
+      if (samePerson)
+        throw new NotAllowedError(
+          "a wipe needs a second administrator: you requested it, so someone else must approve it",
+          { reasonKey: "commands.refused.two_person" },
+        );
+      const mine = await db.commandApproval.findFirst({
+        where: { commandId, OR: [{ actor: actor.id }, ...(actor.personId ? [{ personId: actor.personId }] : [])] },
+      });
+      if (mine)
+        throw new NotAllowedError("you have already approved this; another administrator must approve it too", {
+          reasonKey: "brake.refused.already_approved",
+        });
     } catch (err) {
       await this.refused(actor, req, err, command.id);
       throw err;
     }
-    if (command.state !== "AWAITING_APPROVAL") throw new ConflictError(`this wipe is already ${command.state.toLowerCase()}`, { state: command.state });
+    if (command.state !== "AWAITING_APPROVAL")
+      throw new ConflictError(`this wipe is already ${command.state.toLowerCase()}`, { state: command.state });
     const now = clock.now();
-    const approved = await db.$transaction(async (tx) => {
-      if (command.type === "ERASE_DEVICE") await lockWipeBrake(tx);
-      const current = await tx.command.findUniqueOrThrow({ where: { id: command.id } });
-      if (current.state !== "AWAITING_APPROVAL") return null;
-      await tx.commandApproval.create({ data: { commandId: command.id, actor: actor.id, personId: actor.personId, at: now } });
-      let required = Math.max(1, current.approvalsRequired);
-      // Requests spread over hours can still be approved in a burst: the limit holds at release too.
-      if (current.type === "ERASE_DEVICE" && !current.breakGlass) {
-        const policy = await readResponsePolicy(tx, { wipeLimitPerHour: this.deps.wipeLimitPerHour });
-        if ((await wipesReleasedInLastHour(tx, now, current.id)) >= policy.wipeLimitPerHour) {
-          required = 2;
-          await tx.command.update({ where: { id: current.id }, data: { breakGlass: true, approvalsRequired: 2 } });
-          await audit(tx, { actor: actor.id, action: "command.break_glass", subject: `command:${current.id}`, details: { limit: policy.wipeLimitPerHour }, at: now });
-          await this.deps.events.publish(tx, { type: "security.notice", kind: "wipe_past_limit", commandId: current.id, actor: actor.id, limit: policy.wipeLimitPerHour });
+    const approved = await db
+      .$transaction(async (tx) => {
+        if (command.type === "ERASE_DEVICE") await lockWipeBrake(tx);
+        const current = await tx.command.findUniqueOrThrow({ where: { id: command.id } });
+        if (current.state !== "AWAITING_APPROVAL") return null;
+        await tx.commandApproval.create({
+          data: { commandId: command.id, actor: actor.id, personId: actor.personId, at: now },
+        });
+        let required = Math.max(1, current.approvalsRequired);
+        // Requests spread over hours can still be approved in a burst: the limit holds at release too.
+        if (current.type === "ERASE_DEVICE" && !current.breakGlass) {
+          const policy = await readResponsePolicy(tx, { wipeLimitPerHour: this.deps.wipeLimitPerHour });
+          if ((await wipesReleasedInLastHour(tx, now, current.id)) >= policy.wipeLimitPerHour) {
+            required = 2;
+            await tx.command.update({ where: { id: current.id }, data: { breakGlass: true, approvalsRequired: 2 } });
+            await audit(tx, {
+              actor: actor.id,
+              action: "command.break_glass",
+              subject: `command:${current.id}`,
+              details: { limit: policy.wipeLimitPerHour },
+              at: now,
+            });
+            await this.deps.events.publish(tx, {
+              type: "security.notice",
+              kind: "wipe_past_limit",
+              commandId: current.id,
+              actor: actor.id,
+              limit: policy.wipeLimitPerHour,
+            });
+          }
         }
-      }
-      const given = await tx.commandApproval.count({ where: { commandId: command.id } });
-      if (given < required) {
-        await audit(tx, { actor: actor.id, action: "command.approval_recorded", subject: `command:${command.id}`, details: { type: command.type, given, required }, at: now });
-        await this.deps.events.publish(tx, { type: "command.approval", commandId: command.id, actor: actor.id, given, required });
+        const given = await tx.commandApproval.count({ where: { commandId: command.id } });
+        if (given < required) {
+          await audit(tx, {
+            actor: actor.id,
+            action: "command.approval_recorded",
+            subject: `command:${command.id}`,
+            details: { type: command.type, given, required },
+            at: now,
+          });
+          await this.deps.events.publish(tx, {
+            type: "command.approval",
+            commandId: command.id,
+            actor: actor.id,
+            given,
+            required,
+          });
+          return tx.command.findUniqueOrThrow({ where: { id: command.id } });
+        }
+        // A request that was never-expiring (after lost mode) stays so; otherwise 7 days from now.
+        const expiresAt = current.expiresAt === null ? null : new Date(now.getTime() + ORDINARY_EXPIRY_MS);
+        const ok = await transition(
+          tx,
+          { events: this.deps.events, now },
+          {
+            commandId: command.id,
+            from: "AWAITING_APPROVAL",
+            to: "QUEUED",
+            actor: actor.id,
+            data: { approvedById: actor.personId, approvedAt: now, queuedAt: now, expiresAt },
+          },
+        );
+        if (!ok) return null;
+        await audit(tx, {
+          actor: actor.id,
+          action: "command.approve",
+          subject: `command:${command.id}`,
+          details: { type: command.type, approvals: given, breakGlass: required > 1 },
+          at: now,
+        });
+        await reportFollows(tx, this.follow(now), command.reportId, reportStatusOnQueue(command.type), {
+          actor: actor.id,
+        });
         return tx.command.findUniqueOrThrow({ where: { id: command.id } });
-      }
-      // A request that was never-expiring (after lost mode) stays so; otherwise 7 days from now.
-      const expiresAt = current.expiresAt === null ? null : new Date(now.getTime() + ORDINARY_EXPIRY_MS);
-      const ok = await transition(tx, { events: this.deps.events, now }, {
-        commandId: command.id,
-        from: "AWAITING_APPROVAL",
-        to: "QUEUED",
-        actor: actor.id,
-        data: { approvedById: actor.personId, approvedAt: now, queuedAt: now, expiresAt },
+      })
+      .catch((err) => {
+        if (isUniqueViolation(err))
+          throw new NotAllowedError("you have already approved this; another administrator must approve it too", {
+            reasonKey: "brake.refused.already_approved",
+          });
+        throw err;
       });
-      if (!ok) return null;
-      await audit(tx, { actor: actor.id, action: "command.approve", subject: `command:${command.id}`, details: { type: command.type, approvals: given, breakGlass: required > 1 }, at: now });
-      await reportFollows(tx, this.follow(now), command.reportId, reportStatusOnQueue(command.type), { actor: actor.id });
-      return tx.command.findUniqueOrThrow({ where: { id: command.id } });
-    }).catch((err) => {
-      if (isUniqueViolation(err)) throw new NotAllowedError("you have already approved this; another administrator must approve it too", { reasonKey: "brake.refused.already_approved" });
-      throw err;
-    });
     if (!approved) throw new ConflictError("someone else already decided on this wipe");
     return approved;
   }
@@ -198,7 +295,12 @@ export class CommandRequests {
     try {
       await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
     } catch (err) {
-      await this.refused(actor, { deviceId: command.deviceId, type: command.type, reportId: command.reportId }, err, command.id);
+      await this.refused(
+        actor,
+        { deviceId: command.deviceId, type: command.type, reportId: command.reportId },
+        err,
+        command.id,
+      );
       throw err;
     }
     if (command.state !== "AWAITING_APPROVAL" && command.state !== "QUEUED") {
@@ -206,7 +308,11 @@ export class CommandRequests {
     }
     const now = clock.now();
     const cancelled = await db.$transaction(async (tx) => {
-      const ok = await transition(tx, { events: this.deps.events, now }, { commandId: command.id, from: command.state, to: "CANCELLED", actor: actor.id });
+      const ok = await transition(
+        tx,
+        { events: this.deps.events, now },
+        { commandId: command.id, from: command.state, to: "CANCELLED", actor: actor.id },
+      );
       if (!ok) return null;
       await reportFollows(tx, this.follow(now), command.reportId, null);
       return tx.command.findUniqueOrThrow({ where: { id: command.id } });
@@ -242,11 +348,17 @@ function normaliseParams(req: CommandRequest): Record<string, unknown> {
   const message = text(p.Message);
   const phone = text(p.PhoneNumber);
   const footnote = text(p.Footnote);
-  if (!message && !phone) throw new InvalidInputError("enter a lock-screen message or a phone number (at least one)", { field: "message" });
-  for (const [k, v] of [["Message", message], ["PhoneNumber", phone], ["Footnote", footnote]] as const) {
+  if (!message && !phone)
+    throw new InvalidInputError("enter a lock-screen message or a phone number (at least one)", { field: "message" });
+  for (const [k, v] of [
+    ["Message", message],
+    ["PhoneNumber", phone],
+    ["Footnote", footnote],
+  ] as const) {
     if (v.length > MAX_TEXT) throw new InvalidInputError(`${k} is longer than ${MAX_TEXT} characters`, { field: k });
     if (v) out[k] = v;
   }
-  if (phone && !/^[+0-9()\-\s]{3,30}$/.test(phone)) throw new InvalidInputError("the phone number may contain digits, spaces, +, -, ( ) only", { field: "phone" });
+  if (phone && !/^[+0-9()\-\s]{3,30}$/.test(phone))
+    throw new InvalidInputError("the phone number may contain digits, spaces, +, -, ( ) only", { field: "phone" });
   return out;
 }

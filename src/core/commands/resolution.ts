@@ -26,30 +26,55 @@ export class IncidentResolution {
     const { db, actors } = this.deps;
     const report = await db.lossReport.findUnique({
       where: { id: reportId },
-      select: { id: true, reference: true, status: true, devices: { select: { device: { select: { id: true, name: true, state: true } } } } },
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        devices: { select: { device: { select: { id: true, name: true, state: true } } } },
+      },
     });
     if (!report) throw new NotFoundError("this loss report");
     try {
       actors.requireAdmin(actor);
       for (const { device } of report.devices) await actors.requireDeviceAdmin(actor, device.id);
-      if (CLOSED.includes(report.status)) throw new ConflictError(`this report is already ${report.status.toLowerCase()}`);
+      if (CLOSED.includes(report.status))
+        throw new ConflictError(`this report is already ${report.status.toLowerCase()}`);
     } catch (err) {
       const code = err instanceof DomainError ? err.code : "error";
-      await audit(db, { actor: actor.id, action: "report.resolve.refused", subject: `report:${reportId}`, details: { code }, at: this.deps.clock.now() });
+      await audit(db, {
+        actor: actor.id,
+        action: "report.resolve.refused",
+        subject: `report:${reportId}`,
+        details: { code },
+        at: this.deps.clock.now(),
+      });
       throw err;
     }
     return report;
   }
 
-  async resolve(actor: Actor, reportId: string, outcome: "FOUND" | "DISMISSED"): Promise<{ reference: string; withdrawn: number }> {
+  async resolve(
+    actor: Actor,
+    reportId: string,
+    outcome: "FOUND" | "DISMISSED",
+  ): Promise<{ reference: string; withdrawn: number }> {
     const { db, clock, events, reports } = this.deps;
     const report = await this.check(actor, reportId);
     const now = clock.now();
     return db.$transaction(async (tx) => {
-      const pending = await tx.command.findMany({ where: { reportId, state: { in: ["AWAITING_APPROVAL", "QUEUED"] } } });
+      const pending = await tx.command.findMany({
+        where: { reportId, state: { in: ["AWAITING_APPROVAL", "QUEUED"] } },
+      });
       let withdrawn = 0;
       for (const c of pending) {
-        if (await transition(tx, { events, now }, { commandId: c.id, from: c.state, to: "CANCELLED", actor: actor.id, details: { because: outcome } })) withdrawn++;
+        if (
+          await transition(
+            tx,
+            { events, now },
+            { commandId: c.id, from: c.state, to: "CANCELLED", actor: actor.id, details: { because: outcome } },
+          )
+        )
+          withdrawn++;
       }
       await reports.recordStatus(tx, reportId, outcome, { actor: actor.id });
       return { reference: report.reference, withdrawn };

@@ -40,7 +40,11 @@ export class CommandResults {
    * Records a device's answer to command `uuid`. `deviceId`, when given (the agent's token),
    * must own the command. A repeated answer to a finished command changes nothing.
    */
-  async record(uuid: string, answer: CommandResult, opts: { deviceId?: string; actor?: string } = {}): Promise<Command> {
+  async record(
+    uuid: string,
+    answer: CommandResult,
+    opts: { deviceId?: string; actor?: string } = {},
+  ): Promise<Command> {
     const { db, clock, events } = this.deps;
     const command = await db.command.findUnique({ where: { uuid } });
     if (!command || (opts.deviceId && command.deviceId !== opts.deviceId)) throw new NotFoundError("command");
@@ -51,7 +55,13 @@ export class CommandResults {
     if (answer.status === "NotNow") {
       await db.$transaction(async (tx) => {
         await audit(tx, { actor, action: "command.not_now", subject: `command:${command.id}`, at: now });
-        await events.publish(tx, { type: "command.changed", commandId: command.id, from: command.state, to: command.state, note: NOTE.notNow });
+        await events.publish(tx, {
+          type: "command.changed",
+          commandId: command.id,
+          from: command.state,
+          to: command.state,
+          note: NOTE.notNow,
+        });
       });
       return command;
     }
@@ -60,24 +70,35 @@ export class CommandResults {
       const device = await tx.device.findUniqueOrThrow({ where: { id: command.deviceId } });
       const ok = answer.status === "Acknowledged";
       const noPasscode = command.type === "DEVICE_LOCK" && saysNoPasscode(answer);
-      const ended = await transition(tx, { events, now }, {
-        commandId: command.id,
-        from: command.state,
-        to: ok ? "ACKNOWLEDGED" : "ERROR",
-        actor,
-        data: {
-          result: (answer.result ?? {}) as Prisma.InputJsonValue,
-          error: ok ? null : (answer.error ?? "the device reported an error").slice(0, 1000),
+      const ended = await transition(
+        tx,
+        { events, now },
+        {
+          commandId: command.id,
+          from: command.state,
+          to: ok ? "ACKNOWLEDGED" : "ERROR",
+          actor,
+          data: {
+            result: (answer.result ?? {}) as Prisma.InputJsonValue,
+            error: ok ? null : (answer.error ?? "the device reported an error").slice(0, 1000),
+          },
+          ...(noPasscode ? { note: NOTE.noPasscode } : {}),
         },
-        ...(noPasscode ? { note: NOTE.noPasscode } : {}),
-      });
+      );
       if (!ended) return tx.command.findUniqueOrThrow({ where: { id: command.id } });
       // Passcode truth: only the device's own words count. An acknowledged lock proves nothing
       // (Apple's MessageResult speaks only of the message), so it never sets "passcode present".
       const said = noPasscode ? false : passcodeSaid(answer);
-      if (said !== null && said !== device.passcodePresent) await tx.device.update({ where: { id: device.id }, data: { passcodePresent: said } });
+      if (said !== null && said !== device.passcodePresent)
+        await tx.device.update({ where: { id: device.id }, data: { passcodePresent: said } });
       const located = ok ? await this.applyAck(tx, command, device, answer, now) : false;
-      await reportFollows(tx, { events, reports: this.deps.reports, now }, command.reportId, ok ? reportStatusOnAck(command.type, located) : null, { actor });
+      await reportFollows(
+        tx,
+        { events, reports: this.deps.reports, now },
+        command.reportId,
+        ok ? reportStatusOnAck(command.type, located) : null,
+        { actor },
+      );
       return tx.command.findUniqueOrThrow({ where: { id: command.id } });
     });
   }
@@ -94,14 +115,21 @@ export class CommandResults {
       case "DEVICE_LOCATION": {
         const at = locationOf(answer.result);
         if (!at) return false;
-        await tx.device.update({ where: { id: device.id }, data: { lastLatitude: at.latitude, lastLongitude: at.longitude, lastLocatedAt: now } });
+        await tx.device.update({
+          where: { id: device.id },
+          data: { lastLatitude: at.latitude, lastLongitude: at.longitude, lastLocatedAt: now },
+        });
         return true;
       }
       case "ERASE_DEVICE":
         await this.applyWipe(tx, command, device, now);
         return false;
       case "DEVICE_INFORMATION":
-        await applySelfReport(tx, device, selfReportOf(answer.result?.device), { now, authoritative: true, actor: `device:${device.id}` });
+        await applySelfReport(tx, device, selfReportOf(answer.result?.device), {
+          now,
+          authoritative: true,
+          actor: `device:${device.id}`,
+        });
         return false;
       default:
         return false;
@@ -121,7 +149,11 @@ export class CommandResults {
       where: { deviceId: device.id, id: { not: command.id }, state: { in: ["AWAITING_APPROVAL", "QUEUED", "SENT"] } },
     });
     for (const other of others) {
-      await transition(tx, { events: this.deps.events, now }, { commandId: other.id, from: other.state, to: "CANCELLED", actor: "system", note: NOTE.wipedMeanwhile });
+      await transition(
+        tx,
+        { events: this.deps.events, now },
+        { commandId: other.id, from: other.state, to: "CANCELLED", actor: "system", note: NOTE.wipedMeanwhile },
+      );
     }
   }
 }

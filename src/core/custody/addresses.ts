@@ -1,10 +1,35 @@
 // Is an address fit to own an account the company must keep for years? A group address that
 // receives outside mail survives an admin leaving; a free-mail or a person's own address does not.
 export const FREE_MAIL_DOMAINS = new Set([
-  "gmail.com", "googlemail.com", "yahoo.co.jp", "yahoo.com", "ymail.com", "icloud.com", "me.com", "mac.com",
-  "outlook.com", "outlook.jp", "hotmail.com", "hotmail.co.jp", "live.com", "live.jp", "msn.com", "aol.com",
-  "docomo.ne.jp", "ezweb.ne.jp", "au.com", "softbank.ne.jp", "i.softbank.jp", "ymobile.ne.jp", "disney.ne.jp",
-  "nifty.com", "biglobe.ne.jp", "ocn.ne.jp", "so-net.ne.jp", "proton.me", "protonmail.com",
+  "gmail.com",
+  "googlemail.com",
+  "yahoo.co.jp",
+  "yahoo.com",
+  "ymail.com",
+  "icloud.com",
+  "me.com",
+  "mac.com",
+  "outlook.com",
+  "outlook.jp",
+  "hotmail.com",
+  "hotmail.co.jp",
+  "live.com",
+  "live.jp",
+  "msn.com",
+  "aol.com",
+  "docomo.ne.jp",
+  "ezweb.ne.jp",
+  "au.com",
+  "softbank.ne.jp",
+  "i.softbank.jp",
+  "ymobile.ne.jp",
+  "disney.ne.jp",
+  "nifty.com",
+  "biglobe.ne.jp",
+  "ocn.ne.jp",
+  "so-net.ne.jp",
+  "proton.me",
+  "protonmail.com",
 ]);
 
 export type AddressWarning = "free_mail" | "personal_address" | "not_group";
@@ -18,7 +43,10 @@ export function domainOf(address: string): string {
  * Enterprise admin account is a Gmail account by definition (seeds 000/001): no free-mail or
  * group-address warning for it — what matters is who holds it and its yearly sign-in.
  */
-export function addressWarnings(address: string, opts: { isGroupAddress: boolean; isPersonsOwn: boolean; role?: string }): AddressWarning[] {
+export function addressWarnings(
+  address: string,
+  opts: { isGroupAddress: boolean; isPersonsOwn: boolean; role?: string },
+): AddressWarning[] {
   const out: AddressWarning[] = [];
   const gmailByDefinition = opts.role === "ANDROID_ENTERPRISE_GMAIL";
   if (!gmailByDefinition && FREE_MAIL_DOMAINS.has(domainOf(address))) out.push("free_mail");

@@ -9,7 +9,13 @@ import type { Clock } from "../clock.js";
 import { InvalidInputError } from "../errors.js";
 import { addressWarnings, looksLikeSecret, type AddressWarning } from "./addresses.js";
 
-export const ACCOUNT_ROLES: readonly AccountRole[] = ["PANEL_CONTACT", "PANEL_SYSTEM_ADMIN", "PUSH_CERT_APPLE_ID", "ABM_APPLE_ID", "ANDROID_ENTERPRISE_GMAIL"];
+export const ACCOUNT_ROLES: readonly AccountRole[] = [
+  "PANEL_CONTACT",
+  "PANEL_SYSTEM_ADMIN",
+  "PUSH_CERT_APPLE_ID",
+  "ABM_APPLE_ID",
+  "ANDROID_ENTERPRISE_GMAIL",
+];
 
 export interface CustodyInput {
   role: AccountRole;
@@ -37,17 +43,29 @@ export class Custody {
     this.deps.actors.requireSystemAdmin(actor);
     const address = input.address.trim().toLowerCase();
     if (!ACCOUNT_ROLES.includes(input.role)) throw new InvalidInputError("Unknown account role.", { field: "role" });
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw new InvalidInputError(`"${input.address}" is not an email address.`, { field: "address" });
-    const free = { passwordHolder: input.passwordHolder, passwordLocation: input.passwordLocation, twoFactorHolder: input.twoFactorHolder, notes: input.notes };
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address))
+      throw new InvalidInputError(`"${input.address}" is not an email address.`, { field: "address" });
+    const free = {
+      passwordHolder: input.passwordHolder,
+      passwordLocation: input.passwordLocation,
+      twoFactorHolder: input.twoFactorHolder,
+      notes: input.notes,
+    };
     for (const [field, value] of Object.entries(free)) {
       if (value && looksLikeSecret(value)) {
-        throw new InvalidInputError("Record who holds the password or 2FA phone and where it is kept — never the password or a code itself. Nothing was saved.", { field, reason: "secret_refused" });
+        throw new InvalidInputError(
+          "Record who holds the password or 2FA phone and where it is kept — never the password or a code itself. Nothing was saved.",
+          { field, reason: "secret_refused" },
+        );
       }
     }
     const now = this.deps.clock.now();
     const account = await this.deps.db.$transaction(async (tx) => {
       // One account per role: a new address replaces the old one (the handover case).
-      const existing = await tx.custodyAccount.findFirst({ where: { role: input.role }, orderBy: { createdAt: "asc" } });
+      const existing = await tx.custodyAccount.findFirst({
+        where: { role: input.role },
+        orderBy: { createdAt: "asc" },
+      });
       const data = {
         address,
         isGroupAddress: input.isGroupAddress ?? existing?.isGroupAddress ?? false,
@@ -61,10 +79,23 @@ export class Custody {
       const row = existing
         ? await tx.custodyAccount.update({ where: { id: existing.id }, data })
         : await tx.custodyAccount.create({ data: { role: input.role, ...data, createdAt: now } });
-      await audit(tx, { actor: actor.id, action: "custody.record", subject: `custody:${row.id}`, details: { role: input.role, addressChanged: existing ? existing.address !== address : true, verified: Boolean(input.verified) }, at: now });
+      await audit(tx, {
+        actor: actor.id,
+        action: "custody.record",
+        subject: `custody:${row.id}`,
+        details: {
+          role: input.role,
+          addressChanged: existing ? existing.address !== address : true,
+          verified: Boolean(input.verified),
+        },
+        at: now,
+      });
       return row;
     });
-    return { account, warnings: await this.warningsFor(this.deps.db, account.address, account.isGroupAddress, account.role) };
+    return {
+      account,
+      warnings: await this.warningsFor(this.deps.db, account.address, account.isGroupAddress, account.role),
+    };
   }
 
   /** The oldest account recorded in `role`, to prefill the form that edits it. */
@@ -74,7 +105,12 @@ export class Custody {
 
   async list() {
     const accounts = await this.deps.db.custodyAccount.findMany({ orderBy: [{ role: "asc" }, { createdAt: "asc" }] });
-    return Promise.all(accounts.map(async (a) => ({ account: a, warnings: await this.warningsFor(this.deps.db, a.address, a.isGroupAddress, a.role) })));
+    return Promise.all(
+      accounts.map(async (a) => ({
+        account: a,
+        warnings: await this.warningsFor(this.deps.db, a.address, a.isGroupAddress, a.role),
+      })),
+    );
   }
 
   async warningsFor(tx: Tx, address: string, isGroupAddress: boolean, role?: string): Promise<AddressWarning[]> {

@@ -10,11 +10,25 @@ import { InvalidInputError, NotAllowedError } from "../errors.js";
 import type { AddressWarning } from "./addresses.js";
 import type { Custody } from "./custody.js";
 
-export const HANDOVER_KEYS = ["panel_contact", "system_admin", "push_cert_apple_id", "abm_apple_id", "android_gmail", "internal_rules"] as const;
+export const HANDOVER_KEYS = [
+  "panel_contact",
+  "system_admin",
+  "push_cert_apple_id",
+  "abm_apple_id",
+  "android_gmail",
+  "internal_rules",
+] as const;
 export type HandoverKey = (typeof HANDOVER_KEYS)[number];
 
 /** What an item lacks, as stable words the edges translate. */
-export type Missing = "account" | "password_holder" | "password_location" | "two_factor_holder" | "certificate" | "last_sign_in" | "policy_url";
+export type Missing =
+  | "account"
+  | "password_holder"
+  | "password_location"
+  | "two_factor_holder"
+  | "certificate"
+  | "last_sign_in"
+  | "policy_url";
 export type ItemState = "missing" | "incomplete" | "ready" | "confirmed" | "not_applicable";
 
 /** Seed 001's footnotes: these apply only when iOS devices / DEP-VPP / Android are managed. */
@@ -81,18 +95,41 @@ export class Handover {
         if (need === "password_holder" && account && !account.passwordHolder) missing.push(need);
         if (need === "password_location" && account && !account.passwordLocation) missing.push(need);
         if (need === "two_factor_holder" && account && !account.twoFactorHolder) missing.push(need);
-        if (need === "certificate" && !renewals.some((r) => r.kind === "PUSH_CERTIFICATE" && r.expiresAt)) missing.push(need);
-        if (need === "last_sign_in" && !renewals.some((r) => r.kind === "ANDROID_ENTERPRISE_GMAIL" && r.lastSignInAt)) missing.push(need);
+        if (need === "certificate" && !renewals.some((r) => r.kind === "PUSH_CERTIFICATE" && r.expiresAt))
+          missing.push(need);
+        if (need === "last_sign_in" && !renewals.some((r) => r.kind === "ANDROID_ENTERPRISE_GMAIL" && r.lastSignInAt))
+          missing.push(need);
         if (need === "policy_url" && !url) missing.push(need);
       }
-      const warnings = account ? await this.deps.custody.warningsFor(db, account.address, account.isGroupAddress, account.role) : [];
+      const warnings = account
+        ? await this.deps.custody.warningsFor(db, account.address, account.isGroupAddress, account.role)
+        : [];
       const nothing = role ? !account : !url;
       // A confirmation covers the account as it was: a later change needs a new one.
-      const confirmed = Boolean(item?.confirmedAt && (!account || item.confirmedAt.getTime() >= account.updatedAt.getTime()));
+      const confirmed = Boolean(
+        item?.confirmedAt && (!account || item.confirmedAt.getTime() >= account.updatedAt.getTime()),
+      );
       const unused = nothing && item?.note === NOT_APPLICABLE;
-      const state: ItemState = unused ? "not_applicable" : nothing ? "missing" : missing.length ? "incomplete" : confirmed ? "confirmed" : "ready";
+      const state: ItemState = unused
+        ? "not_applicable"
+        : nothing
+          ? "missing"
+          : missing.length
+            ? "incomplete"
+            : confirmed
+              ? "confirmed"
+              : "ready";
       const shown = confirmed || unused;
-      views.push({ key, state, missing: unused ? [] : missing, warnings, account, url, confirmedAt: shown ? item!.confirmedAt : null, confirmedBy: shown ? item!.confirmedBy : null });
+      views.push({
+        key,
+        state,
+        missing: unused ? [] : missing,
+        warnings,
+        account,
+        url,
+        confirmedAt: shown ? item!.confirmedAt : null,
+        confirmedBy: shown ? item!.confirmedBy : null,
+      });
     }
     return views;
   }
@@ -102,7 +139,10 @@ export class Handover {
     if (!HANDOVER_KEYS.includes(key as HandoverKey)) throw new InvalidInputError(`Unknown checklist item "${key}".`);
     const view = (await this.checklist()).find((v) => v.key === key)!;
     if (view.missing.length) {
-      throw new NotAllowedError(`This item cannot be confirmed yet; missing: ${view.missing.join(", ")}.`, { reason: "incomplete", missing: view.missing });
+      throw new NotAllowedError(`This item cannot be confirmed yet; missing: ${view.missing.join(", ")}.`, {
+        reason: "incomplete",
+        missing: view.missing,
+      });
     }
     const now = this.deps.clock.now();
     await this.deps.db.$transaction(async (tx) => {
@@ -111,7 +151,13 @@ export class Handover {
         create: { key, confirmedAt: now, confirmedBy: actor.id, note: note ?? null },
         update: { confirmedAt: now, confirmedBy: actor.id, note: note ?? null },
       });
-      await audit(tx, { actor: actor.id, action: "handover.confirm", subject: `handover:${key}`, details: {}, at: now });
+      await audit(tx, {
+        actor: actor.id,
+        action: "handover.confirm",
+        subject: `handover:${key}`,
+        details: {},
+        at: now,
+      });
     });
     return (await this.checklist()).find((v) => v.key === key)!;
   }
@@ -119,12 +165,21 @@ export class Handover {
   /** "We do not manage Android" (etc.): the item counts as done until its account is recorded. */
   async markNotApplicable(actor: Actor, key: string): Promise<HandoverItemView> {
     this.deps.actors.requireAdmin(actor);
-    if (!OPTIONAL_ITEMS.includes(key as HandoverKey)) throw new NotAllowedError("Only the push-certificate Apple ID, the ABM/ASM Apple ID and the Android Enterprise Gmail can be marked as not used.");
+    if (!OPTIONAL_ITEMS.includes(key as HandoverKey))
+      throw new NotAllowedError(
+        "Only the push-certificate Apple ID, the ABM/ASM Apple ID and the Android Enterprise Gmail can be marked as not used.",
+      );
     const now = this.deps.clock.now();
     await this.deps.db.$transaction(async (tx) => {
       const data = { confirmedAt: now, confirmedBy: actor.id, note: NOT_APPLICABLE };
       await tx.handoverItem.upsert({ where: { key }, create: { key, ...data }, update: data });
-      await audit(tx, { actor: actor.id, action: "handover.not_applicable", subject: `handover:${key}`, details: {}, at: now });
+      await audit(tx, {
+        actor: actor.id,
+        action: "handover.not_applicable",
+        subject: `handover:${key}`,
+        details: {},
+        at: now,
+      });
     });
     return (await this.checklist()).find((v) => v.key === key)!;
   }
@@ -132,11 +187,22 @@ export class Handover {
   /** The internal lost-device policy document, linked from the checklist. */
   async setPolicyUrl(actor: Actor, url: string): Promise<void> {
     this.deps.actors.requireSystemAdmin(actor);
-    if (!/^https?:\/\/\S+$/i.test(url.trim())) throw new InvalidInputError("Give the policy document's address, starting with https://");
+    if (!/^https?:\/\/\S+$/i.test(url.trim()))
+      throw new InvalidInputError("Give the policy document's address, starting with https://");
     const now = this.deps.clock.now();
     await this.deps.db.$transaction(async (tx) => {
-      await tx.handoverItem.upsert({ where: { key: "internal_rules" }, create: { key: "internal_rules", url: url.trim() }, update: { url: url.trim() } });
-      await audit(tx, { actor: actor.id, action: "handover.policy_url", subject: "handover:internal_rules", details: {}, at: now });
+      await tx.handoverItem.upsert({
+        where: { key: "internal_rules" },
+        create: { key: "internal_rules", url: url.trim() },
+        update: { url: url.trim() },
+      });
+      await audit(tx, {
+        actor: actor.id,
+        action: "handover.policy_url",
+        subject: "handover:internal_rules",
+        details: {},
+        at: now,
+      });
     });
   }
 }

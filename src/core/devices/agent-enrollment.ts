@@ -38,7 +38,11 @@ export interface AgentDeps {
 }
 
 const PLATFORM: Record<EnrollmentInput["platform"], Platform> = {
-  ios: "IOS", ipados: "IPADOS", macos: "MACOS", android: "ANDROID", windows: "WINDOWS",
+  ios: "IOS",
+  ipados: "IPADOS",
+  macos: "MACOS",
+  android: "ANDROID",
+  windows: "WINDOWS",
 };
 
 export { hashToken };
@@ -62,7 +66,8 @@ export class DeviceAgents {
   async enroll(input: EnrollmentInput): Promise<{ deviceId: string; token: string; reenrolled: boolean }> {
     await this.checkSecret(input.enrollmentSecret);
     const platform = PLATFORM[input.platform];
-    if (!platform) throw new InvalidInputError("platform must be ios, ipados, macos, android or windows", { field: "platform" });
+    if (!platform)
+      throw new InvalidInputError("platform must be ios, ipados, macos, android or windows", { field: "platform" });
     const token = randomBytes(32).toString("base64url");
     const now = this.deps.clock.now();
     const email = input.ownerEmail?.trim().toLowerCase() || null;
@@ -73,9 +78,12 @@ export class DeviceAgents {
         let ownerCreated = false;
         if (email) {
           // An owner we have never seen becomes a person, marked as created on the fly.
-          const owner = (await tx.person.findUnique({ where: { email } })) ?? (ownerCreated = true, await tx.person.create({ data: { email, autoCreated: true, createdAt: now } }));
+          const owner =
+            (await tx.person.findUnique({ where: { email } })) ??
+            ((ownerCreated = true), await tx.person.create({ data: { email, autoCreated: true, createdAt: now } }));
           ownerId = owner.id;
-          if (!owner.slackUserId) await this.deps.events.publish(tx, { type: "people.unlinked", emails: [owner.email] });
+          if (!owner.slackUserId)
+            await this.deps.events.publish(tx, { type: "people.unlinked", emails: [owner.email] });
         }
         const keys = [
           input.udid ? { udid: input.udid } : null,
@@ -98,11 +106,28 @@ export class DeviceAgents {
           // A device that comes back after a wipe or a re-install is managed again, under a new token.
           device = await tx.device.update({
             where: { id: known.id },
-            data: { ...data, driver: "agent", state: known.state === "LOST_MODE" ? "LOST_MODE" : "MANAGED", enrolledAt: now, serial: input.serial ?? known.serial, udid: input.udid ?? known.udid, imei: input.imei ?? known.imei },
+            data: {
+              ...data,
+              driver: "agent",
+              state: known.state === "LOST_MODE" ? "LOST_MODE" : "MANAGED",
+              enrolledAt: now,
+              serial: input.serial ?? known.serial,
+              udid: input.udid ?? known.udid,
+              imei: input.imei ?? known.imei,
+            },
           });
         } else {
           device = await tx.device.create({
-            data: { ...data, serial: input.serial ?? null, udid: input.udid ?? null, imei: input.imei ?? null, driver: "agent", state: "MANAGED", enrolledAt: now, createdAt: now },
+            data: {
+              ...data,
+              serial: input.serial ?? null,
+              udid: input.udid ?? null,
+              imei: input.imei ?? null,
+              driver: "agent",
+              state: "MANAGED",
+              enrolledAt: now,
+              createdAt: now,
+            },
           });
         }
         await audit(tx, {
@@ -112,11 +137,19 @@ export class DeviceAgents {
           details: { platform, supervised: device.supervised, ade: device.ade, ownerCreated },
           at: now,
         });
-        return { deviceId: device.id, token, reenrolled: Boolean(known), returned: Boolean(known && wasGone(known.state)) };
+        return {
+          deviceId: device.id,
+          token,
+          reenrolled: Boolean(known),
+          returned: Boolean(known && wasGone(known.state)),
+        };
       })
       .catch((err: unknown) => {
         // Its identifiers point at two different devices we know: not for a device to settle.
-        if (isUniqueViolation(err)) throw new ConflictError("these identifiers belong to another enrolled device (serial, UDID or IMEI), or a second enrolment ran at the same moment: try again");
+        if (isUniqueViolation(err))
+          throw new ConflictError(
+            "these identifiers belong to another enrolled device (serial, UDID or IMEI), or a second enrolment ran at the same moment: try again",
+          );
         throw err;
       });
     // The same rule as every other enrolment path: a wiped device still lost is locked again.

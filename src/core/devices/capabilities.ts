@@ -80,13 +80,20 @@ const android: Rules = (d) => {
   const out: Partial<Record<DeviceAction, Capability>> = { locate: noCommand, sound: noCommand };
   if (d.ownership === "personal") {
     out.lost_mode = { allowed: false, reasonKey: "capability.lost_mode.android_personal" };
-    out.wipe = { allowed: true, warningKey: "capability.wipe.android_work_profile", labelKey: "capability.wipe.android_work_profile_button" };
+    out.wipe = {
+      allowed: true,
+      warningKey: "capability.wipe.android_work_profile",
+      labelKey: "capability.wipe.android_work_profile_button",
+    };
     return out;
   }
   const mode = d.managementMode as keyof typeof ANDROID_LOST_MODE_MIN_API | null | undefined;
   const min = mode ? ANDROID_LOST_MODE_MIN_API[mode] : undefined;
   if (min && d.apiLevel && d.apiLevel < min) {
-    out.lost_mode = { allowed: false, reasonKey: mode === "DEVICE_OWNER" ? "capability.lost_mode.android_11" : "capability.lost_mode.android_13" };
+    out.lost_mode = {
+      allowed: false,
+      reasonKey: mode === "DEVICE_OWNER" ? "capability.lost_mode.android_11" : "capability.lost_mode.android_13",
+    };
   }
   return out;
 };
@@ -127,7 +134,10 @@ export function wipeCapability(d: DeviceFacts): Capability {
   const off = notManaged(d) ?? refusal(platform);
   if (off) return off;
   if (platform.warningKey) return platform;
-  return { allowed: true, warningKey: d.ade ? "capability.wipe.ade_stays_managed" : "capability.wipe.leaves_management" };
+  return {
+    allowed: true,
+    warningKey: d.ade ? "capability.wipe.ade_stays_managed" : "capability.wipe.leaves_management",
+  };
 }
 
 /**

@@ -40,6 +40,11 @@ export async function touchAndRead(db: Db, tokenHash: string, now: Date): Promis
   return {
     deviceId: rows[0]!.deviceId,
     queued: commands.some((r) => r.state === "QUEUED"),
-    pending: commands.map((r) => ({ id: r.id!, uuid: r.uuid!, type: r.type!, params: (r.params ?? {}) as Record<string, unknown> })),
+    pending: commands.map((r) => ({
+      id: r.id!,
+      uuid: r.uuid!,
+      type: r.type!,
+      params: (r.params ?? {}) as Record<string, unknown>,
+    })),
   };
 }

@@ -14,8 +14,6 @@ import type { DeviceSideChange, ReportedLocation } from "../ports/device-side.js
 
 export type { DeviceSideChange, ReportedLocation };
 
-
-
 export interface DeviceSideDeps {
   db: Db;
   clock: Clock;
@@ -30,14 +28,25 @@ export class DeviceSide {
   async located(driver: string, externalId: string, loc: ReportedLocation): Promise<boolean> {
     const { db, events } = this.deps;
     return db.$transaction(async (tx) => {
-      const device = await tx.device.findUnique({ where: { externalId }, select: { id: true, driver: true, lastLocatedAt: true } });
+      const device = await tx.device.findUnique({
+        where: { externalId },
+        select: { id: true, driver: true, lastLocatedAt: true },
+      });
       if (!device || device.driver !== driver) return false;
       if (!device.lastLocatedAt || loc.at > device.lastLocatedAt) {
-        await tx.device.update({ where: { id: device.id }, data: { lastLatitude: loc.latitude, lastLongitude: loc.longitude, lastLocatedAt: loc.at } });
+        await tx.device.update({
+          where: { id: device.id },
+          data: { lastLatitude: loc.latitude, lastLongitude: loc.longitude, lastLocatedAt: loc.at },
+        });
       }
       const reportIds = await this.openReports(tx, device.id);
       for (const reportId of reportIds) await this.follow(tx, reportId, "LOCATED", `driver:${driver}`);
-      await events.publish(tx, { type: "device.located", deviceId: device.id, reportIds, location: { ...loc, at: loc.at.toISOString() } });
+      await events.publish(tx, {
+        type: "device.located",
+        deviceId: device.id,
+        reportIds,
+        location: { ...loc, at: loc.at.toISOString() },
+      });
       return true;
     });
   }
@@ -50,7 +59,10 @@ export class DeviceSide {
   async changedOnDevice(tx: Tx, deviceId: string, change: DeviceSideChange, actor: string): Promise<void> {
     const now = this.deps.clock.now();
     if (change === "lost_mode_exited") {
-      const { count } = await tx.device.updateMany({ where: { id: deviceId, state: "LOST_MODE" }, data: { state: "MANAGED" } });
+      const { count } = await tx.device.updateMany({
+        where: { id: deviceId, state: "LOST_MODE" },
+        data: { state: "MANAGED" },
+      });
       if (!count) return;
     }
     await audit(tx, { actor, action: `device.on_device.${change}`, subject: `device:${deviceId}`, at: now });
@@ -69,12 +81,16 @@ export class DeviceSide {
   }
 
   private async openReports(tx: Tx, deviceId: string): Promise<string[]> {
-    const links = await tx.lossReportDevice.findMany({ where: { deviceId, report: { status: { notIn: [...CLOSED_STATUSES] } } }, select: { reportId: true } });
+    const links = await tx.lossReportDevice.findMany({
+      where: { deviceId, report: { status: { notIn: [...CLOSED_STATUSES] } } },
+      select: { reportId: true },
+    });
     return links.map((l) => l.reportId);
   }
 
   private async follow(tx: Tx, reportId: string, status: "LOCATED", actor: string) {
     const report = await tx.lossReport.findUnique({ where: { id: reportId }, select: { status: true } });
-    if (report && isProgress(report.status, status)) await this.deps.reports.recordStatus(tx, reportId, status, { actor });
+    if (report && isProgress(report.status, status))
+      await this.deps.reports.recordStatus(tx, reportId, status, { actor });
   }
 }

@@ -28,7 +28,10 @@ const PLATFORMS: readonly Platform[] = ["IOS", "IPADOS", "MACOS", "ANDROID", "WI
 export function selfReportOf(v: unknown): SelfReport {
   if (!v || typeof v !== "object") return {};
   const o = v as Record<string, unknown>;
-  const platform = typeof o.platform === "string" && (PLATFORMS as readonly string[]).includes(o.platform) ? (o.platform as Platform) : undefined;
+  const platform =
+    typeof o.platform === "string" && (PLATFORMS as readonly string[]).includes(o.platform)
+      ? (o.platform as Platform)
+      : undefined;
   return {
     name: str(o.name),
     model: str(o.model),
@@ -52,7 +55,12 @@ export const isPlaceholder = (d: Pick<Device, "name" | "udid" | "selfReportedAt"
  * the record only until the device has answered DeviceInformation). Returns the updated device,
  * which may be another record: the one an inventory import listed under the same serial.
  */
-export async function applySelfReport(tx: Tx, device: Device, r: SelfReport, opts: { now: Date; authoritative: boolean; actor: string }): Promise<Device> {
+export async function applySelfReport(
+  tx: Tx,
+  device: Device,
+  r: SelfReport,
+  opts: { now: Date; authoritative: boolean; actor: string },
+): Promise<Device> {
   const { now, authoritative } = opts;
   const speaks = authoritative || device.selfReportedAt === null;
   const data: Prisma.DeviceUpdateInput = {};
@@ -77,9 +85,20 @@ export async function applySelfReport(tx: Tx, device: Device, r: SelfReport, opt
     const holder = await tx.device.findUnique({ where: { serial: r.serial } });
     if (!holder) data.serial = r.serial;
     else if (holder.udid === null) target = await mergeInto(tx, device, holder, opts);
-    else log.warn("a device reported a serial number another enrolled device holds; kept apart", { deviceId: device.id, otherId: holder.id });
+    else
+      log.warn("a device reported a serial number another enrolled device holds; kept apart", {
+        deviceId: device.id,
+        otherId: holder.id,
+      });
   }
-  if (data.state) await audit(tx, { actor: opts.actor, action: "device.state_reported", subject: `device:${target.id}`, details: { from: target.state, to: data.state }, at: now });
+  if (data.state)
+    await audit(tx, {
+      actor: opts.actor,
+      action: "device.state_reported",
+      subject: `device:${target.id}`,
+      details: { from: target.state, to: data.state },
+      at: now,
+    });
   if (!Object.keys(data).length) return target;
   return tx.device.update({ where: { id: target.id }, data });
 }
@@ -89,22 +108,37 @@ export async function applySelfReport(tx: Tx, device: Device, r: SelfReport, opt
  * serial, with its owner and reports) are one device: the listed record keeps its identity and
  * takes the enrolment (UDID, driver, check-ins, commands); the enrolled record goes.
  */
-async function mergeInto(tx: Tx, enrolled: Device, listed: Device, opts: { now: Date; actor: string }): Promise<Device> {
+async function mergeInto(
+  tx: Tx,
+  enrolled: Device,
+  listed: Device,
+  opts: { now: Date; actor: string },
+): Promise<Device> {
   // Locked first: a command being queued for the enrolled record either lands before (and moves
   // with the rest) or fails on the deleted row and is asked again by UDID (Enrollments.askToDescribe).
   await tx.$queryRaw`SELECT id FROM "Device" WHERE id = ${enrolled.id} FOR UPDATE`;
   await tx.device.update({ where: { id: enrolled.id }, data: { udid: null } });
   const commands = await tx.command.findMany({ where: { deviceId: enrolled.id } });
   for (const c of commands) {
-    const clash = c.activeKey ? await tx.command.findUnique({ where: { activeKey: c.activeKey.replace(enrolled.id, listed.id) } }) : null;
+    const clash = c.activeKey
+      ? await tx.command.findUnique({ where: { activeKey: c.activeKey.replace(enrolled.id, listed.id) } })
+      : null;
     await tx.command.update({
       where: { id: c.id },
-      data: { deviceId: listed.id, activeKey: c.activeKey && !clash ? c.activeKey.replace(enrolled.id, listed.id) : null, ...(c.activeKey && clash ? { state: "CANCELLED", completedAt: opts.now } : {}) },
+      data: {
+        deviceId: listed.id,
+        activeKey: c.activeKey && !clash ? c.activeKey.replace(enrolled.id, listed.id) : null,
+        ...(c.activeKey && clash ? { state: "CANCELLED", completedAt: opts.now } : {}),
+      },
     });
   }
   await tx.alert.updateMany({ where: { deviceId: enrolled.id }, data: { deviceId: listed.id } });
   for (const link of await tx.lossReportDevice.findMany({ where: { deviceId: enrolled.id } })) {
-    await tx.lossReportDevice.upsert({ where: { reportId_deviceId: { reportId: link.reportId, deviceId: listed.id } }, create: { reportId: link.reportId, deviceId: listed.id, how: link.how }, update: {} });
+    await tx.lossReportDevice.upsert({
+      where: { reportId_deviceId: { reportId: link.reportId, deviceId: listed.id } },
+      create: { reportId: link.reportId, deviceId: listed.id, how: link.how },
+      update: {},
+    });
   }
   await tx.device.delete({ where: { id: enrolled.id } });
   const merged = await tx.device.update({
@@ -119,6 +153,12 @@ async function mergeInto(tx: Tx, enrolled: Device, listed: Device, opts: { now: 
       passcodePresent: enrolled.passcodePresent ?? listed.passcodePresent,
     },
   });
-  await audit(tx, { actor: opts.actor, action: "device.merged", subject: `device:${listed.id}`, details: { from: enrolled.id, udid: enrolled.udid }, at: opts.now });
+  await audit(tx, {
+    actor: opts.actor,
+    action: "device.merged",
+    subject: `device:${listed.id}`,
+    details: { from: enrolled.id, udid: enrolled.udid },
+    at: opts.now,
+  });
   return merged;
 }

@@ -32,7 +32,14 @@ export interface Digest {
   noResponse: NoResponseDevice[];
   openReports: { id: string; reference: string; status: string; createdAt: Date; deviceDescription: string }[];
   awaitingApproval: { id: string; type: string; deviceName: string; requestedAt: Date }[];
-  pendingCommands: { id: string; type: string; state: string; deviceName: string; queuedAt: Date | null; expiresAt: Date | null }[];
+  pendingCommands: {
+    id: string;
+    type: string;
+    state: string;
+    deviceName: string;
+    queuedAt: Date | null;
+    expiresAt: Date | null;
+  }[];
   /** Every renewal's next deadline (never hidden); dueSoon: within RENEWAL_HORIZON_DAYS or past. */
   renewals: { id: string; kind: string; label: string; expiresAt: Date; overdue: boolean; dueSoon: boolean }[];
   owners: PersonalSummary[];
@@ -57,7 +64,15 @@ export async function buildDigest(tx: Tx, at: Date, since: Date, settings: Diges
   });
   const commands = await tx.command.findMany({
     where: { state: { in: ["AWAITING_APPROVAL", "QUEUED", "SENT"] } },
-    select: { id: true, type: true, state: true, requestedAt: true, queuedAt: true, expiresAt: true, device: { select: { name: true } } },
+    select: {
+      id: true,
+      type: true,
+      state: true,
+      requestedAt: true,
+      queuedAt: true,
+      expiresAt: true,
+      device: { select: { name: true } },
+    },
     orderBy: { requestedAt: "asc" },
     take: 5000,
   });
@@ -79,14 +94,29 @@ export async function buildDigest(tx: Tx, at: Date, since: Date, settings: Diges
       .map((c) => ({ id: c.id, type: c.type, deviceName: c.device.name, requestedAt: c.requestedAt })),
     pendingCommands: commands
       .filter((c) => c.state !== "AWAITING_APPROVAL")
-      .map((c) => ({ id: c.id, type: c.type, state: c.state, deviceName: c.device.name, queuedAt: c.queuedAt, expiresAt: c.expiresAt })),
-    renewals: renewals.map((r) => ({ id: r.id, kind: r.kind, label: r.label, expiresAt: r.expiresAt!, overdue: r.expiresAt! <= at, dueSoon: r.expiresAt!.getTime() <= at.getTime() + RENEWAL_HORIZON_DAYS * DAY })),
+      .map((c) => ({
+        id: c.id,
+        type: c.type,
+        state: c.state,
+        deviceName: c.device.name,
+        queuedAt: c.queuedAt,
+        expiresAt: c.expiresAt,
+      })),
+    renewals: renewals.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      label: r.label,
+      expiresAt: r.expiresAt!,
+      overdue: r.expiresAt! <= at,
+      dueSoon: r.expiresAt!.getTime() <= at.getTime() + RENEWAL_HORIZON_DAYS * DAY,
+    })),
     owners: [],
     departmentAdmins: [],
     response: await weeklyResponseMedians(tx, at),
   };
   if (settings.ownerSummaries) digest.owners = await ownerSummaries(tx, since, at, noResponse);
-  if (settings.departmentAdminSummaries) digest.departmentAdmins = await departmentAdminSummaries(tx, since, at, noResponse);
+  if (settings.departmentAdminSummaries)
+    digest.departmentAdmins = await departmentAdminSummaries(tx, since, at, noResponse);
   return digest;
 }
 
@@ -121,11 +151,19 @@ function groupNoResponse(list: NoResponseDevice[], key: (d: NoResponseDevice) =>
   return map;
 }
 
-async function ownerSummaries(tx: Tx, since: Date, at: Date, noResponse: NoResponseDevice[]): Promise<PersonalSummary[]> {
+async function ownerSummaries(
+  tx: Tx,
+  since: Date,
+  at: Date,
+  noResponse: NoResponseDevice[],
+): Promise<PersonalSummary[]> {
   const counts = await countsBy(tx, "ownerId", since, at);
   const silent = groupNoResponse(noResponse, (d) => d.ownerId);
   const ids = [...new Set([...counts.keys(), ...silent.keys()])];
-  const people = await tx.person.findMany({ where: { id: { in: ids }, slackUserId: { not: null } }, select: { id: true, slackUserId: true, locale: true } });
+  const people = await tx.person.findMany({
+    where: { id: { in: ids }, slackUserId: { not: null } },
+    select: { id: true, slackUserId: true, locale: true },
+  });
   return people.map((p) => ({
     personId: p.id,
     slackUserId: p.slackUserId!,
@@ -135,7 +173,12 @@ async function ownerSummaries(tx: Tx, since: Date, at: Date, noResponse: NoRespo
   }));
 }
 
-async function departmentAdminSummaries(tx: Tx, since: Date, at: Date, noResponse: NoResponseDevice[]): Promise<PersonalSummary[]> {
+async function departmentAdminSummaries(
+  tx: Tx,
+  since: Date,
+  at: Date,
+  noResponse: NoResponseDevice[],
+): Promise<PersonalSummary[]> {
   const counts = await countsBy(tx, "departmentId", since, at);
   const silent = groupNoResponse(noResponse, (d) => d.departmentId);
   const deptIds = [...new Set([...counts.keys(), ...silent.keys()])];
@@ -146,7 +189,13 @@ async function departmentAdminSummaries(tx: Tx, since: Date, at: Date, noRespons
   // An admin of several departments gets one message covering all of them.
   const byAdmin = new Map<string, PersonalSummary>();
   for (const a of admins) {
-    const s = byAdmin.get(a.person.id) ?? { personId: a.person.id, slackUserId: a.person.slackUserId!, locale: a.person.locale, alertCounts: [], noResponse: [] };
+    const s = byAdmin.get(a.person.id) ?? {
+      personId: a.person.id,
+      slackUserId: a.person.slackUserId!,
+      locale: a.person.locale,
+      alertCounts: [],
+      noResponse: [],
+    };
     for (const c of counts.get(a.departmentId) ?? []) {
       const existing = s.alertCounts.find((x) => x.type === c.type);
       if (existing) existing.count += c.count;

@@ -33,11 +33,21 @@ export interface NoResponseDevice {
   departmentId: string | null;
 }
 
-export async function noResponseDevices(tx: Tx, at: Date, settings: DigestSettings, limit = 100_000): Promise<NoResponseDevice[]> {
+export async function noResponseDevices(
+  tx: Tx,
+  at: Date,
+  settings: DigestSettings,
+  limit = 100_000,
+): Promise<NoResponseDevice[]> {
   const rows = await tx.device.findMany({
     where: noResponseWhere(at, settings),
     select: {
-      id: true, name: true, platform: true, lastCheckInAt: true, enrolledAt: true, ownerId: true,
+      id: true,
+      name: true,
+      platform: true,
+      lastCheckInAt: true,
+      enrolledAt: true,
+      ownerId: true,
       owner: { select: { name: true, departmentId: true } },
     },
     orderBy: [{ lastCheckInAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],

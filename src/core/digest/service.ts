@@ -38,11 +38,17 @@ export class DigestService {
     return readDigestSettings(this.deps.db);
   }
 
-  async updateSettings(actor: Actor, change: Partial<Pick<DigestSettings, "ownerSummaries" | "departmentAdminSummaries">> & { noResponseHours?: Partial<Record<Platform, number>> }): Promise<DigestSettings> {
+  async updateSettings(
+    actor: Actor,
+    change: Partial<Pick<DigestSettings, "ownerSummaries" | "departmentAdminSummaries">> & {
+      noResponseHours?: Partial<Record<Platform, number>>;
+    },
+  ): Promise<DigestSettings> {
     this.deps.actors.requireSystemAdmin(actor);
     for (const [platform, h] of Object.entries(change.noResponseHours ?? {})) {
       if (!(platform in Platform)) throw new InvalidInputError(`unknown platform ${platform}`);
-      if (!Number.isInteger(h) || h < 0 || h > 24 * 90) throw new InvalidInputError("hours must be a whole number from 0 (off) to 2160");
+      if (!Number.isInteger(h) || h < 0 || h > 24 * 90)
+        throw new InvalidInputError("hours must be a whole number from 0 (off) to 2160");
     }
     return this.deps.db.$transaction(async (tx) => {
       const current = await readDigestSettings(tx);
@@ -53,9 +59,19 @@ export class DigestService {
         departmentAdminSummaries: change.departmentAdminSummaries ?? current.departmentAdminSummaries,
       };
       const value = stored as unknown as Prisma.InputJsonValue;
-      await tx.setting.upsert({ where: { key: DIGEST_SETTINGS_KEY }, create: { key: DIGEST_SETTINGS_KEY, value }, update: { value } });
+      await tx.setting.upsert({
+        where: { key: DIGEST_SETTINGS_KEY },
+        create: { key: DIGEST_SETTINGS_KEY, value },
+        update: { value },
+      });
       const next = await readDigestSettings(tx);
-      await audit(tx, { actor: actor.id, action: "digest.settings", subject: "digest", details: change as Record<string, unknown>, at: this.deps.clock.now() });
+      await audit(tx, {
+        actor: actor.id,
+        action: "digest.settings",
+        subject: "digest",
+        details: change as Record<string, unknown>,
+        at: this.deps.clock.now(),
+      });
       return next;
     });
   }
@@ -67,7 +83,10 @@ export class DigestService {
 
   /** The digest as it would read at `at`, without sending it. */
   async preview(at: Date = this.deps.clock.now()): Promise<Digest> {
-    return this.deps.db.$transaction(async (tx) => buildDigest(tx, at, await this.since(tx, at), await readDigestSettings(tx)), LONG_TX);
+    return this.deps.db.$transaction(
+      async (tx) => buildDigest(tx, at, await this.since(tx, at), await readDigestSettings(tx)),
+      LONG_TX,
+    );
   }
 
   /** The scheduled digest for `day` (yyyy-mm-dd); false when that day's digest already went out. */
@@ -80,13 +99,33 @@ export class DigestService {
       const digest = await buildDigest(tx, now, await this.since(tx, now), await readDigestSettings(tx));
       const value = { at: now.toISOString(), day } as Prisma.InputJsonValue;
       await tx.jobState.upsert({ where: { key: LAST_KEY }, create: { key: LAST_KEY, value }, update: { value } });
-      await audit(tx, { actor: "system", action: "digest.send", subject: `digest:${day}`, details: summaryOf(digest), at: now });
+      await audit(tx, {
+        actor: "system",
+        action: "digest.send",
+        subject: `digest:${day}`,
+        details: summaryOf(digest),
+        at: now,
+      });
       const key = `digest:${day}`;
-      await this.deps.events.publish(tx, { type: "digest.ready", key, digest: { ...digest, owners: [], departmentAdmins: [] } });
+      await this.deps.events.publish(tx, {
+        type: "digest.ready",
+        key,
+        digest: { ...digest, owners: [], departmentAdmins: [] },
+      });
       // In slices: thousands of owners' messages in one insert is slow and holds them all in memory.
-      for (const [kind, list] of [["owner", digest.owners], ["departmentAdmin", digest.departmentAdmins]] as const) {
+      for (const [kind, list] of [
+        ["owner", digest.owners],
+        ["departmentAdmin", digest.departmentAdmins],
+      ] as const) {
         for (let i = 0; i < list.length; i += PERSONAL_SLICE) {
-          await this.deps.events.publish(tx, { type: "digest.personal", key, kind, at: digest.at, since: digest.since, summaries: list.slice(i, i + PERSONAL_SLICE) });
+          await this.deps.events.publish(tx, {
+            type: "digest.personal",
+            key,
+            kind,
+            at: digest.at,
+            since: digest.since,
+            summaries: list.slice(i, i + PERSONAL_SLICE),
+          });
         }
       }
       return true;
@@ -111,8 +150,18 @@ export class DigestService {
     this.deps.actors.requireSystemAdmin(actor);
     const now = this.deps.clock.now();
     return this.deps.db.$transaction(async (tx) => {
-      const digest = await buildDigest(tx, now, await this.since(tx, now), { ...(await readDigestSettings(tx)), ownerSummaries: false, departmentAdminSummaries: false });
-      await audit(tx, { actor: actor.id, action: "digest.send_now", subject: "digest", details: summaryOf(digest), at: now });
+      const digest = await buildDigest(tx, now, await this.since(tx, now), {
+        ...(await readDigestSettings(tx)),
+        ownerSummaries: false,
+        departmentAdminSummaries: false,
+      });
+      await audit(tx, {
+        actor: actor.id,
+        action: "digest.send_now",
+        subject: "digest",
+        details: summaryOf(digest),
+        at: now,
+      });
       await this.deps.events.publish(tx, { type: "digest.ready", key: `digest:manual:${now.getTime()}`, digest });
       return digest;
     }, LONG_TX);

@@ -9,7 +9,11 @@ export const DIGEST_SETTINGS_KEY = "digest.settings";
 export const PLATFORMS: readonly Platform[] = ["IOS", "IPADOS", "MACOS", "ANDROID", "WINDOWS"];
 export const DEFAULT_NO_RESPONSE_HOURS = 24;
 
-const hours = z.number().int().min(0).max(24 * 90);
+const hours = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 90);
 
 export const digestSettingsSchema = z.object({
   noResponseHours: z.partialRecord(z.enum(["IOS", "IPADOS", "MACOS", "ANDROID", "WINDOWS"]), hours).default({}),
@@ -30,7 +34,17 @@ export async function readDigestSettings(tx: Tx): Promise<DigestSettings> {
   const parsed = digestSettingsSchema.safeParse(row?.value ?? {});
   const stored = parsed.success ? parsed.data : digestSettingsSchema.parse({});
   const noResponseHours = Object.fromEntries(
-    PLATFORMS.map((p) => [p, stored.noResponseHours[p] ?? (p === "IPADOS" ? stored.noResponseHours.IOS : undefined) ?? DEFAULT_NO_RESPONSE_HOURS]),
+    PLATFORMS.map((p) => [
+      p,
+      stored.noResponseHours[p] ??
+        (p === "IPADOS" ? stored.noResponseHours.IOS : undefined) ??
+        DEFAULT_NO_RESPONSE_HOURS,
+    ]),
   ) as Record<Platform, number>;
-  return { noResponseHours, explicitNoResponseHours: stored.noResponseHours, ownerSummaries: stored.ownerSummaries, departmentAdminSummaries: stored.departmentAdminSummaries };
+  return {
+    noResponseHours,
+    explicitNoResponseHours: stored.noResponseHours,
+    ownerSummaries: stored.ownerSummaries,
+    departmentAdminSummaries: stored.departmentAdminSummaries,
+  };
 }

@@ -36,7 +36,11 @@ async function lockUdid(tx: Tx, udid: string): Promise<void> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`apple-enrolment:${udid}`}))::text AS locked`;
 }
 
-export async function mergeAppleMessage(tx: Tx, msg: AppleMessage, ctx: { now: Date; driver: string }): Promise<AppleCheckInOutcome> {
+export async function mergeAppleMessage(
+  tx: Tx,
+  msg: AppleMessage,
+  ctx: { now: Date; driver: string },
+): Promise<AppleCheckInOutcome> {
   const { now, driver } = ctx;
   const at = msg.at ?? now;
   const actor = `driver:${driver}`;
@@ -70,9 +74,16 @@ export async function mergeAppleMessage(tx: Tx, msg: AppleMessage, ctx: { now: D
       },
     });
     created = true;
-    await audit(tx, { actor, action: "device.enrolled", subject: `device:${device.id}`, details: { platform: device.platform, driver, by: msg.type }, at: now });
+    await audit(tx, {
+      actor,
+      action: "device.enrolled",
+      subject: `device:${device.id}`,
+      details: { platform: device.platform, driver, by: msg.type },
+      at: now,
+    });
   }
-  if (Object.keys(facts).length) device = await applySelfReport(tx, device, facts, { now, authoritative: false, actor });
+  if (Object.keys(facts).length)
+    device = await applySelfReport(tx, device, facts, { now, authoritative: false, actor });
 
   switch (msg.type) {
     case "Authenticate":
@@ -89,7 +100,14 @@ export async function mergeAppleMessage(tx: Tx, msg: AppleMessage, ctx: { now: D
         ...(gone && !stale ? { state: "MANAGED" as const, enrolledAt: now, passcodePresent: null } : {}),
       };
       const returned = gone && !stale;
-      if (returned) await audit(tx, { actor, action: "device.reenrolled", subject: `device:${device.id}`, details: { from: device.state, driver }, at: now });
+      if (returned)
+        await audit(tx, {
+          actor,
+          action: "device.reenrolled",
+          subject: `device:${device.id}`,
+          details: { from: device.state, driver },
+          at: now,
+        });
       device = await tx.device.update({ where: { id: device.id }, data });
       return { device, returned, ask: returned || device.selfReportedAt === null, left: false };
     }
@@ -105,7 +123,14 @@ export async function mergeAppleMessage(tx: Tx, msg: AppleMessage, ctx: { now: D
           ...(leaving ? { state: "UNENROLLED" as const } : {}),
         },
       });
-      if (leaving) await audit(tx, { actor, action: "device.unenrolled", subject: `device:${device.id}`, details: { driver }, at: now });
+      if (leaving)
+        await audit(tx, {
+          actor,
+          action: "device.unenrolled",
+          subject: `device:${device.id}`,
+          details: { driver },
+          at: now,
+        });
       return { device, returned: false, ask: false, left: leaving };
     }
   }

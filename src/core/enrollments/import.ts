@@ -22,7 +22,13 @@ export interface ImportSummary {
 /** Called after the commit for each device that came back to management (see relock.ts). */
 export type OnReturn = (deviceId: string) => unknown;
 
-export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver: string, pages: AsyncIterable<RemoteDevice[]>, onReturn?: OnReturn, onLostModeExit?: OnLostModeExit): Promise<ImportSummary> {
+export async function importRemoteDevices(
+  deps: { db: Db; clock: Clock },
+  driver: string,
+  pages: AsyncIterable<RemoteDevice[]>,
+  onReturn?: OnReturn,
+  onLostModeExit?: OnLostModeExit,
+): Promise<ImportSummary> {
   const { db, clock } = deps;
   const now = clock.now();
   const summary: ImportSummary = { seen: 0, created: 0, updated: 0, left: 0 };
@@ -38,12 +44,25 @@ export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver
     }
   }
   // Listed before, missing now: deleted in the service's console (or wiped by us — already WIPED).
-  const missing = await db.device.findMany({ where: { driver, externalId: { not: null }, state: { in: ["MANAGED", "LOST_MODE"] } }, select: { id: true, externalId: true } });
+  const missing = await db.device.findMany({
+    where: { driver, externalId: { not: null }, state: { in: ["MANAGED", "LOST_MODE"] } },
+    select: { id: true, externalId: true },
+  });
   for (const d of missing) {
     if (seen.has(d.externalId!)) continue;
     await db.$transaction(async (tx) => {
-      const { count } = await tx.device.updateMany({ where: { id: d.id, state: { in: ["MANAGED", "LOST_MODE"] } }, data: { state: "UNENROLLED" } });
-      if (count) await audit(tx, { actor: `driver:${driver}`, action: "device.unenrolled", subject: `device:${d.id}`, details: { externalId: d.externalId, reason: "no longer listed by the service" }, at: now });
+      const { count } = await tx.device.updateMany({
+        where: { id: d.id, state: { in: ["MANAGED", "LOST_MODE"] } },
+        data: { state: "UNENROLLED" },
+      });
+      if (count)
+        await audit(tx, {
+          actor: `driver:${driver}`,
+          action: "device.unenrolled",
+          subject: `device:${d.id}`,
+          details: { externalId: d.externalId, reason: "no longer listed by the service" },
+          at: now,
+        });
     });
     summary.left++;
   }
@@ -54,7 +73,14 @@ export async function importRemoteDevices(deps: { db: Db; clock: Clock }, driver
 /** Called inside the update's transaction when the device left lost mode by itself. */
 export type OnLostModeExit = (tx: Tx, deviceId: string) => Promise<void>;
 
-export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: RemoteDevice, now: Date, onReturn?: OnReturn, onLostModeExit?: OnLostModeExit): Promise<"created" | "updated" | "left" | "skipped"> {
+export async function upsertRemoteDevice(
+  deps: { db: Db },
+  driver: string,
+  r: RemoteDevice,
+  now: Date,
+  onReturn?: OnReturn,
+  onLostModeExit?: OnLostModeExit,
+): Promise<"created" | "updated" | "left" | "skipped"> {
   const { db } = deps;
   let returnedId: string | null = null;
   const outcome = await db.$transaction(async (tx): Promise<"created" | "updated" | "left" | "skipped"> => {
@@ -83,7 +109,13 @@ export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: Re
           createdAt: now,
         },
       });
-      await audit(tx, { actor: `driver:${driver}`, action: "device.imported", subject: `device:${created.id}`, details: { externalId: r.externalId }, at: now });
+      await audit(tx, {
+        actor: `driver:${driver}`,
+        action: "device.imported",
+        subject: `device:${created.id}`,
+        details: { externalId: r.externalId },
+        at: now,
+      });
       return "created";
     }
     const leaving = r.gone && (known.state === "MANAGED" || known.state === "LOST_MODE");
@@ -102,18 +134,39 @@ export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: Re
         ...(r.ownership ? { ownership: r.ownership } : {}),
         ...(r.managementMode ? { managementMode: r.managementMode } : {}),
         ...(r.apiLevel ? { apiLevel: r.apiLevel } : {}),
-        ...(r.lastSeenAt && (!known.lastCheckInAt || r.lastSeenAt > known.lastCheckInAt) ? { lastCheckInAt: r.lastSeenAt } : {}),
+        ...(r.lastSeenAt && (!known.lastCheckInAt || r.lastSeenAt > known.lastCheckInAt)
+          ? { lastCheckInAt: r.lastSeenAt }
+          : {}),
         ...(leaving ? { state: "UNENROLLED" as const } : {}),
-        ...(returning ? { state: r.lost ? ("LOST_MODE" as const) : ("MANAGED" as const), enrolledAt: r.enrolledAt ?? now, passcodePresent: null } : {}),
+        ...(returning
+          ? {
+              state: r.lost ? ("LOST_MODE" as const) : ("MANAGED" as const),
+              enrolledAt: r.enrolledAt ?? now,
+              passcodePresent: null,
+            }
+          : {}),
       },
     });
-    if (!leaving && !returning && onLostModeExit && (await exitedLostMode(tx, known, r))) await onLostModeExit(tx, known.id);
+    if (!leaving && !returning && onLostModeExit && (await exitedLostMode(tx, known, r)))
+      await onLostModeExit(tx, known.id);
     if (returning) {
-      await audit(tx, { actor: `driver:${driver}`, action: "device.reenrolled", subject: `device:${known.id}`, details: { from: known.state, driver, externalId: r.externalId }, at: now });
+      await audit(tx, {
+        actor: `driver:${driver}`,
+        action: "device.reenrolled",
+        subject: `device:${known.id}`,
+        details: { from: known.state, driver, externalId: r.externalId },
+        at: now,
+      });
       returnedId = known.id;
     }
     if (leaving) {
-      await audit(tx, { actor: `driver:${driver}`, action: "device.unenrolled", subject: `device:${known.id}`, details: { externalId: r.externalId, reason: "service reports it no longer managed" }, at: now });
+      await audit(tx, {
+        actor: `driver:${driver}`,
+        action: "device.unenrolled",
+        subject: `device:${known.id}`,
+        details: { externalId: r.externalId, reason: "service reports it no longer managed" },
+        at: now,
+      });
       return "left";
     }
     return "updated";
@@ -127,9 +180,17 @@ export async function upsertRemoteDevice(deps: { db: Db }, driver: string, r: Re
  * lost mode was confirmed: someone left lost mode on the device. A report from before (Pub/Sub
  * does not keep order) proves nothing.
  */
-async function exitedLostMode(tx: Tx, known: { id: string; state: string; lastCheckInAt: Date | null }, r: RemoteDevice): Promise<boolean> {
+async function exitedLostMode(
+  tx: Tx,
+  known: { id: string; state: string; lastCheckInAt: Date | null },
+  r: RemoteDevice,
+): Promise<boolean> {
   if (known.state !== "LOST_MODE" || r.lost || !r.lostStateKnown || !r.lastSeenAt) return false;
-  const confirmed = await tx.command.findFirst({ where: { deviceId: known.id, type: "ENABLE_LOST_MODE", state: "ACKNOWLEDGED" }, orderBy: { completedAt: "desc" }, select: { completedAt: true } });
+  const confirmed = await tx.command.findFirst({
+    where: { deviceId: known.id, type: "ENABLE_LOST_MODE", state: "ACKNOWLEDGED" },
+    orderBy: { completedAt: "desc" },
+    select: { completedAt: true },
+  });
   const since = confirmed?.completedAt ?? null;
   // Imported already lost (no command of ours): only a report newer than our last one counts.
   return since ? r.lastSeenAt > since : Boolean(known.lastCheckInAt && r.lastSeenAt > known.lastCheckInAt);

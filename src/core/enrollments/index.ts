@@ -93,7 +93,13 @@ export class Enrollments {
         where: { driver: "agent", agentTokenHash: null, platform: { in: r.platforms }, [r.needs]: { not: null } },
         data: { driver: r.driver },
       });
-      if (count) await audit(this.deps.db, { actor: "system", action: "device.driver_selected", details: { driver: r.driver, count }, at: now });
+      if (count)
+        await audit(this.deps.db, {
+          actor: "system",
+          action: "device.driver_selected",
+          details: { driver: r.driver, count },
+          at: now,
+        });
       changed += count;
     }
     return changed;
@@ -111,14 +117,31 @@ export class Enrollments {
    * record whatever order they arrive in (src/core/enrollments/apple.ts). A device that became
    * reachable is asked to describe itself; one that came back gets its lost mode restored.
    */
-  async appleCheckIn(msg: AppleMessage, driver: string): Promise<{ device: Device; relocked: boolean; asked: boolean }> {
+  async appleCheckIn(
+    msg: AppleMessage,
+    driver: string,
+  ): Promise<{ device: Device; relocked: boolean; asked: boolean }> {
     const { db, clock } = this.deps;
     const now = clock.now();
     const outcome = await db.$transaction(async (tx) => {
       const o = await mergeAppleMessage(tx, msg, { now, driver });
       if (o.left) {
-        const raised = await this.deps.alerts.raise([{ type: "unenrolled", device: { id: o.device.id }, detectedAt: now.toISOString(), details: { source: driver } }], { source: driver, actor: `driver:${driver}`, tx });
-        if (raised.rejected.length) log.warn("unenrolled alert refused", { deviceId: o.device.id, reasons: raised.rejected.map((r) => r.reason) });
+        const raised = await this.deps.alerts.raise(
+          [
+            {
+              type: "unenrolled",
+              device: { id: o.device.id },
+              detectedAt: now.toISOString(),
+              details: { source: driver },
+            },
+          ],
+          { source: driver, actor: `driver:${driver}`, tx },
+        );
+        if (raised.rejected.length)
+          log.warn("unenrolled alert refused", {
+            deviceId: o.device.id,
+            reasons: raised.rejected.map((r) => r.reason),
+          });
       }
       return o;
     }, WEBHOOK_TX);
@@ -140,7 +163,10 @@ export class Enrollments {
           break;
         } catch (err) {
           if (err instanceof DomainError && err.code === "conflict") break;
-          const moved = udid && attempt === 0 ? await this.deps.db.device.findUnique({ where: { udid }, select: { id: true } }) : null;
+          const moved =
+            udid && attempt === 0
+              ? await this.deps.db.device.findUnique({ where: { udid }, select: { id: true } })
+              : null;
           if (moved) {
             deviceId = moved.id;
             continue;
@@ -160,7 +186,10 @@ export class Enrollments {
       where: {
         driver,
         state: { in: ["MANAGED", "LOST_MODE"] },
-        OR: [{ selfReportedAt: null }, { selfReportedAt: { lt: new Date(now.getTime() - SELF_REPORT_EVERY_MS + 60 * 60_000) } }],
+        OR: [
+          { selfReportedAt: null },
+          { selfReportedAt: { lt: new Date(now.getTime() - SELF_REPORT_EVERY_MS + 60 * 60_000) } },
+        ],
       },
       select: { id: true },
       take: 1000,
@@ -179,7 +208,13 @@ export class Enrollments {
         for (const d of page) if (d.installedApps) withApps.push(d);
       }
     }
-    const summary = await importRemoteDevices(this.deps, driver, noting(), (id) => this.restorer.afterReturn(id, driver), this.lostModeExit(driver));
+    const summary = await importRemoteDevices(
+      this.deps,
+      driver,
+      noting(),
+      (id) => this.restorer.afterReturn(id, driver),
+      this.lostModeExit(driver),
+    );
     for (const d of withApps) await this.reportApps(driver, d);
     return summary;
   }
@@ -187,8 +222,12 @@ export class Enrollments {
   /** The apps a service listed for one of its devices, checked against the app usage policy. */
   private async reportApps(driver: string, d: RemoteDevice): Promise<void> {
     if (!d.installedApps || !this.deps.appUsage) return;
-    const device = await this.deps.db.device.findUnique({ where: { externalId: d.externalId }, select: { id: true, state: true } });
-    if (device && (device.state === "MANAGED" || device.state === "LOST_MODE")) await this.deps.appUsage.report(device.id, d.installedApps, driver);
+    const device = await this.deps.db.device.findUnique({
+      where: { externalId: d.externalId },
+      select: { id: true, state: true },
+    });
+    if (device && (device.state === "MANAGED" || device.state === "LOST_MODE"))
+      await this.deps.appUsage.report(device.id, d.installedApps, driver);
   }
 
   /** Whether the driver named so is configured and keeps a device list to import from. */
@@ -206,7 +245,14 @@ export class Enrollments {
   /** One device's report from the service (a status report, an enrollment), outside a full import. */
   async remoteStatus(driver: string, device: RemoteDevice): Promise<"created" | "updated" | "left" | "skipped"> {
     const returned: string[] = [];
-    const outcome = await upsertRemoteDevice(this.deps, driver, device, this.deps.clock.now(), (id) => void returned.push(id), this.lostModeExit(driver));
+    const outcome = await upsertRemoteDevice(
+      this.deps,
+      driver,
+      device,
+      this.deps.clock.now(),
+      (id) => void returned.push(id),
+      this.lostModeExit(driver),
+    );
     for (const id of returned) await this.restorer.afterReturn(id, driver);
     await this.reportApps(driver, device);
     return outcome;
@@ -214,7 +260,9 @@ export class Enrollments {
 
   private lostModeExit(driver: string) {
     const side = this.deps.deviceSide;
-    return side ? (tx: Tx, deviceId: string) => side.changedOnDevice(tx, deviceId, "lost_mode_exited", `driver:${driver}`) : undefined;
+    return side
+      ? (tx: Tx, deviceId: string) => side.changedOnDevice(tx, deviceId, "lost_mode_exited", `driver:${driver}`)
+      : undefined;
   }
 
   /** The CommandUUID of the command a service names by its own id (an Android operation). */
@@ -223,8 +271,9 @@ export class Enrollments {
     return c?.uuid ?? null;
   }
 
-
   private find(ref: DeviceRef, tx: Pick<Db, "device"> = this.deps.db) {
-    return "udid" in ref ? tx.device.findUnique({ where: { udid: ref.udid } }) : tx.device.findUnique({ where: { externalId: ref.externalId } });
+    return "udid" in ref
+      ? tx.device.findUnique({ where: { udid: ref.udid } })
+      : tx.device.findUnique({ where: { externalId: ref.externalId } });
   }
 }

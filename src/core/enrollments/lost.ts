@@ -4,7 +4,10 @@ import type { Db } from "../../db/client.js";
 
 const SETTLED = ["FOUND", "DISMISSED", "CLOSED"] as const;
 
-export async function stillLost(db: Db, deviceId: string): Promise<{ reportId: string | null; params: Record<string, unknown> } | null> {
+export async function stillLost(
+  db: Db,
+  deviceId: string,
+): Promise<{ reportId: string | null; params: Record<string, unknown> } | null> {
   const last = await db.command.findFirst({
     where: { deviceId, state: "ACKNOWLEDGED", type: { in: ["ENABLE_LOST_MODE", "DISABLE_LOST_MODE"] } },
     orderBy: [{ completedAt: "desc" }, { createdAt: "desc" }],

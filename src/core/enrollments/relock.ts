@@ -27,8 +27,19 @@ export class LostModeRestorer {
     const lost = await stillLost(this.deps.db, deviceId);
     if (!lost) return false;
     try {
-      await this.deps.commands.request(SYSTEM, { deviceId, type: "ENABLE_LOST_MODE", reportId: lost.reportId, params: lost.params });
-      await audit(this.deps.db, { actor: "system", action: "device.lost_mode_reapplied", subject: `device:${deviceId}`, details: { reportId: lost.reportId, driver }, at: this.deps.clock.now() });
+      await this.deps.commands.request(SYSTEM, {
+        deviceId,
+        type: "ENABLE_LOST_MODE",
+        reportId: lost.reportId,
+        params: lost.params,
+      });
+      await audit(this.deps.db, {
+        actor: "system",
+        action: "device.lost_mode_reapplied",
+        subject: `device:${deviceId}`,
+        details: { reportId: lost.reportId, driver },
+        at: this.deps.clock.now(),
+      });
       return true;
     } catch (err) {
       // A lost mode already pending (a ConflictError) is what we wanted anyway.

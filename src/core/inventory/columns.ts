@@ -4,20 +4,48 @@
 import type { Platform } from "../../generated/prisma/enums.js";
 
 export const EXPORT_COLUMNS = [
-  "deviceName", "platform", "model", "serial", "udid", "imei", "phoneNumber",
-  "ownerName", "ownerEmail", "department", "supervised", "ade", "state", "lastCheckIn", "openAlerts",
+  "deviceName",
+  "platform",
+  "model",
+  "serial",
+  "udid",
+  "imei",
+  "phoneNumber",
+  "ownerName",
+  "ownerEmail",
+  "department",
+  "supervised",
+  "ade",
+  "state",
+  "lastCheckIn",
+  "openAlerts",
 ] as const;
 
 /** What import reads; other columns (state, last check-in…) are the server's to say and are ignored. */
 export const IMPORT_COLUMNS = [
-  "deviceName", "platform", "model", "serial", "udid", "imei", "phoneNumber",
-  "ownerName", "ownerEmail", "ownerSlackId", "department", "supervised", "ade",
+  "deviceName",
+  "platform",
+  "model",
+  "serial",
+  "udid",
+  "imei",
+  "phoneNumber",
+  "ownerName",
+  "ownerEmail",
+  "ownerSlackId",
+  "department",
+  "supervised",
+  "ade",
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_\-()（）]/g, "");
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-()（）]/g, "");
 
 /** Each column's header text in every language the app speaks (set up where the app is wired). */
 export type ColumnHeaderNames = Readonly<Record<string, readonly string[]>>;

@@ -7,7 +7,10 @@ import type { Actor } from "../actors.js";
 import { PLATFORM_LABEL, type ExportColumn } from "./columns.js";
 import { deviceScope } from "./scope.js";
 
-export type InventoryRow = Record<Exclude<ExportColumn, "supervised" | "ade" | "state" | "lastCheckIn" | "openAlerts">, string | null> & {
+export type InventoryRow = Record<
+  Exclude<ExportColumn, "supervised" | "ade" | "state" | "lastCheckIn" | "openAlerts">,
+  string | null
+> & {
   supervised: boolean;
   ade: boolean;
   state: ManagementState;
@@ -18,7 +21,10 @@ export type InventoryRow = Record<Exclude<ExportColumn, "supervised" | "ade" | "
 export async function inventoryRows(db: Db, actor: Actor): Promise<InventoryRow[]> {
   const devices = await db.device.findMany({
     where: deviceScope(actor),
-    include: { owner: { include: { department: true } }, _count: { select: { alerts: { where: { resolvedAt: null } } } } },
+    include: {
+      owner: { include: { department: true } },
+      _count: { select: { alerts: { where: { resolvedAt: null } } } },
+    },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
   return devices.map((d) => ({

@@ -23,7 +23,12 @@ export interface LineError {
   first?: number;
 }
 
-interface PersonRow { email: string; name?: string; slackUserId?: string; department?: string }
+interface PersonRow {
+  email: string;
+  name?: string;
+  slackUserId?: string;
+  department?: string;
+}
 interface DeviceRow {
   line: number;
   name: string;
@@ -57,7 +62,10 @@ export class InventoryImportError extends InvalidInputError {
   }
 }
 
-export function checkInventoryCsv(text: string, headerNames: ColumnHeaderNames = {}): { people: Map<string, PersonRow>; devices: DeviceRow[]; lines: number } {
+export function checkInventoryCsv(
+  text: string,
+  headerNames: ColumnHeaderNames = {},
+): { people: Map<string, PersonRow>; devices: DeviceRow[]; lines: number } {
   const rows = parseCsv(text);
   const errors: LineError[] = [];
   const [head, ...body] = rows;
@@ -66,7 +74,8 @@ export function checkInventoryCsv(text: string, headerNames: ColumnHeaderNames =
   if (!columns.includes("ownerEmail") && !columns.includes("deviceName")) {
     throw new InventoryImportError([{ line: head.line, code: "header_missing" }]);
   }
-  if (body.length > MAX_IMPORT_ROWS) throw new InventoryImportError([{ line: head.line, code: "too_many_rows", value: String(MAX_IMPORT_ROWS) }]);
+  if (body.length > MAX_IMPORT_ROWS)
+    throw new InventoryImportError([{ line: head.line, code: "too_many_rows", value: String(MAX_IMPORT_ROWS) }]);
 
   const people = new Map<string, PersonRow>();
   const devices: DeviceRow[] = [];
@@ -76,7 +85,8 @@ export function checkInventoryCsv(text: string, headerNames: ColumnHeaderNames =
       const i = columns.indexOf(c);
       return i < 0 ? "" : (cells[i] ?? "").trim().replace(/^'(?=[=+\-@])/, ""); // undo export's formula guard
     };
-    const bad = (code: string, column?: ImportColumn) => errors.push({ line, code, column, value: column ? get(column).slice(0, 60) : undefined });
+    const bad = (code: string, column?: ImportColumn) =>
+      errors.push({ line, code, column, value: column ? get(column).slice(0, 60) : undefined });
     const before = errors.length;
 
     const email = get("ownerEmail").toLowerCase();
@@ -85,7 +95,9 @@ export function checkInventoryCsv(text: string, headerNames: ColumnHeaderNames =
     if (slackId && !SLACK_ID.test(slackId)) bad("slack_id_invalid", "ownerSlackId");
     if (!email && (get("ownerName") || slackId || get("department"))) bad("owner_email_missing", "ownerEmail");
 
-    const hasDevice = ["deviceName", "platform", "model", "serial", "udid", "imei", "phoneNumber"].some((c) => get(c as ImportColumn));
+    const hasDevice = ["deviceName", "platform", "model", "serial", "udid", "imei", "phoneNumber"].some((c) =>
+      get(c as ImportColumn),
+    );
     let platform: Platform | null = null;
     const flags: Partial<Record<"supervised" | "ade", boolean>> = {};
     if (hasDevice) {
@@ -123,9 +135,16 @@ export function checkInventoryCsv(text: string, headerNames: ColumnHeaderNames =
     if (hasDevice) {
       const opt = (c: ImportColumn) => get(c) || undefined;
       devices.push({
-        line, name: get("deviceName"), platform: platform!, model: opt("model"),
-        serial: opt("serial"), udid: opt("udid"), imei: opt("imei"), phoneNumber: opt("phoneNumber"),
-        ...flags, ownerEmail: email || undefined,
+        line,
+        name: get("deviceName"),
+        platform: platform!,
+        model: opt("model"),
+        serial: opt("serial"),
+        udid: opt("udid"),
+        imei: opt("imei"),
+        phoneNumber: opt("phoneNumber"),
+        ...flags,
+        ownerEmail: email || undefined,
       });
     }
   }
@@ -133,9 +152,23 @@ export function checkInventoryCsv(text: string, headerNames: ColumnHeaderNames =
   return { people, devices, lines: body.length };
 }
 
-export async function importInventory(db: Db, clock: Clock, actor: Actor, text: string, events: EventSink = noEvents, headerNames: ColumnHeaderNames = {}): Promise<ImportSummary> {
+export async function importInventory(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  text: string,
+  events: EventSink = noEvents,
+  headerNames: ColumnHeaderNames = {},
+): Promise<ImportSummary> {
   const { people, devices, lines } = checkInventoryCsv(text, headerNames);
-  const summary: ImportSummary = { lines, peopleCreated: 0, peopleUpdated: 0, devicesCreated: 0, devicesUpdated: 0, departmentsCreated: 0 };
+  const summary: ImportSummary = {
+    lines,
+    peopleCreated: 0,
+    peopleUpdated: 0,
+    devicesCreated: 0,
+    devicesUpdated: 0,
+    departmentsCreated: 0,
+  };
   await db.$transaction(
     async (tx) => {
       const errors: LineError[] = [];
@@ -202,7 +235,8 @@ export async function importInventory(db: Db, clock: Clock, actor: Actor, text: 
         const id = matches.get(d);
         if (id) {
           // What the device said of itself (DeviceInformation) wins; the file fills the rest.
-          const said = (await tx.device.findUnique({ where: { id }, select: { selfReportedAt: true } }))?.selfReportedAt;
+          const said = (await tx.device.findUnique({ where: { id }, select: { selfReportedAt: true } }))
+            ?.selfReportedAt;
           await tx.device.update({ where: { id }, data: said ? withoutSelfReported(data) : data });
           summary.devicesUpdated++;
         } else {
@@ -223,7 +257,9 @@ function firstLineOf(text: string, email: string): number {
 }
 
 /** The fields a device's own DeviceInformation answer is the authority on. */
-function withoutSelfReported<T extends Record<string, unknown>>(data: T): Omit<T, "platform" | "model" | "serial" | "supervised"> {
+function withoutSelfReported<T extends Record<string, unknown>>(
+  data: T,
+): Omit<T, "platform" | "model" | "serial" | "supervised"> {
   const { platform: _p, model: _m, serial: _s, supervised: _v, ...rest } = data;
   return rest;
 }

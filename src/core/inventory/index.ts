@@ -33,7 +33,9 @@ export class Inventory {
   /** The picker's options for `query` on a report (its reporter's devices first, then by name). */
   async pickable(actor: Actor, query: string, reportId?: string) {
     this.deps.actors.requireAdmin(actor);
-    const report = reportId ? await this.deps.db.lossReport.findUnique({ where: { id: reportId }, select: { reporterId: true } }) : null;
+    const report = reportId
+      ? await this.deps.db.lossReport.findUnique({ where: { id: reportId }, select: { reporterId: true } })
+      : null;
     return pickerDevices(this.deps.db, actor, query, report?.reporterId ?? null);
   }
 

@@ -25,12 +25,20 @@ export async function adminOverview(db: Tx, actor: Actor, now: Date) {
   const openCount = await db.lossReport.count({ where: openWhere });
   const approvals = await db.command.findMany({
     where: approvalsWhere,
-    include: { device: { select: { name: true } }, requestedBy: { select: { name: true, email: true } }, report: { select: { reference: true } } },
+    include: {
+      device: { select: { name: true } },
+      requestedBy: { select: { name: true, email: true } },
+      report: { select: { reference: true } },
+    },
     orderBy: { requestedAt: "asc" },
     take: HOME_LIST_LIMIT,
   });
   const approvalCount = await db.command.count({ where: approvalsWhere });
-  const renewals = await db.renewal.findMany({ where: { expiresAt: { not: null } }, orderBy: { expiresAt: "asc" }, take: HOME_LIST_LIMIT });
+  const renewals = await db.renewal.findMany({
+    where: { expiresAt: { not: null } },
+    orderBy: { expiresAt: "asc" },
+    take: HOME_LIST_LIMIT,
+  });
   const silent = await db.device.findMany({
     where: silentWhere,
     include: { owner: { select: { name: true } } },

@@ -21,11 +21,20 @@ export interface PickerDevice {
 
 /** The words of a query, split as the database splits what it indexes (device_search_words). */
 export function searchWords(query: string): string[] {
-  const words = query.normalize("NFKC").toLowerCase().split(/[\s,;:()'"/・·、。（）]+/u).filter(Boolean);
+  const words = query
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[\s,;:()'"/・·、。（）]+/u)
+    .filter(Boolean);
   return [...new Set(words.map((w) => [...w].slice(0, 24).join("")))].slice(0, 8);
 }
 
-export async function pickerDevices(db: Db, actor: Actor, query: string, reporterId: string | null): Promise<PickerDevice[]> {
+export async function pickerDevices(
+  db: Db,
+  actor: Actor,
+  query: string,
+  reporterId: string | null,
+): Promise<PickerDevice[]> {
   if (!actor.systemAdmin && !actor.adminOf.length) return [];
   const scope = actor.systemAdmin ? Prisma.empty : Prisma.sql`AND p."departmentId" IN (${Prisma.join(actor.adminOf)})`;
   const words = searchWords(query);

@@ -10,7 +10,13 @@ export function deviceScope(actor: Actor): Prisma.DeviceWhereInput {
 
 /** Reports still being handled: the employee and the admins are not done with them. */
 export const OPEN_REPORT_STATUSES = [
-  "RECEIVED", "ADMINS_NOTIFIED", "LOST_MODE_REQUESTED", "LOST_MODE_ENABLED", "LOCATED", "WIPE_REQUESTED", "WIPED",
+  "RECEIVED",
+  "ADMINS_NOTIFIED",
+  "LOST_MODE_REQUESTED",
+  "LOST_MODE_ENABLED",
+  "LOCATED",
+  "WIPE_REQUESTED",
+  "WIPED",
 ] as const;
 
 export function reportScope(actor: Actor): Prisma.LossReportWhereInput {

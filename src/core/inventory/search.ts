@@ -11,11 +11,16 @@ const withOwner = { owner: { include: { department: true } } } as const;
 
 export async function searchDevices(db: Db, actor: Actor, query: string) {
   const q = query.trim();
-  if (q.length < 2) throw new InvalidInputError("Type at least two characters: a device name, serial, UDID, IMEI or owner e-mail.", { field: "query" });
+  if (q.length < 2)
+    throw new InvalidInputError("Type at least two characters: a device name, serial, UDID, IMEI or owner e-mail.", {
+      field: "query",
+    });
   const scope = deviceScope(actor);
   const ci = { equals: q, mode: "insensitive" as const };
   const exact = await db.device.findMany({
-    where: { AND: [scope, { OR: [{ serial: ci }, { udid: ci }, { imei: ci }, { owner: { email: q.toLowerCase() } }] }] },
+    where: {
+      AND: [scope, { OR: [{ serial: ci }, { udid: ci }, { imei: ci }, { owner: { email: q.toLowerCase() } }] }],
+    },
     include: withOwner,
     orderBy: { name: "asc" },
     take: SEARCH_LIMIT + 1,
@@ -28,8 +33,13 @@ export async function searchDevices(db: Db, actor: Actor, query: string) {
         scope,
         {
           OR: [
-            { name: part }, { model: part }, { serial: part }, { udid: part }, { imei: part },
-            { owner: { name: part } }, { owner: { email: part } },
+            { name: part },
+            { model: part },
+            { serial: part },
+            { udid: part },
+            { imei: part },
+            { owner: { name: part } },
+            { owner: { email: part } },
           ],
         },
       ],

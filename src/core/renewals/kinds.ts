@@ -1,7 +1,12 @@
 // What each renewal is, which account signs in for it, and where it is renewed.
 import type { AccountRole, RenewalKind } from "../../generated/prisma/client.js";
 
-export const RENEWAL_KINDS: readonly RenewalKind[] = ["PUSH_CERTIFICATE", "ADE_TOKEN", "VPP_TOKEN", "ANDROID_ENTERPRISE_GMAIL"];
+export const RENEWAL_KINDS: readonly RenewalKind[] = [
+  "PUSH_CERTIFICATE",
+  "ADE_TOKEN",
+  "VPP_TOKEN",
+  "ANDROID_ENTERPRISE_GMAIL",
+];
 
 /** The custody account whose sign-in renews it (seed 001: the same Apple ID, every year). */
 export const ROLE_FOR_KIND: Record<RenewalKind, AccountRole> = {
@@ -21,10 +26,23 @@ export const RENEWAL_LINKS: Record<RenewalKind, string> = {
 /** "ade", "dep", "vpp", "gmail", "push" as typed in Slack or the CLI. */
 export function parseKind(word: string | undefined): RenewalKind | null {
   switch ((word ?? "").toLowerCase()) {
-    case "push": case "cert": case "apns": case "push_certificate": return "PUSH_CERTIFICATE";
-    case "ade": case "dep": case "ade_token": return "ADE_TOKEN";
-    case "vpp": case "vpp_token": return "VPP_TOKEN";
-    case "gmail": case "android": case "android_enterprise_gmail": return "ANDROID_ENTERPRISE_GMAIL";
-    default: return null;
+    case "push":
+    case "cert":
+    case "apns":
+    case "push_certificate":
+      return "PUSH_CERTIFICATE";
+    case "ade":
+    case "dep":
+    case "ade_token":
+      return "ADE_TOKEN";
+    case "vpp":
+    case "vpp_token":
+      return "VPP_TOKEN";
+    case "gmail":
+    case "android":
+    case "android_enterprise_gmail":
+      return "ANDROID_ENTERPRISE_GMAIL";
+    default:
+      return null;
   }
 }

@@ -40,7 +40,11 @@ const MAX_AHEAD_DAYS = 400;
  * "done" state that hides one — a renewal moves its deadline, so the next one always shows.
  */
 export function upcomingRenewals(db: Db | Tx) {
-  return db.renewal.findMany({ where: { expiresAt: { not: null } }, orderBy: { expiresAt: "asc" }, include: { account: true } });
+  return db.renewal.findMany({
+    where: { expiresAt: { not: null } },
+    orderBy: { expiresAt: "asc" },
+    include: { account: true },
+  });
 }
 
 /** For the daily digest: renewals whose deadline is within `withinDays` (or past). */
@@ -56,7 +60,10 @@ export class Renewals {
   constructor(private readonly deps: RenewalsDeps) {}
 
   list() {
-    return this.deps.db.renewal.findMany({ orderBy: [{ expiresAt: "asc" }, { createdAt: "asc" }], include: { account: true } });
+    return this.deps.db.renewal.findMany({
+      orderBy: [{ expiresAt: "asc" }, { createdAt: "asc" }],
+      include: { account: true },
+    });
   }
 
   get(renewalId: string) {
@@ -68,26 +75,48 @@ export class Renewals {
    * Also a push certificate whose key is not here (made through the MDM vendor's panel), so its
    * deadline is still reminded; its topic is then unknown until a .pem is uploaded here.
    */
-  async recordToken(actor: Actor, input: { kind: RenewalKind; expiresAt: Date; appleId?: string | null; source?: string }) {
+  async recordToken(
+    actor: Actor,
+    input: { kind: RenewalKind; expiresAt: Date; appleId?: string | null; source?: string },
+  ) {
     this.deps.actors.requireSystemAdmin(actor);
-    if (input.kind === "ANDROID_ENTERPRISE_GMAIL") throw new InvalidInputError("The Android Enterprise Gmail is recorded by its last sign-in.");
+    if (input.kind === "ANDROID_ENTERPRISE_GMAIL")
+      throw new InvalidInputError("The Android Enterprise Gmail is recorded by its last sign-in.");
     this.checkAhead(input.expiresAt);
     const appleId = input.appleId?.trim().toLowerCase() || null;
-    const details = { source: input.source ?? "manual", ...(input.kind === "PUSH_CERTIFICATE" && appleId ? { appleId } : {}) };
+    const details = {
+      source: input.source ?? "manual",
+      ...(input.kind === "PUSH_CERTIFICATE" && appleId ? { appleId } : {}),
+    };
     return this.upsert(actor, input.kind, { expiresAt: input.expiresAt }, appleId, details);
   }
 
-  async recordTokenFile(actor: Actor, input: { kind: RenewalKind; filename: string; content: Buffer; appleId?: string | null }) {
+  async recordTokenFile(
+    actor: Actor,
+    input: { kind: RenewalKind; filename: string; content: Buffer; appleId?: string | null },
+  ) {
     this.deps.actors.requireSystemAdmin(actor);
     const facts = readTokenFile(input.kind, input.filename, input.content);
-    return this.recordToken(actor, { kind: input.kind, expiresAt: facts.expiresAt, appleId: input.appleId, source: "file" });
+    return this.recordToken(actor, {
+      kind: input.kind,
+      expiresAt: facts.expiresAt,
+      appleId: input.appleId,
+      source: "file",
+    });
   }
 
   /** The Android Enterprise admin Gmail and its last confirmed sign-in. */
   async recordGmail(actor: Actor, input: { address: string; lastSignInAt: Date }) {
     this.deps.actors.requireSystemAdmin(actor);
-    if (input.lastSignInAt.getTime() > this.deps.clock.now().getTime()) throw new InvalidInputError("The last sign-in cannot be in the future.");
-    return this.upsert(actor, "ANDROID_ENTERPRISE_GMAIL", { lastSignInAt: input.lastSignInAt, expiresAt: this.gmailDeadline(input.lastSignInAt) }, input.address, {});
+    if (input.lastSignInAt.getTime() > this.deps.clock.now().getTime())
+      throw new InvalidInputError("The last sign-in cannot be in the future.");
+    return this.upsert(
+      actor,
+      "ANDROID_ENTERPRISE_GMAIL",
+      { lastSignInAt: input.lastSignInAt, expiresAt: this.gmailDeadline(input.lastSignInAt) },
+      input.address,
+      {},
+    );
   }
 
   /** "I signed in today": the deadline moves a full policy period from now, recording who. */
@@ -96,14 +125,27 @@ export class Renewals {
     const now = this.deps.clock.now();
     return this.deps.db.$transaction(async (tx) => {
       const renewal = await renewalOrThrow(tx, renewalId);
-      if (renewal.kind !== "ANDROID_ENTERPRISE_GMAIL") throw new NotAllowedError("Only the Android Enterprise Gmail is renewed by signing in.");
+      if (renewal.kind !== "ANDROID_ENTERPRISE_GMAIL")
+        throw new NotAllowedError("Only the Android Enterprise Gmail is renewed by signing in.");
       const updated = await tx.renewal.update({
         where: { id: renewalId },
         data: { lastSignInAt: now, expiresAt: this.gmailDeadline(now), renewedAt: now, renewedBy: actor.id },
         include: { account: true },
       });
-      await audit(tx, { actor: actor.id, action: "renewal.gmail_signed_in", subject: `renewal:${renewalId}`, details: { expiresAt: updated.expiresAt?.toISOString(), previous: renewal.expiresAt?.toISOString() ?? null }, at: now });
-      await this.deps.events.publish(tx, { type: "renewal.renewed", renewalId, actor: actor.id, how: "signed_in", previous: renewal.expiresAt?.toISOString() ?? null });
+      await audit(tx, {
+        actor: actor.id,
+        action: "renewal.gmail_signed_in",
+        subject: `renewal:${renewalId}`,
+        details: { expiresAt: updated.expiresAt?.toISOString(), previous: renewal.expiresAt?.toISOString() ?? null },
+        at: now,
+      });
+      await this.deps.events.publish(tx, {
+        type: "renewal.renewed",
+        renewalId,
+        actor: actor.id,
+        how: "signed_in",
+        previous: renewal.expiresAt?.toISOString() ?? null,
+      });
       return updated;
     });
   }
@@ -121,26 +163,59 @@ export class Renewals {
       const gmail = renewal.kind === "ANDROID_ENTERPRISE_GMAIL";
       let deadline: Date;
       if (gmail) {
-        if (!input.signedInAt) throw new InvalidInputError("Enter the day the Gmail account signed in.", { reason: "date_required", field: "date" });
-        if (input.signedInAt.getTime() > now.getTime()) throw new InvalidInputError("The sign-in cannot be in the future.", { reason: "date_future", field: "date" });
+        if (!input.signedInAt)
+          throw new InvalidInputError("Enter the day the Gmail account signed in.", {
+            reason: "date_required",
+            field: "date",
+          });
+        if (input.signedInAt.getTime() > now.getTime())
+          throw new InvalidInputError("The sign-in cannot be in the future.", { reason: "date_future", field: "date" });
         deadline = this.gmailDeadline(input.signedInAt);
       } else {
-        if (!input.newDeadline) throw new InvalidInputError("Enter the new expiry date shown by Apple.", { reason: "date_required", field: "date" });
+        if (!input.newDeadline)
+          throw new InvalidInputError("Enter the new expiry date shown by Apple.", {
+            reason: "date_required",
+            field: "date",
+          });
         deadline = input.newDeadline;
         this.checkAhead(deadline);
       }
-      if (deadline.getTime() <= now.getTime()) throw new InvalidInputError("The new deadline has already passed: the renewal is not done yet.", { reason: "date_past", field: "date" });
+      if (deadline.getTime() <= now.getTime())
+        throw new InvalidInputError("The new deadline has already passed: the renewal is not done yet.", {
+          reason: "date_past",
+          field: "date",
+        });
       if (renewal.expiresAt && deadline.getTime() <= renewal.expiresAt.getTime()) {
-        throw new InvalidInputError("The new deadline is not later than the current one: the renewal is not done yet, so its reminders continue.", { reason: "not_moved", field: "date" });
+        throw new InvalidInputError(
+          "The new deadline is not later than the current one: the renewal is not done yet, so its reminders continue.",
+          { reason: "not_moved", field: "date" },
+        );
       }
       const updated = await tx.renewal.update({
         where: { id: renewalId },
-        data: { expiresAt: deadline, renewedAt: now, renewedBy: actor.id, ...(gmail ? { lastSignInAt: input.signedInAt } : {}) },
+        data: {
+          expiresAt: deadline,
+          renewedAt: now,
+          renewedBy: actor.id,
+          ...(gmail ? { lastSignInAt: input.signedInAt } : {}),
+        },
         include: { account: true },
       });
       const previous = renewal.expiresAt?.toISOString() ?? null;
-      await audit(tx, { actor: actor.id, action: "renewal.marked_renewed", subject: `renewal:${renewalId}`, details: { kind: renewal.kind, previous, expiresAt: deadline.toISOString() }, at: now });
-      await this.deps.events.publish(tx, { type: "renewal.renewed", renewalId, actor: actor.id, how: "marked", previous });
+      await audit(tx, {
+        actor: actor.id,
+        action: "renewal.marked_renewed",
+        subject: `renewal:${renewalId}`,
+        details: { kind: renewal.kind, previous, expiresAt: deadline.toISOString() },
+        at: now,
+      });
+      await this.deps.events.publish(tx, {
+        type: "renewal.renewed",
+        renewalId,
+        actor: actor.id,
+        how: "marked",
+        previous,
+      });
       return updated;
     });
   }
@@ -151,7 +226,10 @@ export class Renewals {
    * replica finds its row already there (the row and the post commit together).
    */
   async sendDueReminders(now: Date = this.deps.clock.now()): Promise<number> {
-    const renewals = await this.deps.db.renewal.findMany({ where: { expiresAt: { not: null } }, select: { id: true, expiresAt: true } });
+    const renewals = await this.deps.db.renewal.findMany({
+      where: { expiresAt: { not: null } },
+      select: { id: true, expiresAt: true },
+    });
     let posted = 0;
     for (const r of renewals) {
       const threshold = reminderKey(r.expiresAt!, now, this.deps.settings.reminderDays, this.deps.timeZone);
@@ -162,7 +240,10 @@ export class Renewals {
         const still = await tx.renewal.count({ where: { id: r.id, expiresAt: r.expiresAt } });
         if (!still) return 0;
         // skipDuplicates: another replica (or an earlier run) already claimed this threshold.
-        const { count } = await tx.renewalReminder.createMany({ data: [{ renewalId: r.id, key, sentAt: now }], skipDuplicates: true });
+        const { count } = await tx.renewalReminder.createMany({
+          data: [{ renewalId: r.id, key, sentAt: now }],
+          skipDuplicates: true,
+        });
         if (count === 0) return 0;
         await this.deps.events.publish(tx, { type: "renewal.reminder", renewalId: r.id, key });
         return 1;
@@ -177,11 +258,20 @@ export class Renewals {
 
   private checkAhead(deadline: Date) {
     if (deadline.getTime() > this.deps.clock.now().getTime() + MAX_AHEAD_DAYS * DAY) {
-      throw new InvalidInputError(`That deadline is more than ${MAX_AHEAD_DAYS} days away; Apple's certificate and tokens last one year. Check the date.`, { reason: "too_far", field: "date" });
+      throw new InvalidInputError(
+        `That deadline is more than ${MAX_AHEAD_DAYS} days away; Apple's certificate and tokens last one year. Check the date.`,
+        { reason: "too_far", field: "date" },
+      );
     }
   }
 
-  private async upsert(actor: Actor, kind: RenewalKind, dates: { expiresAt: Date; lastSignInAt?: Date }, address: string | null, details: Record<string, unknown>) {
+  private async upsert(
+    actor: Actor,
+    kind: RenewalKind,
+    dates: { expiresAt: Date; lastSignInAt?: Date },
+    address: string | null,
+    details: Record<string, unknown>,
+  ) {
     const now = this.deps.clock.now();
     return this.deps.db.$transaction(async (tx) => {
       const account = address ? await ensureAccount(tx, kind, address, now) : null;
@@ -198,9 +288,22 @@ export class Renewals {
         ? await tx.renewal.update({ where: { id: current.id }, data, include: { account: true } })
         : await tx.renewal.create({ data: { kind, ...data, createdAt: now }, include: { account: true } });
       const previous = current?.expiresAt?.toISOString() ?? null;
-      await audit(tx, { actor: actor.id, action: "renewal.record", subject: `renewal:${renewal.id}`, details: { kind, expiresAt: dates.expiresAt.toISOString(), previous, ...details }, at: now });
+      await audit(tx, {
+        actor: actor.id,
+        action: "renewal.record",
+        subject: `renewal:${renewal.id}`,
+        details: { kind, expiresAt: dates.expiresAt.toISOString(), previous, ...details },
+        at: now,
+      });
       // A later deadline from a token file or Apple's date is next year's: say so in the channel.
-      if (later) await this.deps.events.publish(tx, { type: "renewal.renewed", renewalId: renewal.id, actor: actor.id, how: "renewed", previous });
+      if (later)
+        await this.deps.events.publish(tx, {
+          type: "renewal.renewed",
+          renewalId: renewal.id,
+          actor: actor.id,
+          how: "renewed",
+          previous,
+        });
       return renewal;
     });
   }
@@ -221,7 +324,8 @@ async function renewalOrThrow(tx: Db | Tx, id: string) {
 async function ensureAccount(tx: Tx, kind: RenewalKind, address: string, now: Date) {
   const role = ROLE_FOR_KIND[kind];
   const normalized = address.trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(normalized)) throw new InvalidInputError(`"${address}" is not an email address.`, { field: "address" });
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(normalized))
+    throw new InvalidInputError(`"${address}" is not an email address.`, { field: "address" });
   return (
     (await tx.custodyAccount.findUnique({ where: { role_address: { role, address: normalized } } })) ??
     tx.custodyAccount.create({ data: { role, address: normalized, createdAt: now } })

@@ -3,7 +3,12 @@
 import { DAY } from "../clock.js";
 import { dayIn } from "../digest/service.js";
 
-export function reminderKey(deadline: Date, now: Date, thresholdDays: readonly number[], timeZone: string): string | null {
+export function reminderKey(
+  deadline: Date,
+  now: Date,
+  thresholdDays: readonly number[],
+  timeZone: string,
+): string | null {
   const left = deadline.getTime() - now.getTime();
   if (left <= 0) return `overdue:${dayIn(now, timeZone)}`;
   // Only the nearest threshold crossed: a renewal recorded 10 days out gets "14d", not 60/30/14.
@@ -43,10 +48,26 @@ export function parseDay(text: string, timeZone: string): Date | null {
 
 function offsetMs(at: Date, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return asUtc - at.getTime();
 }

@@ -14,15 +14,24 @@ export function readTokenFile(kind: RenewalKind, filename: string, content: Buff
   const text = content.toString("utf8").trim();
   const json = parseJsonLoosely(text) ?? parseJsonLoosely(Buffer.from(text, "base64").toString("utf8"));
   if (kind === "VPP_TOKEN" && json && typeof json.expDate === "string") {
-    return { expiresAt: parseAppleDate(json.expDate), orgName: typeof json.orgName === "string" ? json.orgName : undefined };
+    return {
+      expiresAt: parseAppleDate(json.expDate),
+      orgName: typeof json.orgName === "string" ? json.orgName : undefined,
+    };
   }
   if (kind === "ADE_TOKEN" && json && typeof json.access_token_expiry === "string") {
     return { expiresAt: parseAppleDate(json.access_token_expiry) };
   }
   if (kind === "ADE_TOKEN" && (/\.p7m$/i.test(filename) || text.includes("application/pkcs7-mime"))) {
-    throw new InvalidInputError("The ADE server token (.p7m) is encrypted for your MDM server, so its expiry cannot be read here. Enter the expiry date shown in Apple Business Manager (Settings → your MDM server).", { reason: "ade_encrypted" });
+    throw new InvalidInputError(
+      "The ADE server token (.p7m) is encrypted for your MDM server, so its expiry cannot be read here. Enter the expiry date shown in Apple Business Manager (Settings → your MDM server).",
+      { reason: "ade_encrypted" },
+    );
   }
-  throw new InvalidInputError("The expiry could not be read from this file. Enter the date shown in Apple Business Manager instead.", { reason: "token_unreadable" });
+  throw new InvalidInputError(
+    "The expiry could not be read from this file. Enter the date shown in Apple Business Manager instead.",
+    { reason: "token_unreadable" },
+  );
 }
 
 function parseJsonLoosely(text: string): Record<string, unknown> | null {

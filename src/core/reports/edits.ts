@@ -8,7 +8,15 @@ import type { LossReport } from "../../generated/prisma/client.js";
 import type { NewReport } from "./new-report.js";
 
 /** Fields a reporter can change by editing the response, as the admin sees them. */
-export const EDITABLE_FIELDS = ["reporterName", "deviceDescription", "lostAt", "location", "circumstances", "contactPhone", "consentLostMode"] as const;
+export const EDITABLE_FIELDS = [
+  "reporterName",
+  "deviceDescription",
+  "lostAt",
+  "location",
+  "circumstances",
+  "contactPhone",
+  "consentLostMode",
+] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 export interface FieldChange {
@@ -61,7 +69,12 @@ export function diffReport(current: Current, next: Current): FieldChange[] {
  * Applies a later submission of an imported response to its report, inside `tx`. Returns the
  * changes (empty when it was not later, or said the same).
  */
-export async function applySourceEdit(tx: Tx, reportId: string, input: NewReport, submittedAt: Date | null): Promise<FieldChange[]> {
+export async function applySourceEdit(
+  tx: Tx,
+  reportId: string,
+  input: NewReport,
+  submittedAt: Date | null,
+): Promise<FieldChange[]> {
   const report = await tx.lossReport.findUnique({ where: { id: reportId } });
   if (!report) return [];
   // Without a submission time (an old script), only a real difference counts as an edit.
@@ -71,7 +84,12 @@ export async function applySourceEdit(tx: Tx, reportId: string, input: NewReport
   if (!changes.length && !submittedAt) return [];
   // Claimed atomically: two replicas reading the same edit apply it once.
   const { count } = await tx.lossReport.updateMany({
-    where: { id: reportId, ...(report.externalSubmittedAt ? { externalSubmittedAt: report.externalSubmittedAt } : { externalSubmittedAt: null }) },
+    where: {
+      id: reportId,
+      ...(report.externalSubmittedAt
+        ? { externalSubmittedAt: report.externalSubmittedAt }
+        : { externalSubmittedAt: null }),
+    },
     data: { ...(changes.length ? next : {}), ...(submittedAt ? { externalSubmittedAt: submittedAt } : {}) },
   });
   return count ? changes : [];

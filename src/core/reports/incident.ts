@@ -7,7 +7,9 @@ export async function loadIncident(tx: Tx, reportId: string) {
   const r = await tx.lossReport.findUnique({
     where: { id: reportId },
     include: {
-      reporter: { select: { id: true, name: true, email: true, slackUserId: true, department: { select: { name: true } } } },
+      reporter: {
+        select: { id: true, name: true, email: true, slackUserId: true, department: { select: { name: true } } },
+      },
       devices: {
         include: {
           device: {
@@ -22,7 +24,11 @@ export async function loadIncident(tx: Tx, reportId: string) {
   });
   if (!r) return null;
   const devices = r.devices
-    .map((rd) => ({ ...rd.device, how: rd.how, capabilities: capabilities(rd.device) as Record<DeviceAction, Capability> }))
+    .map((rd) => ({
+      ...rd.device,
+      how: rd.how,
+      capabilities: capabilities(rd.device) as Record<DeviceAction, Capability>,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { report: r, devices };
 }

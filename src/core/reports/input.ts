@@ -13,7 +13,12 @@ const text = (max: number, key: string) =>
   z
     .string({ error: key })
     .transform((v) => v.trim())
-    .pipe(z.string().min(1, { error: key }).max(max, { error: `${key}_long` }));
+    .pipe(
+      z
+        .string()
+        .min(1, { error: key })
+        .max(max, { error: `${key}_long` }),
+    );
 
 /** Digits, spaces, +, -, (), at least 7 digits: what people type as a phone number. */
 const PHONE = /^\+?[0-9()\-\s.]{7,24}$/;
@@ -42,7 +47,14 @@ export const reportFormSchema = z.object({
 export type ReportForm = z.output<typeof reportFormSchema>;
 export type ReportFormField = keyof z.input<typeof reportFormSchema>;
 export const REPORT_FORM_FIELDS: readonly ReportFormField[] = [
-  "reporterEmail", "reporterName", "device", "lostAt", "location", "circumstances", "contactPhone", "consent",
+  "reporterEmail",
+  "reporterName",
+  "device",
+  "lostAt",
+  "location",
+  "circumstances",
+  "contactPhone",
+  "consent",
 ];
 
 export type FieldErrors = Partial<Record<ReportFormField, string>>;
@@ -99,7 +111,10 @@ export function parseLostAt(input: string, timeZone: string, now: Date): ParsedL
 }
 
 /** A wall-clock time in `timeZone` → the instant. */
-export function zonedTimeToUtc(p: { y: number; mo: number; d: number; h: number; mi: number; s: number }, timeZone: string): Date {
+export function zonedTimeToUtc(
+  p: { y: number; mo: number; d: number; h: number; mi: number; s: number },
+  timeZone: string,
+): Date {
   const guess = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
   const first = guess - offsetMs(new Date(guess), timeZone);
   // Twice, so a time next to a DST change lands on the right side.
@@ -108,7 +123,14 @@ export function zonedTimeToUtc(p: { y: number; mo: number; d: number; h: number;
 
 function offsetMs(at: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
   }).formatToParts(at);
   const n = (t: string) => Number(parts.find((x) => x.type === t)!.value);
   const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));

@@ -16,14 +16,22 @@ export async function matchReporter(tx: Tx, email: string, slackUserId: string |
     if (p) return { personId: p.id, how: "slack", slackUserId };
   }
   if (email) {
-    const p = await tx.person.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, slackUserId: true } });
+    const p = await tx.person.findUnique({
+      where: { email: email.toLowerCase() },
+      select: { id: true, slackUserId: true },
+    });
     if (p) return { personId: p.id, how: "email", slackUserId: slackUserId ?? p.slackUserId };
   }
   return { personId: null, how: null, slackUserId };
 }
 
 const digits = (s: string) => s.replace(/\D/g, "");
-const words = (s: string) => s.toLowerCase().normalize("NFKC").split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2);
 
 const PLATFORM_WORDS: Record<string, string[]> = {
   IOS: ["iphone", "ios", "アイフォン", "スマホ", "携帯"],
@@ -45,7 +53,17 @@ interface Candidate {
   state: "MANAGED" | "LOST_MODE" | "WIPED" | "UNENROLLED" | "AWAITING_REENROLLMENT";
 }
 
-const SELECT = { id: true, platform: true, name: true, model: true, serial: true, imei: true, udid: true, phoneNumber: true, state: true } as const;
+const SELECT = {
+  id: true,
+  platform: true,
+  name: true,
+  model: true,
+  serial: true,
+  imei: true,
+  udid: true,
+  phoneNumber: true,
+  state: true,
+} as const;
 
 /**
  * The likely device(s): an identifier typed in the description (serial, IMEI, UDID, phone
@@ -55,7 +73,14 @@ const SELECT = { id: true, platform: true, name: true, model: true, serial: true
  */
 export async function matchDevices(tx: Tx, description: string, ownerId: string | null): Promise<string[]> {
   const text = description.normalize("NFKC");
-  const tokens = [...new Set(text.split(/[\s,、。/()（）:：]+/).map((s) => s.trim()).filter((s) => s.length >= 5))];
+  const tokens = [
+    ...new Set(
+      text
+        .split(/[\s,、。/()（）:：]+/)
+        .map((s) => s.trim())
+        .filter((s) => s.length >= 5),
+    ),
+  ];
   if (tokens.length) {
     const phoneDigits = tokens.map(digits).filter((d) => d.length >= 9);
     const byId = await tx.device.findMany({
@@ -80,7 +105,11 @@ export async function matchDevices(tx: Tx, description: string, ownerId: string 
     if (exact.length) return exact.map((d) => d.id);
   }
   if (!ownerId) return [];
-  const owned = (await tx.device.findMany({ where: { ownerId }, select: SELECT, orderBy: { createdAt: "asc" } })) as Candidate[];
+  const owned = (await tx.device.findMany({
+    where: { ownerId },
+    select: SELECT,
+    orderBy: { createdAt: "asc" },
+  })) as Candidate[];
   const live = owned.filter((d) => isReachable(d));
   const said = new Set(words(text));
   const mentioned = live.filter((d) => {

@@ -39,7 +39,6 @@ export interface LossReportsDeps {
 /** Statuses after which a report takes no more actions. */
 export const CLOSED_STATUSES: readonly ReportStatus[] = ["FOUND", "DISMISSED", "CLOSED"];
 
-
 export class LossReports {
   constructor(private readonly deps: LossReportsDeps) {}
 
@@ -74,10 +73,26 @@ export class LossReports {
     const edited = await db.$transaction(async (tx) => {
       const changes = await applySourceEdit(tx, result.report.id, input, input.externalSubmittedAt ?? null);
       if (!changes.length) return changes;
-      const report = await tx.lossReport.findUniqueOrThrow({ where: { id: result.report.id }, select: { status: true } });
+      const report = await tx.lossReport.findUniqueOrThrow({
+        where: { id: result.report.id },
+        select: { status: true },
+      });
       const now = clock.now();
-      await tx.lossReportEvent.create({ data: { reportId: result.report.id, status: report.status, note: `edited: ${changes.map((c) => c.field).join(", ")}`, at: now } });
-      await audit(tx, { actor: `report:${input.channel.toLowerCase()}`, action: "report.edited", subject: `report:${result.report.id}`, details: { fields: changes.map((c) => c.field) }, at: now });
+      await tx.lossReportEvent.create({
+        data: {
+          reportId: result.report.id,
+          status: report.status,
+          note: `edited: ${changes.map((c) => c.field).join(", ")}`,
+          at: now,
+        },
+      });
+      await audit(tx, {
+        actor: `report:${input.channel.toLowerCase()}`,
+        action: "report.edited",
+        subject: `report:${result.report.id}`,
+        details: { fields: changes.map((c) => c.field) },
+        at: now,
+      });
       await events.publish(tx, { type: "report.edited", reportId: result.report.id, changes });
       return changes;
     });
@@ -92,7 +107,11 @@ export class LossReports {
 
   async savePollCursor(key: string, since: string): Promise<void> {
     const now = this.deps.clock.now();
-    await this.deps.db.jobState.upsert({ where: { key }, create: { key, value: { since }, updatedAt: now }, update: { value: { since }, updatedAt: now } });
+    await this.deps.db.jobState.upsert({
+      where: { key },
+      create: { key, value: { since }, updatedAt: now },
+      update: { value: { since }, updatedAt: now },
+    });
   }
 
   private async findDuplicate(input: NewReport): Promise<CreatedReport | null> {
@@ -125,9 +144,15 @@ export class LossReports {
 
     return db.$transaction(async (tx) => {
       const reporter = await matchReporter(tx, email, input.reporterSlackUserId ?? null);
-      const picked = input.deviceIds?.length && reporter.personId
-        ? (await tx.device.findMany({ where: { id: { in: input.deviceIds }, ownerId: reporter.personId }, select: { id: true } })).map((d) => d.id)
-        : [];
+      const picked =
+        input.deviceIds?.length && reporter.personId
+          ? (
+              await tx.device.findMany({
+                where: { id: { in: input.deviceIds }, ownerId: reporter.personId },
+                select: { id: true },
+              })
+            ).map((d) => d.id)
+          : [];
       const matched = picked.length ? picked : await matchDevices(tx, description, reporter.personId);
       const reference = await nextReference(tx, now, settings.timeZone);
       const report = await tx.lossReport.create({
@@ -152,13 +177,26 @@ export class LossReports {
         select: { id: true, reference: true },
       });
       if (input.receiptKey) {
-        await tx.inboundReceipt.create({ data: { key: input.receiptKey, createdAt: now, result: { reportId: report.id } } });
+        await tx.inboundReceipt.create({
+          data: { key: input.receiptKey, createdAt: now, result: { reportId: report.id } },
+        });
       }
       await audit(tx, {
-        actor: input.reporterSlackUserId ? `slack:${input.reporterSlackUserId}` : reporter.personId ? `person:${reporter.personId}` : `report:${input.channel.toLowerCase()}`,
+        actor: input.reporterSlackUserId
+          ? `slack:${input.reporterSlackUserId}`
+          : reporter.personId
+            ? `person:${reporter.personId}`
+            : `report:${input.channel.toLowerCase()}`,
         action: "report.create",
         subject: `report:${report.id}`,
-        details: { channel: input.channel, reference, verified: reporter.personId !== null, matchedBy: reporter.how, devices: matched, externalId: input.externalId ?? null },
+        details: {
+          channel: input.channel,
+          reference,
+          verified: reporter.personId !== null,
+          matchedBy: reporter.how,
+          devices: matched,
+          externalId: input.externalId ?? null,
+        },
         at: now,
       });
       await events.publish(tx, { type: "report.created", reportId: report.id, statusToken: token });
@@ -170,7 +208,12 @@ export class LossReports {
    * Records a status the report reached (lost mode requested, device located, …) for the
    * status page, and re-renders the admin message. Call inside the change's own transaction.
    */
-  async recordStatus(tx: Tx, reportId: string, status: ReportStatus, opts: { note?: string; actor?: string } = {}): Promise<void> {
+  async recordStatus(
+    tx: Tx,
+    reportId: string,
+    status: ReportStatus,
+    opts: { note?: string; actor?: string } = {},
+  ): Promise<void> {
     const now = this.deps.clock.now();
     const closing = CLOSED_STATUSES.includes(status);
     const before = await tx.lossReport.findUnique({ where: { id: reportId }, select: { status: true } });
@@ -182,9 +225,15 @@ export class LossReports {
     await tx.lossReport.update({ where: { id: reportId }, data: { status, ...(closing ? { closedAt: now } : {}) } });
     await tx.lossReportEvent.create({ data: { reportId, status, note: opts.note ?? null, at: now } });
     // Response timing (issue 19): lost mode confirmed by the device, and the first person's decision.
-    if (status === "LOST_MODE_ENABLED") await tx.lossReport.updateMany({ where: { id: reportId, lostModeOnAt: null }, data: { lostModeOnAt: now } });
+    if (status === "LOST_MODE_ENABLED")
+      await tx.lossReport.updateMany({ where: { id: reportId, lostModeOnAt: null }, data: { lostModeOnAt: now } });
     if (opts.actor?.startsWith("slack:")) await markFirstAction(tx, reportId, now);
-    await audit(tx, { actor: opts.actor ?? "system", action: `report.status.${status.toLowerCase()}`, subject: `report:${reportId}`, at: now });
+    await audit(tx, {
+      actor: opts.actor ?? "system",
+      action: `report.status.${status.toLowerCase()}`,
+      subject: `report:${reportId}`,
+      at: now,
+    });
     await this.deps.events.publish(tx, { type: "report.changed", reportId });
   }
 
@@ -205,10 +254,15 @@ export class LossReports {
     for (const ref of refs) {
       const id = ref.key.slice("report:".length);
       await db.$transaction(async (tx) => {
-        const { count } = await tx.lossReport.updateMany({ where: { id, status: "RECEIVED" }, data: { status: "ADMINS_NOTIFIED" } });
+        const { count } = await tx.lossReport.updateMany({
+          where: { id, status: "RECEIVED" },
+          data: { status: "ADMINS_NOTIFIED" },
+        });
         if (!count) return;
         moved++;
-        await tx.lossReportEvent.create({ data: { reportId: id, status: "ADMINS_NOTIFIED", at: this.deps.clock.now() } });
+        await tx.lossReportEvent.create({
+          data: { reportId: id, status: "ADMINS_NOTIFIED", at: this.deps.clock.now() },
+        });
       });
     }
     return moved;
@@ -230,7 +284,13 @@ export class LossReports {
         create: { reportId, deviceId, how: "picked" },
         update: {},
       });
-      await audit(tx, { actor: actor.id, action: "report.pick_device", subject: `report:${reportId}`, details: { deviceId }, at: clock.now() });
+      await audit(tx, {
+        actor: actor.id,
+        action: "report.pick_device",
+        subject: `report:${reportId}`,
+        details: { deviceId },
+        at: clock.now(),
+      });
       await this.deps.events.publish(tx, { type: "report.changed", reportId });
     });
   }

@@ -14,7 +14,11 @@ export interface StatusView {
   steps: { status: ReportStatus; at: Date }[];
 }
 
-export async function statusView(db: Db, reports: { reconcileNotified(reportId: string): Promise<unknown> }, token: string): Promise<StatusView | null> {
+export async function statusView(
+  db: Db,
+  reports: { reconcileNotified(reportId: string): Promise<unknown> },
+  token: string,
+): Promise<StatusView | null> {
   if (!looksLikeStatusToken(token)) return null;
   const hash = hashStatusToken(token);
   const found = await db.lossReport.findUnique({ where: { statusTokenHash: hash }, select: { id: true } });
@@ -22,7 +26,14 @@ export async function statusView(db: Db, reports: { reconcileNotified(reportId: 
   await reports.reconcileNotified(found.id);
   const r = await db.lossReport.findUniqueOrThrow({
     where: { id: found.id },
-    select: { reference: true, locale: true, createdAt: true, status: true, closedAt: true, events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { status: true, at: true } } },
+    select: {
+      reference: true,
+      locale: true,
+      createdAt: true,
+      status: true,
+      closedAt: true,
+      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { status: true, at: true } },
+    },
   });
   return {
     reference: r.reference,
@@ -31,6 +42,8 @@ export async function statusView(db: Db, reports: { reconcileNotified(reportId: 
     status: r.status,
     closed: r.closedAt !== null || ["FOUND", "DISMISSED", "CLOSED"].includes(r.status),
     // Notes added at the same status (an expiry, a retry) are for admins; the page shows each step once.
-    steps: r.events.filter((e, i, all) => i === 0 || all[i - 1]!.status !== e.status).map((e) => ({ status: e.status, at: e.at })),
+    steps: r.events
+      .filter((e, i, all) => i === 0 || all[i - 1]!.status !== e.status)
+      .map((e) => ({ status: e.status, at: e.at })),
   };
 }

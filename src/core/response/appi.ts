@@ -38,7 +38,9 @@ export const PEOPLE_THRESHOLD = 1000; // "more than 1,000"
 
 /** The end (23:59:59.999) of day `n` counting the day `knownAt` falls on as day 1, in `timeZone`. */
 export function endOfDayN(knownAt: Date, n: number, timeZone: string): Date {
-  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(knownAt);
+  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    knownAt,
+  );
   // Midnight of that calendar day in the zone: find the zone's offset at that moment.
   const utcMidnight = new Date(`${ymd}T00:00:00Z`);
   const offsetMs = zoneOffsetMs(utcMidnight, timeZone);
@@ -46,8 +48,28 @@ export function endOfDayN(knownAt: Date, n: number, timeZone: string): Date {
 }
 
 function zoneOffsetMs(at: Date, timeZone: string): number {
-  const p = Object.fromEntries(new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  const asUtc = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   return asUtc - at.getTime();
 }
 
@@ -65,7 +87,13 @@ export function assess(a: ChecklistAnswers, knownAt: Date, stolen: boolean, time
   if ((a.people_count ?? 0) > PEOPLE_THRESHOLD) reasons.push("over_1000");
   if (!reasons.length) return { ...none, verdict: a.people_count === undefined ? "unknown" : "not_required", reasons };
   const finalDays = wrongful ? 60 : 30;
-  return { verdict: "likely_required", reasons, preliminaryDue: endOfDayN(knownAt, PRELIMINARY_DAY, timeZone), finalDue: endOfDayN(knownAt, finalDays, timeZone), finalDays };
+  return {
+    verdict: "likely_required",
+    reasons,
+    preliminaryDue: endOfDayN(knownAt, PRELIMINARY_DAY, timeZone),
+    finalDue: endOfDayN(knownAt, finalDays, timeZone),
+    finalDays,
+  };
 }
 
 /** Reminders before each deadline: [key, deadline kind, days before]. */

@@ -10,11 +10,26 @@ export { DEFAULT_BUSINESS_HOURS, parseBusinessHours, type BusinessHours } from "
 
 function localParts(at: Date, timeZone: string) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", weekday: "short", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      weekday: "short",
+      hourCycle: "h23",
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, month: Number(parts.month), day: Number(parts.day), weekday: parts.weekday as string, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    month: Number(parts.month),
+    day: Number(parts.day),
+    weekday: parts.weekday as string,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
 }
 
 export type DayKind = "workday" | "weekend" | "holiday" | "year_end";

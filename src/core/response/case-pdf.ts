@@ -16,7 +16,11 @@ const FONT_FILES = {
 };
 let fonts: Promise<{ regular: Buffer; bold: Buffer }> | null = null;
 // Read once per process: the TTFs are 5 MB each; only the glyphs used are embedded.
-const fontBytes = () => (fonts ??= Promise.all([readFile(require.resolve(FONT_FILES.regular)), readFile(require.resolve(FONT_FILES.bold))]).then(([regular, bold]) => ({ regular, bold })));
+const fontBytes = () =>
+  (fonts ??= Promise.all([
+    readFile(require.resolve(FONT_FILES.regular)),
+    readFile(require.resolve(FONT_FILES.bold)),
+  ]).then(([regular, bold]) => ({ regular, bold })));
 
 const A4 = { w: 595.28, h: 841.89 };
 const M = 42;
@@ -26,7 +30,11 @@ class Writer {
   page!: PDFPage;
   y = 0;
   pages: PDFPage[] = [];
-  constructor(private readonly doc: PDFDocument, readonly font: PDFFont, readonly bold: PDFFont) {
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly font: PDFFont,
+    readonly bold: PDFFont,
+  ) {
     this.newPage();
   }
   newPage() {
@@ -62,7 +70,10 @@ class Writer {
     }
     return out;
   }
-  text(text: string, opts: { size?: number; bold?: boolean; x?: number; width?: number; color?: ReturnType<typeof rgb> } = {}) {
+  text(
+    text: string,
+    opts: { size?: number; bold?: boolean; x?: number; width?: number; color?: ReturnType<typeof rgb> } = {},
+  ) {
     const size = opts.size ?? 9;
     const font = opts.bold ? this.bold : this.font;
     const x = opts.x ?? M;
@@ -77,7 +88,12 @@ class Writer {
     this.ensure(40);
     this.y -= 8;
     this.text(`${ja} / ${en}`, { size: 12, bold: true });
-    this.page.drawLine({ start: { x: M, y: this.y + 1 }, end: { x: A4.w - M, y: this.y + 1 }, thickness: 0.5, color: GREY });
+    this.page.drawLine({
+      start: { x: M, y: this.y + 1 },
+      end: { x: A4.w - M, y: this.y + 1 },
+      thickness: 0.5,
+      color: GREY,
+    });
     this.y -= 4;
   }
   /** Label on the left (both languages), value on the right. */
@@ -114,17 +130,26 @@ export async function caseRecordPdf(r: CaseRecord, timeZone: string): Promise<Ui
 
   w.text("事故報告書 / Incident report", { size: 18, bold: true });
   w.text(r.report.reference, { size: 14, bold: true });
-  w.text(`${both("case.generated").ja} ${when(r.generatedAt)} · ${both("case.generated").en}`, { size: 8, color: GREY });
+  w.text(`${both("case.generated").ja} ${when(r.generatedAt)} · ${both("case.generated").en}`, {
+    size: 8,
+    color: GREY,
+  });
   w.text(`${both("case.append_only").ja}\n${both("case.append_only").en}`, { size: 8, color: GREY });
 
   w.heading("報告", "Report");
   w.field("reference", r.report.reference);
   w.field("reported_at", when(r.report.createdAt));
   w.field("channel", `${both(`case.channel.${r.report.channel}`).ja} / ${both(`case.channel.${r.report.channel}`).en}`);
-  w.field("reporter", `${r.report.reporterName ?? ""} <${r.report.reporterEmail}>${r.report.reporterVerified ? " ✓" : ""}`);
+  w.field(
+    "reporter",
+    `${r.report.reporterName ?? ""} <${r.report.reporterEmail}>${r.report.reporterVerified ? " ✓" : ""}`,
+  );
   w.field("lost_at", r.report.lostAt ? when(r.report.lostAt) : (r.report.lostAtText ?? "—"));
   w.field("location", r.report.location ?? "—");
-  w.field("circumstances", `${both(`case.circumstances.${r.report.circumstances}`).ja} / ${both(`case.circumstances.${r.report.circumstances}`).en}`);
+  w.field(
+    "circumstances",
+    `${both(`case.circumstances.${r.report.circumstances}`).ja} / ${both(`case.circumstances.${r.report.circumstances}`).en}`,
+  );
   w.field("description", r.report.deviceDescription);
   w.field("contact_phone", r.report.contactPhone ?? "—");
   w.field("time_to_first_action", minutesBetween(r.report.createdAt, r.report.firstActionAt));
@@ -137,7 +162,10 @@ export async function caseRecordPdf(r: CaseRecord, timeZone: string): Promise<Ui
     w.field("udid", d.udid ?? "—");
     w.field("imei", d.imei ?? "—");
     w.field("owner", d.ownerName || d.ownerEmail ? `${d.ownerName ?? ""} <${d.ownerEmail ?? ""}>` : "—");
-    w.field("ownership", d.ownership ? `${both(`case.ownership.${d.ownership}`).ja} / ${both(`case.ownership.${d.ownership}`).en}` : "—");
+    w.field(
+      "ownership",
+      d.ownership ? `${both(`case.ownership.${d.ownership}`).ja} / ${both(`case.ownership.${d.ownership}`).en}` : "—",
+    );
     w.field("state", d.state);
   }
 
@@ -147,7 +175,9 @@ export async function caseRecordPdf(r: CaseRecord, timeZone: string): Promise<Ui
     w.ensure(30);
     w.text(`${when(e.at)}  ${l.ja} / ${l.en}`, { size: 9, bold: true });
     const who = actorText(e.actor, e.actorName);
-    const facts = [who, e.deviceName ? `${both("case.field.device").ja} / device: ${e.deviceName}` : "", detailText(e)].filter(Boolean).join(" · ");
+    const facts = [who, e.deviceName ? `${both("case.field.device").ja} / device: ${e.deviceName}` : "", detailText(e)]
+      .filter(Boolean)
+      .join(" · ");
     w.text(facts, { size: 8.5, x: M + 12, color: GREY });
   }
 
@@ -156,14 +186,28 @@ export async function caseRecordPdf(r: CaseRecord, timeZone: string): Promise<Ui
   for (const c of r.commands) {
     const type = both(`command.type.${c.type}`);
     const state = both(`command.state.${c.state}`);
-    w.text(`${type.ja} / ${type.en} — ${c.deviceName}: ${state.ja} / ${state.en}${c.breakGlass ? " · 緊急承認 / break-glass" : ""}`, { size: 9, bold: true });
+    w.text(
+      `${type.ja} / ${type.en} — ${c.deviceName}: ${state.ja} / ${state.en}${c.breakGlass ? " · 緊急承認 / break-glass" : ""}`,
+      { size: 9, bold: true },
+    );
     const approvals = c.approvals.map((a) => `${actorText(a.actor, a.actorName)} ${when(a.at)}`).join(", ");
-    w.text([`${both("case.field.requested").ja} / requested: ${when(c.requestedAt)} ${c.requestedBy ?? ""}`, approvals ? `${both("case.field.approvals").ja} / approvals: ${approvals}` : "", c.completedAt ? `${both("case.field.completed").ja} / completed: ${when(c.completedAt)}` : "", c.error ? `${both("case.field.error").ja} / error: ${c.error}` : ""].filter(Boolean).join("\n"), { size: 8.5, x: M + 12 });
+    w.text(
+      [
+        `${both("case.field.requested").ja} / requested: ${when(c.requestedAt)} ${c.requestedBy ?? ""}`,
+        approvals ? `${both("case.field.approvals").ja} / approvals: ${approvals}` : "",
+        c.completedAt ? `${both("case.field.completed").ja} / completed: ${when(c.completedAt)}` : "",
+        c.error ? `${both("case.field.error").ja} / error: ${c.error}` : "",
+      ]
+        .filter(Boolean)
+        .join("\n"),
+      { size: 8.5, x: M + 12 },
+    );
   }
 
   w.heading("位置情報", "Location fixes");
   if (!r.locations.length) w.text("— なし / none", { size: 9 });
-  for (const p of r.locations) w.text(`${when(p.at)} · ${p.deviceName} · ${p.latitude.toFixed(6)}, ${p.longitude.toFixed(6)}`, { size: 9 });
+  for (const p of r.locations)
+    w.text(`${when(p.at)} · ${p.deviceName} · ${p.latitude.toFixed(6)}, ${p.longitude.toFixed(6)}`, { size: 9 });
 
   w.heading("盗難・紛失チェックリスト", "Theft and loss checklist");
   if (!r.checklist.length) w.text("— 記録なし / nothing recorded", { size: 9 });

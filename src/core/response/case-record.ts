@@ -20,13 +20,50 @@ export interface CaseEntry {
 
 export interface CaseRecord {
   report: {
-    id: string; reference: string; channel: string; reporterName: string | null; reporterEmail: string; reporterVerified: boolean;
-    createdAt: Date; lostAt: Date | null; lostAtText: string | null; location: string | null; circumstances: string;
-    contactPhone: string | null; status: string; closedAt: Date | null; deviceDescription: string;
-    firstActionAt: Date | null; lostModeOnAt: Date | null;
+    id: string;
+    reference: string;
+    channel: string;
+    reporterName: string | null;
+    reporterEmail: string;
+    reporterVerified: boolean;
+    createdAt: Date;
+    lostAt: Date | null;
+    lostAtText: string | null;
+    location: string | null;
+    circumstances: string;
+    contactPhone: string | null;
+    status: string;
+    closedAt: Date | null;
+    deviceDescription: string;
+    firstActionAt: Date | null;
+    lostModeOnAt: Date | null;
   };
-  devices: { id: string; name: string; platform: string; model: string | null; serial: string | null; udid: string | null; imei: string | null; ownership: string | null; ownerName: string | null; ownerEmail: string | null; state: string }[];
-  commands: { id: string; type: string; state: string; deviceName: string; requestedAt: Date; requestedBy: string | null; approvals: { actor: string; actorName: string | null; at: Date }[]; completedAt: Date | null; error: string | null; result: unknown; breakGlass: boolean }[];
+  devices: {
+    id: string;
+    name: string;
+    platform: string;
+    model: string | null;
+    serial: string | null;
+    udid: string | null;
+    imei: string | null;
+    ownership: string | null;
+    ownerName: string | null;
+    ownerEmail: string | null;
+    state: string;
+  }[];
+  commands: {
+    id: string;
+    type: string;
+    state: string;
+    deviceName: string;
+    requestedAt: Date;
+    requestedBy: string | null;
+    approvals: { actor: string; actorName: string | null; at: Date }[];
+    completedAt: Date | null;
+    error: string | null;
+    result: unknown;
+    breakGlass: boolean;
+  }[];
   locations: { at: Date; deviceName: string; latitude: number; longitude: number }[];
   checklist: { key: string; value: unknown; checkedBy: string; checkedByName: string | null; checkedAt: Date }[];
   timeline: CaseEntry[];
@@ -38,7 +75,14 @@ export async function loadCaseRecord(tx: Tx, reportId: string, now: Date): Promi
     where: { id: reportId },
     include: {
       devices: { include: { device: { include: { owner: { select: { name: true, email: true } } } } } },
-      commands: { include: { approvals: { orderBy: { at: "asc" } }, device: { select: { name: true } }, requestedBy: { select: { name: true, email: true } } }, orderBy: { requestedAt: "asc" } },
+      commands: {
+        include: {
+          approvals: { orderBy: { at: "asc" } },
+          device: { select: { name: true } },
+          requestedBy: { select: { name: true, email: true } },
+        },
+        orderBy: { requestedAt: "asc" },
+      },
       checklist: { orderBy: { checkedAt: "asc" } },
     },
   });
@@ -57,8 +101,21 @@ export async function loadCaseRecord(tx: Tx, reportId: string, now: Date): Promi
     orderBy: { id: "asc" },
     take: 20_000,
   });
-  const slackIds = [...new Set([...entries.map((e) => e.actor), ...report.checklist.map((c) => c.checkedBy), ...report.commands.flatMap((c) => c.approvals.map((a) => a.actor))].filter((a) => a.startsWith("slack:")).map((a) => a.slice(6)))];
-  const people = await tx.person.findMany({ where: { slackUserId: { in: slackIds } }, select: { slackUserId: true, name: true, email: true } });
+  const slackIds = [
+    ...new Set(
+      [
+        ...entries.map((e) => e.actor),
+        ...report.checklist.map((c) => c.checkedBy),
+        ...report.commands.flatMap((c) => c.approvals.map((a) => a.actor)),
+      ]
+        .filter((a) => a.startsWith("slack:"))
+        .map((a) => a.slice(6)),
+    ),
+  ];
+  const people = await tx.person.findMany({
+    where: { slackUserId: { in: slackIds } },
+    select: { slackUserId: true, name: true, email: true },
+  });
   const names = new Map(people.map((p) => [`slack:${p.slackUserId}`, p.name ? `${p.name} <${p.email}>` : p.email]));
   const byCommand = new Map(report.commands.map((c) => [`command:${c.id}`, c]));
   const byDevice = new Map(report.devices.map((d) => [`device:${d.deviceId}`, d.device]));
@@ -83,23 +140,62 @@ export async function loadCaseRecord(tx: Tx, reportId: string, now: Date): Promi
   });
   return {
     report: {
-      id: report.id, reference: report.reference, channel: report.channel, reporterName: report.reporterName, reporterEmail: report.reporterEmail,
-      reporterVerified: report.reporterVerified, createdAt: report.createdAt, lostAt: report.lostAt, lostAtText: report.lostAtText, location: report.location,
-      circumstances: report.circumstances, contactPhone: report.contactPhone, status: report.status, closedAt: report.closedAt,
-      deviceDescription: report.deviceDescription, firstActionAt: report.firstActionAt, lostModeOnAt: report.lostModeOnAt,
+      id: report.id,
+      reference: report.reference,
+      channel: report.channel,
+      reporterName: report.reporterName,
+      reporterEmail: report.reporterEmail,
+      reporterVerified: report.reporterVerified,
+      createdAt: report.createdAt,
+      lostAt: report.lostAt,
+      lostAtText: report.lostAtText,
+      location: report.location,
+      circumstances: report.circumstances,
+      contactPhone: report.contactPhone,
+      status: report.status,
+      closedAt: report.closedAt,
+      deviceDescription: report.deviceDescription,
+      firstActionAt: report.firstActionAt,
+      lostModeOnAt: report.lostModeOnAt,
     },
     devices: report.devices.map(({ device: d }) => ({
-      id: d.id, name: d.name, platform: d.platform, model: d.model, serial: d.serial, udid: d.udid, imei: d.imei,
-      ownership: d.ownership ?? null, ownerName: d.owner?.name ?? null, ownerEmail: d.owner?.email ?? null, state: d.state,
+      id: d.id,
+      name: d.name,
+      platform: d.platform,
+      model: d.model,
+      serial: d.serial,
+      udid: d.udid,
+      imei: d.imei,
+      ownership: d.ownership ?? null,
+      ownerName: d.owner?.name ?? null,
+      ownerEmail: d.owner?.email ?? null,
+      state: d.state,
     })),
     commands: report.commands.map((c) => ({
-      id: c.id, type: c.type, state: c.state, deviceName: c.device.name, requestedAt: c.requestedAt,
-      requestedBy: c.requestedBy ? (c.requestedBy.name ? `${c.requestedBy.name} <${c.requestedBy.email}>` : c.requestedBy.email) : null,
+      id: c.id,
+      type: c.type,
+      state: c.state,
+      deviceName: c.device.name,
+      requestedAt: c.requestedAt,
+      requestedBy: c.requestedBy
+        ? c.requestedBy.name
+          ? `${c.requestedBy.name} <${c.requestedBy.email}>`
+          : c.requestedBy.email
+        : null,
       approvals: c.approvals.map((a) => ({ actor: a.actor, actorName: names.get(a.actor) ?? null, at: a.at })),
-      completedAt: c.completedAt, error: c.error, result: c.result, breakGlass: c.breakGlass,
+      completedAt: c.completedAt,
+      error: c.error,
+      result: c.result,
+      breakGlass: c.breakGlass,
     })),
     locations,
-    checklist: report.checklist.map((c) => ({ key: c.key, value: c.value, checkedBy: c.checkedBy, checkedByName: names.get(c.checkedBy) ?? null, checkedAt: c.checkedAt })),
+    checklist: report.checklist.map((c) => ({
+      key: c.key,
+      value: c.value,
+      checkedBy: c.checkedBy,
+      checkedByName: names.get(c.checkedBy) ?? null,
+      checkedAt: c.checkedAt,
+    })),
     timeline,
     generatedAt: now,
   };

@@ -17,12 +17,32 @@ export function actionLabel(action: string): { ja: string; en: string } {
   if (pair.en !== key) return pair;
   if (action.startsWith("report.status.")) {
     const status = action.slice("report.status.".length).toUpperCase();
-    return { ja: `${t("ja", "case.action.status")}: ${t("ja", `report.status.${status}`)}`, en: `${t("en", "case.action.status")}: ${t("en", `report.status.${status}`)}` };
+    return {
+      ja: `${t("ja", "case.action.status")}: ${t("ja", `report.status.${status}`)}`,
+      en: `${t("en", "case.action.status")}: ${t("en", `report.status.${status}`)}`,
+    };
   }
   return { ja: action, en: action };
 }
 
-const DETAIL_KEYS = ["type", "state", "from", "to", "note", "reason", "because", "given", "required", "limit", "minutes", "hours", "breakGlass", "value", "key", "userGroup"] as const;
+const DETAIL_KEYS = [
+  "type",
+  "state",
+  "from",
+  "to",
+  "note",
+  "reason",
+  "because",
+  "given",
+  "required",
+  "limit",
+  "minutes",
+  "hours",
+  "breakGlass",
+  "value",
+  "key",
+  "userGroup",
+] as const;
 
 /** The facts of one entry, short: "type: ERASE_DEVICE · from: QUEUED → SENT". */
 export function detailText(e: CaseEntry): string {
@@ -55,7 +75,10 @@ export function minutesBetween(a: Date, b: Date | null): string {
 export function checklistValue(value: unknown): string {
   if (value === true) return "はい / yes";
   if (value === false) return "いいえ / no";
-  if (value && typeof value === "object") return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${String(v)}`).join(" · ");
+  if (value && typeof value === "object")
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${String(v)}`)
+      .join(" · ");
   return String(value ?? "—");
 }
 

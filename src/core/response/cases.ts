@@ -22,12 +22,21 @@ export class CaseRecords {
   private async authorised(actor: Actor, reference: string) {
     this.deps.actors.requireAdmin(actor);
     const ref = reference.trim().toUpperCase();
-    if (!/^LR-\d{4}-\d{3,}$/.test(ref)) throw new InvalidInputError(`"${reference}" is not a report reference such as LR-2026-0001`, { field: "reference" });
-    const report = await this.deps.db.lossReport.findUnique({ where: { reference: ref }, select: { id: true, reference: true, devices: { select: { deviceId: true } } } });
+    if (!/^LR-\d{4}-\d{3,}$/.test(ref))
+      throw new InvalidInputError(`"${reference}" is not a report reference such as LR-2026-0001`, {
+        field: "reference",
+      });
+    const report = await this.deps.db.lossReport.findUnique({
+      where: { reference: ref },
+      select: { id: true, reference: true, devices: { select: { deviceId: true } } },
+    });
     if (!report) throw new NotFoundError("report", { reference: ref });
     if (!actor.systemAdmin) {
       const allowed = await Promise.all(report.devices.map((d) => this.deps.actors.canActOnDevice(actor, d.deviceId)));
-      if (!allowed.some(Boolean)) throw new NotAuthorizedError("Only a system administrator or the department administrator of the report's device can export its case record.");
+      if (!allowed.some(Boolean))
+        throw new NotAuthorizedError(
+          "Only a system administrator or the department administrator of the report's device can export its case record.",
+        );
     }
     return report;
   }
@@ -46,16 +55,40 @@ export class CaseRecords {
   async export(actor: Actor, reference: string, to: CaseDestination): Promise<{ reportId: string; reference: string }> {
     const report = await this.authorised(actor, reference);
     const now = this.deps.clock.now();
-    await audit(this.deps.db, { actor: actor.id, action: "case.export", subject: `report:${report.id}`, details: { channel: to.channel }, at: now });
+    await audit(this.deps.db, {
+      actor: actor.id,
+      action: "case.export",
+      subject: `report:${report.id}`,
+      details: { channel: to.channel },
+      at: now,
+    });
     const record = (await loadCaseRecord(this.deps.db, report.id, now))!;
     const timeZone = this.deps.timeZone ?? "Asia/Tokyo";
     const [pdf, csv] = [await caseRecordPdf(record, timeZone), caseRecordCsv(record, timeZone)];
     const base = `case-${record.report.reference}`;
     const files = [
-      { filename: `${base}.pdf`, title: `事故報告書 / Incident report ${record.report.reference}`, base64: Buffer.from(pdf).toString("base64") },
-      { filename: `${base}.csv`, title: `${record.report.reference} CSV`, base64: Buffer.from(csv, "utf8").toString("base64") },
+      {
+        filename: `${base}.pdf`,
+        title: `事故報告書 / Incident report ${record.report.reference}`,
+        base64: Buffer.from(pdf).toString("base64"),
+      },
+      {
+        filename: `${base}.csv`,
+        title: `${record.report.reference} CSV`,
+        base64: Buffer.from(csv, "utf8").toString("base64"),
+      },
     ];
-    await this.deps.db.$transaction((tx) => this.deps.events.publish(tx, { type: "case.export", reportId: report.id, reference: report.reference, actor: actor.id, channel: to.channel, threadTs: to.threadTs ?? null, files }));
+    await this.deps.db.$transaction((tx) =>
+      this.deps.events.publish(tx, {
+        type: "case.export",
+        reportId: report.id,
+        reference: report.reference,
+        actor: actor.id,
+        channel: to.channel,
+        threadTs: to.threadTs ?? null,
+        files,
+      }),
+    );
     return { reportId: report.id, reference: report.reference };
   }
 }

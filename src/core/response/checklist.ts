@@ -42,27 +42,51 @@ export class IncidentChecklist {
   constructor(private readonly deps: { db: Db; clock: Clock; events: EventSink; actors: Actors; timeZone?: string }) {}
 
   async state(reportId: string): Promise<ChecklistState> {
-    const report = await this.deps.db.lossReport.findUnique({ where: { id: reportId }, select: { id: true, reference: true, createdAt: true, circumstances: true, checklist: { orderBy: { checkedAt: "asc" } } } });
+    const report = await this.deps.db.lossReport.findUnique({
+      where: { id: reportId },
+      select: {
+        id: true,
+        reference: true,
+        createdAt: true,
+        circumstances: true,
+        checklist: { orderBy: { checkedAt: "asc" } },
+      },
+    });
     if (!report) throw new NotFoundError("report");
     const answers = Object.fromEntries(report.checklist.map((c) => [c.key, c.value])) as ChecklistAnswers;
     return {
       reportId: report.id,
       reference: report.reference,
       knownAt: report.createdAt,
-      items: report.checklist.map((c) => ({ key: c.key as ChecklistKey, value: c.value, checkedBy: c.checkedBy, checkedAt: c.checkedAt })),
+      items: report.checklist.map((c) => ({
+        key: c.key as ChecklistKey,
+        value: c.value,
+        checkedBy: c.checkedBy,
+        checkedAt: c.checkedAt,
+      })),
       answers,
       assessment: assess(answers, report.createdAt, report.circumstances === "STOLEN", this.deps.timeZone),
     };
   }
 
   /** Records answers (several at once from the form); each is one audit entry with who and when. */
-  async record(actor: Actor, reportId: string, values: Partial<Record<ChecklistKey, unknown>>): Promise<ChecklistState> {
+  async record(
+    actor: Actor,
+    reportId: string,
+    values: Partial<Record<ChecklistKey, unknown>>,
+  ): Promise<ChecklistState> {
     this.deps.actors.requireAdmin(actor);
-    const report = await this.deps.db.lossReport.findUnique({ where: { id: reportId }, select: { id: true, devices: { select: { deviceId: true } } } });
+    const report = await this.deps.db.lossReport.findUnique({
+      where: { id: reportId },
+      select: { id: true, devices: { select: { deviceId: true } } },
+    });
     if (!report) throw new NotFoundError("report");
     if (!actor.systemAdmin) {
       const ok = await Promise.all(report.devices.map((d) => this.deps.actors.canActOnDevice(actor, d.deviceId)));
-      if (!ok.some(Boolean)) throw new NotAuthorizedError("Only a system administrator or the department administrator of the report's device can record the checklist.");
+      if (!ok.some(Boolean))
+        throw new NotAuthorizedError(
+          "Only a system administrator or the department administrator of the report's device can record the checklist.",
+        );
     }
     const parsed: [ChecklistKey, unknown][] = [];
     for (const [key, value] of Object.entries(values)) {
@@ -82,9 +106,20 @@ export class IncidentChecklist {
           create: { reportId, key, value: json, checkedBy: actor.id, checkedAt: now },
           update: { value: json, checkedBy: actor.id, checkedAt: now },
         });
-        await audit(tx, { actor: actor.id, action: "checklist.tick", subject: `report:${reportId}`, details: { key, value }, at: now });
+        await audit(tx, {
+          actor: actor.id,
+          action: "checklist.tick",
+          subject: `report:${reportId}`,
+          details: { key, value },
+          at: now,
+        });
       }
-      await this.deps.events.publish(tx, { type: "checklist.changed", reportId, actor: actor.id, keys: parsed.map(([k]) => k) });
+      await this.deps.events.publish(tx, {
+        type: "checklist.changed",
+        reportId,
+        actor: actor.id,
+        keys: parsed.map(([k]) => k),
+      });
     });
     return this.state(reportId);
   }
@@ -103,13 +138,31 @@ export class IncidentChecklist {
       if (a.verdict !== "likely_required") continue;
       for (const r of REMINDERS) {
         const due = r.kind === "preliminary" ? a.preliminaryDue! : a.finalDue!;
-        const filed = r.kind === "preliminary" ? s.answers.ppc_preliminary_filed || s.answers.ppc_final_filed : s.answers.ppc_final_filed;
+        const filed =
+          r.kind === "preliminary"
+            ? s.answers.ppc_preliminary_filed || s.answers.ppc_final_filed
+            : s.answers.ppc_final_filed;
         if (filed || now.getTime() < due.getTime() - r.daysBefore * DAY || now.getTime() > due.getTime()) continue;
         const made = await this.deps.db.$transaction(async (tx) => {
-          const { count } = await tx.incidentReminder.createMany({ data: [{ reportId: id, key: r.key, sentAt: now }], skipDuplicates: true });
+          const { count } = await tx.incidentReminder.createMany({
+            data: [{ reportId: id, key: r.key, sentAt: now }],
+            skipDuplicates: true,
+          });
           if (!count) return false;
-          await audit(tx, { actor: "system", action: "checklist.reminder", subject: `report:${id}`, details: { key: r.key, dueAt: due.toISOString() }, at: now });
-          await this.deps.events.publish(tx, { type: "checklist.reminder", reportId: id, kind: r.kind, dueAt: due, daysBefore: r.daysBefore });
+          await audit(tx, {
+            actor: "system",
+            action: "checklist.reminder",
+            subject: `report:${id}`,
+            details: { key: r.key, dueAt: due.toISOString() },
+            at: now,
+          });
+          await this.deps.events.publish(tx, {
+            type: "checklist.reminder",
+            reportId: id,
+            kind: r.kind,
+            dueAt: due,
+            daysBefore: r.daysBefore,
+          });
           return true;
         });
         if (made) sent++;

@@ -18,7 +18,12 @@ export interface EscalationSettings {
   lostModeWipeAfterHours: number;
 }
 
-export const DEFAULT_ESCALATION: EscalationSettings = { businessMinutes: 15, offHoursMinutes: 15, businessHours: DEFAULT_BUSINESS_HOURS, lostModeWipeAfterHours: 24 };
+export const DEFAULT_ESCALATION: EscalationSettings = {
+  businessMinutes: 15,
+  offHoursMinutes: 15,
+  businessHours: DEFAULT_BUSINESS_HOURS,
+  lostModeWipeAfterHours: 24,
+};
 
 const OPEN = ["RECEIVED", "ADMINS_NOTIFIED"] as const;
 const IN_LOST_MODE = ["LOST_MODE_ENABLED", "LOCATED"] as const;
@@ -52,10 +57,25 @@ export class IncidentEscalation {
     for (const r of waiting) {
       const { minutes, businessHours } = escalationMinutes(r.createdAt, s);
       if (r.createdAt.getTime() + minutes * 60_000 > now.getTime()) continue;
-      if (await this.once(r.id, "escalatedAt", now, async (tx) => {
-        await audit(tx, { actor: "system", action: "report.escalated", subject: `report:${r.id}`, details: { minutes, businessHours, userGroup: s.userGroup ?? null }, at: now });
-        await this.deps.events.publish(tx, { type: "incident.escalated", reportId: r.id, minutes, businessHours, userGroup: s.userGroup ?? null });
-      })) escalated++;
+      if (
+        await this.once(r.id, "escalatedAt", now, async (tx) => {
+          await audit(tx, {
+            actor: "system",
+            action: "report.escalated",
+            subject: `report:${r.id}`,
+            details: { minutes, businessHours, userGroup: s.userGroup ?? null },
+            at: now,
+          });
+          await this.deps.events.publish(tx, {
+            type: "incident.escalated",
+            reportId: r.id,
+            minutes,
+            businessHours,
+            userGroup: s.userGroup ?? null,
+          });
+        })
+      )
+        escalated++;
     }
     const since = new Date(now.getTime() - s.lostModeWipeAfterHours * HOUR);
     const lost = await this.deps.db.lossReport.findMany({
@@ -66,19 +86,43 @@ export class IncidentEscalation {
     for (const r of lost) {
       const inLostMode = r.devices.filter((d) => d.device.state === "LOST_MODE").map((d) => d.deviceId);
       if (!inLostMode.length) continue;
-      const wipes = await this.deps.db.command.count({ where: { reportId: r.id, type: "ERASE_DEVICE", state: { notIn: ["CANCELLED", "EXPIRED"] } } });
+      const wipes = await this.deps.db.command.count({
+        where: { reportId: r.id, type: "ERASE_DEVICE", state: { notIn: ["CANCELLED", "EXPIRED"] } },
+      });
       if (wipes) continue;
-      if (await this.once(r.id, "wipeAskedAt", now, async (tx) => {
-        await audit(tx, { actor: "system", action: "report.wipe_question", subject: `report:${r.id}`, details: { hours: s.lostModeWipeAfterHours, deviceIds: inLostMode }, at: now });
-        await this.deps.events.publish(tx, { type: "incident.wipe_question", reportId: r.id, deviceIds: inLostMode, hours: s.lostModeWipeAfterHours });
-      })) wipeAsked++;
+      if (
+        await this.once(r.id, "wipeAskedAt", now, async (tx) => {
+          await audit(tx, {
+            actor: "system",
+            action: "report.wipe_question",
+            subject: `report:${r.id}`,
+            details: { hours: s.lostModeWipeAfterHours, deviceIds: inLostMode },
+            at: now,
+          });
+          await this.deps.events.publish(tx, {
+            type: "incident.wipe_question",
+            reportId: r.id,
+            deviceIds: inLostMode,
+            hours: s.lostModeWipeAfterHours,
+          });
+        })
+      )
+        wipeAsked++;
     }
     return { escalated, wipeAsked };
   }
 
-  private async once(reportId: string, field: "escalatedAt" | "wipeAskedAt", now: Date, then: (tx: Tx) => Promise<void>): Promise<boolean> {
+  private async once(
+    reportId: string,
+    field: "escalatedAt" | "wipeAskedAt",
+    now: Date,
+    then: (tx: Tx) => Promise<void>,
+  ): Promise<boolean> {
     return this.deps.db.$transaction(async (tx) => {
-      const { count } = await tx.lossReport.updateMany({ where: { id: reportId, [field]: null }, data: { [field]: now } });
+      const { count } = await tx.lossReport.updateMany({
+        where: { id: reportId, [field]: null },
+        data: { [field]: now },
+      });
       if (!count) return false;
       await then(tx);
       return true;

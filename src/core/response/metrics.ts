@@ -30,5 +30,11 @@ export async function weeklyResponseMedians(tx: Tx, at: Date): Promise<ResponseM
   const minutes = (a: Date, b: Date | null) => (b ? Math.max(0, (b.getTime() - a.getTime()) / 60_000) : null);
   const first = rows.map((r) => minutes(r.createdAt, r.firstActionAt)).filter((m): m is number => m !== null);
   const lost = rows.map((r) => minutes(r.createdAt, r.lostModeOnAt)).filter((m): m is number => m !== null);
-  return { incidents: rows.length, firstActionMinutes: median(first), actedOn: first.length, lostModeMinutes: median(lost), lostModeOn: lost.length };
+  return {
+    incidents: rows.length,
+    firstActionMinutes: median(first),
+    actedOn: first.length,
+    lostModeMinutes: median(lost),
+    lostModeOn: lost.length,
+  };
 }

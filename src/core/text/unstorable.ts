@@ -48,7 +48,8 @@ export function findUnstorable(value: unknown, path: string[] = []): Unstorable 
     return reason ? { field: path.join("."), reason } : null;
   }
   if (!value || typeof value !== "object") return null;
-  if (path.length > MAX_DEPTH) return { field: path.slice(0, 3).join(".") + ".…", reason: `nested more than ${MAX_DEPTH} levels deep` };
+  if (path.length > MAX_DEPTH)
+    return { field: path.slice(0, 3).join(".") + ".…", reason: `nested more than ${MAX_DEPTH} levels deep` };
   for (const [k, v] of Object.entries(value)) {
     const keyReason = why(k);
     if (keyReason) return { field: [...path, stripUnstorable(k)].join("."), reason: `its name ${keyReason}` };

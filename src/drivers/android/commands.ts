@@ -20,14 +20,17 @@ export function commandDuration(expiresAt: Date | null, now: Date): string {
 }
 
 /** A text shown on the device, in Japanese and English (the device picks by its language). */
-export function userFacing(value: { ja?: string; en?: string; text?: string } | undefined, fallback: Locale): UserFacingMessage | undefined {
+export function userFacing(
+  value: { ja?: string; en?: string; text?: string } | undefined,
+  fallback: Locale,
+): UserFacingMessage | undefined {
   if (!value) return undefined;
   const ja = value.ja ?? value.text;
   const en = value.en ?? value.text;
   const localizedMessages: Record<string, string> = {};
   if (ja) localizedMessages.ja = ja;
   if (en) localizedMessages.en = en;
-  const defaultMessage = (fallback === "ja" ? ja ?? en : en ?? ja) ?? "";
+  const defaultMessage = (fallback === "ja" ? (ja ?? en) : (en ?? ja)) ?? "";
   return { defaultMessage, localizedMessages };
 }
 
@@ -52,14 +55,25 @@ export function lostModeCommand(cmd: OutgoingCommand, now: Date, locale: Locale)
   };
 }
 
-export function simpleCommand(type: "STOP_LOST_MODE" | "LOCK", cmd: OutgoingCommand, now: Date): androidmanagement_v1.Schema$Command {
-  return { type, duration: commandDuration(cmd.expiresAt, now), ...(type === "STOP_LOST_MODE" ? { stopLostModeParams: {} } : {}) };
+export function simpleCommand(
+  type: "STOP_LOST_MODE" | "LOCK",
+  cmd: OutgoingCommand,
+  now: Date,
+): androidmanagement_v1.Schema$Command {
+  return {
+    type,
+    duration: commandDuration(cmd.expiresAt, now),
+    ...(type === "STOP_LOST_MODE" ? { stopLostModeParams: {} } : {}),
+  };
 }
 
 export const WIPE_REASON_MAX = 200;
 
 /** enterprises.devices.delete parameters: how to wipe, and the reason shown on personal devices. */
-export function wipeParams(cmd: OutgoingCommand, locale: Locale): { wipeDataFlags: string[]; wipeReasonMessage: string } {
+export function wipeParams(
+  cmd: OutgoingCommand,
+  locale: Locale,
+): { wipeDataFlags: string[]; wipeReasonMessage: string } {
   const p = cmd.params;
   // Keeping factory-reset protection makes a stolen phone useless to whoever holds it.
   const flags = ["PRESERVE_RESET_PROTECTION_DATA", "WIPE_EXTERNAL_STORAGE"];

@@ -5,7 +5,9 @@ import type { RemoteDevice } from "../../core/ports/index.js";
 
 /** One page of enterprises.devices.list, and whether a failure is worth one more try. */
 export interface DevicePages {
-  listDevices(pageToken?: string): Promise<{ devices: androidmanagement_v1.Schema$Device[]; nextPageToken: string | null }>;
+  listDevices(
+    pageToken?: string,
+  ): Promise<{ devices: androidmanagement_v1.Schema$Device[]; nextPageToken: string | null }>;
   transient(err: unknown): boolean;
 }
 
@@ -25,7 +27,14 @@ export function remoteDevice(d: androidmanagement_v1.Schema$Device): RemoteDevic
   return {
     externalId: d.name,
     platform: "ANDROID",
-    name: [brand && model && !model.toLowerCase().startsWith(brand.toLowerCase()) ? brand : null, model, serial ? `(${serial.slice(-4)})` : null].filter(Boolean).join(" ") || d.name.split("/").pop()!,
+    name:
+      [
+        brand && model && !model.toLowerCase().startsWith(brand.toLowerCase()) ? brand : null,
+        model,
+        serial ? `(${serial.slice(-4)})` : null,
+      ]
+        .filter(Boolean)
+        .join(" ") || d.name.split("/").pop()!,
     model,
     serial,
     imei: d.networkInfo?.imei || null,
@@ -35,7 +44,8 @@ export function remoteDevice(d: androidmanagement_v1.Schema$Device): RemoteDevic
     lastSeenAt: d.lastStatusReportTime ? new Date(d.lastStatusReportTime) : null,
     enrolledAt: d.enrollmentTime ? new Date(d.enrollmentTime) : null,
     ownership: OWNERSHIP[d.ownership ?? ""] ?? null,
-    managementMode: d.managementMode === "DEVICE_OWNER" || d.managementMode === "PROFILE_OWNER" ? d.managementMode : null,
+    managementMode:
+      d.managementMode === "DEVICE_OWNER" || d.managementMode === "PROFILE_OWNER" ? d.managementMode : null,
     apiLevel: typeof d.apiLevel === "number" && d.apiLevel > 0 ? d.apiLevel : null,
     // applicationReports (when the policy's statusReportingSettings.applicationReportsEnabled):
     // apps removed from the device are reported with state REMOVED and are not installed.

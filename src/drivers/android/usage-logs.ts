@@ -6,7 +6,9 @@
 import type { androidmanagement_v1 } from "googleapis";
 import type { DeviceSideChange, ReportedLocation } from "../../core/ports/index.js";
 
-export type UsageLogItem = { kind: "location"; location: ReportedLocation } | { kind: "change"; change: DeviceSideChange };
+export type UsageLogItem =
+  | { kind: "location"; location: ReportedLocation }
+  | { kind: "change"; change: DeviceSideChange };
 
 export interface UsageLogBatch {
   device: string | null;
@@ -18,7 +20,8 @@ const finite = (v: unknown): v is number => typeof v === "number" && Number.isFi
 export function usageLogBatch(b: androidmanagement_v1.Schema$BatchUsageLogEvents): UsageLogBatch {
   const items: UsageLogItem[] = [];
   // An event without its own time happened no later than the batch was collected.
-  const fallbackTime = b.retrievalTime && !Number.isNaN(Date.parse(b.retrievalTime)) ? new Date(b.retrievalTime) : new Date();
+  const fallbackTime =
+    b.retrievalTime && !Number.isNaN(Date.parse(b.retrievalTime)) ? new Date(b.retrievalTime) : new Date();
   for (const e of b.usageLogEvents ?? []) {
     const at = e.eventTime && !Number.isNaN(Date.parse(e.eventTime)) ? new Date(e.eventTime) : fallbackTime;
     if (e.eventType === "LOST_MODE_LOCATION" || e.lostModeLocationEvent) {
@@ -27,7 +30,16 @@ export function usageLogBatch(b: androidmanagement_v1.Schema$BatchUsageLogEvents
       const lon = l?.longitude;
       if (!finite(lat) || !finite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) continue;
       const battery = e.lostModeLocationEvent?.batteryLevel;
-      items.push({ kind: "location", location: { latitude: lat, longitude: lon, accuracyM: null, at, batteryPercent: finite(battery) ? battery : null } });
+      items.push({
+        kind: "location",
+        location: {
+          latitude: lat,
+          longitude: lon,
+          accuracyM: null,
+          at,
+          batteryPercent: finite(battery) ? battery : null,
+        },
+      });
     } else if (e.eventType === "STOP_LOST_MODE_USER_ATTEMPT" || e.stopLostModeUserAttemptEvent) {
       const ok = e.stopLostModeUserAttemptEvent?.status === "ATTEMPT_SUCCEEDED";
       items.push({ kind: "change", change: ok ? "lost_mode_exited" : "lost_mode_exit_failed" });

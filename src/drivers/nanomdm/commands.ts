@@ -30,14 +30,22 @@ export const DEVICE_QUERIES = [
 ] as const;
 
 /** The `Command` dictionary for one of our command types. */
-export function commandFields(type: OutgoingCommand["type"], params: Record<string, unknown>, platform: Platform): Fields {
+export function commandFields(
+  type: OutgoingCommand["type"],
+  params: Record<string, unknown>,
+  platform: Platform,
+): Fields {
   const message = textParam(params, "message", "Message");
   const phoneNumber = textParam(params, "phoneNumber", "PhoneNumber");
   // PIN exists only on macOS (Find My lock code); iOS rejects a command carrying it.
   const pin = platform === "MACOS" ? textParam(params, "pin", "PIN") : undefined;
   switch (type) {
     case "ENABLE_LOST_MODE":
-      return defined({ Message: message, PhoneNumber: phoneNumber, Footnote: textParam(params, "footnote", "Footnote") });
+      return defined({
+        Message: message,
+        PhoneNumber: phoneNumber,
+        Footnote: textParam(params, "footnote", "Footnote"),
+      });
     case "DEVICE_LOCK":
       return defined({ Message: message, PhoneNumber: phoneNumber, PIN: pin });
     case "ERASE_DEVICE":
@@ -59,7 +67,9 @@ export function commandFields(type: OutgoingCommand["type"], params: Record<stri
 }
 
 /** The XML plist NanoMDM's enqueue API takes: {Command: {RequestType, …}, CommandUUID}. */
-export function buildCommandPlist(cmd: Pick<OutgoingCommand, "uuid" | "type" | "params"> & { device: { platform: Platform } }): string {
+export function buildCommandPlist(
+  cmd: Pick<OutgoingCommand, "uuid" | "type" | "params"> & { device: { platform: Platform } },
+): string {
   const body = {
     Command: { RequestType: APPLE_REQUEST_TYPE[cmd.type], ...commandFields(cmd.type, cmd.params, cmd.device.platform) },
     CommandUUID: cmd.uuid,

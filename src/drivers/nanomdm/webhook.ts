@@ -56,7 +56,9 @@ export function decodeRawPayload(b64: string | undefined): Record<string, unknow
   if (!b64) return {};
   try {
     const v = parse(Buffer.from(b64, "base64").toString("utf8"));
-    return v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date) && !Buffer.isBuffer(v) ? (v as Record<string, unknown>) : {};
+    return v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date) && !Buffer.isBuffer(v)
+      ? (v as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
@@ -74,12 +76,22 @@ export function commandReport(ev: NonNullable<NanoMdmEvent["acknowledge_event"]>
   const payload = decodeRawPayload(ev.raw_payload);
   switch (ev.status) {
     case "Acknowledged":
-      return { kind: "result", udid, commandUuid: ev.command_uuid, result: { status: "Acknowledged", result: resultFields(payload) } };
+      return {
+        kind: "result",
+        udid,
+        commandUuid: ev.command_uuid,
+        result: { status: "Acknowledged", result: resultFields(payload) },
+      };
     case "NotNow":
       return { kind: "result", udid, commandUuid: ev.command_uuid, result: { status: "NotNow" } };
     case "Error":
     case "CommandFormatError":
-      return { kind: "result", udid, commandUuid: ev.command_uuid, result: { status: "Error", error: errorText(ev.status, payload) } };
+      return {
+        kind: "result",
+        udid,
+        commandUuid: ev.command_uuid,
+        result: { status: "Error", error: errorText(ev.status, payload) },
+      };
     default:
       return null;
   }
@@ -92,10 +104,12 @@ function resultFields(p: Record<string, unknown>): Record<string, unknown> {
     out.latitude = p.Latitude;
     out.longitude = p.Longitude;
     if (typeof p.HorizontalAccuracy === "number") out.accuracy = p.HorizontalAccuracy;
-    if (p.Timestamp instanceof Date || typeof p.Timestamp === "string") out.locatedAt = new Date(p.Timestamp as string | Date).toISOString();
+    if (p.Timestamp instanceof Date || typeof p.Timestamp === "string")
+      out.locatedAt = new Date(p.Timestamp as string | Date).toISOString();
   }
   // DeviceInformation: the device describing itself, in our words (src/core/devices/self-report.ts).
-  if (p.QueryResponses && typeof p.QueryResponses === "object") out.device = deviceFacts(p.QueryResponses as Record<string, unknown>);
+  if (p.QueryResponses && typeof p.QueryResponses === "object")
+    out.device = deviceFacts(p.QueryResponses as Record<string, unknown>);
   // SecurityInfo: the one place Apple says whether a passcode is set.
   const security = p.SecurityInfo as Record<string, unknown> | undefined;
   if (security && typeof security.PasscodePresent === "boolean") out.passcodePresent = security.PasscodePresent;
@@ -123,7 +137,10 @@ const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : unde
 const bool = (v: unknown) => (typeof v === "boolean" ? v : undefined);
 
 /** The platform a device's ProductName ("iPhone15,2", "iPad13,4", "MacBookPro18,3", "Mac14,2") names. */
-export function platformOf(productName: string | undefined, modelName?: string): "IOS" | "IPADOS" | "MACOS" | undefined {
+export function platformOf(
+  productName: string | undefined,
+  modelName?: string,
+): "IOS" | "IPADOS" | "MACOS" | undefined {
   const p = `${productName ?? ""} ${modelName ?? ""}`.toLowerCase();
   if (/ipad/.test(p)) return "IPADOS";
   if (/iphone|ipod/.test(p)) return "IOS";
@@ -132,7 +149,14 @@ export function platformOf(productName: string | undefined, modelName?: string):
 }
 
 /** What an Authenticate message (or DeviceInformation answer) says about the device. */
-export function enrollmentFacts(payload: Record<string, unknown>): { name?: string; model?: string; productName?: string; serial?: string; osVersion?: string; platform?: "IOS" | "IPADOS" | "MACOS" } {
+export function enrollmentFacts(payload: Record<string, unknown>): {
+  name?: string;
+  model?: string;
+  productName?: string;
+  serial?: string;
+  osVersion?: string;
+  platform?: "IOS" | "IPADOS" | "MACOS";
+} {
   const productName = str(payload.ProductName);
   return {
     name: str(payload.DeviceName),
@@ -159,13 +183,18 @@ export function deviceFacts(q: Record<string, unknown>): Record<string, unknown>
  * An acknowledged `InstalledApplicationList` answer (whoever queued the query): the device's
  * apps as {id: Identifier, name: Name}. Null for any other answer.
  */
-export function installedApplications(ev: NonNullable<NanoMdmEvent["acknowledge_event"]>): { udid: string; apps: { id: string; name: string | null }[] } | null {
+export function installedApplications(
+  ev: NonNullable<NanoMdmEvent["acknowledge_event"]>,
+): { udid: string; apps: { id: string; name: string | null }[] } | null {
   const udid = ev.udid ?? ev.enrollment_id ?? ev.ids?.id;
   if (!udid || ev.status !== "Acknowledged") return null;
   const list = decodeRawPayload(ev.raw_payload).InstalledApplicationList;
   if (!Array.isArray(list)) return null;
   const apps = list
-    .filter((a): a is Record<string, unknown> => Boolean(a) && typeof a === "object" && typeof (a as Record<string, unknown>).Identifier === "string")
+    .filter(
+      (a): a is Record<string, unknown> =>
+        Boolean(a) && typeof a === "object" && typeof (a as Record<string, unknown>).Identifier === "string",
+    )
     .map((a) => ({ id: a.Identifier as string, name: typeof a.Name === "string" ? a.Name : null }));
   return { udid, apps };
 }

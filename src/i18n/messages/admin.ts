@@ -4,38 +4,117 @@
 import type { Catalog } from "../catalog.js";
 
 type Key =
-  | "mdm.help.device" | "mdm.help.reports" | "mdm.help.export" | "mdm.help.import" | "mdm.help.lang"
-  | "mdm.help.footer" | "mdm.badArgs"
-  | "admin.age.now" | "admin.age.hours" | "admin.age.days"
+  | "mdm.help.device"
+  | "mdm.help.reports"
+  | "mdm.help.export"
+  | "mdm.help.import"
+  | "mdm.help.lang"
+  | "mdm.help.footer"
+  | "mdm.badArgs"
+  | "admin.age.now"
+  | "admin.age.hours"
+  | "admin.age.days"
   | "admin.button.show"
-  | "admin.card.owner" | "admin.card.platform" | "admin.card.state" | "admin.card.lastCheckIn" | "admin.card.supervisedAde"
-  | "admin.card.security" | "admin.card.passcode.yes" | "admin.card.passcode.no" | "admin.card.passcode.unknown" | "admin.card.activationLock" | "admin.card.os"
-  | "admin.card.openAlerts" | "admin.card.identifiers" | "admin.card.noOwner" | "admin.card.openReport"
-  | "admin.card.commands" | "admin.card.noCommands"
-  | "admin.device.none" | "admin.device.many" | "admin.device.more" | "admin.device.cardText"
-  | "admin.reports.title" | "admin.reports.none"
-  | "admin.export.title" | "admin.export.comment" | "admin.export.queued" | "admin.export.toDm"
-  | "admin.import.modalTitle" | "admin.import.submit" | "admin.import.cancel" | "admin.import.close" | "admin.import.intro"
-  | "admin.import.label" | "admin.import.fileLabel" | "admin.import.nothing" | "admin.import.download" | "admin.import.line" | "admin.import.failed" | "admin.import.more" | "admin.import.done"
-  | "admin.lang.done" | "admin.lang.badZone" | "admin.lang.ja" | "admin.lang.en"
-  | "admin.home.title" | "admin.home.updated" | "admin.home.refresh" | "admin.home.portal" | "admin.home.hint" | "admin.home.reportLost"
-  | "admin.home.incidents" | "admin.home.approvals" | "admin.home.approvalLine" | "admin.home.renewals" | "admin.home.daysLeft"
-  | "admin.home.overdue" | "admin.home.silent" | "admin.home.lastSeen" | "admin.home.none"
-  | "admin.home.employeeTitle" | "admin.home.employeeIntro" | "admin.home.myDevices" | "admin.home.myReports"
-  | "admin.home.noDevices" | "admin.home.noReports"
- 
-  | "csv.col.deviceName" | "csv.col.platform" | "csv.col.model" | "csv.col.serial" | "csv.col.udid" | "csv.col.imei"
-  | "csv.col.phoneNumber" | "csv.col.ownerName" | "csv.col.ownerEmail" | "csv.col.ownerSlackId" | "csv.col.department"
-  | "csv.col.supervised" | "csv.col.ade" | "csv.col.state" | "csv.col.lastCheckIn" | "csv.col.openAlerts"
-  | "import.error.empty_file" | "import.error.header_missing" | "import.error.too_many_rows" | "import.error.email_invalid"
-  | "import.error.slack_id_invalid" | "import.error.owner_email_missing" | "import.error.device_name_missing"
-  | "import.error.platform_invalid" | "import.error.identifier_missing" | "import.error.yes_no_invalid"
-  | "import.error.duplicate_in_file" | "import.error.row_empty" | "import.error.identifiers_conflict" | "import.error.slack_id_taken"
- ;
+  | "admin.card.owner"
+  | "admin.card.platform"
+  | "admin.card.state"
+  | "admin.card.lastCheckIn"
+  | "admin.card.supervisedAde"
+  | "admin.card.security"
+  | "admin.card.passcode.yes"
+  | "admin.card.passcode.no"
+  | "admin.card.passcode.unknown"
+  | "admin.card.activationLock"
+  | "admin.card.os"
+  | "admin.card.openAlerts"
+  | "admin.card.identifiers"
+  | "admin.card.noOwner"
+  | "admin.card.openReport"
+  | "admin.card.commands"
+  | "admin.card.noCommands"
+  | "admin.device.none"
+  | "admin.device.many"
+  | "admin.device.more"
+  | "admin.device.cardText"
+  | "admin.reports.title"
+  | "admin.reports.none"
+  | "admin.export.title"
+  | "admin.export.comment"
+  | "admin.export.queued"
+  | "admin.export.toDm"
+  | "admin.import.modalTitle"
+  | "admin.import.submit"
+  | "admin.import.cancel"
+  | "admin.import.close"
+  | "admin.import.intro"
+  | "admin.import.label"
+  | "admin.import.fileLabel"
+  | "admin.import.nothing"
+  | "admin.import.download"
+  | "admin.import.line"
+  | "admin.import.failed"
+  | "admin.import.more"
+  | "admin.import.done"
+  | "admin.lang.done"
+  | "admin.lang.badZone"
+  | "admin.lang.ja"
+  | "admin.lang.en"
+  | "admin.home.title"
+  | "admin.home.updated"
+  | "admin.home.refresh"
+  | "admin.home.portal"
+  | "admin.home.hint"
+  | "admin.home.reportLost"
+  | "admin.home.incidents"
+  | "admin.home.approvals"
+  | "admin.home.approvalLine"
+  | "admin.home.renewals"
+  | "admin.home.daysLeft"
+  | "admin.home.overdue"
+  | "admin.home.silent"
+  | "admin.home.lastSeen"
+  | "admin.home.none"
+  | "admin.home.employeeTitle"
+  | "admin.home.employeeIntro"
+  | "admin.home.myDevices"
+  | "admin.home.myReports"
+  | "admin.home.noDevices"
+  | "admin.home.noReports"
+  | "csv.col.deviceName"
+  | "csv.col.platform"
+  | "csv.col.model"
+  | "csv.col.serial"
+  | "csv.col.udid"
+  | "csv.col.imei"
+  | "csv.col.phoneNumber"
+  | "csv.col.ownerName"
+  | "csv.col.ownerEmail"
+  | "csv.col.ownerSlackId"
+  | "csv.col.department"
+  | "csv.col.supervised"
+  | "csv.col.ade"
+  | "csv.col.state"
+  | "csv.col.lastCheckIn"
+  | "csv.col.openAlerts"
+  | "import.error.empty_file"
+  | "import.error.header_missing"
+  | "import.error.too_many_rows"
+  | "import.error.email_invalid"
+  | "import.error.slack_id_invalid"
+  | "import.error.owner_email_missing"
+  | "import.error.device_name_missing"
+  | "import.error.platform_invalid"
+  | "import.error.identifier_missing"
+  | "import.error.yes_no_invalid"
+  | "import.error.duplicate_in_file"
+  | "import.error.row_empty"
+  | "import.error.identifiers_conflict"
+  | "import.error.slack_id_taken";
 
 export const admin: Catalog<Key> = {
   en: {
-    "mdm.help.device": "device <name|serial|UDID|IMEI|email> — a device's card: owner, state, last check-in, commands, and the action buttons",
+    "mdm.help.device":
+      "device <name|serial|UDID|IMEI|email> — a device's card: owner, state, last check-in, commands, and the action buttons",
     "mdm.help.reports": "reports — the loss reports still open",
     "mdm.help.export": "export — the device inventory as a CSV file (opens in Excel)",
     "mdm.help.import": "import [CSV] — load people and devices from CSV (without text: a form to paste it into)",
@@ -63,7 +142,8 @@ export const admin: Catalog<Key> = {
     "admin.card.openReport": ":rotating_light: Open loss report *{reference}* — {status}, {age}",
     "admin.card.commands": "Recent commands",
     "admin.card.noCommands": "_none yet_",
-    "admin.device.none": "No device matches “{query}”. Try a serial number, UDID, IMEI, the owner's e-mail, or part of the device name.",
+    "admin.device.none":
+      "No device matches “{query}”. Try a serial number, UDID, IMEI, the owner's e-mail, or part of the device name.",
     "admin.device.many": "{n} devices match “{query}”:",
     "admin.device.more": "More match: type more of the name, or the serial number.",
     "admin.device.cardText": "Device {name}",
@@ -72,12 +152,14 @@ export const admin: Catalog<Key> = {
     "admin.export.title": "Device inventory, {at}",
     "admin.export.comment": "Device inventory ({n} devices), exported by {user}.",
     "admin.export.queued": "Uploading the inventory ({n} devices) here.",
-    "admin.export.toDm": "The inventory ({n} devices) holds phone numbers and e-mail addresses, so it goes to your direct messages with the app rather than this channel. (In the admin channel it is posted there.)",
+    "admin.export.toDm":
+      "The inventory ({n} devices) holds phone numbers and e-mail addresses, so it goes to your direct messages with the app rather than this channel. (In the admin channel it is posted there.)",
     "admin.import.modalTitle": "Import inventory",
     "admin.import.submit": "Import",
     "admin.import.cancel": "Cancel",
     "admin.import.close": "Close",
-    "admin.import.intro": "Choose a CSV file, or paste up to 3,000 characters (first line: the headers). One line per device with its owner, or per person without a device. Nothing is imported unless every line is valid.",
+    "admin.import.intro":
+      "Choose a CSV file, or paste up to 3,000 characters (first line: the headers). One line per device with its owner, or per person without a device. Nothing is imported unless every line is valid.",
     "admin.import.label": "…or paste the CSV",
     "admin.import.fileLabel": "CSV file",
     "admin.import.nothing": "Choose a CSV file or paste the CSV.",
@@ -85,7 +167,8 @@ export const admin: Catalog<Key> = {
     "admin.import.line": "line {line}: {problem}",
     "admin.import.failed": ":x: Nothing was imported: {n} problem(s). Fix these lines and try again:",
     "admin.import.more": "…and {n} more.",
-    "admin.import.done": "Imported {lines} line(s): people {peopleCreated} new, {peopleUpdated} updated; devices {devicesCreated} new, {devicesUpdated} updated; {departments} new department(s).",
+    "admin.import.done":
+      "Imported {lines} line(s): people {peopleCreated} new, {peopleUpdated} updated; devices {devicesCreated} new, {devicesUpdated} updated; {departments} new department(s).",
     "admin.lang.done": "Done: I will write to you in {language}, with times in {zone}.",
     "admin.lang.badZone": "“{zone}” is not a time zone. Use a name such as Asia/Tokyo or Europe/London.",
     "admin.lang.ja": "Japanese",
@@ -94,7 +177,8 @@ export const admin: Catalog<Key> = {
     "admin.home.updated": "As of {at}",
     "admin.home.refresh": "Refresh",
     "admin.home.portal": "Employee portal",
-    "admin.home.hint": "Find a device: `/mdm device <name|serial|email>` · Inventory CSV: `/mdm export` · All commands: `/mdm help`",
+    "admin.home.hint":
+      "Find a device: `/mdm device <name|serial|email>` · Inventory CSV: `/mdm export` · All commands: `/mdm help`",
     "admin.home.reportLost": "Report a lost device",
     "admin.home.incidents": "Open incidents ({n})",
     "admin.home.approvals": "Awaiting a second approval ({n})",
@@ -106,7 +190,8 @@ export const admin: Catalog<Key> = {
     "admin.home.lastSeen": "last check-in {age}",
     "admin.home.none": "_none_",
     "admin.home.employeeTitle": "Your devices",
-    "admin.home.employeeIntro": "Lost a phone, tablet or laptop? Report it straight away: the sooner the administrators lock it, the safer your data.",
+    "admin.home.employeeIntro":
+      "Lost a phone, tablet or laptop? Report it straight away: the sooner the administrators lock it, the safer your data.",
     "admin.home.myDevices": "Devices in your name",
     "admin.home.myReports": "Your reports",
     "admin.home.noDevices": "_No device is registered in your name._",
@@ -139,11 +224,13 @@ export const admin: Catalog<Key> = {
     "import.error.yes_no_invalid": "{column} must be yes or no, not “{value}”",
     "import.error.duplicate_in_file": "{column} {value} is already on line {first}",
     "import.error.row_empty": "neither a device nor an owner e-mail",
-    "import.error.identifiers_conflict": "its serial number, UDID and IMEI belong to different devices already registered",
+    "import.error.identifiers_conflict":
+      "its serial number, UDID and IMEI belong to different devices already registered",
     "import.error.slack_id_taken": "{column} {value} already belongs to another person",
   },
   ja: {
-    "mdm.help.device": "device <名前|シリアル|UDID|IMEI|メール> — デバイスのカード(利用者・状態・最終通信・コマンド履歴・操作ボタン)",
+    "mdm.help.device":
+      "device <名前|シリアル|UDID|IMEI|メール> — デバイスのカード(利用者・状態・最終通信・コマンド履歴・操作ボタン)",
     "mdm.help.reports": "reports — 対応中の紛失届の一覧",
     "mdm.help.export": "export — デバイス台帳を CSV で出力(Excel でそのまま開けます)",
     "mdm.help.import": "import [CSV] — CSV から利用者とデバイスを登録(CSV なし: 貼り付け用フォーム)",
@@ -171,7 +258,8 @@ export const admin: Catalog<Key> = {
     "admin.card.openReport": ":rotating_light: 対応中の紛失届 *{reference}* — {status}、{age}",
     "admin.card.commands": "最近のコマンド",
     "admin.card.noCommands": "_まだありません_",
-    "admin.device.none": "「{query}」に一致するデバイスはありません。シリアル番号、UDID、IMEI、利用者のメールアドレス、またはデバイス名の一部で検索してください。",
+    "admin.device.none":
+      "「{query}」に一致するデバイスはありません。シリアル番号、UDID、IMEI、利用者のメールアドレス、またはデバイス名の一部で検索してください。",
     "admin.device.many": "「{query}」に一致するデバイス: {n} 台",
     "admin.device.more": "ほかにも一致します。名前をもっと入力するか、シリアル番号で検索してください。",
     "admin.device.cardText": "デバイス {name}",
@@ -180,12 +268,14 @@ export const admin: Catalog<Key> = {
     "admin.export.title": "デバイス台帳 {at}",
     "admin.export.comment": "デバイス台帳({n} 台)。出力: {user}",
     "admin.export.queued": "デバイス台帳({n} 台)をここにアップロードします。",
-    "admin.export.toDm": "デバイス台帳({n} 台)には電話番号とメールアドレスが含まれるため、このチャンネルではなくアプリとのダイレクトメッセージに送ります(管理者チャンネルではそのまま投稿します)。",
+    "admin.export.toDm":
+      "デバイス台帳({n} 台)には電話番号とメールアドレスが含まれるため、このチャンネルではなくアプリとのダイレクトメッセージに送ります(管理者チャンネルではそのまま投稿します)。",
     "admin.import.modalTitle": "台帳のインポート",
     "admin.import.submit": "インポート",
     "admin.import.cancel": "キャンセル",
     "admin.import.close": "閉じる",
-    "admin.import.intro": "CSV ファイルを選ぶか、3,000 文字まで貼り付けてください(1 行目は見出し)。1 行に 1 台(利用者つき)、またはデバイスなしで利用者 1 人。すべての行が正しい場合だけ登録されます。",
+    "admin.import.intro":
+      "CSV ファイルを選ぶか、3,000 文字まで貼り付けてください(1 行目は見出し)。1 行に 1 台(利用者つき)、またはデバイスなしで利用者 1 人。すべての行が正しい場合だけ登録されます。",
     "admin.import.label": "…または CSV を貼り付け",
     "admin.import.fileLabel": "CSV ファイル",
     "admin.import.nothing": "CSV ファイルを選ぶか、CSV を貼り付けてください。",
@@ -193,16 +283,19 @@ export const admin: Catalog<Key> = {
     "admin.import.line": "{line} 行目: {problem}",
     "admin.import.failed": ":x: 何も登録していません({n} 件の問題)。次の行を直してもう一度実行してください:",
     "admin.import.more": "…ほか {n} 件。",
-    "admin.import.done": "{lines} 行を取り込みました: 利用者 新規 {peopleCreated}・更新 {peopleUpdated}、デバイス 新規 {devicesCreated}・更新 {devicesUpdated}、新しい部署 {departments}。",
+    "admin.import.done":
+      "{lines} 行を取り込みました: 利用者 新規 {peopleCreated}・更新 {peopleUpdated}、デバイス 新規 {devicesCreated}・更新 {devicesUpdated}、新しい部署 {departments}。",
     "admin.lang.done": "設定しました: {language}で、時刻は {zone} で表示します。",
-    "admin.lang.badZone": "「{zone}」はタイムゾーンではありません。Asia/Tokyo や Europe/London のような名前を指定してください。",
+    "admin.lang.badZone":
+      "「{zone}」はタイムゾーンではありません。Asia/Tokyo や Europe/London のような名前を指定してください。",
     "admin.lang.ja": "日本語",
     "admin.lang.en": "英語",
     "admin.home.title": "紛失デバイス対応",
     "admin.home.updated": "{at} 時点",
     "admin.home.refresh": "更新",
     "admin.home.portal": "従業員ポータル",
-    "admin.home.hint": "デバイス検索: `/mdm device <名前|シリアル|メール>` · 台帳 CSV: `/mdm export` · コマンド一覧: `/mdm help`",
+    "admin.home.hint":
+      "デバイス検索: `/mdm device <名前|シリアル|メール>` · 台帳 CSV: `/mdm export` · コマンド一覧: `/mdm help`",
     "admin.home.reportLost": "デバイスの紛失を届け出る",
     "admin.home.incidents": "対応中の紛失({n})",
     "admin.home.approvals": "2 人目の承認待ち({n})",
@@ -214,7 +307,8 @@ export const admin: Catalog<Key> = {
     "admin.home.lastSeen": "最終通信 {age}",
     "admin.home.none": "_なし_",
     "admin.home.employeeTitle": "あなたのデバイス",
-    "admin.home.employeeIntro": "スマートフォン・タブレット・PC をなくしたら、すぐに届け出てください。管理者が早くロックするほどデータは安全です。",
+    "admin.home.employeeIntro":
+      "スマートフォン・タブレット・PC をなくしたら、すぐに届け出てください。管理者が早くロックするほどデータは安全です。",
     "admin.home.myDevices": "あなたの名義のデバイス",
     "admin.home.myReports": "あなたの紛失届",
     "admin.home.noDevices": "_あなたの名義で登録されたデバイスはありません。_",
@@ -242,7 +336,8 @@ export const admin: Catalog<Key> = {
     "import.error.slack_id_invalid": "{column}「{value}」は Slack のユーザー ID(U…)ではありません",
     "import.error.owner_email_missing": "利用者を登録するには{column}が必要です",
     "import.error.device_name_missing": "{column}が空です",
-    "import.error.platform_invalid": "{column}「{value}」は iOS、iPadOS、macOS、Android、Windows のいずれでもありません",
+    "import.error.platform_invalid":
+      "{column}「{value}」は iOS、iPadOS、macOS、Android、Windows のいずれでもありません",
     "import.error.identifier_missing": "デバイスにはシリアル番号、UDID、IMEI のいずれかが必要です",
     "import.error.yes_no_invalid": "{column}は「はい」か「いいえ」で指定してください(「{value}」)",
     "import.error.duplicate_in_file": "{column} {value} は {first} 行目と重複しています",

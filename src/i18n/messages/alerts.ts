@@ -6,8 +6,10 @@ const en = {
   // DMs to the device's owner and the owner's department admins (seed 004).
   "alert.dm.owner.intro": "An alert was raised about your device *{device}*:",
   "alert.dm.departmentAdmin.intro": "An alert was raised about *{device}*, a device of your department:",
-  "alert.dm.owner.app_policy_violation": "These apps are not allowed on company devices by the app usage policy. Please uninstall them; the alert closes by itself once the device reports they are gone. Ask the IT help desk if you need one of them for work.",
-  "alert.dm.departmentAdmin.app_policy_violation": "The owner has been asked to uninstall these apps; the alert closes by itself once the device reports they are gone.",
+  "alert.dm.owner.app_policy_violation":
+    "These apps are not allowed on company devices by the app usage policy. Please uninstall them; the alert closes by itself once the device reports they are gone. Ask the IT help desk if you need one of them for work.",
+  "alert.dm.departmentAdmin.app_policy_violation":
+    "The owner has been asked to uninstall these apps; the alert closes by itself once the device reports they are gone.",
   "alert.dm.owner.other": "Please contact the IT help desk about this device.",
   "alert.dm.departmentAdmin.other": "The IT administrators have been alerted too; check with the owner if needed.",
   // Titles, as the seed's subjects.
@@ -99,22 +101,28 @@ const en = {
   "digest.owner.title": "Your devices — daily summary ({date})",
   "digest.departmentAdmin.title": "Devices in your departments — daily summary ({date})",
   "digest.personal.nothing": "Nothing needs attention.",
-  "digest.noResponse.rule": "A device is listed when the time since its last response is at least its platform's threshold ({rule}).",
+  "digest.noResponse.rule":
+    "A device is listed when the time since its last response is at least its platform's threshold ({rule}).",
   // /mdm
-  "mdm.help.digest": "digest [settings | set owners|departments on|off | set noresponse <platform> <hours>] — post the digest now, or change its settings",
+  "mdm.help.digest":
+    "digest [settings | set owners|departments on|off | set noresponse <platform> <hours>] — post the digest now, or change its settings",
   "mdm.help.alerts": "alerts <device> — a device's open alerts",
   "mdm.help.policy": "policy [import allow|deny] — show the app usage policy, or import it from a CSV file",
-  "mdm.digest.posted": "The digest is on its way to the admin channel ({alerts} alerts, {noResponse} devices with no response).",
-  "mdm.digest.settings": "*Digest settings*\nSchedule: `{cron}` ({tz})\nNo-response threshold (hours, 0 = off): {hours}\nOwners' own summary: {owners}\nDepartment admins' summary: {departments}",
+  "mdm.digest.posted":
+    "The digest is on its way to the admin channel ({alerts} alerts, {noResponse} devices with no response).",
+  "mdm.digest.settings":
+    "*Digest settings*\nSchedule: `{cron}` ({tz})\nNo-response threshold (hours, 0 = off): {hours}\nOwners' own summary: {owners}\nDepartment admins' summary: {departments}",
   "mdm.digest.saved": "Saved.",
-  "mdm.digest.usage": "Usage: `/mdm digest`, `/mdm digest settings`, `/mdm digest set owners on|off`, `/mdm digest set departments on|off`, `/mdm digest set noresponse ios|ipados|macos|android|windows <hours>`",
+  "mdm.digest.usage":
+    "Usage: `/mdm digest`, `/mdm digest settings`, `/mdm digest set owners on|off`, `/mdm digest set departments on|off`, `/mdm digest set noresponse ios|ipados|macos|android|windows <hours>`",
   "mdm.on": "on",
   "mdm.off": "off",
   "mdm.alerts.usage": "Usage: `/mdm alerts <device name, serial, UDID or IMEI>`",
   "policy.show": "*App usage policy:* {mode} — {count} app IDs{updated}",
   "policy.mode.ALLOW": "allow list (any other app is a violation)",
   "policy.mode.DENY": "deny list (these apps are violations)",
-  "policy.empty": "*App usage policy:* not set. Import one with `/mdm policy import allow` or `/mdm policy import deny`.",
+  "policy.empty":
+    "*App usage policy:* not set. Import one with `/mdm policy import allow` or `/mdm policy import deny`.",
   "policy.updated": " (updated {at})",
   "policy.more": "…and {count} more.",
   "policy.usage": "Usage: `/mdm policy` or `/mdm policy import allow|deny` (then choose the CSV file).",
@@ -123,9 +131,10 @@ const en = {
   "policy.modal.cancel": "Cancel",
   "policy.modal.mode": "List type",
   "policy.modal.file": "CSV file",
-  "policy.modal.hint": "One app ID in the first column, no header (e.g. com.google.Maps). The file replaces the current list; a malformed line stops the import and nothing changes.",
+  "policy.modal.hint":
+    "One app ID in the first column, no header (e.g. com.google.Maps). The file replaces the current list; a malformed line stops the import and nothing changes.",
   "policy.imported": ":white_check_mark: App usage policy imported: {mode}, {count} app IDs.",
-  "policy.header_skipped": "Line 1 (\"{header}\") is not an app ID, so it was taken as a header and skipped.",
+  "policy.header_skipped": 'Line 1 ("{header}") is not an app ID, so it was taken as a header and skipped.',
   "policy.failed": ":warning: The app usage policy was not changed. {reason}",
   "policy.nofile": "Choose a CSV file.",
   "policy.download": "The file could not be read from Slack ({reason}).",
@@ -138,8 +147,10 @@ export const alerts: Catalog<Key> = {
   ja: {
     "alert.dm.owner.intro": "あなたのデバイス *{device}* でアラートが検出されました:",
     "alert.dm.departmentAdmin.intro": "部署のデバイス *{device}* でアラートが検出されました:",
-    "alert.dm.owner.app_policy_violation": "これらのアプリはアプリ利用ポリシーにより会社のデバイスでは利用できません。アンインストールしてください。デバイスから削除が報告されるとアラートは自動で解決します。業務で必要な場合は IT ヘルプデスクにご相談ください。",
-    "alert.dm.departmentAdmin.app_policy_violation": "所有者にアプリのアンインストールを依頼しました。デバイスから削除が報告されるとアラートは自動で解決します。",
+    "alert.dm.owner.app_policy_violation":
+      "これらのアプリはアプリ利用ポリシーにより会社のデバイスでは利用できません。アンインストールしてください。デバイスから削除が報告されるとアラートは自動で解決します。業務で必要な場合は IT ヘルプデスクにご相談ください。",
+    "alert.dm.departmentAdmin.app_policy_violation":
+      "所有者にアプリのアンインストールを依頼しました。デバイスから削除が報告されるとアラートは自動で解決します。",
     "alert.dm.owner.other": "このデバイスについて IT ヘルプデスクにご連絡ください。",
     "alert.dm.departmentAdmin.other": "IT 管理者にも通知済みです。必要に応じて所有者に確認してください。",
     "alert.title.unenrolled": "{device} が MDM 管理下からの離脱を検出しました",
@@ -227,21 +238,26 @@ export const alerts: Catalog<Key> = {
     "digest.owner.title": "あなたのデバイス — 日次サマリー({date})",
     "digest.departmentAdmin.title": "管理部門のデバイス — 日次サマリー({date})",
     "digest.personal.nothing": "対応が必要な項目はありません。",
-    "digest.noResponse.rule": "最終応答からの経過時間がプラットフォームごとの規定時間以上のデバイスを表示しています({rule})。",
-    "mdm.help.digest": "digest [settings | set owners|departments on|off | set noresponse <platform> <時間>] — サマリーを今すぐ投稿、または設定を変更",
+    "digest.noResponse.rule":
+      "最終応答からの経過時間がプラットフォームごとの規定時間以上のデバイスを表示しています({rule})。",
+    "mdm.help.digest":
+      "digest [settings | set owners|departments on|off | set noresponse <platform> <時間>] — サマリーを今すぐ投稿、または設定を変更",
     "mdm.help.alerts": "alerts <デバイス> — デバイスの未対応アラート",
     "mdm.help.policy": "policy [import allow|deny] — アプリ利用ポリシーを表示、または CSV からインポート",
     "mdm.digest.posted": "サマリーを管理チャンネルに投稿します(アラート {alerts} 件、応答なし {noResponse} 台)。",
-    "mdm.digest.settings": "*サマリーの設定*\nスケジュール: `{cron}`({tz})\n応答なしの規定時間(時間、0 = 無効): {hours}\n所有者向けサマリー: {owners}\n部門管理者向けサマリー: {departments}",
+    "mdm.digest.settings":
+      "*サマリーの設定*\nスケジュール: `{cron}`({tz})\n応答なしの規定時間(時間、0 = 無効): {hours}\n所有者向けサマリー: {owners}\n部門管理者向けサマリー: {departments}",
     "mdm.digest.saved": "保存しました。",
-    "mdm.digest.usage": "使い方: `/mdm digest`、`/mdm digest settings`、`/mdm digest set owners on|off`、`/mdm digest set departments on|off`、`/mdm digest set noresponse ios|ipados|macos|android|windows <時間>`",
+    "mdm.digest.usage":
+      "使い方: `/mdm digest`、`/mdm digest settings`、`/mdm digest set owners on|off`、`/mdm digest set departments on|off`、`/mdm digest set noresponse ios|ipados|macos|android|windows <時間>`",
     "mdm.on": "有効",
     "mdm.off": "無効",
     "mdm.alerts.usage": "使い方: `/mdm alerts <デバイス名、シリアル、UDID または IMEI>`",
     "policy.show": "*アプリ利用ポリシー:* {mode} — App ID {count} 件{updated}",
     "policy.mode.ALLOW": "利用を許可するアプリ(それ以外は違反)",
     "policy.mode.DENY": "利用を拒否するアプリ(これらが違反)",
-    "policy.empty": "*アプリ利用ポリシー:* 未設定です。`/mdm policy import allow` または `/mdm policy import deny` でインポートしてください。",
+    "policy.empty":
+      "*アプリ利用ポリシー:* 未設定です。`/mdm policy import allow` または `/mdm policy import deny` でインポートしてください。",
     "policy.updated": "({at} 更新)",
     "policy.more": "…ほか {count} 件。",
     "policy.usage": "使い方: `/mdm policy` または `/mdm policy import allow|deny`(続いて CSV ファイルを選択)。",
@@ -250,7 +266,8 @@ export const alerts: Catalog<Key> = {
     "policy.modal.cancel": "キャンセル",
     "policy.modal.mode": "リストの種類",
     "policy.modal.file": "CSV ファイル",
-    "policy.modal.hint": "1 列目に App ID、ヘッダーなし(例: com.google.Maps)。現在のリストを置き換えます。不正な行があればインポートは中止され、何も変更されません。",
+    "policy.modal.hint":
+      "1 列目に App ID、ヘッダーなし(例: com.google.Maps)。現在のリストを置き換えます。不正な行があればインポートは中止され、何も変更されません。",
     "policy.imported": ":white_check_mark: アプリ利用ポリシーをインポートしました: {mode}、App ID {count} 件。",
     "policy.header_skipped": "1 行目(「{header}」)は App ID ではないため、見出し行として読み飛ばしました。",
     "policy.failed": ":warning: アプリ利用ポリシーは変更されていません。{reason}",

@@ -3,34 +3,108 @@
 import type { Catalog } from "../catalog.js";
 
 type Key =
-  | "case.generated" | "case.append_only" | "case.button" | "case.queued" | "case.queued_dm" | "case.comment" | "case.usage" | "case.not_found"
-  | "case.field.reference" | "case.field.reported_at" | "case.field.channel" | "case.field.reporter" | "case.field.lost_at" | "case.field.location"
-  | "case.field.circumstances" | "case.field.description" | "case.field.contact_phone" | "case.field.time_to_first_action" | "case.field.time_to_lost_mode"
-  | "case.field.serial" | "case.field.udid" | "case.field.imei" | "case.field.owner" | "case.field.ownership" | "case.field.state" | "case.field.device"
-  | "case.field.requested" | "case.field.approvals" | "case.field.completed" | "case.field.error" | "case.field.status" | "case.field.closed_at"
-  | "case.channel.WEB" | "case.channel.GOOGLE_FORM" | "case.channel.SLACK"
-  | "case.circumstances.LOST" | "case.circumstances.STOLEN" | "case.circumstances.LEFT_BEHIND"
-  | "case.ownership.company" | "case.ownership.personal"
-  | "case.action.status" | "case.action.report.create" | "case.action.report.escalated" | "case.action.report.wipe_question" | "case.action.case.export"
-  | "case.action.command.click" | "case.action.command.request" | "case.action.command.refused" | "case.action.command.duplicate" | "case.action.command.approve"
-  | "case.action.command.approval_recorded" | "case.action.command.break_glass" | "case.action.command.queued" | "case.action.command.sent"
-  | "case.action.command.acknowledged" | "case.action.command.error" | "case.action.command.expired" | "case.action.command.cancelled"
-  | "case.action.checklist.tick" | "case.action.checklist.reminder"
-  | "checklist.item.carrier_suspended" | "checklist.item.police_report" | "checklist.item.personal_data" | "checklist.item.encrypted"
-  | "checklist.item.people_count" | "checklist.item.sensitive" | "checklist.item.financial" | "checklist.item.wrongful"
-  | "checklist.item.ppc_preliminary_filed" | "checklist.item.ppc_final_filed"
-  | "checklist.yes" | "checklist.no" | "checklist.police.lost" | "checklist.police.theft" | "checklist.police.number" | "checklist.police.kind_needed" | "checklist.count_invalid"
-  | "checklist.verdict.unknown" | "checklist.verdict.not_required" | "checklist.verdict.not_required_encrypted" | "checklist.verdict.likely_required"
-  | "checklist.reason.sensitive" | "checklist.reason.financial" | "checklist.reason.wrongful" | "checklist.reason.over_1000"
-  | "checklist.title" | "checklist.button" | "checklist.modal_title" | "checklist.save" | "checklist.modal_note" | "checklist.reminder.preliminary" | "checklist.reminder.final";
+  | "case.generated"
+  | "case.append_only"
+  | "case.button"
+  | "case.queued"
+  | "case.queued_dm"
+  | "case.comment"
+  | "case.usage"
+  | "case.not_found"
+  | "case.field.reference"
+  | "case.field.reported_at"
+  | "case.field.channel"
+  | "case.field.reporter"
+  | "case.field.lost_at"
+  | "case.field.location"
+  | "case.field.circumstances"
+  | "case.field.description"
+  | "case.field.contact_phone"
+  | "case.field.time_to_first_action"
+  | "case.field.time_to_lost_mode"
+  | "case.field.serial"
+  | "case.field.udid"
+  | "case.field.imei"
+  | "case.field.owner"
+  | "case.field.ownership"
+  | "case.field.state"
+  | "case.field.device"
+  | "case.field.requested"
+  | "case.field.approvals"
+  | "case.field.completed"
+  | "case.field.error"
+  | "case.field.status"
+  | "case.field.closed_at"
+  | "case.channel.WEB"
+  | "case.channel.GOOGLE_FORM"
+  | "case.channel.SLACK"
+  | "case.circumstances.LOST"
+  | "case.circumstances.STOLEN"
+  | "case.circumstances.LEFT_BEHIND"
+  | "case.ownership.company"
+  | "case.ownership.personal"
+  | "case.action.status"
+  | "case.action.report.create"
+  | "case.action.report.escalated"
+  | "case.action.report.wipe_question"
+  | "case.action.case.export"
+  | "case.action.command.click"
+  | "case.action.command.request"
+  | "case.action.command.refused"
+  | "case.action.command.duplicate"
+  | "case.action.command.approve"
+  | "case.action.command.approval_recorded"
+  | "case.action.command.break_glass"
+  | "case.action.command.queued"
+  | "case.action.command.sent"
+  | "case.action.command.acknowledged"
+  | "case.action.command.error"
+  | "case.action.command.expired"
+  | "case.action.command.cancelled"
+  | "case.action.checklist.tick"
+  | "case.action.checklist.reminder"
+  | "checklist.item.carrier_suspended"
+  | "checklist.item.police_report"
+  | "checklist.item.personal_data"
+  | "checklist.item.encrypted"
+  | "checklist.item.people_count"
+  | "checklist.item.sensitive"
+  | "checklist.item.financial"
+  | "checklist.item.wrongful"
+  | "checklist.item.ppc_preliminary_filed"
+  | "checklist.item.ppc_final_filed"
+  | "checklist.yes"
+  | "checklist.no"
+  | "checklist.police.lost"
+  | "checklist.police.theft"
+  | "checklist.police.number"
+  | "checklist.police.kind_needed"
+  | "checklist.count_invalid"
+  | "checklist.verdict.unknown"
+  | "checklist.verdict.not_required"
+  | "checklist.verdict.not_required_encrypted"
+  | "checklist.verdict.likely_required"
+  | "checklist.reason.sensitive"
+  | "checklist.reason.financial"
+  | "checklist.reason.wrongful"
+  | "checklist.reason.over_1000"
+  | "checklist.title"
+  | "checklist.button"
+  | "checklist.modal_title"
+  | "checklist.save"
+  | "checklist.modal_note"
+  | "checklist.reminder.preliminary"
+  | "checklist.reminder.final";
 
 export const caseRecord: Catalog<Key> = {
   en: {
     "case.generated": "Generated",
-    "case.append_only": "Taken from the append-only audit log: cancelling or withdrawing adds an entry; no entry is ever changed or deleted.",
+    "case.append_only":
+      "Taken from the append-only audit log: cancelling or withdrawing adds an entry; no entry is ever changed or deleted.",
     "case.button": "Case record (PDF, CSV)",
     "case.queued": "The case record of {reference} (PDF and CSV) is on its way here.",
-    "case.queued_dm": "The case record of {reference} holds personal data, so it goes to your direct messages with the app.",
+    "case.queued_dm":
+      "The case record of {reference} holds personal data, so it goes to your direct messages with the app.",
     "case.comment": "Case record of *{reference}* for {user}: PDF (事故報告書 / incident report) and CSV.",
     "case.usage": "Usage: `/mdm case LR-2026-0001` — the case record of a report as PDF and CSV.",
     "case.not_found": "No report has the reference {reference}. Check it in `/mdm reports`.",
@@ -103,10 +177,14 @@ export const caseRecord: Catalog<Key> = {
     "checklist.police.number": "Receipt number (受理番号)",
     "checklist.police.kind_needed": "Choose which report was filed for this receipt number",
     "checklist.count_invalid": "Enter a whole number of people, such as 120",
-    "checklist.verdict.unknown": ":grey_question: *Report to the Personal Information Protection Commission*: not known yet — record whether the device held personal data, whether it was strongly encrypted, and how many people's data.",
-    "checklist.verdict.not_required": ":white_check_mark: *Report to the Commission*: likely not required on these answers (no sensitive or financial data, no wrongful purpose, not more than 1,000 people).",
-    "checklist.verdict.not_required_encrypted": ":lock: *Report to the Commission*: not required — the data was protected by strong encryption (the Guidelines' exception). Keep the evidence of the encryption.",
-    "checklist.verdict.likely_required": ":rotating_light: *Report to the Commission likely required* ({reasons}). Preliminary report (速報) promptly, about 3–5 days: by *{preliminary}*. Final report (確報) within {days} days: by *{final}*. Also notify the people concerned.",
+    "checklist.verdict.unknown":
+      ":grey_question: *Report to the Personal Information Protection Commission*: not known yet — record whether the device held personal data, whether it was strongly encrypted, and how many people's data.",
+    "checklist.verdict.not_required":
+      ":white_check_mark: *Report to the Commission*: likely not required on these answers (no sensitive or financial data, no wrongful purpose, not more than 1,000 people).",
+    "checklist.verdict.not_required_encrypted":
+      ":lock: *Report to the Commission*: not required — the data was protected by strong encryption (the Guidelines' exception). Keep the evidence of the encryption.",
+    "checklist.verdict.likely_required":
+      ":rotating_light: *Report to the Commission likely required* ({reasons}). Preliminary report (速報) promptly, about 3–5 days: by *{preliminary}*. Final report (確報) within {days} days: by *{final}*. Also notify the people concerned.",
     "checklist.reason.sensitive": "sensitive data",
     "checklist.reason.financial": "risk of financial damage",
     "checklist.reason.wrongful": "possibly a wrongful purpose (theft)",
@@ -115,13 +193,17 @@ export const caseRecord: Catalog<Key> = {
     "checklist.button": "Record checklist",
     "checklist.modal_title": "Theft / loss checklist",
     "checklist.save": "Save",
-    "checklist.modal_note": "Leave a field empty to keep what is recorded. Every answer is kept with who and when, and goes into the case record.",
-    "checklist.reminder.preliminary": ":alarm_clock: *{reference}*: the preliminary report (速報) to the Personal Information Protection Commission is due by *{due}* ({days} day(s) left). Mark it filed in the checklist when done.",
-    "checklist.reminder.final": ":alarm_clock: *{reference}*: the final report (確報) to the Personal Information Protection Commission is due by *{due}* ({days} day(s) left). Mark it filed in the checklist when done.",
+    "checklist.modal_note":
+      "Leave a field empty to keep what is recorded. Every answer is kept with who and when, and goes into the case record.",
+    "checklist.reminder.preliminary":
+      ":alarm_clock: *{reference}*: the preliminary report (速報) to the Personal Information Protection Commission is due by *{due}* ({days} day(s) left). Mark it filed in the checklist when done.",
+    "checklist.reminder.final":
+      ":alarm_clock: *{reference}*: the final report (確報) to the Personal Information Protection Commission is due by *{due}* ({days} day(s) left). Mark it filed in the checklist when done.",
   },
   ja: {
     "case.generated": "作成日時",
-    "case.append_only": "追記専用の監査ログから作成。取り消し・取り下げは記録が追加されるだけで、記録が変更・削除されることはありません。",
+    "case.append_only":
+      "追記専用の監査ログから作成。取り消し・取り下げは記録が追加されるだけで、記録が変更・削除されることはありません。",
     "case.button": "事故報告書（PDF・CSV）",
     "case.queued": "{reference} の事故報告書（PDF と CSV）をここに送ります。",
     "case.queued_dm": "{reference} の事故報告書には個人情報が含まれるため、アプリとのダイレクトメッセージに送ります。",
@@ -197,10 +279,14 @@ export const caseRecord: Catalog<Key> = {
     "checklist.police.number": "受理番号",
     "checklist.police.kind_needed": "この受理番号がどちらの届出か選んでください",
     "checklist.count_invalid": "人数を整数で入力してください（例: 120）",
-    "checklist.verdict.unknown": ":grey_question: *個人情報保護委員会への報告*: まだ判断できません。端末に個人データがあったか、高度な暗号化がされていたか、何人分のデータかを記録してください。",
-    "checklist.verdict.not_required": ":white_check_mark: *委員会への報告*: この回答では不要と考えられます（要配慮個人情報・財産的被害のおそれ・不正目的のおそれなし、1,000 人以下）。",
-    "checklist.verdict.not_required_encrypted": ":lock: *委員会への報告*: 不要です。高度な暗号化により保護されていました（ガイドラインの例外）。暗号化の証跡を保管してください。",
-    "checklist.verdict.likely_required": ":rotating_light: *委員会への報告が必要と考えられます*（{reasons}）。速報は速やかに（概ね 3〜5 日以内）: *{preliminary}* まで。確報は {days} 日以内: *{final}* まで。本人への通知も必要です。",
+    "checklist.verdict.unknown":
+      ":grey_question: *個人情報保護委員会への報告*: まだ判断できません。端末に個人データがあったか、高度な暗号化がされていたか、何人分のデータかを記録してください。",
+    "checklist.verdict.not_required":
+      ":white_check_mark: *委員会への報告*: この回答では不要と考えられます（要配慮個人情報・財産的被害のおそれ・不正目的のおそれなし、1,000 人以下）。",
+    "checklist.verdict.not_required_encrypted":
+      ":lock: *委員会への報告*: 不要です。高度な暗号化により保護されていました（ガイドラインの例外）。暗号化の証跡を保管してください。",
+    "checklist.verdict.likely_required":
+      ":rotating_light: *委員会への報告が必要と考えられます*（{reasons}）。速報は速やかに（概ね 3〜5 日以内）: *{preliminary}* まで。確報は {days} 日以内: *{final}* まで。本人への通知も必要です。",
     "checklist.reason.sensitive": "要配慮個人情報",
     "checklist.reason.financial": "財産的被害のおそれ",
     "checklist.reason.wrongful": "不正の目的のおそれ（盗難）",
@@ -209,8 +295,11 @@ export const caseRecord: Catalog<Key> = {
     "checklist.button": "チェックリストを記録",
     "checklist.modal_title": "盗難・紛失チェックリスト",
     "checklist.save": "保存",
-    "checklist.modal_note": "空欄の項目は記録済みの内容を変えません。回答はすべて記録者と日時とともに残り、事故報告書に載ります。",
-    "checklist.reminder.preliminary": ":alarm_clock: *{reference}*: 個人情報保護委員会への速報の期限は *{due}* です（残り {days} 日）。提出したらチェックリストで提出済みにしてください。",
-    "checklist.reminder.final": ":alarm_clock: *{reference}*: 個人情報保護委員会への確報の期限は *{due}* です（残り {days} 日）。提出したらチェックリストで提出済みにしてください。",
+    "checklist.modal_note":
+      "空欄の項目は記録済みの内容を変えません。回答はすべて記録者と日時とともに残り、事故報告書に載ります。",
+    "checklist.reminder.preliminary":
+      ":alarm_clock: *{reference}*: 個人情報保護委員会への速報の期限は *{due}* です（残り {days} 日）。提出したらチェックリストで提出済みにしてください。",
+    "checklist.reminder.final":
+      ":alarm_clock: *{reference}*: 個人情報保護委員会への確報の期限は *{due}* です（残り {days} 日）。提出したらチェックリストで提出済みにしてください。",
   },
 };

@@ -18,9 +18,11 @@ type Key =
 export const common: Catalog<Key> = {
   en: {
     "app.name": "Lost device desk",
-    "slack.off": "Slack is off (SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET unset): messages are kept and sent once it is configured.",
+    "slack.off":
+      "Slack is off (SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET unset): messages are kept and sent once it is configured.",
     "error.generic": "Something went wrong on our side. Nothing was changed; please try again.",
-    "error.trigger_expired": "The form could not open in time: Slack allows 3 seconds and the app was busy. Nothing was changed; click again.",
+    "error.trigger_expired":
+      "The form could not open in time: Slack allows 3 seconds and the app was busy. Nothing was changed; click again.",
     "error.not_authorized": "You are not allowed to do this. Ask a system administrator.",
     "error.invalid_input": "Some input was not valid: {reason}",
     "error.not_found": "Not found: {what}",
@@ -33,9 +35,11 @@ export const common: Catalog<Key> = {
   },
   ja: {
     "app.name": "紛失デバイス窓口",
-    "slack.off": "Slack は無効です(SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET 未設定)。メッセージは保存され、設定後に送信されます。",
+    "slack.off":
+      "Slack は無効です(SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET 未設定)。メッセージは保存され、設定後に送信されます。",
     "error.generic": "システム側で問題が発生しました。変更は行われていません。もう一度お試しください。",
-    "error.trigger_expired": "フォームを時間内に開けませんでした(Slack の制限は 3 秒で、アプリが混み合っていました)。変更は行われていません。もう一度クリックしてください。",
+    "error.trigger_expired":
+      "フォームを時間内に開けませんでした(Slack の制限は 3 秒で、アプリが混み合っていました)。変更は行われていません。もう一度クリックしてください。",
     "error.not_authorized": "この操作を行う権限がありません。システム管理者に依頼してください。",
     "error.invalid_input": "入力内容に誤りがあります: {reason}",
     "error.not_found": "見つかりません: {what}",

@@ -41,19 +41,28 @@ export const google: Catalog<Key> = {
     "report.edited.field.circumstances": "What happened",
     "report.edited.field.contactPhone": "Contact phone",
     "report.edited.field.consentLostMode": "Consent to lost mode",
-    "capability.lost_mode.android_personal": "Lost mode: Google allows it only on company-owned Android devices, and this one is personally owned (work profile). To protect company data, remove the work profile.",
-    "capability.lost_mode.android_11": "Lost mode: Google allows it on a fully managed Android device from Android 11; this device runs an older version.",
-    "capability.lost_mode.android_13": "Lost mode: Google allows it on a company-owned work profile from Android 13; this device runs an older version.",
-    "capability.android.location_automatic": "Android has no location or sound command: in lost mode the device sends its location by itself, and each one is posted in this thread.",
-    "capability.wipe.android_work_profile": "Personally owned: this removes the work profile and company data only. The owner’s own apps and data stay; the phone is not factory reset.",
+    "capability.lost_mode.android_personal":
+      "Lost mode: Google allows it only on company-owned Android devices, and this one is personally owned (work profile). To protect company data, remove the work profile.",
+    "capability.lost_mode.android_11":
+      "Lost mode: Google allows it on a fully managed Android device from Android 11; this device runs an older version.",
+    "capability.lost_mode.android_13":
+      "Lost mode: Google allows it on a company-owned work profile from Android 13; this device runs an older version.",
+    "capability.android.location_automatic":
+      "Android has no location or sound command: in lost mode the device sends its location by itself, and each one is posted in this thread.",
+    "capability.wipe.android_work_profile":
+      "Personally owned: this removes the work profile and company data only. The owner’s own apps and data stay; the phone is not factory reset.",
     "capability.wipe.android_work_profile_button": "Remove work data",
-    "device_side.located": ":round_pushpin: {name} sent its location (lost mode): <{url}|open the map> ({lat}, {lon}), at {at}.",
+    "device_side.located":
+      ":round_pushpin: {name} sent its location (lost mode): <{url}|open the map> ({lat}, {lon}), at {at}.",
     "device_side.accuracy": "Accuracy: about {m} m.",
     "device_side.accuracy_unknown": "Accuracy: not reported by Android.",
     "device_side.battery": "Battery: {pct}%.",
-    "device_side.lost_mode_exited": ":warning: Lost mode was turned off *on* {name} itself: whoever holds it entered the device password. The device is unlocked now. Next: call the reporter; if they did not do it, enable lost mode again (Android may refuse it for a while after a user exit) or wipe the device.",
-    "device_side.lost_mode_exit_failed": ":lock: Someone tried to leave lost mode on {name} and failed (wrong password). The device stays locked.",
-    "device_side.outgoing_call": ":telephone_receiver: A call was made from {name} while in lost mode (the lock screen's call button).",
+    "device_side.lost_mode_exited":
+      ":warning: Lost mode was turned off *on* {name} itself: whoever holds it entered the device password. The device is unlocked now. Next: call the reporter; if they did not do it, enable lost mode again (Android may refuse it for a while after a user exit) or wipe the device.",
+    "device_side.lost_mode_exit_failed":
+      ":lock: Someone tried to leave lost mode on {name} and failed (wrong password). The device stays locked.",
+    "device_side.outgoing_call":
+      ":telephone_receiver: A call was made from {name} while in lost mode (the lock screen's call button).",
   },
   ja: {
     "report.edited.title": ":pencil2: 報告者がフォームの回答を編集しました。報告は新しい回答で更新されています:",
@@ -67,18 +76,27 @@ export const google: Catalog<Key> = {
     "report.edited.field.circumstances": "状況",
     "report.edited.field.contactPhone": "連絡先電話番号",
     "report.edited.field.consentLostMode": "紛失モードへの同意",
-    "capability.lost_mode.android_personal": "紛失モード: Google は会社所有の Android 端末でのみ紛失モードを許可しています。この端末は個人所有(仕事用プロファイル)です。会社のデータを守るには仕事用プロファイルを削除してください。",
-    "capability.lost_mode.android_11": "紛失モード: 完全管理の Android 端末では Android 11 以降でのみ使えます。この端末は古いバージョンです。",
-    "capability.lost_mode.android_13": "紛失モード: 会社所有の仕事用プロファイルでは Android 13 以降でのみ使えます。この端末は古いバージョンです。",
-    "capability.android.location_automatic": "Android には位置情報・サウンドのコマンドがありません。紛失モード中は端末が自ら位置情報を送り、このスレッドに投稿されます。",
-    "capability.wipe.android_work_profile": "個人所有の端末: 仕事用プロファイルと会社のデータだけを削除します。本人のアプリやデータは残り、端末は初期化されません。",
+    "capability.lost_mode.android_personal":
+      "紛失モード: Google は会社所有の Android 端末でのみ紛失モードを許可しています。この端末は個人所有(仕事用プロファイル)です。会社のデータを守るには仕事用プロファイルを削除してください。",
+    "capability.lost_mode.android_11":
+      "紛失モード: 完全管理の Android 端末では Android 11 以降でのみ使えます。この端末は古いバージョンです。",
+    "capability.lost_mode.android_13":
+      "紛失モード: 会社所有の仕事用プロファイルでは Android 13 以降でのみ使えます。この端末は古いバージョンです。",
+    "capability.android.location_automatic":
+      "Android には位置情報・サウンドのコマンドがありません。紛失モード中は端末が自ら位置情報を送り、このスレッドに投稿されます。",
+    "capability.wipe.android_work_profile":
+      "個人所有の端末: 仕事用プロファイルと会社のデータだけを削除します。本人のアプリやデータは残り、端末は初期化されません。",
     "capability.wipe.android_work_profile_button": "仕事用データを削除",
-    "device_side.located": ":round_pushpin: {name} が位置情報を送信しました(紛失モード): <{url}|地図を開く>({lat}, {lon})、{at}",
+    "device_side.located":
+      ":round_pushpin: {name} が位置情報を送信しました(紛失モード): <{url}|地図を開く>({lat}, {lon})、{at}",
     "device_side.accuracy": "精度: 約 {m} m",
     "device_side.accuracy_unknown": "精度: Android からは報告されません",
     "device_side.battery": "バッテリー: {pct}%",
-    "device_side.lost_mode_exited": ":warning: {name} の端末上で紛失モードが解除されました。端末のパスワードが入力され、現在ロックは解除されています。次の対応: 報告者に連絡し、本人でなければ紛失モードを再度有効にする(解除直後は Android が拒否することがあります)か、初期化してください。",
-    "device_side.lost_mode_exit_failed": ":lock: {name} の端末上で紛失モードの解除が試みられましたが失敗しました(パスワード誤り)。端末はロックされたままです。",
-    "device_side.outgoing_call": ":telephone_receiver: 紛失モード中の {name} から電話が発信されました(ロック画面の発信ボタン)。",
+    "device_side.lost_mode_exited":
+      ":warning: {name} の端末上で紛失モードが解除されました。端末のパスワードが入力され、現在ロックは解除されています。次の対応: 報告者に連絡し、本人でなければ紛失モードを再度有効にする(解除直後は Android が拒否することがあります)か、初期化してください。",
+    "device_side.lost_mode_exit_failed":
+      ":lock: {name} の端末上で紛失モードの解除が試みられましたが失敗しました(パスワード誤り)。端末はロックされたままです。",
+    "device_side.outgoing_call":
+      ":telephone_receiver: 紛失モード中の {name} から電話が発信されました(ロック画面の発信ボタン)。",
   },
 };

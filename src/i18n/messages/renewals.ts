@@ -2,38 +2,152 @@
 import type { Catalog } from "../catalog.js";
 
 type Key =
-  | "mdm.help.cert" | "mdm.help.certs" | "mdm.help.renewals" | "mdm.help.custody" | "mdm.help.handover"
-  | "renewal.kind.PUSH_CERTIFICATE" | "renewal.kind.ADE_TOKEN" | "renewal.kind.VPP_TOKEN" | "renewal.kind.ANDROID_ENTERPRISE_GMAIL"
-  | "renewal.steps.PUSH_CERTIFICATE" | "renewal.steps.ADE_TOKEN" | "renewal.steps.VPP_TOKEN" | "renewal.steps.ANDROID_ENTERPRISE_GMAIL"
-  | "renewal.not_recorded" | "renewal.field.account" | "renewal.field.password_holder" | "renewal.field.two_factor"
-  | "renewal.reminder.due" | "renewal.reminder.overdue" | "renewal.button.signed_in" | "renewal.button.done"
-  | "renewal.renewed.renewed" | "renewal.renewed.replaced" | "renewal.renewed.installed" | "renewal.renewed.signed_in" | "renewal.renewed.marked"
-  | "renewal.mark.title" | "renewal.mark.submit" | "renewal.mark.intro" | "renewal.mark.intro.gmail" | "renewal.mark.date" | "renewal.mark.date.gmail"
-  | "renewal.mark.confirm" | "renewal.mark.not_moved" | "renewal.mark.date_past" | "renewal.mark.date_future" | "renewal.mark.too_far" | "renewal.mark.date_required"
-  | "renewal.done_usage" | "renewal.kind.short.PUSH_CERTIFICATE" | "renewal.kind.short.ADE_TOKEN" | "renewal.kind.short.VPP_TOKEN" | "renewal.kind.short.ANDROID_ENTERPRISE_GMAIL"
-  | "renewal.no_deadline" | "renewal.state.renewed" | "renewal.state.overdue" | "renewal.state.left"
-  | "renewal.last_sign_in" | "renewal.list.title" | "renewal.list.empty" | "renewal.list.usage" | "renewal.bad_date"
-  | "renewal.recorded" | "renewal.done_ack" | "renewal.gmail.signed_in_ack"
-  | "cert.usage" | "cert.facts" | "cert.apple_id" | "cert.list.title" | "cert.none" | "cert.requests"
-  | "cert.request.installed" | "cert.request.held" | "cert.request.waiting"
-  | "cert.file.csr" | "cert.file.signed" | "cert.csr.signed" | "cert.csr.unsigned"
-  | "cert.upload.title" | "cert.upload.intro" | "cert.installed.first" | "cert.installed.renewed"
-  | "cert.refused.json_file" | "cert.refused.csr_not_certificate" | "cert.refused.not_certificate" | "cert.refused.not_push_certificate"
-  | "cert.refused.expired" | "cert.refused.no_request" | "cert.refused.key_mismatch" | "cert.refused.topic_changed"
-  | "cert.override.explain" | "cert.override.request" | "cert.override.requested" | "cert.override.second" | "cert.override.confirm"
-  | "cert.override.requested_ack" | "cert.override.confirmed" | "cert.override.pending"
-  | "token.upload.title" | "token.upload.intro.ADE_TOKEN" | "token.upload.intro.VPP_TOKEN"
-  | "upload.submit" | "upload.file" | "upload.nofile"
-  | "custody.title" | "custody.empty" | "custody.usage" | "custody.group" | "custody.verified" | "custody.never" | "custody.saved"
-  | "custody.role.PANEL_CONTACT" | "custody.role.PANEL_SYSTEM_ADMIN" | "custody.role.PUSH_CERT_APPLE_ID" | "custody.role.ABM_APPLE_ID" | "custody.role.ANDROID_ENTERPRISE_GMAIL"
-  | "custody.warning.free_mail" | "custody.warning.personal_address" | "custody.warning.not_group"
-  | "custody.modal.title" | "custody.modal.submit" | "custody.modal.cancel" | "custody.modal.intro" | "custody.modal.address" | "custody.modal.flags"
-  | "custody.modal.group" | "custody.modal.verified" | "custody.modal.password_holder" | "custody.modal.password_location" | "custody.modal.two_factor_holder"
-  | "handover.title" | "handover.summary" | "handover.confirm" | "handover.confirmed_by" | "handover.missing" | "handover.policy_link"
-  | "handover.policy_saved" | "handover.hint.custody" | "handover.hint.policy"
-  | "handover.item.panel_contact" | "handover.item.system_admin" | "handover.item.push_cert_apple_id" | "handover.item.abm_apple_id" | "handover.item.android_gmail" | "handover.item.internal_rules"
-  | "handover.state.missing" | "handover.state.incomplete" | "handover.state.ready" | "handover.state.confirmed" | "handover.state.not_applicable" | "handover.not_used"
-  | "handover.missing.password_holder" | "handover.missing.password_location" | "handover.missing.two_factor_holder" | "handover.missing.certificate" | "handover.missing.last_sign_in";
+  | "mdm.help.cert"
+  | "mdm.help.certs"
+  | "mdm.help.renewals"
+  | "mdm.help.custody"
+  | "mdm.help.handover"
+  | "renewal.kind.PUSH_CERTIFICATE"
+  | "renewal.kind.ADE_TOKEN"
+  | "renewal.kind.VPP_TOKEN"
+  | "renewal.kind.ANDROID_ENTERPRISE_GMAIL"
+  | "renewal.steps.PUSH_CERTIFICATE"
+  | "renewal.steps.ADE_TOKEN"
+  | "renewal.steps.VPP_TOKEN"
+  | "renewal.steps.ANDROID_ENTERPRISE_GMAIL"
+  | "renewal.not_recorded"
+  | "renewal.field.account"
+  | "renewal.field.password_holder"
+  | "renewal.field.two_factor"
+  | "renewal.reminder.due"
+  | "renewal.reminder.overdue"
+  | "renewal.button.signed_in"
+  | "renewal.button.done"
+  | "renewal.renewed.renewed"
+  | "renewal.renewed.replaced"
+  | "renewal.renewed.installed"
+  | "renewal.renewed.signed_in"
+  | "renewal.renewed.marked"
+  | "renewal.mark.title"
+  | "renewal.mark.submit"
+  | "renewal.mark.intro"
+  | "renewal.mark.intro.gmail"
+  | "renewal.mark.date"
+  | "renewal.mark.date.gmail"
+  | "renewal.mark.confirm"
+  | "renewal.mark.not_moved"
+  | "renewal.mark.date_past"
+  | "renewal.mark.date_future"
+  | "renewal.mark.too_far"
+  | "renewal.mark.date_required"
+  | "renewal.done_usage"
+  | "renewal.kind.short.PUSH_CERTIFICATE"
+  | "renewal.kind.short.ADE_TOKEN"
+  | "renewal.kind.short.VPP_TOKEN"
+  | "renewal.kind.short.ANDROID_ENTERPRISE_GMAIL"
+  | "renewal.no_deadline"
+  | "renewal.state.renewed"
+  | "renewal.state.overdue"
+  | "renewal.state.left"
+  | "renewal.last_sign_in"
+  | "renewal.list.title"
+  | "renewal.list.empty"
+  | "renewal.list.usage"
+  | "renewal.bad_date"
+  | "renewal.recorded"
+  | "renewal.done_ack"
+  | "renewal.gmail.signed_in_ack"
+  | "cert.usage"
+  | "cert.facts"
+  | "cert.apple_id"
+  | "cert.list.title"
+  | "cert.none"
+  | "cert.requests"
+  | "cert.request.installed"
+  | "cert.request.held"
+  | "cert.request.waiting"
+  | "cert.file.csr"
+  | "cert.file.signed"
+  | "cert.csr.signed"
+  | "cert.csr.unsigned"
+  | "cert.upload.title"
+  | "cert.upload.intro"
+  | "cert.installed.first"
+  | "cert.installed.renewed"
+  | "cert.refused.json_file"
+  | "cert.refused.csr_not_certificate"
+  | "cert.refused.not_certificate"
+  | "cert.refused.not_push_certificate"
+  | "cert.refused.expired"
+  | "cert.refused.no_request"
+  | "cert.refused.key_mismatch"
+  | "cert.refused.topic_changed"
+  | "cert.override.explain"
+  | "cert.override.request"
+  | "cert.override.requested"
+  | "cert.override.second"
+  | "cert.override.confirm"
+  | "cert.override.requested_ack"
+  | "cert.override.confirmed"
+  | "cert.override.pending"
+  | "token.upload.title"
+  | "token.upload.intro.ADE_TOKEN"
+  | "token.upload.intro.VPP_TOKEN"
+  | "upload.submit"
+  | "upload.file"
+  | "upload.nofile"
+  | "custody.title"
+  | "custody.empty"
+  | "custody.usage"
+  | "custody.group"
+  | "custody.verified"
+  | "custody.never"
+  | "custody.saved"
+  | "custody.role.PANEL_CONTACT"
+  | "custody.role.PANEL_SYSTEM_ADMIN"
+  | "custody.role.PUSH_CERT_APPLE_ID"
+  | "custody.role.ABM_APPLE_ID"
+  | "custody.role.ANDROID_ENTERPRISE_GMAIL"
+  | "custody.warning.free_mail"
+  | "custody.warning.personal_address"
+  | "custody.warning.not_group"
+  | "custody.modal.title"
+  | "custody.modal.submit"
+  | "custody.modal.cancel"
+  | "custody.modal.intro"
+  | "custody.modal.address"
+  | "custody.modal.flags"
+  | "custody.modal.group"
+  | "custody.modal.verified"
+  | "custody.modal.password_holder"
+  | "custody.modal.password_location"
+  | "custody.modal.two_factor_holder"
+  | "handover.title"
+  | "handover.summary"
+  | "handover.confirm"
+  | "handover.confirmed_by"
+  | "handover.missing"
+  | "handover.policy_link"
+  | "handover.policy_saved"
+  | "handover.hint.custody"
+  | "handover.hint.policy"
+  | "handover.item.panel_contact"
+  | "handover.item.system_admin"
+  | "handover.item.push_cert_apple_id"
+  | "handover.item.abm_apple_id"
+  | "handover.item.android_gmail"
+  | "handover.item.internal_rules"
+  | "handover.state.missing"
+  | "handover.state.incomplete"
+  | "handover.state.ready"
+  | "handover.state.confirmed"
+  | "handover.state.not_applicable"
+  | "handover.not_used"
+  | "handover.missing.password_holder"
+  | "handover.missing.password_location"
+  | "handover.missing.two_factor_holder"
+  | "handover.missing.certificate"
+  | "handover.missing.last_sign_in";
 
 export const renewals: Catalog<Key> = {
   en: {
@@ -46,10 +160,14 @@ export const renewals: Catalog<Key> = {
     "renewal.kind.ADE_TOKEN": "ADE (DEP) server token",
     "renewal.kind.VPP_TOKEN": "VPP content token",
     "renewal.kind.ANDROID_ENTERPRISE_GMAIL": "Android Enterprise admin Gmail sign-in",
-    "renewal.steps.PUSH_CERTIFICATE": "*How:* 1) `/mdm cert csr` 2) sign in to <{link}|Apple Push Certificates Portal> with *{appleId}* — the same Apple ID as last year 3) press *Renew* on the existing certificate (never *Create*: a new certificate forces every device to re-enroll) and upload the request 4) download the .pem and `/mdm cert upload`.",
-    "renewal.steps.ADE_TOKEN": "*How:* sign in to <{link}|Apple Business Manager> with *{appleId}*, open Preferences → your MDM server, download a new server token, and record its expiry with `/mdm renewals ade <YYYY-MM-DD>`.",
-    "renewal.steps.VPP_TOKEN": "*How:* sign in to <{link}|Apple Business Manager> with *{appleId}*, open Preferences → Payments and Billing, download the content token, and `/mdm renewals upload vpp`.",
-    "renewal.steps.ANDROID_ENTERPRISE_GMAIL": "*How:* sign in to <{link}|Google> with *{appleId}* (Google freezes an account unused for a year and Android Enterprise stops), then press *I signed in today*.",
+    "renewal.steps.PUSH_CERTIFICATE":
+      "*How:* 1) `/mdm cert csr` 2) sign in to <{link}|Apple Push Certificates Portal> with *{appleId}* — the same Apple ID as last year 3) press *Renew* on the existing certificate (never *Create*: a new certificate forces every device to re-enroll) and upload the request 4) download the .pem and `/mdm cert upload`.",
+    "renewal.steps.ADE_TOKEN":
+      "*How:* sign in to <{link}|Apple Business Manager> with *{appleId}*, open Preferences → your MDM server, download a new server token, and record its expiry with `/mdm renewals ade <YYYY-MM-DD>`.",
+    "renewal.steps.VPP_TOKEN":
+      "*How:* sign in to <{link}|Apple Business Manager> with *{appleId}*, open Preferences → Payments and Billing, download the content token, and `/mdm renewals upload vpp`.",
+    "renewal.steps.ANDROID_ENTERPRISE_GMAIL":
+      "*How:* sign in to <{link}|Google> with *{appleId}* (Google freezes an account unused for a year and Android Enterprise stops), then press *I signed in today*.",
     "renewal.not_recorded": "not recorded — `/mdm custody`",
     "renewal.field.account": "Sign in with",
     "renewal.field.password_holder": "Password held by",
@@ -59,23 +177,31 @@ export const renewals: Catalog<Key> = {
     "renewal.button.signed_in": "I signed in today",
     "renewal.button.done": "Renewed — enter the new date",
     "renewal.renewed.renewed": "{what} renewed by {who}: next deadline {deadline} (was {previous}).",
-    "renewal.renewed.replaced": "{what} REPLACED by {who} (a new certificate for another topic, not a renewal): every enrolled Apple device must be re-enrolled. Valid until {deadline}.",
+    "renewal.renewed.replaced":
+      "{what} REPLACED by {who} (a new certificate for another topic, not a renewal): every enrolled Apple device must be re-enrolled. Valid until {deadline}.",
     "renewal.renewed.installed": "{what} installed by {who}: valid until {deadline}.",
     "renewal.renewed.signed_in": "{what}: {who} confirmed the sign-in; next sign-in due by {deadline}.",
-    "renewal.renewed.marked": "{what} marked renewed by hand by {who}: next deadline {deadline} (was {previous}). Reminders continue before the new deadline.",
+    "renewal.renewed.marked":
+      "{what} marked renewed by hand by {who}: next deadline {deadline} (was {previous}). Reminders continue before the new deadline.",
     "renewal.mark.title": "Record a renewal",
     "renewal.mark.submit": "Record renewal",
-    "renewal.mark.intro": "*{what}* — current deadline *{current}*.\nEnter the NEW expiry date Apple shows for the renewed one. Reminders stop only because the deadline moves; they start again before the new date.",
-    "renewal.mark.intro.gmail": "*{what}* — current deadline *{current}*.\nEnter the day the account signed in to Google; the next deadline is a year after it.",
+    "renewal.mark.intro":
+      "*{what}* — current deadline *{current}*.\nEnter the NEW expiry date Apple shows for the renewed one. Reminders stop only because the deadline moves; they start again before the new date.",
+    "renewal.mark.intro.gmail":
+      "*{what}* — current deadline *{current}*.\nEnter the day the account signed in to Google; the next deadline is a year after it.",
     "renewal.mark.date": "New expiry date",
     "renewal.mark.date.gmail": "Signed in on",
-    "renewal.mark.confirm": "Recording this says the {what} was renewed; it is written to the audit log under your name and announced in the admin channel.",
-    "renewal.mark.not_moved": "That is not later than the current deadline, so nothing was renewed: the reminders continue. Enter the new expiry date.",
+    "renewal.mark.confirm":
+      "Recording this says the {what} was renewed; it is written to the audit log under your name and announced in the admin channel.",
+    "renewal.mark.not_moved":
+      "That is not later than the current deadline, so nothing was renewed: the reminders continue. Enter the new expiry date.",
     "renewal.mark.date_past": "That date has already passed: the renewal is not done yet.",
     "renewal.mark.date_future": "The sign-in cannot be in the future.",
-    "renewal.mark.too_far": "That is more than 400 days away; Apple's certificate and tokens last one year. Check the date.",
+    "renewal.mark.too_far":
+      "That is more than 400 days away; Apple's certificate and tokens last one year. Check the date.",
     "renewal.mark.date_required": "Choose a date.",
-    "renewal.done_usage": "`/mdm renewals done push|ade|vpp|gmail` opens a form for the new deadline (or the sign-in day).",
+    "renewal.done_usage":
+      "`/mdm renewals done push|ade|vpp|gmail` opens a form for the new deadline (or the sign-in day).",
     "renewal.kind.short.PUSH_CERTIFICATE": "Push certificate",
     "renewal.kind.short.ADE_TOKEN": "ADE token",
     "renewal.kind.short.VPP_TOKEN": "VPP token",
@@ -87,12 +213,15 @@ export const renewals: Catalog<Key> = {
     "renewal.last_sign_in": "last sign-in {date}",
     "renewal.list.title": "*Renewals* — each one missed forces re-enrolling devices:",
     "renewal.list.empty": "Nothing recorded yet.",
-    "renewal.list.usage": "Record: `/mdm renewals ade|vpp|push <YYYY-MM-DD> [Apple ID]` · `/mdm renewals upload vpp|ade` · `/mdm renewals gmail <address> <last sign-in YYYY-MM-DD|today>` · `/mdm renewals done push|ade|vpp|gmail`",
-    "renewal.bad_date": "\"{value}\" is not a date; write it as YYYY-MM-DD.",
+    "renewal.list.usage":
+      "Record: `/mdm renewals ade|vpp|push <YYYY-MM-DD> [Apple ID]` · `/mdm renewals upload vpp|ade` · `/mdm renewals gmail <address> <last sign-in YYYY-MM-DD|today>` · `/mdm renewals done push|ade|vpp|gmail`",
+    "renewal.bad_date": '"{value}" is not a date; write it as YYYY-MM-DD.',
     "renewal.recorded": "Recorded the {what}: {status}",
-    "renewal.done_ack": "Recorded: the {what} was renewed, next deadline {deadline}. Its reminders start again before that date.",
+    "renewal.done_ack":
+      "Recorded: the {what} was renewed, next deadline {deadline}. Its reminders start again before that date.",
     "renewal.gmail.signed_in_ack": "Sign-in recorded with your name. Next sign-in due by {deadline}.",
-    "cert.usage": "`/mdm cert csr [email=…] [name=\"…\"] [country=JP] [appleid=…]` makes the request for Apple · `/mdm cert upload` uploads the .pem Apple returns · `/mdm certs` shows the certificate in use",
+    "cert.usage":
+      '`/mdm cert csr [email=…] [name="…"] [country=JP] [appleid=…]` makes the request for Apple · `/mdm cert upload` uploads the .pem Apple returns · `/mdm certs` shows the certificate in use',
     "cert.facts": "topic `{topic}` · serial `{serial}`",
     "cert.apple_id": "Apple ID: {appleId}",
     "cert.list.title": "*MDM push certificate*",
@@ -103,31 +232,50 @@ export const renewals: Catalog<Key> = {
     "cert.request.waiting": "waiting for Apple's certificate",
     "cert.file.csr": "Certificate request (CSR)",
     "cert.file.signed": "Vendor-signed request for Apple's portal",
-    "cert.csr.signed": "A new private key was made and stored encrypted. The files are posted here: upload *push-request.b64* to <{link}|Apple Push Certificates Portal> signed in as *{appleId}*, press *Renew* on the existing certificate (not *Create*), download the .pem, then `/mdm cert upload`.",
-    "cert.csr.unsigned": "A new private key was made and stored encrypted; the CSR (*push-csr.pem*) is posted here. No vendor signing certificate is configured (MDM_VENDOR_CERT_PATH / MDM_VENDOR_KEY_PATH), so have your MDM vendor sign it, then upload it to <{link}|Apple Push Certificates Portal> signed in as *{appleId}* — press *Renew*, not *Create* — and `/mdm cert upload` the .pem.",
+    "cert.csr.signed":
+      "A new private key was made and stored encrypted. The files are posted here: upload *push-request.b64* to <{link}|Apple Push Certificates Portal> signed in as *{appleId}*, press *Renew* on the existing certificate (not *Create*), download the .pem, then `/mdm cert upload`.",
+    "cert.csr.unsigned":
+      "A new private key was made and stored encrypted; the CSR (*push-csr.pem*) is posted here. No vendor signing certificate is configured (MDM_VENDOR_CERT_PATH / MDM_VENDOR_KEY_PATH), so have your MDM vendor sign it, then upload it to <{link}|Apple Push Certificates Portal> signed in as *{appleId}* — press *Renew*, not *Create* — and `/mdm cert upload` the .pem.",
     "cert.upload.title": "Upload push certificate",
-    "cert.upload.intro": "Choose the *.pem* file downloaded from Apple Push Certificates Portal. It is checked against the stored private key and the current certificate before anything changes.",
-    "cert.installed.first": ":white_check_mark: Push certificate installed: topic `{topic}`, serial `{serial}`, valid until {deadline}.",
-    "cert.installed.renewed": ":white_check_mark: Push certificate renewed (same topic `{topic}`, devices stay enrolled): serial `{serial}`, valid until {deadline}.",
-    "cert.refused.json_file": "That is a .json file, not the .pem certificate — browsers sometimes save Apple's download under that name. Download it again from Apple Push Certificates Portal (another browser helps), make sure the name ends in .pem, and upload that.",
-    "cert.refused.csr_not_certificate": "That is the certificate request you send TO Apple. Upload the .pem certificate Apple gives back after you press Renew.",
-    "cert.refused.not_certificate": "That file is not a certificate. Upload the .pem file from Apple Push Certificates Portal.",
-    "cert.refused.not_push_certificate": "That certificate is not an Apple MDM push certificate (no com.apple.mgmt topic in it). Upload the .pem from Apple Push Certificates Portal.",
-    "cert.refused.expired": "That certificate has already expired ({notAfter}). Renew it in Apple Push Certificates Portal and upload the new .pem.",
-    "cert.refused.no_request": "No certificate request was made here, so there is no private key for this certificate. Run `/mdm cert csr` first.",
-    "cert.refused.key_mismatch": "That certificate does not match the private key stored here: Apple issued it for a different request (for example initial setup was run twice, or the request came from another tool). Upload the certificate issued for the request made with `/mdm cert csr`.",
-    "cert.refused.topic_changed": "Refused: this is a NEW push certificate (topic `{newTopic}`), not a renewal of the current one (topic `{currentTopic}`). Installing it would cut off every enrolled Apple device and force each one to re-enroll. Renew the existing certificate instead: in Apple Push Certificates Portal, sign in with the SAME Apple ID as before and press *Renew* on it.",
-    "cert.override.explain": "Only if you really mean to replace it (every device re-enrolls): request an override — a second, different administrator must confirm it.",
+    "cert.upload.intro":
+      "Choose the *.pem* file downloaded from Apple Push Certificates Portal. It is checked against the stored private key and the current certificate before anything changes.",
+    "cert.installed.first":
+      ":white_check_mark: Push certificate installed: topic `{topic}`, serial `{serial}`, valid until {deadline}.",
+    "cert.installed.renewed":
+      ":white_check_mark: Push certificate renewed (same topic `{topic}`, devices stay enrolled): serial `{serial}`, valid until {deadline}.",
+    "cert.refused.json_file":
+      "That is a .json file, not the .pem certificate — browsers sometimes save Apple's download under that name. Download it again from Apple Push Certificates Portal (another browser helps), make sure the name ends in .pem, and upload that.",
+    "cert.refused.csr_not_certificate":
+      "That is the certificate request you send TO Apple. Upload the .pem certificate Apple gives back after you press Renew.",
+    "cert.refused.not_certificate":
+      "That file is not a certificate. Upload the .pem file from Apple Push Certificates Portal.",
+    "cert.refused.not_push_certificate":
+      "That certificate is not an Apple MDM push certificate (no com.apple.mgmt topic in it). Upload the .pem from Apple Push Certificates Portal.",
+    "cert.refused.expired":
+      "That certificate has already expired ({notAfter}). Renew it in Apple Push Certificates Portal and upload the new .pem.",
+    "cert.refused.no_request":
+      "No certificate request was made here, so there is no private key for this certificate. Run `/mdm cert csr` first.",
+    "cert.refused.key_mismatch":
+      "That certificate does not match the private key stored here: Apple issued it for a different request (for example initial setup was run twice, or the request came from another tool). Upload the certificate issued for the request made with `/mdm cert csr`.",
+    "cert.refused.topic_changed":
+      "Refused: this is a NEW push certificate (topic `{newTopic}`), not a renewal of the current one (topic `{currentTopic}`). Installing it would cut off every enrolled Apple device and force each one to re-enroll. Renew the existing certificate instead: in Apple Push Certificates Portal, sign in with the SAME Apple ID as before and press *Renew* on it.",
+    "cert.override.explain":
+      "Only if you really mean to replace it (every device re-enrolls): request an override — a second, different administrator must confirm it.",
     "cert.override.request": "Replace anyway (needs a 2nd admin)",
-    "cert.override.requested": "{who} asks to REPLACE the push certificate: current topic `{current}` → new topic `{next}`. Every enrolled Apple device will lose contact and must be re-enrolled.",
-    "cert.override.second": "A second, different administrator must confirm. If this was a mistake, renew the existing certificate instead and ignore this.",
+    "cert.override.requested":
+      "{who} asks to REPLACE the push certificate: current topic `{current}` → new topic `{next}`. Every enrolled Apple device will lose contact and must be re-enrolled.",
+    "cert.override.second":
+      "A second, different administrator must confirm. If this was a mistake, renew the existing certificate instead and ignore this.",
     "cert.override.confirm": "Confirm replacement",
     "cert.override.requested_ack": "Override requested: a second administrator must confirm it in the admin channel.",
-    "cert.override.confirmed": "Push certificate replaced: new topic `{topic}`, valid until {deadline}. Devices must now be re-enrolled.",
+    "cert.override.confirmed":
+      "Push certificate replaced: new topic `{topic}`, valid until {deadline}. Devices must now be re-enrolled.",
     "cert.override.pending": "A certificate replacement requested by {who} waits for a second administrator.",
     "token.upload.title": "Upload token file",
-    "token.upload.intro.ADE_TOKEN": "Choose the ADE server token. Note: the .p7m Apple gives is encrypted for your MDM server, so its expiry usually cannot be read; then enter the date with `/mdm renewals ade <YYYY-MM-DD>`.",
-    "token.upload.intro.VPP_TOKEN": "Choose the *.vpptoken* file downloaded from Apple Business Manager; its expiry is read from it.",
+    "token.upload.intro.ADE_TOKEN":
+      "Choose the ADE server token. Note: the .p7m Apple gives is encrypted for your MDM server, so its expiry usually cannot be read; then enter the date with `/mdm renewals ade <YYYY-MM-DD>`.",
+    "token.upload.intro.VPP_TOKEN":
+      "Choose the *.vpptoken* file downloaded from Apple Business Manager; its expiry is read from it.",
     "upload.submit": "Upload",
     "upload.file": "File",
     "upload.nofile": "Choose a file to upload.",
@@ -143,9 +291,12 @@ export const renewals: Catalog<Key> = {
     "custody.role.PUSH_CERT_APPLE_ID": "Push certificate Apple ID",
     "custody.role.ABM_APPLE_ID": "Apple Business/School Manager Apple ID",
     "custody.role.ANDROID_ENTERPRISE_GMAIL": "Android Enterprise admin Gmail",
-    "custody.warning.free_mail": "This is a free-mail address: use a company group address that receives outside mail, so the account outlives any one admin.",
-    "custody.warning.personal_address": "This is a person's own address: when they leave, the account is lost. Use a shared group address.",
-    "custody.warning.not_group": "Not marked as a shared group address: if it belongs to one person, move the account to a group address.",
+    "custody.warning.free_mail":
+      "This is a free-mail address: use a company group address that receives outside mail, so the account outlives any one admin.",
+    "custody.warning.personal_address":
+      "This is a person's own address: when they leave, the account is lost. Use a shared group address.",
+    "custody.warning.not_group":
+      "Not marked as a shared group address: if it belongs to one person, move the account to a group address.",
     "custody.modal.title": "Account custody",
     "custody.modal.submit": "Save",
     "custody.modal.cancel": "Cancel",
@@ -165,7 +316,8 @@ export const renewals: Catalog<Key> = {
     "handover.policy_link": "Internal lost-device policy",
     "handover.policy_saved": "Policy document linked to the handover checklist.",
     "handover.hint.custody": "Nothing recorded: `/mdm custody`",
-    "handover.hint.policy": "Link the internal lost-device and breakage/replacement rules: `/mdm handover policy <url>`",
+    "handover.hint.policy":
+      "Link the internal lost-device and breakage/replacement rules: `/mdm handover policy <url>`",
     "handover.item.panel_contact": "1. MDM panel contact person",
     "handover.item.system_admin": "2. MDM panel system admin account",
     "handover.item.push_cert_apple_id": "3. Push certificate Apple ID (password holder, 2FA phone holder)",
@@ -185,19 +337,25 @@ export const renewals: Catalog<Key> = {
     "handover.missing.last_sign_in": "last sign-in date",
   },
   ja: {
-    "mdm.help.cert": "cert csr|upload — Apple 用のプッシュ証明書リクエストを作成 / Apple から返された .pem をアップロード",
+    "mdm.help.cert":
+      "cert csr|upload — Apple 用のプッシュ証明書リクエストを作成 / Apple から返された .pem をアップロード",
     "mdm.help.certs": "certs — 使用中のプッシュ証明書(有効期限・トピック・シリアル・Apple ID)",
     "mdm.help.renewals": "renewals — 更新期限の一覧、ADE/VPP トークンと Android Enterprise 用 Gmail の登録",
-    "mdm.help.custody": "custody [contact|admin|push|abm|gmail] — 各アカウントの管理者(パスワードそのものは記録しません)",
+    "mdm.help.custody":
+      "custody [contact|admin|push|abm|gmail] — 各アカウントの管理者(パスワードそのものは記録しません)",
     "mdm.help.handover": "handover [confirm|na <項目>] [policy <url>] — 管理者交代時の引き継ぎチェックリスト",
     "renewal.kind.PUSH_CERTIFICATE": "MDM プッシュ通知証明書",
     "renewal.kind.ADE_TOKEN": "ADE(DEP)サーバトークン",
     "renewal.kind.VPP_TOKEN": "VPP コンテンツトークン",
     "renewal.kind.ANDROID_ENTERPRISE_GMAIL": "Android Enterprise 管理者用 Gmail のログイン",
-    "renewal.steps.PUSH_CERTIFICATE": "*手順:* 1) `/mdm cert csr` 2) <{link}|Apple Push Certificates Portal> に *{appleId}*(前回と同じ Apple ID)でサインイン 3) 既存の証明書の *Renew*(更新)を押してリクエストをアップロード(*Create* は厳禁:新しい証明書になり全デバイスの再登録が必要になります) 4) .pem をダウンロードして `/mdm cert upload`。",
-    "renewal.steps.ADE_TOKEN": "*手順:* <{link}|Apple Business Manager> に *{appleId}* でサインインし、環境設定 → MDM サーバから新しいサーバトークンをダウンロードして、有効期限を `/mdm renewals ade <YYYY-MM-DD>` で登録してください。",
-    "renewal.steps.VPP_TOKEN": "*手順:* <{link}|Apple Business Manager> に *{appleId}* でサインインし、環境設定 → お支払いと請求からコンテンツトークンをダウンロードして `/mdm renewals upload vpp` でアップロードしてください。",
-    "renewal.steps.ANDROID_ENTERPRISE_GMAIL": "*手順:* <{link}|Google> に *{appleId}* でログインしてください(1 年使われないアカウントは Google により停止され、Android Enterprise が使えなくなります)。ログイン後に「今日ログインした」を押してください。",
+    "renewal.steps.PUSH_CERTIFICATE":
+      "*手順:* 1) `/mdm cert csr` 2) <{link}|Apple Push Certificates Portal> に *{appleId}*(前回と同じ Apple ID)でサインイン 3) 既存の証明書の *Renew*(更新)を押してリクエストをアップロード(*Create* は厳禁:新しい証明書になり全デバイスの再登録が必要になります) 4) .pem をダウンロードして `/mdm cert upload`。",
+    "renewal.steps.ADE_TOKEN":
+      "*手順:* <{link}|Apple Business Manager> に *{appleId}* でサインインし、環境設定 → MDM サーバから新しいサーバトークンをダウンロードして、有効期限を `/mdm renewals ade <YYYY-MM-DD>` で登録してください。",
+    "renewal.steps.VPP_TOKEN":
+      "*手順:* <{link}|Apple Business Manager> に *{appleId}* でサインインし、環境設定 → お支払いと請求からコンテンツトークンをダウンロードして `/mdm renewals upload vpp` でアップロードしてください。",
+    "renewal.steps.ANDROID_ENTERPRISE_GMAIL":
+      "*手順:* <{link}|Google> に *{appleId}* でログインしてください(1 年使われないアカウントは Google により停止され、Android Enterprise が使えなくなります)。ログイン後に「今日ログインした」を押してください。",
     "renewal.not_recorded": "未登録 — `/mdm custody`",
     "renewal.field.account": "サインインするアカウント",
     "renewal.field.password_holder": "パスワード管理者",
@@ -207,23 +365,31 @@ export const renewals: Catalog<Key> = {
     "renewal.button.signed_in": "今日ログインした",
     "renewal.button.done": "更新済み — 新しい期限を入力",
     "renewal.renewed.renewed": "{what}を {who} が更新しました。次の期限は {deadline} です(以前は {previous})。",
-    "renewal.renewed.replaced": "{what}を {who} が置き換えました(更新ではなく、別トピックの新しい証明書です)。登録済みの Apple デバイスはすべて再登録が必要です。有効期限 {deadline}。",
+    "renewal.renewed.replaced":
+      "{what}を {who} が置き換えました(更新ではなく、別トピックの新しい証明書です)。登録済みの Apple デバイスはすべて再登録が必要です。有効期限 {deadline}。",
     "renewal.renewed.installed": "{what}を {who} が登録しました。有効期限 {deadline}。",
     "renewal.renewed.signed_in": "{what}: {who} がログインを確認しました。次のログイン期限は {deadline} です。",
-    "renewal.renewed.marked": "{what}を {who} が手動で更新済みにしました。次の期限は {deadline} です(以前は {previous})。新しい期限の前に再びリマインダーが届きます。",
+    "renewal.renewed.marked":
+      "{what}を {who} が手動で更新済みにしました。次の期限は {deadline} です(以前は {previous})。新しい期限の前に再びリマインダーが届きます。",
     "renewal.mark.title": "更新の記録",
     "renewal.mark.submit": "更新を記録",
-    "renewal.mark.intro": "*{what}* — 現在の期限 *{current}*\n更新後に Apple が表示する新しい有効期限を入力してください。リマインダーが止まるのは期限が動いたからで、新しい期限の前にまた届きます。",
-    "renewal.mark.intro.gmail": "*{what}* — 現在の期限 *{current}*\nアカウントが Google にログインした日を入力してください。次の期限はその 1 年後です。",
+    "renewal.mark.intro":
+      "*{what}* — 現在の期限 *{current}*\n更新後に Apple が表示する新しい有効期限を入力してください。リマインダーが止まるのは期限が動いたからで、新しい期限の前にまた届きます。",
+    "renewal.mark.intro.gmail":
+      "*{what}* — 現在の期限 *{current}*\nアカウントが Google にログインした日を入力してください。次の期限はその 1 年後です。",
     "renewal.mark.date": "新しい有効期限",
     "renewal.mark.date.gmail": "ログインした日",
-    "renewal.mark.confirm": "記録すると{what}が更新されたことになり、あなたの名前で監査ログに残り、管理者チャンネルに通知されます。",
-    "renewal.mark.not_moved": "現在の期限より後の日付ではないため、更新は記録されていません。リマインダーは続きます。新しい有効期限を入力してください。",
+    "renewal.mark.confirm":
+      "記録すると{what}が更新されたことになり、あなたの名前で監査ログに残り、管理者チャンネルに通知されます。",
+    "renewal.mark.not_moved":
+      "現在の期限より後の日付ではないため、更新は記録されていません。リマインダーは続きます。新しい有効期限を入力してください。",
     "renewal.mark.date_past": "その日付はすでに過ぎています。更新はまだ完了していません。",
     "renewal.mark.date_future": "ログイン日に未来の日付は指定できません。",
-    "renewal.mark.too_far": "400 日より先の日付です。Apple の証明書とトークンの有効期間は 1 年です。日付を確認してください。",
+    "renewal.mark.too_far":
+      "400 日より先の日付です。Apple の証明書とトークンの有効期間は 1 年です。日付を確認してください。",
     "renewal.mark.date_required": "日付を選んでください。",
-    "renewal.done_usage": "`/mdm renewals done push|ade|vpp|gmail` で新しい期限(またはログイン日)の入力フォームが開きます。",
+    "renewal.done_usage":
+      "`/mdm renewals done push|ade|vpp|gmail` で新しい期限(またはログイン日)の入力フォームが開きます。",
     "renewal.kind.short.PUSH_CERTIFICATE": "プッシュ証明書",
     "renewal.kind.short.ADE_TOKEN": "ADE トークン",
     "renewal.kind.short.VPP_TOKEN": "VPP トークン",
@@ -235,12 +401,14 @@ export const renewals: Catalog<Key> = {
     "renewal.last_sign_in": "最終ログイン {date}",
     "renewal.list.title": "*更新期限* — 1 つでも切れるとデバイスの再登録が必要になります:",
     "renewal.list.empty": "まだ何も登録されていません。",
-    "renewal.list.usage": "登録: `/mdm renewals ade|vpp|push <YYYY-MM-DD> [Apple ID]` · `/mdm renewals upload vpp|ade` · `/mdm renewals gmail <アドレス> <最終ログイン YYYY-MM-DD|today>` · `/mdm renewals done push|ade|vpp|gmail`",
+    "renewal.list.usage":
+      "登録: `/mdm renewals ade|vpp|push <YYYY-MM-DD> [Apple ID]` · `/mdm renewals upload vpp|ade` · `/mdm renewals gmail <アドレス> <最終ログイン YYYY-MM-DD|today>` · `/mdm renewals done push|ade|vpp|gmail`",
     "renewal.bad_date": "「{value}」は日付ではありません。YYYY-MM-DD の形で入力してください。",
     "renewal.recorded": "{what}を登録しました: {status}",
     "renewal.done_ack": "{what}の更新を記録しました。次の期限は {deadline} です。その前にまたリマインダーが届きます。",
     "renewal.gmail.signed_in_ack": "ログインをあなたの名前で記録しました。次のログイン期限は {deadline} です。",
-    "cert.usage": "`/mdm cert csr [email=…] [name=\"…\"] [country=JP] [appleid=…]` で Apple 用のリクエストを作成 · `/mdm cert upload` で Apple から返された .pem をアップロード · `/mdm certs` で使用中の証明書を表示",
+    "cert.usage":
+      '`/mdm cert csr [email=…] [name="…"] [country=JP] [appleid=…]` で Apple 用のリクエストを作成 · `/mdm cert upload` で Apple から返された .pem をアップロード · `/mdm certs` で使用中の証明書を表示',
     "cert.facts": "トピック `{topic}` · シリアル `{serial}`",
     "cert.apple_id": "Apple ID: {appleId}",
     "cert.list.title": "*MDM プッシュ通知証明書*",
@@ -251,31 +419,50 @@ export const renewals: Catalog<Key> = {
     "cert.request.waiting": "Apple の証明書待ち",
     "cert.file.csr": "証明書署名要求(CSR)",
     "cert.file.signed": "Apple ポータル用のベンダー署名済みリクエスト",
-    "cert.csr.signed": "新しい秘密鍵を作成し、暗号化して保存しました。ファイルをここに投稿します: *push-request.b64* を <{link}|Apple Push Certificates Portal> に *{appleId}* でサインインしてアップロードし、既存の証明書の *Renew*(*Create* ではなく)を押して .pem をダウンロードしたら `/mdm cert upload` してください。",
-    "cert.csr.unsigned": "新しい秘密鍵を作成し、暗号化して保存しました。CSR(*push-csr.pem*)をここに投稿します。ベンダー署名用の証明書(MDM_VENDOR_CERT_PATH / MDM_VENDOR_KEY_PATH)が未設定のため、MDM ベンダーに署名を依頼してから <{link}|Apple Push Certificates Portal> に *{appleId}* でサインインしてアップロードし(*Create* ではなく *Renew*)、.pem を `/mdm cert upload` してください。",
+    "cert.csr.signed":
+      "新しい秘密鍵を作成し、暗号化して保存しました。ファイルをここに投稿します: *push-request.b64* を <{link}|Apple Push Certificates Portal> に *{appleId}* でサインインしてアップロードし、既存の証明書の *Renew*(*Create* ではなく)を押して .pem をダウンロードしたら `/mdm cert upload` してください。",
+    "cert.csr.unsigned":
+      "新しい秘密鍵を作成し、暗号化して保存しました。CSR(*push-csr.pem*)をここに投稿します。ベンダー署名用の証明書(MDM_VENDOR_CERT_PATH / MDM_VENDOR_KEY_PATH)が未設定のため、MDM ベンダーに署名を依頼してから <{link}|Apple Push Certificates Portal> に *{appleId}* でサインインしてアップロードし(*Create* ではなく *Renew*)、.pem を `/mdm cert upload` してください。",
     "cert.upload.title": "プッシュ証明書のアップロード",
-    "cert.upload.intro": "Apple Push Certificates Portal からダウンロードした *.pem* ファイルを選んでください。保存済みの秘密鍵と現在の証明書で確認してから登録します。",
-    "cert.installed.first": ":white_check_mark: プッシュ証明書を登録しました: トピック `{topic}`、シリアル `{serial}`、有効期限 {deadline}。",
-    "cert.installed.renewed": ":white_check_mark: プッシュ証明書を更新しました(同じトピック `{topic}` のためデバイスの再登録は不要です): シリアル `{serial}`、有効期限 {deadline}。",
-    "cert.refused.json_file": "これは .pem 証明書ではなく .json ファイルです。ブラウザによっては Apple のダウンロードをこの名前で保存します。Apple Push Certificates Portal から(別のブラウザで)ダウンロードし直し、ファイル名が .pem であることを確認してアップロードしてください。",
-    "cert.refused.csr_not_certificate": "これは Apple に送る証明書署名要求です。Renew(更新)後に Apple から返される .pem 証明書をアップロードしてください。",
-    "cert.refused.not_certificate": "このファイルは証明書ではありません。Apple Push Certificates Portal の .pem ファイルをアップロードしてください。",
-    "cert.refused.not_push_certificate": "この証明書は Apple の MDM プッシュ通知証明書ではありません(com.apple.mgmt のトピックがありません)。Apple Push Certificates Portal の .pem をアップロードしてください。",
-    "cert.refused.expired": "この証明書はすでに期限切れです({notAfter})。Apple Push Certificates Portal で更新し、新しい .pem をアップロードしてください。",
-    "cert.refused.no_request": "ここで証明書リクエストが作成されていないため、この証明書の秘密鍵がありません。先に `/mdm cert csr` を実行してください。",
-    "cert.refused.key_mismatch": "この証明書は保存されている秘密鍵と一致しません。別のリクエストに対して発行されたものです(初期設定を 2 回実行した、別のツールでリクエストを作成した、など)。`/mdm cert csr` で作成したリクエストに対して発行された証明書をアップロードしてください。",
-    "cert.refused.topic_changed": "登録を拒否しました: これは現在の証明書(トピック `{currentTopic}`)の更新ではなく、新しいプッシュ証明書(トピック `{newTopic}`)です。登録すると登録済みの全 Apple デバイスとの通信が切れ、すべて再登録が必要になります。Apple Push Certificates Portal に前回と同じ Apple ID でサインインし、既存の証明書を *Renew*(更新)してください。",
-    "cert.override.explain": "本当に置き換える場合のみ(全デバイスの再登録が必要): 置き換えを申請してください。別の管理者 1 名の承認が必要です。",
+    "cert.upload.intro":
+      "Apple Push Certificates Portal からダウンロードした *.pem* ファイルを選んでください。保存済みの秘密鍵と現在の証明書で確認してから登録します。",
+    "cert.installed.first":
+      ":white_check_mark: プッシュ証明書を登録しました: トピック `{topic}`、シリアル `{serial}`、有効期限 {deadline}。",
+    "cert.installed.renewed":
+      ":white_check_mark: プッシュ証明書を更新しました(同じトピック `{topic}` のためデバイスの再登録は不要です): シリアル `{serial}`、有効期限 {deadline}。",
+    "cert.refused.json_file":
+      "これは .pem 証明書ではなく .json ファイルです。ブラウザによっては Apple のダウンロードをこの名前で保存します。Apple Push Certificates Portal から(別のブラウザで)ダウンロードし直し、ファイル名が .pem であることを確認してアップロードしてください。",
+    "cert.refused.csr_not_certificate":
+      "これは Apple に送る証明書署名要求です。Renew(更新)後に Apple から返される .pem 証明書をアップロードしてください。",
+    "cert.refused.not_certificate":
+      "このファイルは証明書ではありません。Apple Push Certificates Portal の .pem ファイルをアップロードしてください。",
+    "cert.refused.not_push_certificate":
+      "この証明書は Apple の MDM プッシュ通知証明書ではありません(com.apple.mgmt のトピックがありません)。Apple Push Certificates Portal の .pem をアップロードしてください。",
+    "cert.refused.expired":
+      "この証明書はすでに期限切れです({notAfter})。Apple Push Certificates Portal で更新し、新しい .pem をアップロードしてください。",
+    "cert.refused.no_request":
+      "ここで証明書リクエストが作成されていないため、この証明書の秘密鍵がありません。先に `/mdm cert csr` を実行してください。",
+    "cert.refused.key_mismatch":
+      "この証明書は保存されている秘密鍵と一致しません。別のリクエストに対して発行されたものです(初期設定を 2 回実行した、別のツールでリクエストを作成した、など)。`/mdm cert csr` で作成したリクエストに対して発行された証明書をアップロードしてください。",
+    "cert.refused.topic_changed":
+      "登録を拒否しました: これは現在の証明書(トピック `{currentTopic}`)の更新ではなく、新しいプッシュ証明書(トピック `{newTopic}`)です。登録すると登録済みの全 Apple デバイスとの通信が切れ、すべて再登録が必要になります。Apple Push Certificates Portal に前回と同じ Apple ID でサインインし、既存の証明書を *Renew*(更新)してください。",
+    "cert.override.explain":
+      "本当に置き換える場合のみ(全デバイスの再登録が必要): 置き換えを申請してください。別の管理者 1 名の承認が必要です。",
     "cert.override.request": "置き換えを申請(2 人目の承認が必要)",
-    "cert.override.requested": "{who} がプッシュ証明書の置き換えを申請しました: 現在のトピック `{current}` → 新しいトピック `{next}`。登録済みの全 Apple デバイスとの通信が切れ、再登録が必要になります。",
-    "cert.override.second": "申請者とは別の管理者の承認が必要です。誤りの場合は既存の証明書を更新し、この申請は無視してください。",
+    "cert.override.requested":
+      "{who} がプッシュ証明書の置き換えを申請しました: 現在のトピック `{current}` → 新しいトピック `{next}`。登録済みの全 Apple デバイスとの通信が切れ、再登録が必要になります。",
+    "cert.override.second":
+      "申請者とは別の管理者の承認が必要です。誤りの場合は既存の証明書を更新し、この申請は無視してください。",
     "cert.override.confirm": "置き換えを承認",
     "cert.override.requested_ack": "置き換えを申請しました。管理者チャンネルで別の管理者が承認する必要があります。",
-    "cert.override.confirmed": "プッシュ証明書を置き換えました: 新しいトピック `{topic}`、有効期限 {deadline}。デバイスの再登録が必要です。",
+    "cert.override.confirmed":
+      "プッシュ証明書を置き換えました: 新しいトピック `{topic}`、有効期限 {deadline}。デバイスの再登録が必要です。",
     "cert.override.pending": "{who} が申請した証明書の置き換えが 2 人目の管理者の承認を待っています。",
     "token.upload.title": "トークンファイルのアップロード",
-    "token.upload.intro.ADE_TOKEN": "ADE サーバトークンを選んでください。注意: Apple の .p7m は MDM サーバ向けに暗号化されているため、通常は有効期限を読み取れません。その場合は `/mdm renewals ade <YYYY-MM-DD>` で日付を入力してください。",
-    "token.upload.intro.VPP_TOKEN": "Apple Business Manager からダウンロードした *.vpptoken* ファイルを選んでください。有効期限をファイルから読み取ります。",
+    "token.upload.intro.ADE_TOKEN":
+      "ADE サーバトークンを選んでください。注意: Apple の .p7m は MDM サーバ向けに暗号化されているため、通常は有効期限を読み取れません。その場合は `/mdm renewals ade <YYYY-MM-DD>` で日付を入力してください。",
+    "token.upload.intro.VPP_TOKEN":
+      "Apple Business Manager からダウンロードした *.vpptoken* ファイルを選んでください。有効期限をファイルから読み取ります。",
     "upload.submit": "アップロード",
     "upload.file": "ファイル",
     "upload.nofile": "アップロードするファイルを選んでください。",
@@ -291,13 +478,17 @@ export const renewals: Catalog<Key> = {
     "custody.role.PUSH_CERT_APPLE_ID": "プッシュ証明書の Apple ID",
     "custody.role.ABM_APPLE_ID": "Apple Business/School Manager の Apple ID",
     "custody.role.ANDROID_ENTERPRISE_GMAIL": "Android Enterprise 管理者用 Gmail",
-    "custody.warning.free_mail": "フリーメールのアドレスです。担当者が替わってもアカウントが残るよう、社外からのメールを受信できる会社のグループアドレスを使ってください。",
-    "custody.warning.personal_address": "個人のアドレスです。その人が退職するとアカウントを失います。共有のグループアドレスを使ってください。",
-    "custody.warning.not_group": "共有グループアドレスとして登録されていません。個人のものであればグループアドレスに移してください。",
+    "custody.warning.free_mail":
+      "フリーメールのアドレスです。担当者が替わってもアカウントが残るよう、社外からのメールを受信できる会社のグループアドレスを使ってください。",
+    "custody.warning.personal_address":
+      "個人のアドレスです。その人が退職するとアカウントを失います。共有のグループアドレスを使ってください。",
+    "custody.warning.not_group":
+      "共有グループアドレスとして登録されていません。個人のものであればグループアドレスに移してください。",
     "custody.modal.title": "アカウントの管理状況",
     "custody.modal.submit": "保存",
     "custody.modal.cancel": "キャンセル",
-    "custody.modal.intro": "パスワードを「誰が」持ち「どこに」保管しているかを記録します。パスワードや認証コードそのものは絶対に入力しないでください。",
+    "custody.modal.intro":
+      "パスワードを「誰が」持ち「どこに」保管しているかを記録します。パスワードや認証コードそのものは絶対に入力しないでください。",
     "custody.modal.address": "アカウントのアドレス",
     "custody.modal.flags": "状態",
     "custody.modal.group": "共有グループアドレス(社外からのメールを受信可)",
@@ -316,7 +507,8 @@ export const renewals: Catalog<Key> = {
     "handover.hint.policy": "紛失時の対応方針・故障/交換時の手順をリンクしてください: `/mdm handover policy <url>`",
     "handover.item.panel_contact": "1. MDM 管理パネルの担当者情報",
     "handover.item.system_admin": "2. MDM 管理パネルのシステム管理者アカウント情報",
-    "handover.item.push_cert_apple_id": "3. プッシュ通知証明書取得時の Apple ID(パスワード管理者、2 ファクタ認証の電話の所持者)",
+    "handover.item.push_cert_apple_id":
+      "3. プッシュ通知証明書取得時の Apple ID(パスワード管理者、2 ファクタ認証の電話の所持者)",
     "handover.item.abm_apple_id": "4. Apple Business Manager / School Manager の管理用 Apple ID",
     "handover.item.android_gmail": "5. Android Enterprise 管理者用 Gmail アカウント",
     "handover.item.internal_rules": "6. 社内ルール(紛失時の対応方針・故障/交換時の対応手順)",

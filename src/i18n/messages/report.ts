@@ -5,26 +5,32 @@ import type { Catalog } from "../catalog.js";
 const en = {
   // portal
   "portal.title": "Report a lost device",
-  "portal.intro": "Lost a company phone, tablet or laptop? Tell us now — it takes a minute. IT can lock the device remotely, and the sooner the better.",
+  "portal.intro":
+    "Lost a company phone, tablet or laptop? Tell us now — it takes a minute. IT can lock the device remotely, and the sooner the better.",
   "portal.lang_switch": "日本語",
   "portal.required": "required",
   "portal.optional": "optional",
   "portal.errors_summary": "Please check the fields marked below. Nothing you typed was lost.",
   "portal.csrf": "This form expired or was opened in another window. Your input is below: please send it again.",
-  "portal.rate_limited": "Too many reports were sent from this network in a short time. Please wait a few minutes and try again, or call the IT help desk.",
+  "portal.rate_limited":
+    "Too many reports were sent from this network in a short time. Please wait a few minutes and try again, or call the IT help desk.",
   "portal.rate_limited_title": "Please wait a moment",
   "portal.error_title": "Something went wrong",
-  "portal.error_body": "Your report could not be saved because of a problem on our side. Please try again in a minute, or call the IT help desk.",
-  "portal.unavailable": "The service is briefly unavailable and your report was not saved yet. Your input is below: please send it again in a moment. If it keeps failing, call the IT help desk.",
+  "portal.error_body":
+    "Your report could not be saved because of a problem on our side. Please try again in a minute, or call the IT help desk.",
+  "portal.unavailable":
+    "The service is briefly unavailable and your report was not saved yet. Your input is below: please send it again in a moment. If it keeps failing, call the IT help desk.",
   "portal.unavailable_title": "Briefly unavailable",
-  "portal.unavailable_body": "This page cannot be shown right now because the service is briefly unavailable. Please reload it in a moment.",
+  "portal.unavailable_body":
+    "This page cannot be shown right now because the service is briefly unavailable. Please reload it in a moment.",
   "portal.back": "Back to the form",
   "portal.too_large_title": "Too much text",
   "portal.too_large": "The form was too long to accept. Please shorten the longest answers and send it again.",
   "report.field.reporterEmail": "Your work email",
   "report.field.reporterName": "Your name",
   "report.field.device": "Which device?",
-  "report.hint.device": "Type and model (e.g. \"iPhone 15\", \"MacBook Air\"), or the serial or phone number if you know it.",
+  "report.hint.device":
+    'Type and model (e.g. "iPhone 15", "MacBook Air"), or the serial or phone number if you know it.',
   "report.field.lostAt": "When did you lose it?",
   "report.hint.lostAt": "Your best guess is fine.",
   "report.field.location": "Where?",
@@ -35,7 +41,8 @@ const en = {
   "report.circumstances.left_behind": "Left it somewhere",
   "report.field.contactPhone": "A phone number where we can reach you now",
   "report.hint.contactPhone": "Not the lost phone.",
-  "report.field.consent": "I agree that IT may put the device in lost mode (locks it and shows a contact message on the screen).",
+  "report.field.consent":
+    "I agree that IT may put the device in lost mode (locks it and shows a contact message on the screen).",
   "report.submit": "Send report",
   "report.error.reporterEmail": "Enter your email address, like name@example.co.jp.",
   "report.error.reporterName": "Enter your name.",
@@ -52,7 +59,8 @@ const en = {
   "report.error.consent": "Please tick the box.",
   "receipt.title": "Report received",
   "receipt.reference": "Your reference",
-  "receipt.next": "The IT administrators have been alerted. They may enable lost mode on the device and will contact you at the number you gave.",
+  "receipt.next":
+    "The IT administrators have been alerted. They may enable lost mode on the device and will contact you at the number you gave.",
   "receipt.status_link": "Follow your report",
   "receipt.keep": "Keep this link: it is the only way to see the status page, and it shows no personal details.",
   "receipt.duplicate": "This report was already received; it was not sent twice.",
@@ -145,15 +153,19 @@ const en = {
   // Device capabilities (src/core/devices/capabilities.ts)
   "capability.wiped": "The device was wiped: no commands reach it.",
   "capability.unenrolled": "The device left management: no commands reach it.",
-  "capability.awaiting_reenrollment": "The device was wiped and has not re-enrolled yet: commands reach it after activation.",
+  "capability.awaiting_reenrollment":
+    "The device was wiped and has not re-enrolled yet: commands reach it after activation.",
   "capability.lost_mode.already": "Already in lost mode.",
   "capability.lost_mode.windows": "Lost mode is not available on Windows: use lock or wipe.",
-  "capability.lost_mode.unsupervised": "No lost mode: this iOS/iPadOS device is not supervised. Lock only helps if a passcode is set; wipe erases it.",
-  "capability.lost_mode.macos": "No lost mode, location or sound on a Mac: Apple defines them for iPhone and iPad only. Lock or wipe the Mac instead.",
+  "capability.lost_mode.unsupervised":
+    "No lost mode: this iOS/iPadOS device is not supervised. Lock only helps if a passcode is set; wipe erases it.",
+  "capability.lost_mode.macos":
+    "No lost mode, location or sound on a Mac: Apple defines them for iPhone and iPad only. Lock or wipe the Mac instead.",
   "capability.lost_mode.never_expires": "Lost mode never expires: an offline device gets it at its next check-in.",
   "capability.wipe.ade_stays_managed": "ADE device: after the wipe it re-enrolls on activation and stays managed.",
   "capability.wipe.leaves_management": "After the wipe this device leaves management for good.",
-  "capability.lock.no_passcode": "No lock: the device reports that no passcode is set, so a lock would protect nothing. Use lost mode or wipe.",
+  "capability.lock.no_passcode":
+    "No lock: the device reports that no passcode is set, so a lock would protect nothing. Use lost mode or wipe.",
   "capability.lock.passcode_set": "Lock only puts the device to sleep; its passcode protects it.",
   "capability.lock.passcode_unknown": "Lock only helps if a passcode is set on the device (it cannot be set remotely).",
   // Commands shown on the incident message (src/slack/blocks/commands.ts)
@@ -181,22 +193,29 @@ export const report: Catalog<Key> = {
   en,
   ja: {
     "portal.title": "デバイス紛失の報告",
-    "portal.intro": "会社のスマートフォン・タブレット・パソコンを紛失しましたか? すぐにお知らせください(1分で終わります)。IT 部門が遠隔でロックできます。早いほど安全です。",
+    "portal.intro":
+      "会社のスマートフォン・タブレット・パソコンを紛失しましたか? すぐにお知らせください(1分で終わります)。IT 部門が遠隔でロックできます。早いほど安全です。",
     "portal.lang_switch": "English",
     "portal.required": "必須",
     "portal.optional": "任意",
     "portal.errors_summary": "下の印のついた項目を確認してください。入力した内容は残っています。",
-    "portal.csrf": "フォームの有効期限が切れたか、別のウィンドウで開かれました。入力内容は下に残っています。もう一度送信してください。",
-    "portal.rate_limited": "このネットワークから短時間に多くの報告が送信されました。数分待ってからもう一度お試しいただくか、IT ヘルプデスクに電話してください。",
+    "portal.csrf":
+      "フォームの有効期限が切れたか、別のウィンドウで開かれました。入力内容は下に残っています。もう一度送信してください。",
+    "portal.rate_limited":
+      "このネットワークから短時間に多くの報告が送信されました。数分待ってからもう一度お試しいただくか、IT ヘルプデスクに電話してください。",
     "portal.rate_limited_title": "少しお待ちください",
     "portal.error_title": "問題が発生しました",
-    "portal.error_body": "システム側の問題で報告を保存できませんでした。1分ほどしてからもう一度お試しいただくか、IT ヘルプデスクに電話してください。",
-    "portal.unavailable": "サービスが一時的に利用できないため、報告はまだ保存されていません。入力内容は下に残っています。少し待ってからもう一度送信してください。繰り返し失敗する場合は IT ヘルプデスクに電話してください。",
+    "portal.error_body":
+      "システム側の問題で報告を保存できませんでした。1分ほどしてからもう一度お試しいただくか、IT ヘルプデスクに電話してください。",
+    "portal.unavailable":
+      "サービスが一時的に利用できないため、報告はまだ保存されていません。入力内容は下に残っています。少し待ってからもう一度送信してください。繰り返し失敗する場合は IT ヘルプデスクに電話してください。",
     "portal.unavailable_title": "一時的に利用できません",
-    "portal.unavailable_body": "サービスが一時的に利用できないため、このページを表示できません。少し待ってから再読み込みしてください。",
+    "portal.unavailable_body":
+      "サービスが一時的に利用できないため、このページを表示できません。少し待ってから再読み込みしてください。",
     "portal.back": "フォームに戻る",
     "portal.too_large_title": "入力が長すぎます",
-    "portal.too_large": "入力内容が長すぎるため受け付けられませんでした。長い回答を短くして、もう一度送信してください。",
+    "portal.too_large":
+      "入力内容が長すぎるため受け付けられませんでした。長い回答を短くして、もう一度送信してください。",
     "report.field.reporterEmail": "会社のメールアドレス",
     "report.field.reporterName": "お名前",
     "report.field.device": "紛失したデバイス",
@@ -228,7 +247,8 @@ export const report: Catalog<Key> = {
     "report.error.consent": "チェックを入れてください。",
     "receipt.title": "報告を受け付けました",
     "receipt.reference": "受付番号",
-    "receipt.next": "IT 管理者に通知しました。デバイスを紛失モードにすることがあります。入力いただいた電話番号に連絡します。",
+    "receipt.next":
+      "IT 管理者に通知しました。デバイスを紛失モードにすることがあります。入力いただいた電話番号に連絡します。",
     "receipt.status_link": "報告の状況を確認する",
     "receipt.keep": "このリンクを保存してください。状況ページを見る唯一の方法です(個人情報は表示されません)。",
     "receipt.duplicate": "この報告はすでに受け付けています(二重には送信されていません)。",
@@ -320,14 +340,19 @@ export const report: Catalog<Key> = {
     "capability.awaiting_reenrollment": "初期化後まだ再登録されていません。アクティベーション後にコマンドが届きます。",
     "capability.lost_mode.already": "すでに紛失モードです。",
     "capability.lost_mode.windows": "Windows では紛失モードを使えません。ロックか初期化を使ってください。",
-    "capability.lost_mode.unsupervised": "紛失モード不可:この iOS/iPadOS デバイスは監視対象ではありません。ロックはパスコード設定済みの場合のみ有効です。初期化は全データを消去します。",
-    "capability.lost_mode.macos": "Mac では紛失モード・位置情報・サウンドを使えません(Apple は iPhone と iPad のみに定義しています)。ロックか初期化を使ってください。",
-    "capability.lost_mode.never_expires": "紛失モードは期限切れになりません。オフラインでも次回のチェックイン時に設定されます。",
+    "capability.lost_mode.unsupervised":
+      "紛失モード不可:この iOS/iPadOS デバイスは監視対象ではありません。ロックはパスコード設定済みの場合のみ有効です。初期化は全データを消去します。",
+    "capability.lost_mode.macos":
+      "Mac では紛失モード・位置情報・サウンドを使えません(Apple は iPhone と iPad のみに定義しています)。ロックか初期化を使ってください。",
+    "capability.lost_mode.never_expires":
+      "紛失モードは期限切れになりません。オフラインでも次回のチェックイン時に設定されます。",
     "capability.wipe.ade_stays_managed": "ADE デバイス:初期化後、アクティベーション時に再登録され管理が続きます。",
     "capability.wipe.leaves_management": "初期化後、このデバイスは MDM の管理から外れます。",
-    "capability.lock.no_passcode": "ロック不可:デバイスからパスコード未設定と報告されているため、ロックしても保護されません。紛失モードか初期化を使ってください。",
+    "capability.lock.no_passcode":
+      "ロック不可:デバイスからパスコード未設定と報告されているため、ロックしても保護されません。紛失モードか初期化を使ってください。",
     "capability.lock.passcode_set": "ロックは画面をスリープさせるだけです。パスコードで保護されます。",
-    "capability.lock.passcode_unknown": "ロックはパスコードが設定されている場合のみ有効です(パスコードは遠隔で設定できません)。",
+    "capability.lock.passcode_unknown":
+      "ロックはパスコードが設定されている場合のみ有効です(パスコードは遠隔で設定できません)。",
     "command.line": "{type}: {state} — {at}",
     "command.type.ENABLE_LOST_MODE": "紛失モード",
     "command.type.DISABLE_LOST_MODE": "紛失モード解除",

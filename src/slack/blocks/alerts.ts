@@ -53,24 +53,47 @@ export function alertFields(a: AlertView, { locale, timeZone }: Ctx): [string, s
   if (os === "windows") fields.push([tr("alert.field.serial"), a.device.serial ?? tr("alert.none")]);
   // With no owner the seed shows the label alone.
   const owner = a.device.owner;
-  fields.push([tr("alert.field.owner"), owner ? (owner.name ? `${owner.name} <${owner.email}>` : owner.email) : tr("alert.none")]);
+  fields.push([
+    tr("alert.field.owner"),
+    owner ? (owner.name ? `${owner.name} <${owner.email}>` : owner.email) : tr("alert.none"),
+  ]);
   if (type === "app_policy_violation") {
     const apps = Array.isArray(d.apps) ? (d.apps as string[]) : [];
     for (const app of apps.length ? apps : [tr("alert.none")]) fields.push([tr("alert.field.apps"), app]);
   }
   if (type === "unauthorized_sim") {
-    fields.push([tr("alert.field.currentSim"), d.currentSim === null ? tr("alert.field.noSim") : String(d.currentSim ?? tr("alert.none"))]);
-    fields.push([tr("alert.field.allowedSim"), d.allowedSim === null ? tr("alert.field.noSimAllowed") : String(d.allowedSim ?? tr("alert.none"))]);
+    fields.push([
+      tr("alert.field.currentSim"),
+      d.currentSim === null ? tr("alert.field.noSim") : String(d.currentSim ?? tr("alert.none")),
+    ]);
+    fields.push([
+      tr("alert.field.allowedSim"),
+      d.allowedSim === null ? tr("alert.field.noSimAllowed") : String(d.allowedSim ?? tr("alert.none")),
+    ]);
   }
   if (type === "geofence" && os === "android") {
     fields.push([tr("alert.field.lockState"), typeof d.lockState === "string" ? d.lockState : tr("alert.none")]);
     const loc = d.location as { latitude: number; longitude: number } | null | undefined;
-    fields.push([tr("alert.field.location"), loc ? `<https://maps.google.com/?q=${loc.latitude},${loc.longitude}|${loc.latitude}, ${loc.longitude}>` : tr("alert.field.noLocation")]);
+    fields.push([
+      tr("alert.field.location"),
+      loc
+        ? `<https://maps.google.com/?q=${loc.latitude},${loc.longitude}|${loc.latitude}, ${loc.longitude}>`
+        : tr("alert.field.noLocation"),
+    ]);
   }
   fields.push([tr("alert.field.notifiedAt"), formatDateTime(a.createdAt, locale, timeZone)]);
-  if (type === "virus") fields.push([tr("alert.field.virusDetectedAt"), when(d.virusDetectedAt) ?? formatDateTime(a.detectedAt, locale, timeZone)]);
-  if (type === "unauthorized_sim") fields.push([tr("alert.field.simDetectedAt"), when(d.simDetectedAt) ?? formatDateTime(a.detectedAt, locale, timeZone)]);
-  if (type === "geofence" && os === "android") fields.push([tr("alert.field.takenOutAt"), when(d.takenOutAt) ?? formatDateTime(a.detectedAt, locale, timeZone)]);
+  if (type === "virus")
+    fields.push([
+      tr("alert.field.virusDetectedAt"),
+      when(d.virusDetectedAt) ?? formatDateTime(a.detectedAt, locale, timeZone),
+    ]);
+  if (type === "unauthorized_sim")
+    fields.push([
+      tr("alert.field.simDetectedAt"),
+      when(d.simDetectedAt) ?? formatDateTime(a.detectedAt, locale, timeZone),
+    ]);
+  if (type === "geofence" && os === "android")
+    fields.push([tr("alert.field.takenOutAt"), when(d.takenOutAt) ?? formatDateTime(a.detectedAt, locale, timeZone)]);
   return fields;
 }
 
@@ -78,21 +101,43 @@ const mrkdwnEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;
 
 export function alertMessage(a: AlertView, ctx: Ctx): { text: string; blocks: KnownBlock[] } {
   const title = alertTitle(ctx.locale, a.type, a.device.name);
-  const lines = alertFields(a, ctx).map(([k, v]) => `*${k}:* ${k === t(ctx.locale, "alert.field.location") ? v : mrkdwnEscape(v)}`);
+  const lines = alertFields(a, ctx).map(
+    ([k, v]) => `*${k}:* ${k === t(ctx.locale, "alert.field.location") ? v : mrkdwnEscape(v)}`,
+  );
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
     { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } },
   ];
   if (a.resolvedAt) {
     const who = a.resolvedBy?.startsWith("slack:") ? `<@${a.resolvedBy.slice(6)}>` : (a.resolvedBy ?? "");
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t(ctx.locale, "alert.resolved", { who, at: formatDateTime(a.resolvedAt, ctx.locale, ctx.timeZone) }) }] });
+    blocks.push({
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: t(ctx.locale, "alert.resolved", { who, at: formatDateTime(a.resolvedAt, ctx.locale, ctx.timeZone) }),
+        },
+      ],
+    });
   } else {
     blocks.push({
       type: "actions",
       block_id: `alert:${a.id}`,
       elements: [
-        { type: "button", action_id: ALERT_OPEN_DEVICE, text: { type: "plain_text", text: t(ctx.locale, "alert.button.open") }, value: a.device.id },
-        { type: "button", action_id: ALERT_RESOLVE, style: "primary", text: { type: "plain_text", text: t(ctx.locale, "alert.button.resolve") }, value: a.id, confirm: confirmDialog("alert_resolve", ctx.locale) },
+        {
+          type: "button",
+          action_id: ALERT_OPEN_DEVICE,
+          text: { type: "plain_text", text: t(ctx.locale, "alert.button.open") },
+          value: a.device.id,
+        },
+        {
+          type: "button",
+          action_id: ALERT_RESOLVE,
+          style: "primary",
+          text: { type: "plain_text", text: t(ctx.locale, "alert.button.resolve") },
+          value: a.id,
+          confirm: confirmDialog("alert_resolve", ctx.locale),
+        },
       ],
     });
   }
@@ -110,7 +155,10 @@ export function groupedAlertsMessage(alerts: AlertView[], ctx: Ctx): { text: str
   for (const a of alerts) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
   const byType = [...counts.entries()]
     .sort((x, y) => y[1] - x[1])
-    .map(([type, count]) => `• ${t(ctx.locale, "alert.group.byType", { type: t(ctx.locale, `alert.type.${type}`), count })}`);
+    .map(
+      ([type, count]) =>
+        `• ${t(ctx.locale, "alert.group.byType", { type: t(ctx.locale, `alert.type.${type}`), count })}`,
+    );
   const listed = alerts.slice(0, LISTED).map((a) => `• ${mrkdwnEscape(alertTitle(ctx.locale, a.type, a.device.name))}`);
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: title } },
@@ -118,17 +166,43 @@ export function groupedAlertsMessage(alerts: AlertView[], ctx: Ctx): { text: str
     { type: "section", text: { type: "mrkdwn", text: listed.join("\n") } },
   ];
   if (alerts.length > LISTED) {
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t(ctx.locale, "alert.group.more", { count: alerts.length - LISTED }) }] });
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: t(ctx.locale, "alert.group.more", { count: alerts.length - LISTED }) }],
+    });
   }
   return { text: title, blocks };
 }
 
 export function alertsCsvRows(alerts: AlertView[], ctx: Ctx): { header: string[]; rows: unknown[][] } {
   return {
-    header: ["alert_id", "type", "title", "device", "platform", "udid", "imei", "serial", "owner", "detected_at", "notified_at", "details"],
+    header: [
+      "alert_id",
+      "type",
+      "title",
+      "device",
+      "platform",
+      "udid",
+      "imei",
+      "serial",
+      "owner",
+      "detected_at",
+      "notified_at",
+      "details",
+    ],
     rows: alerts.map((a) => [
-      a.id, a.type, alertTitle(ctx.locale, a.type, a.device.name), a.device.name, a.device.platform,
-      a.device.udid, a.device.imei, a.device.serial, a.device.owner?.email ?? "", a.detectedAt, a.createdAt, JSON.stringify(a.details),
+      a.id,
+      a.type,
+      alertTitle(ctx.locale, a.type, a.device.name),
+      a.device.name,
+      a.device.platform,
+      a.device.udid,
+      a.device.imei,
+      a.device.serial,
+      a.device.owner?.email ?? "",
+      a.detectedAt,
+      a.createdAt,
+      JSON.stringify(a.details),
     ]),
   };
 }
@@ -137,12 +211,20 @@ export function alertsCsvRows(alerts: AlertView[], ctx: Ctx): { header: string[]
  * The DM about one alert for the device's owner or their department admin, in that person's
  * language: which device, what was found (the seed's facts), and what to do.
  */
-export function personalAlertMessage(a: AlertView, ctx: Ctx, role: "owner" | "departmentAdmin"): { text: string; blocks: KnownBlock[] } {
+export function personalAlertMessage(
+  a: AlertView,
+  ctx: Ctx,
+  role: "owner" | "departmentAdmin",
+): { text: string; blocks: KnownBlock[] } {
   const title = alertTitle(ctx.locale, a.type, a.device.name);
-  const lines = alertFields(a, ctx).map(([k, v]) => `*${k}:* ${k === t(ctx.locale, "alert.field.location") ? v : mrkdwnEscape(v)}`);
+  const lines = alertFields(a, ctx).map(
+    ([k, v]) => `*${k}:* ${k === t(ctx.locale, "alert.field.location") ? v : mrkdwnEscape(v)}`,
+  );
   const todoKey = `alert.dm.${role}.${a.type}`;
   const todo = t(ctx.locale, todoKey) === todoKey ? t(ctx.locale, `alert.dm.${role}.other`) : t(ctx.locale, todoKey);
-  const intro = t(ctx.locale, role === "owner" ? "alert.dm.owner.intro" : "alert.dm.departmentAdmin.intro", { device: mrkdwnEscape(a.device.name) });
+  const intro = t(ctx.locale, role === "owner" ? "alert.dm.owner.intro" : "alert.dm.departmentAdmin.intro", {
+    device: mrkdwnEscape(a.device.name),
+  });
   return {
     text: mrkdwnEscape(title),
     blocks: [

@@ -6,16 +6,29 @@ export const POLICY_ACTIONS = { approve: "policy_change_approve", withdraw: "pol
 
 export function changeText(change: PolicyChangeValue, locale: Locale): string {
   if (change.kind === "wipe_limit") return t(locale, "brake.policy.change.wipe_limit", { limit: change.perHour });
-  return t(locale, change.required ? "brake.policy.change.approval_on" : "brake.policy.change.approval_off", { type: t(locale, `command.type.${change.type}`) });
+  return t(locale, change.required ? "brake.policy.change.approval_on" : "brake.policy.change.approval_off", {
+    type: t(locale, `command.type.${change.type}`),
+  });
 }
 
-export function policyText(policy: ResponsePolicy, pending: { change: PolicyChangeValue; proposedBy: string }[], locale: Locale): string {
-  const types = policy.secondAdmin.length ? policy.secondAdmin.map((x) => t(locale, `command.type.${x}`)).join(", ") : t(locale, "brake.policy.none");
+export function policyText(
+  policy: ResponsePolicy,
+  pending: { change: PolicyChangeValue; proposedBy: string }[],
+  locale: Locale,
+): string {
+  const types = policy.secondAdmin.length
+    ? policy.secondAdmin.map((x) => t(locale, `command.type.${x}`)).join(", ")
+    : t(locale, "brake.policy.none");
   const lines = [
     t(locale, "brake.policy.title"),
     t(locale, "brake.policy.limit", { limit: policy.wipeLimitPerHour }),
     t(locale, "brake.policy.second_admin", { types }),
-    ...pending.map((p) => t(locale, "brake.policy.pending", { change: changeText(p.change, locale), who: p.proposedBy.startsWith("slack:") ? `<@${p.proposedBy.slice(6)}>` : p.proposedBy })),
+    ...pending.map((p) =>
+      t(locale, "brake.policy.pending", {
+        change: changeText(p.change, locale),
+        who: p.proposedBy.startsWith("slack:") ? `<@${p.proposedBy.slice(6)}>` : p.proposedBy,
+      }),
+    ),
   ];
   return lines.join("\n");
 }

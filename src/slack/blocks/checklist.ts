@@ -10,7 +10,18 @@ export const CHECKLIST_VIEW = "checklist_submit";
 type Block = Record<string, unknown>;
 const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 150), emoji: true });
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
-const SHOWN = ["carrier_suspended", "police_report", "personal_data", "encrypted", "people_count", "sensitive", "financial", "wrongful", "ppc_preliminary_filed", "ppc_final_filed"] as const;
+const SHOWN = [
+  "carrier_suspended",
+  "police_report",
+  "personal_data",
+  "encrypted",
+  "people_count",
+  "sensitive",
+  "financial",
+  "wrongful",
+  "ppc_preliminary_filed",
+  "ppc_final_filed",
+] as const;
 
 function valueText(key: string, value: unknown, locale: Locale): string {
   if (value === true) return t(locale, "checklist.yes");
@@ -32,7 +43,11 @@ export function assessmentText(a: Assessment, locale: Locale, timeZone: string):
   });
 }
 
-export function checklistMessage(s: ChecklistState, locale: Locale, timeZone: string): { text: string; blocks: Block[] } {
+export function checklistMessage(
+  s: ChecklistState,
+  locale: Locale,
+  timeZone: string,
+): { text: string; blocks: Block[] } {
   const byKey = new Map(s.items.map((i) => [i.key, i]));
   const lines = SHOWN.map((key) => {
     const item = byKey.get(key);
@@ -48,15 +63,35 @@ export function checklistMessage(s: ChecklistState, locale: Locale, timeZone: st
     blocks: [
       { type: "section", text: mrkdwn(`*${title}*\n${lines.join("\n")}`) },
       { type: "section", text: mrkdwn(verdict) },
-      { type: "actions", block_id: `checklist:${s.reportId}`, elements: [{ type: "button", action_id: CHECKLIST_ACTIONS.open, text: plain(t(locale, "checklist.button")), value: s.reportId }] },
+      {
+        type: "actions",
+        block_id: `checklist:${s.reportId}`,
+        elements: [
+          {
+            type: "button",
+            action_id: CHECKLIST_ACTIONS.open,
+            text: plain(t(locale, "checklist.button")),
+            value: s.reportId,
+          },
+        ],
+      },
     ],
   };
 }
 
 const yesNo = (key: string, locale: Locale, current: unknown): Block => {
-  const options = [{ text: plain(t(locale, "checklist.yes")), value: "yes" }, { text: plain(t(locale, "checklist.no")), value: "no" }];
+  const options = [
+    { text: plain(t(locale, "checklist.yes")), value: "yes" },
+    { text: plain(t(locale, "checklist.no")), value: "no" },
+  ];
   const initial = current === true ? options[0] : current === false ? options[1] : undefined;
-  return { type: "input", block_id: key, optional: true, label: plain(t(locale, `checklist.item.${key}`)), element: { type: "static_select", action_id: "value", options, ...(initial ? { initial_option: initial } : {}) } };
+  return {
+    type: "input",
+    block_id: key,
+    optional: true,
+    label: plain(t(locale, `checklist.item.${key}`)),
+    element: { type: "static_select", action_id: "value", options, ...(initial ? { initial_option: initial } : {}) },
+  };
 };
 
 export function checklistModal(s: ChecklistState, locale: Locale): Block {
@@ -72,11 +107,45 @@ export function checklistModal(s: ChecklistState, locale: Locale): Block {
     close: plain(t(locale, "commands.modal.cancel")),
     blocks: [
       yesNo("carrier_suspended", locale, a.carrier_suspended),
-      { type: "input", block_id: "police_kind", optional: true, label: plain(t(locale, "checklist.item.police_report")), element: { type: "static_select", action_id: "value", options: kinds, ...(police?.kind ? { initial_option: kinds.find((k) => k.value === police.kind) } : {}) } },
-      { type: "input", block_id: "police_number", optional: true, label: plain(t(locale, "checklist.police.number")), element: { type: "plain_text_input", action_id: "value", max_length: 60, ...(police?.number ? { initial_value: police.number } : {}) } },
+      {
+        type: "input",
+        block_id: "police_kind",
+        optional: true,
+        label: plain(t(locale, "checklist.item.police_report")),
+        element: {
+          type: "static_select",
+          action_id: "value",
+          options: kinds,
+          ...(police?.kind ? { initial_option: kinds.find((k) => k.value === police.kind) } : {}),
+        },
+      },
+      {
+        type: "input",
+        block_id: "police_number",
+        optional: true,
+        label: plain(t(locale, "checklist.police.number")),
+        element: {
+          type: "plain_text_input",
+          action_id: "value",
+          max_length: 60,
+          ...(police?.number ? { initial_value: police.number } : {}),
+        },
+      },
       yesNo("personal_data", locale, a.personal_data),
       yesNo("encrypted", locale, a.encrypted),
-      { type: "input", block_id: "people_count", optional: true, label: plain(t(locale, "checklist.item.people_count")), element: { type: "number_input", is_decimal_allowed: false, action_id: "value", min_value: "0", ...(typeof a.people_count === "number" ? { initial_value: String(a.people_count) } : {}) } },
+      {
+        type: "input",
+        block_id: "people_count",
+        optional: true,
+        label: plain(t(locale, "checklist.item.people_count")),
+        element: {
+          type: "number_input",
+          is_decimal_allowed: false,
+          action_id: "value",
+          min_value: "0",
+          ...(typeof a.people_count === "number" ? { initial_value: String(a.people_count) } : {}),
+        },
+      },
       yesNo("sensitive", locale, a.sensitive),
       yesNo("financial", locale, a.financial),
       yesNo("wrongful", locale, a.wrongful),

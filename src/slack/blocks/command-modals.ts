@@ -20,7 +20,14 @@ type Block = Record<string, unknown>;
 const plain = (text: string, max = 75) => ({ type: "plain_text", text: text.slice(0, max), emoji: true });
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
 
-function modal(callbackId: string, ctx: ModalContext, title: string, submit: string, blocks: Block[], locale: Locale): Block {
+function modal(
+  callbackId: string,
+  ctx: ModalContext,
+  title: string,
+  submit: string,
+  blocks: Block[],
+  locale: Locale,
+): Block {
   return {
     type: "modal",
     callback_id: callbackId,
@@ -32,7 +39,12 @@ function modal(callbackId: string, ctx: ModalContext, title: string, submit: str
   };
 }
 
-function input(blockId: string, label: string, initial: string | null, opts: { optional?: boolean; multiline?: boolean; max?: number } = {}): Block {
+function input(
+  blockId: string,
+  label: string,
+  initial: string | null,
+  opts: { optional?: boolean; multiline?: boolean; max?: number } = {},
+): Block {
   return {
     type: "input",
     block_id: blockId,
@@ -49,38 +61,83 @@ function input(blockId: string, label: string, initial: string | null, opts: { o
 }
 
 /** message and phone: the company's lock-screen defaults (core/company-contact.ts). */
-export function lostModeModal(p: { ctx: ModalContext; deviceName: string; message: string; phone: string | null; locale: Locale }): Block {
+export function lostModeModal(p: {
+  ctx: ModalContext;
+  deviceName: string;
+  message: string;
+  phone: string | null;
+  locale: Locale;
+}): Block {
   const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
   // Both fields optional for Slack: the rule "at least one" is checked on submit, with the reason.
-  return modal(COMMAND_VIEWS.lostMode, p.ctx, tr("commands.lost_mode.title"), tr("commands.lost_mode.submit"), [
-    { type: "section", text: mrkdwn(tr("commands.lost_mode.intro", { name: escape(p.deviceName) })) },
-    input("message", tr("commands.lost_mode.message"), p.message, { multiline: true }),
-    input("phone", tr("commands.lost_mode.phone"), p.phone, { max: 30 }),
-    ...(p.phone ? [] : [{ type: "context", elements: [mrkdwn(tr("commands.lost_mode.no_help_desk"))] }]),
-    input("footnote", tr("commands.lost_mode.footnote"), null),
-  ], p.locale);
+  return modal(
+    COMMAND_VIEWS.lostMode,
+    p.ctx,
+    tr("commands.lost_mode.title"),
+    tr("commands.lost_mode.submit"),
+    [
+      { type: "section", text: mrkdwn(tr("commands.lost_mode.intro", { name: escape(p.deviceName) })) },
+      input("message", tr("commands.lost_mode.message"), p.message, { multiline: true }),
+      input("phone", tr("commands.lost_mode.phone"), p.phone, { max: 30 }),
+      ...(p.phone ? [] : [{ type: "context", elements: [mrkdwn(tr("commands.lost_mode.no_help_desk"))] }]),
+      input("footnote", tr("commands.lost_mode.footnote"), null),
+    ],
+    p.locale,
+  );
 }
 
-export function lockModal(p: { ctx: ModalContext; deviceName: string; passcodePresent: boolean | null; locale: Locale }): Block {
+export function lockModal(p: {
+  ctx: ModalContext;
+  deviceName: string;
+  passcodePresent: boolean | null;
+  locale: Locale;
+}): Block {
   const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
-  const passcode = p.passcodePresent === true ? "commands.lock.passcode_set" : p.passcodePresent === false ? "commands.lock.passcode_none" : "commands.lock.passcode_unknown";
-  return modal(COMMAND_VIEWS.lock, p.ctx, tr("commands.lock.title"), tr("commands.lock.submit"), [
-    { type: "section", text: mrkdwn(tr("commands.lock.intro", { name: escape(p.deviceName) })) },
-    { type: "section", text: mrkdwn(`${tr("commands.lock.warning")}\n${tr(passcode)}`) },
-  ], p.locale);
+  const passcode =
+    p.passcodePresent === true
+      ? "commands.lock.passcode_set"
+      : p.passcodePresent === false
+        ? "commands.lock.passcode_none"
+        : "commands.lock.passcode_unknown";
+  return modal(
+    COMMAND_VIEWS.lock,
+    p.ctx,
+    tr("commands.lock.title"),
+    tr("commands.lock.submit"),
+    [
+      { type: "section", text: mrkdwn(tr("commands.lock.intro", { name: escape(p.deviceName) })) },
+      { type: "section", text: mrkdwn(`${tr("commands.lock.warning")}\n${tr(passcode)}`) },
+    ],
+    p.locale,
+  );
 }
 
-export function foundModal(p: { ctx: ModalContext; reference: string; lostModeDevices: { id: string; name: string }[]; locale: Locale }): Block {
+export function foundModal(p: {
+  ctx: ModalContext;
+  reference: string;
+  lostModeDevices: { id: string; name: string }[];
+  locale: Locale;
+}): Block {
   const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
-  const options = p.lostModeDevices.map((d) => ({ text: plain(tr("commands.found.disable", { name: d.name })), value: d.id }));
-  return modal(COMMAND_VIEWS.found, p.ctx, tr("commands.found.title"), tr("commands.found.submit"), [
-    { type: "section", text: mrkdwn(tr("commands.found.intro", { reference: p.reference })) },
-    {
-      type: "input",
-      block_id: "disable",
-      optional: true,
-      label: plain(tr("commands.button.disable")),
-      element: { type: "checkboxes", action_id: "value", options, initial_options: options },
-    },
-  ], p.locale);
+  const options = p.lostModeDevices.map((d) => ({
+    text: plain(tr("commands.found.disable", { name: d.name })),
+    value: d.id,
+  }));
+  return modal(
+    COMMAND_VIEWS.found,
+    p.ctx,
+    tr("commands.found.title"),
+    tr("commands.found.submit"),
+    [
+      { type: "section", text: mrkdwn(tr("commands.found.intro", { reference: p.reference })) },
+      {
+        type: "input",
+        block_id: "disable",
+        optional: true,
+        label: plain(tr("commands.button.disable")),
+        element: { type: "checkboxes", action_id: "value", options, initial_options: options },
+      },
+    ],
+    p.locale,
+  );
 }

@@ -36,24 +36,32 @@ export interface CommandLineInput {
 
 /** "Lost mode: queued — 21 Nov 10:00 · never expires", with the device's answer when it has one. */
 export function commandLines(commands: readonly CommandLineInput[], locale: Locale, timeZone: string): string[] {
-  return commands.filter((c) => !isQuery(c.type)).map((c) => {
-    const base = t(locale, "command.line", {
-      type: t(locale, `command.type.${c.type}`),
-      state: t(locale, `command.state.${c.state}`),
-      at: formatDateTime(c.completedAt ?? c.requestedAt, locale, timeZone),
+  return commands
+    .filter((c) => !isQuery(c.type))
+    .map((c) => {
+      const base = t(locale, "command.line", {
+        type: t(locale, `command.type.${c.type}`),
+        state: t(locale, `command.state.${c.state}`),
+        at: formatDateTime(c.completedAt ?? c.requestedAt, locale, timeZone),
+      });
+      const extra: string[] = [];
+      if (c.state === "SENT" && c.sentAt)
+        extra.push(t(locale, "commands.line.waiting", { at: formatDateTime(c.sentAt, locale, timeZone) }));
+      if (LIVE.has(c.state) && c.expiresAt !== undefined) {
+        extra.push(
+          c.expiresAt
+            ? t(locale, "commands.line.expires", { at: formatDateTime(c.expiresAt, locale, timeZone) })
+            : t(locale, "commands.line.never"),
+        );
+      }
+      const at = locationOf(c.result);
+      if (c.state === "ACKNOWLEDGED" && c.type === "DEVICE_LOCATION" && at)
+        extra.push(t(locale, "commands.line.map", { url: mapUrl(at.latitude, at.longitude) }));
+      if (c.state === "ERROR" && c.error)
+        extra.push(t(locale, "commands.line.error", { error: escapeMrkdwn(c.error).slice(0, 200) }));
+      return [base, ...extra].join(" · ");
     });
-    const extra: string[] = [];
-    if (c.state === "SENT" && c.sentAt) extra.push(t(locale, "commands.line.waiting", { at: formatDateTime(c.sentAt, locale, timeZone) }));
-    if (LIVE.has(c.state) && c.expiresAt !== undefined) {
-      extra.push(c.expiresAt ? t(locale, "commands.line.expires", { at: formatDateTime(c.expiresAt, locale, timeZone) }) : t(locale, "commands.line.never"));
-    }
-    const at = locationOf(c.result);
-    if (c.state === "ACKNOWLEDGED" && c.type === "DEVICE_LOCATION" && at) extra.push(t(locale, "commands.line.map", { url: mapUrl(at.latitude, at.longitude) }));
-    if (c.state === "ERROR" && c.error) extra.push(t(locale, "commands.line.error", { error: escapeMrkdwn(c.error).slice(0, 200) }));
-    return [base, ...extra].join(" · ");
-  });
 }
-
 
 export interface ButtonDevice {
   name: string;
@@ -86,7 +94,15 @@ export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: st
         continue;
       }
       if (wipe) continue;
-      out.push({ ...b, confirm: confirm(tr("commands.wipe.confirm_title"), tr(d.ade ? "commands.wipe.confirm_ade" : "commands.wipe.confirm_leaves", { name: d.name }), locale, "danger") });
+      out.push({
+        ...b,
+        confirm: confirm(
+          tr("commands.wipe.confirm_title"),
+          tr(d.ade ? "commands.wipe.confirm_ade" : "commands.wipe.confirm_leaves", { name: d.name }),
+          locale,
+          "danger",
+        ),
+      });
       continue;
     }
     if (id === "report_found" && d.state === "LOST_MODE" && !wiping) {
@@ -94,7 +110,15 @@ export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: st
     }
     if (id === "report_found") out.push({ ...b, confirm: confirmDialog("found", locale, { name: d.name }) });
     else if (id === "report_dismiss") {
-      out.push({ ...b, confirm: confirmDialog("dismiss", locale, { name: d.name }, { textKey: d.state === "LOST_MODE" ? "confirm.dismiss.text_lost_mode" : undefined }) });
+      out.push({
+        ...b,
+        confirm: confirmDialog(
+          "dismiss",
+          locale,
+          { name: d.name },
+          { textKey: d.state === "LOST_MODE" ? "confirm.dismiss.text_lost_mode" : undefined },
+        ),
+      });
     } else out.push(b);
   }
   return out;
@@ -103,22 +127,46 @@ export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: st
 function lostModeButtons(d: ButtonDevice, value: string, locale: Locale, live: (type: string) => unknown): Block[] {
   const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
   const out: Block[] = [];
-  if (!live("DEVICE_LOCATION")) out.push({ type: "button", action_id: COMMAND_ACTIONS.locate, text: plain(tr("commands.button.locate")), value, confirm: confirmDialog("locate", locale, { name: d.name }) });
-  if (!live("PLAY_LOST_MODE_SOUND")) out.push({ type: "button", action_id: COMMAND_ACTIONS.sound, text: plain(tr("commands.button.sound")), value, confirm: confirmDialog("sound", locale, { name: d.name }) });
+  if (!live("DEVICE_LOCATION"))
+    out.push({
+      type: "button",
+      action_id: COMMAND_ACTIONS.locate,
+      text: plain(tr("commands.button.locate")),
+      value,
+      confirm: confirmDialog("locate", locale, { name: d.name }),
+    });
+  if (!live("PLAY_LOST_MODE_SOUND"))
+    out.push({
+      type: "button",
+      action_id: COMMAND_ACTIONS.sound,
+      text: plain(tr("commands.button.sound")),
+      value,
+      confirm: confirmDialog("sound", locale, { name: d.name }),
+    });
   if (!live("DISABLE_LOST_MODE")) {
     out.push({
       type: "button",
       action_id: COMMAND_ACTIONS.disable,
       text: plain(tr("commands.button.disable")),
       value,
-      confirm: confirm(tr("commands.disable.confirm_title"), tr("commands.disable.confirm_text", { name: d.name }), locale),
+      confirm: confirm(
+        tr("commands.disable.confirm_title"),
+        tr("commands.disable.confirm_text", { name: d.name }),
+        locale,
+      ),
     });
   }
   return out;
 }
 
 export function wipeCancelButton(value: string, deviceName: string, locale: Locale): Block {
-  return { type: "button", action_id: COMMAND_ACTIONS.wipeCancel, text: plain(t(locale, "commands.wipe.cancel")), value, confirm: confirmDialog("wipe_cancel", locale, { name: deviceName }) };
+  return {
+    type: "button",
+    action_id: COMMAND_ACTIONS.wipeCancel,
+    text: plain(t(locale, "commands.wipe.cancel")),
+    value,
+    confirm: confirmDialog("wipe_cancel", locale, { name: deviceName }),
+  };
 }
 
 export function approveButton(value: string, deviceName: string, locale: Locale): Block {
@@ -128,7 +176,12 @@ export function approveButton(value: string, deviceName: string, locale: Locale)
     style: "danger",
     text: plain(t(locale, "commands.wipe.approve")),
     value,
-    confirm: confirm(t(locale, "commands.wipe.approve_title"), t(locale, "commands.wipe.approve_text", { name: deviceName }), locale, "danger"),
+    confirm: confirm(
+      t(locale, "commands.wipe.approve_title"),
+      t(locale, "commands.wipe.approve_text", { name: deviceName }),
+      locale,
+      "danger",
+    ),
   };
 }
 

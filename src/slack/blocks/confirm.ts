@@ -3,13 +3,26 @@
 import { t, type Locale } from "../../i18n/index.js";
 
 export type ConfirmKind =
-  | "found" | "dismiss" | "wipe_cancel" | "locate" | "sound" | "alert_resolve"
-  | "cert_override_request" | "cert_override_confirm" | "handover_confirm" | "handover_not_used";
+  | "found"
+  | "dismiss"
+  | "wipe_cancel"
+  | "locate"
+  | "sound"
+  | "alert_resolve"
+  | "cert_override_request"
+  | "cert_override_confirm"
+  | "handover_confirm"
+  | "handover_not_used";
 
 /** Slack's limits: title 100, text 300, buttons 30 characters. */
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-export function confirmDialog(kind: ConfirmKind, locale: Locale, vars: Record<string, string> = {}, opts: { textKey?: string; danger?: boolean } = {}) {
+export function confirmDialog(
+  kind: ConfirmKind,
+  locale: Locale,
+  vars: Record<string, string> = {},
+  opts: { textKey?: string; danger?: boolean } = {},
+) {
   const plain = (key: string, max: number) => ({ type: "plain_text" as const, text: clip(t(locale, key, vars), max) });
   return {
     title: plain(`confirm.${kind}.title`, 100),

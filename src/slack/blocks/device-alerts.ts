@@ -15,11 +15,20 @@ export interface DeviceAlerts {
   owner?: string | null;
 }
 
-export function deviceAlertsMessage(d: DeviceAlerts, locale: Locale, timeZone: string): { text: string; blocks: KnownBlock[] } {
-  const head = t(locale, "alert.open.title", { device: d.device.name, platform: d.device.platform, state: d.device.state });
+export function deviceAlertsMessage(
+  d: DeviceAlerts,
+  locale: Locale,
+  timeZone: string,
+): { text: string; blocks: KnownBlock[] } {
+  const head = t(locale, "alert.open.title", {
+    device: d.device.name,
+    platform: d.device.platform,
+    state: d.device.state,
+  });
   const facts = [head];
   if (d.owner !== undefined) facts.push(t(locale, "alert.open.owner", { owner: d.owner ?? t(locale, "alert.none") }));
-  if (d.lastResponseAt) facts.push(t(locale, "alert.open.lastSeen", { at: formatDateTime(d.lastResponseAt, locale, timeZone) }));
+  if (d.lastResponseAt)
+    facts.push(t(locale, "alert.open.lastSeen", { at: formatDateTime(d.lastResponseAt, locale, timeZone) }));
   if (!d.total) {
     const text = `${facts.join("\n")}\n${t(locale, "alert.open.none", { device: d.device.name })}`;
     return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
@@ -29,10 +38,26 @@ export function deviceAlertsMessage(d: DeviceAlerts, locale: Locale, timeZone: s
   for (const a of d.alerts.slice(0, 20)) {
     blocks.push({
       type: "section",
-      text: { type: "mrkdwn", text: t(locale, "alert.open.line", { title: escapeMrkdwn(alertTitle(locale, a.type, d.device.name)), at: formatDateTime(a.detectedAt, locale, timeZone) }) },
-      accessory: { type: "button", action_id: ALERT_RESOLVE, text: { type: "plain_text", text: t(locale, "alert.button.resolve") }, value: a.id, confirm: confirmDialog("alert_resolve", locale) },
+      text: {
+        type: "mrkdwn",
+        text: t(locale, "alert.open.line", {
+          title: escapeMrkdwn(alertTitle(locale, a.type, d.device.name)),
+          at: formatDateTime(a.detectedAt, locale, timeZone),
+        }),
+      },
+      accessory: {
+        type: "button",
+        action_id: ALERT_RESOLVE,
+        text: { type: "plain_text", text: t(locale, "alert.button.resolve") },
+        value: a.id,
+        confirm: confirmDialog("alert_resolve", locale),
+      },
     });
   }
-  if (d.total > 20) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t(locale, "alert.open.shown", { shown: 20, count: d.total }) }] });
+  if (d.total > 20)
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: t(locale, "alert.open.shown", { shown: 20, count: d.total }) }],
+    });
   return { text: `${head} — ${t(locale, "alert.open.count", { count: d.total })}`, blocks };
 }

@@ -27,7 +27,9 @@ const plain = (text: string, max = 75) => ({ type: "plain_text", text: clip(text
 export function age(d: Date, now: Date, locale: Locale): string {
   const hours = Math.max(0, Math.floor((now.getTime() - d.getTime()) / 3_600_000));
   if (hours === 0) return t(locale, "admin.age.now");
-  return hours < 48 ? t(locale, "admin.age.hours", { n: hours }) : t(locale, "admin.age.days", { n: Math.floor(hours / 24) });
+  return hours < 48
+    ? t(locale, "admin.age.hours", { n: hours })
+    : t(locale, "admin.age.days", { n: Math.floor(hours / 24) });
 }
 
 export function stateLabel(locale: Locale, state: string): string {
@@ -41,13 +43,22 @@ export function deviceActionButtons(d: DeviceDetail, reportId: string | null, lo
   // command under no report (an empty "r" would name a report that does not exist).
   const value = reportId ? buttonValue(reportId, d.id) : JSON.stringify({ d: d.id });
   const button = (action_id: string, key: string, style?: "primary" | "danger") => ({
-    type: "button", action_id, text: plain(t(locale, key)), value, ...(style ? { style } : {}),
+    type: "button",
+    action_id,
+    text: plain(t(locale, key)),
+    value,
+    ...(style ? { style } : {}),
   });
   const buttons: Block[] = [];
   if (caps.lost_mode.allowed) buttons.push(button(INCIDENT_ACTIONS.lostMode, "incident.button.lost_mode", "primary"));
   if (caps.lock.allowed) buttons.push(button(INCIDENT_ACTIONS.lock, "incident.button.lock"));
-  if (caps.wipe.allowed) buttons.push(button(INCIDENT_ACTIONS.wipe, caps.wipe.labelKey ?? "incident.button.wipe", "danger"));
-  if (reportId) buttons.push(button(INCIDENT_ACTIONS.found, "incident.button.found"), button(INCIDENT_ACTIONS.dismiss, "incident.button.dismiss"));
+  if (caps.wipe.allowed)
+    buttons.push(button(INCIDENT_ACTIONS.wipe, caps.wipe.labelKey ?? "incident.button.wipe", "danger"));
+  if (reportId)
+    buttons.push(
+      button(INCIDENT_ACTIONS.found, "incident.button.found"),
+      button(INCIDENT_ACTIONS.dismiss, "incident.button.dismiss"),
+    );
   const elements = refineDeviceButtons(buttons, d, value, locale);
   return elements.length ? { type: "actions", block_id: `device:${d.id}`, elements } : null;
 }
@@ -55,7 +66,10 @@ export function deviceActionButtons(d: DeviceDetail, reportId: string | null, lo
 /** Why a button is missing, then what to know before pressing one that is there. */
 function capabilityNotes(caps: Record<"lost_mode" | "wipe" | "lock", Capability>, locale: Locale): string[] {
   const all = [caps.lost_mode, caps.lock, caps.wipe];
-  const keys = [...all.map((c) => (c.allowed ? undefined : c.reasonKey)), ...all.map((c) => (c.allowed ? c.warningKey : undefined))];
+  const keys = [
+    ...all.map((c) => (c.allowed ? undefined : c.reasonKey)),
+    ...all.map((c) => (c.allowed ? c.warningKey : undefined)),
+  ];
   return [...new Set(keys.filter((k): k is string => Boolean(k)))].map((k) => `:information_source: ${t(locale, k)}`);
 }
 
@@ -68,7 +82,11 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
   const checkIn = d.lastCheckInAt
     ? `${formatDateTime(d.lastCheckInAt, locale, r.timeZone)} (${age(d.lastCheckInAt, r.now, locale)})`
     : t(locale, "incident.never");
-  const ids = [d.serial && `${t(locale, "csv.col.serial")}: \`${esc(d.serial)}\``, d.udid && `UDID: \`${esc(d.udid)}\``, d.imei && `IMEI: \`${esc(d.imei)}\``]
+  const ids = [
+    d.serial && `${t(locale, "csv.col.serial")}: \`${esc(d.serial)}\``,
+    d.udid && `UDID: \`${esc(d.udid)}\``,
+    d.imei && `IMEI: \`${esc(d.imei)}\``,
+  ]
     .filter(Boolean)
     .join("\n");
   const report = d.reports[0]?.report ?? null;
@@ -82,13 +100,24 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
         field("admin.card.platform", `${PLATFORM_LABEL[d.platform]}${d.model ? ` · ${esc(d.model)}` : ""}`),
         field("admin.card.state", stateLabel(locale, d.state)),
         field("admin.card.lastCheckIn", checkIn),
-        field("admin.card.supervisedAde", `${t(locale, "csv.col.supervised")}: ${yes(d.supervised)} · ADE: ${yes(d.ade)}`),
+        field(
+          "admin.card.supervisedAde",
+          `${t(locale, "csv.col.supervised")}: ${yes(d.supervised)} · ADE: ${yes(d.ade)}`,
+        ),
         // Passcode truth: only what the device itself reported (SecurityInfo, the agent).
-        field("admin.card.security", [
-          t(locale, `admin.card.passcode.${d.passcodePresent === true ? "yes" : d.passcodePresent === false ? "no" : "unknown"}`),
-          ...(d.activationLockEnabled === null ? [] : [`${t(locale, "admin.card.activationLock")}: ${yes(d.activationLockEnabled)}`]),
-          ...(d.osVersion ? [`${t(locale, "admin.card.os")} ${esc(d.osVersion)}`] : []),
-        ].join(" · ")),
+        field(
+          "admin.card.security",
+          [
+            t(
+              locale,
+              `admin.card.passcode.${d.passcodePresent === true ? "yes" : d.passcodePresent === false ? "no" : "unknown"}`,
+            ),
+            ...(d.activationLockEnabled === null
+              ? []
+              : [`${t(locale, "admin.card.activationLock")}: ${yes(d.activationLockEnabled)}`]),
+            ...(d.osVersion ? [`${t(locale, "admin.card.os")} ${esc(d.osVersion)}`] : []),
+          ].join(" · "),
+        ),
         field("admin.card.openAlerts", d._count.alerts ? `:rotating_light: ${d._count.alerts}` : "0"),
         ...(ids ? [field("admin.card.identifiers", ids)] : []),
       ],
@@ -97,12 +126,20 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
   if (report) {
     blocks.push({
       type: "section",
-      text: { type: "mrkdwn", text: t(locale, "admin.card.openReport", { reference: report.reference, status: t(locale, `report.status.${report.status}`), age: age(report.createdAt, r.now, locale) }) },
+      text: {
+        type: "mrkdwn",
+        text: t(locale, "admin.card.openReport", {
+          reference: report.reference,
+          status: t(locale, `report.status.${report.status}`),
+          age: age(report.createdAt, r.now, locale),
+        }),
+      },
     });
   }
   blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(commandHistory(d, r), 3000) } });
   const notes = capabilityNotes(capabilities(d), locale);
-  if (notes.length) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(notes.join("\n"), 3000) }] });
+  if (notes.length)
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(notes.join("\n"), 3000) }] });
   const actions = deviceActionButtons(d, report?.id ?? null, locale);
   if (actions) blocks.push(actions);
   return blocks;
@@ -131,17 +168,35 @@ export const PLATFORM_EMOJI: Record<DeviceDetail["platform"], string> = {
 /** More than one device matched: a short list, each with a button that shows its card. */
 export function deviceChoiceBlocks(devices: FoundDevice[], query: string, locale: Locale, limit: number): Block[] {
   const blocks: Block[] = [
-    { type: "section", text: { type: "mrkdwn", text: t(locale, "admin.device.many", { query: esc(clip(query, 100)), n: Math.min(devices.length, limit) }) } },
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: t(locale, "admin.device.many", { query: esc(clip(query, 100)), n: Math.min(devices.length, limit) }),
+      },
+    },
   ];
   for (const d of devices.slice(0, limit)) {
     const who = d.owner ? ` — ${esc(d.owner.name ?? d.owner.email)}` : "";
     blocks.push({
       type: "section",
       block_id: `device_choice:${d.id}`,
-      text: { type: "mrkdwn", text: clip(`${PLATFORM_EMOJI[d.platform]} *${esc(d.name)}*${who}\n${PLATFORM_LABEL[d.platform]} · ${esc(d.serial ?? d.udid ?? d.imei ?? "")}`, 3000) },
-      accessory: { type: "button", action_id: `device_show:${d.id}`, text: plain(t(locale, "admin.button.show")), value: d.id },
+      text: {
+        type: "mrkdwn",
+        text: clip(
+          `${PLATFORM_EMOJI[d.platform]} *${esc(d.name)}*${who}\n${PLATFORM_LABEL[d.platform]} · ${esc(d.serial ?? d.udid ?? d.imei ?? "")}`,
+          3000,
+        ),
+      },
+      accessory: {
+        type: "button",
+        action_id: `device_show:${d.id}`,
+        text: plain(t(locale, "admin.button.show")),
+        value: d.id,
+      },
     });
   }
-  if (devices.length > limit) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t(locale, "admin.device.more") }] });
+  if (devices.length > limit)
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t(locale, "admin.device.more") }] });
   return blocks;
 }

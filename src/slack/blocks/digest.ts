@@ -47,18 +47,32 @@ function alertLines(d: Pick<Digest, "alertCounts">, locale: Locale): string[] {
   return d.alertCounts.map((c) => `• ${t(locale, `alert.type.${c.type}`)}: ${c.count}`);
 }
 
-function noResponseSection(list: Digest["noResponse"], { locale, timeZone }: Ctx): Section<Digest["noResponse"][number]> {
+function noResponseSection(
+  list: Digest["noResponse"],
+  { locale, timeZone }: Ctx,
+): Section<Digest["noResponse"][number]> {
   return {
     heading: t(locale, "digest.noResponse", { count: list.length }),
     items: list,
-    line: (d) => t(locale, "digest.noResponse.line", {
-      device: esc(d.name), platform: d.platform, at: formatDateTime(d.lastResponseAt, locale, timeZone), owner: d.ownerName ? ` — ${esc(d.ownerName)}` : "",
-    }),
-    csv: { name: "no-response", header: ["device_id", "device", "platform", "last_response", "owner"], row: (d) => [d.id, d.name, d.platform, d.lastResponseAt, d.ownerName ?? ""] },
+    line: (d) =>
+      t(locale, "digest.noResponse.line", {
+        device: esc(d.name),
+        platform: d.platform,
+        at: formatDateTime(d.lastResponseAt, locale, timeZone),
+        owner: d.ownerName ? ` — ${esc(d.ownerName)}` : "",
+      }),
+    csv: {
+      name: "no-response",
+      header: ["device_id", "device", "platform", "last_response", "owner"],
+      row: (d) => [d.id, d.name, d.platform, d.lastResponseAt, d.ownerName ?? ""],
+    },
   };
 }
 
-export function digestMessage(d: Digest, ctx: Ctx & { day: string; manual: boolean }): { text: string; blocks: KnownBlock[]; files: DigestFile[] } {
+export function digestMessage(
+  d: Digest,
+  ctx: Ctx & { day: string; manual: boolean },
+): { text: string; blocks: KnownBlock[]; files: DigestFile[] } {
   const { locale, timeZone, day } = ctx;
   const date = formatDate(d.at, locale, timeZone);
   const title = t(locale, ctx.manual ? "digest.title.manual" : "digest.title", { date });
@@ -67,46 +81,120 @@ export function digestMessage(d: Digest, ctx: Ctx & { day: string; manual: boole
   const files: DigestFile[] = [];
   blocks.push({
     type: "section",
-    text: { type: "mrkdwn", text: d.alertsTotal ? [t(locale, "digest.alerts", { since, count: d.alertsTotal }), ...alertLines(d, locale)].join("\n") : t(locale, "digest.alerts.none", { since }) },
+    text: {
+      type: "mrkdwn",
+      text: d.alertsTotal
+        ? [t(locale, "digest.alerts", { since, count: d.alertsTotal }), ...alertLines(d, locale)].join("\n")
+        : t(locale, "digest.alerts.none", { since }),
+    },
   });
   render(noResponseSection(d.noResponse, ctx), locale, blocks, files, day);
-  render({
-    heading: t(locale, "digest.openReports", { count: d.openReports.length }),
-    items: d.openReports,
-    line: (r) => t(locale, "digest.openReports.line", { reference: r.reference, status: r.status, device: esc(r.deviceDescription) }),
-    csv: { name: "open-reports", header: ["reference", "status", "reported_at", "device"], row: (r) => [r.reference, r.status, r.createdAt, r.deviceDescription] },
-  }, locale, blocks, files, day);
-  render({
-    heading: t(locale, "digest.awaitingApproval", { count: d.awaitingApproval.length }),
-    items: d.awaitingApproval,
-    line: (c) => t(locale, "digest.command.line", { type: c.type, device: esc(c.deviceName), since: formatDateTime(c.requestedAt, locale, timeZone) }),
-    csv: { name: "awaiting-approval", header: ["command_id", "type", "device", "requested_at"], row: (c) => [c.id, c.type, c.deviceName, c.requestedAt] },
-  }, locale, blocks, files, day);
-  render({
-    heading: t(locale, "digest.pending", { count: d.pendingCommands.length }),
-    items: d.pendingCommands,
-    line: (c) => t(locale, "digest.command.line", { type: c.type, device: esc(c.deviceName), since: c.queuedAt ? formatDateTime(c.queuedAt, locale, timeZone) : c.state }),
-    csv: { name: "pending-commands", header: ["command_id", "type", "state", "device", "queued_at", "expires_at"], row: (c) => [c.id, c.type, c.state, c.deviceName, c.queuedAt, c.expiresAt] },
-  }, locale, blocks, files, day);
-  if (d.response?.incidents) blocks.push({ type: "section", text: { type: "mrkdwn", text: responseLine(d.response, locale) } });
-  render({
-    heading: t(locale, "digest.renewals", { days: RENEWAL_HORIZON_DAYS, count: d.renewals.filter((r) => r.dueSoon).length }),
-    items: d.renewals,
-    line: (r) => t(locale, "digest.renewals.line", {
-      label: `${r.overdue ? ":rotating_light: " : r.dueSoon ? ":warning: " : ""}${t(locale, `renewal.kind.${r.kind}`)}`,
-      when: r.overdue
-        ? t(locale, "digest.renewals.overdue", { date: formatDate(r.expiresAt, locale, timeZone) })
-        : t(locale, "digest.renewals.left", { date: formatDate(r.expiresAt, locale, timeZone), days: daysLeft(r.expiresAt, d.at) }),
-    }),
-    csv: { name: "renewals", header: ["renewal_id", "kind", "label", "expires_at", "overdue"], row: (r) => [r.id, r.kind, r.label, r.expiresAt, r.overdue] },
-  }, locale, blocks, files, day);
+  render(
+    {
+      heading: t(locale, "digest.openReports", { count: d.openReports.length }),
+      items: d.openReports,
+      line: (r) =>
+        t(locale, "digest.openReports.line", {
+          reference: r.reference,
+          status: r.status,
+          device: esc(r.deviceDescription),
+        }),
+      csv: {
+        name: "open-reports",
+        header: ["reference", "status", "reported_at", "device"],
+        row: (r) => [r.reference, r.status, r.createdAt, r.deviceDescription],
+      },
+    },
+    locale,
+    blocks,
+    files,
+    day,
+  );
+  render(
+    {
+      heading: t(locale, "digest.awaitingApproval", { count: d.awaitingApproval.length }),
+      items: d.awaitingApproval,
+      line: (c) =>
+        t(locale, "digest.command.line", {
+          type: c.type,
+          device: esc(c.deviceName),
+          since: formatDateTime(c.requestedAt, locale, timeZone),
+        }),
+      csv: {
+        name: "awaiting-approval",
+        header: ["command_id", "type", "device", "requested_at"],
+        row: (c) => [c.id, c.type, c.deviceName, c.requestedAt],
+      },
+    },
+    locale,
+    blocks,
+    files,
+    day,
+  );
+  render(
+    {
+      heading: t(locale, "digest.pending", { count: d.pendingCommands.length }),
+      items: d.pendingCommands,
+      line: (c) =>
+        t(locale, "digest.command.line", {
+          type: c.type,
+          device: esc(c.deviceName),
+          since: c.queuedAt ? formatDateTime(c.queuedAt, locale, timeZone) : c.state,
+        }),
+      csv: {
+        name: "pending-commands",
+        header: ["command_id", "type", "state", "device", "queued_at", "expires_at"],
+        row: (c) => [c.id, c.type, c.state, c.deviceName, c.queuedAt, c.expiresAt],
+      },
+    },
+    locale,
+    blocks,
+    files,
+    day,
+  );
+  if (d.response?.incidents)
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: responseLine(d.response, locale) } });
+  render(
+    {
+      heading: t(locale, "digest.renewals", {
+        days: RENEWAL_HORIZON_DAYS,
+        count: d.renewals.filter((r) => r.dueSoon).length,
+      }),
+      items: d.renewals,
+      line: (r) =>
+        t(locale, "digest.renewals.line", {
+          label: `${r.overdue ? ":rotating_light: " : r.dueSoon ? ":warning: " : ""}${t(locale, `renewal.kind.${r.kind}`)}`,
+          when: r.overdue
+            ? t(locale, "digest.renewals.overdue", { date: formatDate(r.expiresAt, locale, timeZone) })
+            : t(locale, "digest.renewals.left", {
+                date: formatDate(r.expiresAt, locale, timeZone),
+                days: daysLeft(r.expiresAt, d.at),
+              }),
+        }),
+      csv: {
+        name: "renewals",
+        header: ["renewal_id", "kind", "label", "expires_at", "overdue"],
+        row: (r) => [r.id, r.kind, r.label, r.expiresAt, r.overdue],
+      },
+    },
+    locale,
+    blocks,
+    files,
+    day,
+  );
   return { text: title, blocks, files };
 }
 
 /** This week's response medians: how fast a report gets a decision and lost mode. */
 function responseLine(r: NonNullable<Digest["response"]>, locale: Locale): string {
   const fmt = (m: number | null) => (m === null ? "—" : formatMinutes(m, locale));
-  return t(locale, "response.digest.medians", { incidents: r.incidents, first: fmt(r.firstActionMinutes), acted: r.actedOn, lost: fmt(r.lostModeMinutes), lostOn: r.lostModeOn });
+  return t(locale, "response.digest.medians", {
+    incidents: r.incidents,
+    first: fmt(r.firstActionMinutes),
+    acted: r.actedOn,
+    lost: fmt(r.lostModeMinutes),
+    lostOn: r.lostModeOn,
+  });
 }
 
 export function formatMinutes(m: number, locale: Locale): string {
@@ -118,9 +206,15 @@ export function formatMinutes(m: number, locale: Locale): string {
 }
 
 /** An owner's or a department admin's own summary: their devices only, short, no files. */
-export function personalDigestMessage(s: PersonalSummary, d: Pick<Digest, "at" | "since">, ctx: Ctx & { kind: "owner" | "departmentAdmin" }): { text: string; blocks: KnownBlock[] } {
+export function personalDigestMessage(
+  s: PersonalSummary,
+  d: Pick<Digest, "at" | "since">,
+  ctx: Ctx & { kind: "owner" | "departmentAdmin" },
+): { text: string; blocks: KnownBlock[] } {
   const { locale, timeZone } = ctx;
-  const title = t(locale, ctx.kind === "owner" ? "digest.owner.title" : "digest.departmentAdmin.title", { date: formatDate(d.at, locale, timeZone) });
+  const title = t(locale, ctx.kind === "owner" ? "digest.owner.title" : "digest.departmentAdmin.title", {
+    date: formatDate(d.at, locale, timeZone),
+  });
   const since = formatDateTime(d.since, locale, timeZone);
   const total = s.alertCounts.reduce((n, c) => n + c.count, 0);
   const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: title } }];
@@ -128,7 +222,14 @@ export function personalDigestMessage(s: PersonalSummary, d: Pick<Digest, "at" |
     blocks.push({ type: "section", text: { type: "mrkdwn", text: t(locale, "digest.personal.nothing") } });
     return { text: title, blocks };
   }
-  if (total) blocks.push({ type: "section", text: { type: "mrkdwn", text: [t(locale, "digest.alerts", { since, count: total }), ...alertLines(s, locale)].join("\n") } });
+  if (total)
+    blocks.push({
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: [t(locale, "digest.alerts", { since, count: total }), ...alertLines(s, locale)].join("\n"),
+      },
+    });
   if (s.noResponse.length) {
     const sec = noResponseSection(s.noResponse, ctx);
     const lines = [sec.heading, ...s.noResponse.slice(0, INLINE_LINES * 2).map(sec.line)];

@@ -22,14 +22,32 @@ export function languageButtons(locale: Locale): Block {
     type: "actions",
     block_id: "home_language",
     elements: [
-      { type: "button", action_id: "home_set_language_ja", value: "ja", text: plain("日本語"), ...(locale === "ja" ? { style: "primary" } : {}) },
-      { type: "button", action_id: "home_set_language_en", value: "en", text: plain("English"), ...(locale === "en" ? { style: "primary" } : {}) },
+      {
+        type: "button",
+        action_id: "home_set_language_ja",
+        value: "ja",
+        text: plain("日本語"),
+        ...(locale === "ja" ? { style: "primary" } : {}),
+      },
+      {
+        type: "button",
+        action_id: "home_set_language_en",
+        value: "en",
+        text: plain("English"),
+        ...(locale === "en" ? { style: "primary" } : {}),
+      },
     ],
   };
 }
 
 export function reportLostButton(locale: Locale): Record<string, unknown> {
-  return { type: "button", action_id: "home_report_lost", style: "danger", value: "report", text: plain(t(locale, "admin.home.reportLost")) };
+  return {
+    type: "button",
+    action_id: "home_report_lost",
+    style: "danger",
+    value: "report",
+    text: plain(t(locale, "admin.home.reportLost")),
+  };
 }
 
 /** Days left until `at`, rounded down; negative once it has passed. */
@@ -46,7 +64,12 @@ export function adminHomeView(o: AdminOverview, r: CardReader & { portalUrl: str
       elements: [
         reportLostButton(locale),
         { type: "button", action_id: "home_refresh", value: "refresh", text: plain(t(locale, "admin.home.refresh")) },
-        { type: "button", action_id: "home_open_portal", url: r.portalUrl, text: plain(t(locale, "admin.home.portal")) },
+        {
+          type: "button",
+          action_id: "home_open_portal",
+          url: r.portalUrl,
+          text: plain(t(locale, "admin.home.portal")),
+        },
       ],
     },
     context(t(locale, "admin.home.hint")),
@@ -56,7 +79,11 @@ export function adminHomeView(o: AdminOverview, r: CardReader & { portalUrl: str
   if (!o.openReports.length) blocks.push(context(t(locale, "admin.home.none")));
   for (const rep of o.openReports) {
     const devices = rep.devices.map((x) => esc(x.device.name)).join(", ") || esc(clip(rep.deviceDescription, 80));
-    blocks.push(mrkdwn(`*${rep.reference}* · ${t(locale, `report.status.${rep.status}`)} · ${age(rep.createdAt, now, locale)}\n${devices}`));
+    blocks.push(
+      mrkdwn(
+        `*${rep.reference}* · ${t(locale, `report.status.${rep.status}`)} · ${age(rep.createdAt, now, locale)}\n${devices}`,
+      ),
+    );
   }
   blocks.push(divider, header(t(locale, "admin.home.approvals", { n: o.approvalCount })));
   if (!o.approvals.length) blocks.push(context(t(locale, "admin.home.none")));
@@ -78,15 +105,25 @@ export function adminHomeView(o: AdminOverview, r: CardReader & { portalUrl: str
   if (!o.renewals.length) blocks.push(context(t(locale, "admin.home.none")));
   for (const rn of o.renewals) {
     const left = daysLeft(rn.expiresAt!, now);
-    const marker = left < RENEWAL_RED_DAYS ? ":red_circle:" : left < 60 ? ":large_yellow_circle:" : ":large_green_circle:";
-    const when = left < 0 ? t(locale, "admin.home.overdue", { n: -left }) : t(locale, "admin.home.daysLeft", { n: left });
-    blocks.push(mrkdwn(`${marker} *${t(locale, `renewal.kind.${rn.kind}`)}* — ${when} (${formatDate(rn.expiresAt!, locale, r.timeZone)})`));
+    const marker =
+      left < RENEWAL_RED_DAYS ? ":red_circle:" : left < 60 ? ":large_yellow_circle:" : ":large_green_circle:";
+    const when =
+      left < 0 ? t(locale, "admin.home.overdue", { n: -left }) : t(locale, "admin.home.daysLeft", { n: left });
+    blocks.push(
+      mrkdwn(
+        `${marker} *${t(locale, `renewal.kind.${rn.kind}`)}* — ${when} (${formatDate(rn.expiresAt!, locale, r.timeZone)})`,
+      ),
+    );
   }
   blocks.push(divider, header(t(locale, "admin.home.silent", { n: o.silentCount })));
   if (!o.silent.length) blocks.push(context(t(locale, "admin.home.none")));
   for (const d of o.silent) {
     const seen = d.lastCheckInAt ? age(d.lastCheckInAt, now, locale) : t(locale, "incident.never");
-    blocks.push(mrkdwn(`${PLATFORM_EMOJI[d.platform]} *${esc(d.name)}*${d.owner?.name ? ` — ${esc(d.owner.name)}` : ""} · ${t(locale, "admin.home.lastSeen", { age: seen })}`));
+    blocks.push(
+      mrkdwn(
+        `${PLATFORM_EMOJI[d.platform]} *${esc(d.name)}*${d.owner?.name ? ` — ${esc(d.owner.name)}` : ""} · ${t(locale, "admin.home.lastSeen", { age: seen })}`,
+      ),
+    );
   }
   blocks.push(divider, languageButtons(locale));
   return { type: "home", blocks };
@@ -104,12 +141,20 @@ export function employeeHomeView(o: EmployeeOverview, r: CardReader): Record<str
   if (!o.devices.length) blocks.push(context(t(locale, "admin.home.noDevices")));
   for (const d of o.devices) {
     const seen = d.lastCheckInAt ? formatDateTime(d.lastCheckInAt, locale, r.timeZone) : t(locale, "incident.never");
-    blocks.push(mrkdwn(`${PLATFORM_EMOJI[d.platform]} *${esc(d.name)}*${d.model ? ` · ${esc(d.model)}` : ""}\n${stateLabel(locale, d.state)} · ${t(locale, "admin.card.lastCheckIn")}: ${seen}`));
+    blocks.push(
+      mrkdwn(
+        `${PLATFORM_EMOJI[d.platform]} *${esc(d.name)}*${d.model ? ` · ${esc(d.model)}` : ""}\n${stateLabel(locale, d.state)} · ${t(locale, "admin.card.lastCheckIn")}: ${seen}`,
+      ),
+    );
   }
   blocks.push(divider, header(t(locale, "admin.home.myReports")));
   if (!o.reports.length) blocks.push(context(t(locale, "admin.home.noReports")));
   for (const rep of o.reports) {
-    blocks.push(mrkdwn(`*${rep.reference}* · ${t(locale, `report.status.${rep.status}`)} · ${age(rep.createdAt, now, locale)}\n${esc(clip(rep.deviceDescription, 200))}`));
+    blocks.push(
+      mrkdwn(
+        `*${rep.reference}* · ${t(locale, `report.status.${rep.status}`)} · ${age(rep.createdAt, now, locale)}\n${esc(clip(rep.deviceDescription, 200))}`,
+      ),
+    );
   }
   blocks.push(divider, languageButtons(locale));
   return { type: "home", blocks };

@@ -27,8 +27,21 @@ export const INCIDENT_ACTIONS = {
 export const PICK_BLOCK_PREFIX = "report:";
 
 /** One picker option: name · platform · owner · department, within Slack's 75 characters. */
-export function pickerOption(reportId: string, d: { id: string; name: string; platform: string; ownerName: string | null; department: string | null; serial: string | null }, locale: Locale) {
-  const parts = [d.name, t(locale, `incident.platform.${d.platform}`), d.ownerName, d.department, d.serial].filter(Boolean);
+export function pickerOption(
+  reportId: string,
+  d: {
+    id: string;
+    name: string;
+    platform: string;
+    ownerName: string | null;
+    department: string | null;
+    serial: string | null;
+  },
+  locale: Locale,
+) {
+  const parts = [d.name, t(locale, `incident.platform.${d.platform}`), d.ownerName, d.department, d.serial].filter(
+    Boolean,
+  );
   const text = parts.join(" · ");
   return { text: plain(text.length > 75 ? `${text.slice(0, 74)}…` : text), value: buttonValue(reportId, d.id) };
 }
@@ -38,7 +51,8 @@ export interface ButtonValue {
   d?: string;
 }
 
-export const buttonValue = (reportId: string, deviceId?: string) => JSON.stringify(deviceId ? { r: reportId, d: deviceId } : { r: reportId });
+export const buttonValue = (reportId: string, deviceId?: string) =>
+  JSON.stringify(deviceId ? { r: reportId, d: deviceId } : { r: reportId });
 
 export function parseButtonValue(value: string | undefined): ButtonValue | null {
   try {
@@ -55,7 +69,11 @@ const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
 const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
 /** What a person typed must not ping channels or users, or break the formatting. */
 
-export function incidentMessage(incident: Incident, locale: Locale, timeZone: string): { text: string; blocks: Block[] } {
+export function incidentMessage(
+  incident: Incident,
+  locale: Locale,
+  timeZone: string,
+): { text: string; blocks: Block[] } {
   const { report: r, devices } = incident;
   const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
   const when = (d: Date) => formatDateTime(d, locale, timeZone);
@@ -91,14 +109,21 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
   for (const d of shown) {
     blocks.push({ type: "divider" });
     const lines = [
-      tr("incident.device", { name: escapeMrkdwn(d.name), platform: tr(`incident.platform.${d.platform}`), model: escapeMrkdwn(d.model ?? "") }),
+      tr("incident.device", {
+        name: escapeMrkdwn(d.name),
+        platform: tr(`incident.platform.${d.platform}`),
+        model: escapeMrkdwn(d.model ?? ""),
+      }),
       tr("incident.device_facts", {
         supervised: tr(d.supervised ? "incident.yes" : "incident.no"),
         ade: tr(d.ade ? "incident.yes" : "incident.no"),
         state: tr(`incident.state.${d.state}`),
         lastCheckIn: d.lastCheckInAt ? when(d.lastCheckInAt) : tr("incident.never"),
       }),
-      [d.owner ? tr("incident.device_owner", { owner: escapeMrkdwn(d.owner.name ?? d.owner.email) }) : null, tr(`incident.device_how.${d.how}`)]
+      [
+        d.owner ? tr("incident.device_owner", { owner: escapeMrkdwn(d.owner.name ?? d.owner.email) }) : null,
+        tr(`incident.device_how.${d.how}`),
+      ]
         .filter(Boolean)
         .join(" · "),
     ];
@@ -112,10 +137,21 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
     const value = buttonValue(r.id, d.id);
     const buttons: Block[] = [];
     if (d.capabilities.lost_mode.allowed) {
-      buttons.push({ type: "button", action_id: INCIDENT_ACTIONS.lostMode, text: plain(tr("incident.button.lost_mode")), style: "primary", value });
+      buttons.push({
+        type: "button",
+        action_id: INCIDENT_ACTIONS.lostMode,
+        text: plain(tr("incident.button.lost_mode")),
+        style: "primary",
+        value,
+      });
     }
     if (d.capabilities.lock.allowed) {
-      buttons.push({ type: "button", action_id: INCIDENT_ACTIONS.lock, text: plain(tr("incident.button.lock")), value });
+      buttons.push({
+        type: "button",
+        action_id: INCIDENT_ACTIONS.lock,
+        text: plain(tr("incident.button.lock")),
+        value,
+      });
     }
     if (d.capabilities.wipe.allowed) {
       buttons.push({
@@ -138,16 +174,27 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
       { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value },
     );
     // Buttons whose command is already live go; lost-mode follow-ups and wipe approval come.
-    blocks.push({ type: "actions", block_id: `device:${d.id}`, elements: refineDeviceButtons(buttons, d, value, locale) });
+    blocks.push({
+      type: "actions",
+      block_id: `device:${d.id}`,
+      elements: refineDeviceButtons(buttons, d, value, locale),
+    });
   }
 
   if (devices.length > shown.length) {
-    blocks.push({ type: "context", elements: [mrkdwn(tr("incident.more_devices", { n: devices.length - shown.length }))] });
+    blocks.push({
+      type: "context",
+      elements: [mrkdwn(tr("incident.more_devices", { n: devices.length - shown.length }))],
+    });
   }
   if (closed) {
     blocks.push({ type: "context", elements: [mrkdwn(tr("incident.closed"))] });
     // Issue 19: the case record an auditor accepts, from the closed incident.
-    blocks.push({ type: "actions", block_id: "case", elements: [{ type: "button", action_id: "case_record", text: plain(tr("case.button")), value: r.reference }] });
+    blocks.push({
+      type: "actions",
+      block_id: "case",
+      elements: [{ type: "button", action_id: "case_record", text: plain(tr("case.button")), value: r.reference }],
+    });
   } else if (!devices.length) {
     blocks.push({ type: "divider" });
     const value = buttonValue(r.id);
@@ -161,8 +208,20 @@ export function incidentMessage(incident: Incident, locale: Locale, timeZone: st
       min_query_length: 0,
     });
     elements.push(
-      { type: "button", action_id: INCIDENT_ACTIONS.found, text: plain(tr("incident.button.found")), value, confirm: confirmDialog("found", locale, {}, { textKey: "confirm.found.text_report" }) },
-      { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value, confirm: confirmDialog("dismiss", locale, {}, { textKey: "confirm.dismiss.text_report" }) },
+      {
+        type: "button",
+        action_id: INCIDENT_ACTIONS.found,
+        text: plain(tr("incident.button.found")),
+        value,
+        confirm: confirmDialog("found", locale, {}, { textKey: "confirm.found.text_report" }),
+      },
+      {
+        type: "button",
+        action_id: INCIDENT_ACTIONS.dismiss,
+        text: plain(tr("incident.button.dismiss")),
+        value,
+        confirm: confirmDialog("dismiss", locale, {}, { textKey: "confirm.dismiss.text_report" }),
+      },
     );
     blocks.push({ type: "section", text: mrkdwn(tr("incident.no_device")) });
     blocks.push({ type: "actions", block_id: `${PICK_BLOCK_PREFIX}${r.id}`, elements });

@@ -44,7 +44,10 @@ export function importModal(locale: Locale): Record<string, unknown> {
 
 export function lineErrorText(e: LineError, locale: Locale): string {
   const column = e.column ? t(locale, `csv.col.${e.column}`) : "";
-  return t(locale, "admin.import.line", { line: e.line, problem: t(locale, `import.error.${e.code}`, { column, value: e.value ?? "", first: e.first ?? "" }) });
+  return t(locale, "admin.import.line", {
+    line: e.line,
+    problem: t(locale, `import.error.${e.code}`, { column, value: e.value ?? "", first: e.first ?? "" }),
+  });
 }
 
 export function importErrorsText(errors: LineError[], locale: Locale, limit = SHOWN_ERRORS): string {
@@ -69,6 +72,11 @@ export function importResultView(s: ImportSummary, locale: Locale): Record<strin
     type: "modal",
     title: { type: "plain_text", text: clip(t(locale, "admin.import.modalTitle"), 24) },
     close: { type: "plain_text", text: clip(t(locale, "admin.import.close"), 24) },
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: clip(`:white_check_mark: ${importResultText(s, locale)}`, 3000) } }],
+    blocks: [
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: clip(`:white_check_mark: ${importResultText(s, locale)}`, 3000) },
+      },
+    ],
   };
 }

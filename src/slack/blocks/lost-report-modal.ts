@@ -29,7 +29,12 @@ const plain = (text: string, max = 75) => ({ type: "plain_text", text: text.slic
 
 export function lostReportModal(i: LostModalInput): Record<string, unknown> {
   const tr = (k: string) => t(i.locale, k);
-  const input = (field: keyof typeof LOST_FIELDS, label: string, element: Block, opts: { optional?: boolean; hint?: string } = {}): Block => ({
+  const input = (
+    field: keyof typeof LOST_FIELDS,
+    label: string,
+    element: Block,
+    opts: { optional?: boolean; hint?: string } = {},
+  ): Block => ({
     type: "input",
     block_id: LOST_FIELDS[field][0],
     label: plain(label, 2000),
@@ -37,7 +42,11 @@ export function lostReportModal(i: LostModalInput): Record<string, unknown> {
     ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
     element: { action_id: LOST_FIELDS[field][1], ...element },
   });
-  const text = (initial?: string, extra: Block = {}) => ({ type: "plain_text_input", ...(initial ? { initial_value: initial } : {}), ...extra });
+  const text = (initial?: string, extra: Block = {}) => ({
+    type: "plain_text_input",
+    ...(initial ? { initial_value: initial } : {}),
+    ...extra,
+  });
   const circumstance = (v: string) => ({ text: plain(tr(`report.circumstances.${v}`)), value: v });
 
   const blocks: Block[] = [
@@ -53,27 +62,55 @@ export function lostReportModal(i: LostModalInput): Record<string, unknown> {
         {
           type: "static_select",
           placeholder: plain(tr("lost.modal.device_pick_placeholder")),
-          options: i.devices.slice(0, 100).map((d) => ({ text: plain(`${d.name}${d.model ? ` (${d.model})` : ""}`), value: d.id })),
-          ...(i.devices.length === 1 ? { initial_option: { text: plain(`${i.devices[0]!.name}${i.devices[0]!.model ? ` (${i.devices[0]!.model})` : ""}`), value: i.devices[0]!.id } } : {}),
+          options: i.devices
+            .slice(0, 100)
+            .map((d) => ({ text: plain(`${d.name}${d.model ? ` (${d.model})` : ""}`), value: d.id })),
+          ...(i.devices.length === 1
+            ? {
+                initial_option: {
+                  text: plain(`${i.devices[0]!.name}${i.devices[0]!.model ? ` (${i.devices[0]!.model})` : ""}`),
+                  value: i.devices[0]!.id,
+                },
+              }
+            : {}),
         },
         { optional: true },
       ),
     );
   }
   blocks.push(
-    input("deviceText", i.devices.length ? tr("lost.modal.device_text") : tr("report.field.device"), text(undefined, { max_length: 300 }), {
-      optional: i.devices.length > 0,
-      hint: tr("report.hint.device"),
+    input(
+      "deviceText",
+      i.devices.length ? tr("lost.modal.device_text") : tr("report.field.device"),
+      text(undefined, { max_length: 300 }),
+      {
+        optional: i.devices.length > 0,
+        hint: tr("report.hint.device"),
+      },
+    ),
+    input(
+      "lostAt",
+      tr("report.field.lostAt"),
+      text(undefined, { max_length: 100, placeholder: plain(tr("lost.modal.lost_at_hint"), 150) }),
+      { hint: tr("report.hint.lostAt") },
+    ),
+    input("location", tr("report.field.location"), text(undefined, { max_length: 300 }), {
+      hint: tr("report.hint.location"),
     }),
-    input("lostAt", tr("report.field.lostAt"), text(undefined, { max_length: 100, placeholder: plain(tr("lost.modal.lost_at_hint"), 150) }), { hint: tr("report.hint.lostAt") }),
-    input("location", tr("report.field.location"), text(undefined, { max_length: 300 }), { hint: tr("report.hint.location") }),
     input("circumstances", tr("report.field.circumstances"), {
       type: "static_select",
       options: ["lost", "stolen", "left_behind"].map(circumstance),
       initial_option: circumstance("lost"),
     }),
-    input("phone", tr("report.field.contactPhone"), text(undefined, { max_length: 24 }), { hint: tr("report.hint.contactPhone") }),
-    input("consent", tr("report.field.consent"), { type: "checkboxes", options: [{ text: plain(tr("lost.modal.consent_option")), value: "on" }] }, { optional: true }),
+    input("phone", tr("report.field.contactPhone"), text(undefined, { max_length: 24 }), {
+      hint: tr("report.hint.contactPhone"),
+    }),
+    input(
+      "consent",
+      tr("report.field.consent"),
+      { type: "checkboxes", options: [{ text: plain(tr("lost.modal.consent_option")), value: "on" }] },
+      { optional: true },
+    ),
   );
   return {
     type: "modal",

@@ -12,7 +12,11 @@ export const POLICY_FILE_BLOCK = "policy_file";
 export const POLICY_PASTE_BLOCK = "policy_paste";
 const SHOWN = 30;
 
-export function policyText(p: { mode: "ALLOW" | "DENY"; appIds: string[]; updatedAt: Date | null }, locale: Locale, timeZone: string): string {
+export function policyText(
+  p: { mode: "ALLOW" | "DENY"; appIds: string[]; updatedAt: Date | null },
+  locale: Locale,
+  timeZone: string,
+): string {
   if (!p.updatedAt) return t(locale, "policy.empty");
   const head = t(locale, "policy.show", {
     mode: t(locale, `policy.mode.${p.mode}`),
@@ -25,14 +29,22 @@ export function policyText(p: { mode: "ALLOW" | "DENY"; appIds: string[]; update
 }
 
 export function policyImportModal(locale: Locale, mode: "ALLOW" | "DENY"): View {
-  const option = (m: "ALLOW" | "DENY") => ({ text: { type: "plain_text" as const, text: t(locale, `policy.mode.${m}`) }, value: m });
+  const option = (m: "ALLOW" | "DENY") => ({
+    text: { type: "plain_text" as const, text: t(locale, `policy.mode.${m}`) },
+    value: m,
+  });
   const blocks: KnownBlock[] = [
     { type: "context", elements: [{ type: "mrkdwn", text: t(locale, "policy.modal.hint") }] },
     {
       type: "input",
       block_id: POLICY_MODE_BLOCK,
       label: { type: "plain_text", text: t(locale, "policy.modal.mode") },
-      element: { type: "static_select", action_id: "mode", options: [option("ALLOW"), option("DENY")], initial_option: option(mode) },
+      element: {
+        type: "static_select",
+        action_id: "mode",
+        options: [option("ALLOW"), option("DENY")],
+        initial_option: option(mode),
+      },
     },
     {
       type: "input",

@@ -85,7 +85,9 @@ export function reminderMessage(r: RenewalView, key: string, ctx: Ctx): { text: 
     ? t(locale, "renewal.reminder.overdue", { what, deadline, days: Math.max(0, -left) })
     : t(locale, "renewal.reminder.due", { what, deadline, days: left });
   const actions = [
-    ...(r.kind === "ANDROID_ENTERPRISE_GMAIL" ? [button(t(locale, "renewal.button.signed_in"), RENEWAL_GMAIL_SIGNED_IN, r.id, "primary")] : []),
+    ...(r.kind === "ANDROID_ENTERPRISE_GMAIL"
+      ? [button(t(locale, "renewal.button.signed_in"), RENEWAL_GMAIL_SIGNED_IN, r.id, "primary")]
+      : []),
     button(t(locale, "renewal.button.done"), RENEWAL_MARK_DONE, r.id),
   ];
   return {
@@ -93,7 +95,9 @@ export function reminderMessage(r: RenewalView, key: string, ctx: Ctx): { text: 
     blocks: [
       section(`${key.includes("overdue:") ? ":rotating_light:" : ":alarm_clock:"} *${text}*`),
       section(custodyLines(locale, r.account, appleIdOf(r))),
-      section(`${t(locale, `renewal.steps.${r.kind}`, { link: RENEWAL_LINKS[r.kind], appleId: appleIdOf(r) ?? t(locale, "renewal.not_recorded") })}`),
+      section(
+        `${t(locale, `renewal.steps.${r.kind}`, { link: RENEWAL_LINKS[r.kind], appleId: appleIdOf(r) ?? t(locale, "renewal.not_recorded") })}`,
+      ),
       { type: "actions", block_id: `renewal:${r.id}`, elements: actions },
     ],
   };
@@ -102,12 +106,26 @@ export function reminderMessage(r: RenewalView, key: string, ctx: Ctx): { text: 
 export type RenewedHow = "renewed" | "replaced" | "installed" | "signed_in" | "marked";
 
 /** The admin channel hears every new deadline — a replacement as the replacement it is. */
-export function renewedMessage(r: RenewalView, actor: string, ctx: Ctx, how: RenewedHow = "renewed", previous: Date | null = null): { text: string; blocks: KnownBlock[] } {
+export function renewedMessage(
+  r: RenewalView,
+  actor: string,
+  ctx: Ctx,
+  how: RenewedHow = "renewed",
+  previous: Date | null = null,
+): { text: string; blocks: KnownBlock[] } {
   const { locale, timeZone } = ctx;
   const what = t(locale, `renewal.kind.${r.kind}`);
   const deadline = r.expiresAt ? formatDate(r.expiresAt, locale, timeZone) : "—";
-  const text = t(locale, `renewal.renewed.${how}`, { what, who: who(actor), deadline, previous: previous ? formatDate(previous, locale, timeZone) : "—" });
-  const extra = r.kind === "PUSH_CERTIFICATE" && r.topic ? `\n${t(locale, "cert.facts", { topic: r.topic, serial: r.serial ?? "—" })}` : "";
+  const text = t(locale, `renewal.renewed.${how}`, {
+    what,
+    who: who(actor),
+    deadline,
+    previous: previous ? formatDate(previous, locale, timeZone) : "—",
+  });
+  const extra =
+    r.kind === "PUSH_CERTIFICATE" && r.topic
+      ? `\n${t(locale, "cert.facts", { topic: r.topic, serial: r.serial ?? "—" })}`
+      : "";
   const icon = how === "replaced" ? ":rotating_light:" : ":white_check_mark:";
   return { text, blocks: [section(`${icon} ${text}${extra}`)] };
 }
@@ -143,21 +161,37 @@ export function renewalStatus(r: RenewalView, ctx: Ctx): string {
   const what = t(locale, `renewal.kind.${r.kind}`);
   if (!r.expiresAt) return `• *${what}* — ${t(locale, "renewal.no_deadline")}`;
   const left = daysLeft(r.expiresAt, ctx.now);
-  const state = left <= 0 ? t(locale, "renewal.state.overdue", { days: -left }) : t(locale, "renewal.state.left", { days: left });
-  const renewed = r.renewedAt ? ` · ${t(locale, "renewal.state.renewed", { who: who(r.renewedBy), date: formatDate(r.renewedAt, locale, timeZone) })}` : "";
-  const signIn = r.lastSignInAt ? ` · ${t(locale, "renewal.last_sign_in", { date: formatDate(r.lastSignInAt, locale, timeZone) })}` : "";
+  const state =
+    left <= 0 ? t(locale, "renewal.state.overdue", { days: -left }) : t(locale, "renewal.state.left", { days: left });
+  const renewed = r.renewedAt
+    ? ` · ${t(locale, "renewal.state.renewed", { who: who(r.renewedBy), date: formatDate(r.renewedAt, locale, timeZone) })}`
+    : "";
+  const signIn = r.lastSignInAt
+    ? ` · ${t(locale, "renewal.last_sign_in", { date: formatDate(r.lastSignInAt, locale, timeZone) })}`
+    : "";
   const account = appleIdOf(r) ? ` · ${appleIdOf(r)}` : "";
   return `• *${what}* — ${formatDate(r.expiresAt, locale, timeZone)} (${state})${signIn}${account}${renewed}`;
 }
 
 export function renewalsList(renewals: RenewalView[], ctx: Ctx): string {
   const lines = renewals.map((r) => renewalStatus(r, ctx));
-  return [t(ctx.locale, "renewal.list.title"), ...(lines.length ? lines : [t(ctx.locale, "renewal.list.empty")]), t(ctx.locale, "renewal.list.usage")].join("\n");
+  return [
+    t(ctx.locale, "renewal.list.title"),
+    ...(lines.length ? lines : [t(ctx.locale, "renewal.list.empty")]),
+    t(ctx.locale, "renewal.list.usage"),
+  ].join("\n");
 }
 
 export interface CertOverview {
   current: RenewalView | null;
-  requests: { id: string; appleId: string | null; requestedBy: string | null; createdAt: Date; uploadedAt: Date | null; hasCertificate: boolean }[];
+  requests: {
+    id: string;
+    appleId: string | null;
+    requestedBy: string | null;
+    createdAt: Date;
+    uploadedAt: Date | null;
+    hasCertificate: boolean;
+  }[];
   pendingOverrides: { requestId: string; by: string }[];
 }
 
@@ -167,15 +201,23 @@ export function certsText(o: CertOverview, ctx: Ctx): string {
   if (o.current?.expiresAt) {
     lines.push(renewalStatus(o.current, ctx));
     lines.push(`    ${t(locale, "cert.facts", { topic: o.current.topic ?? "—", serial: o.current.serial ?? "—" })}`);
-    lines.push(`    ${t(locale, "cert.apple_id", { appleId: appleIdOf(o.current) ?? t(locale, "renewal.not_recorded") })}`);
+    lines.push(
+      `    ${t(locale, "cert.apple_id", { appleId: appleIdOf(o.current) ?? t(locale, "renewal.not_recorded") })}`,
+    );
   } else {
     lines.push(t(locale, "cert.none"));
   }
   if (o.requests.length) {
     lines.push(t(locale, "cert.requests"));
     for (const r of o.requests) {
-      const state = r.uploadedAt ? t(locale, "cert.request.installed") : r.hasCertificate ? t(locale, "cert.request.held") : t(locale, "cert.request.waiting");
-      lines.push(`    • ${formatDate(r.createdAt, locale, timeZone)} ${who(r.requestedBy)} — ${state}${r.appleId ? ` · ${r.appleId}` : ""}`);
+      const state = r.uploadedAt
+        ? t(locale, "cert.request.installed")
+        : r.hasCertificate
+          ? t(locale, "cert.request.held")
+          : t(locale, "cert.request.waiting");
+      lines.push(
+        `    • ${formatDate(r.createdAt, locale, timeZone)} ${who(r.requestedBy)} — ${state}${r.appleId ? ` · ${r.appleId}` : ""}`,
+      );
     }
   }
   for (const p of o.pendingOverrides) lines.push(`:warning: ${t(locale, "cert.override.pending", { who: who(p.by) })}`);
@@ -183,45 +225,104 @@ export function certsText(o: CertOverview, ctx: Ctx): string {
   return lines.join("\n");
 }
 
-export function certRefusalMessage(reason: string, details: Record<string, unknown>, locale: Locale): { text: string; blocks: KnownBlock[] } {
-  const text = t(locale, `cert.refused.${reason}`, Object.fromEntries(Object.entries(details).map(([k, v]) => [k, String(v)])));
+export function certRefusalMessage(
+  reason: string,
+  details: Record<string, unknown>,
+  locale: Locale,
+): { text: string; blocks: KnownBlock[] } {
+  const text = t(
+    locale,
+    `cert.refused.${reason}`,
+    Object.fromEntries(Object.entries(details).map(([k, v]) => [k, String(v)])),
+  );
   const blocks: KnownBlock[] = [section(`:no_entry: ${text}`)];
   if (reason === "topic_changed" && typeof details.requestId === "string") {
     blocks.push(context(t(locale, "cert.override.explain")));
-    blocks.push({ type: "actions", elements: [{ ...button(t(locale, "cert.override.request"), CERT_OVERRIDE_REQUEST, details.requestId, "danger"), confirm: confirmDialog("cert_override_request", locale, {}, { danger: true }) }] });
+    blocks.push({
+      type: "actions",
+      elements: [
+        {
+          ...button(t(locale, "cert.override.request"), CERT_OVERRIDE_REQUEST, details.requestId, "danger"),
+          confirm: confirmDialog("cert_override_request", locale, {}, { danger: true }),
+        },
+      ],
+    });
   }
   return { text, blocks };
 }
 
-export function overrideRequestedMessage(requestId: string, by: string, currentTopic: string, newTopic: string, locale: Locale): { text: string; blocks: KnownBlock[] } {
+export function overrideRequestedMessage(
+  requestId: string,
+  by: string,
+  currentTopic: string,
+  newTopic: string,
+  locale: Locale,
+): { text: string; blocks: KnownBlock[] } {
   const text = t(locale, "cert.override.requested", { who: who(by), current: currentTopic, next: newTopic });
   return {
     text,
     blocks: [
       section(`:rotating_light: ${text}`),
       context(t(locale, "cert.override.second")),
-      { type: "actions", block_id: `pushcert-override:${requestId}`, elements: [{ ...button(t(locale, "cert.override.confirm"), CERT_OVERRIDE_CONFIRM, requestId, "danger"), confirm: confirmDialog("cert_override_confirm", locale, {}, { danger: true }) }] },
+      {
+        type: "actions",
+        block_id: `pushcert-override:${requestId}`,
+        elements: [
+          {
+            ...button(t(locale, "cert.override.confirm"), CERT_OVERRIDE_CONFIRM, requestId, "danger"),
+            confirm: confirmDialog("cert_override_confirm", locale, {}, { danger: true }),
+          },
+        ],
+      },
     ],
   };
 }
 
-const STATE_ICON = { missing: ":x:", incomplete: ":warning:", ready: ":large_blue_circle:", confirmed: ":white_check_mark:", not_applicable: ":heavy_minus_sign:" } as const;
+const STATE_ICON = {
+  missing: ":x:",
+  incomplete: ":warning:",
+  ready: ":large_blue_circle:",
+  confirmed: ":white_check_mark:",
+  not_applicable: ":heavy_minus_sign:",
+} as const;
 
 export function handoverMessage(items: HandoverItemView[], ctx: Ctx): { text: string; blocks: KnownBlock[] } {
   const { locale, timeZone } = ctx;
   const blocks: KnownBlock[] = [section(`*${t(locale, "handover.title")}*`)];
   for (const item of items) {
-    const lines = [`${STATE_ICON[item.state]} *${t(locale, `handover.item.${item.key}`)}* — ${t(locale, `handover.state.${item.state}`)}`];
-    if (item.account) lines.push(`${item.account.address}${item.account.isGroupAddress ? ` (${t(locale, "custody.group")})` : ""}`);
-    if (item.key === "internal_rules" && item.url) lines.push(slackMarkup(`<${item.url}|${t(locale, "handover.policy_link")}>`)); // set by an admin
+    const lines = [
+      `${STATE_ICON[item.state]} *${t(locale, `handover.item.${item.key}`)}* — ${t(locale, `handover.state.${item.state}`)}`,
+    ];
+    if (item.account)
+      lines.push(`${item.account.address}${item.account.isGroupAddress ? ` (${t(locale, "custody.group")})` : ""}`);
+    if (item.key === "internal_rules" && item.url)
+      lines.push(slackMarkup(`<${item.url}|${t(locale, "handover.policy_link")}>`)); // set by an admin
     const missing = item.missing.filter((m) => m !== "account" && m !== "policy_url");
-    if (missing.length) lines.push(t(locale, "handover.missing", { list: missing.map((m) => t(locale, `handover.missing.${m}`)).join(", ") }));
-    if (item.state === "missing") lines.push(t(locale, item.key === "internal_rules" ? "handover.hint.policy" : "handover.hint.custody"));
+    if (missing.length)
+      lines.push(
+        t(locale, "handover.missing", { list: missing.map((m) => t(locale, `handover.missing.${m}`)).join(", ") }),
+      );
+    if (item.state === "missing")
+      lines.push(t(locale, item.key === "internal_rules" ? "handover.hint.policy" : "handover.hint.custody"));
     for (const w of item.warnings) lines.push(`:warning: ${t(locale, `custody.warning.${w}`)}`);
-    if (item.confirmedAt) lines.push(t(locale, "handover.confirmed_by", { who: who(item.confirmedBy), date: formatDate(item.confirmedAt, locale, timeZone) }));
+    if (item.confirmedAt)
+      lines.push(
+        t(locale, "handover.confirmed_by", {
+          who: who(item.confirmedBy),
+          date: formatDate(item.confirmedAt, locale, timeZone),
+        }),
+      );
     const block: KnownBlock = { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } };
-    if (item.state === "ready") (block as { accessory?: unknown }).accessory = { ...button(t(locale, "handover.confirm"), HANDOVER_CONFIRM, item.key, "primary"), confirm: confirmDialog("handover_confirm", locale) };
-    else if (item.state === "missing" && OPTIONAL_ITEMS.includes(item.key)) (block as { accessory?: unknown }).accessory = { ...button(t(locale, "handover.not_used"), HANDOVER_NOT_APPLICABLE, item.key), confirm: confirmDialog("handover_not_used", locale) };
+    if (item.state === "ready")
+      (block as { accessory?: unknown }).accessory = {
+        ...button(t(locale, "handover.confirm"), HANDOVER_CONFIRM, item.key, "primary"),
+        confirm: confirmDialog("handover_confirm", locale),
+      };
+    else if (item.state === "missing" && OPTIONAL_ITEMS.includes(item.key))
+      (block as { accessory?: unknown }).accessory = {
+        ...button(t(locale, "handover.not_used"), HANDOVER_NOT_APPLICABLE, item.key),
+        confirm: confirmDialog("handover_not_used", locale),
+      };
     blocks.push(block);
   }
   const done = items.filter((i) => i.state === "confirmed" || i.state === "not_applicable").length;
@@ -239,15 +340,25 @@ export function custodyText(entries: { account: CustodyAccount; warnings: Addres
   const lines = [t(locale, "custody.title")];
   if (!entries.length) lines.push(t(locale, "custody.empty"));
   for (const { account: a, warnings } of entries) {
-    lines.push(`• *${t(locale, `custody.role.${a.role}`)}* — ${a.address}${a.isGroupAddress ? ` (${t(locale, "custody.group")})` : ""}`);
-    lines.push(`    ${custodyLines(locale, a, null).split("\n").slice(1).join(" · ")} · ${t(locale, "custody.verified", { date: a.lastVerifiedAt ? formatDate(a.lastVerifiedAt, locale, timeZone) : t(locale, "custody.never") })}`);
+    lines.push(
+      `• *${t(locale, `custody.role.${a.role}`)}* — ${a.address}${a.isGroupAddress ? ` (${t(locale, "custody.group")})` : ""}`,
+    );
+    lines.push(
+      `    ${custodyLines(locale, a, null).split("\n").slice(1).join(" · ")} · ${t(locale, "custody.verified", { date: a.lastVerifiedAt ? formatDate(a.lastVerifiedAt, locale, timeZone) : t(locale, "custody.never") })}`,
+    );
     lines.push(...warningLines(warnings, locale).map((l) => `    ${l}`));
   }
   lines.push(t(locale, "custody.usage"));
   return lines.join("\n");
 }
 
-export const CUSTODY_ROLES: readonly AccountRole[] = ["PANEL_CONTACT", "PANEL_SYSTEM_ADMIN", "PUSH_CERT_APPLE_ID", "ABM_APPLE_ID", "ANDROID_ENTERPRISE_GMAIL"];
+export const CUSTODY_ROLES: readonly AccountRole[] = [
+  "PANEL_CONTACT",
+  "PANEL_SYSTEM_ADMIN",
+  "PUSH_CERT_APPLE_ID",
+  "ABM_APPLE_ID",
+  "ANDROID_ENTERPRISE_GMAIL",
+];
 
 const input = (block_id: string, label: string, initial: string | null | undefined, optional = true): KnownBlock => ({
   type: "input",
@@ -260,7 +371,10 @@ const input = (block_id: string, label: string, initial: string | null | undefin
 /** Records who holds an account; there is deliberately no password field. */
 export function custodyModal(locale: Locale, role: AccountRole, existing: CustodyAccount | null): View {
   const groupOption = { text: { type: "plain_text" as const, text: t(locale, "custody.modal.group") }, value: "group" };
-  const verifiedOption = { text: { type: "plain_text" as const, text: t(locale, "custody.modal.verified") }, value: "verified" };
+  const verifiedOption = {
+    text: { type: "plain_text" as const, text: t(locale, "custody.modal.verified") },
+    value: "verified",
+  };
   return {
     type: "modal",
     callback_id: CUSTODY_VIEW,
@@ -276,7 +390,12 @@ export function custodyModal(locale: Locale, role: AccountRole, existing: Custod
         block_id: "flags",
         optional: true,
         label: { type: "plain_text", text: t(locale, "custody.modal.flags") },
-        element: { type: "checkboxes", action_id: "value", options: [groupOption, verifiedOption], ...(existing?.isGroupAddress ? { initial_options: [groupOption] } : {}) },
+        element: {
+          type: "checkboxes",
+          action_id: "value",
+          options: [groupOption, verifiedOption],
+          ...(existing?.isGroupAddress ? { initial_options: [groupOption] } : {}),
+        },
       },
       input("password_holder", t(locale, "custody.modal.password_holder"), existing?.passwordHolder),
       input("password_location", t(locale, "custody.modal.password_location"), existing?.passwordLocation),
@@ -286,7 +405,13 @@ export function custodyModal(locale: Locale, role: AccountRole, existing: Custod
 }
 
 /** A slash command cannot carry a file: the modal's file input does. */
-export function fileUploadModal(locale: Locale, callbackId: string, titleKey: string, introKey: string, metadata: string): View {
+export function fileUploadModal(
+  locale: Locale,
+  callbackId: string,
+  titleKey: string,
+  introKey: string,
+  metadata: string,
+): View {
   return {
     type: "modal",
     callback_id: callbackId,

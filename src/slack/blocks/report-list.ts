@@ -10,7 +10,8 @@ export function reportListBlocks(reports: OpenReports, r: { locale: Locale; now:
   const blocks: Record<string, unknown>[] = [
     { type: "section", text: { type: "mrkdwn", text: `*${t(locale, "admin.reports.title", { n: reports.length })}*` } },
   ];
-  if (!reports.length) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t(locale, "admin.reports.none") }] });
+  if (!reports.length)
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t(locale, "admin.reports.none") }] });
   for (const rep of reports) {
     const first = rep.devices[0]?.device;
     const devices = rep.devices.map((d) => esc(d.device.name)).join(", ") || esc(clip(rep.deviceDescription, 80));
@@ -19,10 +20,20 @@ export function reportListBlocks(reports: OpenReports, r: { locale: Locale; now:
       block_id: `report:${rep.id}`,
       text: {
         type: "mrkdwn",
-        text: clip(`*${rep.reference}* · ${t(locale, `report.status.${rep.status}`)} · ${age(rep.createdAt, now, locale)}\n${devices} — ${esc(rep.reporterName ?? rep.reporterEmail)}`, 3000),
+        text: clip(
+          `*${rep.reference}* · ${t(locale, `report.status.${rep.status}`)} · ${age(rep.createdAt, now, locale)}\n${devices} — ${esc(rep.reporterName ?? rep.reporterEmail)}`,
+          3000,
+        ),
       },
       ...(first
-        ? { accessory: { type: "button", action_id: `device_show:${rep.id}`, value: first.id, text: { type: "plain_text", text: clip(t(locale, "admin.button.show"), 75) } } }
+        ? {
+            accessory: {
+              type: "button",
+              action_id: `device_show:${rep.id}`,
+              value: first.id,
+              text: { type: "plain_text", text: clip(t(locale, "admin.button.show"), 75) },
+            },
+          }
         : {}),
     });
   }

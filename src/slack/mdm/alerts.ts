@@ -13,6 +13,9 @@ export const alerts: MdmSubcommand = {
       return;
     }
     const found = await c.deps.core.alerts.openForDevice(c.actor, c.rawArgs.replace(/^"|"$/g, ""));
-    await c.respond({ response_type: "ephemeral", ...deviceAlertsMessage(found, c.locale, c.deps.config.APP_TIMEZONE) });
+    await c.respond({
+      response_type: "ephemeral",
+      ...deviceAlertsMessage(found, c.locale, c.deps.config.APP_TIMEZONE),
+    });
   },
 };

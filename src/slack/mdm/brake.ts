@@ -37,12 +37,18 @@ export const brake: MdmSubcommand = {
         const parsed = policyChangeSchema.safeParse(p.change);
         return parsed.success ? [{ change: parsed.data, proposedBy: p.proposedBy }] : [];
       });
-      await c.respond({ response_type: "ephemeral", text: `${policyText(policy, rows, c.locale)}\n${t(c.locale, "brake.policy.usage")}` });
+      await c.respond({
+        response_type: "ephemeral",
+        text: `${policyText(policy, rows, c.locale)}\n${t(c.locale, "brake.policy.usage")}`,
+      });
       return;
     }
     const change = parsePolicyChange(c.args);
     if (!change) return void (await c.respond({ response_type: "ephemeral", text: t(c.locale, "brake.policy.usage") }));
     await c.deps.core.brake.propose(c.actor, change);
-    await c.respond({ response_type: "ephemeral", text: t(c.locale, "brake.policy.proposed_ephemeral", { change: changeText(change, c.locale) }) });
+    await c.respond({
+      response_type: "ephemeral",
+      text: t(c.locale, "brake.policy.proposed_ephemeral", { change: changeText(change, c.locale) }),
+    });
   },
 };

@@ -16,9 +16,16 @@ export const caseRecord: MdmSubcommand = {
     const { channel, moved } = await destination(c);
     try {
       const out = await c.deps.core.cases.export(c.actor, reference, { channel });
-      await c.respond({ response_type: "ephemeral", text: t(c.locale, moved ? "case.queued_dm" : "case.queued", { reference: out.reference }) });
+      await c.respond({
+        response_type: "ephemeral",
+        text: t(c.locale, moved ? "case.queued_dm" : "case.queued", { reference: out.reference }),
+      });
     } catch (err) {
-      if (err instanceof NotFoundError) return void (await c.respond({ response_type: "ephemeral", text: `:warning: ${t(c.locale, "case.not_found", { reference: reference.toUpperCase() })}` }));
+      if (err instanceof NotFoundError)
+        return void (await c.respond({
+          response_type: "ephemeral",
+          text: `:warning: ${t(c.locale, "case.not_found", { reference: reference.toUpperCase() })}`,
+        }));
       throw err;
     }
   },

@@ -25,7 +25,13 @@ export const cert: MdmSubcommand = {
       core.actors.requireSystemAdmin(c.actor);
       await c.client.views.open({
         trigger_id: c.command.trigger_id,
-        view: fileUploadModal(c.locale, CERT_UPLOAD_VIEW, "cert.upload.title", "cert.upload.intro", c.command.channel_id),
+        view: fileUploadModal(
+          c.locale,
+          CERT_UPLOAD_VIEW,
+          "cert.upload.title",
+          "cert.upload.intro",
+          c.command.channel_id,
+        ),
       });
       return;
     }
@@ -37,7 +43,8 @@ export const cert: MdmSubcommand = {
     // The admin's own details by default (Apple only reads them; the Apple ID is what matters).
     const named = namedArgs(c.args.slice(1));
     const person = c.actor.personId ? await core.people.byId(c.actor.personId) : null;
-    if (!named.email && !person?.email) return void (await c.respond({ response_type: "ephemeral", text: t(c.locale, "cert.usage") }));
+    if (!named.email && !person?.email)
+      return void (await c.respond({ response_type: "ephemeral", text: t(c.locale, "cert.usage") }));
     const result = await core.pushCertificates.createRequest(c.actor, {
       email: named.email ?? person?.email ?? "",
       name: named.name ?? person?.name ?? person?.email ?? "",
@@ -46,19 +53,29 @@ export const cert: MdmSubcommand = {
     });
     const files = [
       { filename: "push-csr.pem", content: result.csrPem, title: t(c.locale, "cert.file.csr") },
-      ...(result.signedRequest ? [{ filename: "push-request.b64", content: result.signedRequest, title: t(c.locale, "cert.file.signed") }] : []),
+      ...(result.signedRequest
+        ? [{ filename: "push-request.b64", content: result.signedRequest, title: t(c.locale, "cert.file.signed") }]
+        : []),
     ];
     await core.outbox.queue(
       ...files.map((f) => ({
         method: "files.uploadV2",
-        payload: { channel_id: c.command.channel_id, filename: f.filename, title: f.title, content: Buffer.from(f.content).toString("base64") },
+        payload: {
+          channel_id: c.command.channel_id,
+          filename: f.filename,
+          title: f.title,
+          content: Buffer.from(f.content).toString("base64"),
+        },
         orderingKey: `pushcert-request:${result.requestId}`,
       })),
     );
     const appleId = result.appleId ?? t(c.locale, "renewal.not_recorded");
     await c.respond({
       response_type: "ephemeral",
-      text: t(c.locale, result.signedRequest ? "cert.csr.signed" : "cert.csr.unsigned", { appleId, link: "https://identity.apple.com/pushcert/" }),
+      text: t(c.locale, result.signedRequest ? "cert.csr.signed" : "cert.csr.unsigned", {
+        appleId,
+        link: "https://identity.apple.com/pushcert/",
+      }),
     });
   },
 };

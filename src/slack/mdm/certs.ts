@@ -8,6 +8,13 @@ export const certs: MdmSubcommand = {
   async run(c) {
     c.deps.core.actors.requireAdmin(c.actor);
     const overview = await c.deps.core.pushCertificates.overview();
-    await c.respond({ response_type: "ephemeral", text: certsText(overview, { locale: c.locale, timeZone: c.deps.config.APP_TIMEZONE, now: c.deps.core.clock.now() }) });
+    await c.respond({
+      response_type: "ephemeral",
+      text: certsText(overview, {
+        locale: c.locale,
+        timeZone: c.deps.config.APP_TIMEZONE,
+        now: c.deps.core.clock.now(),
+      }),
+    });
   },
 };

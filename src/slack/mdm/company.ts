@@ -9,10 +9,18 @@ async function show(c: MdmContext, prefix = "") {
   c.deps.core.actors.requireSystemAdmin(c.actor);
   const s = await c.deps.core.companyContact.get();
   const none = t(c.locale, "company.none");
-  const message = (l: "ja" | "en") => s.lockMessage[l] ?? `${DEFAULT_LOCK_MESSAGE[l]} ${t(c.locale, "company.default")}`;
+  const message = (l: "ja" | "en") =>
+    s.lockMessage[l] ?? `${DEFAULT_LOCK_MESSAGE[l]} ${t(c.locale, "company.default")}`;
   await c.respond({
     response_type: "ephemeral",
-    text: prefix + t(c.locale, "company.settings", { phone: s.helpDeskPhone ?? none, organisation: s.organisation ?? none, ja: message("ja"), en: message("en") }),
+    text:
+      prefix +
+      t(c.locale, "company.settings", {
+        phone: s.helpDeskPhone ?? none,
+        organisation: s.organisation ?? none,
+        ja: message("ja"),
+        en: message("en"),
+      }),
   });
 }
 
@@ -22,7 +30,10 @@ export const company: MdmSubcommand = {
   usageKey: "mdm.help.company",
   async run(c) {
     const [what, ...rest] = c.args;
-    const value = c.rawArgs.trim().slice((what ?? "").length).trim();
+    const value = c.rawArgs
+      .trim()
+      .slice((what ?? "").length)
+      .trim();
     const saved = () => show(c, `${t(c.locale, "company.saved")}\n`);
     switch (what?.toLowerCase()) {
       case undefined:

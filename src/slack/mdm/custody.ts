@@ -8,12 +8,27 @@ import type { MdmSubcommand } from "./subcommand.js";
 
 export function parseRole(word: string | undefined): AccountRole | null {
   switch ((word ?? "").toLowerCase()) {
-    case "contact": case "panel_contact": return "PANEL_CONTACT";
-    case "admin": case "system_admin": case "panel_system_admin": return "PANEL_SYSTEM_ADMIN";
-    case "push": case "push_cert_apple_id": case "apns": return "PUSH_CERT_APPLE_ID";
-    case "abm": case "asm": case "abm_apple_id": return "ABM_APPLE_ID";
-    case "gmail": case "android": case "android_enterprise_gmail": return "ANDROID_ENTERPRISE_GMAIL";
-    default: return null;
+    case "contact":
+    case "panel_contact":
+      return "PANEL_CONTACT";
+    case "admin":
+    case "system_admin":
+    case "panel_system_admin":
+      return "PANEL_SYSTEM_ADMIN";
+    case "push":
+    case "push_cert_apple_id":
+    case "apns":
+      return "PUSH_CERT_APPLE_ID";
+    case "abm":
+    case "asm":
+    case "abm_apple_id":
+      return "ABM_APPLE_ID";
+    case "gmail":
+    case "android":
+    case "android_enterprise_gmail":
+      return "ANDROID_ENTERPRISE_GMAIL";
+    default:
+      return null;
   }
 }
 
@@ -26,7 +41,10 @@ export const custody: MdmSubcommand = {
     if (!word) {
       core.actors.requireAdmin(c.actor);
       const entries = await core.custody.list();
-      await c.respond({ response_type: "ephemeral", text: custodyText(entries, { locale: c.locale, timeZone: c.deps.config.APP_TIMEZONE, now: core.clock.now() }) });
+      await c.respond({
+        response_type: "ephemeral",
+        text: custodyText(entries, { locale: c.locale, timeZone: c.deps.config.APP_TIMEZONE, now: core.clock.now() }),
+      });
       return;
     }
     const role = parseRole(word);

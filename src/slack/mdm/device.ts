@@ -19,7 +19,11 @@ export const device: MdmSubcommand = {
     }
     if (found.length > 1) {
       const blocks = deviceChoiceBlocks(found, c.rawArgs, c.locale, SEARCH_LIMIT);
-      await c.respond({ response_type: "ephemeral", text: t(c.locale, "admin.device.many", { query: c.rawArgs, n: found.length }), blocks: blocks as never });
+      await c.respond({
+        response_type: "ephemeral",
+        text: t(c.locale, "admin.device.many", { query: c.rawArgs, n: found.length }),
+        blocks: blocks as never,
+      });
       return;
     }
     const { reader } = c;

@@ -4,18 +4,32 @@ import type { Platform } from "../../core/types.js";
 import { t } from "../../i18n/index.js";
 import type { MdmContext, MdmSubcommand } from "./subcommand.js";
 
-const PLATFORM_NAMES: Record<string, Platform> = { ios: "IOS", ipados: "IPADOS", macos: "MACOS", android: "ANDROID", windows: "WINDOWS" };
+const PLATFORM_NAMES: Record<string, Platform> = {
+  ios: "IOS",
+  ipados: "IPADOS",
+  macos: "MACOS",
+  android: "ANDROID",
+  windows: "WINDOWS",
+};
 const onOff = (v: string | undefined) => (v === "on" ? true : v === "off" ? false : undefined);
 
 async function showSettings(c: MdmContext, prefix = "") {
   const s = await c.deps.core.digest.settings();
-  const hours = Object.entries(s.noResponseHours).map(([p, h]) => `${p} ${h}`).join(", ");
+  const hours = Object.entries(s.noResponseHours)
+    .map(([p, h]) => `${p} ${h}`)
+    .join(", ");
   const yes = (b: boolean) => t(c.locale, b ? "mdm.on" : "mdm.off");
   await c.respond({
     response_type: "ephemeral",
-    text: prefix + t(c.locale, "mdm.digest.settings", {
-      cron: c.deps.config.DIGEST_CRON, tz: c.deps.config.DIGEST_TZ, hours, owners: yes(s.ownerSummaries), departments: yes(s.departmentAdminSummaries),
-    }),
+    text:
+      prefix +
+      t(c.locale, "mdm.digest.settings", {
+        cron: c.deps.config.DIGEST_CRON,
+        tz: c.deps.config.DIGEST_TZ,
+        hours,
+        owners: yes(s.ownerSummaries),
+        departments: yes(s.departmentAdminSummaries),
+      }),
   });
 }
 
@@ -28,7 +42,10 @@ export const digest: MdmSubcommand = {
     const usage = () => c.respond({ response_type: "ephemeral", text: t(c.locale, "mdm.digest.usage") });
     if (!sub || sub === "now") {
       const d = await c.deps.core.digest.sendNow(c.actor);
-      await c.respond({ response_type: "ephemeral", text: t(c.locale, "mdm.digest.posted", { alerts: d.alertsTotal, noResponse: d.noResponse.length }) });
+      await c.respond({
+        response_type: "ephemeral",
+        text: t(c.locale, "mdm.digest.posted", { alerts: d.alertsTotal, noResponse: d.noResponse.length }),
+      });
       return;
     }
     if (sub === "settings") {
@@ -37,7 +54,10 @@ export const digest: MdmSubcommand = {
     }
     if (sub !== "set") return void (await usage());
     if ((what === "owners" || what === "departments") && onOff(a) !== undefined) {
-      await c.deps.core.digest.updateSettings(c.actor, what === "owners" ? { ownerSummaries: onOff(a) } : { departmentAdminSummaries: onOff(a) });
+      await c.deps.core.digest.updateSettings(
+        c.actor,
+        what === "owners" ? { ownerSummaries: onOff(a) } : { departmentAdminSummaries: onOff(a) },
+      );
       return showSettings(c, `${t(c.locale, "mdm.digest.saved")}\n`);
     }
     if (what === "noresponse" && a && PLATFORM_NAMES[a] && b !== undefined && /^\d+$/.test(b)) {

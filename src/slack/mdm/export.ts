@@ -37,6 +37,9 @@ export const exportInventory: MdmSubcommand = {
         content: Buffer.from(csv, "utf8").toString("base64"),
       },
     });
-    await c.respond({ response_type: "ephemeral", text: t(c.locale, moved ? "admin.export.toDm" : "admin.export.queued", { n: count }) });
+    await c.respond({
+      response_type: "ephemeral",
+      text: t(c.locale, moved ? "admin.export.toDm" : "admin.export.queued", { n: count }),
+    });
   },
 };

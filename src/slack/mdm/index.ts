@@ -20,11 +20,34 @@ import { bulk } from "./bulk.js";
 import { caseRecord } from "./case.js";
 import { company } from "./company.js";
 
-export const subcommands: MdmSubcommand[] = [device, reports, exportInventory, importInventory, lang, digest, alerts, policy, cert, certs, renewals, custody, handover, brake, bulk, caseRecord, company];
+export const subcommands: MdmSubcommand[] = [
+  device,
+  reports,
+  exportInventory,
+  importInventory,
+  lang,
+  digest,
+  alerts,
+  policy,
+  cert,
+  certs,
+  renewals,
+  custody,
+  handover,
+  brake,
+  bulk,
+  caseRecord,
+  company,
+];
 
 export function findSubcommand(name: string): MdmSubcommand | undefined {
   const n = name.toLowerCase();
-  if (n === "help") return { name: "help", usageKey: "mdm.help.help", run: async (c) => void (await c.respond({ response_type: "ephemeral", text: helpText(c.locale) })) };
+  if (n === "help")
+    return {
+      name: "help",
+      usageKey: "mdm.help.help",
+      run: async (c) => void (await c.respond({ response_type: "ephemeral", text: helpText(c.locale) })),
+    };
   return subcommands.find((s) => s.name === n || s.aliases?.includes(n));
 }
 

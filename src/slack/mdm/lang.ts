@@ -27,6 +27,12 @@ export const lang: MdmSubcommand = {
     await c.deps.core.preferences.set(c.actor, { locale, timeZone }, profile);
     forgetProfile(c.deps, c.command.user_id);
     const reader = await readerFor(c.deps, c.command.user_id);
-    await c.respond({ response_type: "ephemeral", text: t(reader.locale, "admin.lang.done", { language: t(reader.locale, `admin.lang.${reader.locale}`), zone: reader.timeZone }) });
+    await c.respond({
+      response_type: "ephemeral",
+      text: t(reader.locale, "admin.lang.done", {
+        language: t(reader.locale, `admin.lang.${reader.locale}`),
+        zone: reader.timeZone,
+      }),
+    });
   },
 };

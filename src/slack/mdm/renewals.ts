@@ -37,7 +37,10 @@ export const renewals: MdmSubcommand = {
     if (sub === "upload" && (kind === "ADE_TOKEN" || kind === "VPP_TOKEN")) {
       core.actors.requireSystemAdmin(c.actor);
       const meta = JSON.stringify({ kind, appleId: a2 ?? null, channel: c.command.channel_id });
-      await c.client.views.open({ trigger_id: c.command.trigger_id, view: fileUploadModal(c.locale, TOKEN_UPLOAD_VIEW, "token.upload.title", `token.upload.intro.${kind}`, meta) });
+      await c.client.views.open({
+        trigger_id: c.command.trigger_id,
+        view: fileUploadModal(c.locale, TOKEN_UPLOAD_VIEW, "token.upload.title", `token.upload.intro.${kind}`, meta),
+      });
       return;
     }
     if (sub === "done") {
@@ -46,16 +49,28 @@ export const renewals: MdmSubcommand = {
       if (!renewal) throw new NotFoundError(t(c.locale, `renewal.kind.${kind}`));
       // Never marked at once: the form asks for (or shows) the new date and is the confirmation.
       const typed = a2 ? day(a2) : null;
-      await openMarkRenewed(c.deps, { actor: c.actor, locale: c.locale, renewalId: renewal.id, triggerId: c.command.trigger_id, channel: c.command.channel_id, client: c.client, day: typed ? dayIn(typed, tz) : undefined });
+      await openMarkRenewed(c.deps, {
+        actor: c.actor,
+        locale: c.locale,
+        renewalId: renewal.id,
+        triggerId: c.command.trigger_id,
+        channel: c.command.channel_id,
+        client: c.client,
+        day: typed ? dayIn(typed, tz) : undefined,
+      });
       return;
     }
     if (kind === "ADE_TOKEN" || kind === "VPP_TOKEN" || kind === "PUSH_CERTIFICATE") {
       const r = await core.renewals.recordToken(c.actor, { kind, expiresAt: day(a1), appleId: a2 ?? null });
-      return void (await reply(t(c.locale, "renewal.recorded", { what: t(c.locale, `renewal.kind.${kind}`), status: renewalStatus(r, ctx) })));
+      return void (await reply(
+        t(c.locale, "renewal.recorded", { what: t(c.locale, `renewal.kind.${kind}`), status: renewalStatus(r, ctx) }),
+      ));
     }
     if (kind === "ANDROID_ENTERPRISE_GMAIL" && a1) {
       const r = await core.renewals.recordGmail(c.actor, { address: a1, lastSignInAt: day(a2 ?? "today") });
-      return void (await reply(t(c.locale, "renewal.recorded", { what: t(c.locale, `renewal.kind.${kind}`), status: renewalStatus(r, ctx) })));
+      return void (await reply(
+        t(c.locale, "renewal.recorded", { what: t(c.locale, `renewal.kind.${kind}`), status: renewalStatus(r, ctx) }),
+      ));
     }
     await reply(t(c.locale, "renewal.list.usage"));
   },

@@ -2,7 +2,11 @@
 import { t } from "../../i18n/index.js";
 import { usageLine, type MdmContext } from "./subcommand.js";
 
-export async function badUsage(c: Pick<MdmContext, "respond" | "locale">, usageKey: string, problem?: string): Promise<void> {
+export async function badUsage(
+  c: Pick<MdmContext, "respond" | "locale">,
+  usageKey: string,
+  problem?: string,
+): Promise<void> {
   const lines = [problem ?? t(c.locale, "mdm.badArgs"), usageLine(c.locale, usageKey)];
   await c.respond({ response_type: "ephemeral", text: `:information_source: ${lines.join("\n")}` });
 }

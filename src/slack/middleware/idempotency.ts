@@ -26,13 +26,17 @@ export function receiptKey(body: Body): string | null {
   if (typeof body.trigger_id === "string" && body.trigger_id) return `slack-action:${body.trigger_id}`;
   // Interactions from messages without a trigger (rare): the click itself identifies them.
   const action = Array.isArray(body.actions) ? body.actions[0] : undefined;
-  if (action?.action_ts && body.user?.id) return `slack-action:${action.action_ts}:${body.user.id}:${action.action_id ?? ""}`;
+  if (action?.action_ts && body.user?.id)
+    return `slack-action:${action.action_ts}:${body.user.id}:${action.action_id ?? ""}`;
   return null;
 }
 
 export function idempotency(deps: { receipts: InboundReceipts; clock: Clock }): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
-    const { body, next, context } = args as AnyMiddlewareArgs & { next: () => Promise<void>; context: { retryNum?: number } };
+    const { body, next, context } = args as AnyMiddlewareArgs & {
+      next: () => Promise<void>;
+      context: { retryNum?: number };
+    };
     const key = receiptKey(body as Body);
     if (!key) return next();
     if (!(await deps.receipts.claim(key, deps.clock.now()))) {

@@ -5,7 +5,14 @@ import { toCsv } from "../../core/alerts/csv.js";
 import { ADMIN_CHANNEL, refTs, type OutboxItem } from "../../core/outbox.js";
 import { alertRecipients } from "../../core/alerts/index.js";
 import { pickLocale, t } from "../../i18n/index.js";
-import { alertMessage, alertsCsvRows, GROUP_ABOVE, groupedAlertsMessage, personalAlertMessage, type AlertView } from "../blocks/alerts.js";
+import {
+  alertMessage,
+  alertsCsvRows,
+  GROUP_ABOVE,
+  groupedAlertsMessage,
+  personalAlertMessage,
+  type AlertView,
+} from "../blocks/alerts.js";
 import type { NotificationHandler } from "./handler.js";
 import { loadAlertViews } from "./alert-views.js";
 
@@ -13,18 +20,30 @@ import { loadAlertViews } from "./alert-views.js";
 const PERSONAL_TYPES = new Set(["app_policy_violation"]);
 
 /** DMs to the device's owner and the owner's department admins, each in their language. */
-async function personalDms(tx: Parameters<NotificationHandler<never>>[0], alerts: AlertView[], ctx: Parameters<NotificationHandler<never>>[2]): Promise<OutboxItem[]> {
+async function personalDms(
+  tx: Parameters<NotificationHandler<never>>[0],
+  alerts: AlertView[],
+  ctx: Parameters<NotificationHandler<never>>[2],
+): Promise<OutboxItem[]> {
   const out: OutboxItem[] = [];
   for (const a of alerts.filter((x) => PERSONAL_TYPES.has(x.type))) {
     for (const r of await alertRecipients(tx, a.device.id)) {
       const locale = pickLocale([r.locale], ctx.locale);
-      out.push({ method: "dm", payload: { user: r.slackUserId, ...personalAlertMessage(a, { ...ctx, locale }, r.role) }, dedupeKey: `alert:${a.id}:dm:${r.personId}` });
+      out.push({
+        method: "dm",
+        payload: { user: r.slackUserId, ...personalAlertMessage(a, { ...ctx, locale }, r.role) },
+        dedupeKey: `alert:${a.id}:dm:${r.personId}`,
+      });
     }
   }
   return out;
 }
 
-export const alertImmediate: NotificationHandler<{ type: "alerts.immediate"; alertIds: string[] }> = async (tx, event, ctx) => {
+export const alertImmediate: NotificationHandler<{ type: "alerts.immediate"; alertIds: string[] }> = async (
+  tx,
+  event,
+  ctx,
+) => {
   const alerts = await loadAlertViews(tx, event.alertIds);
   if (!alerts.length) return [];
   const dms = await personalDms(tx, alerts, ctx);
@@ -32,7 +51,13 @@ export const alertImmediate: NotificationHandler<{ type: "alerts.immediate"; ale
     return [
       ...alerts.map((a): OutboxItem => {
         const key = `alert:${a.id}`;
-        return { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, ...alertMessage(a, ctx) }, correlation: key, orderingKey: key, dedupeKey: `${key}:post` };
+        return {
+          method: "chat.postMessage",
+          payload: { channel: ADMIN_CHANNEL, ...alertMessage(a, ctx) },
+          correlation: key,
+          orderingKey: key,
+          dedupeKey: `${key}:post`,
+        };
       }),
       ...dms,
     ];
@@ -41,7 +66,13 @@ export const alertImmediate: NotificationHandler<{ type: "alerts.immediate"; ale
   const { header, rows } = alertsCsvRows(alerts, ctx);
   const filename = `alerts-${ctx.now.toISOString().slice(0, 16).replace(/[:T]/g, "")}.csv`;
   return [
-    { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, ...groupedAlertsMessage(alerts, ctx) }, correlation: key, orderingKey: key, dedupeKey: `${key}:post` },
+    {
+      method: "chat.postMessage",
+      payload: { channel: ADMIN_CHANNEL, ...groupedAlertsMessage(alerts, ctx) },
+      correlation: key,
+      orderingKey: key,
+      dedupeKey: `${key}:post`,
+    },
     {
       method: "files.uploadV2",
       payload: {

@@ -7,9 +7,23 @@ export async function loadAlertViews(tx: Tx, ids: string[]): Promise<AlertView[]
     where: { id: { in: ids } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
-      id: true, type: true, detectedAt: true, createdAt: true, details: true, resolvedAt: true, resolvedBy: true,
+      id: true,
+      type: true,
+      detectedAt: true,
+      createdAt: true,
+      details: true,
+      resolvedAt: true,
+      resolvedBy: true,
       device: {
-        select: { id: true, name: true, platform: true, udid: true, imei: true, serial: true, owner: { select: { name: true, email: true } } },
+        select: {
+          id: true,
+          name: true,
+          platform: true,
+          udid: true,
+          imei: true,
+          serial: true,
+          owner: { select: { name: true, email: true } },
+        },
       },
     },
   });

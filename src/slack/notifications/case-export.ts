@@ -12,9 +12,24 @@ type Event = Extract<DomainEvent, { type: "case.export" }>;
 export const caseExport: NotificationHandler<Event> = async (_tx, e, ctx) => {
   const where = { channel_id: e.channel, ...(e.threadTs ? { thread_ts: e.threadTs } : {}) };
   const key = `case:${e.reportId}:${ctx.now.getTime()}`;
-  return e.files.map((f, i): OutboxItem => ({
-    method: "files.uploadV2",
-    payload: { ...where, filename: f.filename, title: f.title, content: f.base64, ...(i === 0 ? { initial_comment: t(ctx.locale, "case.comment", { reference: e.reference, user: actorMention(e.actor, ctx.locale) }) } : {}) },
-    orderingKey: key,
-  }));
+  return e.files.map(
+    (f, i): OutboxItem => ({
+      method: "files.uploadV2",
+      payload: {
+        ...where,
+        filename: f.filename,
+        title: f.title,
+        content: f.base64,
+        ...(i === 0
+          ? {
+              initial_comment: t(ctx.locale, "case.comment", {
+                reference: e.reference,
+                user: actorMention(e.actor, ctx.locale),
+              }),
+            }
+          : {}),
+      },
+      orderingKey: key,
+    }),
+  );
 };

@@ -8,12 +8,29 @@ import { checklistMessage } from "../blocks/checklist.js";
 import type { NotificationHandler, NotifyContext } from "./handler.js";
 
 async function stateIn(tx: Tx, reportId: string, timeZone: string): Promise<ChecklistState | null> {
-  const r = await tx.lossReport.findUnique({ where: { id: reportId }, select: { id: true, reference: true, createdAt: true, circumstances: true, checklist: { orderBy: { checkedAt: "asc" } } } });
+  const r = await tx.lossReport.findUnique({
+    where: { id: reportId },
+    select: {
+      id: true,
+      reference: true,
+      createdAt: true,
+      circumstances: true,
+      checklist: { orderBy: { checkedAt: "asc" } },
+    },
+  });
   if (!r) return null;
   const answers = Object.fromEntries(r.checklist.map((c) => [c.key, c.value])) as ChecklistAnswers;
   return {
-    reportId: r.id, reference: r.reference, knownAt: r.createdAt, answers,
-    items: r.checklist.map((c) => ({ key: c.key as ChecklistKey, value: c.value, checkedBy: c.checkedBy, checkedAt: c.checkedAt })),
+    reportId: r.id,
+    reference: r.reference,
+    knownAt: r.createdAt,
+    answers,
+    items: r.checklist.map((c) => ({
+      key: c.key as ChecklistKey,
+      value: c.value,
+      checkedBy: c.checkedBy,
+      checkedAt: c.checkedAt,
+    })),
     assessment: assess(answers, r.createdAt, r.circumstances === "STOLEN", timeZone),
   };
 }
@@ -22,7 +39,18 @@ export async function checklistPost(tx: Tx, reportId: string, ctx: NotifyContext
   const s = await stateIn(tx, reportId, ctx.timeZone);
   if (!s) return [];
   const key = `report:${reportId}`;
-  return [{ method: "chat.postMessage", payload: { channel: refChannel(key), thread_ts: refTs(key), ...checklistMessage(s, ctx.locale, ctx.timeZone) }, orderingKey: key }];
+  return [
+    {
+      method: "chat.postMessage",
+      payload: { channel: refChannel(key), thread_ts: refTs(key), ...checklistMessage(s, ctx.locale, ctx.timeZone) },
+      orderingKey: key,
+    },
+  ];
 }
 
-export const checklistChanged: NotificationHandler<{ type: "checklist.changed"; reportId: string; actor: string; keys: string[] }> = (tx, e, ctx) => checklistPost(tx, e.reportId, ctx);
+export const checklistChanged: NotificationHandler<{
+  type: "checklist.changed";
+  reportId: string;
+  actor: string;
+  keys: string[];
+}> = (tx, e, ctx) => checklistPost(tx, e.reportId, ctx);

@@ -9,7 +9,10 @@ import { actorMention } from "./security-notice.js";
 type Event = { type: "command.approval"; commandId: string; actor: string; given: number; required: number };
 
 export const commandApproval: NotificationHandler<Event> = async (tx, e, ctx) => {
-  const c = await tx.command.findUnique({ where: { id: e.commandId }, include: { device: { select: { name: true } } } });
+  const c = await tx.command.findUnique({
+    where: { id: e.commandId },
+    include: { device: { select: { name: true } } },
+  });
   if (!c) return [];
   const key = c.reportId ? `report:${c.reportId}` : null;
   const text = t(ctx.locale, "brake.thread.approval_recorded", {

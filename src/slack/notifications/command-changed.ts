@@ -13,14 +13,21 @@ import type { NotificationHandler } from "./handler.js";
 type Event = { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string };
 
 async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string> {
-  const last = await tx.auditEntry.findFirst({ where: { subject: `command:${commandId}` }, orderBy: { id: "desc" }, select: { actor: true } });
+  const last = await tx.auditEntry.findFirst({
+    where: { subject: `command:${commandId}` },
+    orderBy: { id: "desc" },
+    select: { actor: true },
+  });
   const actor = last?.actor ?? "system";
   if (actor.startsWith("slack:")) return `<@${actor.slice(6)}>`;
   return locale === "ja" ? "システム" : "the system";
 }
 
 export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
-  const c = await tx.command.findUnique({ where: { id: e.commandId }, include: { device: { select: { name: true, ade: true } } } });
+  const c = await tx.command.findUnique({
+    where: { id: e.commandId },
+    include: { device: { select: { name: true, ade: true } } },
+  });
   // The device describing itself is background work: what it said shows on its card instead.
   if (!c || isQuery(c.type)) return [];
   const { locale } = ctx;
@@ -33,7 +40,9 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
     name: `*${escape(c.device.name)}*`,
     type: tr(`command.type.${c.type}`),
     who: await whoDid(tx, c.id, locale),
-    expiry: c.expiresAt ? tr("commands.expiry.at", { at: formatDateTime(c.expiresAt, locale, ctx.timeZone) }) : tr("commands.expiry.never"),
+    expiry: c.expiresAt
+      ? tr("commands.expiry.at", { at: formatDateTime(c.expiresAt, locale, ctx.timeZone) })
+      : tr("commands.expiry.never"),
   };
   const post = (text: string, extra: Partial<OutboxItem> = {}): OutboxItem => ({
     method: "chat.postMessage",
@@ -44,7 +53,11 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   // The approval post loses its buttons once the wipe is decided, whoever decided it.
   const closeApproval = (): OutboxItem => ({
     method: "chat.update",
-    payload: { channel: refChannel(approvalKey), ts: refTs(approvalKey), ...decided(tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })) },
+    payload: {
+      channel: refChannel(approvalKey),
+      ts: refTs(approvalKey),
+      ...decided(tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })),
+    },
     orderingKey,
   });
   const items: OutboxItem[] = [];
@@ -54,34 +67,51 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
     case "AWAITING_APPROVAL": {
       const text = awaitingText(c, tr, { ...vars, limit: await limitAtRequest(tx, c.id) });
       const value = JSON.stringify({ c: c.id });
-      items.push(post(text, {
-        payload: {
-          ...where,
-          text,
-          reply_broadcast: Boolean(key),
-          blocks: [
-            { type: "section", text: { type: "mrkdwn", text } },
-            { type: "actions", block_id: `wipe:${c.id}`, elements: [approveButton(value, c.device.name, locale), wipeCancelButton(value, c.device.name, locale)] },
-          ],
-        },
-        correlation: approvalKey,
-        dedupeKey: `${approvalKey}:post`,
-      }));
+      items.push(
+        post(text, {
+          payload: {
+            ...where,
+            text,
+            reply_broadcast: Boolean(key),
+            blocks: [
+              { type: "section", text: { type: "mrkdwn", text } },
+              {
+                type: "actions",
+                block_id: `wipe:${c.id}`,
+                elements: [approveButton(value, c.device.name, locale), wipeCancelButton(value, c.device.name, locale)],
+              },
+            ],
+          },
+          correlation: approvalKey,
+          dedupeKey: `${approvalKey}:post`,
+        }),
+      );
       break;
     }
     case "QUEUED":
-      if (decidedWipe) items.push(closeApproval(), post(tr(c.type === "ERASE_DEVICE" ? "commands.thread.approved" : "brake.ephemeral.approved", vars)));
+      if (decidedWipe)
+        items.push(
+          closeApproval(),
+          post(tr(c.type === "ERASE_DEVICE" ? "commands.thread.approved" : "brake.ephemeral.approved", vars)),
+        );
       else items.push(post(tr("commands.thread.queued", vars)));
       break;
     case "SENT":
-      if (e.note === NOTE.notNow) items.push(post(tr("commands.thread.not_now", vars), { dedupeKey: `command:${c.id}:not_now` }));
+      if (e.note === NOTE.notNow)
+        items.push(post(tr("commands.thread.not_now", vars), { dedupeKey: `command:${c.id}:not_now` }));
       else if (e.from !== "SENT") items.push(post(tr("commands.thread.sent", vars)));
       break;
     case "ACKNOWLEDGED":
       items.push(post(acknowledgedText(c, e, tr, vars)));
       break;
     case "ERROR":
-      items.push(post(e.note === NOTE.noPasscode ? tr("commands.thread.no_passcode", vars) : tr("commands.thread.error", { ...vars, error: escape(c.error ?? "—").slice(0, 500) })));
+      items.push(
+        post(
+          e.note === NOTE.noPasscode
+            ? tr("commands.thread.no_passcode", vars)
+            : tr("commands.thread.error", { ...vars, error: escape(c.error ?? "—").slice(0, 500) }),
+        ),
+      );
       break;
     case "EXPIRED":
       if (decidedWipe) items.push(closeApproval());
@@ -89,21 +119,34 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       break;
     case "CANCELLED":
       if (decidedWipe) items.push(closeApproval());
-      items.push(post(e.note === NOTE.wipedMeanwhile ? tr("commands.thread.cancelled_wiped", vars) : tr("commands.thread.cancelled", vars)));
+      items.push(
+        post(
+          e.note === NOTE.wipedMeanwhile
+            ? tr("commands.thread.cancelled_wiped", vars)
+            : tr("commands.thread.cancelled", vars),
+        ),
+      );
       break;
   }
   return items;
 };
 
 /** A wipe, a wipe past the rolling-hour limit (break-glass), or a command the policy holds. */
-function awaitingText(c: { type: string; breakGlass: boolean; params: unknown }, tr: (key: string, vars?: Record<string, string | number>) => string, vars: Record<string, string>): string {
+function awaitingText(
+  c: { type: string; breakGlass: boolean; params: unknown },
+  tr: (key: string, vars?: Record<string, string | number>) => string,
+  vars: Record<string, string>,
+): string {
   if (c.type !== "ERASE_DEVICE") return tr("brake.thread.requested", vars);
   if (!c.breakGlass) return tr("commands.thread.requested_wipe", vars);
   return tr("brake.thread.break_glass", vars);
 }
 
 async function limitAtRequest(tx: Tx, commandId: string): Promise<string> {
-  const entry = await tx.auditEntry.findFirst({ where: { subject: `command:${commandId}`, action: "command.request" }, select: { details: true } });
+  const entry = await tx.auditEntry.findFirst({
+    where: { subject: `command:${commandId}`, action: "command.request" },
+    select: { details: true },
+  });
   const limit = (entry?.details as { wipeLimitPerHour?: number } | null)?.wipeLimitPerHour;
   return limit === undefined ? "?" : String(limit);
 }
@@ -124,10 +167,17 @@ function acknowledgedText(
     case "DEVICE_LOCATION": {
       const at = locationOf(c.result);
       if (!at) return tr("commands.thread.no_location", vars);
-      return tr("commands.thread.located", { ...vars, url: mapUrl(at.latitude, at.longitude), lat: at.latitude.toFixed(5), lon: at.longitude.toFixed(5) });
+      return tr("commands.thread.located", {
+        ...vars,
+        url: mapUrl(at.latitude, at.longitude),
+        lat: at.latitude.toFixed(5),
+        lon: at.longitude.toFixed(5),
+      });
     }
     case "DEVICE_LOCK":
-      return e.note === NOTE.noPasscode ? tr("commands.thread.no_passcode", vars) : tr("commands.thread.acknowledged", vars);
+      return e.note === NOTE.noPasscode
+        ? tr("commands.thread.no_passcode", vars)
+        : tr("commands.thread.acknowledged", vars);
     default:
       return tr("commands.thread.acknowledged", vars);
   }

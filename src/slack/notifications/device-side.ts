@@ -15,7 +15,13 @@ import { incidentUpdate } from "./report-changed.js";
 type Located = Extract<DomainEvent, { type: "device.located" }>;
 type Changed = Extract<DomainEvent, { type: "device.changed_on_device" }>;
 
-async function inThreads(tx: Tx, reportIds: string[], ctx: NotifyContext, text: (deviceName: string) => string, deviceId: string): Promise<OutboxItem[]> {
+async function inThreads(
+  tx: Tx,
+  reportIds: string[],
+  ctx: NotifyContext,
+  text: (deviceName: string) => string,
+  deviceId: string,
+): Promise<OutboxItem[]> {
   const items: OutboxItem[] = [];
   for (const reportId of reportIds) {
     const incident = await loadIncident(tx, reportId);
@@ -23,7 +29,16 @@ async function inThreads(tx: Tx, reportIds: string[], ctx: NotifyContext, text: 
     const name = incident.devices.find((d) => d.id === deviceId)?.name ?? "—";
     items.push(...(await incidentUpdate(tx, reportId, ctx)));
     const key = `report:${reportId}`;
-    items.push({ method: "chat.postMessage", payload: { channel: refChannel(key), thread_ts: refTs(key), text: text(`*${escapeMrkdwn(name)}*`), unfurl_links: false }, orderingKey: key });
+    items.push({
+      method: "chat.postMessage",
+      payload: {
+        channel: refChannel(key),
+        thread_ts: refTs(key),
+        text: text(`*${escapeMrkdwn(name)}*`),
+        unfurl_links: false,
+      },
+      orderingKey: key,
+    });
   }
   return items;
 }
@@ -31,11 +46,26 @@ async function inThreads(tx: Tx, reportIds: string[], ctx: NotifyContext, text: 
 export const deviceLocated: NotificationHandler<Located> = async (tx, e, ctx) => {
   const l = e.location;
   const tr = (k: string, v: Record<string, string | number> = {}) => t(ctx.locale, k, v);
-  return inThreads(tx, e.reportIds, ctx, (name) => [
-    tr("device_side.located", { name, url: mapUrl(l.latitude, l.longitude), lat: l.latitude.toFixed(5), lon: l.longitude.toFixed(5), at: formatDateTime(new Date(l.at), ctx.locale, ctx.timeZone) }),
-    l.accuracyM !== null ? tr("device_side.accuracy", { m: Math.round(l.accuracyM) }) : tr("device_side.accuracy_unknown"),
-    ...(l.batteryPercent !== null ? [tr("device_side.battery", { pct: Math.round(l.batteryPercent) })] : []),
-  ].join("\n"), e.deviceId);
+  return inThreads(
+    tx,
+    e.reportIds,
+    ctx,
+    (name) =>
+      [
+        tr("device_side.located", {
+          name,
+          url: mapUrl(l.latitude, l.longitude),
+          lat: l.latitude.toFixed(5),
+          lon: l.longitude.toFixed(5),
+          at: formatDateTime(new Date(l.at), ctx.locale, ctx.timeZone),
+        }),
+        l.accuracyM !== null
+          ? tr("device_side.accuracy", { m: Math.round(l.accuracyM) })
+          : tr("device_side.accuracy_unknown"),
+        ...(l.batteryPercent !== null ? [tr("device_side.battery", { pct: Math.round(l.batteryPercent) })] : []),
+      ].join("\n"),
+    e.deviceId,
+  );
 };
 
 export const deviceChangedOnDevice: NotificationHandler<Changed> = async (tx, e, ctx) =>

@@ -6,11 +6,27 @@ import { pickLocale } from "../../i18n/index.js";
 import { personalDigestMessage } from "../blocks/digest.js";
 import type { NotificationHandler } from "./handler.js";
 
-type Event = { type: "digest.personal"; key: string; kind: "owner" | "departmentAdmin"; at: Date; since: Date; summaries: PersonalSummary[] };
+type Event = {
+  type: "digest.personal";
+  key: string;
+  kind: "owner" | "departmentAdmin";
+  at: Date;
+  since: Date;
+  summaries: PersonalSummary[];
+};
 
 export const digestPersonal: NotificationHandler<Event> = async (_tx, event, ctx) =>
-  event.summaries.map((s): OutboxItem => ({
-    method: "dm",
-    payload: { user: s.slackUserId, ...personalDigestMessage(s, event, { locale: pickLocale([s.locale], ctx.locale), timeZone: ctx.timeZone, kind: event.kind }) },
-    dedupeKey: `${event.key}:${event.kind}:${s.personId}`,
-  }));
+  event.summaries.map(
+    (s): OutboxItem => ({
+      method: "dm",
+      payload: {
+        user: s.slackUserId,
+        ...personalDigestMessage(s, event, {
+          locale: pickLocale([s.locale], ctx.locale),
+          timeZone: ctx.timeZone,
+          kind: event.kind,
+        }),
+      },
+      dedupeKey: `${event.key}:${event.kind}:${s.personId}`,
+    }),
+  );

@@ -7,19 +7,37 @@ import type { Digest } from "../../core/digest/index.js";
 import { digestMessage } from "../blocks/digest.js";
 import type { NotificationHandler } from "./handler.js";
 
-export const digestReady: NotificationHandler<{ type: "digest.ready"; key: string; digest: Digest }> = async (_tx, event, ctx) => {
+export const digestReady: NotificationHandler<{ type: "digest.ready"; key: string; digest: Digest }> = async (
+  _tx,
+  event,
+  ctx,
+) => {
   const { key, digest } = event;
   const manual = key.startsWith("digest:manual:");
   const day = manual ? digest.at.toISOString().slice(0, 10) : key.slice("digest:".length);
   const { text, blocks, files } = digestMessage(digest, { locale: ctx.locale, timeZone: ctx.timeZone, day, manual });
   const items: OutboxItem[] = [
-    { method: "chat.postMessage", payload: { channel: ADMIN_CHANNEL, text, blocks }, correlation: key, orderingKey: key, dedupeKey: key },
-    ...files.map((f): OutboxItem => ({
-      method: "files.uploadV2",
-      payload: { channel_id: ADMIN_CHANNEL, thread_ts: refTs(key), filename: f.filename, title: f.title, content: Buffer.from(f.content).toString("base64") },
+    {
+      method: "chat.postMessage",
+      payload: { channel: ADMIN_CHANNEL, text, blocks },
+      correlation: key,
       orderingKey: key,
-      dedupeKey: `${key}:file:${f.filename}`,
-    })),
+      dedupeKey: key,
+    },
+    ...files.map(
+      (f): OutboxItem => ({
+        method: "files.uploadV2",
+        payload: {
+          channel_id: ADMIN_CHANNEL,
+          thread_ts: refTs(key),
+          filename: f.filename,
+          title: f.title,
+          content: Buffer.from(f.content).toString("base64"),
+        },
+        orderingKey: key,
+        dedupeKey: `${key}:file:${f.filename}`,
+      }),
+    ),
   ];
   return items;
 };

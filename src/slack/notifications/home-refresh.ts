@@ -20,9 +20,16 @@ export async function refreshAdminHomes(tx: Tx, ctx: NotifyContext): Promise<Out
     const { actor } = v;
     const locale = isLocale(v.locale) ? v.locale : ctx.locale;
     const view = adminHomeView(await adminOverview(tx, actor, ctx.now), {
-      locale, timeZone: v.timeZone || ctx.timeZone, now: ctx.now, portalUrl: new URL("/report", ctx.publicUrl).toString(),
+      locale,
+      timeZone: v.timeZone || ctx.timeZone,
+      now: ctx.now,
+      portalUrl: new URL("/report", ctx.publicUrl).toString(),
     });
-    items.push({ method: "views.publish", payload: { user_id: v.slackUserId, view }, orderingKey: `home:${v.slackUserId}` });
+    items.push({
+      method: "views.publish",
+      payload: { user_id: v.slackUserId, view },
+      orderingKey: `home:${v.slackUserId}`,
+    });
   }
   return items;
 }

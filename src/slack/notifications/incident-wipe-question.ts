@@ -10,11 +10,17 @@ type Event = { type: "incident.wipe_question"; reportId: string; deviceIds: stri
 const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
 
 export const incidentWipeQuestion: NotificationHandler<Event> = async (tx, e, ctx) => {
-  const devices = await tx.device.findMany({ where: { id: { in: e.deviceIds } }, select: { id: true, name: true, ade: true } });
+  const devices = await tx.device.findMany({
+    where: { id: { in: e.deviceIds } },
+    select: { id: true, name: true, ade: true },
+  });
   if (!devices.length) return [];
   const key = `report:${e.reportId}`;
   const tr = (k: string, vars?: Record<string, string | number>) => t(ctx.locale, k, vars);
-  const text = tr("response.wipe_question", { hours: e.hours, names: devices.map((d) => `*${escape(d.name)}*`).join(", ") });
+  const text = tr("response.wipe_question", {
+    hours: e.hours,
+    names: devices.map((d) => `*${escape(d.name)}*`).join(", "),
+  });
   const buttons = devices.slice(0, 20).map((d) => ({
     type: "button",
     action_id: "device_wipe",
@@ -23,16 +29,30 @@ export const incidentWipeQuestion: NotificationHandler<Event> = async (tx, e, ct
     value: JSON.stringify({ r: e.reportId, d: d.id }),
     confirm: {
       title: plain(tr("commands.wipe.confirm_title")),
-      text: { type: "plain_text", text: tr(d.ade ? "commands.wipe.confirm_ade" : "commands.wipe.confirm_leaves", { name: d.name }).slice(0, 300) },
+      text: {
+        type: "plain_text",
+        text: tr(d.ade ? "commands.wipe.confirm_ade" : "commands.wipe.confirm_leaves", { name: d.name }).slice(0, 300),
+      },
       confirm: plain(tr("commands.confirm.go")),
       deny: plain(tr("commands.confirm.back")),
       style: "danger",
     },
   }));
-  return [{
-    method: "chat.postMessage",
-    payload: { channel: refChannel(key), thread_ts: refTs(key), reply_broadcast: true, text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, { type: "actions", block_id: `wipe_question:${e.reportId}`, elements: buttons }] },
-    orderingKey: key,
-    dedupeKey: `${key}:wipe_question`,
-  }];
+  return [
+    {
+      method: "chat.postMessage",
+      payload: {
+        channel: refChannel(key),
+        thread_ts: refTs(key),
+        reply_broadcast: true,
+        text,
+        blocks: [
+          { type: "section", text: { type: "mrkdwn", text } },
+          { type: "actions", block_id: `wipe_question:${e.reportId}`, elements: buttons },
+        ],
+      },
+      orderingKey: key,
+      dedupeKey: `${key}:wipe_question`,
+    },
+  ];
 };

@@ -51,8 +51,18 @@ export const notifications: NotificationHandlers = {
 // Issue 19: the theft/loss checklist goes into each new incident's thread, after the incident.
 {
   const created = notifications["report.created"]!;
-  notifications["report.created"] = async (tx, e, ctx) => [...(await created(tx, e, ctx)), ...(await checklistPost(tx, e.reportId, ctx))];
+  notifications["report.created"] = async (tx, e, ctx) => [
+    ...(await created(tx, e, ctx)),
+    ...(await checklistPost(tx, e.reportId, ctx)),
+  ];
 }
 
 // Administrators' Home tabs follow incidents and approvals as they change.
-refreshHomesOn(notifications, ["report.created", "report.changed", "report.edited", "device.changed_on_device", "command.changed", "command.approval"]);
+refreshHomesOn(notifications, [
+  "report.created",
+  "report.changed",
+  "report.edited",
+  "device.changed_on_device",
+  "command.changed",
+  "command.approval",
+]);

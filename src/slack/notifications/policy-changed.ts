@@ -21,32 +21,69 @@ export const policyChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
   if (row.state === "PENDING") {
     const text = t(ctx.locale, "brake.policy.proposed", { who: actorMention(row.proposedBy, ctx.locale), change });
     const value = JSON.stringify({ p: row.id });
-    const items: OutboxItem[] = [{
-      method: "chat.postMessage",
-      payload: {
-        channel: ADMIN_CHANNEL,
-        text,
-        blocks: [section(text), {
-          type: "actions",
-          block_id: `policy:${row.id}`,
-          elements: [
-            { type: "button", style: "primary", action_id: POLICY_ACTIONS.approve, text: { type: "plain_text", text: t(ctx.locale, "brake.policy.approve") }, value },
-            { type: "button", action_id: POLICY_ACTIONS.withdraw, text: { type: "plain_text", text: t(ctx.locale, "brake.policy.withdraw") }, value },
+    const items: OutboxItem[] = [
+      {
+        method: "chat.postMessage",
+        payload: {
+          channel: ADMIN_CHANNEL,
+          text,
+          blocks: [
+            section(text),
+            {
+              type: "actions",
+              block_id: `policy:${row.id}`,
+              elements: [
+                {
+                  type: "button",
+                  style: "primary",
+                  action_id: POLICY_ACTIONS.approve,
+                  text: { type: "plain_text", text: t(ctx.locale, "brake.policy.approve") },
+                  value,
+                },
+                {
+                  type: "button",
+                  action_id: POLICY_ACTIONS.withdraw,
+                  text: { type: "plain_text", text: t(ctx.locale, "brake.policy.withdraw") },
+                  value,
+                },
+              ],
+            },
           ],
-        }],
+        },
+        correlation: key,
+        orderingKey: key,
+        dedupeKey: `${key}:post`,
       },
-      correlation: key,
-      orderingKey: key,
-      dedupeKey: `${key}:post`,
-    }];
-    if (ctx.securityChannel) items.push({ method: "chat.postMessage", payload: { channel: ctx.securityChannel, text }, dedupeKey: `${key}:security` });
+    ];
+    if (ctx.securityChannel)
+      items.push({
+        method: "chat.postMessage",
+        payload: { channel: ctx.securityChannel, text },
+        dedupeKey: `${key}:security`,
+      });
     return items;
   }
   const decider = actorMention(row.decidedBy ?? "system", ctx.locale);
-  const text = row.state === "APPLIED"
-    ? t(ctx.locale, "brake.policy.applied", { change, proposer: actorMention(row.proposedBy, ctx.locale), who: decider })
-    : t(ctx.locale, "brake.policy.withdrawn", { change, who: decider });
-  const items: OutboxItem[] = [{ method: "chat.update", payload: { channel: refChannel(key), ts: refTs(key), text, blocks: [section(text)] }, orderingKey: key }];
-  if (ctx.securityChannel) items.push({ method: "chat.postMessage", payload: { channel: ctx.securityChannel, text }, dedupeKey: `${key}:security:${row.state}` });
+  const text =
+    row.state === "APPLIED"
+      ? t(ctx.locale, "brake.policy.applied", {
+          change,
+          proposer: actorMention(row.proposedBy, ctx.locale),
+          who: decider,
+        })
+      : t(ctx.locale, "brake.policy.withdrawn", { change, who: decider });
+  const items: OutboxItem[] = [
+    {
+      method: "chat.update",
+      payload: { channel: refChannel(key), ts: refTs(key), text, blocks: [section(text)] },
+      orderingKey: key,
+    },
+  ];
+  if (ctx.securityChannel)
+    items.push({
+      method: "chat.postMessage",
+      payload: { channel: ctx.securityChannel, text },
+      dedupeKey: `${key}:security:${row.state}`,
+    });
   return items;
 };

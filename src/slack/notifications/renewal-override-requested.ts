@@ -4,12 +4,21 @@ import { ADMIN_CHANNEL } from "../../core/outbox.js";
 import { overrideRequestedMessage } from "../blocks/renewals.js";
 import type { NotificationHandler } from "./handler.js";
 
-type Event = { type: "pushcert.override_requested"; requestId: string; actor: string; currentTopic: string; newTopic: string };
+type Event = {
+  type: "pushcert.override_requested";
+  requestId: string;
+  actor: string;
+  currentTopic: string;
+  newTopic: string;
+};
 
 export const renewalOverrideRequested: NotificationHandler<Event> = async (_tx, event, ctx) => [
   {
     method: "chat.postMessage",
-    payload: { channel: ADMIN_CHANNEL, ...overrideRequestedMessage(event.requestId, event.actor, event.currentTopic, event.newTopic, ctx.locale) },
+    payload: {
+      channel: ADMIN_CHANNEL,
+      ...overrideRequestedMessage(event.requestId, event.actor, event.currentTopic, event.newTopic, ctx.locale),
+    },
     correlation: `pushcert-override:${event.requestId}`,
     orderingKey: `pushcert-override:${event.requestId}`,
   },

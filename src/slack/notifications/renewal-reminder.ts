@@ -6,10 +6,19 @@ import { ROLE_FOR_KIND } from "../../core/renewals/kinds.js";
 import { reminderMessage } from "../blocks/renewals.js";
 import type { NotificationHandler } from "./handler.js";
 
-export const renewalReminder: NotificationHandler<{ type: "renewal.reminder"; renewalId: string; key: string }> = async (tx, event, ctx) => {
+export const renewalReminder: NotificationHandler<{
+  type: "renewal.reminder";
+  renewalId: string;
+  key: string;
+}> = async (tx, event, ctx) => {
   const renewal = await tx.renewal.findUnique({ where: { id: event.renewalId }, include: { account: true } });
   if (!renewal?.expiresAt) return [];
-  const account = renewal.account ?? (await tx.custodyAccount.findFirst({ where: { role: ROLE_FOR_KIND[renewal.kind] }, orderBy: { createdAt: "asc" } }));
+  const account =
+    renewal.account ??
+    (await tx.custodyAccount.findFirst({
+      where: { role: ROLE_FOR_KIND[renewal.kind] },
+      orderBy: { createdAt: "asc" },
+    }));
   const message = reminderMessage({ ...renewal, account }, event.key, ctx);
   return [
     {

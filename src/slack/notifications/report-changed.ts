@@ -20,11 +20,19 @@ export async function incidentUpdate(tx: Tx, reportId: string, ctx: NotifyContex
   ];
 }
 
-export const reportChanged: NotificationHandler<{ type: "report.changed"; reportId: string; note?: string }> = async (tx, event, ctx) => {
+export const reportChanged: NotificationHandler<{ type: "report.changed"; reportId: string; note?: string }> = async (
+  tx,
+  event,
+  ctx,
+) => {
   const items = await incidentUpdate(tx, event.reportId, ctx);
   if (items.length && event.note) {
     const key = `report:${event.reportId}`;
-    items.push({ method: "chat.postMessage", payload: { channel: refChannel(key), thread_ts: refTs(key), text: event.note }, orderingKey: key });
+    items.push({
+      method: "chat.postMessage",
+      payload: { channel: refChannel(key), thread_ts: refTs(key), text: event.note },
+      orderingKey: key,
+    });
   }
   return items;
 };

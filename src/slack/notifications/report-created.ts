@@ -7,7 +7,11 @@ import { isLocale, t } from "../../i18n/index.js";
 import { incidentMessage } from "../blocks/incident.js";
 import type { NotificationHandler } from "./handler.js";
 
-export const reportCreated: NotificationHandler<{ type: "report.created"; reportId: string; statusToken?: string }> = async (tx, event, ctx) => {
+export const reportCreated: NotificationHandler<{
+  type: "report.created";
+  reportId: string;
+  statusToken?: string;
+}> = async (tx, event, ctx) => {
   const incident = await loadIncident(tx, event.reportId);
   if (!incident) return [];
   const key = `report:${event.reportId}`;
@@ -29,7 +33,11 @@ export const reportCreated: NotificationHandler<{ type: "report.created"; report
     const url = `${ctx.publicUrl.replace(/\/$/, "")}/report/status/${event.statusToken}`;
     items.push({
       method: "dm",
-      payload: { ...(slackUser ? { user: slackUser } : { email: reporterEmail }), text: t(locale, "report.dm", { reference: report.reference, url }), unfurl_links: false },
+      payload: {
+        ...(slackUser ? { user: slackUser } : { email: reporterEmail }),
+        text: t(locale, "report.dm", { reference: report.reference, url }),
+        unfurl_links: false,
+      },
       dedupeKey: `${key}:dm`,
     });
   }

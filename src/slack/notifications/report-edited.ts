@@ -17,14 +17,29 @@ function value(c: FieldChange, v: string | null, locale: Locale, timeZone: strin
 }
 
 export function editedText(changes: FieldChange[], locale: Locale, timeZone: string): string {
-  const lines = changes.map((c) => `• *${t(locale, `report.edited.field.${c.field}`)}*: ${value(c, c.from, locale, timeZone)} → ${value(c, c.to, locale, timeZone)}`);
+  const lines = changes.map(
+    (c) =>
+      `• *${t(locale, `report.edited.field.${c.field}`)}*: ${value(c, c.from, locale, timeZone)} → ${value(c, c.to, locale, timeZone)}`,
+  );
   return [t(locale, "report.edited.title"), ...lines].join("\n");
 }
 
-export const reportEdited: NotificationHandler<{ type: "report.edited"; reportId: string; changes: FieldChange[] }> = async (tx, event, ctx) => {
+export const reportEdited: NotificationHandler<{
+  type: "report.edited";
+  reportId: string;
+  changes: FieldChange[];
+}> = async (tx, event, ctx) => {
   const items = await incidentUpdate(tx, event.reportId, ctx);
   if (!items.length) return items;
   const key = `report:${event.reportId}`;
-  items.push({ method: "chat.postMessage", payload: { channel: refChannel(key), thread_ts: refTs(key), text: editedText(event.changes, ctx.locale, ctx.timeZone) }, orderingKey: key });
+  items.push({
+    method: "chat.postMessage",
+    payload: {
+      channel: refChannel(key),
+      thread_ts: refTs(key),
+      text: editedText(event.changes, ctx.locale, ctx.timeZone),
+    },
+    orderingKey: key,
+  });
   return items;
 };

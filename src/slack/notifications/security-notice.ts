@@ -21,15 +21,27 @@ export const securityNotice: NotificationHandler<Event> = async (tx, e, ctx) => 
   const who = actorMention(e.actor, ctx.locale);
   let text: string;
   if (e.kind === "wipe_past_limit") {
-    const c = await tx.command.findUnique({ where: { id: e.commandId }, include: { device: { select: { name: true, serial: true } } } });
+    const c = await tx.command.findUnique({
+      where: { id: e.commandId },
+      include: { device: { select: { name: true, serial: true } } },
+    });
     if (!c) return [];
     const name = `*${escape(c.device.name)}*${c.device.serial ? ` (${escape(c.device.serial)})` : ""}`;
     text = t(ctx.locale, "brake.security.wipe_past_limit", { who, name, limit: e.limit });
   } else {
-    const devices = await tx.device.findMany({ where: { id: { in: e.deviceIds.slice(0, SHOWN_DEVICES) } }, select: { name: true, serial: true } });
+    const devices = await tx.device.findMany({
+      where: { id: { in: e.deviceIds.slice(0, SHOWN_DEVICES) } },
+      select: { name: true, serial: true },
+    });
     const names = devices.map((d) => `${escape(d.name)}${d.serial ? ` (${escape(d.serial)})` : ""}`).join(", ");
     const more = e.deviceIds.length > SHOWN_DEVICES ? ` +${e.deviceIds.length - SHOWN_DEVICES}` : "";
-    text = t(ctx.locale, "brake.security.bulk_request", { who, count: e.deviceIds.length, type: t(ctx.locale, `command.type.${e.commandType}`), devices: names + more, source: e.source === "csv" ? "CSV" : "/mdm" });
+    text = t(ctx.locale, "brake.security.bulk_request", {
+      who,
+      count: e.deviceIds.length,
+      type: t(ctx.locale, `command.type.${e.commandType}`),
+      devices: names + more,
+      source: e.source === "csv" ? "CSV" : "/mdm",
+    });
   }
   const dedupeKey = e.kind === "wipe_past_limit" ? `security:wipe:${e.commandId}` : `security:batch:${e.batchId}`;
   return [{ method: "chat.postMessage", payload: { channel, text, unfurl_links: false }, dedupeKey }];

@@ -28,25 +28,47 @@ export function reportFormPage(locale: Locale, s: FormState): string {
     vars[`${f}.aria`] = key ? ` aria-invalid="true" aria-describedby="${f}-error"` : "";
   }
   const c = s.values.circumstances;
-  for (const option of ["lost", "stolen", "left_behind"]) vars[`circumstances.${option}`] = c === option ? " checked" : "";
+  for (const option of ["lost", "stolen", "left_behind"])
+    vars[`circumstances.${option}`] = c === option ? " checked" : "";
   const cKey = s.errors.circumstances;
   vars["circumstances.class"] = cKey ? " invalid" : "";
-  vars["circumstances.error"] = cKey ? `<p class="error" id="circumstances-error">${escapeHtml(t(locale, cKey))}</p>` : "";
+  vars["circumstances.error"] = cKey
+    ? `<p class="error" id="circumstances-error">${escapeHtml(t(locale, cKey))}</p>`
+    : "";
   vars["circumstances.aria"] = cKey ? ` aria-describedby="circumstances-error"` : "";
   vars["consent.checked"] = s.values.consent === "on" ? " checked" : "";
 
-  const notices = [s.notice, Object.keys(s.errors).length ? t(locale, "portal.errors_summary") : undefined].filter(Boolean) as string[];
+  const notices = [s.notice, Object.keys(s.errors).length ? t(locale, "portal.errors_summary") : undefined].filter(
+    Boolean,
+  ) as string[];
   vars.notice = notices.map((n) => `<p class="notice" role="alert">${escapeHtml(n)}</p>`).join("\n");
-  return page("report", locale, { ...vars, title: t(locale, "portal.title"), langSwitchHref: `/report?lang=${locale === "ja" ? "en" : "ja"}` });
+  return page("report", locale, {
+    ...vars,
+    title: t(locale, "portal.title"),
+    langSwitchHref: `/report?lang=${locale === "ja" ? "en" : "ja"}`,
+  });
 }
 
 export function messagePage(locale: Locale, heading: string, text: string): string {
-  return page("message", locale, { title: heading, heading, text, langSwitchHref: `/report?lang=${locale === "ja" ? "en" : "ja"}` });
+  return page("message", locale, {
+    title: heading,
+    heading,
+    text,
+    langSwitchHref: `/report?lang=${locale === "ja" ? "en" : "ja"}`,
+  });
 }
 
 /** "YYYY-MM-DDTHH:mm" for a datetime-local field, in `timeZone`. */
 export function localDateTime(d: Date, timeZone: string): string {
-  const p = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(d);
+  const p = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(d);
   const g = (k: string) => p.find((x) => x.type === k)!.value;
   return `${g("year")}-${g("month")}-${g("day")}T${g("hour")}:${g("minute")}`;
 }

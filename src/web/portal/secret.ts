@@ -6,7 +6,10 @@ import { log } from "../../log.js";
 
 export function portalSecret(config: Config): Buffer {
   if (config.PORTAL_SECRET) return Buffer.from(config.PORTAL_SECRET, "utf8");
-  if (config.SECRET_ENCRYPTION_KEY) return createHmac("sha256", config.SECRET_ENCRYPTION_KEY).update("lostdesk-portal").digest();
-  log.warn("PORTAL_SECRET is not set: report forms open before a restart will ask to be sent again; set it on every replica");
+  if (config.SECRET_ENCRYPTION_KEY)
+    return createHmac("sha256", config.SECRET_ENCRYPTION_KEY).update("lostdesk-portal").digest();
+  log.warn(
+    "PORTAL_SECRET is not set: report forms open before a restart will ask to be sent again; set it on every replica",
+  );
   return randomBytes(32);
 }

@@ -20,17 +20,28 @@ function load(name: string): string {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 export function render(name: string, locale: Locale, vars: Record<string, string>): string {
   return load(name)
     .replace(/\{\{\{\s*([\w.:-]+)\s*\}\}\}/g, (_m, k: string) => vars[k] ?? "")
-    .replace(/\{\{\s*([\w.:-]+)\s*\}\}/g, (_m, k: string) => escapeHtml(k.startsWith("t:") ? t(locale, k.slice(2)) : (vars[k] ?? "")));
+    .replace(/\{\{\s*([\w.:-]+)\s*\}\}/g, (_m, k: string) =>
+      escapeHtml(k.startsWith("t:") ? t(locale, k.slice(2)) : (vars[k] ?? "")),
+    );
 }
 
 /** A whole page: the body template inside the layout, with the language switch. */
-export function page(name: string, locale: Locale, vars: Record<string, string> & { title: string; langSwitchHref: string }): string {
+export function page(
+  name: string,
+  locale: Locale,
+  vars: Record<string, string> & { title: string; langSwitchHref: string },
+): string {
   const body = render(name, locale, { ...vars, lang: locale });
   const other = locale === "ja" ? "en" : "ja";
   return render("layout", locale, { ...vars, body, lang: locale, otherLang: other });

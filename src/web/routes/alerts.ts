@@ -25,11 +25,15 @@ export function alertRoutes({ core, config }: WebDeps): Router {
       if (!config.ALERTS_API_TOKEN && !(await core.apiTokens.list()).length) {
         res.status(503).json({
           error: "alerts_disabled",
-          reason: "no alerts API token on the server: set ALERTS_API_TOKEN or issue one with npm run api-token -- create <name>",
+          reason:
+            "no alerts API token on the server: set ALERTS_API_TOKEN or issue one with npm run api-token -- create <name>",
         });
         return;
       }
-      res.status(401).set("WWW-Authenticate", "Bearer").json({ error: "unauthenticated", reason: "missing or wrong bearer token" });
+      res
+        .status(401)
+        .set("WWW-Authenticate", "Bearer")
+        .json({ error: "unauthenticated", reason: "missing or wrong bearer token" });
     } catch (err) {
       next(err);
     }

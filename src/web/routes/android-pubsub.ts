@@ -26,7 +26,8 @@ const push = z.object({
 });
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
-const tokenMatches = (given: unknown, expected: string) => typeof given === "string" && timingSafeEqual(digest(given), digest(expected));
+const tokenMatches = (given: unknown, expected: string) =>
+  typeof given === "string" && timingSafeEqual(digest(given), digest(expected));
 
 export function androidPubSubRoutes({ core, config }: WebDeps): Router {
   const r = Router();
@@ -44,14 +45,24 @@ export function androidPubSubRoutes({ core, config }: WebDeps): Router {
       // without the {message: {data, attributes}} envelope, and so without notificationType:
       // nothing could be read from it. Refused (not acked) so Pub/Sub keeps it, and said loudly.
       if (isUnwrapped(req.body)) {
-        log.warn("android pubsub: the push subscription unwraps payloads; turn off 'Enable payload unwrapping' on the subscription (messages are kept by Pub/Sub until then)", {});
-        res.status(400).json({ error: "unwrapped_payload", reason: "the Pub/Sub push subscription has payload unwrapping on: turn it off so messages arrive with their notificationType" });
+        log.warn(
+          "android pubsub: the push subscription unwraps payloads; turn off 'Enable payload unwrapping' on the subscription (messages are kept by Pub/Sub until then)",
+          {},
+        );
+        res.status(400).json({
+          error: "unwrapped_payload",
+          reason:
+            "the Pub/Sub push subscription has payload unwrapping on: turn it off so messages arrive with their notificationType",
+        });
         return;
       }
       const parsed = push.safeParse(req.body);
       let payload: unknown = null;
       try {
-        payload = parsed.success && parsed.data.message.data ? JSON.parse(Buffer.from(parsed.data.message.data, "base64").toString("utf8")) : null;
+        payload =
+          parsed.success && parsed.data.message.data
+            ? JSON.parse(Buffer.from(parsed.data.message.data, "base64").toString("utf8"))
+            : null;
       } catch {
         payload = null;
       }
@@ -89,9 +100,10 @@ export function androidPubSubRoutes({ core, config }: WebDeps): Router {
         const batch = usageLogBatch(payload as never);
         let recorded = 0;
         for (const item of batch.device ? batch.items : []) {
-          const done = item.kind === "location"
-            ? await core.deviceSide.located("android", batch.device!, item.location)
-            : await core.deviceSide.changedOnDeviceByRef("android", batch.device!, item.change);
+          const done =
+            item.kind === "location"
+              ? await core.deviceSide.located("android", batch.device!, item.location)
+              : await core.deviceSide.changedOnDeviceByRef("android", batch.device!, item.change);
           if (done) recorded++;
         }
         res.status(200).json({ ok: true, recorded });

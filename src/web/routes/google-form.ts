@@ -22,7 +22,8 @@ const bodySchema = z.object({
   answers: z.record(z.string().max(500), z.union([z.string().max(5000), z.array(z.string().max(5000)).max(50)])),
 });
 
-const fail = (res: Response, status: number, error: string, reason: string) => res.status(status).json({ error, reason });
+const fail = (res: Response, status: number, error: string, reason: string) =>
+  res.status(status).json({ error, reason });
 
 export function googleFormRoutes({ config, core }: WebDeps): Router {
   const r = Router();
@@ -34,16 +35,28 @@ export function googleFormRoutes({ config, core }: WebDeps): Router {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const timestamp = req.get("x-timestamp") ?? "";
     const signature = req.get("x-signature") ?? "";
-    if (!/^\d{1,12}$/.test(timestamp)) return fail(res, 401, "unauthenticated", "missing or malformed X-Timestamp (unix seconds)");
-    if (!/^sha256=[0-9a-f]{64}$/i.test(signature)) return fail(res, 401, "unauthenticated", "missing or malformed X-Signature (sha256=<hex>)");
+    if (!/^\d{1,12}$/.test(timestamp))
+      return fail(res, 401, "unauthenticated", "missing or malformed X-Timestamp (unix seconds)");
+    if (!/^sha256=[0-9a-f]{64}$/i.test(signature))
+      return fail(res, 401, "unauthenticated", "missing or malformed X-Signature (sha256=<hex>)");
     const now = core.clock.now();
     if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_S) {
-      return fail(res, 401, "unauthenticated", "X-Timestamp is more than 5 minutes away from now: stale or replayed request");
+      return fail(
+        res,
+        401,
+        "unauthenticated",
+        "X-Timestamp is more than 5 minutes away from now: stale or replayed request",
+      );
     }
     const expected = createHmac("sha256", secret).update(`${timestamp}.`).update(raw).digest();
     const given = Buffer.from(signature.slice("sha256=".length), "hex");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return fail(res, 401, "unauthenticated", "signature does not match: check GOOGLE_FORM_WEBHOOK_SECRET in the script properties");
+      return fail(
+        res,
+        401,
+        "unauthenticated",
+        "signature does not match: check GOOGLE_FORM_WEBHOOK_SECRET in the script properties",
+      );
     }
 
     let json: unknown;
@@ -69,11 +82,26 @@ export function googleFormRoutes({ config, core }: WebDeps): Router {
     if (config.GOOGLE_FORM_ID && parsed.data.formId && parsed.data.formId !== config.GOOGLE_FORM_ID) {
       return fail(res, 400, "bad_request", "formId is not the form this app is configured for (GOOGLE_FORM_ID)");
     }
-    const report = responseToReport(parsed.data, { titles, timeZone: config.APP_TIMEZONE, now, fallbackLocale: config.APP_LOCALE });
-    const submittedAt = parsed.data.submittedAt && !Number.isNaN(Date.parse(parsed.data.submittedAt)) ? new Date(parsed.data.submittedAt) : null;
-    const result = await core.reports.importResponse({ ...report, externalId: parsed.data.responseId, externalSubmittedAt: submittedAt });
+    const report = responseToReport(parsed.data, {
+      titles,
+      timeZone: config.APP_TIMEZONE,
+      now,
+      fallbackLocale: config.APP_LOCALE,
+    });
+    const submittedAt =
+      parsed.data.submittedAt && !Number.isNaN(Date.parse(parsed.data.submittedAt))
+        ? new Date(parsed.data.submittedAt)
+        : null;
+    const result = await core.reports.importResponse({
+      ...report,
+      externalId: parsed.data.responseId,
+      externalSubmittedAt: submittedAt,
+    });
     if (result.created) return res.status(202).json({ status: "accepted", reference: result.report.reference });
-    if (result.edited.length) return res.status(200).json({ status: "edited", reference: result.report.reference, changed: result.edited.map((c) => c.field) });
+    if (result.edited.length)
+      return res
+        .status(200)
+        .json({ status: "edited", reference: result.report.reference, changed: result.edited.map((c) => c.field) });
     log.info("google form response already imported", { reference: result.report.reference });
     res.status(200).json({ status: "duplicate", reference: result.report.reference });
   });

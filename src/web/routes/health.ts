@@ -9,8 +9,13 @@ export function healthRoutes({ db, setup }: WebDeps): Router {
   const r = Router();
   r.get("/healthz", async (_req, res) => {
     const ok = await db.ping();
-    if (!ok) return void res.set("Retry-After", String(RETRY_AFTER_S)).status(503).json({ status: "database unreachable" });
-    const degraded = (setup?.degraded() ?? []).map((c) => ({ check: c.id, status: c.status, reason: t("en", c.detail, c.vars) }));
+    if (!ok)
+      return void res.set("Retry-After", String(RETRY_AFTER_S)).status(503).json({ status: "database unreachable" });
+    const degraded = (setup?.degraded() ?? []).map((c) => ({
+      check: c.id,
+      status: c.status,
+      reason: t("en", c.detail, c.vars),
+    }));
     res.status(200).json(degraded.length ? { status: "degraded", degraded } : { status: "ok" });
   });
   return r;

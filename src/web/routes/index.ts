@@ -13,5 +13,14 @@ import { androidPubSubRoutes } from "./android-pubsub.js";
 import { nanoMdmWebhookRoutes } from "./nanomdm-webhook.js";
 
 export function routes(deps: WebDeps): Router[] {
-  return [landingRoutes(deps), healthRoutes(deps), alertRoutes(deps), agentRoutes(deps), nanoMdmWebhookRoutes(deps), androidPubSubRoutes(deps), reportRoutes(deps), googleFormRoutes(deps)];
+  return [
+    landingRoutes(deps),
+    healthRoutes(deps),
+    alertRoutes(deps),
+    agentRoutes(deps),
+    nanoMdmWebhookRoutes(deps),
+    androidPubSubRoutes(deps),
+    reportRoutes(deps),
+    googleFormRoutes(deps),
+  ];
 }

@@ -52,7 +52,13 @@ export function readmeSection(anchor: string): string {
     } catch {}
     for (const m of text.matchAll(/^#{2,4} (.+)$/gm)) {
       const title = m[1]!.replace(/`/g, "").trim();
-      headings.set(title.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, "").replace(/ /g, "-"), title);
+      headings.set(
+        title
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N} -]/gu, "")
+          .replace(/ /g, "-"),
+        title,
+      );
     }
   }
   return headings.get(anchor) ?? anchor;
@@ -61,7 +67,10 @@ export function readmeSection(anchor: string): string {
 export function setupTable(results: CheckResult[], locale: Locale): string {
   const rows = results
     .map((r) => {
-      const fix = r.fix && r.status !== "ok" ? ` <span class="fix">${escapeHtml(t(locale, "landing.fix"))}: README § <i>${escapeHtml(readmeSection(r.fix))}</i></span>` : "";
+      const fix =
+        r.fix && r.status !== "ok"
+          ? ` <span class="fix">${escapeHtml(t(locale, "landing.fix"))}: README § <i>${escapeHtml(readmeSection(r.fix))}</i></span>`
+          : "";
       return `<tr data-check="${escapeHtml(r.id)}" data-status="${r.status}"><th scope="row">${escapeHtml(t(locale, `setup.title.${r.id}`))}</th><td class="state state-${r.status}">${escapeHtml(t(locale, `setup.status.${r.status}`))}</td><td>${escapeHtml(t(locale, r.detail, r.vars))}${fix}</td></tr>`;
     })
     .join("\n");
@@ -75,28 +84,42 @@ export function landingRoutes({ config, setup, preview }: WebDeps): Router {
     const allowed = fromLoopback(req) || hasSetupToken(req, config);
     // The token leaves the address bar (and the history) at once: a cookie carries it from here.
     if (config.SETUP_TOKEN && typeof req.query.setup_token === "string" && hasSetupToken(req, config)) {
-      res.cookie(COOKIE, cookieValue(config.SETUP_TOKEN), { httpOnly: true, sameSite: "strict", secure: req.secure, path: "/", maxAge: 8 * 3_600_000 });
+      res.cookie(COOKIE, cookieValue(config.SETUP_TOKEN), {
+        httpOnly: true,
+        sameSite: "strict",
+        secure: req.secure,
+        path: "/",
+        maxAge: 8 * 3_600_000,
+      });
       return res.redirect(303, `/?lang=${locale}`);
     }
     let setupHtml = "";
     if (allowed && setup) {
       if (req.query.recheck === "1") await setup.refresh().catch(() => null);
       const { results, checkedAt } = await setup.current();
-      const when = checkedAt ? t(locale, "landing.checked_at", { at: formatDateTime(checkedAt, locale, config.APP_TIMEZONE) }) : t(locale, "landing.not_checked");
+      const when = checkedAt
+        ? t(locale, "landing.checked_at", { at: formatDateTime(checkedAt, locale, config.APP_TIMEZONE) })
+        : t(locale, "landing.not_checked");
       setupHtml =
         `<section aria-labelledby="setup-h"><h2 id="setup-h">${escapeHtml(t(locale, "landing.setup_heading"))}</h2>` +
         `<p class="hint">${escapeHtml(t(locale, "landing.setup_note"))} ${escapeHtml(when)} <a class="button secondary" href="/?recheck=1&amp;lang=${locale}">${escapeHtml(t(locale, "landing.recheck"))}</a></p>` +
         (results ? setupTable(results, locale) : "") +
         `<p class="hint">${escapeHtml(t(locale, "landing.doctor"))}</p></section>`;
     }
-    const previewHtml = preview && allowed ? `<p class="preview-banner">${escapeHtml(t(locale, "landing.preview"))} <a href="/preview?lang=${locale}">${escapeHtml(t(locale, "landing.open_preview"))}</a></p>` : "";
+    const previewHtml =
+      preview && allowed
+        ? `<p class="preview-banner">${escapeHtml(t(locale, "landing.preview"))} <a href="/preview?lang=${locale}">${escapeHtml(t(locale, "landing.open_preview"))}</a></p>`
+        : "";
     const html = page("landing", locale, {
       title: t(locale, "landing.title"),
       langSwitchHref: `/?lang=${locale === "ja" ? "en" : "ja"}`,
       setup: setupHtml,
       preview: previewHtml,
     });
-    res.status(200).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).send(html.replace("<main id=\"main\">", '<main id="main" class="wide">'));
+    res
+      .status(200)
+      .set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" })
+      .send(html.replace('<main id="main">', '<main id="main" class="wide">'));
   });
   return r;
 }

@@ -7,7 +7,14 @@ import express, { Router } from "express";
 import type { WebDeps } from "../deps.js";
 import { DomainError } from "../../core/errors.js";
 import { normaliseApps } from "../../core/alerts/index.js";
-import { commandReport, decodeRawPayload, installedApplications, enrollmentFacts, nanoMdmEvent, verifyNanoMdmSignature } from "../../drivers/nanomdm/webhook.js";
+import {
+  commandReport,
+  decodeRawPayload,
+  installedApplications,
+  enrollmentFacts,
+  nanoMdmEvent,
+  verifyNanoMdmSignature,
+} from "../../drivers/nanomdm/webhook.js";
 import { log } from "../../log.js";
 import { assertStorable } from "../json.js";
 
@@ -37,7 +44,10 @@ export function nanoMdmWebhookRoutes({ core, config }: WebDeps): Router {
         parsed = null;
       }
       if (!parsed?.success) {
-        res.status(400).json({ error: "invalid_input", reason: "expected a NanoMDM webhook event (topic, acknowledge_event or checkin_event)" });
+        res.status(400).json({
+          error: "invalid_input",
+          reason: "expected a NanoMDM webhook event (topic, acknowledge_event or checkin_event)",
+        });
         return;
       }
       res.status(200).json(await handle(core, parsed.data));
@@ -67,7 +77,10 @@ async function handle(core: WebDeps["core"], ev: Event): Promise<{ ok: true; ign
     const inventory = installedApplications(ev.acknowledge_event);
     if (inventory) await core.appUsage.report(device.id, normaliseApps(inventory.apps) ?? [], "nanomdm");
     try {
-      const command = await core.commands.recordResult(report.commandUuid, report.result, { deviceId: device.id, actor: "driver:nanomdm" });
+      const command = await core.commands.recordResult(report.commandUuid, report.result, {
+        deviceId: device.id,
+        actor: "driver:nanomdm",
+      });
       return { ok: true, state: command.state };
     } catch (err) {
       // A command we did not send (another tool's, through the same NanoMDM): not ours to track.
@@ -85,7 +98,10 @@ async function handle(core: WebDeps["core"], ev: Event): Promise<{ ok: true; ign
     // Any order, any repeat: the core merges them into one device (src/core/enrollments/apple.ts).
     const at = ev.created_at ? new Date(ev.created_at) : undefined;
     const facts = type === "Authenticate" ? enrollmentFacts(decodeRawPayload(checkin.raw_payload)) : undefined;
-    const { device, relocked } = await core.enrollments.appleCheckIn({ type, udid, at: at && !Number.isNaN(at.getTime()) ? at : undefined, facts }, "nanomdm");
+    const { device, relocked } = await core.enrollments.appleCheckIn(
+      { type, udid, at: at && !Number.isNaN(at.getTime()) ? at : undefined, facts },
+      "nanomdm",
+    );
     if (relocked) log.info("lost mode queued again for a re-enrolled device", { deviceId: device.id });
     return { ok: true, state: device.state };
   }

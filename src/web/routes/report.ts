@@ -18,14 +18,28 @@ import { localDateTime, messagePage, reportFormPage } from "../portal/report-pag
 import { portalSecret } from "../portal/secret.js";
 import { FORMS_DIR, escapeHtml, page } from "../portal/templates.js";
 
-const FIELDS = ["reporterEmail", "reporterName", "device", "lostAt", "location", "circumstances", "contactPhone", "consent"];
+const FIELDS = [
+  "reporterEmail",
+  "reporterName",
+  "device",
+  "lostAt",
+  "location",
+  "circumstances",
+  "contactPhone",
+  "consent",
+];
 
 export function reportRoutes({ config, core }: WebDeps): Router {
   const { clock } = core;
   const timeZone = config.APP_TIMEZONE;
   const secret = portalSecret(config);
   const tokens = new FormTokens(secret);
-  const limiter = new RateLimiter({ limits: core.rateLimits, clock, secret }, "report", config.REPORT_RATE_LIMIT, 15 * 60_000);
+  const limiter = new RateLimiter(
+    { limits: core.rateLimits, clock, secret },
+    "report",
+    config.REPORT_RATE_LIMIT,
+    15 * 60_000,
+  );
   const secure = (core.publicUrl ?? "").startsWith("https:");
   const css = readFileSync(path.join(FORMS_DIR, "static/portal.css"));
   const r = Router();
@@ -34,21 +48,44 @@ export function reportRoutes({ config, core }: WebDeps): Router {
   // number read is kept, so a page served while the database is away still has it.
   let helpDeskPhone: string | null = null;
   const sendPage = async (res: Response, status: number, html: string) => {
-    helpDeskPhone = await core.companyContact.get().then((c) => c.helpDeskPhone, () => helpDeskPhone);
+    helpDeskPhone = await core.companyContact.get().then(
+      (c) => c.helpDeskPhone,
+      () => helpDeskPhone,
+    );
     const locale: Locale = /^<!doctype html>\s*<html lang="en"/i.test(html) ? "en" : "ja";
     const body = helpDeskPhone ? html.replace("</main>", `${helpDeskLine(locale, helpDeskPhone)}\n</main>`) : html;
     res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).send(body);
   };
-  const showForm = (res: Response, status: number, locale: Locale, values: Record<string, string>, errors: FieldErrors, notice?: string, csrf?: string) => {
+  const showForm = (
+    res: Response,
+    status: number,
+    locale: Locale,
+    values: Record<string, string>,
+    errors: FieldErrors,
+    notice?: string,
+    csrf?: string,
+  ) => {
     const token = csrf ?? tokens.issue(clock.now());
     res.cookie(CSRF_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/report", maxAge: 4 * 3_600_000 });
-    sendPage(res, status, reportFormPage(locale, { values, errors, csrf: token, notice, maxLostAt: localDateTime(clock.now(), timeZone) }));
+    sendPage(
+      res,
+      status,
+      reportFormPage(locale, { values, errors, csrf: token, notice, maxLostAt: localDateTime(clock.now(), timeZone) }),
+    );
   };
 
   /** The database is away: nothing was stored; the form comes back with the input, to send again. */
   const unavailable = (res: Response, locale: Locale, values: Record<string, string>, csrf: unknown) => {
     res.set("Retry-After", String(RETRY_AFTER_S));
-    return showForm(res, 503, locale, values, {}, t(locale, "portal.unavailable"), typeof csrf === "string" ? csrf : undefined);
+    return showForm(
+      res,
+      503,
+      locale,
+      values,
+      {},
+      t(locale, "portal.unavailable"),
+      typeof csrf === "string" ? csrf : undefined,
+    );
   };
 
   r.get("/report/assets/portal.css", (_req, res) => {
@@ -71,7 +108,11 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     if (allowed === null) return unavailable(res, locale, values, body._csrf);
     if (!allowed) {
       res.set("Retry-After", "900");
-      return sendPage(res, 429, messagePage(locale, t(locale, "portal.rate_limited_title"), t(locale, "portal.rate_limited")));
+      return sendPage(
+        res,
+        429,
+        messagePage(locale, t(locale, "portal.rate_limited_title"), t(locale, "portal.rate_limited")),
+      );
     }
     const now = clock.now();
     const nonce = tokens.verify(body._csrf, readCookie(req.headers.cookie, CSRF_COOKIE), now);
@@ -91,7 +132,9 @@ export function reportRoutes({ config, core }: WebDeps): Router {
       // A replay (double click, back + resend) finds the first report: same reference, same link.
       const token = tokens.statusToken(nonce);
       const statusPath = `/report/status/${token}`;
-      const notice = result.created ? "" : `<p class="notice ok" role="status">${escapeHtml(t(locale, "receipt.duplicate"))}</p>`;
+      const notice = result.created
+        ? ""
+        : `<p class="notice ok" role="status">${escapeHtml(t(locale, "receipt.duplicate"))}</p>`;
       return sendPage(
         res,
         200,
@@ -107,7 +150,15 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     } catch (err) {
       if (err instanceof DomainError && err.code === "invalid_input") {
         const field = (err.details.field as keyof FieldErrors | undefined) ?? "device";
-        return showForm(res, 400, locale, values, { [field]: `report.error.${field}` }, undefined, body._csrf as string);
+        return showForm(
+          res,
+          400,
+          locale,
+          values,
+          { [field]: `report.error.${field}` },
+          undefined,
+          body._csrf as string,
+        );
       }
       if (isDatabaseUnreachable(err)) return unavailable(res, locale, values, body._csrf);
       log.error("report could not be saved", { err: err instanceof Error ? err.message : String(err) });
@@ -123,12 +174,28 @@ export function reportRoutes({ config, core }: WebDeps): Router {
       if (view && !isLocale(req.query.lang) && isLocale(view.locale)) locale = view.locale;
       const switchHref = `?lang=${locale === "ja" ? "en" : "ja"}`;
       if (!view) {
-        return sendPage(res, 404, page("message", locale, { title: t(locale, "status.not_found_title"), heading: t(locale, "status.not_found_title"), text: t(locale, "status.not_found_body"), langSwitchHref: switchHref }));
+        return sendPage(
+          res,
+          404,
+          page("message", locale, {
+            title: t(locale, "status.not_found_title"),
+            heading: t(locale, "status.not_found_title"),
+            text: t(locale, "status.not_found_body"),
+            langSwitchHref: switchHref,
+          }),
+        );
       }
       const steps = view.steps
-        .map((s) => `<li><strong>${escapeHtml(t(locale, `report.status.${s.status}`))}</strong><time datetime="${s.at.toISOString()}">${escapeHtml(formatDateTime(s.at, locale, timeZone))}</time></li>`)
+        .map(
+          (s) =>
+            `<li><strong>${escapeHtml(t(locale, `report.status.${s.status}`))}</strong><time datetime="${s.at.toISOString()}">${escapeHtml(formatDateTime(s.at, locale, timeZone))}</time></li>`,
+        )
         .join("\n");
-      const footer = view.closed ? t(locale, "status.closed") : view.status === "RECEIVED" ? t(locale, "status.waiting") : "";
+      const footer = view.closed
+        ? t(locale, "status.closed")
+        : view.status === "RECEIVED"
+          ? t(locale, "status.waiting")
+          : "";
       return sendPage(
         res,
         200,
@@ -144,7 +211,11 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     } catch (err) {
       if (isDatabaseUnreachable(err)) {
         res.set("Retry-After", String(RETRY_AFTER_S));
-        return sendPage(res, 503, messagePage(locale, t(locale, "portal.unavailable_title"), t(locale, "portal.unavailable_body")));
+        return sendPage(
+          res,
+          503,
+          messagePage(locale, t(locale, "portal.unavailable_title"), t(locale, "portal.unavailable_body")),
+        );
       }
       log.error("status page failed", { err: err instanceof Error ? err.message : String(err) });
       return sendPage(res, 500, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
@@ -156,7 +227,8 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     if (!req.path.startsWith("/report") || res.headersSent) return next(err);
     const locale = portalLocale(req, config.APP_LOCALE);
     const status = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
-    const [title, body] = status === 413 ? ["portal.too_large_title", "portal.too_large"] : ["portal.error_title", "portal.error_body"];
+    const [title, body] =
+      status === 413 ? ["portal.too_large_title", "portal.too_large"] : ["portal.error_title", "portal.error_body"];
     sendPage(res, status, messagePage(locale, t(locale, title), t(locale, body)));
   };
   r.use(pageErrors);

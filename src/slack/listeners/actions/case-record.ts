@@ -10,6 +10,9 @@ export const caseRecordButton = (deps: SlackDeps) =>
     const body = args.body as { channel?: { id?: string }; message?: { ts?: string; thread_ts?: string } };
     const channel = body.channel?.id;
     if (!channel || !/^LR-/.test(value)) return t(locale, "commands.ephemeral.bad_button");
-    const out = await deps.core.cases.export(actor, value, { channel, threadTs: body.message?.thread_ts ?? body.message?.ts });
+    const out = await deps.core.cases.export(actor, value, {
+      channel,
+      threadTs: body.message?.thread_ts ?? body.message?.ts,
+    });
     return t(locale, "case.queued", { reference: out.reference });
   });

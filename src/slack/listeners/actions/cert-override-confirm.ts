@@ -6,5 +6,8 @@ import { button } from "../../button.js";
 export const certOverrideConfirm = (deps: SlackDeps) =>
   button(deps, async ({ actor, reader, locale, value }) => {
     const r = await deps.core.pushCertificates.confirmTopicOverride(actor, value);
-    return t(locale, "cert.override.confirmed", { topic: r.topic, deadline: formatDate(r.expiresAt, locale, reader.timeZone) });
+    return t(locale, "cert.override.confirmed", {
+      topic: r.topic,
+      deadline: formatDate(r.expiresAt, locale, reader.timeZone),
+    });
   });

@@ -6,8 +6,15 @@ import { incidentButton } from "../../command-replies.js";
 
 export const deviceLock = (deps: SlackDeps) =>
   incidentButton(deps, "d", async ({ target, actor, locale, args: { body, client } }) => {
-    const device = await deps.core.commands.check(actor, { deviceId: target.d!, type: "DEVICE_LOCK", reportId: target.r ?? null });
+    const device = await deps.core.commands.check(actor, {
+      deviceId: target.d!,
+      type: "DEVICE_LOCK",
+      reportId: target.r ?? null,
+    });
     const ctx = { r: target.r, d: device.id, ch: body.channel?.id };
-    await client.views.open({ trigger_id: body.trigger_id, view: lockModal({ ctx, deviceName: device.name, passcodePresent: device.passcodePresent, locale }) as never });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: lockModal({ ctx, deviceName: device.name, passcodePresent: device.passcodePresent, locale }) as never,
+    });
     return null;
   });

@@ -1,7 +1,14 @@
 // One file per action callback in this folder; register each here.
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
-import { CERT_OVERRIDE_CONFIRM, CERT_OVERRIDE_REQUEST, HANDOVER_CONFIRM, HANDOVER_NOT_APPLICABLE, RENEWAL_GMAIL_SIGNED_IN, RENEWAL_MARK_DONE } from "../../blocks/renewals.js";
+import {
+  CERT_OVERRIDE_CONFIRM,
+  CERT_OVERRIDE_REQUEST,
+  HANDOVER_CONFIRM,
+  HANDOVER_NOT_APPLICABLE,
+  RENEWAL_GMAIL_SIGNED_IN,
+  RENEWAL_MARK_DONE,
+} from "../../blocks/renewals.js";
 import { certOverrideConfirm } from "./cert-override-confirm.js";
 import { certOverrideRequest } from "./cert-override-request.js";
 import { handoverConfirm } from "./handover-confirm.js";

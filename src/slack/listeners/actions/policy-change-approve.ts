@@ -12,5 +12,7 @@ export const policyChangeApprove = (deps: SlackDeps) =>
     const id = policyChangeId(value);
     if (!id) return t(locale, "commands.ephemeral.bad_button");
     const { change } = await deps.core.brake.approve(actor, id);
-    return t(locale, "brake.policy.applied_ephemeral", { change: changeText(policyChangeSchema.parse(change.change), locale) });
+    return t(locale, "brake.policy.applied_ephemeral", {
+      change: changeText(policyChangeSchema.parse(change.change), locale),
+    });
   });

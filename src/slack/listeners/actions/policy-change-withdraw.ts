@@ -19,5 +19,8 @@ export const policyChangeWithdraw = (deps: SlackDeps) =>
     const id = policyChangeId(value);
     if (!id) return t(locale, "commands.ephemeral.bad_button");
     const change = await deps.core.brake.withdraw(actor, id);
-    return t(locale, "brake.policy.withdrawn", { change: changeText(policyChangeSchema.parse(change.change), locale), who: `<@${actor.slackUserId}>` });
+    return t(locale, "brake.policy.withdrawn", {
+      change: changeText(policyChangeSchema.parse(change.change), locale),
+      who: `<@${actor.slackUserId}>`,
+    });
   });

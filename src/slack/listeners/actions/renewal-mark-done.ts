@@ -6,6 +6,13 @@ import { openMarkRenewed } from "../views/renewal-mark-renewed.js";
 
 export const renewalMarkDone = (deps: SlackDeps) =>
   button(deps, async ({ actor, locale, value, args: { body, client } }) => {
-    await openMarkRenewed(deps, { actor, locale, renewalId: value, triggerId: body.trigger_id, channel: body.channel?.id ?? null, client });
+    await openMarkRenewed(deps, {
+      actor,
+      locale,
+      renewalId: value,
+      triggerId: body.trigger_id,
+      channel: body.channel?.id ?? null,
+      client,
+    });
     return null;
   });

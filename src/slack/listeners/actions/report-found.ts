@@ -11,7 +11,10 @@ export const reportFound = (deps: SlackDeps) =>
     const inLostMode = report.devices.map((x) => x.device).filter((d) => d.state === "LOST_MODE");
     if (inLostMode.length) {
       const ctx = { r: report.id, ch: body.channel?.id };
-      await client.views.open({ trigger_id: body.trigger_id, view: foundModal({ ctx, reference: report.reference, lostModeDevices: inLostMode, locale }) as never });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: foundModal({ ctx, reference: report.reference, lostModeDevices: inLostMode, locale }) as never,
+      });
       return null;
     }
     const done = await deps.core.commands.resolveReport(actor, report.id, "FOUND");

@@ -7,7 +7,12 @@ import { replyWithError } from "../../errors.js";
 import { localeFor } from "../../locale.js";
 
 export function reportPickDevice(deps: SlackDeps) {
-  return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs) => {
     await ack();
     const target = parseButtonValue(action.selected_option?.value);
     if (!target?.d) return;

@@ -12,7 +12,13 @@ export const wipeApprove = (deps: SlackDeps) =>
     const name = await deviceName(deps, command.deviceId);
     const type = t(locale, `command.type.${command.type}`);
     // A break-glass wipe waits for a second approver besides this one.
-    if (command.state === "AWAITING_APPROVAL") return t(locale, "brake.ephemeral.approval_recorded", { name, type, given: 1, required: command.approvalsRequired });
+    if (command.state === "AWAITING_APPROVAL")
+      return t(locale, "brake.ephemeral.approval_recorded", {
+        name,
+        type,
+        given: 1,
+        required: command.approvalsRequired,
+      });
     if (command.type !== "ERASE_DEVICE") return t(locale, "brake.ephemeral.approved", { name, type });
     return t(locale, "commands.ephemeral.approved", { name });
   });

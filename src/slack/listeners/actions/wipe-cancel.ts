@@ -9,5 +9,8 @@ export const wipeCancel = (deps: SlackDeps) =>
     const commandId = await pendingWipeId(deps, target);
     if (!commandId) return t(locale, "commands.ephemeral.bad_button");
     const command = await deps.core.commands.cancel(actor, commandId);
-    return t(locale, "commands.ephemeral.cancelled", { type: t(locale, "command.type.ERASE_DEVICE"), name: await deviceName(deps, command.deviceId) });
+    return t(locale, "commands.ephemeral.cancelled", {
+      type: t(locale, "command.type.ERASE_DEVICE"),
+      name: await deviceName(deps, command.deviceId),
+    });
   });

@@ -27,7 +27,9 @@ export async function publishHome(deps: SlackDeps, client: WebClient, slackUserI
     await client.views.publish({ user_id: slackUserId, view: (await homeViewFor(deps, slackUserId)) as never });
   } catch (err) {
     // The Home tab is a convenience: a failure is logged, and the next open tries again.
-    log.warn("app home publish failed", { code: (err as { data?: { error?: string } }).data?.error ?? (err as Error).message });
+    log.warn("app home publish failed", {
+      code: (err as { data?: { error?: string } }).data?.error ?? (err as Error).message,
+    });
   }
 }
 

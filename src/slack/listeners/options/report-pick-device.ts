@@ -9,7 +9,9 @@ import { log } from "../../../log.js";
 export function reportPickDeviceOptions(deps: SlackDeps) {
   return async ({ ack, body }: SlackOptionsMiddlewareArgs<"block_suggestion"> & AllMiddlewareArgs) => {
     const suggestion = body as BlockSuggestion;
-    const reportId = suggestion.block_id.startsWith(PICK_BLOCK_PREFIX) ? suggestion.block_id.slice(PICK_BLOCK_PREFIX.length) : "";
+    const reportId = suggestion.block_id.startsWith(PICK_BLOCK_PREFIX)
+      ? suggestion.block_id.slice(PICK_BLOCK_PREFIX.length)
+      : "";
     try {
       const { actor, reader } = await whoIsActing(deps, suggestion.user.id);
       if (!reportId || !deps.core.actors.isAdmin(actor)) return void (await ack({ options: [] }));

@@ -11,11 +11,18 @@ export const REPORT_LOST_CALLBACK_ID = "report_lost_device";
 /** The message-menu shortcut: Slack wants its own callback id; it opens the same modal. */
 export const REPORT_LOST_MESSAGE_CALLBACK_ID = "report_lost_device_message";
 
-export async function openReportFromAnywhere(deps: SlackDeps, client: WebClient, triggerId: string, slackUserId: string): Promise<void> {
+export async function openReportFromAnywhere(
+  deps: SlackDeps,
+  client: WebClient,
+  triggerId: string,
+  slackUserId: string,
+): Promise<void> {
   try {
     await openLostReportModal(deps, client, triggerId, slackUserId);
   } catch (err) {
-    log.warn("report modal could not be opened", { code: (err as { data?: { error?: string } }).data?.error ?? (err as Error).message });
+    log.warn("report modal could not be opened", {
+      code: (err as { data?: { error?: string } }).data?.error ?? (err as Error).message,
+    });
   }
 }
 

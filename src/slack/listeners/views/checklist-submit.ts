@@ -9,7 +9,16 @@ import { whoIsActing } from "../../locale.js";
 import { tellAdmin } from "./command-modal-support.js";
 
 type Raw = Record<string, { value?: { value?: string | null; selected_option?: { value: string } | null } }>;
-const YES_NO = ["carrier_suspended", "personal_data", "encrypted", "sensitive", "financial", "wrongful", "ppc_preliminary_filed", "ppc_final_filed"] as const;
+const YES_NO = [
+  "carrier_suspended",
+  "personal_data",
+  "encrypted",
+  "sensitive",
+  "financial",
+  "wrongful",
+  "ppc_preliminary_filed",
+  "ppc_final_filed",
+] as const;
 
 export function checklistValues(v: Raw): { values: Partial<Record<ChecklistKey, unknown>>; error?: [string, string] } {
   const values: Partial<Record<ChecklistKey, unknown>> = {};
@@ -29,9 +38,13 @@ export function checklistValues(v: Raw): { values: Partial<Record<ChecklistKey, 
   return { values };
 }
 
-export const checklistSubmitted = (deps: SlackDeps) =>
+export const checklistSubmitted =
+  (deps: SlackDeps) =>
   async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const { actor, reader: { locale } } = await whoIsActing(deps, body.user.id);
+    const {
+      actor,
+      reader: { locale },
+    } = await whoIsActing(deps, body.user.id);
     const { values, error } = checklistValues(view.state.values as unknown as Raw);
     if (error) return void (await ack({ response_action: "errors", errors: { [error[0]]: t(locale, error[1]) } }));
     await ackSafely(() => ack());

@@ -19,7 +19,10 @@ export function modalContext(privateMetadata: string | undefined): ModalContext 
   }
 }
 
-export type StateValues = Record<string, Record<string, { value?: string | null; selected_options?: { value: string }[] }>>;
+export type StateValues = Record<
+  string,
+  Record<string, { value?: string | null; selected_options?: { value: string }[] }>
+>;
 
 export function textValue(values: StateValues, blockId: string): string {
   return (values[blockId]?.value?.value ?? "").trim();
@@ -58,7 +61,10 @@ export function commandModal(
   validate?: (values: StateValues, locale: Locale) => Record<string, string> | null,
 ) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const { actor, reader: { locale } } = await whoIsActing(deps, body.user.id);
+    const {
+      actor,
+      reader: { locale },
+    } = await whoIsActing(deps, body.user.id);
     const values = view.state.values as unknown as StateValues;
     const errors = validate?.(values, locale);
     if (errors) return void (await ack({ response_action: "errors", errors }));

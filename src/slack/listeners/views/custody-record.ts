@@ -10,12 +10,20 @@ import { warningLines } from "../../blocks/renewals.js";
 import { errorText } from "../../errors.js";
 import { whoIsActing } from "../../locale.js";
 
-const FIELD_BLOCK: Record<string, string> = { passwordHolder: "password_holder", passwordLocation: "password_location", twoFactorHolder: "two_factor_holder", address: "address" };
+const FIELD_BLOCK: Record<string, string> = {
+  passwordHolder: "password_holder",
+  passwordLocation: "password_location",
+  twoFactorHolder: "two_factor_holder",
+  address: "address",
+};
 
 export function custodyRecordSubmitted(deps: SlackDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const user = body.user.id;
-    const { actor, reader: { locale } } = await whoIsActing(deps, user);
+    const {
+      actor,
+      reader: { locale },
+    } = await whoIsActing(deps, user);
     const v = view.state.values;
     const text = (block: string) => (v[block]?.value?.value as string | null | undefined) ?? null;
     const flags = ((v.flags?.value?.selected_options as { value: string }[] | undefined) ?? []).map((o) => o.value);
@@ -30,8 +38,13 @@ export function custodyRecordSubmitted(deps: SlackDeps) {
         verified: flags.includes("verified"),
       });
       await ack();
-      const reply = [t(locale, "custody.saved", { role: t(locale, `custody.role.${account.role}`), address: account.address }), ...warningLines(warnings, locale)].join("\n");
-      await client.chat.postMessage({ channel: user, text: reply }).catch((err) => log.warn("custody reply failed", { err }));
+      const reply = [
+        t(locale, "custody.saved", { role: t(locale, `custody.role.${account.role}`), address: account.address }),
+        ...warningLines(warnings, locale),
+      ].join("\n");
+      await client.chat
+        .postMessage({ channel: user, text: reply })
+        .catch((err) => log.warn("custody reply failed", { err }));
     } catch (err) {
       const field = err instanceof InvalidInputError ? FIELD_BLOCK[String(err.details.field)] : undefined;
       if (field) return void (await ack({ response_action: "errors", errors: { [field]: errorText(err, locale) } }));

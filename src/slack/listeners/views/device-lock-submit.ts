@@ -8,6 +8,11 @@ export const deviceLockSubmitted = (deps: SlackDeps) =>
   commandModal(deps, async ({ ctx, actor, locale }) => {
     const screen = await deps.core.companyContact.lockScreen(deps.config.APP_LOCALE);
     const params = { Message: screen.message, ...(screen.phone ? { PhoneNumber: screen.phone } : {}) };
-    const command = await deps.core.commands.request(actor, { deviceId: ctx.d ?? "", type: "DEVICE_LOCK", reportId: ctx.r ?? null, params });
+    const command = await deps.core.commands.request(actor, {
+      deviceId: ctx.d ?? "",
+      type: "DEVICE_LOCK",
+      reportId: ctx.r ?? null,
+      params,
+    });
     return queuedText(deps, command.deviceId, command.type, command.state, locale);
   });

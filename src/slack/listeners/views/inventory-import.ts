@@ -9,7 +9,13 @@ import { t, type Locale } from "../../../i18n/index.js";
 import { log } from "../../../log.js";
 import { clip } from "../../blocks/device-card.js";
 import {
-  IMPORT_ACTION_ID, IMPORT_BLOCK_ID, IMPORT_FILE_ACTION_ID, IMPORT_FILE_BLOCK_ID, importErrorsText, importResultText, importResultView,
+  IMPORT_ACTION_ID,
+  IMPORT_BLOCK_ID,
+  IMPORT_FILE_ACTION_ID,
+  IMPORT_FILE_BLOCK_ID,
+  importErrorsText,
+  importResultText,
+  importResultView,
 } from "../../blocks/inventory-import.js";
 import type { SlackDeps } from "../../deps.js";
 import { errorText } from "../../errors.js";
@@ -20,11 +26,17 @@ import { downloadSlackFile } from "./policy-import.js";
 export function inventoryImportSubmitted(deps: SlackDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const user = body.user.id;
-    const { actor, reader: { locale } } = await whoIsActing(deps, user);
+    const {
+      actor,
+      reader: { locale },
+    } = await whoIsActing(deps, user);
     const values = view.state.values;
     const text = values[IMPORT_BLOCK_ID]?.[IMPORT_ACTION_ID]?.value?.trim() ?? "";
-    const files = (values[IMPORT_FILE_BLOCK_ID]?.[IMPORT_FILE_ACTION_ID] as unknown as { files?: { id: string }[] } | undefined)?.files ?? [];
-    const fieldError = (message: string) => ack({ response_action: "errors", errors: { [IMPORT_BLOCK_ID]: clip(message, 2000) } });
+    const files =
+      (values[IMPORT_FILE_BLOCK_ID]?.[IMPORT_FILE_ACTION_ID] as unknown as { files?: { id: string }[] } | undefined)
+        ?.files ?? [];
+    const fieldError = (message: string) =>
+      ack({ response_action: "errors", errors: { [IMPORT_BLOCK_ID]: clip(message, 2000) } });
     if (files.length) {
       await ack();
       await importFile(deps, client, actor, user, files[0]!.id, locale);
@@ -41,7 +53,14 @@ export function inventoryImportSubmitted(deps: SlackDeps) {
   };
 }
 
-async function importFile(deps: SlackDeps, client: WebClient, actor: Actor, user: string, fileId: string, locale: Locale): Promise<void> {
+async function importFile(
+  deps: SlackDeps,
+  client: WebClient,
+  actor: Actor,
+  user: string,
+  fileId: string,
+  locale: Locale,
+): Promise<void> {
   let reply: string;
   try {
     deps.core.actors.requireSystemAdmin(actor);
@@ -55,12 +74,16 @@ async function importFile(deps: SlackDeps, client: WebClient, actor: Actor, user
     reply = `:white_check_mark: ${importResultText(await deps.core.inventory.importCsv(actor, content), locale)}`;
   } catch (err) {
     reply =
-      err instanceof InventoryImportError ? importErrorsText(err.errors, locale, 50)
-      : err instanceof DownloadFailed ? t(locale, "admin.import.download", { reason: err.message })
-      : errorText(err, locale);
+      err instanceof InventoryImportError
+        ? importErrorsText(err.errors, locale, 50)
+        : err instanceof DownloadFailed
+          ? t(locale, "admin.import.download", { reason: err.message })
+          : errorText(err, locale);
   }
   // Posting to the user's id lands in their direct messages with the app.
-  await client.chat.postMessage({ channel: user, text: clip(reply, 39_000) }).catch((err) => log.warn("inventory import reply failed", { err }));
+  await client.chat
+    .postMessage({ channel: user, text: clip(reply, 39_000) })
+    .catch((err) => log.warn("inventory import reply failed", { err }));
 }
 
 class DownloadFailed extends Error {}

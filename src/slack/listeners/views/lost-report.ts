@@ -14,7 +14,12 @@ import { errorText } from "../../errors.js";
 import { localeFor, slackProfile } from "../../locale.js";
 
 /** Opens the report modal for `slackUserId`, prefilled with who they are and their devices. */
-export async function openLostReportModal(deps: SlackDeps, client: WebClient, triggerId: string, slackUserId: string): Promise<void> {
+export async function openLostReportModal(
+  deps: SlackDeps,
+  client: WebClient,
+  triggerId: string,
+  slackUserId: string,
+): Promise<void> {
   // First the locale: finding it links a directory member to their Slack id by e-mail.
   const locale = await localeFor(deps, slackUserId);
   const person = await deps.core.people.withDevices(slackUserId);
@@ -80,8 +85,14 @@ export function lostReportSubmitted(deps: SlackDeps) {
     if (!parsed.ok) {
       const errors: Record<string, string> = {};
       for (const [field, key] of Object.entries(parsed.errors)) {
-        const block = field === "device" ? (picked || !values[LOST_FIELDS.devicePick[0]] ? LOST_FIELDS.deviceText[0] : LOST_FIELDS.devicePick[0]) : BLOCK_OF[field as ReportFormField];
-        if (block) errors[block] = field === "device" && !raw.device ? t(locale, "lost.modal.device_required") : t(locale, key);
+        const block =
+          field === "device"
+            ? picked || !values[LOST_FIELDS.devicePick[0]]
+              ? LOST_FIELDS.deviceText[0]
+              : LOST_FIELDS.devicePick[0]
+            : BLOCK_OF[field as ReportFormField];
+        if (block)
+          errors[block] = field === "device" && !raw.device ? t(locale, "lost.modal.device_required") : t(locale, key);
       }
       await ack({ response_action: "errors", errors });
       return;

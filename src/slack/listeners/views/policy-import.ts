@@ -20,7 +20,11 @@ export async function downloadSlackFile(client: WebClient, token: string, fileId
   const url = info.file?.url_private_download ?? info.file?.url_private;
   if (!url) throw new InvalidInputError("Slack did not give a download address for the file");
   if ((info.file?.size ?? 0) > MAX_BYTES) throw new InvalidInputError("the file is larger than 1 MB");
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, redirect: "error", signal: AbortSignal.timeout(15_000) });
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${token}` },
+    redirect: "error",
+    signal: AbortSignal.timeout(15_000),
+  });
   if (!res.ok) throw new InvalidInputError(`Slack answered ${res.status}`);
   const body = Buffer.from(await res.arrayBuffer());
   if (body.length > MAX_BYTES) throw new InvalidInputError("the file is larger than 1 MB");
@@ -30,11 +34,18 @@ export async function downloadSlackFile(client: WebClient, token: string, fileId
 export function policyImportSubmitted(deps: SlackDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const user = body.user.id;
-    const { actor, reader: { locale } } = await whoIsActing(deps, user);
+    const {
+      actor,
+      reader: { locale },
+    } = await whoIsActing(deps, user);
     const values = view.state.values;
     const mode = values[POLICY_MODE_BLOCK]?.mode?.selected_option?.value as PolicyMode | undefined;
     const files = (values[POLICY_FILE_BLOCK]?.file as unknown as { files?: { id: string }[] } | undefined)?.files ?? [];
-    if (!files.length) return void (await ack({ response_action: "errors", errors: { [POLICY_FILE_BLOCK]: t(locale, "policy.nofile") } }));
+    if (!files.length)
+      return void (await ack({
+        response_action: "errors",
+        errors: { [POLICY_FILE_BLOCK]: t(locale, "policy.nofile") },
+      }));
     await ack();
     let text: string;
     try {
@@ -42,16 +53,22 @@ export function policyImportSubmitted(deps: SlackDeps) {
       try {
         content = await downloadSlackFile(client, deps.config.SLACK_BOT_TOKEN ?? "", files[0]!.id);
       } catch (err) {
-        const reason = err instanceof InvalidInputError ? err.message : ((err as { data?: { error?: string } }).data?.error ?? "error");
+        const reason =
+          err instanceof InvalidInputError
+            ? err.message
+            : ((err as { data?: { error?: string } }).data?.error ?? "error");
         throw new InvalidInputError(t(locale, "policy.download", { reason }));
       }
       const result = await deps.core.appPolicy.importCsv(actor, mode ?? "DENY", content);
       text = t(locale, "policy.imported", { mode: t(locale, `policy.mode.${result.mode}`), count: result.count });
       if (result.header) text += `\n${t(locale, "policy.header_skipped", { header: result.header })}`;
     } catch (err) {
-      text = err instanceof InvalidInputError ? t(locale, "policy.failed", { reason: err.message }) : errorText(err, locale);
+      text =
+        err instanceof InvalidInputError ? t(locale, "policy.failed", { reason: err.message }) : errorText(err, locale);
     }
     // Posting to the user's id lands in their DM with the app.
-    await client.chat.postMessage({ channel: user, text }).catch((err) => log.warn("policy import reply failed", { err }));
+    await client.chat
+      .postMessage({ channel: user, text })
+      .catch((err) => log.warn("policy import reply failed", { err }));
   };
 }

@@ -9,8 +9,14 @@ import { fileUploadSubmitted } from "./uploaded-file.js";
 export function renewalTokenUploadSubmitted(deps: SlackDeps) {
   return fileUploadSubmitted(deps, "token upload", async ({ actor, locale, args, file }) => {
     const meta = JSON.parse(args.view.private_metadata || "{}") as { kind?: RenewalKind; appleId?: string | null };
-    const r = await deps.core.renewals.recordTokenFile(actor, { kind: meta.kind ?? "VPP_TOKEN", appleId: meta.appleId ?? null, ...file });
+    const r = await deps.core.renewals.recordTokenFile(actor, {
+      kind: meta.kind ?? "VPP_TOKEN",
+      appleId: meta.appleId ?? null,
+      ...file,
+    });
     const ctx = { locale, timeZone: deps.config.APP_TIMEZONE, now: deps.core.clock.now() };
-    return { text: t(locale, "renewal.recorded", { what: t(locale, `renewal.kind.${r.kind}`), status: renewalStatus(r, ctx) }) };
+    return {
+      text: t(locale, "renewal.recorded", { what: t(locale, `renewal.kind.${r.kind}`), status: renewalStatus(r, ctx) }),
+    };
   });
 }

@@ -6,6 +6,8 @@ import { commandModal, selectedValues } from "./command-modal-support.js";
 
 export const reportFoundSubmitted = (deps: SlackDeps) =>
   commandModal(deps, async ({ ctx, actor, locale, values }) => {
-    const done = await deps.core.commands.resolveReport(actor, ctx.r ?? "", "FOUND", { disableLostModeOn: selectedValues(values, "disable") });
+    const done = await deps.core.commands.resolveReport(actor, ctx.r ?? "", "FOUND", {
+      disableLostModeOn: selectedValues(values, "disable"),
+    });
     return t(locale, "commands.ephemeral.found", { reference: done.reference });
   });

@@ -28,7 +28,10 @@ export function fileUploadSubmitted(
 ) {
   return async (args: Args) => {
     const user = args.body.user.id;
-    const { actor, reader: { locale } } = await whoIsActing(deps, user);
+    const {
+      actor,
+      reader: { locale },
+    } = await whoIsActing(deps, user);
     const picked = await ackWithFile(args, locale);
     if (!picked) return;
     let reply: UploadReply;
@@ -37,13 +40,17 @@ export function fileUploadSubmitted(
     } catch (err) {
       reply = { text: errorText(err, locale) };
     }
-    await args.client.chat.postMessage({ channel: user, ...reply } as never).catch((err) => log.warn(`${what} reply failed`, { err }));
+    await args.client.chat
+      .postMessage({ channel: user, ...reply } as never)
+      .catch((err) => log.warn(`${what} reply failed`, { err }));
   };
 }
 
 /** Acks; returns the picked file's id and name, or null when none was picked (the modal stays open). */
 async function ackWithFile({ ack, view }: Args, locale: Locale): Promise<{ id: string; name: string } | null> {
-  const files = (view.state.values[FILE_BLOCK]?.file as unknown as { files?: { id: string; name?: string }[] } | undefined)?.files ?? [];
+  const files =
+    (view.state.values[FILE_BLOCK]?.file as unknown as { files?: { id: string; name?: string }[] } | undefined)
+      ?.files ?? [];
   if (!files.length) {
     await ack({ response_action: "errors", errors: { [FILE_BLOCK]: t(locale, "upload.nofile") } });
     return null;
