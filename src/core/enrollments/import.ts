@@ -3,11 +3,9 @@
 // service's id, then serial or IMEI from an inventory import) are updated, and ones the service
 // no longer lists have left management — unless we wiped them, which removes them there too.
 import type { Db } from "../../db/client.js";
-import type { Platform } from "../../generated/prisma/client.js";
 import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { wasGone } from "./relock.js";
-import type { InstalledApp } from "../alerts/app-usage.js";
 import type { RemoteDevice } from "../ports/devices.js";
 import type { DeviceSideChange } from "../ports/device-side.js";
 
