@@ -73,7 +73,9 @@ export function allTranslations(prefix: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const locale of LOCALES) {
     for (const [key, text] of Object.entries(merged[locale])) {
-      if (key.startsWith(prefix)) (out[key.slice(prefix.length)] ??= []).push(text);
+      if (!key.startsWith(prefix)) continue;
+      const name = key.slice(prefix.length);
+      out[name] = [...(out[name] ?? []), text];
     }
   }
   return out;

@@ -112,6 +112,7 @@ class Writer {
 }
 
 /** Control characters would break the text layer; keep newlines. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching these characters is the point
 const clean = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, " ");
 
 export async function caseRecordPdf(r: CaseRecord, timeZone: string): Promise<Uint8Array> {

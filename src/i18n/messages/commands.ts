@@ -42,6 +42,8 @@ type Key =
   | "commands.thread.queued"
   | "commands.thread.approved"
   | "commands.thread.sent"
+  | "commands.thread.wipe_sent"
+  | "commands.thread.lost_mode_sent"
   | "commands.thread.acknowledged"
   | "commands.thread.located"
   | "commands.thread.no_location"
@@ -120,6 +122,10 @@ export const commands: Catalog<Key> = {
     "commands.thread.queued": ":inbox_tray: *{type}* queued for {name} by {who}. {expiry}",
     "commands.thread.approved": ":white_check_mark: {who} approved the wipe of {name}; it is queued. {expiry}",
     "commands.thread.sent": ":outbox_tray: *{type}* delivered to {name}; waiting for its answer.",
+    "commands.thread.wipe_sent":
+      ":hourglass_flowing_sand: Wipe of {name} requested, *waiting for the device*: it wipes when it next connects (a lost phone may be offline for a long time). This thread says when the device has confirmed it; until then it is not wiped.",
+    "commands.thread.lost_mode_sent":
+      ":hourglass_flowing_sand: Lost mode for {name} requested, *waiting for the device*: it locks when it next connects. This thread says when the device has applied it.",
     "commands.thread.acknowledged": ":white_check_mark: {name} carried out *{type}*.",
     "commands.thread.located": ":round_pushpin: {name} is here: <{url}|open the map> ({lat}, {lon}).",
     "commands.thread.no_location": ":grey_question: {name} answered the location request without a position.",
@@ -204,6 +210,10 @@ export const commands: Catalog<Key> = {
     "commands.thread.approved":
       ":white_check_mark: {who} が {name} の初期化を承認しました。デバイスが応答すると実行されます。{expiry}",
     "commands.thread.sent": ":outbox_tray: *{type}* を {name} に送信しました。応答を待っています。",
+    "commands.thread.wipe_sent":
+      ":hourglass_flowing_sand: {name} の初期化を依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときに初期化されます(紛失中の端末は長くオフラインのことがあります)。デバイスが完了を確認するとこのスレッドでお知らせします。それまでは初期化されていません。",
+    "commands.thread.lost_mode_sent":
+      ":hourglass_flowing_sand: {name} の紛失モードを依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときにロックされます。デバイスが適用するとこのスレッドでお知らせします。",
     "commands.thread.acknowledged": ":white_check_mark: {name} が *{type}* を実行しました。",
     "commands.thread.located": ":round_pushpin: {name} の位置: <{url}|地図を開く>({lat}, {lon})",
     "commands.thread.no_location": ":grey_question: {name} は位置情報なしで応答しました。",

@@ -26,7 +26,10 @@ type Key =
   | "device_side.battery"
   | "device_side.lost_mode_exited"
   | "device_side.lost_mode_exit_failed"
-  | "device_side.outgoing_call";
+  | "device_side.outgoing_call"
+  | "device_side.left_management"
+  | "device_side.reset_on_device"
+  | "commands.thread.lost_mode_on_android";
 
 export const google: Catalog<Key> = {
   en: {
@@ -63,6 +66,12 @@ export const google: Catalog<Key> = {
       ":lock: Someone tried to leave lost mode on {name} and failed (wrong password). The device stays locked.",
     "device_side.outgoing_call":
       ":telephone_receiver: A call was made from {name} while in lost mode (the lock screen's call button).",
+    "device_side.left_management":
+      ":warning: {name} is no longer managed: it was deleted in the Android Management console, or its work profile or management was removed on the device. No command can reach it any more, and this app did not wipe it. Next: ask who removed it; if the device is still missing, treat its company data as exposed (change the owner's passwords, revoke its sessions) and report the loss to your security contact.",
+    "device_side.reset_on_device":
+      ":warning: {name} was factory reset on the device itself and has enrolled again under a new id. Its data is gone, and so is any lost mode it had: if the loss is still open, lost mode is requested again automatically. Next: find out who reset it — a finder or a thief can reset a phone that has no reset protection.",
+    "commands.thread.lost_mode_on_android":
+      ":lock: {name} is in lost mode (the device confirmed it). Android sends its location by itself while lost; each one is posted in this thread.",
   },
   ja: {
     "report.edited.title": ":pencil2: 報告者がフォームの回答を編集しました。報告は新しい回答で更新されています:",
@@ -98,5 +107,11 @@ export const google: Catalog<Key> = {
       ":lock: {name} のデバイス上で紛失モードの解除が試みられましたが失敗しました(パスワード誤り)。デバイスはロックされたままです。",
     "device_side.outgoing_call":
       ":telephone_receiver: 紛失モード中の {name} から電話が発信されました(ロック画面の発信ボタン)。",
+    "device_side.left_management":
+      ":warning: {name} は管理下から外れました。Android Management のコンソールで削除されたか、端末上で仕事用プロファイルまたは管理が削除されました。このアプリが初期化したのではなく、今後コマンドは届きません。次の対応: 誰が削除したか確認し、端末が見つかっていなければ会社のデータが漏れたものとして扱ってください(所有者のパスワード変更、セッションの無効化、セキュリティ担当への報告)。",
+    "device_side.reset_on_device":
+      ":warning: {name} は端末上で初期化され、新しい ID で再登録されました。データは消え、紛失モードも解除されています。紛失が未解決なら紛失モードを自動で再度依頼します。次の対応: 誰が初期化したか確認してください(リセット保護のない端末は拾った人でも初期化できます)。",
+    "commands.thread.lost_mode_on_android":
+      ":lock: {name} は紛失モードになりました(端末が適用を確認)。紛失中は Android が自ら位置情報を送り、このスレッドに投稿されます。",
   },
 };
