@@ -138,7 +138,10 @@ function visibleTexts(payload: unknown): string[] {
       if (["text", "title", "placeholder", "alt_text"].includes(key)) out.push(v);
       return;
     }
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, key));
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x, key);
+      return;
+    }
     if (v && typeof v === "object") {
       for (const [k, x] of Object.entries(v)) {
         if (["value", "action_id", "block_id", "url", "callback_id", "private_metadata", "image_url"].includes(k))
