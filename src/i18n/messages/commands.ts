@@ -211,7 +211,7 @@ export const commands: Catalog<Key> = {
       ":white_check_mark: {who} が {name} の初期化を承認しました。デバイスが応答すると実行されます。{expiry}",
     "commands.thread.sent": ":outbox_tray: *{type}* を {name} に送信しました。応答を待っています。",
     "commands.thread.wipe_sent":
-      ":hourglass_flowing_sand: {name} の初期化を依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときに初期化されます(紛失中の端末は長くオフラインのことがあります)。デバイスが完了を確認するとこのスレッドでお知らせします。それまでは初期化されていません。",
+      ":hourglass_flowing_sand: {name} の初期化を依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときに初期化されます(紛失中のデバイスは長くオフラインのことがあります)。デバイスが完了を確認するとこのスレッドでお知らせします。それまでは初期化されていません。",
     "commands.thread.lost_mode_sent":
       ":hourglass_flowing_sand: {name} の紛失モードを依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときにロックされます。デバイスが適用するとこのスレッドでお知らせします。",
     "commands.thread.acknowledged": ":white_check_mark: {name} が *{type}* を実行しました。",
