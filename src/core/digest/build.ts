@@ -16,11 +16,24 @@ export interface AlertCount {
   count: number;
 }
 
+/** One alert as an owner's or department admin's summary lists it: the facts, not a count. */
+export interface PersonalAlert {
+  type: string;
+  deviceName: string;
+  detectedAt: Date;
+  details: Record<string, unknown>;
+}
+
+/** Alerts listed one by one in a personal summary; the rest are in the counts. */
+export const PERSONAL_ALERT_LINES = 10;
+
 export interface PersonalSummary {
   personId: string;
   slackUserId: string;
   locale: string | null;
   alertCounts: AlertCount[];
+  /** The latest alerts on these devices since the last digest, newest first (at most PERSONAL_ALERT_LINES). */
+  alerts: PersonalAlert[];
   noResponse: NoResponseDevice[];
 }
 
@@ -116,9 +129,9 @@ export async function buildDigest(tx: Tx, at: Date, since: Date, settings: Diges
   };
   if (settings.ownerSummaries || settings.departmentAdminSummaries) {
     const counts = await personalCounts(tx, since, at);
-    if (settings.ownerSummaries) digest.owners = await ownerSummaries(tx, counts.owners, noResponse);
+    if (settings.ownerSummaries) digest.owners = await ownerSummaries(tx, since, at, counts.owners, noResponse);
     if (settings.departmentAdminSummaries)
-      digest.departmentAdmins = await departmentAdminSummaries(tx, counts.departments, noResponse);
+      digest.departmentAdmins = await departmentAdminSummaries(tx, since, at, counts.departments, noResponse);
   }
   return digest;
 }
@@ -153,6 +166,31 @@ async function personalCounts(tx: Tx, since: Date, at: Date) {
   return { owners, departments };
 }
 
+/** The latest PERSONAL_ALERT_LINES alerts per owner or department, in SQL (a window per key). */
+async function latestBy(tx: Tx, column: "ownerId" | "departmentId", since: Date, at: Date) {
+  type Row = PersonalAlert & { key: string };
+  const rows =
+    column === "ownerId"
+      ? await tx.$queryRaw<Row[]>`
+          SELECT key, type, "detectedAt", details, "deviceName" FROM (
+            SELECT d."ownerId" AS key, a.type, a."detectedAt", a.details, d.name AS "deviceName",
+              row_number() OVER (PARTITION BY d."ownerId" ORDER BY a."createdAt" DESC, a.id DESC) AS n
+            FROM "Alert" a JOIN "Device" d ON d.id = a."deviceId"
+            WHERE a."createdAt" > ${since} AND a."createdAt" <= ${at} AND d."ownerId" IS NOT NULL) x
+          WHERE n <= ${PERSONAL_ALERT_LINES} ORDER BY key, n`
+      : await tx.$queryRaw<Row[]>`
+          SELECT key, type, "detectedAt", details, "deviceName" FROM (
+            SELECT p."departmentId" AS key, a.type, a."detectedAt", a.details, d.name AS "deviceName",
+              row_number() OVER (PARTITION BY p."departmentId" ORDER BY a."createdAt" DESC, a.id DESC) AS n
+            FROM "Alert" a JOIN "Device" d ON d.id = a."deviceId" JOIN "Person" p ON p.id = d."ownerId"
+            WHERE a."createdAt" > ${since} AND a."createdAt" <= ${at} AND p."departmentId" IS NOT NULL) x
+          WHERE n <= ${PERSONAL_ALERT_LINES} ORDER BY key, n`;
+  const map = new Map<string, PersonalAlert[]>();
+  for (const { key, ...alert } of rows)
+    map.set(key, [...(map.get(key) ?? []), { ...alert, details: alert.details ?? {} }]);
+  return map;
+}
+
 function groupNoResponse(list: NoResponseDevice[], key: (d: NoResponseDevice) => string | null) {
   const map = new Map<string, NoResponseDevice[]>();
   for (const d of list) {
@@ -167,9 +205,12 @@ function groupNoResponse(list: NoResponseDevice[], key: (d: NoResponseDevice) =>
 
 async function ownerSummaries(
   tx: Tx,
+  since: Date,
+  at: Date,
   counts: Map<string, AlertCount[]>,
   noResponse: NoResponseDevice[],
 ): Promise<PersonalSummary[]> {
+  const latest = await latestBy(tx, "ownerId", since, at);
   const silent = groupNoResponse(noResponse, (d) => d.ownerId);
   const ids = [...new Set([...counts.keys(), ...silent.keys()])];
   const people = await tx.person.findMany({
@@ -181,15 +222,19 @@ async function ownerSummaries(
     slackUserId: p.slackUserId!,
     locale: p.locale,
     alertCounts: counts.get(p.id) ?? [],
+    alerts: latest.get(p.id) ?? [],
     noResponse: silent.get(p.id) ?? [],
   }));
 }
 
 async function departmentAdminSummaries(
   tx: Tx,
+  since: Date,
+  at: Date,
   counts: Map<string, AlertCount[]>,
   noResponse: NoResponseDevice[],
 ): Promise<PersonalSummary[]> {
+  const latest = await latestBy(tx, "departmentId", since, at);
   const silent = groupNoResponse(noResponse, (d) => d.departmentId);
   const deptIds = [...new Set([...counts.keys(), ...silent.keys()])];
   const admins = await tx.departmentAdmin.findMany({
@@ -204,6 +249,7 @@ async function departmentAdminSummaries(
       slackUserId: a.person.slackUserId!,
       locale: a.person.locale,
       alertCounts: [],
+      alerts: [],
       noResponse: [],
     };
     for (const c of counts.get(a.departmentId) ?? []) {
@@ -211,6 +257,9 @@ async function departmentAdminSummaries(
       if (existing) existing.count += c.count;
       else s.alertCounts.push({ ...c });
     }
+    s.alerts = [...s.alerts, ...(latest.get(a.departmentId) ?? [])]
+      .sort((x, y) => y.detectedAt.getTime() - x.detectedAt.getTime())
+      .slice(0, PERSONAL_ALERT_LINES);
     s.noResponse.push(...(silent.get(a.departmentId) ?? []));
     byAdmin.set(a.person.id, s);
   }
