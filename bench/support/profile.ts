@@ -45,7 +45,7 @@ export interface ProfileSummary {
 export async function summariseProfile(file: string, topN = 10): Promise<ProfileSummary> {
   const p = JSON.parse(await readFile(file, "utf8")) as CpuProfile;
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  for (const [i, id] of p.samples.entries()) self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
   const byCategory = new Map<string, number>();
   const byFunction = new Map<string, { fn: string; where: string; us: number }>();
   let total = 0;
