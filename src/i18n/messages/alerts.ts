@@ -172,8 +172,8 @@ type Key = keyof typeof en;
 export const alerts: Catalog<Key> = {
   en,
   ja: {
-    "alert.dm.owner.intro": "あなたのデバイス *{device}* でアラートが検出されました:",
-    "alert.dm.departmentAdmin.intro": "部署のデバイス *{device}* でアラートが検出されました:",
+    "alert.dm.owner.intro": "あなたのデバイス *{device}* でアラートが検知されました:",
+    "alert.dm.departmentAdmin.intro": "部門のデバイス *{device}* でアラートが検知されました:",
     "alert.dm.owner.app_policy_violation":
       "これらのアプリはアプリ利用ポリシーにより会社のデバイスでは利用できません。アンインストールしてください。デバイスから削除が報告されるとアラートは自動で解決します。業務で必要な場合は IT ヘルプデスクにご相談ください。",
     "alert.dm.departmentAdmin.app_policy_violation":

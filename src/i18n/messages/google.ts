@@ -86,15 +86,15 @@ export const google: Catalog<Key> = {
     "report.edited.field.contactPhone": "連絡先電話番号",
     "report.edited.field.consentLostMode": "紛失モードへの同意",
     "capability.lost_mode.android_personal":
-      "紛失モード: Google は会社所有の Android 端末でのみ紛失モードを許可しています。この端末は個人所有(仕事用プロファイル)です。会社のデータを守るには仕事用プロファイルを削除してください。",
+      "紛失モード: Google は会社所有の Android デバイスでのみ紛失モードを許可しています。このデバイスは個人所有(仕事用プロファイル)です。会社のデータを守るには仕事用プロファイルを削除してください。",
     "capability.lost_mode.android_11":
-      "紛失モード: 完全管理の Android 端末では Android 11 以降でのみ使えます。この端末は古いバージョンです。",
+      "紛失モード: 完全管理の Android デバイスでは Android 11 以降でのみ使えます。このデバイスは古いバージョンです。",
     "capability.lost_mode.android_13":
-      "紛失モード: 会社所有の仕事用プロファイルでは Android 13 以降でのみ使えます。この端末は古いバージョンです。",
+      "紛失モード: 会社所有の仕事用プロファイルでは Android 13 以降でのみ使えます。このデバイスは古いバージョンです。",
     "capability.android.location_automatic":
-      "Android には位置情報・サウンドのコマンドがありません。紛失モード中は端末が自ら位置情報を送り、このスレッドに投稿されます。",
+      "Android には位置情報・サウンドのコマンドがありません。紛失モード中はデバイスが自ら位置情報を送り、このスレッドに投稿されます。",
     "capability.wipe.android_work_profile":
-      "個人所有の端末: 仕事用プロファイルと会社のデータだけを削除します。本人のアプリやデータは残り、端末は初期化されません。",
+      "個人所有のデバイス: 仕事用プロファイルと会社のデータだけを削除します。本人のアプリやデータは残り、デバイスは初期化されません。",
     "capability.wipe.android_work_profile_button": "仕事用データを削除",
     "device_side.located":
       ":round_pushpin: {name} が位置情報を送信しました(紛失モード): <{url}|地図を開く>({lat}, {lon})、{at}",
@@ -102,9 +102,9 @@ export const google: Catalog<Key> = {
     "device_side.accuracy_unknown": "精度: Android からは報告されません",
     "device_side.battery": "バッテリー: {pct}%",
     "device_side.lost_mode_exited":
-      ":warning: {name} の端末上で紛失モードが解除されました。端末のパスワードが入力され、現在ロックは解除されています。次の対応: 報告者に連絡し、本人でなければ紛失モードを再度有効にする(解除直後は Android が拒否することがあります)か、初期化してください。",
+      ":warning: {name} のデバイス上で紛失モードが解除されました。デバイスのパスワードが入力され、現在ロックは解除されています。次の対応: 報告者に連絡し、本人でなければ紛失モードを再度有効にする(解除直後は Android が拒否することがあります)か、初期化してください。",
     "device_side.lost_mode_exit_failed":
-      ":lock: {name} の端末上で紛失モードの解除が試みられましたが失敗しました(パスワード誤り)。端末はロックされたままです。",
+      ":lock: {name} のデバイス上で紛失モードの解除が試みられましたが失敗しました(パスワード誤り)。デバイスはロックされたままです。",
     "device_side.outgoing_call":
       ":telephone_receiver: 紛失モード中の {name} から電話が発信されました(ロック画面の発信ボタン)。",
     "device_side.left_management":

@@ -97,7 +97,7 @@ export function digestMessage(
       line: (r) =>
         t(locale, "digest.openReports.line", {
           reference: r.reference,
-          status: r.status,
+          status: t(locale, `report.status.${r.status}`),
           device: esc(r.deviceDescription),
         }),
       csv: {
@@ -117,7 +117,7 @@ export function digestMessage(
       items: d.awaitingApproval,
       line: (c) =>
         t(locale, "digest.command.line", {
-          type: c.type,
+          type: t(locale, `command.type.${c.type}`),
           device: esc(c.deviceName),
           since: formatDateTime(c.requestedAt, locale, timeZone),
         }),
@@ -138,9 +138,9 @@ export function digestMessage(
       items: d.pendingCommands,
       line: (c) =>
         t(locale, "digest.command.line", {
-          type: c.type,
+          type: t(locale, `command.type.${c.type}`),
           device: esc(c.deviceName),
-          since: c.queuedAt ? formatDateTime(c.queuedAt, locale, timeZone) : c.state,
+          since: c.queuedAt ? formatDateTime(c.queuedAt, locale, timeZone) : t(locale, `command.state.${c.state}`),
         }),
       csv: {
         name: "pending-commands",
