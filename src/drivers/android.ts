@@ -125,6 +125,7 @@ export class AndroidDriver implements CommandDriver {
           };
         case "DEVICE_INFORMATION":
         case "SECURITY_INFO":
+        case "INSTALLED_APPLICATION_LIST":
           return {
             kind: "failed",
             reason: "Android devices describe themselves in the device list; Apple's queries do not apply",
