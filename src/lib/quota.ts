@@ -111,8 +111,10 @@ const shared = new Map<string, QuotaLimiter>();
  * has its own, so each gets its share: `limit` is the project's quota divided by the replicas.
  */
 export function sharedQuota(key: string, make: () => QuotaLimiter): QuotaLimiter {
-  let q = shared.get(key);
-  if (!q) shared.set(key, (q = make()));
+  const known = shared.get(key);
+  if (known) return known;
+  const q = make();
+  shared.set(key, q);
   return q;
 }
 
