@@ -32,10 +32,9 @@ type Key =
   | "commands.confirm.go"
   | "commands.confirm.back"
   | "commands.modal.cancel"
-  | "commands.found.title"
-  | "commands.found.intro"
+  | `commands.close.${"found" | "dismissed" | "wiped"}.${"title" | "intro" | "submit"}`
+  | "commands.ephemeral.closed_wiped"
   | "commands.found.disable"
-  | "commands.found.submit"
   | "commands.expiry.never"
   | "commands.expiry.at"
   | "commands.thread.requested_wipe"
@@ -111,10 +110,19 @@ export const commands: Catalog<Key> = {
     "commands.confirm.go": "Yes, go ahead",
     "commands.confirm.back": "Back",
     "commands.modal.cancel": "Cancel",
-    "commands.found.title": "Device found",
-    "commands.found.intro": "Mark {reference} as found. Pending commands for it are withdrawn.",
+    "commands.close.found.title": "Device found",
+    "commands.close.found.intro": "Mark {reference} as found. Pending commands for it are withdrawn.",
+    "commands.close.found.submit": "Mark found",
+    "commands.close.dismissed.title": "No action needed",
+    "commands.close.dismissed.intro":
+      "Close {reference} as needing no action. Pending commands are withdrawn. A device still in lost mode stays locked unless you end lost mode here.",
+    "commands.close.dismissed.submit": "Close report",
+    "commands.close.wiped.title": "Close: wiped",
+    "commands.close.wiped.intro":
+      "Close {reference}: the device was wiped. The employee is told their device was erased and what happens to their data.",
+    "commands.close.wiped.submit": "Close report",
+    "commands.ephemeral.closed_wiped": "{reference} closed: the device was wiped.",
     "commands.found.disable": "Also end lost mode on {name}",
-    "commands.found.submit": "Mark found",
     "commands.expiry.never": "Never expires: it waits for the device however long it is offline.",
     "commands.expiry.at": "Expires {at} if the device has not run it by then.",
     "commands.thread.requested_wipe":
@@ -198,10 +206,19 @@ export const commands: Catalog<Key> = {
     "commands.confirm.go": "実行する",
     "commands.confirm.back": "戻る",
     "commands.modal.cancel": "キャンセル",
-    "commands.found.title": "デバイス発見",
-    "commands.found.intro": "{reference} を発見済みにします。未実行のコマンドは取り下げます。",
+    "commands.close.found.title": "デバイス発見",
+    "commands.close.found.intro": "{reference} を発見済みにします。未実行のコマンドは取り下げます。",
+    "commands.close.found.submit": "発見済みにする",
+    "commands.close.dismissed.title": "対応不要",
+    "commands.close.dismissed.intro":
+      "{reference} を対応不要として閉じます。未実行のコマンドは取り下げます。紛失モード中のデバイスは、ここで解除しない限りロックされたままです。",
+    "commands.close.dismissed.submit": "報告を閉じる",
+    "commands.close.wiped.title": "初期化済みで完了",
+    "commands.close.wiped.intro":
+      "{reference} を初期化済みとして閉じます。報告者には、デバイスが初期化されたことと、データがどうなったかを知らせます。",
+    "commands.close.wiped.submit": "報告を閉じる",
+    "commands.ephemeral.closed_wiped": "{reference} を初期化済みとして閉じました。",
     "commands.found.disable": "{name} の紛失モードも解除する",
-    "commands.found.submit": "発見済みにする",
     "commands.expiry.never": "有効期限なし:デバイスがどれだけオフラインでも待ち続けます。",
     "commands.expiry.at": "{at} までにデバイスが実行しなければ期限切れになります。",
     "commands.thread.requested_wipe":
@@ -211,7 +228,7 @@ export const commands: Catalog<Key> = {
       ":white_check_mark: {who} が {name} の初期化を承認しました。デバイスが応答すると実行されます。{expiry}",
     "commands.thread.sent": ":outbox_tray: *{type}* を {name} に送信しました。応答を待っています。",
     "commands.thread.wipe_sent":
-      ":hourglass_flowing_sand: {name} の初期化を依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときに初期化されます(紛失中の端末は長くオフラインのことがあります)。デバイスが完了を確認するとこのスレッドでお知らせします。それまでは初期化されていません。",
+      ":hourglass_flowing_sand: {name} の初期化を依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときに初期化されます(紛失中のデバイスは長くオフラインのことがあります)。デバイスが完了を確認するとこのスレッドでお知らせします。それまでは初期化されていません。",
     "commands.thread.lost_mode_sent":
       ":hourglass_flowing_sand: {name} の紛失モードを依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときにロックされます。デバイスが適用するとこのスレッドでお知らせします。",
     "commands.thread.acknowledged": ":white_check_mark: {name} が *{type}* を実行しました。",

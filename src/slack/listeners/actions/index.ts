@@ -31,6 +31,7 @@ import { lostModeEnable } from "./lost-mode-enable.js";
 import { lostModeSound } from "./lost-mode-sound.js";
 import { reportDismiss } from "./report-dismiss.js";
 import { reportFound } from "./report-found.js";
+import { reportCloseWiped } from "./report-close-wiped.js";
 import { wipeApprove } from "./wipe-approve.js";
 import { wipeCancel } from "./wipe-cancel.js";
 import { ALERT_OPEN_DEVICE, ALERT_RESOLVE } from "../../blocks/alerts.js";
@@ -66,6 +67,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("device_lock", deviceLock(deps));
   app.action("report_found", reportFound(deps));
   app.action("report_dismiss", reportDismiss(deps));
+  app.action("report_close_wiped", reportCloseWiped(deps));
   app.action("wipe_approve", wipeApprove(deps));
   app.action("wipe_cancel", wipeCancel(deps));
   app.action("device_locate", deviceLocate(deps));
