@@ -5,7 +5,7 @@
 // grow with the number of alerts.
 import { resourceUsage } from "node:process";
 import pg from "pg";
-import { buildCore } from "../src/app.js";
+import { buildCore, buildRenderer } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { ManualClock } from "../src/core/clock.js";
 import { SYSTEM } from "../src/core/actors.js";
@@ -108,15 +108,23 @@ export async function run(): Promise<Record<string, string | number>> {
     const config = loadConfig({ DATABASE_URL: url, APP_LOCALE: "en", LOG_LEVEL: "error" });
     const clock = new ManualClock(NOW);
     const core = buildCore(config, db, clock);
+    // The digest's messages are rendered after its transaction commits, as a running app does.
+    const renderer = buildRenderer(config, db, clock);
     global.gc?.();
     const baseline = process.memoryUsage().rss;
 
-    const admins = await measured(() => core.digest.sendScheduled("2026-11-21", NOW));
+    const admins = await measured(async () => {
+      await core.digest.sendScheduled("2026-11-21", NOW);
+      await renderer.render();
+    });
     const outbox = await db.prisma.outboxMessage.count();
     await core.digest.updateSettings(SYSTEM, { ownerSummaries: true, departmentAdminSummaries: true });
     // The same window again, now with every owner's and department admin's own summary.
     await db.prisma.jobState.delete({ where: { key: "digest:last" } });
-    const personal = await measured(() => core.digest.sendScheduled("2026-11-21-personal", NOW));
+    const personal = await measured(async () => {
+      await core.digest.sendScheduled("2026-11-21-personal", NOW);
+      await renderer.render();
+    });
     const dms = await db.prisma.outboxMessage.count({ where: { method: "dm" } });
     const preview = await core.digest.preview(NOW);
 
