@@ -72,7 +72,9 @@ export class SlackRenderer {
           const event = decodeEvent(row.event);
           const handler = notifications[event.type] as NotificationHandler | undefined;
           const rendered = await this.isolated(tx, row, async () => (handler ? handler(tx, event, ctx) : []));
-          if (rendered) items.push(...rendered), done.push(row.id);
+          if (!rendered) continue;
+          items.push(...rendered);
+          done.push(row.id);
         }
         const homes = rows.find((r) => r.kind === "homes");
         if (homes) {
@@ -80,7 +82,10 @@ export class SlackRenderer {
           const waiting = await tx.$queryRaw<{ id: bigint }[]>`
             SELECT id FROM "SlackRender" WHERE kind = 'homes' FOR UPDATE`;
           const rendered = await this.isolated(tx, homes, () => refreshAdminHomes(tx, ctx));
-          if (rendered) items.push(...rendered), done.push(...waiting.map((w) => w.id));
+          if (rendered) {
+            items.push(...rendered);
+            done.push(...waiting.map((w) => w.id));
+          }
         }
         await enqueue(tx, ...latestRedraws(items));
         await tx.slackRender.deleteMany({ where: { id: { in: done } } });
