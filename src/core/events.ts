@@ -40,6 +40,8 @@ export type DomainEvent =
    */
   | { type: "renewal.renewed"; renewalId: string; actor: string; how?: RenewalHow; previous?: string | null }
   | { type: "pushcert.override_requested"; requestId: string; actor: string; currentTopic: string; newTopic: string }
+  /** A push-certificate request with another Apple ID than the certificate's waits for a second admin. */
+  | { type: "pushcert.apple_id_change_requested"; changeId: string; actor: string; recorded: string; next: string }
   /** Immediate alerts claimed together: one notification for the batch (a flood is one post). */
   | { type: "alerts.immediate"; alertIds: string[] }
   | { type: "alert.resolved"; alertId: string }

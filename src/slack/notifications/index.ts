@@ -11,6 +11,7 @@ import { alertResolved } from "./alert-resolved.js";
 import { digestPersonal } from "./digest-personal.js";
 import { digestReady } from "./digest-ready.js";
 import { renewalOverrideRequested } from "./renewal-override-requested.js";
+import { certAppleIdChangeRequested } from "./cert-apple-id-change.js";
 import { renewalReminder } from "./renewal-reminder.js";
 import { renewalRenewed } from "./renewal-renewed.js";
 import { commandApproval } from "./command-approval.js";
@@ -37,6 +38,7 @@ export const notifications: NotificationHandlers = {
   "renewal.reminder": renewalReminder,
   "renewal.renewed": renewalRenewed,
   "pushcert.override_requested": renewalOverrideRequested,
+  "pushcert.apple_id_change_requested": certAppleIdChangeRequested,
   "command.approval": commandApproval,
   "security.notice": securityNotice,
   "policy.changed": policyChanged,
