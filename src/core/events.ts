@@ -1,6 +1,7 @@
 // What the core announces when something happens. The core knows nothing of Slack: an adapter
-// implements EventSink (src/slack/notifier.ts) and turns each event into outbox messages inside
-// the same transaction, so an event is never lost and never outlives a rolled-back change.
+// implements EventSink (src/slack/notifier.ts) and records each event inside the same
+// transaction, so an event is never lost and never outlives a rolled-back change; it is turned
+// into Slack messages after commit, from the committed state.
 import type { Tx } from "./audit.js";
 import type { Digest, PersonalSummary } from "./digest/build.js";
 import type { FieldChange } from "./reports/edits.js";

@@ -1,6 +1,6 @@
 // One file per domain event that Slack shows; register each handler here.
+import type { DomainEvent } from "../../core/events.js";
 import type { NotificationHandlers } from "./handler.js";
-import { refreshHomesOn } from "./home-refresh.js";
 import { reportChanged } from "./report-changed.js";
 import { reportCreated } from "./report-created.js";
 import { reportEdited } from "./report-edited.js";
@@ -59,8 +59,9 @@ export const notifications: NotificationHandlers = {
   ];
 }
 
-// Administrators' Home tabs follow incidents and approvals as they change.
-refreshHomesOn(notifications, [
+// Administrators' Home tabs follow incidents and approvals as they change: these events also
+// ask for one (debounced, coalesced) refresh of every watching administrator's Home.
+const HOME_EVENTS = new Set<DomainEvent["type"]>([
   "report.created",
   "report.changed",
   "report.edited",
@@ -68,3 +69,5 @@ refreshHomesOn(notifications, [
   "command.changed",
   "command.approval",
 ]);
+
+export const refreshesHomes = (type: DomainEvent["type"]): boolean => HOME_EVENTS.has(type);
