@@ -128,6 +128,9 @@ const schema = z.object({
     .transform((v) => v ?? "*/2 * * * *")
     .refine((v) => cron.validate(v), "expected a cron expression such as */2 * * * *"),
   GOOGLE_API_URL: url, // another Google API root (a local fake in tests)
+  // The Google Cloud project's quota (queries per 100 s; Google's default 1,000), shared by the
+  // Android import, the command sweep and the Form poller; each replica spends its share.
+  GOOGLE_API_QUOTA_PER_100S: int(1000, 1, 1_000_000),
   APP_LOCALE: optional.pipe(z.enum(["ja", "en"]).optional()).transform((v) => v ?? "ja"),
   APP_TIMEZONE: optional.transform((v) => v ?? "Asia/Tokyo"),
   DIGEST_CRON: optional
