@@ -135,6 +135,7 @@ export async function startApp(
         adminChannel: () => config.SLACK_ADMIN_CHANNEL,
         onSlackUser: (id, email) => core.people.linkSlackUser(id, email),
         worker: instance,
+        bulkPerMinute: config.SLACK_BULK_PER_MINUTE,
       })
     : null;
   if (!delivery) {
@@ -193,7 +194,10 @@ export async function startApp(
         // Clicks already acked are finished: Slack will not send them again.
         await slack?.work.idle();
         await scheduler.stop();
-        if (delivery) await delivery.drain().catch(() => 0);
+        if (delivery) {
+          delivery.stop();
+          await delivery.drain().catch(() => 0);
+        }
       })();
       return stopping;
     },
