@@ -1,6 +1,7 @@
-// The durable outbox: every message for Slack is a row written in the same transaction as the
-// change that causes it, and a worker delivers it later. Slack down, unconfigured, or a crash
-// between the change and the post: the row waits, nothing is lost.
+// The durable outbox: every message for Slack is a row, and a worker delivers it later. A change
+// records what Slack should show in its own transaction (the Slack notifier's render rows); the
+// renderer writes the messages here after commit. Slack down, unconfigured, or a crash between
+// the change and the post: the row waits, nothing is lost.
 import type { Db } from "../db/client.js";
 import type { Tx } from "./audit.js";
 import { DAY } from "./clock.js";
