@@ -12,6 +12,8 @@ export interface StatusView {
   status: ReportStatus;
   closed: boolean;
   steps: { status: ReportStatus; at: Date }[];
+  /** The reporter already said they found it (REPORTER_FOUND_NOTE). */
+  reporterFound: boolean;
 }
 
 export async function statusView(
@@ -32,7 +34,7 @@ export async function statusView(
       createdAt: true,
       status: true,
       closedAt: true,
-      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { status: true, at: true } },
+      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { status: true, at: true, note: true } },
     },
   });
   return {
@@ -41,6 +43,7 @@ export async function statusView(
     receivedAt: r.createdAt,
     status: r.status,
     closed: r.closedAt !== null || ["FOUND", "DISMISSED", "CLOSED"].includes(r.status),
+    reporterFound: r.events.some((e) => e.note === "reporter_found"),
     // Notes added at the same status (an expiry, a retry) are for admins; the page shows each step once.
     steps: r.events
       .filter((e, i, all) => i === 0 || all[i - 1]!.status !== e.status)

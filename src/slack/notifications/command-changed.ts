@@ -7,6 +7,7 @@ import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/ou
 import { NOTE } from "../../core/commands/results.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { isQuery, locationOf } from "../../core/commands/rules.js";
+import { capability } from "../../core/devices/capabilities.js";
 import { approveButton, mapUrl, wipeCancelButton } from "../blocks/commands.js";
 import { escapeMrkdwn as escape } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
@@ -27,7 +28,20 @@ async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string
 export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
   const c = await tx.command.findUnique({
     where: { id: e.commandId },
-    include: { device: { select: { name: true, ade: true, platform: true } } },
+    include: {
+      device: {
+        select: {
+          name: true,
+          ade: true,
+          platform: true,
+          supervised: true,
+          state: true,
+          ownership: true,
+          managementMode: true,
+          apiLevel: true,
+        },
+      },
+    },
   });
   // The device describing itself is background work: what it said shows on its card instead.
   if (!c || isQuery(c.type)) return [];
@@ -36,6 +50,11 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   const key = c.reportId ? `report:${c.reportId}` : null;
   const where = key ? { channel: refChannel(key), thread_ts: refTs(key) } : { channel: ADMIN_CHANNEL };
   const orderingKey = key ?? `command:${c.id}`;
+  // A lock that protects nothing points to lost mode only where the device can have it
+  // (an unsupervised iPhone, a Mac or a personal Android cannot: then a wipe is what is left).
+  const noPasscode = capability(c.device, "lost_mode").allowed
+    ? "commands.thread.no_passcode"
+    : "commands.thread.no_passcode_no_lost_mode";
   const vars = {
     name: `*${escape(c.device.name)}*`,
     type: tr(`command.type.${c.type}`),
@@ -98,13 +117,13 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       else if (e.from !== "SENT") items.push(line(tr(sentKey(c.type, c.driver), vars)));
       break;
     case "ACKNOWLEDGED":
-      items.push(line(acknowledgedText(c, e, tr, vars)));
+      items.push(line(e.note === NOTE.noPasscode ? tr(noPasscode, vars) : acknowledgedText(c, e, tr, vars)));
       break;
     case "ERROR":
       items.push(
         line(
           e.note === NOTE.noPasscode
-            ? tr("commands.thread.no_passcode", vars)
+            ? tr(noPasscode, vars)
             : tr("commands.thread.error", { ...vars, error: escape(c.error ?? "—").slice(0, 500) }),
         ),
       );

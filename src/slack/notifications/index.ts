@@ -23,6 +23,7 @@ import { caseExport } from "./case-export.js";
 import { checklistChanged, checklistPost } from "./checklist-changed.js";
 import { checklistReminder } from "./checklist-reminder.js";
 import { peopleUnlinked } from "./people-unlinked.js";
+import { reporterFoundNotice } from "./reporter-found.js";
 
 export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
@@ -48,6 +49,7 @@ export const notifications: NotificationHandlers = {
   "checklist.changed": checklistChanged,
   "checklist.reminder": checklistReminder,
   "people.unlinked": peopleUnlinked,
+  "report.reporter_found": reporterFoundNotice,
 };
 
 // Issue 19: the theft/loss checklist goes into each new incident's thread, after the incident.
