@@ -1,7 +1,7 @@
 // Our command types → Android Management API requests.
 import type { androidmanagement_v1 } from "googleapis";
 import { t, type Locale } from "../../i18n/index.js";
-import type { OutgoingCommand } from "../../core/ports/index.js";
+import { removesCompanyDataOnly, type OutgoingCommand } from "../../core/ports/index.js";
 import { boolParam, localizedParam, textParam } from "../params.js";
 
 type UserFacingMessage = androidmanagement_v1.Schema$UserFacingMessage;
@@ -78,6 +78,8 @@ export function wipeParams(
   // Keeping factory-reset protection makes a stolen phone useless to whoever holds it.
   const flags = ["PRESERVE_RESET_PROTECTION_DATA", "WIPE_EXTERNAL_STORAGE"];
   if (boolParam(p, "preserveDataPlan", "PreserveDataPlan") === false) flags.push("WIPE_ESIMS");
+  // A personal phone's SD card and eSIM are the owner's: only the work profile goes.
+  if (removesCompanyDataOnly(cmd)) flags.splice(1);
   const reason = textParam(p, "reason", "wipeReasonMessage") ?? t(locale, "drivers.android.wipe_reason");
   return { wipeDataFlags: flags, wipeReasonMessage: truncate(reason, WIPE_REASON_MAX) };
 }

@@ -13,6 +13,7 @@ import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
 import { confirmDialog } from "./confirm.js";
 import { escapeMrkdwn } from "./kit.js";
+import { fullResetButton } from "./personal.js";
 
 export const INCIDENT_ACTIONS = {
   lostMode: "lost_mode_enable",
@@ -169,6 +170,7 @@ export function incidentMessage(
         },
       });
     }
+    if (d.capabilities.full_reset.allowed) buttons.push(fullResetButton(value, d.name, locale));
     buttons.push(
       { type: "button", action_id: INCIDENT_ACTIONS.found, text: plain(tr("incident.button.found")), value },
       { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value },
@@ -233,7 +235,10 @@ export function incidentMessage(
 }
 
 /** Why a button is missing, and what to know before pressing one that is there. */
-function capabilityNotes(caps: Record<"lost_mode" | "wipe" | "lock", Capability>, tr: (k: string) => string): string[] {
+function capabilityNotes(
+  caps: Record<"lost_mode" | "wipe" | "lock" | "full_reset", Capability>,
+  tr: (k: string) => string,
+): string[] {
   const notes: string[] = [];
   const seen = new Set<string>();
   const add = (key?: string) => {
@@ -243,6 +248,6 @@ function capabilityNotes(caps: Record<"lost_mode" | "wipe" | "lock", Capability>
     }
   };
   for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? undefined : c.reasonKey);
-  for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? c.warningKey : undefined);
+  for (const c of [caps.lost_mode, caps.lock, caps.wipe, caps.full_reset]) add(c.allowed ? c.warningKey : undefined);
   return notes.map((n) => `:information_source: ${n}`);
 }

@@ -6,7 +6,9 @@ import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/ou
 import { NOTE } from "../../core/commands/results.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { isQuery, locationOf } from "../../core/commands/rules.js";
-import { approveButton, mapUrl, wipeCancelButton } from "../blocks/commands.js";
+import { approvalButtons, commandTypeText, mapUrl } from "../blocks/commands.js";
+import { scopeOf } from "../../core/devices/personal.js";
+import { removedText } from "./owner-consent.js";
 import { escapeMrkdwn as escape } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 
@@ -26,7 +28,7 @@ async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string
 export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
   const c = await tx.command.findUnique({
     where: { id: e.commandId },
-    include: { device: { select: { name: true, ade: true } } },
+    include: { device: true },
   });
   // The device describing itself is background work: what it said shows on its card instead.
   if (!c || isQuery(c.type)) return [];
@@ -38,7 +40,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   const approvalKey = `command:${c.id}:approval`;
   const vars = {
     name: `*${escape(c.device.name)}*`,
-    type: tr(`command.type.${c.type}`),
+    type: commandTypeText(c, locale),
     who: await whoDid(tx, c.id, locale),
     expiry: c.expiresAt
       ? tr("commands.expiry.at", { at: formatDateTime(c.expiresAt, locale, ctx.timeZone) })
@@ -50,13 +52,17 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
     orderingKey,
     ...extra,
   });
-  // The approval post loses its buttons once the wipe is decided, whoever decided it.
+  // The approval post loses its buttons once the request is decided, whoever decided it.
   const closeApproval = (): OutboxItem => ({
     method: "chat.update",
     payload: {
       channel: refChannel(approvalKey),
       ts: refTs(approvalKey),
-      ...decided(tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })),
+      ...decided(
+        c.type === "ERASE_DEVICE" && scopeOf(c.params) === "full"
+          ? tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })
+          : tr("brake.thread.request_decided", { ...vars, state: tr(`command.state.${e.to}`) }),
+      ),
     },
     orderingKey,
   });
@@ -78,7 +84,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
               {
                 type: "actions",
                 block_id: `wipe:${c.id}`,
-                elements: [approveButton(value, c.device.name, locale), wipeCancelButton(value, c.device.name, locale)],
+                elements: approvalButtons(c, value, c.device.name, locale),
               },
             ],
           },
@@ -89,11 +95,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       break;
     }
     case "QUEUED":
-      if (decidedWipe)
-        items.push(
-          closeApproval(),
-          post(tr(c.type === "ERASE_DEVICE" ? "commands.thread.approved" : "brake.ephemeral.approved", vars)),
-        );
+      if (decidedWipe) items.push(closeApproval(), post(tr(approvedKey(c), vars)));
       else items.push(post(tr("commands.thread.queued", vars)));
       break;
     case "SENT":
@@ -102,7 +104,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       else if (e.from !== "SENT") items.push(post(tr("commands.thread.sent", vars)));
       break;
     case "ACKNOWLEDGED":
-      items.push(post(acknowledgedText(c, e, tr, vars)));
+      items.push(post(acknowledgedText(c, e, tr, vars, locale)));
       break;
     case "ERROR":
       items.push(
@@ -138,6 +140,7 @@ function awaitingText(
   vars: Record<string, string>,
 ): string {
   if (c.type !== "ERASE_DEVICE") return tr("brake.thread.requested", vars);
+  if (scopeOf(c.params) === "company_data" && !c.breakGlass) return tr("personal.thread.requested_company_data", vars);
   if (!c.breakGlass) return tr("commands.thread.requested_wipe", vars);
   return tr("brake.thread.break_glass", vars);
 }
@@ -151,18 +154,26 @@ async function limitAtRequest(tx: Tx, commandId: string): Promise<string> {
   return limit === undefined ? "?" : String(limit);
 }
 
+function approvedKey(c: { type: string; params: unknown }): string {
+  if (c.type !== "ERASE_DEVICE") return "brake.ephemeral.approved";
+  return scopeOf(c.params) === "company_data" ? "personal.thread.approved_company_data" : "commands.thread.approved";
+}
+
 const decided = (text: string) => ({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] });
 
 function acknowledgedText(
-  c: { type: string; result: unknown; device: { ade: boolean } },
+  c: { type: string; result: unknown; params: unknown; device: Parameters<typeof removedText>[0] & { ade: boolean } },
   e: Event,
   tr: (key: string, vars?: Record<string, string | number>) => string,
   vars: Record<string, string>,
+  locale: Locale,
 ): string {
   switch (c.type) {
     case "ENABLE_LOST_MODE":
       return tr("commands.thread.lost_mode_on", vars);
     case "ERASE_DEVICE":
+      if (scopeOf(c.params) === "company_data")
+        return tr("personal.thread.company_data_removed", { ...vars, what: removedText(c.device, locale) });
       return tr(c.device.ade ? "commands.thread.wiped_ade" : "commands.thread.wiped", vars);
     case "DEVICE_LOCATION": {
       const at = locationOf(c.result);
