@@ -73,7 +73,7 @@ function byType(device: Facts, type: CommandType, params?: Record<string, unknow
       return { allowed: true };
     }
     default:
-      // Queries (DeviceInformation, SecurityInfo): anything still managed may be asked.
+      // Queries (DeviceInformation, SecurityInfo, InstalledApplicationList): anything still managed may be asked.
       return isReachable(device) ? { allowed: true } : { allowed: false, reasonKey: "commands.refused.not_reachable" };
   }
 }

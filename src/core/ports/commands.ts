@@ -17,6 +17,7 @@ export const APPLE_REQUEST_TYPE: Record<CommandType, string> = {
   DEVICE_LOCK: "DeviceLock",
   DEVICE_INFORMATION: "DeviceInformation",
   SECURITY_INFO: "SecurityInfo",
+  INSTALLED_APPLICATION_LIST: "InstalledApplicationList",
 };
 
 /**

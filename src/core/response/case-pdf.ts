@@ -156,7 +156,7 @@ export async function caseRecordPdf(r: CaseRecord, timeZone: string): Promise<Ui
   w.field("time_to_first_action", minutesBetween(r.report.createdAt, r.report.firstActionAt));
   w.field("time_to_lost_mode", minutesBetween(r.report.createdAt, r.report.lostModeOnAt));
 
-  w.heading("端末", "Devices");
+  w.heading("デバイス", "Devices");
   for (const d of r.devices) {
     w.text(`${d.name} — ${d.platform}${d.model ? ` ${d.model}` : ""}`, { size: 10, bold: true });
     w.field("serial", d.serial ?? "—");
@@ -182,7 +182,7 @@ export async function caseRecordPdf(r: CaseRecord, timeZone: string): Promise<Ui
     w.text(facts, { size: 8.5, x: M + 12, color: GREY });
   }
 
-  w.heading("コマンドと端末の応答", "Commands and the devices' answers");
+  w.heading("コマンドとデバイスの応答", "Commands and the devices' answers");
   if (!r.commands.length) w.text("— なし / none", { size: 9 });
   for (const c of r.commands) {
     const type = both(`command.type.${c.type}`);

@@ -28,6 +28,7 @@ import { lostModeEnable } from "./lost-mode-enable.js";
 import { lostModeSound } from "./lost-mode-sound.js";
 import { reportDismiss } from "./report-dismiss.js";
 import { reportFound } from "./report-found.js";
+import { reportCloseWiped } from "./report-close-wiped.js";
 import { wipeApprove } from "./wipe-approve.js";
 import { wipeCancel } from "./wipe-cancel.js";
 import { ALERT_OPEN_DEVICE, ALERT_RESOLVE } from "../../blocks/alerts.js";
@@ -43,6 +44,8 @@ import { deviceFullReset } from "./device-full-reset.js";
 import { commandApprove, commandCancel } from "./command-approve.js";
 import { ownerConsent } from "./owner-consent.js";
 import { CONSENT_ACTIONS } from "../../blocks/personal.js";
+import { ALERT_ROUTING_OPEN } from "../../blocks/alert-routing.js";
+import { alertRoutingOpen } from "./alert-routing-open.js";
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action(RENEWAL_GMAIL_SIGNED_IN, renewalGmailSignedIn(deps));
@@ -63,6 +66,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("device_lock", deviceLock(deps));
   app.action("report_found", reportFound(deps));
   app.action("report_dismiss", reportDismiss(deps));
+  app.action("report_close_wiped", reportCloseWiped(deps));
   app.action("wipe_approve", wipeApprove(deps));
   app.action("wipe_cancel", wipeCancel(deps));
   app.action("device_locate", deviceLocate(deps));
@@ -70,6 +74,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("lost_mode_disable", lostModeDisable(deps));
   app.action(ALERT_RESOLVE, alertResolve(deps));
   app.action(ALERT_OPEN_DEVICE, alertOpenDevice(deps));
+  app.action(ALERT_ROUTING_OPEN, alertRoutingOpen(deps));
   app.action(POLICY_ACTIONS.approve, policyChangeApprove(deps));
   app.action(POLICY_ACTIONS.withdraw, policyChangeWithdraw(deps));
   app.action(CASE_RECORD_ACTION, caseRecordButton(deps));
