@@ -41,7 +41,10 @@ export function lostModeCommand(cmd: OutgoingCommand, now: Date, locale: Locale)
     ja: t("ja", "drivers.android.lost_message"),
     en: t("en", "drivers.android.lost_message"),
   };
-  const organization = localizedParam(p, "organization", "lostOrganization");
+  const organization = localizedParam(p, "organization", "lostOrganization", "Organization");
+  // Apple's Footnote (the line under the message) has no field of its own on Android: it is
+  // shown in the street-address line, which is where the lost-mode screen puts extra text.
+  const streetAddress = localizedParam(p, "streetAddress", "lostStreetAddress", "Footnote");
   return {
     type: "START_LOST_MODE",
     duration: commandDuration(cmd.expiresAt, now),
@@ -49,7 +52,7 @@ export function lostModeCommand(cmd: OutgoingCommand, now: Date, locale: Locale)
       lostMessage: userFacing(message, locale),
       lostPhoneNumber: phone ? userFacing({ text: phone }, locale) : undefined,
       lostEmailAddress: textParam(p, "email", "lostEmailAddress"),
-      lostStreetAddress: userFacing(localizedParam(p, "streetAddress", "lostStreetAddress"), locale),
+      lostStreetAddress: userFacing(streetAddress, locale),
       lostOrganization: userFacing(organization, locale),
     },
   };

@@ -2,6 +2,8 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import {
+  CERT_APPLE_ID_CONFIRM,
+  CERT_APPLE_ID_REQUEST,
   CERT_OVERRIDE_CONFIRM,
   CERT_OVERRIDE_REQUEST,
   HANDOVER_CONFIRM,
@@ -10,6 +12,7 @@ import {
   RENEWAL_MARK_DONE,
 } from "../../blocks/renewals.js";
 import { certOverrideConfirm } from "./cert-override-confirm.js";
+import { certAppleIdChangeConfirm, certAppleIdChangeRequest } from "./cert-apple-id-change.js";
 import { certOverrideRequest } from "./cert-override-request.js";
 import { handoverConfirm } from "./handover-confirm.js";
 import { handoverNotApplicable } from "./handover-not-applicable.js";
@@ -52,6 +55,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(RENEWAL_MARK_DONE, renewalMarkDone(deps));
   app.action(CERT_OVERRIDE_REQUEST, certOverrideRequest(deps));
   app.action(CERT_OVERRIDE_CONFIRM, certOverrideConfirm(deps));
+  app.action(CERT_APPLE_ID_REQUEST, certAppleIdChangeRequest(deps));
+  app.action(CERT_APPLE_ID_CONFIRM, certAppleIdChangeConfirm(deps));
   app.action(HANDOVER_CONFIRM, handoverConfirm(deps));
   app.action(HANDOVER_NOT_APPLICABLE, handoverNotApplicable(deps));
   app.action("report_pick_device", reportPickDevice(deps));
