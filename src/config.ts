@@ -94,6 +94,8 @@ const schema = z.object({
   SLACK_API_URL: url,
   SLACK_ADMIN_CHANNEL: optional,
   SLACK_ADMIN_USER_IDS: csv,
+  /** Digest DMs and directory look-ups per minute (Slack: "several hundred a minute" per workspace). */
+  SLACK_BULK_PER_MINUTE: int(240, 1, 100_000),
   AGENT_ENROLLMENT_SECRET: optional,
   ALERTS_API_TOKEN: optional,
   GOOGLE_FORM_WEBHOOK_SECRET: optional,

@@ -13,6 +13,8 @@ export type DomainEvent =
   /** statusToken: so the reporter's DM can carry their status link (the database keeps only its hash). */
   | { type: "report.created"; reportId: string; statusToken?: string }
   | { type: "report.changed"; reportId: string; note?: string }
+  /** The reporter says they found the device (their DM's button, their status page). */
+  | { type: "report.reporter_found"; reportId: string }
   /** A device sent its location by itself (Android lost mode); reportIds: its open loss reports. */
   | {
       type: "device.located";

@@ -15,6 +15,7 @@ import { google } from "./messages/google.js";
 import { response } from "./messages/response.js";
 import { caseRecord } from "./messages/case.js";
 import { personal } from "./messages/personal.js";
+import { reporter } from "./messages/reporter.js";
 
 export type { Catalog } from "./catalog.js";
 
@@ -36,6 +37,7 @@ const catalogs = [
   caseRecord,
   company,
   personal,
+  reporter,
 ];
 
 const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };

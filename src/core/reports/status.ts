@@ -15,6 +15,8 @@ export interface StatusView {
   steps: { status: ReportStatus; at: Date }[];
   /** The wipe removed only the company's data (a personal device): said instead of "erased". */
   companyDataOnly: boolean;
+  /** The reporter already said they found it (REPORTER_FOUND_NOTE). */
+  reporterFound: boolean;
 }
 
 export async function statusView(
@@ -35,7 +37,7 @@ export async function statusView(
       createdAt: true,
       status: true,
       closedAt: true,
-      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { status: true, at: true } },
+      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { status: true, at: true, note: true } },
       commands: { where: { type: "ERASE_DEVICE", state: "ACKNOWLEDGED" }, select: { params: true } },
     },
   });
@@ -45,6 +47,7 @@ export async function statusView(
     receivedAt: r.createdAt,
     status: r.status,
     closed: r.closedAt !== null || ["FOUND", "DISMISSED", "CLOSED"].includes(r.status),
+    reporterFound: r.events.some((e) => e.note === "reporter_found"),
     // Notes added at the same status (an expiry, a retry) are for admins; the page shows each step once.
     steps: r.events
       .filter((e, i, all) => i === 0 || all[i - 1]!.status !== e.status)

@@ -10,6 +10,7 @@ import { isQuery, locationOf } from "../../core/commands/rules.js";
 import { approvalButtons, commandTypeText, mapUrl } from "../blocks/commands.js";
 import { scopeOf } from "../../core/devices/personal.js";
 import { removedText } from "./owner-consent.js";
+import { capability } from "../../core/devices/capabilities.js";
 import { escapeMrkdwn as escape } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 
@@ -38,6 +39,11 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   const key = c.reportId ? `report:${c.reportId}` : null;
   const where = key ? { channel: refChannel(key), thread_ts: refTs(key) } : { channel: ADMIN_CHANNEL };
   const orderingKey = key ?? `command:${c.id}`;
+  // A lock that protects nothing points to lost mode only where the device can have it
+  // (an unsupervised iPhone, a Mac or a personal Android cannot: then a wipe is what is left).
+  const noPasscode = capability(c.device, "lost_mode").allowed
+    ? "commands.thread.no_passcode"
+    : "commands.thread.no_passcode_no_lost_mode";
   const vars = {
     name: `*${escape(c.device.name)}*`,
     type: commandTypeText(c, locale),
@@ -99,13 +105,13 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       else if (e.from !== "SENT") items.push(line(tr(sentKey(c.type, c.driver), vars)));
       break;
     case "ACKNOWLEDGED":
-      items.push(line(acknowledgedText(c, e, tr, vars, locale)));
+      items.push(line(e.note === NOTE.noPasscode ? tr(noPasscode, vars) : acknowledgedText(c, e, tr, vars, locale)));
       break;
     case "ERROR":
       items.push(
         line(
           e.note === NOTE.noPasscode
-            ? tr("commands.thread.no_passcode", vars)
+            ? tr(noPasscode, vars)
             : tr("commands.thread.error", { ...vars, error: escape(c.error ?? "—").slice(0, 500) }),
         ),
       );

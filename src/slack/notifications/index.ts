@@ -24,6 +24,7 @@ import { checklistChanged, checklistPost } from "./checklist-changed.js";
 import { checklistReminder } from "./checklist-reminder.js";
 import { peopleUnlinked } from "./people-unlinked.js";
 import { consentDecided, consentRequested, ownerToldWhatWasRemoved } from "./owner-consent.js";
+import { reporterFoundNotice } from "./reporter-found.js";
 
 export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
@@ -51,6 +52,7 @@ export const notifications: NotificationHandlers = {
   "people.unlinked": peopleUnlinked,
   "consent.requested": consentRequested,
   "consent.decided": consentDecided,
+  "report.reporter_found": reporterFoundNotice,
 };
 
 // Issue 19: the owner of a personal device hears what a finished wipe removed.

@@ -32,6 +32,8 @@ import { lostModeSound } from "./lost-mode-sound.js";
 import { reportDismiss } from "./report-dismiss.js";
 import { reportFound } from "./report-found.js";
 import { reportCloseWiped } from "./report-close-wiped.js";
+import { reporterFoundClicked } from "./reporter-found.js";
+import { REPORTER_FOUND_ACTION } from "../../blocks/reporter.js";
 import { wipeApprove } from "./wipe-approve.js";
 import { wipeCancel } from "./wipe-cancel.js";
 import { ALERT_OPEN_DEVICE, ALERT_RESOLVE } from "../../blocks/alerts.js";
@@ -72,6 +74,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("report_found", reportFound(deps));
   app.action("report_dismiss", reportDismiss(deps));
   app.action("report_close_wiped", reportCloseWiped(deps));
+  app.action(REPORTER_FOUND_ACTION, reporterFoundClicked(deps));
   app.action("wipe_approve", wipeApprove(deps));
   app.action("wipe_cancel", wipeCancel(deps));
   app.action("device_locate", deviceLocate(deps));
