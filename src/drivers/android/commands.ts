@@ -1,5 +1,5 @@
 // Our command types → Android Management API requests.
-import type { androidmanagement_v1 } from "googleapis";
+import type { androidmanagement_v1 } from "googleapis/build/src/apis/androidmanagement/index.js";
 import { t, type Locale } from "../../i18n/index.js";
 import { removesCompanyDataOnly, type OutgoingCommand } from "../../core/ports/index.js";
 import { boolParam, localizedParam, textParam } from "../params.js";
