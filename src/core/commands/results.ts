@@ -10,7 +10,7 @@ import { NotFoundError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
 import { applySelfReport, selfReportOf } from "../devices/self-report.js";
-import { locationOf, reportStatusOnAck, saysNoPasscode } from "./rules.js";
+import { LIVE_STATES, locationOf, reportStatusOnAck, saysNoPasscode } from "./rules.js";
 
 export interface ResultsDeps {
   db: Db;
@@ -146,7 +146,7 @@ export class CommandResults {
       data: { state: device.ade ? "AWAITING_REENROLLMENT" : "WIPED", agentTokenHash: null },
     });
     const others = await tx.command.findMany({
-      where: { deviceId: device.id, id: { not: command.id }, state: { in: ["AWAITING_APPROVAL", "QUEUED", "SENT"] } },
+      where: { deviceId: device.id, id: { not: command.id }, state: { in: [...LIVE_STATES] } },
     });
     for (const other of others) {
       await transition(

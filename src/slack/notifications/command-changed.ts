@@ -8,7 +8,7 @@ import { NOTE } from "../../core/commands/results.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { isQuery, locationOf } from "../../core/commands/rules.js";
 import { approveButton, mapUrl, wipeCancelButton } from "../blocks/commands.js";
-import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import { escapeMrkdwn as escape, section } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string };
@@ -162,8 +162,6 @@ async function limitAtRequest(tx: Tx, commandId: string): Promise<string> {
   const limit = (entry?.details as { wipeLimitPerHour?: number } | null)?.wipeLimitPerHour;
   return limit === undefined ? "?" : String(limit);
 }
-
-const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text } });
 
 function acknowledgedText(
   c: { type: string; result: unknown; device: { ade: boolean; platform: string } },
