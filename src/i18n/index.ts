@@ -14,6 +14,8 @@ import { setup } from "./messages/setup.js";
 import { google } from "./messages/google.js";
 import { response } from "./messages/response.js";
 import { caseRecord } from "./messages/case.js";
+import { personal } from "./messages/personal.js";
+import { reporter } from "./messages/reporter.js";
 
 export type { Catalog } from "./catalog.js";
 
@@ -34,6 +36,8 @@ const catalogs = [
   confirm,
   caseRecord,
   company,
+  personal,
+  reporter,
 ];
 
 const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };

@@ -10,7 +10,7 @@ import { ADMIN_1, ADMIN_2, postJson, startTestApp, type TestApp } from "../suppo
 import { aPerson } from "../support/builders.js";
 import { FakeAndroidApi, presetTokenAuth } from "../support/fake-android.js";
 import { AndroidDriver } from "../../src/drivers/android.js";
-import { incidentTs, threadTexts } from "../commands/support.js";
+import { incidentTs, threadTexts, until } from "../commands/support.js";
 
 const PUBSUB_TOKEN = "pubsub-token-wipe";
 let t: TestApp;
@@ -43,9 +43,9 @@ const pubsub = (type: string, data: unknown) =>
     },
   });
 
-async function flushUntil(check: () => Promise<boolean>) {
-  for (let i = 0; i < 5 && !(await check()); i++) await t.flush();
-}
+/** Drains the outbox until `check` holds: on a loaded machine the first posts take several drains. */
+const flushUntil = (check: () => Promise<boolean>) =>
+  until(async () => (await check()) || ((await t.flush()) && false), "the incident post");
 
 /** A company phone Google lists, imported, reported lost by its owner. */
 async function reportedPhone(serial?: string) {

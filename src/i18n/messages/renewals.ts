@@ -134,6 +134,10 @@ type Key =
   | "custody.modal.two_factor_holder"
   | "handover.title"
   | "handover.summary"
+  | "handover.summary.unused"
+  | "handover.in_use.push_cert_apple_id"
+  | "handover.in_use.abm_apple_id"
+  | "handover.in_use.android_gmail"
   | "handover.confirm"
   | "handover.confirmed_by"
   | "handover.missing"
@@ -337,6 +341,13 @@ export const renewals: Catalog<Key> = {
     "custody.modal.two_factor_holder": "Who holds the 2FA phone",
     "handover.title": "Handover checklist — when an administrator changes",
     "handover.summary": "{done} of {total} items confirmed.",
+    "handover.summary.unused": "{done} of {total} items confirmed ({unused} not used here).",
+    "handover.in_use.push_cert_apple_id":
+      "iOS or macOS devices are enrolled, and their push certificate is renewed with this Apple ID, so it is used here.",
+    "handover.in_use.abm_apple_id":
+      "ADE devices are enrolled (or an ADE/VPP token is on record), and Apple Business Manager is signed in with this Apple ID, so it is used here.",
+    "handover.in_use.android_gmail":
+      "Android devices are enrolled, and Android Enterprise depends on this Gmail account, so it is used here.",
     "handover.confirm": "Confirm",
     "handover.confirmed_by": "confirmed by {who} on {date}",
     "handover.missing": "Missing: {list}",
@@ -542,6 +553,13 @@ export const renewals: Catalog<Key> = {
     "custody.modal.two_factor_holder": "2 ファクタ認証の電話の所持者",
     "handover.title": "引き継ぎチェックリスト — 管理者の交代時",
     "handover.summary": "{total} 項目中 {done} 項目確認済み。",
+    "handover.summary.unused": "{total} 項目中 {done} 項目確認済み(ほか {unused} 項目は利用なし)。",
+    "handover.in_use.push_cert_apple_id":
+      "iOS / macOS デバイスが登録されており、そのプッシュ通知証明書はこの Apple ID で更新するため、「利用なし」にはできません。",
+    "handover.in_use.abm_apple_id":
+      "ADE デバイスが登録されている(または ADE / VPP トークンが記録されている)ため、Apple Business Manager の管理用 Apple ID は利用中です。「利用なし」にはできません。",
+    "handover.in_use.android_gmail":
+      "Android デバイスが登録されており、Android Enterprise はこの Gmail アカウントに依存するため、「利用なし」にはできません。",
     "handover.confirm": "確認済みにする",
     "handover.confirmed_by": "{date} に {who} が確認",
     "handover.missing": "不足: {list}",

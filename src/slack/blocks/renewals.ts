@@ -368,8 +368,12 @@ export function handoverMessage(items: HandoverItemView[], ctx: Ctx): { text: st
       };
     blocks.push(block);
   }
-  const done = items.filter((i) => i.state === "confirmed" || i.state === "not_applicable").length;
-  const text = t(locale, "handover.summary", { done, total: items.length });
+  // Items not used here are neither confirmed nor left to do: they leave the count.
+  const unused = items.filter((i) => i.state === "not_applicable").length;
+  const done = items.filter((i) => i.state === "confirmed").length;
+  const text = unused
+    ? t(locale, "handover.summary.unused", { done, total: items.length - unused, unused })
+    : t(locale, "handover.summary", { done, total: items.length });
   blocks.push(context(text));
   return { text, blocks };
 }
