@@ -93,9 +93,23 @@ export function lockModal(p: {
   ctx: ModalContext;
   deviceName: string;
   passcodePresent: boolean | null;
+  /** The device's platform and whether lost mode is possible: the advice is its own, never iOS's on a Mac. */
+  platform?: string;
+  lostModePossible?: boolean;
   locale: Locale;
 }): Block {
   const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
+  const family = p.platform === "MACOS" ? "mac" : p.platform === "ANDROID" ? "android" : "ios";
+  const warning =
+    family === "mac"
+      ? "commands.lock.warning_mac"
+      : family === "android"
+        ? p.lostModePossible
+          ? "commands.lock.warning_android_lost_mode"
+          : "commands.lock.warning_android"
+        : p.lostModePossible === false
+          ? "commands.lock.warning_ios_no_lost_mode"
+          : "commands.lock.warning";
   const passcode =
     p.passcodePresent === true
       ? "commands.lock.passcode_set"
@@ -109,7 +123,9 @@ export function lockModal(p: {
     tr("commands.lock.submit"),
     [
       { type: "section", text: mrkdwn(tr("commands.lock.intro", { name: escape(p.deviceName) })) },
-      { type: "section", text: mrkdwn(`${tr("commands.lock.warning")}\n${tr(passcode)}`) },
+      // "Passcode" is iPhone and iPad wording (and what they report): a Mac or an Android phone
+      // gets only its own advice.
+      { type: "section", text: mrkdwn(family === "ios" ? `${tr(warning)}\n${tr(passcode)}` : tr(warning)) },
     ],
     p.locale,
   );
