@@ -1,4 +1,4 @@
-// Company data only on personal devices (issue 19): what the wipe removes there, the owner's
+// Company data only on personal devices (incident response): what the wipe removes there, the owner's
 // consent to a full reset, and what the employee is told was removed.
 import type { Catalog } from "../catalog.js";
 

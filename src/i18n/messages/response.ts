@@ -1,4 +1,4 @@
-// Incident response (issue 19): the brake on destruction, the response policy, bulk requests,
+// Incident response: the brake on destruction, the response policy, bulk requests,
 // escalation, the case record, the theft/loss checklist and personal devices.
 import type { Catalog } from "../catalog.js";
 
