@@ -11,7 +11,7 @@ import { NotFoundError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
 import { applySelfReport, selfReportOf } from "../devices/self-report.js";
-import { locationOf, reportStatusOnAck, saysNoPasscode } from "./rules.js";
+import { LIVE_STATES, locationOf, reportStatusOnAck, saysNoPasscode } from "./rules.js";
 
 export interface ResultsDeps {
   db: Db;
@@ -147,7 +147,7 @@ export class CommandResults {
       scopeOf(command.params) === "company_data" ? "UNENROLLED" : device.ade ? "AWAITING_REENROLLMENT" : "WIPED";
     await tx.device.update({ where: { id: device.id }, data: { state, agentTokenHash: null } });
     const others = await tx.command.findMany({
-      where: { deviceId: device.id, id: { not: command.id }, state: { in: ["AWAITING_APPROVAL", "QUEUED", "SENT"] } },
+      where: { deviceId: device.id, id: { not: command.id }, state: { in: [...LIVE_STATES] } },
     });
     for (const other of others) {
       await transition(

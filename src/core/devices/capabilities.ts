@@ -179,7 +179,10 @@ export function wipeCapability(d: DeviceFacts): Capability {
 export function lockCapability(d: DeviceFacts): Capability {
   const off = notManaged(d) ?? refusal(platformCapability(d, "lock"));
   if (off) return off;
+  // "Passcode" is iPhone and iPad wording: a Mac and an Android phone are told about their own lock.
+  if (d.platform === "MACOS") return { allowed: true, warningKey: "capability.lock.macos" };
   if (d.passcodePresent === false) return { allowed: false, reasonKey: "capability.lock.no_passcode" };
+  if (d.platform === "ANDROID") return { allowed: true, warningKey: "capability.lock.android" };
   if (d.passcodePresent === true) return { allowed: true, warningKey: "capability.lock.passcode_set" };
   return { allowed: true, warningKey: "capability.lock.passcode_unknown" };
 }
