@@ -240,11 +240,11 @@ describe("what the digest says", () => {
     const toOwner = dms.find((p) => p.channel === "DUOWNER")!;
     expect(toOwner.text).toBe("Your devices — daily summary (22 Nov 2026)");
     // Each alert's facts, not only a count: time, device, type.
-    expect(textOf(toOwner)).toContain("• 22 Nov 2026, 09:00 GMT+9 · *Owner Pixel* — Virus detected");
+    expect(textOf(toOwner)).toContain("• Sun 22 Nov, 09:00 JST · *Owner Pixel* — Virus detected");
     expect(textOf(toOwner)).not.toContain("Root");
     const toDeptAdmin = dms.find((p) => p.channel === "DUDEPTADMIN")!;
     expect(toDeptAdmin.text).toBe("管理部門のデバイス — 日次サマリー(2026年11月22日)");
-    expect(textOf(toDeptAdmin)).toMatch(/2026年11月22日 09:00 JST · \*[^*]+\* — ウィルス検出/);
+    expect(textOf(toDeptAdmin)).toMatch(/11月22日\(日\) 09:00 · \*[^*]+\* — ウィルス検出/);
     expect(dms).toHaveLength(2);
   });
 });

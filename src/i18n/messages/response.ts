@@ -152,9 +152,9 @@ export const response: Catalog<Key> = {
     "brake.button.approve": "承認: {type}",
     "brake.button.cancel": "依頼を取り下げ",
     "brake.approve.title": "{type}を承認しますか?",
-    "brake.approve.text": "{name} の{type}を今すぐ端末に送ります。",
+    "brake.approve.text": "{name} の{type}を今すぐデバイスに送ります。",
     "brake.cancel.title": "依頼を取り下げますか?",
-    "brake.cancel.text": "{name} の{type}の依頼を取り下げます。承認できなくなり、端末には何も送られません。",
+    "brake.cancel.text": "{name} の{type}の依頼を取り下げます。承認できなくなり、デバイスには何も送られません。",
     "brake.thread.request_decided": "{name} の{type}: {state}",
     "brake.ephemeral.cancelled": "{name} への *{type}* の依頼を取り下げました。",
     "brake.refused.policy_self":
