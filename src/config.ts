@@ -183,6 +183,9 @@ const schema = z.object({
   NANOMDM_API_KEY: optional,
   // NanoMDM's -webhook-hmac-key: results are accepted only with a valid X-Hmac-Signature.
   NANOMDM_WEBHOOK_HMAC_KEY: optional,
+  // PayloadIdentifier of the MDM enrolment profile devices install: removing company data from a
+  // personal Apple device is RemoveProfile of this profile (issue 19).
+  APPLE_MDM_PROFILE_IDENTIFIER: optional,
   ANDROID_ENTERPRISE_ID: optional,
   // Service-account key file; GOOGLE_APPLICATION_CREDENTIALS is used when this is unset.
   ANDROID_SERVICE_ACCOUNT_JSON: optional,

@@ -83,6 +83,10 @@ export type DomainEvent =
   | { type: "checklist.reminder"; reportId: string; kind: "preliminary" | "final"; dueAt: Date; daysBefore: number }
   /** Issue 19: a response-policy change proposed, applied or withdrawn. */
   | { type: "policy.changed"; changeId: string }
+  /** Issue 19: the owner of a personal device is asked whether it may be erased completely. */
+  | { type: "consent.requested"; consentId: string }
+  /** Issue 19: the owner answered (gave or declined consent to a full reset). */
+  | { type: "consent.decided"; consentId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */
   | { type: "people.unlinked"; emails: string[] }
   | {

@@ -14,6 +14,7 @@ import { setup } from "./messages/setup.js";
 import { google } from "./messages/google.js";
 import { response } from "./messages/response.js";
 import { caseRecord } from "./messages/case.js";
+import { personal } from "./messages/personal.js";
 import { reporter } from "./messages/reporter.js";
 
 export type { Catalog } from "./catalog.js";
@@ -35,6 +36,7 @@ const catalogs = [
   confirm,
   caseRecord,
   company,
+  personal,
   reporter,
 ];
 

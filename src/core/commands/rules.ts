@@ -9,7 +9,7 @@ export const ORDINARY_EXPIRY_MS = 7 * DAY;
 /** States in which a command still holds its device's "one live command per type" slot. */
 export const LIVE_STATES: readonly CommandState[] = ["AWAITING_APPROVAL", "QUEUED", "SENT"];
 
-export const isLive = (s: CommandState) => LIVE_STATES.includes(s);
+export const isLive = (s: CommandState | string) => (LIVE_STATES as readonly string[]).includes(s);
 
 /** The unique key that makes a double click, two admins or two replicas create one command. */
 export const activeKeyOf = (deviceId: string, type: CommandType) => `${deviceId}:${type}`;

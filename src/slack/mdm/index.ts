@@ -20,6 +20,7 @@ import { brake } from "./brake.js";
 import { bulk } from "./bulk.js";
 import { caseRecord } from "./case.js";
 import { company } from "./company.js";
+import { byod } from "./byod.js";
 
 export const subcommands: MdmSubcommand[] = [
   device,
@@ -39,6 +40,7 @@ export const subcommands: MdmSubcommand[] = [
   bulk,
   caseRecord,
   company,
+  byod,
 ];
 
 export function findSubcommand(name: string): MdmSubcommand | undefined {

@@ -185,11 +185,16 @@ export function reportRoutes({ config, core }: WebDeps): Router {
           }),
         );
       }
+      // A personal device kept the owner's data: the step says what was removed, not "erased".
+      const companyData = (status: string) => status === "WIPED" && view.companyDataOnly;
       const steps = view.steps
-        .map(
-          (s) =>
-            `<li><strong>${escapeHtml(t(locale, `report.status.${s.status}`))}</strong><time datetime="${s.at.toISOString()}">${escapeHtml(formatDateTime(s.at, locale, timeZone))}</time></li>`,
-        )
+        .map((s) => {
+          const label = companyData(s.status) ? "report.status.company_data_removed" : `report.status.${s.status}`;
+          const detail = companyData(s.status)
+            ? `<p>${escapeHtml(t(locale, "report.status.company_data_removed_detail"))}</p>`
+            : "";
+          return `<li><strong>${escapeHtml(t(locale, label))}</strong><time datetime="${s.at.toISOString()}">${escapeHtml(formatDateTime(s.at, locale, timeZone))}</time>${detail}</li>`;
+        })
         .join("\n");
       const footer = view.closed
         ? t(locale, "status.closed")

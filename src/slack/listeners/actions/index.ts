@@ -45,6 +45,10 @@ import { policyChangeWithdraw } from "./policy-change-withdraw.js";
 import { CASE_RECORD_ACTION, caseRecordButton } from "./case-record.js";
 import { CHECKLIST_ACTIONS } from "../../blocks/checklist.js";
 import { checklistOpen } from "./checklist-open.js";
+import { deviceFullReset } from "./device-full-reset.js";
+import { commandApprove, commandCancel } from "./command-approve.js";
+import { ownerConsent } from "./owner-consent.js";
+import { CONSENT_ACTIONS } from "../../blocks/personal.js";
 import { ALERT_ROUTING_OPEN } from "../../blocks/alert-routing.js";
 import { alertRoutingOpen } from "./alert-routing-open.js";
 
@@ -83,6 +87,11 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(POLICY_ACTIONS.withdraw, policyChangeWithdraw(deps));
   app.action(CASE_RECORD_ACTION, caseRecordButton(deps));
   app.action(CHECKLIST_ACTIONS.open, checklistOpen(deps));
+  app.action("device_full_reset", deviceFullReset(deps));
+  app.action("command_approve", commandApprove(deps));
+  app.action("command_cancel", commandCancel(deps));
+  app.action(CONSENT_ACTIONS.give, ownerConsent(deps, true));
+  app.action(CONSENT_ACTIONS.decline, ownerConsent(deps, false));
   void app;
   void deps;
 }
