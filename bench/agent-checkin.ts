@@ -93,8 +93,7 @@ export async function run(): Promise<Record<string, string | number>> {
 async function profiled(): Promise<Record<string, string>> {
   const dir = await mkdtemp(path.join(tmpdir(), "checkin-profile-"));
   try {
-    let startedAt = 0;
-    await withAppProcess("PostgreSQL", async ({ url }) => void ({ startedAt } = await load(url)), seed, [
+    const startedAt = await withAppProcess("PostgreSQL", async ({ url }) => (await load(url)).startedAt, seed, [
       "--cpu-prof",
       `--cpu-prof-dir=${dir}`,
     ]);
