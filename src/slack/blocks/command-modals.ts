@@ -1,7 +1,7 @@
 // The modals behind the incident buttons: lost mode (what the finder reads on the lock screen),
 // lock (with its passcode caveat) and "found" (offering to end lost mode). Pure builders.
 import { t, type Locale } from "../../i18n/index.js";
-import { escapeMrkdwn as escape } from "./kit.js";
+import { escapeMrkdwn as escape, mrkdwn, plain } from "./kit.js";
 
 export const COMMAND_VIEWS = {
   lostMode: "lost_mode_submit",
@@ -22,8 +22,6 @@ export type Closing = "FOUND" | "DISMISSED" | "CLOSED";
 const CLOSING_WORD: Record<Closing, string> = { FOUND: "found", DISMISSED: "dismissed", CLOSED: "wiped" };
 
 type Block = Record<string, unknown>;
-const plain = (text: string, max = 75) => ({ type: "plain_text", text: text.slice(0, max), emoji: true });
-const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
 
 function modal(
   callbackId: string,
