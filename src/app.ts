@@ -133,6 +133,7 @@ export async function startApp(
         adminChannel: () => config.SLACK_ADMIN_CHANNEL,
         onSlackUser: (id, email) => core.people.linkSlackUser(id, email),
         worker: instance,
+        locale: config.APP_LOCALE,
       })
     : null;
   if (!delivery) {

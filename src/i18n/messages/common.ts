@@ -13,7 +13,8 @@ type Key =
   | "error.unauthenticated"
   | "mdm.help.title"
   | "mdm.help.help"
-  | "mdm.unknown";
+  | "mdm.unknown"
+  | "outbox.fallback_note";
 
 export const common: Catalog<Key> = {
   en: {
@@ -32,6 +33,8 @@ export const common: Catalog<Key> = {
     "mdm.help.title": "*/mdm* — lost-device operations for administrators:",
     "mdm.help.help": "help — this list",
     "mdm.unknown": "There is no `/mdm {name}`.",
+    "outbox.fallback_note":
+      "(Shown as plain text: Slack refused the full message ({reason}). Buttons are missing; open the case in the portal or run npm run outbox -- status.)",
   },
   ja: {
     "app.name": "紛失デバイス窓口",
@@ -49,5 +52,7 @@ export const common: Catalog<Key> = {
     "mdm.help.title": "*/mdm* — 管理者向けの紛失デバイス操作:",
     "mdm.help.help": "help — この一覧",
     "mdm.unknown": "`/mdm {name}` というコマンドはありません。",
+    "outbox.fallback_note":
+      "（Slack が本来のメッセージを受け付けなかったため（{reason}）、テキストのみで表示しています。ボタンはありません。ポータルで案件を開くか、npm run outbox -- status を実行してください。）",
   },
 };
