@@ -421,8 +421,8 @@ export class OutboxDelivery {
     if (TOKEN.has(error)) this.tokenRefused = error;
     this.announce(reason, 1);
     log.debug("slack delivery waits for configuration", { id: String(row.id), reason });
-    await this.o.db.outboxMessage.update({
-      where: { id: row.id },
+    await this.o.db.outboxMessage.updateMany({
+      where: this.stillOurs(row),
       data: {
         waitingFor: reason,
         lastError: reason,
@@ -441,24 +441,29 @@ export class OutboxDelivery {
         method: row.method,
         reason,
       });
-      await this.o.db.outboxMessage.update({
-        where: { id: row.id },
+      await this.o.db.outboxMessage.updateMany({
+        where: this.stillOurs(row),
         data: { fallbackFor: reason, lastError: reason, lockedUntil: null, nextAttemptAt: null, sendingSince: null },
       });
       return;
     }
     log.error("slack delivery refused for good", { id: String(row.id), method: row.method, reason });
-    await this.o.db.outboxMessage.update({
-      where: { id: row.id },
+    await this.o.db.outboxMessage.updateMany({
+      where: this.stillOurs(row),
       data: { state: "FAILED", lastError: reason, lockedUntil: null, attempts: row.attempts + 1, sendingSince: null },
     });
+  }
+
+  /** The row as long as this worker holds it: a late answer never undoes another worker's lease or outcome. */
+  private stillOurs(row: Row) {
+    return { id: row.id, lockedBy: this.worker, state: "PENDING" as const };
   }
 
   /** Tried again after `delayMs`; there is no last try. `answered`: Slack said no, so it did not post it. */
   private async retry(row: Row, reason: string, delayMs: number, countAttempt: boolean, answered: boolean) {
     log.warn("slack delivery postponed", { id: String(row.id), method: row.method, reason, delayMs });
-    await this.o.db.outboxMessage.update({
-      where: { id: row.id },
+    await this.o.db.outboxMessage.updateMany({
+      where: this.stillOurs(row),
       data: {
         attempts: row.attempts + (countAttempt ? 1 : 0),
         lastError: reason,

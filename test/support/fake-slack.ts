@@ -55,8 +55,9 @@ export class FakeSlack {
   /** Slack's clock (message timestamps); the test's clock when a harness owns this fake. */
   now: () => number = Date.now;
   private lastTsMicros = 0;
-  /** Calls Slack acts on but whose answer is lost: the connection is reset before it is sent. */
-  private lost = new Map<string, number>();
+  /** Calls Slack acts on but whose answer is lost: the connection is reset, or held unanswered. */
+  private lost = new Map<string, { how: "reset" | "hang" }[]>();
+  private held = new Set<import("node:net").Socket>();
   private failures = new Map<string, Failure[]>();
   /** Calls answered late (ms) or never (null: Slack did not act, the caller's socket just waits). */
   private slow = new Map<string, (number | null)[]>();
@@ -123,8 +124,14 @@ export class FakeSlack {
   }
 
   /** The next `times` calls of `method` are carried out, but the answer never arrives (reset). */
-  loseAnswerNext(method: string, times = 1) {
-    this.lost.set(method, (this.lost.get(method) ?? 0) + times);
+  loseAnswerNext(method: string, times = 1, how: "reset" | "hang" = "reset") {
+    this.lost.set(method, [...(this.lost.get(method) ?? []), ...Array.from({ length: times }, () => ({ how }))]);
+  }
+
+  /** Resets the connections of answers held back ("hang"): what a dying process's sockets see. */
+  dropHeld() {
+    for (const s of this.held) s.destroy();
+    this.held.clear();
   }
 
   /** Calls Slack acted on (failed ones left out). */
@@ -208,12 +215,12 @@ export class FakeSlack {
     call.result = this.answer(method, args);
     // Refused: nothing was posted.
     if (method === "chat.postMessage" && !call.result.ok) call.failed = true;
-    const lost = this.lost.get(method) ?? 0;
-    if (lost > 0 && call.result.ok) {
-      // Done on Slack's side; the caller sees only a reset connection.
-      this.lost.set(method, lost - 1);
+    const lost = call.result.ok ? this.lost.get(method)?.shift() : undefined;
+    if (lost) {
+      // Done on Slack's side; the caller sees a reset connection, or waits for nothing.
       call.answerLost = true;
-      req.socket.destroy();
+      if (lost.how === "hang") this.held.add(req.socket);
+      else req.socket.destroy();
       return;
     }
     json(200, call.result, { "x-oauth-scopes": [...this.scopes].join(",") });
