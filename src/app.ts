@@ -10,6 +10,7 @@ import { DEFAULT_BUSINESS_HOURS, parseBusinessHours } from "./core/response/cale
 import type { Database } from "./db/client.js";
 import type { Listening } from "./db/listen.js";
 import { allTranslations, pickLocale } from "./i18n/index.js";
+import { formerCsvHeaders } from "./i18n/messages/admin.js";
 import { DbRunCoordinator } from "./jobs/coordinator.js";
 import { defineJobs } from "./jobs/index.js";
 import { Scheduler, type Job } from "./jobs/scheduler.js";
@@ -78,7 +79,7 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
       appLocale: config.APP_LOCALE,
       timeZone: config.APP_TIMEZONE,
       publicUrl,
-      inventoryHeaders: allTranslations("csv.col."),
+      inventoryHeaders: inventoryHeaderNames(),
       renewals: {
         encryptionKey: config.SECRET_ENCRYPTION_KEY,
         vendorCertPath: config.MDM_VENDOR_CERT_PATH,
@@ -90,6 +91,7 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
       brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
+      immediateAlerts: config.IMMEDIATE_ALERTS,
       escalation: {
         businessMinutes: config.ESCALATION_MINUTES,
         offHoursMinutes: config.ESCALATION_MINUTES_OFF_HOURS,
@@ -213,4 +215,11 @@ function listen(server: Server, port: number, host?: string): Promise<void> {
     if (host) server.listen(port, host, resolve);
     else server.listen(port, resolve);
   });
+}
+
+/** Each inventory column's header in every language, and the Japanese words it used to have. */
+function inventoryHeaderNames(): Record<string, string[]> {
+  const names = allTranslations("csv.col.");
+  for (const [key, former] of Object.entries(formerCsvHeaders)) names[key] = [...(names[key] ?? []), ...former];
+  return names;
 }

@@ -25,6 +25,8 @@ export interface CoreSettings {
   mdmDrivers?: DriverSelection;
   /** Incident response (issue 19): WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
   brake?: { wipeLimitPerHour: number };
+  /** IMMEDIATE_ALERTS: every alert type starts posted at once where the table allows (true) or not. */
+  immediateAlerts?: boolean;
   /** Escalation when nobody acts (issue 19); the defaults when absent. */
   escalation?: EscalationSettings;
 }

@@ -1,7 +1,8 @@
 // Android devices through Google's Android Management API (googleapis, service-account auth).
-// Lost mode, its end and lock are `issueCommand` calls that return a long-running Operation we
-// poll (or hear about through Pub/Sub); wipe is `devices.delete`. The device's resource name
-// ("enterprises/E/devices/D") is Device.externalId, filled by the device import.
+// Lost mode, its end, lock and wipe are `issueCommand` calls that return a long-running
+// Operation we poll (or hear about through Pub/Sub); a command is done only when the device
+// has acknowledged it. The device's resource name ("enterprises/E/devices/D") is
+// Device.externalId, filled by the device import.
 import type { androidmanagement_v1 } from "googleapis";
 import type { Config } from "../config.js";
 import type {
@@ -19,7 +20,7 @@ import {
   type AndroidAuth,
   type AndroidManagement,
 } from "./android/client.js";
-import { lostModeCommand, simpleCommand, wipeParams } from "./android/commands.js";
+import { lostModeCommand, simpleCommand, wipeCommand } from "./android/commands.js";
 import { enterpriseDevices } from "./android/devices.js";
 import { operationResult } from "./android/operations.js";
 import { retryAfterMs } from "./params.js";
@@ -34,8 +35,11 @@ export interface AndroidDriverOptions {
   locale?: Locale;
 }
 
-/** driverRef of a wipe: delete has no operation to poll, only the request Google accepted. */
-const WIPE_REF = "wipe:";
+/**
+ * driverRef of a wipe sent by an earlier version as enterprises.devices.delete, which has no
+ * operation to follow: such a wipe stays "done" once Google accepted it, as it was then.
+ */
+const DELETE_REF = "wipe:";
 
 export interface ApiFailure {
   status: number | null;
@@ -76,7 +80,12 @@ export class AndroidDriver implements CommandDriver {
         case "DEVICE_LOCK":
           return await this.issue(cmd, device, simpleCommand("LOCK", cmd, now));
         case "ERASE_DEVICE":
-          return await this.wipe(cmd, device, locale);
+          return await this.issue(cmd, device, wipeCommand(cmd, now, locale)).catch((err) => {
+            // The device record is gone already: it confirmed a wipe whose answer we lost (a
+            // re-send after a crash), or it was deleted in the console, which wipes it too.
+            if (apiFailure(err, now).status !== 404) throw err;
+            return { kind: "sent", driverRef: DELETE_REF + device } as const;
+          });
         case "DEVICE_LOCATION":
         case "PLAY_LOST_MODE_SOUND":
           return {
@@ -101,15 +110,32 @@ export class AndroidDriver implements CommandDriver {
   }
 
   async poll(cmd: OutgoingCommand & { driverRef: string }): Promise<CommandResult | null> {
-    // Google accepted the delete: the device leaves management and wipes when it next connects;
-    // there is no later report to wait for.
-    if (cmd.driverRef.startsWith(WIPE_REF)) return { status: "Acknowledged", result: {} };
+    if (cmd.driverRef.startsWith(DELETE_REF)) return { status: "Acknowledged", result: {} };
     try {
       const { data } = await this.api.enterprises.devices.operations.get({ name: cmd.driverRef });
       return operationResult(data);
     } catch (err) {
       const f = apiFailure(err, this.opts.clock.now());
       if (f.transient) return null; // ask again at the next sweep
+      if (f.status === 404 && cmd.type === "ERASE_DEVICE") return this.wipeGone(cmd);
+      return { status: "Error", error: f.message };
+    }
+  }
+
+  /**
+   * Google deletes the device record once the device has confirmed the WIPE, and every call
+   * naming it then answers 404, its operations included. So a wipe whose operation vanished is
+   * done when the device is gone too; a device still there means the operation itself is lost.
+   */
+  private async wipeGone(cmd: OutgoingCommand & { driverRef: string }): Promise<CommandResult | null> {
+    const device = cmd.device.externalId ?? cmd.driverRef.split("/operations/")[0]!;
+    try {
+      await this.api.enterprises.devices.get({ name: device });
+      return { status: "Error", error: `Android Management API: the wipe operation ${cmd.driverRef} no longer exists` };
+    } catch (err) {
+      const f = apiFailure(err, this.opts.clock.now());
+      if (f.status === 404) return { status: "Acknowledged", result: { androidStatus: "DEVICE_DELETED" } };
+      if (f.transient) return null;
       return { status: "Error", error: f.message };
     }
   }
@@ -186,16 +212,6 @@ export class AndroidDriver implements CommandDriver {
       if (f.status === 501 || f.status === 404) return null;
       throw err;
     }
-  }
-
-  private async wipe(cmd: OutgoingCommand, device: string, locale: Locale): Promise<SendOutcome> {
-    try {
-      await this.api.enterprises.devices.delete({ name: device, ...wipeParams(cmd, locale) });
-    } catch (err) {
-      // Already deleted (a re-send after a crash, or removed in the console): the wipe stands.
-      if (apiFailure(err, this.opts.clock.now()).status !== 404) throw err;
-    }
-    return { kind: "sent", driverRef: WIPE_REF + device };
   }
 }
 

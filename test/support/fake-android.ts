@@ -1,8 +1,11 @@
 // The Android Management API on loopback, as far as we use it, with the REST shapes the
 // reference documents: enterprises.devices.issueCommand (→ a long-running Operation named
 // "<device>/operations/<id>" whose metadata is the Command), enterprises.devices.operations.get
-// and .list, enterprises.devices.delete (wipeDataFlags, wipeReasonMessage as query parameters),
-// enterprises.devices.list (pageSize, pageToken). Errors use Google's {error:{code,message,status}}.
+// and .list, enterprises.devices.get, .delete (wipeDataFlags, wipeReasonMessage as query
+// parameters), enterprises.devices.list (pageSize, pageToken). Errors use Google's
+// {error:{code,message,status}}. A command stays pending until the simulated device connects
+// (connect()); a confirmed WIPE deletes the device record, after which every call naming the
+// device, its operations included, answers 404 — as the deprovisioning guide describes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { OAuth2Client } from "google-auth-library";
@@ -101,6 +104,37 @@ export class FakeAndroidApi {
     return op;
   }
 
+  /**
+   * The device connects and runs every pending command: lost mode applies (appliedState LOST),
+   * STOP_LOST_MODE ends it, and a WIPE is confirmed, after which Google deletes the device
+   * record. Returns the finished operations (what Pub/Sub COMMAND notifications carry).
+   */
+  connect(device: string): Record<string, any>[] {
+    const d = this.devices.get(device);
+    if (!d) throw new Error(`no device ${device}`);
+    const done: Record<string, any>[] = [];
+    for (const op of this.operations.values()) {
+      if (op.done || !op.name.startsWith(device + "/")) continue;
+      const type = op.metadata.type;
+      op.done = true;
+      if (type === "START_LOST_MODE") {
+        op.metadata.startLostModeStatus = { status: d.appliedState === "LOST" ? "ALREADY_IN_LOST_MODE" : "SUCCESS" };
+        d.appliedState = "LOST";
+      } else if (type === "STOP_LOST_MODE") {
+        op.metadata.stopLostModeStatus = { status: d.appliedState === "LOST" ? "SUCCESS" : "NOT_IN_LOST_MODE" };
+        d.appliedState = "ACTIVE";
+      }
+      done.push(structuredClone(op));
+      if (type === "WIPE") this.wiped.add(device);
+    }
+    if (this.wiped.has(device)) this.devices.delete(device);
+    d.lastStatusReportTime = new Date().toISOString();
+    return done;
+  }
+
+  /** Devices whose record Google deleted after they confirmed a WIPE. */
+  readonly wiped = new Set<string>();
+
   calls(method: string, pathPart: string): RecordedRequest[] {
     return this.requests.filter((r) => r.method === method && r.path.includes(pathPart));
   }
@@ -138,6 +172,16 @@ export class FakeAndroidApi {
         metadata: {
           "@type": "type.googleapis.com/google.android.devicemanagement.v1.Command",
           ...body,
+          // A params object without a type: the server sets the type it implies.
+          type:
+            body?.type ??
+            (body?.wipeParams
+              ? "WIPE"
+              : body?.startLostModeParams
+                ? "START_LOST_MODE"
+                : body?.stopLostModeParams
+                  ? "STOP_LOST_MODE"
+                  : undefined),
           createTime: new Date().toISOString(),
           userName: `${this.enterprise}/users/u1`,
         },
@@ -158,13 +202,19 @@ export class FakeAndroidApi {
     }
     if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/]+\/operations\/[^/]+)$/.exec(path))) {
       const op = this.operations.get(m[1]!);
-      return op ? json(res, 200, op) : err(res, 404, `Operation ${m[1]} not found.`, "NOT_FOUND");
+      const deviceGone = !this.devices.has(m[1]!.split("/operations/")[0]!);
+      return op && !deviceGone ? json(res, 200, op) : err(res, 404, `Operation ${m[1]} not found.`, "NOT_FOUND");
     }
     if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/]+)\/operations$/.exec(path))) {
+      if (!this.devices.has(m[1]!)) return err(res, 404, `Device ${m[1]} not found.`, "NOT_FOUND");
       if (!this.listOperations)
         return err(res, 501, "Operation is not implemented, or supported, or enabled.", "UNIMPLEMENTED");
       const ops = [...this.operations.values()].filter((o) => o.name.startsWith(m![1] + "/"));
       return json(res, 200, { operations: ops });
+    }
+    if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/]+)$/.exec(path))) {
+      const d = this.devices.get(m[1]!);
+      return d ? json(res, 200, d) : err(res, 404, `Device ${m[1]} not found.`, "NOT_FOUND");
     }
     if (req.method === "DELETE" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/]+)$/.exec(path))) {
       if (!this.devices.delete(m[1]!)) return err(res, 404, `Device ${m[1]} not found.`, "NOT_FOUND");

@@ -11,7 +11,7 @@ import { InvalidInputError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import { buildDigest, type Digest } from "./build.js";
 import { noResponseDevices } from "./no-response.js";
-import { DIGEST_SETTINGS_KEY, readDigestSettings, type DigestSettings } from "./settings.js";
+import { readDigestSettings, writeDigestSettings, type DigestSettings } from "./settings.js";
 
 export interface DigestDeps {
   db: Db;
@@ -51,19 +51,7 @@ export class DigestService {
         throw new InvalidInputError("hours must be a whole number from 0 (off) to 2160");
     }
     return this.deps.db.$transaction(async (tx) => {
-      const current = await readDigestSettings(tx);
-      // Only what an admin set is stored, so a platform left alone keeps following its default.
-      const stored = {
-        noResponseHours: { ...current.explicitNoResponseHours, ...change.noResponseHours },
-        ownerSummaries: change.ownerSummaries ?? current.ownerSummaries,
-        departmentAdminSummaries: change.departmentAdminSummaries ?? current.departmentAdminSummaries,
-      };
-      const value = stored as unknown as Prisma.InputJsonValue;
-      await tx.setting.upsert({
-        where: { key: DIGEST_SETTINGS_KEY },
-        create: { key: DIGEST_SETTINGS_KEY, value },
-        update: { value },
-      });
+      await writeDigestSettings(tx, change);
       const next = await readDigestSettings(tx);
       await audit(tx, {
         actor: actor.id,

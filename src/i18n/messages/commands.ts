@@ -42,6 +42,8 @@ type Key =
   | "commands.thread.queued"
   | "commands.thread.approved"
   | "commands.thread.sent"
+  | "commands.thread.wipe_sent"
+  | "commands.thread.lost_mode_sent"
   | "commands.thread.acknowledged"
   | "commands.thread.located"
   | "commands.thread.no_location"
@@ -120,6 +122,10 @@ export const commands: Catalog<Key> = {
     "commands.thread.queued": ":inbox_tray: *{type}* queued for {name} by {who}. {expiry}",
     "commands.thread.approved": ":white_check_mark: {who} approved the wipe of {name}; it is queued. {expiry}",
     "commands.thread.sent": ":outbox_tray: *{type}* delivered to {name}; waiting for its answer.",
+    "commands.thread.wipe_sent":
+      ":hourglass_flowing_sand: Wipe of {name} requested, *waiting for the device*: it wipes when it next connects (a lost phone may be offline for a long time). This thread says when the device has confirmed it; until then it is not wiped.",
+    "commands.thread.lost_mode_sent":
+      ":hourglass_flowing_sand: Lost mode for {name} requested, *waiting for the device*: it locks when it next connects. This thread says when the device has applied it.",
     "commands.thread.acknowledged": ":white_check_mark: {name} carried out *{type}*.",
     "commands.thread.located": ":round_pushpin: {name} is here: <{url}|open the map> ({lat}, {lon}).",
     "commands.thread.no_location": ":grey_question: {name} answered the location request without a position.",
@@ -161,7 +167,7 @@ export const commands: Catalog<Key> = {
       "*{name}* を強力にロックし、ロック画面に以下を表示します。紛失モードに有効期限はありません。オフラインのデバイスにも、次に接続したときに適用されます。",
     "commands.lost_mode.message": "ロック画面のメッセージ",
     "commands.lost_mode.no_help_desk":
-      ":information_source: ヘルプデスクの電話番号が未設定のため、番号は入っていません(報告者本人の番号は使いません。端末が第三者の手にある場合があるためです)。システム管理者が `/mdm company phone 03-1234-5678` で設定できます。",
+      ":information_source: ヘルプデスクの電話番号が未設定のため、番号は入っていません(報告者本人の番号は使いません。デバイスが第三者の手にある場合があるためです)。システム管理者が `/mdm company phone 03-1234-5678` で設定できます。",
     "commands.lost_mode.phone": "連絡先の電話番号",
     "commands.lost_mode.footnote": "補足(任意)",
     "commands.lost_mode.submit": "紛失モードを有効化",
@@ -200,9 +206,14 @@ export const commands: Catalog<Key> = {
     "commands.expiry.at": "{at} までにデバイスが実行しなければ期限切れになります。",
     "commands.thread.requested_wipe":
       ":hourglass: {who} が {name} の *初期化* を依頼しました。2 人目の管理者の承認が必要です。{expiry}",
-    "commands.thread.queued": ":inbox_tray: {who} が {name} に *{type}* を実行待ちにしました。{expiry}",
-    "commands.thread.approved": ":white_check_mark: {who} が {name} の初期化を承認し、実行待ちになりました。{expiry}",
+    "commands.thread.queued": ":inbox_tray: {who} が {name} の *{type}* を依頼しました。{expiry}",
+    "commands.thread.approved":
+      ":white_check_mark: {who} が {name} の初期化を承認しました。デバイスが応答すると実行されます。{expiry}",
     "commands.thread.sent": ":outbox_tray: *{type}* を {name} に送信しました。応答を待っています。",
+    "commands.thread.wipe_sent":
+      ":hourglass_flowing_sand: {name} の初期化を依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときに初期化されます(紛失中の端末は長くオフラインのことがあります)。デバイスが完了を確認するとこのスレッドでお知らせします。それまでは初期化されていません。",
+    "commands.thread.lost_mode_sent":
+      ":hourglass_flowing_sand: {name} の紛失モードを依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときにロックされます。デバイスが適用するとこのスレッドでお知らせします。",
     "commands.thread.acknowledged": ":white_check_mark: {name} が *{type}* を実行しました。",
     "commands.thread.located": ":round_pushpin: {name} の位置: <{url}|地図を開く>({lat}, {lon})",
     "commands.thread.no_location": ":grey_question: {name} は位置情報なしで応答しました。",
@@ -222,10 +233,10 @@ export const commands: Catalog<Key> = {
     "commands.thread.wiped_ade":
       ":boom: {name} は初期化されました。ADE デバイスのため、アクティベーション時に再登録され管理下に残ります。",
     "commands.ephemeral.queued":
-      "{name} に *{type}* を実行待ちにしました。進捗はインシデントのスレッドに表示されます。",
+      "{name} の *{type}* を依頼しました。デバイスが応答すると実行されます。進捗はインシデントのスレッドに表示されます。",
     "commands.ephemeral.wipe_requested":
       "{name} の初期化を依頼しました。別の管理者がインシデントのスレッドで承認する必要があります。",
-    "commands.ephemeral.approved": "{name} の初期化を承認し、実行待ちにしました。",
+    "commands.ephemeral.approved": "{name} の初期化を承認しました。デバイスが応答すると実行されます。",
     "commands.ephemeral.cancelled": "{name} への *{type}* を取り下げました。",
     "commands.ephemeral.found": "{reference} を発見済みにしました。",
     "commands.ephemeral.dismissed": "{reference} を対応不要にし、未実行のコマンドを取り下げました。",
@@ -234,7 +245,7 @@ export const commands: Catalog<Key> = {
     "commands.refused.not_reachable": "デバイスはすでに管理下にないため、コマンドを送れません",
     "commands.refused.two_person":
       "初期化には 2 人の異なる管理者が必要です。依頼者本人は承認できません。別の管理者に承認を依頼してください",
-    "commands.refused.duplicate": "このデバイスの *{type}* はすでに「{state}」です。新たには実行待ちにしていません。",
+    "commands.refused.duplicate": "このデバイスの *{type}* はすでに「{state}」です。新たには依頼していません。",
     "commands.line.expires": "{at} に期限切れ",
     "commands.line.never": "有効期限なし",
     "commands.line.waiting": "{at} からデバイスの応答待ち",

@@ -109,7 +109,7 @@ export const confirm: Catalog<Key> = {
     "confirm.alert_resolve.text":
       "このアラートを未解決の一覧と日次サマリーから外します。デバイスが同じ問題を再び報告すると、もう一度通知されます。",
     "confirm.alert_resolve.go": "解決済みにする",
-    "confirm.cert_override_request.title": "プッシュ証明書を置き換えますか?",
+    "confirm.cert_override_request.title": "プッシュ通知証明書を置き換えますか?",
     "confirm.cert_override_request.text":
       "トピックの異なる証明書に置き換えると、登録済みのすべての Apple デバイスと通信できなくなり、すべて登録し直しになります。別の管理者の確認が必要です。",
     "confirm.cert_override_request.go": "置き換えを依頼",

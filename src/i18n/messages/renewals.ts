@@ -338,8 +338,8 @@ export const renewals: Catalog<Key> = {
   },
   ja: {
     "mdm.help.cert":
-      "cert csr|upload — Apple 用のプッシュ証明書リクエストを作成 / Apple から返された .pem をアップロード",
-    "mdm.help.certs": "certs — 使用中のプッシュ証明書(有効期限・トピック・シリアル・Apple ID)",
+      "cert csr|upload — Apple 用のプッシュ通知証明書リクエストを作成 / Apple から返された .pem をアップロード",
+    "mdm.help.certs": "certs — 使用中のプッシュ通知証明書(有効期限・トピック・シリアル・Apple ID)",
     "mdm.help.renewals": "renewals — 更新期限の一覧、ADE/VPP トークンと Android Enterprise 用 Gmail の登録",
     "mdm.help.custody":
       "custody [contact|admin|push|abm|gmail] — 各アカウントの管理者(パスワードそのものは記録しません)",
@@ -390,7 +390,7 @@ export const renewals: Catalog<Key> = {
     "renewal.mark.date_required": "日付を選んでください。",
     "renewal.done_usage":
       "`/mdm renewals done push|ade|vpp|gmail` で新しい期限(またはログイン日)の入力フォームが開きます。",
-    "renewal.kind.short.PUSH_CERTIFICATE": "プッシュ証明書",
+    "renewal.kind.short.PUSH_CERTIFICATE": "プッシュ通知証明書",
     "renewal.kind.short.ADE_TOKEN": "ADE トークン",
     "renewal.kind.short.VPP_TOKEN": "VPP トークン",
     "renewal.kind.short.ANDROID_ENTERPRISE_GMAIL": "Android Enterprise の Gmail",
@@ -412,7 +412,7 @@ export const renewals: Catalog<Key> = {
     "cert.facts": "トピック `{topic}` · シリアル `{serial}`",
     "cert.apple_id": "Apple ID: {appleId}",
     "cert.list.title": "*MDM プッシュ通知証明書*",
-    "cert.none": "プッシュ証明書はまだ登録されていません。",
+    "cert.none": "プッシュ通知証明書はまだ登録されていません。",
     "cert.requests": "リクエスト:",
     "cert.request.installed": "証明書登録済み",
     "cert.request.held": "保留中:トピックが異なるため 2 人の管理者の承認待ち",
@@ -423,13 +423,13 @@ export const renewals: Catalog<Key> = {
       "新しい秘密鍵を作成し、暗号化して保存しました。ファイルをここに投稿します: *push-request.b64* を <{link}|Apple Push Certificates Portal> に *{appleId}* でサインインしてアップロードし、既存の証明書の *Renew*(*Create* ではなく)を押して .pem をダウンロードしたら `/mdm cert upload` してください。",
     "cert.csr.unsigned":
       "新しい秘密鍵を作成し、暗号化して保存しました。CSR(*push-csr.pem*)をここに投稿します。ベンダー署名用の証明書(MDM_VENDOR_CERT_PATH / MDM_VENDOR_KEY_PATH)が未設定のため、MDM ベンダーに署名を依頼してから <{link}|Apple Push Certificates Portal> に *{appleId}* でサインインしてアップロードし(*Create* ではなく *Renew*)、.pem を `/mdm cert upload` してください。",
-    "cert.upload.title": "プッシュ証明書のアップロード",
+    "cert.upload.title": "プッシュ通知証明書のアップロード",
     "cert.upload.intro":
       "Apple Push Certificates Portal からダウンロードした *.pem* ファイルを選んでください。保存済みの秘密鍵と現在の証明書で確認してから登録します。",
     "cert.installed.first":
-      ":white_check_mark: プッシュ証明書を登録しました: トピック `{topic}`、シリアル `{serial}`、有効期限 {deadline}。",
+      ":white_check_mark: プッシュ通知証明書を登録しました: トピック `{topic}`、シリアル `{serial}`、有効期限 {deadline}。",
     "cert.installed.renewed":
-      ":white_check_mark: プッシュ証明書を更新しました(同じトピック `{topic}` のためデバイスの再登録は不要です): シリアル `{serial}`、有効期限 {deadline}。",
+      ":white_check_mark: プッシュ通知証明書を更新しました(同じトピック `{topic}` のためデバイスの再登録は不要です): シリアル `{serial}`、有効期限 {deadline}。",
     "cert.refused.json_file":
       "これは .pem 証明書ではなく .json ファイルです。ブラウザによっては Apple のダウンロードをこの名前で保存します。Apple Push Certificates Portal から(別のブラウザで)ダウンロードし直し、ファイル名が .pem であることを確認してアップロードしてください。",
     "cert.refused.csr_not_certificate":
@@ -445,18 +445,18 @@ export const renewals: Catalog<Key> = {
     "cert.refused.key_mismatch":
       "この証明書は保存されている秘密鍵と一致しません。別のリクエストに対して発行されたものです(初期設定を 2 回実行した、別のツールでリクエストを作成した、など)。`/mdm cert csr` で作成したリクエストに対して発行された証明書をアップロードしてください。",
     "cert.refused.topic_changed":
-      "登録を拒否しました: これは現在の証明書(トピック `{currentTopic}`)の更新ではなく、新しいプッシュ証明書(トピック `{newTopic}`)です。登録すると登録済みの全 Apple デバイスとの通信が切れ、すべて再登録が必要になります。Apple Push Certificates Portal に前回と同じ Apple ID でサインインし、既存の証明書を *Renew*(更新)してください。",
+      "登録を拒否しました: これは現在の証明書(トピック `{currentTopic}`)の更新ではなく、新しいプッシュ通知証明書(トピック `{newTopic}`)です。登録すると登録済みの全 Apple デバイスとの通信が切れ、すべて再登録が必要になります。Apple Push Certificates Portal に前回と同じ Apple ID でサインインし、既存の証明書を *Renew*(更新)してください。",
     "cert.override.explain":
       "本当に置き換える場合のみ(全デバイスの再登録が必要): 置き換えを申請してください。別の管理者 1 名の承認が必要です。",
     "cert.override.request": "置き換えを申請(2 人目の承認が必要)",
     "cert.override.requested":
-      "{who} がプッシュ証明書の置き換えを申請しました: 現在のトピック `{current}` → 新しいトピック `{next}`。登録済みの全 Apple デバイスとの通信が切れ、再登録が必要になります。",
+      "{who} がプッシュ通知証明書の置き換えを申請しました: 現在のトピック `{current}` → 新しいトピック `{next}`。登録済みの全 Apple デバイスとの通信が切れ、再登録が必要になります。",
     "cert.override.second":
       "申請者とは別の管理者の承認が必要です。誤りの場合は既存の証明書を更新し、この申請は無視してください。",
     "cert.override.confirm": "置き換えを承認",
     "cert.override.requested_ack": "置き換えを申請しました。管理者チャンネルで別の管理者が承認する必要があります。",
     "cert.override.confirmed":
-      "プッシュ証明書を置き換えました: 新しいトピック `{topic}`、有効期限 {deadline}。デバイスの再登録が必要です。",
+      "プッシュ通知証明書を置き換えました: 新しいトピック `{topic}`、有効期限 {deadline}。デバイスの再登録が必要です。",
     "cert.override.pending": "{who} が申請した証明書の置き換えが 2 人目の管理者の承認を待っています。",
     "token.upload.title": "トークンファイルのアップロード",
     "token.upload.intro.ADE_TOKEN":
@@ -475,7 +475,7 @@ export const renewals: Catalog<Key> = {
     "custody.saved": "保存しました: {role} — {address}",
     "custody.role.PANEL_CONTACT": "MDM 管理パネルの担当者",
     "custody.role.PANEL_SYSTEM_ADMIN": "MDM 管理パネルのシステム管理者アカウント",
-    "custody.role.PUSH_CERT_APPLE_ID": "プッシュ証明書の Apple ID",
+    "custody.role.PUSH_CERT_APPLE_ID": "プッシュ通知証明書の Apple ID",
     "custody.role.ABM_APPLE_ID": "Apple Business/School Manager の Apple ID",
     "custody.role.ANDROID_ENTERPRISE_GMAIL": "Android Enterprise 管理者用 Gmail",
     "custody.warning.free_mail":
@@ -521,7 +521,7 @@ export const renewals: Catalog<Key> = {
     "handover.missing.password_holder": "パスワード管理者",
     "handover.missing.password_location": "パスワードの保管場所",
     "handover.missing.two_factor_holder": "2 ファクタ認証の電話の所持者",
-    "handover.missing.certificate": "プッシュ証明書(有効期限)",
+    "handover.missing.certificate": "プッシュ通知証明書(有効期限)",
     "handover.missing.last_sign_in": "最終ログイン日",
   },
 };

@@ -303,7 +303,7 @@ export const report: Catalog<Key> = {
     "incident.circumstances.STOLEN": "盗難",
     "incident.circumstances.LEFT_BEHIND": "置き忘れ",
     "incident.device": "*{name}* — {platform} {model}",
-    "incident.device_facts": "監視対象: {supervised} · ADE: {ade} · 状態: {state} · 最終チェックイン: {lastCheckIn}",
+    "incident.device_facts": "監視対象: {supervised} · ADE: {ade} · 状態: {state} · 最終応答: {lastCheckIn}",
     "incident.device_owner": "所有者: {owner}",
     "incident.device_how.matched": "報告内容から照合",
     "incident.device_how.picked": "管理者が選択",

@@ -26,7 +26,7 @@ async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string
 export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
   const c = await tx.command.findUnique({
     where: { id: e.commandId },
-    include: { device: { select: { name: true, ade: true } } },
+    include: { device: { select: { name: true, ade: true, platform: true } } },
   });
   // The device describing itself is background work: what it said shows on its card instead.
   if (!c || isQuery(c.type)) return [];
@@ -99,7 +99,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
     case "SENT":
       if (e.note === NOTE.notNow)
         items.push(post(tr("commands.thread.not_now", vars), { dedupeKey: `command:${c.id}:not_now` }));
-      else if (e.from !== "SENT") items.push(post(tr("commands.thread.sent", vars)));
+      else if (e.from !== "SENT") items.push(post(tr(sentKey(c.type, c.driver), vars)));
       break;
     case "ACKNOWLEDGED":
       items.push(post(acknowledgedText(c, e, tr, vars)));
@@ -131,6 +131,18 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   return items;
 };
 
+/**
+ * A wipe or lost mode handed to a management service (Google, NanoMDM) is not done: it takes
+ * effect when the device next connects, and the thread says so until the device confirms it.
+ * The built-in agent's device has collected the command itself when it is sent.
+ */
+function sentKey(type: string, driver: string | null): string {
+  if (!driver || driver === "agent") return "commands.thread.sent";
+  if (type === "ERASE_DEVICE") return "commands.thread.wipe_sent";
+  if (type === "ENABLE_LOST_MODE") return "commands.thread.lost_mode_sent";
+  return "commands.thread.sent";
+}
+
 /** A wipe, a wipe past the rolling-hour limit (break-glass), or a command the policy holds. */
 function awaitingText(
   c: { type: string; breakGlass: boolean; params: unknown },
@@ -154,14 +166,18 @@ async function limitAtRequest(tx: Tx, commandId: string): Promise<string> {
 const decided = (text: string) => ({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] });
 
 function acknowledgedText(
-  c: { type: string; result: unknown; device: { ade: boolean } },
+  c: { type: string; result: unknown; device: { ade: boolean; platform: string } },
   e: Event,
   tr: (key: string, vars?: Record<string, string | number>) => string,
   vars: Record<string, string>,
 ): string {
   switch (c.type) {
     case "ENABLE_LOST_MODE":
-      return tr("commands.thread.lost_mode_on", vars);
+      // Android has no location or sound command: the phone sends its location by itself.
+      return tr(
+        c.device.platform === "ANDROID" ? "commands.thread.lost_mode_on_android" : "commands.thread.lost_mode_on",
+        vars,
+      );
     case "ERASE_DEVICE":
       return tr(c.device.ade ? "commands.thread.wiped_ade" : "commands.thread.wiped", vars);
     case "DEVICE_LOCATION": {

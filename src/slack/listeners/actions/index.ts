@@ -39,6 +39,8 @@ import { policyChangeWithdraw } from "./policy-change-withdraw.js";
 import { CASE_RECORD_ACTION, caseRecordButton } from "./case-record.js";
 import { CHECKLIST_ACTIONS } from "../../blocks/checklist.js";
 import { checklistOpen } from "./checklist-open.js";
+import { ALERT_ROUTING_OPEN } from "../../blocks/alert-routing.js";
+import { alertRoutingOpen } from "./alert-routing-open.js";
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action(RENEWAL_GMAIL_SIGNED_IN, renewalGmailSignedIn(deps));
@@ -66,6 +68,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("lost_mode_disable", lostModeDisable(deps));
   app.action(ALERT_RESOLVE, alertResolve(deps));
   app.action(ALERT_OPEN_DEVICE, alertOpenDevice(deps));
+  app.action(ALERT_ROUTING_OPEN, alertRoutingOpen(deps));
   app.action(POLICY_ACTIONS.approve, policyChangeApprove(deps));
   app.action(POLICY_ACTIONS.withdraw, policyChangeWithdraw(deps));
   app.action(CASE_RECORD_ACTION, caseRecordButton(deps));
