@@ -1,6 +1,7 @@
 // Every command transition, told in the incident's thread with the device's answer (a map link
 // for a location, the error text, "no passcode set"). A wipe awaiting approval is its own thread
 // post — broadcast to the channel — carrying Approve/Withdraw; it is updated once decided.
+import { slackMention } from "../edge.js";
 import type { Tx } from "../../core/audit.js";
 import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import { NOTE } from "../../core/commands/results.js";
@@ -19,7 +20,7 @@ async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string
     select: { actor: true },
   });
   const actor = last?.actor ?? "system";
-  if (actor.startsWith("slack:")) return `<@${actor.slice(6)}>`;
+  if (actor.startsWith("slack:")) return slackMention(actor.slice(6));
   return locale === "ja" ? "システム" : "the system";
 }
 
