@@ -89,6 +89,7 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
         lostDevicePolicyUrl: config.LOST_DEVICE_POLICY_URL,
       },
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
+      previousAgentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET_PREVIOUS,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
       brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
       immediateAlerts: config.IMMEDIATE_ALERTS,

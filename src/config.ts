@@ -95,6 +95,8 @@ const schema = z.object({
   SLACK_ADMIN_CHANNEL: optional,
   SLACK_ADMIN_USER_IDS: csv,
   AGENT_ENROLLMENT_SECRET: optional,
+  // The secret before the current one, still accepted while agents move over (rotation without downtime).
+  AGENT_ENROLLMENT_SECRET_PREVIOUS: optional,
   ALERTS_API_TOKEN: optional,
   GOOGLE_FORM_WEBHOOK_SECRET: optional,
   GOOGLE_FORM_ID: optional,

@@ -19,6 +19,8 @@ export interface CoreSettings {
   renewals?: RenewalSettings;
   /** AGENT_ENROLLMENT_SECRET: devices present it to enroll; unset, enrolment is closed. */
   agentEnrollmentSecret?: string;
+  /** AGENT_ENROLLMENT_SECRET_PREVIOUS: still accepted during a rotation. */
+  previousAgentEnrollmentSecret?: string;
   /** The inventory sheet's column headers in every language the app speaks (by column key). */
   inventoryHeaders?: ColumnHeaderNames;
   /** Which driver new Apple/Android devices get (MDM_DRIVER_APPLE, MDM_DRIVER_ANDROID). */

@@ -78,6 +78,8 @@ export type DomainEvent =
   | { type: "checklist.reminder"; reportId: string; kind: "preliminary" | "final"; dueAt: Date; daysBefore: number }
   /** Issue 19: a response-policy change proposed, applied or withdrawn. */
   | { type: "policy.changed"; changeId: string }
+  /** A known device enrolled again without proving it is that device: an admin decides in Slack. */
+  | { type: "device.reenroll_claimed"; claimId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */
   | { type: "people.unlinked"; emails: string[] }
   | {

@@ -64,6 +64,8 @@ export function createCore(deps: CoreDeps) {
       commands,
       appUsage,
       enrollmentSecret: () => deps.settings.agentEnrollmentSecret,
+      previousEnrollmentSecret: () => deps.settings.previousAgentEnrollmentSecret,
+      actors,
     }),
     reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),
     inventory: new Inventory({

@@ -161,7 +161,7 @@ describe("the edge itself", () => {
     expect(mentions.text).toBe(
       "<@UADMIN1> approved &lt;@U0EVIL&gt; &lt;@W0EVIL|boss&gt; &lt;#C0EVIL&gt; <!subteam^S0ONCALL> &lt;!subteam^S0EVIL|@oncall&gt;",
     );
-    expect(mentions.blocks[0].text.text).toBe("by &lt;!channel&gt; &lt;@U0EVIL&gt;");
+    expect(mentions.blocks?.[0]?.text.text).toBe("by &lt;!channel&gt; &lt;@U0EVIL&gt;");
     // An admin-configured link marked by its builder passes; the rest of the string is still guarded.
     const marked = renderForSlack({
       text: `${slackMarkup("<https://wiki.corp.example/p|policy>")} <!channel> <https://wiki.corp.example/p|fake>`,

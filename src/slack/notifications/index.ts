@@ -22,6 +22,7 @@ import { caseExport } from "./case-export.js";
 import { checklistChanged, checklistPost } from "./checklist-changed.js";
 import { checklistReminder } from "./checklist-reminder.js";
 import { peopleUnlinked } from "./people-unlinked.js";
+import { deviceReenrollClaimed } from "./device-reenroll-claimed.js";
 
 export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
@@ -46,6 +47,7 @@ export const notifications: NotificationHandlers = {
   "checklist.changed": checklistChanged,
   "checklist.reminder": checklistReminder,
   "people.unlinked": peopleUnlinked,
+  "device.reenroll_claimed": deviceReenrollClaimed,
 };
 
 // Issue 19: the theft/loss checklist goes into each new incident's thread, after the incident.

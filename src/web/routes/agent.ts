@@ -20,6 +20,7 @@ const enrollSchema = z.object({
   supervised: z.boolean().optional(),
   ade: z.boolean().optional(),
   ownerEmail: z.string().trim().max(254).email().optional(),
+  deviceToken: z.string().max(512).optional(),
 });
 
 const resultSchema = z.object({
@@ -50,8 +51,16 @@ export function agentRoutes({ core }: WebDeps): Router {
     await core.agents.checkSecret(secret);
     assertStorable(req.body);
     const input = parse(enrollSchema, req.body);
-    const { deviceId, token } = await core.agents.enroll(input);
-    res.status(201).json({ deviceId, token });
+    // The device's current token, when it has one, proves it is the device we know.
+    const enrolled = await core.agents.enroll({ ...input, deviceToken: input.deviceToken ?? bearer(req) });
+    if (enrolled.status === "pending_approval")
+      return void res.status(202).json({
+        status: "pending_approval",
+        token: enrolled.token,
+        reason:
+          "a device with these identifiers is already enrolled: an administrator must approve this enrolment in Slack before the token works",
+      });
+    res.status(201).json({ deviceId: enrolled.deviceId, token: enrolled.token });
   });
 
   r.post("/agent/v1/checkin", async (req, res) => {

@@ -35,6 +35,8 @@ import { alertOpenDevice } from "./alert-open-device.js";
 import { alertResolve } from "./alert-resolve.js";
 import { POLICY_ACTIONS } from "../../blocks/brake.js";
 import { policyChangeApprove } from "./policy-change-approve.js";
+import { enrollmentClaimDecide } from "./enrollment-claim-decide.js";
+import { ENROLLMENT_CLAIM_ACTIONS } from "../../blocks/enrollment-claim.js";
 import { policyChangeWithdraw } from "./policy-change-withdraw.js";
 import { CASE_RECORD_ACTION, caseRecordButton } from "./case-record.js";
 import { CHECKLIST_ACTIONS } from "../../blocks/checklist.js";
@@ -73,6 +75,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(POLICY_ACTIONS.withdraw, policyChangeWithdraw(deps));
   app.action(CASE_RECORD_ACTION, caseRecordButton(deps));
   app.action(CHECKLIST_ACTIONS.open, checklistOpen(deps));
+  app.action(ENROLLMENT_CLAIM_ACTIONS.approve, enrollmentClaimDecide(deps, true));
+  app.action(ENROLLMENT_CLAIM_ACTIONS.reject, enrollmentClaimDecide(deps, false));
   void app;
   void deps;
 }
