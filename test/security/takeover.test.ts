@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_1, ENROLLMENT_SECRET, postJson, startTestApp, type TestApp } from "../support/harness.js";
 import { aPerson } from "../support/builders.js";
-import { checkIn, enroll } from "../commands/support.js";
+import { checkIn, enroll, until } from "../commands/support.js";
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp({ env: { AGENT_ENROLLMENT_SECRET_PREVIOUS: "the-old-secret" } })));
@@ -179,5 +179,61 @@ describe("rotating AGENT_ENROLLMENT_SECRET", () => {
       (await postJson(`${t.url}/agent/v1/enroll`, { ...body("the-old-secret"), imei: "351111111111111" })).status,
     ).toBe(201);
     expect((await postJson(`${t.url}/agent/v1/enroll`, body("a-guess"))).status).toBe(401);
+  });
+});
+
+describe("one-time enrolment codes (/mdm enroll)", () => {
+  const issued = async (user: string, email: string) => {
+    const before = t.slack.responses.length;
+    await t.requests.slashCommand({ command: "/mdm", text: `enroll <mailto:${email}|${email}>`, user });
+    await t.app.slackSettled();
+    return until(() => t.slack.responses.slice(before).at(-1)?.body.text as string | undefined, "the reply");
+  };
+  const withCode = (code: string, over: Record<string, unknown> = {}) =>
+    postJson(`${t.url}/agent/v1/enroll`, {
+      enrollmentCode: code,
+      platform: "ios",
+      name: "Hanako's iPhone",
+      udid: `CODE-${Math.random()}`,
+      supervised: true,
+      ...over,
+    });
+
+  it("enrols one device for the person it was issued for, once, within its time", async () => {
+    const reply = await issued(ADMIN_1, "Code.Owner@example.co.jp");
+    const code = /`([A-Z0-9-]{19})`/.exec(reply)![1]!;
+    expect(reply).toContain("code.owner@example.co.jp");
+    const stored = await t.db.prisma.enrollmentCode.findFirstOrThrow({
+      where: { ownerEmail: "code.owner@example.co.jp" },
+    });
+    expect(JSON.stringify(stored)).not.toContain(code.replaceAll("-", ""));
+
+    // The owner comes from the code, not from what the device says.
+    const res = await withCode(code.toLowerCase(), { ownerEmail: "someone.else@example.co.jp" });
+    expect(res.status).toBe(201);
+    const device = await t.db.prisma.device.findUniqueOrThrow({
+      where: { id: res.json.deviceId },
+      include: { owner: true },
+    });
+    expect(device.owner?.email).toBe("code.owner@example.co.jp");
+    // Single use.
+    const again = await withCode(code);
+    expect(again.status).toBe(401);
+    expect(JSON.stringify(again.json)).toContain("already used or expired");
+
+    // Valid for 72 hours: a second code, tried after that, is refused; a third within it works.
+    const late = /`([A-Z0-9-]{19})`/.exec(await issued(ADMIN_1, "late.owner@example.co.jp"))![1]!;
+    const inTime = /`([A-Z0-9-]{19})`/.exec(await issued(ADMIN_1, "late.owner@example.co.jp"))![1]!;
+    t.clock.advanceHours(71);
+    expect((await withCode(inTime)).status).toBe(201);
+    t.clock.advanceHours(2);
+    expect((await withCode(late)).status).toBe(401);
+  });
+
+  it("is issued to administrators only, and a made-up code gets nothing", async () => {
+    const reply = await issued("UNOBODY", "x@example.co.jp");
+    expect(reply).toMatch(/not allowed|administrator/i);
+    expect(await t.db.prisma.enrollmentCode.count({ where: { ownerEmail: "x@example.co.jp" } })).toBe(0);
+    expect((await withCode("AAAA-BBBB-CCCC-DDDD")).status).toBe(401);
   });
 });

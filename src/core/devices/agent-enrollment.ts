@@ -25,7 +25,10 @@ import { normaliseApps, type AppUsage } from "../alerts/app-usage.js";
 import { touchAndRead } from "./check-in.js";
 
 export interface EnrollmentInput {
-  enrollmentSecret: string;
+  /** The shared secret (automated enrolment) — or, instead, a one-time code. */
+  enrollmentSecret?: string;
+  /** A one-time code issued for one owner (/mdm enroll): the owner comes from the code. */
+  enrollmentCode?: string;
   platform: "ios" | "ipados" | "macos" | "android" | "windows";
   name: string;
   model?: string;
@@ -67,6 +70,19 @@ const PLATFORM: Record<EnrollmentInput["platform"], Platform> = {
 
 export { hashToken };
 
+/** How long an enrolment code stays valid. */
+export const CODE_HOURS = 72;
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"; // no 0/O, 1/I/L, U: read aloud and typed
+
+/** "K7Q2-9XMP-RT4A-WB3N": 16 characters from 30 (about 78 bits). */
+function newCode(): string {
+  const bytes = randomBytes(16);
+  const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
+  return chars.match(/.{4}/g)!.join("-");
+}
+
+const normaliseCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, "");
+
 const TWO_DEVICES =
   "these identifiers belong to another enrolled device (serial, UDID or IMEI), or a second enrolment ran at the same moment: try again";
 
@@ -87,16 +103,31 @@ export class DeviceAgents {
    * wipe comes back this way and is managed again). Returns the bearer token — only now.
    */
   async enroll(input: EnrollmentInput): Promise<EnrollmentResult> {
-    await this.checkSecret(input.enrollmentSecret);
+    if (!input.enrollmentCode) await this.checkSecret(input.enrollmentSecret ?? "");
     const platform = PLATFORM[input.platform];
     if (!platform)
       throw new InvalidInputError("platform must be ios, ipados, macos, android or windows", { field: "platform" });
     const token = randomBytes(32).toString("base64url");
     const now = this.deps.clock.now();
-    const email = input.ownerEmail?.trim().toLowerCase() || null;
+    const code = input.enrollmentCode ? normaliseCode(input.enrollmentCode) : null;
 
     const enrolled = await this.deps.db
       .$transaction(async (tx) => {
+        // A code is spent in the enrolment's own transaction: a refused enrolment leaves it usable.
+        let email = input.ownerEmail?.trim().toLowerCase() || null;
+        let codeId: string | null = null;
+        if (code) {
+          const found = await tx.enrollmentCode.findUnique({ where: { codeHash: hashToken(code) } });
+          const spent = found
+            ? await tx.enrollmentCode.updateMany({
+                where: { id: found.id, usedAt: null, expiresAt: { gt: now } },
+                data: { usedAt: now },
+              })
+            : { count: 0 };
+          if (spent.count !== 1) throw new UnauthenticatedError("enrolment code unknown, already used or expired");
+          email = found!.ownerEmail;
+          codeId = found!.id;
+        }
         let ownerId: string | null = null;
         let ownerCreated = false;
         if (email) {
@@ -189,11 +220,12 @@ export class DeviceAgents {
             },
           });
         }
+        if (codeId) await tx.enrollmentCode.update({ where: { id: codeId }, data: { deviceId: device.id } });
         await audit(tx, {
           actor: `device:${device.id}`,
           action: known ? "device.reenroll" : "device.enroll",
           subject: `device:${device.id}`,
-          details: { platform, supervised: device.supervised, ade: device.ade, ownerCreated },
+          details: { platform, supervised: device.supervised, ade: device.ade, ownerCreated, byCode: Boolean(codeId) },
           at: now,
         });
         return {
@@ -322,6 +354,40 @@ export class DeviceAgents {
     });
     if (returned) await this.restorer.afterReturn(claim.deviceId, "agent");
     return { deviceId: claim.deviceId, approved: approve };
+  }
+
+  /**
+   * A one-time enrolment code for one owner's device, valid `hours` and once: shown now, kept
+   * only as a hash. Administrators only.
+   */
+  async issueCode(actor: Actor, ownerEmail: string, hours = CODE_HOURS): Promise<{ code: string; expiresAt: Date }> {
+    if (!(actor.systemAdmin || actor.adminOf.length > 0))
+      throw new NotAuthorizedError("only an administrator can issue enrolment codes");
+    const email = ownerEmail.trim().toLowerCase();
+    if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email) || email.length > 254)
+      throw new InvalidInputError("give the owner's e-mail address", { field: "ownerEmail" });
+    const now = this.deps.clock.now();
+    const code = newCode();
+    const expiresAt = new Date(now.getTime() + hours * 3_600_000);
+    await this.deps.db.$transaction(async (tx) => {
+      await tx.enrollmentCode.create({
+        data: {
+          codeHash: hashToken(normaliseCode(code)),
+          ownerEmail: email,
+          createdBy: actor.id,
+          createdAt: now,
+          expiresAt,
+        },
+      });
+      await audit(tx, {
+        actor: actor.id,
+        action: "enrollment_code.issued",
+        subject: `person-email:${email}`,
+        details: { expiresAt: expiresAt.toISOString() },
+        at: now,
+      });
+    });
+    return { code, expiresAt };
   }
 
   /** Throws unless `secret` is AGENT_ENROLLMENT_SECRET (compared in constant time). */

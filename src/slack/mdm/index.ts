@@ -19,6 +19,7 @@ import { brake } from "./brake.js";
 import { bulk } from "./bulk.js";
 import { caseRecord } from "./case.js";
 import { company } from "./company.js";
+import { enroll } from "./enroll.js";
 
 export const subcommands: MdmSubcommand[] = [
   device,
@@ -38,6 +39,7 @@ export const subcommands: MdmSubcommand[] = [
   bulk,
   caseRecord,
   company,
+  enroll,
 ];
 
 export function findSubcommand(name: string): MdmSubcommand | undefined {
