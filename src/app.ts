@@ -20,6 +20,7 @@ import { mountSlack } from "./slack/app.js";
 import { createWebClient } from "./slack/web-client.js";
 import { OutboxDelivery } from "./slack/delivery.js";
 import { SlackNotifier } from "./slack/notifier.js";
+import { SlackRenderer } from "./slack/renderer.js";
 import { createWebApp } from "./web/app.js";
 import { buildDrivers } from "./drivers/index.js";
 import type { CommandDriver } from "./core/ports/commands.js";
@@ -41,6 +42,8 @@ export interface AppOptions {
   preview?: Router;
   /** Address to listen on (all interfaces unless given; the preview listens on loopback only). */
   host?: string;
+  /** How long an administrator's Home refresh waits for further changes to show with it (default 2 s). */
+  homeRefreshDelayMs?: number;
 }
 
 export interface RunningApp {
@@ -50,6 +53,8 @@ export interface RunningApp {
   clock: Clock;
   server: Server;
   url: string;
+  /** Turns committed changes into Slack messages (outbox rows); runs whether or not Slack is configured. */
+  renderer: SlackRenderer;
   delivery: OutboxDelivery | null;
   coordinator: DbRunCoordinator;
   jobs: Job[];
@@ -60,19 +65,20 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export function buildCore(config: Config, db: Database, clock: Clock, extraDrivers: CommandDriver[] = []): Core {
-  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  const notifier = new SlackNotifier(() => ({
-    locale: pickLocale([config.APP_LOCALE], "ja"),
-    timeZone: config.APP_TIMEZONE,
-    publicUrl,
-    now: clock.now(),
-    securityChannel: config.SLACK_SECURITY_CHANNEL,
-  }));
+const publicUrlOf = (config: Config) => config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+
+export function buildCore(
+  config: Config,
+  db: Database,
+  clock: Clock,
+  extraDrivers: CommandDriver[] = [],
+  homeRefreshDelayMs = 2_000,
+): Core {
+  const publicUrl = publicUrlOf(config);
   return createCore({
     db: db.prisma,
     clock,
-    events: notifier,
+    events: new SlackNotifier(clock, homeRefreshDelayMs),
     drivers: buildDrivers(config, clock, extraDrivers),
     settings: {
       systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS,
@@ -105,6 +111,21 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
   });
 }
 
+/** What turns the core's recorded changes into Slack messages, in the company's language and time zone. */
+export function buildRenderer(config: Config, db: Database, clock: Clock): SlackRenderer {
+  return new SlackRenderer({
+    db: db.prisma,
+    clock,
+    context: () => ({
+      locale: pickLocale([config.APP_LOCALE], "ja"),
+      timeZone: config.APP_TIMEZONE,
+      publicUrl: publicUrlOf(config),
+      now: clock.now(),
+      securityChannel: config.SLACK_SECURITY_CHANNEL,
+    }),
+  });
+}
+
 /** Starts the HTTP server (port 0 picks a free one) and, with `schedule`, the cron jobs. */
 export async function startApp(
   opts: AppOptions & {
@@ -118,7 +139,7 @@ export async function startApp(
   const { config, db } = opts;
   const clock = opts.clock ?? systemClock;
   const instance = opts.instance ?? randomUUID();
-  const core = buildCore(config, db, clock, opts.drivers);
+  const core = buildCore(config, db, clock, opts.drivers, opts.homeRefreshDelayMs);
   const setup = new SetupMonitor({ config, db, core, clock, ...opts.checks });
   // Slack parses its own raw body (it must, to verify the signature): mounted before any parser.
   const slackRouter = Router();
@@ -128,6 +149,7 @@ export async function startApp(
     ...(opts.preview ? [opts.preview] : []),
   ]);
 
+  const renderer = buildRenderer(config, db, clock);
   const delivery = slackEnabled(config)
     ? new OutboxDelivery({
         db: db.prisma,
@@ -137,6 +159,7 @@ export async function startApp(
         onSlackUser: (id, email) => core.people.linkSlackUser(id, email),
         worker: instance,
         locale: config.APP_LOCALE,
+        bulkPerMinute: config.SLACK_BULK_PER_MINUTE,
       })
     : null;
   if (!delivery) {
@@ -161,6 +184,13 @@ export async function startApp(
   if (opts.doctor) setup.start();
   // The outbox: a commit that writes to it wakes every replica (db/listen.ts), so a message
   // leaves at once; the cheap 1 s poll finds retries that came due and what a lost wake-up left.
+  // Rendering, likewise: a commit that recorded a change for Slack wakes every replica's
+  // renderer; the poll finds a Home refresh whose debounce ended and a failed render due again.
+  const render = () => void renderer.render().catch((err) => log.error("slack render failed", { err }));
+  const renderPump = setInterval(render, opts.outboxPollMs ?? 1000);
+  renderPump.unref();
+  const renderWakeup = await db.listen("slack_render", render);
+  render();
   let pump: NodeJS.Timeout | null = null;
   let wakeup: Listening | null = null;
   if (delivery && opts.deliver !== false) {
@@ -178,6 +208,7 @@ export async function startApp(
     clock,
     server,
     url: `http://127.0.0.1:${port}`,
+    renderer,
     delivery,
     coordinator,
     jobs,
@@ -188,14 +219,20 @@ export async function startApp(
       // Graceful: stop taking requests, let running jobs and a delivery in progress finish.
       stopping ??= (async () => {
         if (pump) clearInterval(pump);
+        clearInterval(renderPump);
         setup.stop();
         await wakeup?.close();
+        await renderWakeup.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections?.();
         // Clicks already acked are finished: Slack will not send them again.
         await slack?.work.idle();
         await scheduler.stop();
-        if (delivery) await delivery.drain().catch(() => 0);
+        await renderer.render().catch(() => 0);
+        if (delivery) {
+          delivery.stop();
+          await delivery.drain().catch(() => 0);
+        }
       })();
       return stopping;
     },

@@ -94,6 +94,8 @@ const schema = z.object({
   SLACK_API_URL: url,
   SLACK_ADMIN_CHANNEL: optional,
   SLACK_ADMIN_USER_IDS: csv,
+  /** Digest DMs and directory look-ups per minute (Slack: "several hundred a minute" per workspace). */
+  SLACK_BULK_PER_MINUTE: int(240, 1, 100_000),
   AGENT_ENROLLMENT_SECRET: optional,
   // The secret before the current one, still accepted while agents move over (rotation without downtime).
   AGENT_ENROLLMENT_SECRET_PREVIOUS: optional,
@@ -130,6 +132,9 @@ const schema = z.object({
     .transform((v) => v ?? "*/2 * * * *")
     .refine((v) => cron.validate(v), "expected a cron expression such as */2 * * * *"),
   GOOGLE_API_URL: url, // another Google API root (a local fake in tests)
+  // The Google Cloud project's quota (queries per 100 s; Google's default 1,000), shared by the
+  // Android import, the command sweep and the Form poller; each replica spends its share.
+  GOOGLE_API_QUOTA_PER_100S: int(1000, 1, 1_000_000),
   APP_LOCALE: optional.pipe(z.enum(["ja", "en"]).optional()).transform((v) => v ?? "ja"),
   APP_TIMEZONE: optional.transform((v) => v ?? "Asia/Tokyo"),
   DIGEST_CRON: optional
@@ -180,6 +185,9 @@ const schema = z.object({
   NANOMDM_API_KEY: optional,
   // NanoMDM's -webhook-hmac-key: results are accepted only with a valid X-Hmac-Signature.
   NANOMDM_WEBHOOK_HMAC_KEY: optional,
+  // PayloadIdentifier of the MDM enrolment profile devices install: removing company data from a
+  // personal Apple device is RemoveProfile of this profile (issue 19).
+  APPLE_MDM_PROFILE_IDENTIFIER: optional,
   ANDROID_ENTERPRISE_ID: optional,
   // Service-account key file; GOOGLE_APPLICATION_CREDENTIALS is used when this is unset.
   ANDROID_SERVICE_ACCOUNT_JSON: optional,

@@ -1,8 +1,8 @@
 // The daily digest run in a process of its own (started by bench/digest.ts), as the app's
-// scheduled job runs it: the same core, the Slack notifier writing the outbox. It measures its
+// scheduled job runs it: the same core, the Slack notifier recording each event and the renderer writing the outbox. It measures its
 // own memory, so what it reports is the digest's growth, not what the bench process did before.
 // Prints one JSON line: times, and RSS and heap growth over the baseline taken just before.
-import { buildCore } from "../../src/app.js";
+import { buildCore, buildRenderer } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { SYSTEM } from "../../src/core/actors.js";
 import { ManualClock } from "../../src/core/clock.js";
@@ -53,17 +53,26 @@ async function main() {
   const db = await openDatabase(parseDatabaseUrl(url));
   try {
     const config = loadConfig({ DATABASE_URL: url, APP_LOCALE: "en", LOG_LEVEL: "error" });
-    const core = buildCore(config, db, new ManualClock(now));
+    const clock = new ManualClock(now);
+    const core = buildCore(config, db, clock);
+    // The digest's messages are rendered after its transaction commits, as a running app does.
+    const renderer = buildRenderer(config, db, clock);
     // Warm: the first query of a process pays for connections and the query compiler.
     await core.digest.preview(now).catch(() => undefined);
     global.gc?.();
     const baselineRssMb = mb(process.memoryUsage().rss);
-    const admin = await measured(() => core.digest.sendScheduled("2026-11-21", now));
+    const admin = await measured(async () => {
+      await core.digest.sendScheduled("2026-11-21", now);
+      await renderer.render();
+    });
     const outboxItems = await db.prisma.outboxMessage.count();
     await core.digest.updateSettings(SYSTEM, { ownerSummaries: true, departmentAdminSummaries: true });
     // The same window again, now with every owner's and department admin's own summary.
     await db.prisma.jobState.delete({ where: { key: "digest:last" } });
-    const personal = await measured(() => core.digest.sendScheduled("2026-11-21-personal", now));
+    const personal = await measured(async () => {
+      await core.digest.sendScheduled("2026-11-21-personal", now);
+      await renderer.render();
+    });
     const dms = await db.prisma.outboxMessage.count({ where: { method: "dm" } });
     const noResponse = (await core.digest.noResponse(now)).length;
     const result: DigestJobResult = {

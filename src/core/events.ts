@@ -1,6 +1,7 @@
 // What the core announces when something happens. The core knows nothing of Slack: an adapter
-// implements EventSink (src/slack/notifier.ts) and turns each event into outbox messages inside
-// the same transaction, so an event is never lost and never outlives a rolled-back change.
+// implements EventSink (src/slack/notifier.ts) and records each event inside the same
+// transaction, so an event is never lost and never outlives a rolled-back change; it is turned
+// into Slack messages after commit, from the committed state.
 import type { Tx } from "./audit.js";
 import type { Digest, PersonalSummary } from "./digest/build.js";
 import type { FieldChange } from "./reports/edits.js";
@@ -12,6 +13,8 @@ export type DomainEvent =
   /** statusToken: so the reporter's DM can carry their status link (the database keeps only its hash). */
   | { type: "report.created"; reportId: string; statusToken?: string }
   | { type: "report.changed"; reportId: string; note?: string }
+  /** The reporter says they found the device (their DM's button, their status page). */
+  | { type: "report.reporter_found"; reportId: string }
   /** A device sent its location by itself (Android lost mode); reportIds: its open loss reports. */
   | {
       type: "device.located";
@@ -39,6 +42,8 @@ export type DomainEvent =
    */
   | { type: "renewal.renewed"; renewalId: string; actor: string; how?: RenewalHow; previous?: string | null }
   | { type: "pushcert.override_requested"; requestId: string; actor: string; currentTopic: string; newTopic: string }
+  /** A push-certificate request with another Apple ID than the certificate's waits for a second admin. */
+  | { type: "pushcert.apple_id_change_requested"; changeId: string; actor: string; recorded: string; next: string }
   /** Immediate alerts claimed together: one notification for the batch (a flood is one post). */
   | { type: "alerts.immediate"; alertIds: string[] }
   | { type: "alert.resolved"; alertId: string }
@@ -80,6 +85,10 @@ export type DomainEvent =
   | { type: "policy.changed"; changeId: string }
   /** A known device enrolled again without proving it is that device: an admin decides in Slack. */
   | { type: "device.reenroll_claimed"; claimId: string }
+  /** Issue 19: the owner of a personal device is asked whether it may be erased completely. */
+  | { type: "consent.requested"; consentId: string }
+  /** Issue 19: the owner answered (gave or declined consent to a full reset). */
+  | { type: "consent.decided"; consentId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */
   | { type: "people.unlinked"; emails: string[] }
   | {

@@ -4,7 +4,13 @@
 // a crash is recognised by NanoMDM instead of reaching the device twice.
 import type { Config } from "../config.js";
 import { log } from "../log.js";
-import type { Clock, CommandDriver, OutgoingCommand, SendOutcome } from "../core/ports/index.js";
+import {
+  removesCompanyDataOnly,
+  type Clock,
+  type CommandDriver,
+  type OutgoingCommand,
+  type SendOutcome,
+} from "../core/ports/index.js";
 import { buildCommandPlist } from "./nanomdm/commands.js";
 import { retryAfterMs } from "./params.js";
 
@@ -14,6 +20,8 @@ export interface NanoMdmOptions {
   apiKey: string;
   clock: Clock;
   timeoutMs?: number;
+  /** APPLE_MDM_PROFILE_IDENTIFIER: the enrolment profile RemoveProfile takes off a personal device. */
+  mdmProfileIdentifier?: string;
 }
 
 interface ApiResult {
@@ -83,7 +91,13 @@ export class NanoMdmDriver implements CommandDriver {
     const udid = cmd.device.udid;
     if (!udid) return { kind: "failed", reason: "NanoMDM: the device has no UDID, so it cannot be addressed" };
 
-    const body = buildCommandPlist(cmd);
+    if (removesCompanyDataOnly(cmd) && !this.opts.mdmProfileIdentifier)
+      return {
+        kind: "failed",
+        reason:
+          "NanoMDM: removing company data needs APPLE_MDM_PROFILE_IDENTIFIER (the enrolment profile's PayloadIdentifier)",
+      };
+    const body = buildCommandPlist(cmd, { mdmProfileIdentifier: this.opts.mdmProfileIdentifier });
     let res: Response;
     try {
       res = await fetch(`${this.base}/v1/enqueue/${encodeURIComponent(udid)}`, {
@@ -159,7 +173,7 @@ function parseResult(text: string): ApiResult | null {
 
 /** The NanoMDM driver when NANOMDM_URL and NANOMDM_API_KEY are set, else null. */
 export function nanoMdmFromConfig(
-  config: Pick<Config, "NANOMDM_URL" | "NANOMDM_API_KEY" | "MDM_REQUEST_TIMEOUT_MS">,
+  config: Pick<Config, "NANOMDM_URL" | "NANOMDM_API_KEY" | "MDM_REQUEST_TIMEOUT_MS" | "APPLE_MDM_PROFILE_IDENTIFIER">,
   clock: Clock,
 ): NanoMdmDriver | null {
   if (!config.NANOMDM_URL || !config.NANOMDM_API_KEY) return null;
@@ -168,5 +182,6 @@ export function nanoMdmFromConfig(
     apiKey: config.NANOMDM_API_KEY,
     clock,
     timeoutMs: config.MDM_REQUEST_TIMEOUT_MS,
+    mdmProfileIdentifier: config.APPLE_MDM_PROFILE_IDENTIFIER,
   });
 }

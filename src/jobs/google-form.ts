@@ -5,6 +5,7 @@ import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 import { titleMap } from "../google/mapping.js";
 import { FORMS_SCOPES, GoogleFormPoller } from "../google/poller.js";
+import { googleQuota } from "../lib/quota.js";
 
 export function googleFormJobs(ctx: Pick<JobContext, "core" | "config">, opts: { auth?: unknown } = {}): Job[] {
   const { config, core } = ctx;
@@ -15,8 +16,8 @@ export function googleFormJobs(ctx: Pick<JobContext, "core" | "config">, opts: {
     if (poller) return poller;
     let auth = opts.auth;
     if (!auth) {
-      const { google } = await import("googleapis");
-      auth = new google.auth.GoogleAuth({ keyFile: config.GOOGLE_APPLICATION_CREDENTIALS, scopes: FORMS_SCOPES });
+      const { GoogleAuth } = await import("google-auth-library");
+      auth = new GoogleAuth({ keyFile: config.GOOGLE_APPLICATION_CREDENTIALS, scopes: FORMS_SCOPES });
     }
     poller = new GoogleFormPoller({
       core,
@@ -27,6 +28,9 @@ export function googleFormJobs(ctx: Pick<JobContext, "core" | "config">, opts: {
       timeZone: config.APP_TIMEZONE,
       fallbackLocale: config.APP_LOCALE,
       since: config.GOOGLE_FORM_POLL_SINCE,
+      quota: googleQuota({ queriesPer100s: config.GOOGLE_API_QUOTA_PER_100S, replicas: config.APP_REPLICAS }, () =>
+        Date.now(),
+      ),
     });
     return poller;
   };

@@ -10,9 +10,10 @@ import { randomUUID } from "node:crypto";
 import { ErrorCode, type WebClient } from "@slack/web-api";
 import type { Db, Prisma } from "../db/client.js";
 import type { Clock } from "../core/clock.js";
-import { ADMIN_CHANNEL } from "../core/outbox.js";
+import { ADMIN_CHANNEL, LANES } from "../core/outbox.js";
 import { t, type Locale } from "../i18n/index.js";
 import { log } from "../log.js";
+import { BulkPacer } from "./pacing.js";
 
 type CallResult = { ok?: boolean; channel?: string; ts?: string; adopted?: boolean };
 
@@ -66,6 +67,7 @@ interface Row {
   payload: Record<string, unknown>;
   correlation: string | null;
   attempts: number;
+  lane: number;
   fallbackFor?: string | null;
 }
 
@@ -81,6 +83,8 @@ export interface DeliveryOptions {
   leaseMs?: number;
   /** The language of the plain-text fallback's note. */
   locale?: Locale;
+  /** Bulk-lane messages (digest DMs, directory look-ups) per minute (src/slack/pacing.ts). */
+  bulkPerMinute?: number;
 }
 
 export class OutboxDelivery {
@@ -95,9 +99,20 @@ export class OutboxDelivery {
   private tokenRefused: string | null = null;
   /** The configuration error last announced in the log: one line per outage, not per message. */
   private announced: string | null = null;
+  private readonly pacer: BulkPacer;
+  /** Ends a wait for the bulk lane early: something else may have been queued. */
+  private wake: (() => void) | null = null;
+  private stopping = false;
   constructor(private readonly o: DeliveryOptions) {
     this.worker = o.worker ?? randomUUID();
     this.leaseMs = o.leaseMs ?? LEASE_MS;
+    this.pacer = new BulkPacer(o.bulkPerMinute, () => o.clock.now().getTime());
+  }
+
+  /** Shutting down: a drain no longer waits for the bulk lane's pace (the rest stays queued). */
+  stop(): void {
+    this.stopping = true;
+    this.wake?.();
   }
 
   /** Delivers what is due now; returns how many rows it handled. Safe to call concurrently. */
@@ -107,6 +122,7 @@ export class OutboxDelivery {
     // after its last look.
     if (this.running) {
       this.again = true;
+      this.wake?.();
       return this.running;
     }
     this.running = (async () => {
@@ -122,26 +138,87 @@ export class OutboxDelivery {
     return this.running;
   }
 
+  /**
+   * The normal lane first, always: a bulk row is only claimed when no normal row is due, and
+   * only as many as the bulk lane's pace lets go now, so an incident queued behind 20,000
+   * digest DMs waits for one delivery at most. While the bulk lane must wait, the drain waits
+   * with it (woken early by anything newly queued), so a backlog drains within Slack's limits.
+   */
   private async drainLoop(batch: number): Promise<number> {
     let total = 0;
     for (;;) {
-      const claimedAt = this.o.clock.now().getTime();
-      const rows = await this.claim(batch);
-      if (!rows.length) return total;
-      for (const row of rows) {
-        // The token stopped working mid-batch: the rest are let go untried, for after the probe.
-        if (this.tokenRefused) {
-          await this.release(row.id);
-          continue;
-        }
-        // A slow batch must not outlive its lease: another replica would then take the same row
-        // and post it twice. Late rows renew their lease first, and are skipped if it was lost.
-        if (this.o.clock.now().getTime() - claimedAt > this.leaseMs / 2 && !(await this.renew(row.id))) continue;
-        await this.deliver(row);
-      }
-      total += rows.length;
       if (this.tokenRefused) return total;
+      const normal = await this.claim(LANES.normal, batch);
+      if (normal.length) {
+        total += await this.deliverAll(normal);
+        continue;
+      }
+      const room = this.pacer.available();
+      if (room >= 1) {
+        const bulk = await this.claim(LANES.bulk, Math.min(batch, room));
+        if (!bulk.length) return total;
+        total += await this.deliverAll(bulk);
+        continue;
+      }
+      // Paused by a 429: the poll comes back after Retry-After. Shutting down: the rest stays queued.
+      if (this.stopping || this.pacer.paused() || !(await this.bulkDue())) return total;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pacer.waitMs());
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
     }
+  }
+
+  private async deliverAll(rows: Row[]): Promise<number> {
+    const claimedAt = this.o.clock.now().getTime();
+    for (const [i, row] of rows.entries()) {
+      // The token stopped working mid-batch: the rest are let go untried, for after the probe.
+      if (this.tokenRefused) {
+        await this.release(
+          rows.slice(i).map((r) => r.id),
+          null,
+        );
+        return i;
+      }
+      // A 429 paused the bulk lane: the rest of the batch waits out the same Retry-After.
+      if (row.lane === LANES.bulk && !this.pacer.take()) {
+        await this.release(
+          rows.slice(i).map((r) => r.id),
+          this.pacer.paused() ? new Date(this.pacer.resumesAt) : null,
+        );
+        return i;
+      }
+      // A slow batch must not outlive its lease: another replica would then take the same row
+      // and post it twice. Late rows renew their lease first, and are skipped if it was lost.
+      if (this.o.clock.now().getTime() - claimedAt > this.leaseMs / 2 && !(await this.renew(row.id))) continue;
+      await this.deliver(row);
+    }
+    return rows.length;
+  }
+
+  private async release(ids: bigint[], notBefore: Date | null): Promise<void> {
+    await this.o.db.outboxMessage.updateMany({
+      where: { id: { in: ids }, lockedBy: this.worker, state: "PENDING" },
+      data: { lockedUntil: null, ...(notBefore ? { nextAttemptAt: notBefore } : {}) },
+    });
+  }
+
+  private async bulkDue(): Promise<boolean> {
+    const now = this.o.clock.now();
+    const row = await this.o.db.outboxMessage.findFirst({
+      where: {
+        state: "PENDING",
+        lane: LANES.bulk,
+        OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }],
+        AND: [{ OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] }],
+      },
+      select: { id: true },
+    });
+    return row !== null;
   }
 
   private async renew(id: bigint): Promise<boolean> {
@@ -152,11 +229,7 @@ export class OutboxDelivery {
     return count === 1;
   }
 
-  private async release(id: bigint): Promise<void> {
-    await this.o.db.outboxMessage.updateMany({ where: { id, lockedBy: this.worker }, data: { lockedUntil: null } });
-  }
-
-  private async claim(limit: number): Promise<Row[]> {
+  private async claim(lane: number, limit: number): Promise<Row[]> {
     const now = this.o.clock.now();
     const lease = new Date(now.getTime() + this.leaseMs);
     // The oldest pending row of each ordering key only: a chat.update never overtakes its post.
@@ -164,14 +237,15 @@ export class OutboxDelivery {
       UPDATE "OutboxMessage" SET "lockedUntil" = ${lease}, "lockedBy" = ${this.worker}
       WHERE id IN (
         SELECT o.id FROM "OutboxMessage" o
-        WHERE o.state = 'PENDING' AND (o."nextAttemptAt" IS NULL OR o."nextAttemptAt" <= ${now})
+        WHERE o.state = 'PENDING' AND o.lane = ${lane}
+          AND (o."nextAttemptAt" IS NULL OR o."nextAttemptAt" <= ${now})
           AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
           AND (o."orderingKey" IS NULL OR NOT EXISTS (
             SELECT 1 FROM "OutboxMessage" p
             WHERE p."orderingKey" = o."orderingKey" AND p.id < o.id AND p.state = 'PENDING'))
         ORDER BY o.id LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      RETURNING id, method, payload, correlation, attempts, "fallbackFor"`;
+      RETURNING id, method, payload, correlation, attempts, lane, "fallbackFor"`;
   }
 
   private async deliver(row: Row): Promise<void> {
@@ -211,7 +285,9 @@ export class OutboxDelivery {
         message?: string;
       };
       if (e.code === ErrorCode.RateLimitedError) {
-        return this.retry(row, "rate limited", (e.retryAfter ?? 1) * 1000, false, true);
+        const wait = (e.retryAfter ?? 1) * 1000;
+        if (row.lane === LANES.bulk) this.pacer.pause(wait);
+        return this.retry(row, "rate limited", wait, false, true);
       }
       const slackError = e.data?.error;
       if (slackError && CONFIGURATION.has(slackError)) {
@@ -246,21 +322,27 @@ export class OutboxDelivery {
     let message = payload;
     if (method === "dm") {
       // A direct message to a user — by member id, or by the directory's e-mail for someone not
-      // linked yet: open (or find) the IM channel, then post in it.
+      // linked yet. chat.postMessage with the user's id as the channel posts in the app's DM
+      // with them, without conversations.open (Tier 3, about 50 a minute: 20,000 digest DMs
+      // would take hours).
       const { user: id, email, ...rest } = payload as { user?: string; email?: string };
       const user = id ?? (email ? await this.memberByEmail(email) : null);
       // Not a member of this workspace: there is nobody to tell in Slack (the status page still is).
       if (!user) return { ok: false };
-      const im = await client.conversations.open({ users: user });
-      message = { ...rest, channel: im.channel!.id! };
+      message = { ...rest, channel: user };
     }
     // Marked before the call, so a crash or a lost answer leaves a trace: then the channel is
     // searched for the post first, and it is adopted instead of posted twice.
     const since = await this.markSending(row.id);
     if (since === undefined) return null;
     if (since) {
-      const found = await this.findPosted(row.id, message, since);
-      if (found) return { ok: true, channel: String(message.channel), ts: found, adopted: true };
+      // A DM is searched in its IM channel, opened only in this rare case.
+      const where =
+        method === "dm"
+          ? { ...message, channel: (await client.conversations.open({ users: String(message.channel) })).channel!.id! }
+          : message;
+      const found = await this.findPosted(row.id, where, since);
+      if (found) return { ok: true, channel: String(where.channel), ts: found, adopted: true };
     }
     const metadata = { event_type: OUTBOX_EVENT, event_payload: { outbox_id: String(row.id) } };
     return (await client.chat.postMessage({ ...(message as any), metadata })) as CallResult;

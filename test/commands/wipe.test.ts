@@ -70,7 +70,8 @@ describe("wipe", () => {
     });
     expect((await reply("wipe-again")).body.text).toMatch(/already waiting for a second administrator/);
 
-    // The second administrator approves: queued, and the approval post loses its buttons.
+    // The second administrator approves: queued, and the approval post — the wipe's one status
+    // line — is edited in place to say so, its buttons gone.
     await t.requests.blockAction({
       user: ADMIN_2,
       actionId: "wipe_approve",
@@ -87,7 +88,7 @@ describe("wipe", () => {
     const closed = t.slack
       .callsTo("chat.update")
       .map((c) => c.args)
-      .find((a) => /Wipe of .*: queued/.test(a.text));
+      .find((a) => /<@UADMIN2> approved the wipe/.test(a.text));
     expect(closed).toBeDefined();
     expect(actionIds(closed!)).toEqual([]);
 
@@ -180,5 +181,8 @@ describe("lock", () => {
     await t.flush();
     const ts = await incidentTs(t, lost.reportId);
     expect(threadTexts(t, ts).join("\n")).toMatch(/no passcode is set\*, so the lock protects nothing/);
+    // An unsupervised iPhone cannot have lost mode: the advice says so instead of suggesting it.
+    expect(threadTexts(t, ts).join("\n")).toMatch(/Lost mode is not possible on this device/);
+    expect(threadTexts(t, ts).join("\n")).not.toMatch(/Use lost mode instead/);
   });
 });

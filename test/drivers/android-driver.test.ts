@@ -230,6 +230,11 @@ describe("Android driver: failures", () => {
       reason: "Android Management API HTTP 429: Quota exceeded",
       afterMs: 90_000,
     });
+    // The 429 pauses every caller of the project's quota: nothing is asked of Google meanwhile.
+    const asked = api.requests.length;
+    expect(await driver.send(command())).toMatchObject({ kind: "retry", afterMs: 90_000, reason: /quota/ });
+    expect(api.requests.length).toBe(asked);
+    clock.advance(90_000);
     api.failNext({ status: 503, message: "The service is currently unavailable." });
     expect(await driver.send(command())).toEqual({
       kind: "retry",

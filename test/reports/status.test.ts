@@ -17,6 +17,7 @@ describe("the status page tells the truth", () => {
       expect(waiting).toContain("Report received");
       expect(waiting).toContain("Waiting for the IT administrators");
       expect(waiting).not.toContain("IT administrators notified");
+      await off.flush(); // renders the report's messages into the outbox; nothing can deliver them
       expect(
         await off.db.prisma.outboxMessage.count({
           where: { state: "PENDING", correlation: { startsWith: "report:" } },
@@ -67,7 +68,7 @@ describe("the status page tells the truth", () => {
       expect(steps).toEqual([
         "報告を受け付けました",
         "IT 管理者に通知しました",
-        "デバイスの紛失モードを要求しました",
+        "デバイスの紛失モードを依頼しました",
         "デバイスが紛失モードになりました",
         "デバイスの位置を確認しました",
         "デバイスが見つかりました",

@@ -128,8 +128,8 @@ describe("the checklist in the thread", () => {
         });
       await t.app.core.checklist.remindDue(t.clock.now());
     }
-    // The outbox delivers in batches: drain until the three reminders are out.
     // What goes to the thread: the outbox rows (delivery itself is the outbox tests' subject).
+    await t.app.renderer.render();
     const rows = await t.db.prisma.outboxMessage.findMany({
       where: { method: "chat.postMessage", orderingKey: `report:${lost.reportId}` },
       orderBy: { id: "asc" },

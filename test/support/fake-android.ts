@@ -35,6 +35,19 @@ export class FakeAndroidApi {
   readonly operations = new Map<string, Record<string, any>>();
   /** Whether operations.list answers (some services say UNIMPLEMENTED). */
   listOperations = true;
+  /** The most devices one list page holds (Google may return fewer than pageSize). */
+  maxPageSize = 100;
+  /**
+   * The project's quota as Google enforces it: at most `limit` queries in any `windowMs`, on
+   * the test's clock; beyond it 429 RESOURCE_EXHAUSTED with Retry-After (whole seconds until a
+   * query would be allowed again). Unset: no quota.
+   */
+  quota: { limit: number; windowMs: number; now: () => number } | null = null;
+  /** When each query that counted against the quota arrived, and how many were refused. */
+  readonly quotaLog: number[] = [];
+  refused429 = 0;
+  /** When each 429 was answered and the Retry-After it gave. */
+  readonly refusals: { at: number; retryAfterMs: number }[] = [];
   private failures: { f: Failure; match?: (path: string, query: URLSearchParams) => boolean }[] = [];
   private hanging: ServerResponse[] = [];
   private server: Server | null = null;
@@ -135,6 +148,12 @@ export class FakeAndroidApi {
   /** Devices whose record Google deleted after they confirmed a WIPE. */
   readonly wiped = new Set<string>();
 
+  /** Most queries the fake counted in any one quota window. */
+  peakInWindow(): number {
+    const w = this.quota?.windowMs ?? 0;
+    return Math.max(0, ...this.quotaLog.map((at) => this.quotaLog.filter((b) => b >= at && b < at + w).length));
+  }
+
   calls(method: string, pathPart: string): RecordedRequest[] {
     return this.requests.filter((r) => r.method === method && r.path.includes(pathPart));
   }
@@ -156,6 +175,25 @@ export class FakeAndroidApi {
 
     if (req.headers.authorization !== `Bearer ${this.token}`)
       return err(res, 401, "Request had invalid authentication credentials.", "UNAUTHENTICATED");
+    if (this.quota) {
+      const now = this.quota.now();
+      const inWindow = this.quotaLog.filter((at) => at > now - this.quota!.windowMs);
+      if (inWindow.length >= this.quota.limit) {
+        this.refused429++;
+        const retry = Math.ceil((inWindow[0]! + this.quota.windowMs - now) / 1000);
+        this.refusals.push({ at: now, retryAfterMs: retry * 1000 });
+        return err(
+          res,
+          429,
+          "Quota exceeded for quota metric 'Queries' and limit 'Queries per 100 seconds'.",
+          "RESOURCE_EXHAUSTED",
+          {
+            "retry-after": String(retry),
+          },
+        );
+      }
+      this.quotaLog.push(now);
+    }
     const i = this.failures.findIndex((x) => !x.match || x.match(path, u.searchParams));
     const failure = i >= 0 ? this.failures.splice(i, 1)[0]!.f : undefined;
     if (failure === "hang") return void this.hanging.push(res);
@@ -226,7 +264,7 @@ export class FakeAndroidApi {
     }
     if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+)\/devices$/.exec(path))) {
       const all = [...this.devices.values()].filter((d) => String(d.name).startsWith(m![1] + "/"));
-      const size = Math.min(Number(u.searchParams.get("pageSize") ?? 10), 100);
+      const size = Math.min(Number(u.searchParams.get("pageSize") ?? 10), this.maxPageSize);
       const start = Number(u.searchParams.get("pageToken") ?? 0);
       const page = all.slice(start, start + size);
       const next = start + size < all.length ? String(start + size) : undefined;

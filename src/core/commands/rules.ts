@@ -9,7 +9,7 @@ export const ORDINARY_EXPIRY_MS = 7 * DAY;
 /** States in which a command still holds its device's "one live command per type" slot. */
 export const LIVE_STATES: readonly CommandState[] = ["AWAITING_APPROVAL", "QUEUED", "SENT"];
 
-export const isLive = (s: CommandState) => LIVE_STATES.includes(s);
+export const isLive = (s: CommandState | string) => (LIVE_STATES as readonly string[]).includes(s);
 
 /** The unique key that makes a double click, two admins or two replicas create one command. */
 export const activeKeyOf = (deviceId: string, type: CommandType) => `${deviceId}:${type}`;
@@ -31,7 +31,11 @@ export function expiresAtFor(type: CommandType, from: Date, ctx: ExpiryContext):
 }
 
 /** Questions the device answers about itself: background work, never shown as an incident step. */
-export const QUERY_TYPES: readonly CommandType[] = ["DEVICE_INFORMATION", "SECURITY_INFO"];
+export const QUERY_TYPES: readonly CommandType[] = [
+  "DEVICE_INFORMATION",
+  "SECURITY_INFO",
+  "INSTALLED_APPLICATION_LIST",
+];
 export const isQuery = (type: string) => (QUERY_TYPES as readonly string[]).includes(type);
 
 /** Wipe is the one irreversible command: a second administrator must approve it. */

@@ -3,10 +3,10 @@
 // Re-enrolling a known device never hands it over silently (decision 0154): its current token
 // proves continuity, an ADE device we wiped may come back as it was, anything else — another
 // platform, owner or supervision, or no proof — waits for an administrator's approval in Slack.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.js";
 import type { Device, Platform } from "../../generated/prisma/client.js";
-import { hashToken, tokenMatchesHash } from "../tokens.js";
+import { hashToken, safeEqual, tokenMatchesHash } from "../tokens.js";
 import type { Actor, Actors } from "../actors.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
@@ -85,12 +85,6 @@ const normaliseCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g,
 
 const TWO_DEVICES =
   "these identifiers belong to another enrolled device (serial, UDID or IMEI), or a second enrolment ran at the same moment: try again";
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash("sha256").update(given).digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b);
-}
 
 export class DeviceAgents {
   private readonly restorer: LostModeRestorer;
@@ -396,8 +390,8 @@ export class DeviceAgents {
     if (!expected) throw new UnauthenticatedError("device enrolment is closed: AGENT_ENROLLMENT_SECRET is not set");
     const previous = this.deps.previousEnrollmentSecret?.();
     // Both compared, always: the timing says nothing about which one matched.
-    const current = sameSecret(secret, expected);
-    const old = previous ? sameSecret(secret, previous) : false;
+    const current = safeEqual(secret, expected);
+    const old = previous ? safeEqual(secret, previous) : false;
     if (!current && !old) throw new UnauthenticatedError("wrong enrolment secret");
   }
 

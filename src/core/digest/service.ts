@@ -11,6 +11,7 @@ import { InvalidInputError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import { buildDigest, type Digest } from "./build.js";
 import { noResponseDevices } from "./no-response.js";
+import { publishPersonalSummaries } from "./personal.js";
 import { readDigestSettings, writeDigestSettings, type DigestSettings } from "./settings.js";
 
 export interface DigestDeps {
@@ -23,7 +24,6 @@ export interface DigestDeps {
 const LAST_KEY = "digest:last";
 /** Building a large fleet's digest outlasts Prisma's 5-second default for a transaction. */
 const LONG_TX = { timeout: 120_000, maxWait: 30_000 };
-const PERSONAL_SLICE = 200;
 const sentKey = (day: string) => `digest:sent:${day}`;
 
 /** The calendar day of `at` in `timeZone`, as yyyy-mm-dd: what "once a day" counts. */
@@ -84,7 +84,8 @@ export class DigestService {
         INSERT INTO "JobState" (key, value, "updatedAt") VALUES (${sentKey(day)}, ${JSON.stringify({ at: now.toISOString() })}::jsonb, ${now})
         ON CONFLICT (key) DO NOTHING RETURNING key`;
       if (!claimed.length) return false;
-      const digest = await buildDigest(tx, now, await this.since(tx, now), await readDigestSettings(tx));
+      const settings = await readDigestSettings(tx);
+      const digest = await buildDigest(tx, now, await this.since(tx, now), settings);
       const value = { at: now.toISOString(), day } as Prisma.InputJsonValue;
       await tx.jobState.upsert({ where: { key: LAST_KEY }, create: { key: LAST_KEY, value }, update: { value } });
       await audit(tx, {
@@ -95,27 +96,18 @@ export class DigestService {
         at: now,
       });
       const key = `digest:${day}`;
-      await this.deps.events.publish(tx, {
-        type: "digest.ready",
-        key,
-        digest: { ...digest, owners: [], departmentAdmins: [] },
-      });
-      // In slices: thousands of owners' messages in one insert is slow and holds them all in memory.
-      for (const [kind, list] of [
-        ["owner", digest.owners],
-        ["departmentAdmin", digest.departmentAdmins],
-      ] as const) {
-        for (let i = 0; i < list.length; i += PERSONAL_SLICE) {
-          await this.deps.events.publish(tx, {
-            type: "digest.personal",
-            key,
-            kind,
-            at: digest.at,
-            since: digest.since,
-            summaries: list.slice(i, i + PERSONAL_SLICE),
-          });
-        }
-      }
+      await this.deps.events.publish(tx, { type: "digest.ready", key, digest });
+      // A page of people at a time: 20,000 owners' summaries never sit in memory together.
+      await publishPersonalSummaries(tx, digest, settings, (kind, summaries) =>
+        this.deps.events.publish(tx, {
+          type: "digest.personal",
+          key,
+          kind,
+          at: digest.at,
+          since: digest.since,
+          summaries,
+        }),
+      );
       return true;
     }, LONG_TX);
   }
@@ -138,11 +130,7 @@ export class DigestService {
     this.deps.actors.requireSystemAdmin(actor);
     const now = this.deps.clock.now();
     return this.deps.db.$transaction(async (tx) => {
-      const digest = await buildDigest(tx, now, await this.since(tx, now), {
-        ...(await readDigestSettings(tx)),
-        ownerSummaries: false,
-        departmentAdminSummaries: false,
-      });
+      const digest = await buildDigest(tx, now, await this.since(tx, now), await readDigestSettings(tx));
       await audit(tx, {
         actor: actor.id,
         action: "digest.send_now",

@@ -63,7 +63,7 @@ const APPLE: readonly Platform[] = ["IOS", "IPADOS", "MACOS"];
 /** NanoMDM never retries a webhook: a burst of enrolments waits for a connection rather than fail. */
 const WEBHOOK_TX = { maxWait: 15_000, timeout: 20_000 };
 
-/** How often a device is asked to describe itself again (DeviceInformation, SecurityInfo). */
+/** How often a device is asked to describe itself again (DeviceInformation, SecurityInfo, its apps). */
 export const SELF_REPORT_EVERY_MS = DAY;
 
 export class Enrollments {
@@ -158,12 +158,13 @@ export class Enrollments {
   }
 
   /**
-   * Queues DeviceInformation and SecurityInfo (once each while live). True when both are pending.
+   * Queues DeviceInformation, SecurityInfo and InstalledApplicationList (once each while live):
+   * the device describes itself, and its apps reach the app usage policy. True when all are pending.
    * With `udid`, a record merged away meanwhile (a listed device took the enrolment) is followed.
    */
   async askToDescribe(deviceId: string, udid?: string): Promise<boolean> {
     let ok = true;
-    for (const type of ["DEVICE_INFORMATION", "SECURITY_INFO"] as const) {
+    for (const type of ["DEVICE_INFORMATION", "SECURITY_INFO", "INSTALLED_APPLICATION_LIST"] as const) {
       for (let attempt = 0; ; attempt++) {
         try {
           await this.deps.commands.request(SYSTEM, { deviceId, type });

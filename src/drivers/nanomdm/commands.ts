@@ -2,7 +2,12 @@
 // their meaning follow Apple's Device Management schema for each RequestType
 // (reference/apple-device-management/mdm/commands; test/drivers/apple-schema.test.ts checks it).
 import { build } from "plist";
-import { APPLE_REQUEST_TYPE, type OutgoingCommand, type Platform } from "../../core/ports/index.js";
+import {
+  appleRequestTypeOf,
+  removesCompanyDataOnly,
+  type OutgoingCommand,
+  type Platform,
+} from "../../core/ports/index.js";
 import { boolParam, textParam } from "../params.js";
 
 type Value = string | boolean | string[];
@@ -28,6 +33,9 @@ export const DEVICE_QUERIES = [
   "IsMDMLostModeEnabled",
   "IsActivationLockEnabled",
 ] as const;
+
+/** What InstalledApplicationList asks of each app: its identifier (always sent) and name. */
+export const APP_LIST_ITEMS = ["Identifier", "Name"] as const;
 
 /** The `Command` dictionary for one of our command types. */
 export function commandFields(
@@ -58,6 +66,10 @@ export function commandFields(
           });
     case "DEVICE_INFORMATION":
       return { Queries: [...DEVICE_QUERIES] };
+    case "INSTALLED_APPLICATION_LIST":
+      // Only what the policy reads: Apple warns some keys cost the device time and power. Items is
+      // iOS 14+ and not on macOS, where the full list comes.
+      return platform === "MACOS" ? {} : { Items: [...APP_LIST_ITEMS] };
     case "DISABLE_LOST_MODE":
     case "DEVICE_LOCATION":
     case "PLAY_LOST_MODE_SOUND":
@@ -66,13 +78,19 @@ export function commandFields(
   }
 }
 
-/** The XML plist NanoMDM's enqueue API takes: {Command: {RequestType, …}, CommandUUID}. */
+/**
+ * The XML plist NanoMDM's enqueue API takes: {Command: {RequestType, …}, CommandUUID}. Company
+ * data off a personal device is RemoveProfile of the MDM enrolment profile (profile.remove.yaml:
+ * allowed on user-enrolled devices, where EraseDevice is forbidden): the device unenrols, and its
+ * managed apps, their data and what the profiles installed go with it.
+ */
 export function buildCommandPlist(
   cmd: Pick<OutgoingCommand, "uuid" | "type" | "params"> & { device: { platform: Platform } },
+  opts: { mdmProfileIdentifier?: string } = {},
 ): string {
-  const body = {
-    Command: { RequestType: APPLE_REQUEST_TYPE[cmd.type], ...commandFields(cmd.type, cmd.params, cmd.device.platform) },
-    CommandUUID: cmd.uuid,
-  };
+  const fields = removesCompanyDataOnly(cmd)
+    ? { Identifier: opts.mdmProfileIdentifier ?? "" }
+    : commandFields(cmd.type, cmd.params, cmd.device.platform);
+  const body = { Command: { RequestType: appleRequestTypeOf(cmd), ...fields }, CommandUUID: cmd.uuid };
   return build(body);
 }

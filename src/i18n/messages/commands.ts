@@ -13,6 +13,10 @@ type Key =
   | "commands.lock.title"
   | "commands.lock.intro"
   | "commands.lock.warning"
+  | "commands.lock.warning_ios_no_lost_mode"
+  | "commands.lock.warning_mac"
+  | "commands.lock.warning_android"
+  | "commands.lock.warning_android_lost_mode"
   | "commands.lock.passcode_set"
   | "commands.lock.passcode_none"
   | "commands.lock.passcode_unknown"
@@ -32,10 +36,9 @@ type Key =
   | "commands.confirm.go"
   | "commands.confirm.back"
   | "commands.modal.cancel"
-  | "commands.found.title"
-  | "commands.found.intro"
+  | `commands.close.${"found" | "dismissed" | "wiped"}.${"title" | "intro" | "submit"}`
+  | "commands.ephemeral.closed_wiped"
   | "commands.found.disable"
-  | "commands.found.submit"
   | "commands.expiry.never"
   | "commands.expiry.at"
   | "commands.thread.requested_wipe"
@@ -49,6 +52,7 @@ type Key =
   | "commands.thread.no_location"
   | "commands.thread.error"
   | "commands.thread.no_passcode"
+  | "commands.thread.no_passcode_no_lost_mode"
   | "commands.thread.expired"
   | "commands.thread.cancelled"
   | "commands.thread.cancelled_wiped"
@@ -90,6 +94,14 @@ export const commands: Catalog<Key> = {
     "commands.lock.intro": "*{name}* will be locked (put to sleep).",
     "commands.lock.warning":
       ":warning: A lock only helps if a passcode is already set on the device — iOS cannot set one remotely. Without a passcode anyone can unlock it: prefer lost mode.",
+    "commands.lock.warning_ios_no_lost_mode":
+      ":warning: A lock only helps if a passcode is already set on the device — iOS cannot set one remotely. Without a passcode anyone can unlock it. Lost mode is not possible on this device; if the data must be protected, wipe it.",
+    "commands.lock.warning_mac":
+      ":warning: The Mac is locked and restarts to its lock screen. Macs have no lost mode; if the Mac cannot be recovered, wipe it.",
+    "commands.lock.warning_android":
+      ":warning: The phone locks with its own screen lock (PIN, pattern or password); without one anyone can open it. Lost mode is not possible on this phone; if the data must be protected, wipe it.",
+    "commands.lock.warning_android_lost_mode":
+      ":warning: The phone locks with its own screen lock (PIN, pattern or password); without one anyone can open it: prefer lost mode, which also shows the help desk's number.",
     "commands.lock.passcode_set": "The device reported a passcode.",
     "commands.lock.passcode_none": ":warning: The device reported *no passcode*: this lock protects nothing.",
     "commands.lock.passcode_unknown": "Whether a passcode is set is not known.",
@@ -111,10 +123,19 @@ export const commands: Catalog<Key> = {
     "commands.confirm.go": "Yes, go ahead",
     "commands.confirm.back": "Back",
     "commands.modal.cancel": "Cancel",
-    "commands.found.title": "Device found",
-    "commands.found.intro": "Mark {reference} as found. Pending commands for it are withdrawn.",
+    "commands.close.found.title": "Device found",
+    "commands.close.found.intro": "Mark {reference} as found. Pending commands for it are withdrawn.",
+    "commands.close.found.submit": "Mark found",
+    "commands.close.dismissed.title": "No action needed",
+    "commands.close.dismissed.intro":
+      "Close {reference} as needing no action. Pending commands are withdrawn. A device still in lost mode stays locked unless you end lost mode here.",
+    "commands.close.dismissed.submit": "Close report",
+    "commands.close.wiped.title": "Close: wiped",
+    "commands.close.wiped.intro":
+      "Close {reference}: the device was wiped. The employee is told their device was erased and what happens to their data.",
+    "commands.close.wiped.submit": "Close report",
+    "commands.ephemeral.closed_wiped": "{reference} closed: the device was wiped.",
     "commands.found.disable": "Also end lost mode on {name}",
-    "commands.found.submit": "Mark found",
     "commands.expiry.never": "Never expires: it waits for the device however long it is offline.",
     "commands.expiry.at": "Expires {at} if the device has not run it by then.",
     "commands.thread.requested_wipe":
@@ -132,6 +153,8 @@ export const commands: Catalog<Key> = {
     "commands.thread.error": ":x: {name} answered *{type}* with an error: {error}",
     "commands.thread.no_passcode":
       ":warning: {name} answered *{type}*: *no passcode is set*, so the lock protects nothing. Use lost mode instead.",
+    "commands.thread.no_passcode_no_lost_mode":
+      ":warning: {name} answered *{type}*: *no passcode is set*, so the lock protects nothing. Lost mode is not possible on this device; if the data must be protected, wipe it.",
     "commands.thread.expired": ":alarm_clock: *{type}* for {name} expired: the device did not run it within 7 days.",
     "commands.thread.cancelled": ":no_entry_sign: *{type}* for {name} was withdrawn by {who}.",
     "commands.thread.cancelled_wiped": ":no_entry_sign: *{type}* for {name} was dropped: the device has been wiped.",
@@ -176,6 +199,14 @@ export const commands: Catalog<Key> = {
     "commands.lock.intro": "*{name}* をロック(スリープ状態に)します。",
     "commands.lock.warning":
       ":warning: ロックはデバイスにパスコードが設定済みの場合にのみ有効です(iOS ではパスコードを遠隔で設定できません)。パスコードがなければ誰でも解除できるため、紛失モードをおすすめします。",
+    "commands.lock.warning_ios_no_lost_mode":
+      ":warning: ロックが役立つのは、デバイスにパスコードが設定済みの場合だけです(iOS ではパスコードを遠隔で設定できません)。パスコードがなければ誰でも解除できます。このデバイスでは紛失モードを使えません。データを守る必要がある場合は初期化してください。",
+    "commands.lock.warning_mac":
+      ":warning: Mac はロックされ、ロック画面で再起動します。Mac には紛失モードがありません。回収できない場合は初期化してください。",
+    "commands.lock.warning_android":
+      ":warning: スマートフォン自身の画面ロック(PIN・パターン・パスワード)でロックされます。画面ロックがなければ誰でも開けます。このデバイスでは紛失モードを使えません。データを守る必要がある場合は初期化してください。",
+    "commands.lock.warning_android_lost_mode":
+      ":warning: スマートフォン自身の画面ロック(PIN・パターン・パスワード)でロックされます。画面ロックがなければ誰でも開けます。ヘルプデスクの番号も表示される紛失モードをおすすめします。",
     "commands.lock.passcode_set": "デバイスはパスコード設定済みと報告しています。",
     "commands.lock.passcode_none":
       ":warning: デバイスは *パスコード未設定* と報告しています。このロックでは保護されません。",
@@ -198,10 +229,19 @@ export const commands: Catalog<Key> = {
     "commands.confirm.go": "実行する",
     "commands.confirm.back": "戻る",
     "commands.modal.cancel": "キャンセル",
-    "commands.found.title": "デバイス発見",
-    "commands.found.intro": "{reference} を発見済みにします。未実行のコマンドは取り下げます。",
+    "commands.close.found.title": "デバイス発見",
+    "commands.close.found.intro": "{reference} を発見済みにします。未実行のコマンドは取り下げます。",
+    "commands.close.found.submit": "発見済みにする",
+    "commands.close.dismissed.title": "対応不要",
+    "commands.close.dismissed.intro":
+      "{reference} を対応不要として閉じます。未実行のコマンドは取り下げます。紛失モード中のデバイスは、ここで解除しない限りロックされたままです。",
+    "commands.close.dismissed.submit": "報告を閉じる",
+    "commands.close.wiped.title": "初期化済みで完了",
+    "commands.close.wiped.intro":
+      "{reference} を初期化済みとして閉じます。報告者には、デバイスが初期化されたことと、データがどうなったかを知らせます。",
+    "commands.close.wiped.submit": "報告を閉じる",
+    "commands.ephemeral.closed_wiped": "{reference} を初期化済みとして閉じました。",
     "commands.found.disable": "{name} の紛失モードも解除する",
-    "commands.found.submit": "発見済みにする",
     "commands.expiry.never": "有効期限なし:デバイスがどれだけオフラインでも待ち続けます。",
     "commands.expiry.at": "{at} までにデバイスが実行しなければ期限切れになります。",
     "commands.thread.requested_wipe":
@@ -211,7 +251,7 @@ export const commands: Catalog<Key> = {
       ":white_check_mark: {who} が {name} の初期化を承認しました。デバイスが応答すると実行されます。{expiry}",
     "commands.thread.sent": ":outbox_tray: *{type}* を {name} に送信しました。応答を待っています。",
     "commands.thread.wipe_sent":
-      ":hourglass_flowing_sand: {name} の初期化を依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときに初期化されます(紛失中の端末は長くオフラインのことがあります)。デバイスが完了を確認するとこのスレッドでお知らせします。それまでは初期化されていません。",
+      ":hourglass_flowing_sand: {name} の初期化を依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときに初期化されます(紛失中のデバイスは長くオフラインのことがあります)。デバイスが完了を確認するとこのスレッドでお知らせします。それまでは初期化されていません。",
     "commands.thread.lost_mode_sent":
       ":hourglass_flowing_sand: {name} の紛失モードを依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときにロックされます。デバイスが適用するとこのスレッドでお知らせします。",
     "commands.thread.acknowledged": ":white_check_mark: {name} が *{type}* を実行しました。",
@@ -220,6 +260,8 @@ export const commands: Catalog<Key> = {
     "commands.thread.error": ":x: {name} が *{type}* にエラーを返しました: {error}",
     "commands.thread.no_passcode":
       ":warning: {name} が *{type}* に応答: *パスコードが未設定* のため、ロックでは保護されません。紛失モードを使ってください。",
+    "commands.thread.no_passcode_no_lost_mode":
+      ":warning: {name} が *{type}* に応答: *パスコードが未設定* のため、ロックでは保護されません。このデバイスでは紛失モードを使えません。データを守る必要がある場合は初期化してください。",
     "commands.thread.expired":
       ":alarm_clock: {name} への *{type}* は期限切れになりました(7 日以内に実行されませんでした)。",
     "commands.thread.cancelled": ":no_entry_sign: {who} が {name} への *{type}* を取り下げました。",

@@ -13,7 +13,8 @@ import { CLOSED_STATUSES } from "../../core/reports/service.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
 import { confirmDialog } from "./confirm.js";
-import { escapeMrkdwn } from "./kit.js";
+import { escapeMrkdwn, mrkdwn, plain } from "./kit.js";
+import { fullResetButton } from "./personal.js";
 
 export const INCIDENT_ACTIONS = {
   lostMode: "lost_mode_enable",
@@ -21,6 +22,7 @@ export const INCIDENT_ACTIONS = {
   lock: "device_lock",
   found: "report_found",
   dismiss: "report_dismiss",
+  closeWiped: "report_close_wiped",
   pickDevice: "report_pick_device",
 } as const;
 
@@ -47,27 +49,12 @@ export function pickerOption(
   return { text: plain(text.length > 75 ? `${text.slice(0, 74)}…` : text), value: buttonValue(reportId, d.id) };
 }
 
-export interface ButtonValue {
-  r: string;
-  d?: string;
-}
-
+/** A button's value: the report and device it acts on (read back by command-replies.ts parseTarget). */
 export const buttonValue = (reportId: string, deviceId?: string) =>
   JSON.stringify(deviceId ? { r: reportId, d: deviceId } : { r: reportId });
 
-export function parseButtonValue(value: string | undefined): ButtonValue | null {
-  try {
-    const v = JSON.parse(value ?? "") as ButtonValue;
-    return typeof v?.r === "string" ? v : null;
-  } catch {
-    return null;
-  }
-}
-
 type Block = Record<string, unknown>;
 const MAX_DEVICES = 8;
-const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
-const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
 /** What a person typed must not ping channels or users, or break the formatting. */
 
 export function incidentMessage(
@@ -101,7 +88,7 @@ export function incidentMessage(
   ];
 
   const blocks: Block[] = [
-    { type: "header", text: plain(`🚨 ${tr("incident.title", { reference: r.reference })}`) },
+    { type: "header", text: plain(headline(r.status, r.reference, tr)) },
     { type: "section", text: mrkdwn(facts.join("\n")) },
   ];
 
@@ -170,9 +157,20 @@ export function incidentMessage(
         },
       });
     }
+    if (d.capabilities.full_reset.allowed) buttons.push(fullResetButton(value, d.name, locale));
+    // A wiped device's case closes as wiped, never as "no action needed" (the employee would be
+    // told nothing happened after their phone was erased).
+    const wiped = d.state === "WIPED" || r.status === "WIPED";
     buttons.push(
       { type: "button", action_id: INCIDENT_ACTIONS.found, text: plain(tr("incident.button.found")), value },
-      { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value },
+      wiped
+        ? {
+            type: "button",
+            action_id: INCIDENT_ACTIONS.closeWiped,
+            text: plain(tr("incident.button.close_wiped")),
+            value,
+          }
+        : { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value },
     );
     // Buttons whose command is already live go; lost-mode follow-ups and wipe approval come.
     blocks.push({
@@ -229,12 +227,35 @@ export function incidentMessage(
   }
 
   // The fallback text is mrkdwn too (notifications, screen readers): escaped like the blocks.
-  const text = tr("incident.fallback", { reference: r.reference, reporter: reporterName });
+  const text = OPEN.has(r.status)
+    ? tr("incident.fallback", { reference: r.reference, reporter: reporterName })
+    : `${headline(r.status, r.reference, tr)} (${reporterName})`;
   return { text, blocks };
 }
 
+const OPEN = new Set(["RECEIVED", "ADMINS_NOTIFIED"]);
+const HEADLINE: Record<string, string> = {
+  LOST_MODE_REQUESTED: "lost_mode_requested",
+  LOST_MODE_ENABLED: "lost_mode",
+  LOCATED: "located",
+  WIPE_REQUESTED: "wiping",
+  WIPED: "wiped",
+  FOUND: "found",
+  DISMISSED: "dismissed",
+  CLOSED: "closed_wiped",
+};
+
+/** The message's first line follows the case: 「✅ 解決済み: 発見 — LR-…」 once it is closed. */
+export function headline(status: string, reference: string, tr: (k: string, v?: Record<string, string>) => string) {
+  const which = HEADLINE[status];
+  return which ? tr(`incident.headline.${which}`, { reference }) : `🚨 ${tr("incident.title", { reference })}`;
+}
+
 /** Why a button is missing, and what to know before pressing one that is there. */
-function capabilityNotes(caps: Record<"lost_mode" | "wipe" | "lock", Capability>, tr: (k: string) => string): string[] {
+function capabilityNotes(
+  caps: Record<"lost_mode" | "wipe" | "lock" | "full_reset", Capability>,
+  tr: (k: string) => string,
+): string[] {
   const notes: string[] = [];
   const seen = new Set<string>();
   const add = (key?: string) => {
@@ -244,6 +265,6 @@ function capabilityNotes(caps: Record<"lost_mode" | "wipe" | "lock", Capability>
     }
   };
   for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? undefined : c.reasonKey);
-  for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? c.warningKey : undefined);
+  for (const c of [caps.lost_mode, caps.lock, caps.wipe, caps.full_reset]) add(c.allowed ? c.warningKey : undefined);
   return notes.map((n) => `:information_source: ${n}`);
 }

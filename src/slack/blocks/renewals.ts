@@ -9,6 +9,7 @@ import { OPTIONAL_ITEMS, type HandoverItemView } from "../../core/custody/handov
 import { RENEWAL_LINKS } from "../../core/renewals/kinds.js";
 import { daysLeft } from "../../core/renewals/thresholds.js";
 import { formatDate, t, type Locale } from "../../i18n/index.js";
+import { button, context, section } from "./kit.js";
 
 type KnownBlock = types.KnownBlock;
 type View = types.View;
@@ -20,6 +21,8 @@ export const RENEWAL_MARK_VIEW = "renewal_mark_renewed";
 export const RENEWAL_DATE_BLOCK = "date";
 export const CERT_OVERRIDE_REQUEST = "cert_topic_override_request";
 export const CERT_OVERRIDE_CONFIRM = "cert_topic_override_confirm";
+export const CERT_APPLE_ID_REQUEST = "cert_apple_id_change_request";
+export const CERT_APPLE_ID_CONFIRM = "cert_apple_id_change_confirm";
 export const HANDOVER_CONFIRM = "handover_confirm";
 export const HANDOVER_NOT_APPLICABLE = "handover_not_applicable";
 export const CERT_UPLOAD_VIEW = "cert_upload";
@@ -51,16 +54,6 @@ export function who(actor: string | null | undefined): string {
   if (!actor) return "—";
   return actor.startsWith("slack:") ? slackMention(actor.slice(6)) : actor;
 }
-
-const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
-const context = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });
-const button = (text: string, action_id: string, value: string, style?: "primary" | "danger") => ({
-  type: "button" as const,
-  text: { type: "plain_text" as const, text },
-  action_id,
-  value,
-  ...(style ? { style } : {}),
-});
 
 function appleIdOf(r: RenewalView): string | null {
   return ((r.details as { appleId?: string } | null)?.appleId ?? null) || r.account?.address || null;
@@ -248,7 +241,57 @@ export function certRefusalMessage(
       ],
     });
   }
+  if (reason === "apple_id_changed" && typeof details.request === "string") {
+    blocks.push(context(t(locale, "cert.appleid.explain")));
+    blocks.push({
+      type: "actions",
+      elements: [
+        {
+          ...button(t(locale, "cert.appleid.request"), CERT_APPLE_ID_REQUEST, details.request, "danger"),
+          confirm: confirmDialog(
+            "cert_override_request",
+            locale,
+            {},
+            { danger: true, textKey: "cert.appleid.dialog.request" },
+          ),
+        },
+      ],
+    });
+  }
   return { text, blocks };
+}
+
+/** The admin channel's half of an Apple ID change: the warning and the second admin's button. */
+export function appleIdChangeRequestedMessage(
+  changeId: string,
+  by: string,
+  recorded: string,
+  next: string,
+  locale: Locale,
+): { text: string; blocks: KnownBlock[] } {
+  const text = t(locale, "cert.appleid.requested", { who: who(by), recorded, next });
+  return {
+    text,
+    blocks: [
+      section(`:rotating_light: ${text}`),
+      context(t(locale, "cert.appleid.second")),
+      {
+        type: "actions",
+        block_id: `pushcert-appleid:${changeId}`,
+        elements: [
+          {
+            ...button(t(locale, "cert.appleid.confirm"), CERT_APPLE_ID_CONFIRM, changeId, "danger"),
+            confirm: confirmDialog(
+              "cert_override_confirm",
+              locale,
+              {},
+              { danger: true, textKey: "cert.appleid.dialog.confirm" },
+            ),
+          },
+        ],
+      },
+    ],
+  };
 }
 
 export function overrideRequestedMessage(
@@ -325,8 +368,12 @@ export function handoverMessage(items: HandoverItemView[], ctx: Ctx): { text: st
       };
     blocks.push(block);
   }
-  const done = items.filter((i) => i.state === "confirmed" || i.state === "not_applicable").length;
-  const text = t(locale, "handover.summary", { done, total: items.length });
+  // Items not used here are neither confirmed nor left to do: they leave the count.
+  const unused = items.filter((i) => i.state === "not_applicable").length;
+  const done = items.filter((i) => i.state === "confirmed").length;
+  const text = unused
+    ? t(locale, "handover.summary.unused", { done, total: items.length - unused, unused })
+    : t(locale, "handover.summary", { done, total: items.length });
   blocks.push(context(text));
   return { text, blocks };
 }

@@ -1,14 +1,18 @@
 // Every command transition, told in the incident's thread with the device's answer (a map link
-// for a location, the error text, "no passcode set"). A wipe awaiting approval is its own thread
-// post — broadcast to the channel — carrying Approve/Withdraw; it is updated once decided.
+// for a location, the error text, "no passcode set") on the command's one status line. A wipe
+// awaiting approval starts that line broadcast to the channel with Approve/Withdraw; the next
+// edit replaces the buttons with what was decided.
 import { slackMention } from "../edge.js";
 import type { Tx } from "../../core/audit.js";
 import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import { NOTE } from "../../core/commands/results.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { isQuery, locationOf } from "../../core/commands/rules.js";
-import { approveButton, mapUrl, wipeCancelButton } from "../blocks/commands.js";
-import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import { approvalButtons, commandTypeText, mapUrl } from "../blocks/commands.js";
+import { scopeOf } from "../../core/devices/personal.js";
+import { removedText } from "./owner-consent.js";
+import { capability } from "../../core/devices/capabilities.js";
+import { escapeMrkdwn as escape, section } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string };
@@ -27,7 +31,7 @@ async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string
 export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
   const c = await tx.command.findUnique({
     where: { id: e.commandId },
-    include: { device: { select: { name: true, ade: true, platform: true } } },
+    include: { device: true },
   });
   // The device describing itself is background work: what it said shows on its card instead.
   if (!c || isQuery(c.type)) return [];
@@ -36,92 +40,97 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   const key = c.reportId ? `report:${c.reportId}` : null;
   const where = key ? { channel: refChannel(key), thread_ts: refTs(key) } : { channel: ADMIN_CHANNEL };
   const orderingKey = key ?? `command:${c.id}`;
-  const approvalKey = `command:${c.id}:approval`;
+  // A lock that protects nothing points to lost mode only where the device can have it
+  // (an unsupervised iPhone, a Mac or a personal Android cannot: then a wipe is what is left).
+  const noPasscode = capability(c.device, "lost_mode").allowed
+    ? "commands.thread.no_passcode"
+    : "commands.thread.no_passcode_no_lost_mode";
   const vars = {
     name: `*${escape(c.device.name)}*`,
-    type: tr(`command.type.${c.type}`),
+    type: commandTypeText(c, locale),
     who: await whoDid(tx, c.id, locale),
     expiry: c.expiresAt
       ? tr("commands.expiry.at", { at: formatDateTime(c.expiresAt, locale, ctx.timeZone) })
       : tr("commands.expiry.never"),
   };
-  const post = (text: string, extra: Partial<OutboxItem> = {}): OutboxItem => ({
-    method: "chat.postMessage",
-    payload: { ...where, text, unfurl_links: false },
-    orderingKey,
-    ...extra,
-  });
-  // The approval post loses its buttons once the wipe is decided, whoever decided it.
-  const closeApproval = (): OutboxItem => ({
-    method: "chat.update",
-    payload: {
-      channel: refChannel(approvalKey),
-      ts: refTs(approvalKey),
-      ...decided(tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })),
-    },
-    orderingKey,
-  });
+  // One status line per command: posted at its first transition, then edited in place
+  // (requested → sent → done / error) so a case's thread is not ten posts long. A command whose
+  // line was never posted (it began before this rule) gets one now, rather than an edit that
+  // would wait forever for a message that does not exist.
+  const statusKey = `command:${c.id}:status`;
+  const hasLine =
+    (await tx.slackMessageRef.count({ where: { key: statusKey } })) > 0 ||
+    (await tx.outboxMessage.count({ where: { correlation: statusKey, state: { not: "FAILED" } } })) > 0;
+  const line = (text: string, blocks: Record<string, unknown>[] = [section(text)], extra: Partial<OutboxItem> = {}) =>
+    hasLine
+      ? ({
+          method: "chat.update",
+          payload: { channel: refChannel(statusKey), ts: refTs(statusKey), text, blocks },
+          orderingKey,
+          ...extra,
+        } satisfies OutboxItem)
+      : ({
+          method: "chat.postMessage",
+          payload: { ...where, text, blocks, unfurl_links: false },
+          orderingKey,
+          correlation: statusKey,
+          ...extra,
+        } satisfies OutboxItem);
   const items: OutboxItem[] = [];
   const decidedWipe = e.from === "AWAITING_APPROVAL";
 
   switch (e.to) {
     case "AWAITING_APPROVAL": {
+      // Broadcast to the channel: a second administrator has to see it. Its buttons go with the
+      // next edit, whoever decided.
       const text = awaitingText(c, tr, { ...vars, limit: await limitAtRequest(tx, c.id) });
       const value = JSON.stringify({ c: c.id });
-      items.push(
-        post(text, {
-          payload: {
-            ...where,
-            text,
-            reply_broadcast: Boolean(key),
-            blocks: [
-              { type: "section", text: { type: "mrkdwn", text } },
-              {
-                type: "actions",
-                block_id: `wipe:${c.id}`,
-                elements: [approveButton(value, c.device.name, locale), wipeCancelButton(value, c.device.name, locale)],
-              },
-            ],
-          },
-          correlation: approvalKey,
-          dedupeKey: `${approvalKey}:post`,
-        }),
-      );
+      const item = line(text, [
+        section(text),
+        {
+          type: "actions",
+          block_id: `wipe:${c.id}`,
+          elements: approvalButtons(c, value, c.device.name, locale),
+        },
+      ]);
+      if (item.method === "chat.postMessage") item.payload.reply_broadcast = Boolean(key);
+      items.push(item);
       break;
     }
     case "QUEUED":
-      if (decidedWipe)
-        items.push(
-          closeApproval(),
-          post(tr(c.type === "ERASE_DEVICE" ? "commands.thread.approved" : "brake.ephemeral.approved", vars)),
-        );
-      else items.push(post(tr("commands.thread.queued", vars)));
+      if (decidedWipe) items.push(line(tr(approvedKey(c), vars)));
+      else items.push(line(tr("commands.thread.queued", vars)));
       break;
     case "SENT":
-      if (e.note === NOTE.notNow)
-        items.push(post(tr("commands.thread.not_now", vars), { dedupeKey: `command:${c.id}:not_now` }));
-      else if (e.from !== "SENT") items.push(post(tr(sentKey(c.type, c.driver), vars)));
+      if (e.note === NOTE.notNow) items.push(line(tr("commands.thread.not_now", vars)));
+      else if (e.from !== "SENT") items.push(line(tr(sentKey(c.type, c.driver), vars)));
       break;
     case "ACKNOWLEDGED":
-      items.push(post(acknowledgedText(c, e, tr, vars)));
+      items.push(line(e.note === NOTE.noPasscode ? tr(noPasscode, vars) : acknowledgedText(c, e, tr, vars, locale)));
       break;
     case "ERROR":
       items.push(
-        post(
+        line(
           e.note === NOTE.noPasscode
-            ? tr("commands.thread.no_passcode", vars)
+            ? tr(noPasscode, vars)
             : tr("commands.thread.error", { ...vars, error: escape(c.error ?? "—").slice(0, 500) }),
         ),
       );
       break;
     case "EXPIRED":
-      if (decidedWipe) items.push(closeApproval());
-      items.push(post(tr("commands.thread.expired", vars)));
+      items.push(
+        line(
+          decidedWipe
+            ? c.type === "ERASE_DEVICE" && scopeOf(c.params) === "full"
+              ? tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })
+              : tr("brake.thread.request_decided", { ...vars, state: tr(`command.state.${e.to}`) })
+            : tr("commands.thread.expired", vars),
+        ),
+      );
       break;
     case "CANCELLED":
-      if (decidedWipe) items.push(closeApproval());
       items.push(
-        post(
+        line(
           e.note === NOTE.wipedMeanwhile
             ? tr("commands.thread.cancelled_wiped", vars)
             : tr("commands.thread.cancelled", vars),
@@ -151,6 +160,7 @@ function awaitingText(
   vars: Record<string, string>,
 ): string {
   if (c.type !== "ERASE_DEVICE") return tr("brake.thread.requested", vars);
+  if (scopeOf(c.params) === "company_data" && !c.breakGlass) return tr("personal.thread.requested_company_data", vars);
   if (!c.breakGlass) return tr("commands.thread.requested_wipe", vars);
   return tr("brake.thread.break_glass", vars);
 }
@@ -164,13 +174,22 @@ async function limitAtRequest(tx: Tx, commandId: string): Promise<string> {
   return limit === undefined ? "?" : String(limit);
 }
 
-const decided = (text: string) => ({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] });
+function approvedKey(c: { type: string; params: unknown }): string {
+  if (c.type !== "ERASE_DEVICE") return "brake.ephemeral.approved";
+  return scopeOf(c.params) === "company_data" ? "personal.thread.approved_company_data" : "commands.thread.approved";
+}
 
 function acknowledgedText(
-  c: { type: string; result: unknown; device: { ade: boolean; platform: string } },
+  c: {
+    type: string;
+    result: unknown;
+    params: unknown;
+    device: Parameters<typeof removedText>[0] & { ade: boolean; platform: string };
+  },
   e: Event,
   tr: (key: string, vars?: Record<string, string | number>) => string,
   vars: Record<string, string>,
+  locale: Locale,
 ): string {
   switch (c.type) {
     case "ENABLE_LOST_MODE":
@@ -180,6 +199,8 @@ function acknowledgedText(
         vars,
       );
     case "ERASE_DEVICE":
+      if (scopeOf(c.params) === "company_data")
+        return tr("personal.thread.company_data_removed", { ...vars, what: removedText(c.device, locale) });
       return tr(c.device.ade ? "commands.thread.wiped_ade" : "commands.thread.wiped", vars);
     case "DEVICE_LOCATION": {
       const at = locationOf(c.result);

@@ -1,6 +1,6 @@
 // One file per domain event that Slack shows; register each handler here.
+import type { DomainEvent } from "../../core/events.js";
 import type { NotificationHandlers } from "./handler.js";
-import { refreshHomesOn } from "./home-refresh.js";
 import { reportChanged } from "./report-changed.js";
 import { reportCreated } from "./report-created.js";
 import { reportEdited } from "./report-edited.js";
@@ -11,6 +11,7 @@ import { alertResolved } from "./alert-resolved.js";
 import { digestPersonal } from "./digest-personal.js";
 import { digestReady } from "./digest-ready.js";
 import { renewalOverrideRequested } from "./renewal-override-requested.js";
+import { certAppleIdChangeRequested } from "./cert-apple-id-change.js";
 import { renewalReminder } from "./renewal-reminder.js";
 import { renewalRenewed } from "./renewal-renewed.js";
 import { commandApproval } from "./command-approval.js";
@@ -23,6 +24,8 @@ import { checklistChanged, checklistPost } from "./checklist-changed.js";
 import { checklistReminder } from "./checklist-reminder.js";
 import { peopleUnlinked } from "./people-unlinked.js";
 import { deviceReenrollClaimed } from "./device-reenroll-claimed.js";
+import { consentDecided, consentRequested, ownerToldWhatWasRemoved } from "./owner-consent.js";
+import { reporterFoundNotice } from "./reporter-found.js";
 
 export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
@@ -38,6 +41,7 @@ export const notifications: NotificationHandlers = {
   "renewal.reminder": renewalReminder,
   "renewal.renewed": renewalRenewed,
   "pushcert.override_requested": renewalOverrideRequested,
+  "pushcert.apple_id_change_requested": certAppleIdChangeRequested,
   "command.approval": commandApproval,
   "security.notice": securityNotice,
   "policy.changed": policyChanged,
@@ -48,7 +52,19 @@ export const notifications: NotificationHandlers = {
   "checklist.reminder": checklistReminder,
   "people.unlinked": peopleUnlinked,
   "device.reenroll_claimed": deviceReenrollClaimed,
+  "consent.requested": consentRequested,
+  "consent.decided": consentDecided,
+  "report.reporter_found": reporterFoundNotice,
 };
+
+// Issue 19: the owner of a personal device hears what a finished wipe removed.
+{
+  const changed = notifications["command.changed"]!;
+  notifications["command.changed"] = async (tx, e, ctx) => [
+    ...(await changed(tx, e, ctx)),
+    ...(await ownerToldWhatWasRemoved(tx, e, ctx)),
+  ];
+}
 
 // Issue 19: the theft/loss checklist goes into each new incident's thread, after the incident.
 {
@@ -59,8 +75,9 @@ export const notifications: NotificationHandlers = {
   ];
 }
 
-// Administrators' Home tabs follow incidents and approvals as they change.
-refreshHomesOn(notifications, [
+// Administrators' Home tabs follow incidents and approvals as they change: these events also
+// ask for one (debounced, coalesced) refresh of every watching administrator's Home.
+const HOME_EVENTS = new Set<DomainEvent["type"]>([
   "report.created",
   "report.changed",
   "report.edited",
@@ -68,3 +85,5 @@ refreshHomesOn(notifications, [
   "command.changed",
   "command.approval",
 ]);
+
+export const refreshesHomes = (type: DomainEvent["type"]): boolean => HOME_EVENTS.has(type);

@@ -2,6 +2,8 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import {
+  CERT_APPLE_ID_CONFIRM,
+  CERT_APPLE_ID_REQUEST,
   CERT_OVERRIDE_CONFIRM,
   CERT_OVERRIDE_REQUEST,
   HANDOVER_CONFIRM,
@@ -10,6 +12,7 @@ import {
   RENEWAL_MARK_DONE,
 } from "../../blocks/renewals.js";
 import { certOverrideConfirm } from "./cert-override-confirm.js";
+import { certAppleIdChangeConfirm, certAppleIdChangeRequest } from "./cert-apple-id-change.js";
 import { certOverrideRequest } from "./cert-override-request.js";
 import { handoverConfirm } from "./handover-confirm.js";
 import { handoverNotApplicable } from "./handover-not-applicable.js";
@@ -28,6 +31,9 @@ import { lostModeEnable } from "./lost-mode-enable.js";
 import { lostModeSound } from "./lost-mode-sound.js";
 import { reportDismiss } from "./report-dismiss.js";
 import { reportFound } from "./report-found.js";
+import { reportCloseWiped } from "./report-close-wiped.js";
+import { reporterFoundClicked } from "./reporter-found.js";
+import { REPORTER_FOUND_ACTION } from "../../blocks/reporter.js";
 import { wipeApprove } from "./wipe-approve.js";
 import { wipeCancel } from "./wipe-cancel.js";
 import { ALERT_OPEN_DEVICE, ALERT_RESOLVE } from "../../blocks/alerts.js";
@@ -41,6 +47,10 @@ import { policyChangeWithdraw } from "./policy-change-withdraw.js";
 import { CASE_RECORD_ACTION, caseRecordButton } from "./case-record.js";
 import { CHECKLIST_ACTIONS } from "../../blocks/checklist.js";
 import { checklistOpen } from "./checklist-open.js";
+import { deviceFullReset } from "./device-full-reset.js";
+import { commandApprove, commandCancel } from "./command-approve.js";
+import { ownerConsent } from "./owner-consent.js";
+import { CONSENT_ACTIONS } from "../../blocks/personal.js";
 import { ALERT_ROUTING_OPEN } from "../../blocks/alert-routing.js";
 import { alertRoutingOpen } from "./alert-routing-open.js";
 
@@ -49,6 +59,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(RENEWAL_MARK_DONE, renewalMarkDone(deps));
   app.action(CERT_OVERRIDE_REQUEST, certOverrideRequest(deps));
   app.action(CERT_OVERRIDE_CONFIRM, certOverrideConfirm(deps));
+  app.action(CERT_APPLE_ID_REQUEST, certAppleIdChangeRequest(deps));
+  app.action(CERT_APPLE_ID_CONFIRM, certAppleIdChangeConfirm(deps));
   app.action(HANDOVER_CONFIRM, handoverConfirm(deps));
   app.action(HANDOVER_NOT_APPLICABLE, handoverNotApplicable(deps));
   app.action("report_pick_device", reportPickDevice(deps));
@@ -63,6 +75,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("device_lock", deviceLock(deps));
   app.action("report_found", reportFound(deps));
   app.action("report_dismiss", reportDismiss(deps));
+  app.action("report_close_wiped", reportCloseWiped(deps));
+  app.action(REPORTER_FOUND_ACTION, reporterFoundClicked(deps));
   app.action("wipe_approve", wipeApprove(deps));
   app.action("wipe_cancel", wipeCancel(deps));
   app.action("device_locate", deviceLocate(deps));
@@ -77,6 +91,11 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(CHECKLIST_ACTIONS.open, checklistOpen(deps));
   app.action(ENROLLMENT_CLAIM_ACTIONS.approve, enrollmentClaimDecide(deps, true));
   app.action(ENROLLMENT_CLAIM_ACTIONS.reject, enrollmentClaimDecide(deps, false));
+  app.action("device_full_reset", deviceFullReset(deps));
+  app.action("command_approve", commandApprove(deps));
+  app.action("command_cancel", commandCancel(deps));
+  app.action(CONSENT_ACTIONS.give, ownerConsent(deps, true));
+  app.action(CONSENT_ACTIONS.decline, ownerConsent(deps, false));
   void app;
   void deps;
 }
