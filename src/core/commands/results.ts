@@ -138,7 +138,7 @@ export class CommandResults {
   }
 
   /**
-   * A wiped device leaves management — except ADE, which re-enrolls on activation (seed 002).
+   * A wiped device leaves management — except ADE, which re-enrolls on activation (the vendor's guide to commands for a lost device 「デバイスの紛失時の対応」).
    * Its agent token dies with the data, and nothing else queued for it can arrive any more.
    */
   private async applyWipe(tx: Tx, command: Command, device: Device, now: Date): Promise<void> {

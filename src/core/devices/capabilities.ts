@@ -1,4 +1,4 @@
-// What each loss-response action can do for one device: the seed's rules (seed 002) and each
+// What each loss-response action can do for one device: the rules of the vendor's guide to commands for a lost device 「デバイスの紛失時の対応」 and each
 // platform vendor's own rules, one function per platform family. Pure on purpose: the incident
 // message (to hide a button and say why in its place) and the command lifecycle (to refuse a
 // crafted request in the core) must give the same answer.

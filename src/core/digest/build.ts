@@ -56,7 +56,7 @@ export interface Digest {
   }[];
   /** Every renewal's next deadline (never hidden); dueSoon: within RENEWAL_HORIZON_DAYS or past. */
   renewals: { id: string; kind: string; label: string; expiresAt: Date; overdue: boolean; dueSoon: boolean }[];
-  /** This week's response medians (issue 19). */
+  /** This week's response medians (incident response). */
   response?: ResponseMedians;
 }
 

@@ -71,7 +71,7 @@ export interface ButtonDevice {
   name: string;
   state: string;
   ade: boolean;
-  /** The employee's own device: the wipe removes company data only (issue 19). */
+  /** The employee's own device: the wipe removes company data only (incident response). */
   personal?: boolean;
   commands: readonly { id: string; type: string; state: string; params?: unknown }[];
 }

@@ -1,4 +1,4 @@
-// Personal devices (issue 19): the owner's consent question in their DM, and what they are told
+// Personal devices (incident response): the owner's consent question in their DM, and what they are told
 // was removed. Pure: data in, Block Kit out.
 import { t, type Locale } from "../../i18n/index.js";
 import { escapeMrkdwn, plain } from "./kit.js";
