@@ -90,6 +90,7 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
       brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
+      commandRecheckAfterMs: config.COMMAND_RECHECK_AFTER_MINUTES * 60_000,
       escalation: {
         businessMinutes: config.ESCALATION_MINUTES,
         offHoursMinutes: config.ESCALATION_MINUTES_OFF_HOURS,

@@ -25,6 +25,8 @@ export interface CoreSettings {
   mdmDrivers?: DriverSelection;
   /** Incident response (issue 19): WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
   brake?: { wipeLimitPerHour: number };
+  /** COMMAND_RECHECK_AFTER_MINUTES in ms: a sent command with no answer is re-checked after it (1 h when absent). */
+  commandRecheckAfterMs?: number;
   /** Escalation when nobody acts (issue 19); the defaults when absent. */
   escalation?: EscalationSettings;
 }

@@ -14,6 +14,7 @@ import { setup } from "./messages/setup.js";
 import { google } from "./messages/google.js";
 import { response } from "./messages/response.js";
 import { caseRecord } from "./messages/case.js";
+import { apple } from "./messages/apple.js";
 
 export type { Catalog } from "./catalog.js";
 
@@ -34,6 +35,7 @@ const catalogs = [
   confirm,
   caseRecord,
   company,
+  apple,
 ];
 
 const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };

@@ -5,7 +5,7 @@ import type { CommandType } from "../core/types.js";
 import { t, type Locale } from "../i18n/index.js";
 import { escapeMrkdwn } from "./blocks/kit.js";
 import type { SlackDeps } from "./deps.js";
-import { button, type ButtonClick } from "./button.js";
+import { button, type ButtonClick, type ButtonReply } from "./button.js";
 
 export interface ButtonTarget {
   r?: string;
@@ -33,11 +33,7 @@ export interface Click extends ButtonClick {
 }
 
 /** An incident button: its value names the report/device/command; `needs` is the id it must carry. */
-export function incidentButton(
-  deps: SlackDeps,
-  needs: "d" | "r" | "any",
-  run: (click: Click) => Promise<string | null>,
-) {
+export function incidentButton(deps: SlackDeps, needs: "d" | "r" | "any", run: (click: Click) => Promise<ButtonReply>) {
   return button(deps, async (click) => {
     const target = parseTarget(click.value);
     if (!target || (needs !== "any" && !target[needs])) return t(click.locale, "commands.ephemeral.bad_button");

@@ -37,6 +37,11 @@ export class FakeNanoMdm {
   private failures: Failure[] = [];
   private server: Server | null = null;
   private hanging: ServerResponse[] = [];
+  /** APNs topics NanoMDM holds a push certificate for (the escrow-key unlock authenticates with it). */
+  readonly pushCertTopics = new Set<string>(["com.apple.mgmt.External.test"]);
+  /** The escrow-key unlock forms NanoMDM was given, and what Apple answers them (status, body). */
+  readonly unlocks: Record<string, string>[] = [];
+  appleUnlockAnswer: { status: number; body: string } = { status: 200, body: "" };
   /** false: NanoMDM started without -api (every /v1/ path is a 404). */
   apiEnabled = true;
   url = "";
@@ -78,6 +83,26 @@ export class FakeNanoMdm {
     return this.requests.filter((r) => r.udid === udid).map((r) => r.plist);
   }
 
+  /**
+   * NanoMDM's http/api/escrowkeyunlock.go: any method; the POST form's serial, productType,
+   * orgName, guid and escrowKey are required (400 {"error":"invalid or missing parameters"}),
+   * then topic (400 {"error":"empty topic"}); no push certificate for the topic is a 500
+   * {"error":"retrieve push cert for topic: …"}; otherwise Apple's own status and body pass on.
+   */
+  private escrowKeyUnlock(req: IncomingMessage, body: string, res: ServerResponse) {
+    const form: Record<string, string> =
+      req.method === "POST" && /x-www-form-urlencoded/.test(req.headers["content-type"] ?? "")
+        ? Object.fromEntries(new URLSearchParams(body))
+        : {};
+    if (!["serial", "productType", "orgName", "guid", "escrowKey"].every((k) => form[k]))
+      return json(res, 400, { error: "invalid or missing parameters" });
+    if (!form.topic) return json(res, 400, { error: "empty topic" });
+    if (!this.pushCertTopics.has(form.topic))
+      return json(res, 500, { error: `retrieve push cert for topic: ${form.topic}: sql: no rows in result set` });
+    this.unlocks.push(form);
+    res.writeHead(this.appleUnlockAnswer.status).end(this.appleUnlockAnswer.body);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -93,6 +118,10 @@ export class FakeNanoMdm {
     if (req.url === "/v1/push/") {
       if (req.headers.authorization !== expected) return unauthorized();
       return json(res, 400, { error: "no ids provided" });
+    }
+    if (req.url === "/v1/escrowkeyunlock") {
+      if (req.headers.authorization !== expected) return unauthorized();
+      return this.escrowKeyUnlock(req, body, res);
     }
     const m = /^\/v1\/enqueue\/([^/?]+)/.exec(req.url ?? "");
     if (req.method !== "PUT" || !m) return json(res, 404, { error: "not found" });

@@ -31,7 +31,11 @@ export function expiresAtFor(type: CommandType, from: Date, ctx: ExpiryContext):
 }
 
 /** Questions the device answers about itself: background work, never shown as an incident step. */
-export const QUERY_TYPES: readonly CommandType[] = ["DEVICE_INFORMATION", "SECURITY_INFO"];
+export const QUERY_TYPES: readonly CommandType[] = [
+  "DEVICE_INFORMATION",
+  "SECURITY_INFO",
+  "ACTIVATION_LOCK_BYPASS_CODE",
+];
 export const isQuery = (type: string) => (QUERY_TYPES as readonly string[]).includes(type);
 
 /** Wipe is the one irreversible command: a second administrator must approve it. */

@@ -2,10 +2,15 @@
 // their meaning follow Apple's Device Management schema for each RequestType
 // (reference/apple-device-management/mdm/commands; test/drivers/apple-schema.test.ts checks it).
 import { build } from "plist";
-import { APPLE_REQUEST_TYPE, type OutgoingCommand, type Platform } from "../../core/ports/index.js";
+import {
+  APPLE_REQUEST_TYPE,
+  type DeviceCommandType,
+  type OutgoingCommand,
+  type Platform,
+} from "../../core/ports/index.js";
 import { boolParam, textParam } from "../params.js";
 
-type Value = string | boolean | string[];
+type Value = string | boolean | string[] | { Enabled: boolean };
 type Fields = Record<string, Value>;
 
 function defined(o: Record<string, Value | undefined>): Fields {
@@ -30,11 +35,7 @@ export const DEVICE_QUERIES = [
 ] as const;
 
 /** The `Command` dictionary for one of our command types. */
-export function commandFields(
-  type: OutgoingCommand["type"],
-  params: Record<string, unknown>,
-  platform: Platform,
-): Fields {
+export function commandFields(type: DeviceCommandType, params: Record<string, unknown>, platform: Platform): Fields {
   const message = textParam(params, "message", "Message");
   const phoneNumber = textParam(params, "phoneNumber", "PhoneNumber");
   // PIN exists only on macOS (Find My lock code); iOS rejects a command carrying it.
@@ -48,27 +49,36 @@ export function commandFields(
       });
     case "DEVICE_LOCK":
       return defined({ Message: message, PhoneNumber: phoneNumber, PIN: pin });
-    case "ERASE_DEVICE":
-      // PreserveDataPlan and DisallowProximitySetup are iPhone/iPad keys; a Mac gets its PIN only.
-      return platform === "MACOS"
-        ? defined({ PIN: pin })
-        : defined({
-            PreserveDataPlan: boolParam(params, "preserveDataPlan", "PreserveDataPlan"),
-            DisallowProximitySetup: boolParam(params, "disallowProximitySetup", "DisallowProximitySetup"),
-          });
+    case "ERASE_DEVICE": {
+      // Apple's erase keys per platform (device.erase.yaml): a Mac takes its PIN and
+      // ObliterationBehavior; an iPhone/iPad PreserveDataPlan, DisallowProximitySetup and
+      // ReturnToService (iOS 17; Enabled is its one required key).
+      if (platform === "MACOS")
+        return defined({
+          PIN: pin,
+          ObliterationBehavior: textParam(params, "obliterationBehavior", "ObliterationBehavior"),
+        });
+      const returnToService = boolParam(params, "returnToService", "ReturnToService");
+      return defined({
+        PreserveDataPlan: boolParam(params, "preserveDataPlan", "PreserveDataPlan"),
+        DisallowProximitySetup: boolParam(params, "disallowProximitySetup", "DisallowProximitySetup"),
+        ReturnToService: returnToService ? { Enabled: true } : undefined,
+      });
+    }
     case "DEVICE_INFORMATION":
       return { Queries: [...DEVICE_QUERIES] };
     case "DISABLE_LOST_MODE":
     case "DEVICE_LOCATION":
     case "PLAY_LOST_MODE_SOUND":
     case "SECURITY_INFO":
+    case "ACTIVATION_LOCK_BYPASS_CODE":
       return {};
   }
 }
 
 /** The XML plist NanoMDM's enqueue API takes: {Command: {RequestType, …}, CommandUUID}. */
 export function buildCommandPlist(
-  cmd: Pick<OutgoingCommand, "uuid" | "type" | "params"> & { device: { platform: Platform } },
+  cmd: Pick<OutgoingCommand, "uuid" | "params"> & { type: DeviceCommandType; device: { platform: Platform } },
 ): string {
   const body = {
     Command: { RequestType: APPLE_REQUEST_TYPE[cmd.type], ...commandFields(cmd.type, cmd.params, cmd.device.platform) },

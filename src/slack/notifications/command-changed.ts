@@ -159,9 +159,13 @@ function acknowledgedText(
   tr: (key: string, vars?: Record<string, string | number>) => string,
   vars: Record<string, string>,
 ): string {
+  // The command's own answer was lost; the device's DeviceInformation settled it (a re-check).
+  if (e.note === "confirmed_by_device") return tr("apple.recheck.confirmed", vars);
   switch (c.type) {
     case "ENABLE_LOST_MODE":
       return tr("commands.thread.lost_mode_on", vars);
+    case "CLEAR_ACTIVATION_LOCK":
+      return tr("apple.activation_lock.cleared", vars);
     case "ERASE_DEVICE":
       return tr(c.device.ade ? "commands.thread.wiped_ade" : "commands.thread.wiped", vars);
     case "DEVICE_LOCATION": {

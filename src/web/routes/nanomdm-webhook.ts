@@ -97,9 +97,11 @@ async function handle(core: WebDeps["core"], ev: Event): Promise<{ ok: true; ign
   if (type) {
     // Any order, any repeat: the core merges them into one device (src/core/enrollments/apple.ts).
     const at = ev.created_at ? new Date(ev.created_at) : undefined;
-    const facts = type === "Authenticate" ? enrollmentFacts(decodeRawPayload(checkin.raw_payload)) : undefined;
+    const raw = decodeRawPayload(checkin.raw_payload);
+    const facts = type === "Authenticate" ? enrollmentFacts(raw) : undefined;
+    const topic = typeof raw.Topic === "string" && raw.Topic ? raw.Topic : undefined;
     const { device, relocked } = await core.enrollments.appleCheckIn(
-      { type, udid, at: at && !Number.isNaN(at.getTime()) ? at : undefined, facts },
+      { type, udid, at: at && !Number.isNaN(at.getTime()) ? at : undefined, facts, topic },
       "nanomdm",
     );
     if (relocked) log.info("lost mode queued again for a re-enrolled device", { deviceId: device.id });
