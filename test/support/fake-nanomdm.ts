@@ -299,7 +299,7 @@ export async function postWebhook(appUrl: string, event: unknown, key: string | 
 }
 
 /** The app configured to manage Apple devices through `nano`, with webhooks signed by `hmacKey`. */
-export function startNanoMdmApp(nano: FakeNanoMdm, hmacKey: string) {
+export function startNanoMdmApp(nano: FakeNanoMdm, hmacKey: string, env: Record<string, string | undefined> = {}) {
   return startTestApp({
     env: {
       MDM_DRIVER_APPLE: "nanomdm",
@@ -307,6 +307,7 @@ export function startNanoMdmApp(nano: FakeNanoMdm, hmacKey: string) {
       NANOMDM_API_KEY: nano.apiKey,
       NANOMDM_WEBHOOK_HMAC_KEY: hmacKey,
       MDM_REQUEST_TIMEOUT_MS: "5000",
+      ...env,
     },
   });
 }
