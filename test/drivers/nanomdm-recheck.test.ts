@@ -65,9 +65,10 @@ describe("re-checking a command NanoMDM took but the device never answered", () 
 
     expect(await recheckAt(HOUR - 60_000)).toBe(0); // not yet an hour
     expect(await recheckAt(60_000)).toBe(1);
-    // File storage (NanoMDM's default) writes it into the queue again: the device runs it and answers.
+    // Enqueued again under the same CommandUUID; NanoMDM's default storage (filekv) says it
+    // already has it ("command already exists"): it still holds the command for the device.
     expect(nano.commandsFor(d.udid!).map((c) => c.CommandUUID)).toEqual([lock.uuid, lock.uuid]);
-    expect(thread().at(-1)).toMatch(/No answer from .* to \*Lock\*.*queued again under the same id/);
+    expect(thread().at(-1)).toMatch(/No answer from .* to \*Lock\*.*NanoMDM still holds the command/);
 
     expect(await recheckAt(2 * HOUR - 60_000)).toBe(0);
     expect(await recheckAt(60_000)).toBe(1);
@@ -86,8 +87,8 @@ describe("re-checking a command NanoMDM took but the device never answered", () 
     expect(thread().at(-1)).toMatch(/expired/);
   });
 
-  it("on NanoMDM's SQL storage learns that NanoMDM still holds the command (a duplicate CommandUUID)", async () => {
-    const sqlNano = await new FakeNanoMdm("sql-key", "sql").start();
+  it("on NanoMDM's deprecated file storage learns that the command was queued again (file overwrites a CommandUUID)", async () => {
+    const sqlNano = await new FakeNanoMdm("file-key", "file").start();
     const s = await startNanoMdmApp(sqlNano, HMAC_KEY);
     try {
       const d = await aDevice(s.db.prisma, { driver: "nanomdm", supervised: true });
@@ -102,7 +103,7 @@ describe("re-checking a command NanoMDM took but the device never answered", () 
       const entry = await s.db.prisma.auditEntry.findFirstOrThrow({
         where: { subject: `command:${lock.id}`, action: "command.rechecked" },
       });
-      expect(entry.details).toMatchObject({ learned: "still_queued" });
+      expect(entry.details).toMatchObject({ learned: "queued_again" });
       expect(await s.db.prisma.command.findUniqueOrThrow({ where: { id: lock.id } })).toMatchObject({ state: "SENT" });
     } finally {
       await s.close();

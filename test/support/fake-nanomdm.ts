@@ -3,11 +3,13 @@
 // (user "nanomdm", password the API key), an XML plist body, and NanoMDM's JSON APIResult
 // answers — 200 when queued and pushed; 500 with command_error when the enqueue fails; 500 with
 // only push_error when the push failed. What an unknown id gets depends on the storage:
-//   file (NanoMDM's default): the command is written anyway and only the push fails, with
-//     "push data missing for id" (push/service: no TokenUpdate on disk for that id);
+//   filekv (NanoMDM's default storage since "file" was deprecated) and file: the command is
+//     written anyway and only the push fails, with "push data missing for id" (push/service: no
+//     TokenUpdate stored for that id);
 //   sql: the enqueue fails with the foreign-key error.
-// A repeated CommandUUID: the SQL storages refuse it ("duplicate key … commands_pkey"); the file
-// storage overwrites it and answers as for a new one.
+// A repeated CommandUUID: filekv refuses it ("command already exists: <uuid>", storage/kv), the SQL
+// storages too ("duplicate key … commands_pkey"); the deprecated file storage overwrites it and
+// answers as for a new one. Checked against the real server built from source (README).
 // Webhooks: NanoMDM sends each event from its own goroutine and never retries — deliver() posts
 // a batch concurrently in random order, once each, and reports what the app answered.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -25,7 +27,7 @@ export interface EnqueueRequest {
 }
 
 type Failure = { status: number; body?: unknown; headers?: Record<string, string> } | "hang" | "push-error";
-export type Storage = "file" | "sql";
+export type Storage = "filekv" | "file" | "sql";
 
 export class FakeNanoMdm {
   readonly apiKey: string;
@@ -48,7 +50,7 @@ export class FakeNanoMdm {
 
   constructor(
     apiKey = "nanomdm-api-key-for-tests",
-    readonly storage: Storage = "file",
+    readonly storage: Storage = "filekv",
   ) {
     this.apiKey = apiKey;
   }
@@ -114,10 +116,11 @@ export class FakeNanoMdm {
     if (req.method === "GET" && req.url === "/version") return json(res, 200, { version: "v0.8.0" });
     // Started without -api: the API endpoints do not exist.
     if (!this.apiEnabled && req.url?.startsWith("/v1/")) return void res.writeHead(404).end("404 page not found\n");
-    // Pushing to no enrollment ids: the key is checked first, then NanoMDM finds nobody to push to.
+    // Pushing to no enrollment ids: the key is checked first, then NanoMDM finds nobody to push
+    // to and answers 500 (as the real server does).
     if (req.url === "/v1/push/") {
       if (req.headers.authorization !== expected) return unauthorized();
-      return json(res, 400, { error: "no ids provided" });
+      return json(res, 500, { push_error: "getting enrollment ids: empty path" });
     }
     if (req.url === "/v1/escrowkeyunlock") {
       if (req.headers.authorization !== expected) return unauthorized();
@@ -176,6 +179,13 @@ export class FakeNanoMdm {
         command_uuid: uuid,
         request_type: requestType,
         status: { [udid]: { push_error: "push data missing for id" } },
+      });
+    }
+    if (q.has(uuid) && this.storage === "filekv") {
+      return json(res, 500, {
+        command_uuid: uuid,
+        request_type: requestType,
+        command_error: `command already exists: ${uuid}`,
       });
     }
     if (q.has(uuid) && this.storage === "sql") {
