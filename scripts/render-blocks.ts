@@ -26,7 +26,7 @@ const EMOJI: Record<string, string> = {
   inbox_tray: "📥",
 };
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s
     .replace(/&(?!(amp|lt|gt);)/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -35,14 +35,14 @@ const escape = (s: string) =>
 /** Slack mrkdwn → HTML: *bold*, _italic_, ~strike~, `code`, ```blocks```, <url|text>, <@U1>, :emoji:. */
 export function mrkdwn(text: string): string {
   let s = text
-    .replace(/<(https?:[^|>]+|mailto:[^|>]+)\|([^>]+)>/g, (_m, _u, label) => `\u0001a\u0002${label}\u0001/a\u0002`)
-    .replace(/<(https?:[^>]+)>/g, (_m, u) => `\u0001a\u0002${u}\u0001/a\u0002`)
-    .replace(/<@(\w+)>/g, (_m, id) => `\u0001m\u0002@${id === "UADMIN1" ? "yamada" : id.toLowerCase()}\u0001/m\u0002`);
-  s = escape(s)
-    .replace(/\u0001a\u0002/g, '<span class="link">')
-    .replace(/\u0001\/a\u0002/g, "</span>")
-    .replace(/\u0001m\u0002/g, '<span class="mention">')
-    .replace(/\u0001\/m\u0002/g, "</span>")
+    .replace(/<(https?:[^|>]+|mailto:[^|>]+)\|([^>]+)>/g, (_m, _u, label) => `\uE001a\uE002${label}\uE001/a\uE002`)
+    .replace(/<(https?:[^>]+)>/g, (_m, u) => `\uE001a\uE002${u}\uE001/a\uE002`)
+    .replace(/<@(\w+)>/g, (_m, id) => `\uE001m\uE002@${id === "UADMIN1" ? "yamada" : id.toLowerCase()}\uE001/m\uE002`);
+  s = escapeHtml(s)
+    .replace(/\uE001a\uE002/g, '<span class="link">')
+    .replace(/\uE001\/a\uE002/g, "</span>")
+    .replace(/\uE001m\uE002/g, '<span class="mention">')
+    .replace(/\uE001\/m\uE002/g, "</span>")
     .replace(/```([\s\S]*?)```/g, "<pre>$1</pre>")
     .replace(/`([^`\n]+)`/g, "<code>$1</code>")
     .replace(/(^|[\s(>・、])\*([^*\n]+)\*/g, "$1<b>$2</b>")

@@ -10,6 +10,7 @@ import { DEFAULT_BUSINESS_HOURS, parseBusinessHours } from "./core/response/cale
 import type { Database } from "./db/client.js";
 import type { Listening } from "./db/listen.js";
 import { allTranslations, pickLocale } from "./i18n/index.js";
+import { formerCsvHeaders } from "./i18n/messages/admin.js";
 import { DbRunCoordinator } from "./jobs/coordinator.js";
 import { defineJobs } from "./jobs/index.js";
 import { Scheduler, type Job } from "./jobs/scheduler.js";
@@ -19,6 +20,7 @@ import { mountSlack } from "./slack/app.js";
 import { createWebClient } from "./slack/web-client.js";
 import { OutboxDelivery } from "./slack/delivery.js";
 import { SlackNotifier } from "./slack/notifier.js";
+import { SlackRenderer } from "./slack/renderer.js";
 import { createWebApp } from "./web/app.js";
 import { buildDrivers } from "./drivers/index.js";
 import type { CommandDriver } from "./core/ports/commands.js";
@@ -40,6 +42,8 @@ export interface AppOptions {
   preview?: Router;
   /** Address to listen on (all interfaces unless given; the preview listens on loopback only). */
   host?: string;
+  /** How long an administrator's Home refresh waits for further changes to show with it (default 2 s). */
+  homeRefreshDelayMs?: number;
 }
 
 export interface RunningApp {
@@ -49,6 +53,8 @@ export interface RunningApp {
   clock: Clock;
   server: Server;
   url: string;
+  /** Turns committed changes into Slack messages (outbox rows); runs whether or not Slack is configured. */
+  renderer: SlackRenderer;
   delivery: OutboxDelivery | null;
   coordinator: DbRunCoordinator;
   jobs: Job[];
@@ -59,26 +65,27 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export function buildCore(config: Config, db: Database, clock: Clock, extraDrivers: CommandDriver[] = []): Core {
-  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  const notifier = new SlackNotifier(() => ({
-    locale: pickLocale([config.APP_LOCALE], "ja"),
-    timeZone: config.APP_TIMEZONE,
-    publicUrl,
-    now: clock.now(),
-    securityChannel: config.SLACK_SECURITY_CHANNEL,
-  }));
+const publicUrlOf = (config: Config) => config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+
+export function buildCore(
+  config: Config,
+  db: Database,
+  clock: Clock,
+  extraDrivers: CommandDriver[] = [],
+  homeRefreshDelayMs = 2_000,
+): Core {
+  const publicUrl = publicUrlOf(config);
   return createCore({
     db: db.prisma,
     clock,
-    events: notifier,
+    events: new SlackNotifier(clock, homeRefreshDelayMs),
     drivers: buildDrivers(config, clock, extraDrivers),
     settings: {
       systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS,
       appLocale: config.APP_LOCALE,
       timeZone: config.APP_TIMEZONE,
       publicUrl,
-      inventoryHeaders: allTranslations("csv.col."),
+      inventoryHeaders: inventoryHeaderNames(),
       renewals: {
         encryptionKey: config.SECRET_ENCRYPTION_KEY,
         vendorCertPath: config.MDM_VENDOR_CERT_PATH,
@@ -91,6 +98,7 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
       brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
       commandRecheckAfterMs: config.COMMAND_RECHECK_AFTER_MINUTES * 60_000,
+      immediateAlerts: config.IMMEDIATE_ALERTS,
       escalation: {
         businessMinutes: config.ESCALATION_MINUTES,
         offHoursMinutes: config.ESCALATION_MINUTES_OFF_HOURS,
@@ -100,6 +108,21 @@ export function buildCore(config: Config, db: Database, clock: Clock, extraDrive
         lostModeWipeAfterHours: config.LOST_MODE_WIPE_AFTER_HOURS,
       },
     },
+  });
+}
+
+/** What turns the core's recorded changes into Slack messages, in the company's language and time zone. */
+export function buildRenderer(config: Config, db: Database, clock: Clock): SlackRenderer {
+  return new SlackRenderer({
+    db: db.prisma,
+    clock,
+    context: () => ({
+      locale: pickLocale([config.APP_LOCALE], "ja"),
+      timeZone: config.APP_TIMEZONE,
+      publicUrl: publicUrlOf(config),
+      now: clock.now(),
+      securityChannel: config.SLACK_SECURITY_CHANNEL,
+    }),
   });
 }
 
@@ -116,7 +139,7 @@ export async function startApp(
   const { config, db } = opts;
   const clock = opts.clock ?? systemClock;
   const instance = opts.instance ?? randomUUID();
-  const core = buildCore(config, db, clock, opts.drivers);
+  const core = buildCore(config, db, clock, opts.drivers, opts.homeRefreshDelayMs);
   const setup = new SetupMonitor({ config, db, core, clock, ...opts.checks });
   // Slack parses its own raw body (it must, to verify the signature): mounted before any parser.
   const slackRouter = Router();
@@ -126,6 +149,7 @@ export async function startApp(
     ...(opts.preview ? [opts.preview] : []),
   ]);
 
+  const renderer = buildRenderer(config, db, clock);
   const delivery = slackEnabled(config)
     ? new OutboxDelivery({
         db: db.prisma,
@@ -158,6 +182,13 @@ export async function startApp(
   if (opts.doctor) setup.start();
   // The outbox: a commit that writes to it wakes every replica (db/listen.ts), so a message
   // leaves at once; the cheap 1 s poll finds retries that came due and what a lost wake-up left.
+  // Rendering, likewise: a commit that recorded a change for Slack wakes every replica's
+  // renderer; the poll finds a Home refresh whose debounce ended and a failed render due again.
+  const render = () => void renderer.render().catch((err) => log.error("slack render failed", { err }));
+  const renderPump = setInterval(render, opts.outboxPollMs ?? 1000);
+  renderPump.unref();
+  const renderWakeup = await db.listen("slack_render", render);
+  render();
   let pump: NodeJS.Timeout | null = null;
   let wakeup: Listening | null = null;
   if (delivery && opts.deliver !== false) {
@@ -175,6 +206,7 @@ export async function startApp(
     clock,
     server,
     url: `http://127.0.0.1:${port}`,
+    renderer,
     delivery,
     coordinator,
     jobs,
@@ -185,13 +217,16 @@ export async function startApp(
       // Graceful: stop taking requests, let running jobs and a delivery in progress finish.
       stopping ??= (async () => {
         if (pump) clearInterval(pump);
+        clearInterval(renderPump);
         setup.stop();
         await wakeup?.close();
+        await renderWakeup.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections?.();
         // Clicks already acked are finished: Slack will not send them again.
         await slack?.work.idle();
         await scheduler.stop();
+        await renderer.render().catch(() => 0);
         if (delivery) await delivery.drain().catch(() => 0);
       })();
       return stopping;
@@ -213,4 +248,11 @@ function listen(server: Server, port: number, host?: string): Promise<void> {
     if (host) server.listen(port, host, resolve);
     else server.listen(port, resolve);
   });
+}
+
+/** Each inventory column's header in every language, and the Japanese words it used to have. */
+function inventoryHeaderNames(): Record<string, string[]> {
+  const names = allTranslations("csv.col.");
+  for (const [key, former] of Object.entries(formerCsvHeaders)) names[key] = [...(names[key] ?? []), ...former];
+  return names;
 }

@@ -128,6 +128,9 @@ const schema = z.object({
     .transform((v) => v ?? "*/2 * * * *")
     .refine((v) => cron.validate(v), "expected a cron expression such as */2 * * * *"),
   GOOGLE_API_URL: url, // another Google API root (a local fake in tests)
+  // The Google Cloud project's quota (queries per 100 s; Google's default 1,000), shared by the
+  // Android import, the command sweep and the Form poller; each replica spends its share.
+  GOOGLE_API_QUOTA_PER_100S: int(1000, 1, 1_000_000),
   APP_LOCALE: optional.pipe(z.enum(["ja", "en"]).optional()).transform((v) => v ?? "ja"),
   APP_TIMEZONE: optional.transform((v) => v ?? "Asia/Tokyo"),
   DIGEST_CRON: optional
@@ -186,6 +189,15 @@ const schema = z.object({
   ANDROID_API_URL: url, // another API root (a proxy, or a local fake in tests)
   // Shared token Pub/Sub push requests carry (?token=…) on POST /webhooks/android-pubsub.
   ANDROID_PUBSUB_TOKEN: optional,
+  // Pub/Sub's OIDC push authentication: the subscription's service account (the token's verified
+  // email), its audience (default: PUBLIC_URL + /webhooks/android-pubsub), and where Google's
+  // token-signing certificates are published (a local fake in tests).
+  ANDROID_PUBSUB_SERVICE_ACCOUNT: optional.refine(
+    (v) => v === undefined || /^[^@\s]+@[^@\s]+$/.test(v),
+    "expected a service-account e-mail such as pubsub-push@my-project.iam.gserviceaccount.com",
+  ),
+  ANDROID_PUBSUB_AUDIENCE: optional,
+  GOOGLE_OIDC_CERTS_URL: url,
   ANDROID_IMPORT_CRON: optional
     .transform((v) => v ?? "*/30 * * * *")
     .refine((v) => cron.validate(v), "expected a cron expression such as */30 * * * *"),
@@ -229,6 +241,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         );
       }
     }
+    if (c.ANDROID_PUBSUB_SERVICE_ACCOUNT && !c.ANDROID_PUBSUB_AUDIENCE && !c.PUBLIC_URL)
+      throw new ConfigError(
+        "ANDROID_PUBSUB_SERVICE_ACCOUNT: set ANDROID_PUBSUB_AUDIENCE (the push subscription's audience) or PUBLIC_URL (the audience is then PUBLIC_URL/webhooks/android-pubsub)",
+      );
     if (c.MDM_DRIVER_ANDROID === "android" && !c.ANDROID_ENTERPRISE_ID) {
       throw new ConfigError("MDM_DRIVER_ANDROID: android needs ANDROID_ENTERPRISE_ID (and a service-account key)");
     }

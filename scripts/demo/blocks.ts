@@ -164,7 +164,8 @@ export function stateValues(body: Record<string, string | string[]>, view: Json)
     const [, blockId, actionId, type] = name.split("|") as [string, string, string, string];
     const all = Array.isArray(raw) ? raw : [raw];
     const v = all[0] ?? "";
-    const block = (values[blockId] ??= {});
+    values[blockId] ??= {};
+    const block = values[blockId];
     switch (type) {
       case "static_select":
         block[actionId] = { type, selected_option: v ? { value: v, text: optionText(blockId, v) } : null };

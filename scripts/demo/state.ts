@@ -118,7 +118,10 @@ export class SlackState {
     const [user, channel, ts] = decodeURIComponent(r.id).split("|");
     const body = (typeof r.body === "object" && r.body) || { text: String(r.body) };
     const target = this.messages.find((m) => m.channel === channel && m.ts === ts);
-    if (body.delete_original && target) return void (target.deleted = true);
+    if (body.delete_original && target) {
+      target.deleted = true;
+      return;
+    }
     const blocks = (parse(body.blocks) as Json[] | undefined) ?? [];
     if (body.replace_original && target) return void Object.assign(target, { text: body.text ?? "", blocks });
     this.messages.push({

@@ -28,5 +28,6 @@ export class ManualClock implements Clock {
   }
 }
 
+export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;

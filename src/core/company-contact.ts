@@ -44,13 +44,18 @@ export interface CompanyContactDeps {
 
 const blankToNull = (v: string | null | undefined) => (v == null ? null : v.trim() || null);
 
+/** The stored contact details (defaults where nothing is set), inside any transaction. */
+export async function readCompanyContact(db: Pick<Db, "setting">): Promise<CompanyContact> {
+  const row = await db.setting.findUnique({ where: { key: COMPANY_CONTACT_KEY } });
+  const parsed = stored.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : stored.parse({});
+}
+
 export class CompanyContactSettings {
   constructor(private readonly deps: CompanyContactDeps) {}
 
-  async get(): Promise<CompanyContact> {
-    const row = await this.deps.db.setting.findUnique({ where: { key: COMPANY_CONTACT_KEY } });
-    const parsed = stored.safeParse(row?.value ?? {});
-    return parsed.success ? parsed.data : stored.parse({});
+  get(): Promise<CompanyContact> {
+    return readCompanyContact(this.deps.db);
   }
 
   /** What a lost device's lock screen shows by default, in `locale`. */

@@ -1,6 +1,7 @@
 // What the core announces when something happens. The core knows nothing of Slack: an adapter
-// implements EventSink (src/slack/notifier.ts) and turns each event into outbox messages inside
-// the same transaction, so an event is never lost and never outlives a rolled-back change.
+// implements EventSink (src/slack/notifier.ts) and records each event inside the same
+// transaction, so an event is never lost and never outlives a rolled-back change; it is turned
+// into Slack messages after commit, from the committed state.
 import type { Tx } from "./audit.js";
 import type { Digest, PersonalSummary } from "./digest/build.js";
 import type { FieldChange } from "./reports/edits.js";
@@ -54,6 +55,8 @@ export type DomainEvent =
    */
   | { type: "renewal.renewed"; renewalId: string; actor: string; how?: RenewalHow; previous?: string | null }
   | { type: "pushcert.override_requested"; requestId: string; actor: string; currentTopic: string; newTopic: string }
+  /** A push-certificate request with another Apple ID than the certificate's waits for a second admin. */
+  | { type: "pushcert.apple_id_change_requested"; changeId: string; actor: string; recorded: string; next: string }
   /** Immediate alerts claimed together: one notification for the batch (a flood is one post). */
   | { type: "alerts.immediate"; alertIds: string[] }
   | { type: "alert.resolved"; alertId: string }

@@ -9,7 +9,7 @@ import { DeviceSide } from "./devices/device-side.js";
 import { Commands } from "./commands/index.js";
 import { Enrollments } from "./enrollments/index.js";
 import { DeviceAgents } from "./devices/agent-enrollment.js";
-import { AlertService, AppPolicyService, AppUsage } from "./alerts/index.js";
+import { AlertRoutingSettings, AlertService, AppPolicyService, AppUsage } from "./alerts/index.js";
 import { DigestService } from "./digest/index.js";
 import { Inventory } from "./inventory/index.js";
 import { People } from "./people.js";
@@ -34,7 +34,8 @@ export function createCore(deps: CoreDeps) {
   const receipts = new InboundReceipts({ db: deps.db });
   const jobRuns = new JobRuns({ db: deps.db });
   const rateLimits = new RateLimits({ db: deps.db });
-  const appUsage = new AppUsage({ db: deps.db, clock: deps.clock, events: deps.events });
+  const immediateByDefault = deps.settings.immediateAlerts ?? true;
+  const appUsage = new AppUsage({ db: deps.db, clock: deps.clock, events: deps.events, immediateByDefault });
   const commands = new Commands({
     ...deps,
     actors,
@@ -78,12 +79,14 @@ export function createCore(deps: CoreDeps) {
     people: new People({ db: deps.db, clock: deps.clock }),
     companyContact: new CompanyContactSettings({ db: deps.db, clock: deps.clock, actors }),
     ...createRenewalServices(deps, actors),
-    alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors }),
+    alerts: new AlertService({ db: deps.db, clock: deps.clock, events: deps.events, actors, immediateByDefault }),
+    /** Per alert type "post at once", and the owners' and department admins' messages. */
+    alertRouting: new AlertRoutingSettings({ db: deps.db, clock: deps.clock, actors, immediateByDefault }),
     enrollments: new Enrollments({
       ...deps,
       commands,
       appUsage,
-      alerts: new AlertService({ ...deps, actors }),
+      alerts: new AlertService({ ...deps, actors, immediateByDefault }),
       drivers: deps.settings.mdmDrivers,
       registry: deps.drivers,
       deviceSide,

@@ -1,7 +1,8 @@
-// The durable outbox: every message for Slack is a row written in the same transaction as the
-// change that causes it, and a worker delivers it later. Slack down, unconfigured, or a crash
-// between the change and the post: the row waits, nothing is lost.
-import type { Db, Prisma } from "../db/client.js";
+// The durable outbox: every message for Slack is a row, and a worker delivers it later. A change
+// records what Slack should show in its own transaction (the Slack notifier's render rows); the
+// renderer writes the messages here after commit. Slack down, unconfigured, or a crash between
+// the change and the post: the row waits, nothing is lost.
+import type { Db } from "../db/client.js";
 import type { Tx } from "./audit.js";
 import { DAY } from "./clock.js";
 
@@ -14,7 +15,12 @@ export interface OutboxItem {
   orderingKey?: string;
   /** A second item with the same key is dropped: one post per reminder threshold, per digest day. */
   dedupeKey?: string;
+  /** "bulk" for what nobody is waiting on (digest DMs, directory look-ups): it goes after the rest. */
+  lane?: "bulk";
 }
+
+/** Lanes as stored: the worker takes the lowest lane first. */
+export const LANES = { normal: 0, bulk: 1 } as const;
 
 /** Placeholder resolved at delivery: the admin channel as configured then. */
 export const ADMIN_CHANNEL = "$admin";
@@ -31,18 +37,47 @@ export class Outbox {
   }
 }
 
+/**
+ * Prisma keeps the arguments of its last 100 queries (for error reports, whatever the log
+ * level), so one statement's parameter stays in memory long after it ran: statements are cut at
+ * this size, which bounds what a digest of 20,000 DMs leaves behind to 100 × this.
+ */
+const STATEMENT_BYTES = 96 * 1024;
+
 export async function enqueue(tx: Tx, ...items: OutboxItem[]): Promise<void> {
-  if (!items.length) return;
-  await tx.outboxMessage.createMany({
-    data: items.map((i) => ({
-      method: i.method,
-      payload: i.payload as Prisma.InputJsonValue,
-      correlation: i.correlation ?? null,
-      orderingKey: i.orderingKey ?? null,
-      dedupeKey: i.dedupeKey ?? null,
-    })),
-    skipDuplicates: true,
-  });
+  // A JSON parameter per statement however many items it carries: Prisma's handling of each
+  // value (createMany) was most of a 20,000-DM digest's time and memory.
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const i of items) {
+    const row = JSON.stringify({
+      m: i.method,
+      p: i.payload,
+      c: i.correlation ?? null,
+      o: i.orderingKey ?? null,
+      d: i.dedupeKey ?? null,
+      l: i.lane === "bulk" ? LANES.bulk : LANES.normal,
+    });
+    if (batch.length && bytes + row.length > STATEMENT_BYTES) {
+      await insertRows(tx, batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(row);
+    bytes += row.length;
+  }
+  if (batch.length) await insertRows(tx, batch);
+}
+
+/** WITH ORDINALITY keeps the ids in the items' order (a post before the files in its thread); a
+ *  second item with a dedupe key already queued is dropped. */
+async function insertRows(tx: Tx, rows: string[]): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "OutboxMessage" (method, payload, correlation, "orderingKey", "dedupeKey", lane)
+    SELECT e->>'m', e->'p', e->>'c', e->>'o', e->>'d', (e->>'l')::smallint
+    FROM jsonb_array_elements(${`[${rows.join(",")}]`}::jsonb) WITH ORDINALITY AS t(e, n)
+    ORDER BY n
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
 /**

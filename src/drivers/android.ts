@@ -1,7 +1,8 @@
 // Android devices through Google's Android Management API (googleapis, service-account auth).
-// Lost mode, its end and lock are `issueCommand` calls that return a long-running Operation we
-// poll (or hear about through Pub/Sub); wipe is `devices.delete`. The device's resource name
-// ("enterprises/E/devices/D") is Device.externalId, filled by the device import.
+// Lost mode, its end, lock and wipe are `issueCommand` calls that return a long-running
+// Operation we poll (or hear about through Pub/Sub); a command is done only when the device
+// has acknowledged it. The device's resource name ("enterprises/E/devices/D") is
+// Device.externalId, filled by the device import.
 import type { androidmanagement_v1 } from "googleapis";
 import type { Config } from "../config.js";
 import type {
@@ -19,10 +20,11 @@ import {
   type AndroidAuth,
   type AndroidManagement,
 } from "./android/client.js";
-import { lostModeCommand, simpleCommand, wipeParams } from "./android/commands.js";
+import { lostModeCommand, simpleCommand, wipeCommand } from "./android/commands.js";
 import { enterpriseDevices } from "./android/devices.js";
 import { operationResult } from "./android/operations.js";
 import { retryAfterMs } from "./params.js";
+import { googleQuota, quotaRefusal, type QuotaLimiter } from "../lib/quota.js";
 
 export interface AndroidDriverOptions {
   enterpriseId: string;
@@ -32,10 +34,22 @@ export interface AndroidDriverOptions {
   timeoutMs?: number;
   /** Language of the default message when a device shows one (APP_LOCALE). */
   locale?: Locale;
+  /** The project's quota, shared with every other Google caller in the process. */
+  quota?: QuotaLimiter;
 }
 
-/** driverRef of a wipe: delete has no operation to poll, only the request Google accepted. */
-const WIPE_REF = "wipe:";
+/** Google's quota leaves no slot now: the command goes back to the core's retry, not blocked. */
+class QuotaWait extends Error {
+  constructor(readonly ms: number) {
+    super(`Google's quota for this project is used up for now; trying again in ${Math.ceil(ms / 1000)} s`);
+  }
+}
+
+/**
+ * driverRef of a wipe sent by an earlier version as enterprises.devices.delete, which has no
+ * operation to follow: such a wipe stays "done" once Google accepted it, as it was then.
+ */
+const DELETE_REF = "wipe:";
 
 export interface ApiFailure {
   status: number | null;
@@ -48,8 +62,29 @@ export class AndroidDriver implements CommandDriver {
   readonly name = "android";
   readonly api: AndroidManagement;
 
+  private readonly quota: QuotaLimiter;
+
   constructor(private readonly opts: AndroidDriverOptions) {
     this.api = androidManagementClient({ auth: opts.auth, rootUrl: opts.rootUrl, timeoutMs: opts.timeoutMs });
+    this.quota = opts.quota ?? googleQuota({}, () => opts.clock.now().getTime());
+  }
+
+  /**
+   * One call on behalf of a command (send, poll): only when the quota has a slot now, else a
+   * QuotaWait. A 429 pauses every caller of the quota for Google's Retry-After.
+   */
+  private async attempt<T>(call: () => Promise<T>): Promise<T> {
+    const wait = this.quota.tryTake();
+    if (wait > 0) throw new QuotaWait(wait);
+    try {
+      const result = await call();
+      this.quota.succeeded();
+      return result;
+    } catch (err) {
+      const q = quotaRefusal(err, this.opts.clock.now().getTime());
+      if (q) this.quota.exhausted(q.retryAfterMs);
+      throw err;
+    }
   }
 
   get enterprise(): string {
@@ -76,7 +111,12 @@ export class AndroidDriver implements CommandDriver {
         case "DEVICE_LOCK":
           return await this.issue(cmd, device, simpleCommand("LOCK", cmd, now));
         case "ERASE_DEVICE":
-          return await this.wipe(cmd, device, locale);
+          return await this.issue(cmd, device, wipeCommand(cmd, now, locale)).catch((err) => {
+            // The device record is gone already: it confirmed a wipe whose answer we lost (a
+            // re-send after a crash), or it was deleted in the console, which wipes it too.
+            if (apiFailure(err, now).status !== 404) throw err;
+            return { kind: "sent", driverRef: DELETE_REF + device } as const;
+          });
         case "DEVICE_LOCATION":
         case "PLAY_LOST_MODE_SOUND":
           return {
@@ -87,6 +127,7 @@ export class AndroidDriver implements CommandDriver {
         case "SECURITY_INFO":
         case "ACTIVATION_LOCK_BYPASS_CODE":
         case "CLEAR_ACTIVATION_LOCK":
+        case "INSTALLED_APPLICATION_LIST":
           return {
             kind: "failed",
             reason:
@@ -94,6 +135,7 @@ export class AndroidDriver implements CommandDriver {
           };
       }
     } catch (err) {
+      if (err instanceof QuotaWait) return { kind: "retry", reason: err.message, afterMs: err.ms };
       const f = apiFailure(err, now);
       // Only Google's own Retry-After is passed on; otherwise the core's exponential backoff decides.
       if (!f.transient) return { kind: "failed", reason: f.message };
@@ -104,15 +146,34 @@ export class AndroidDriver implements CommandDriver {
   }
 
   async poll(cmd: OutgoingCommand & { driverRef: string }): Promise<CommandResult | null> {
-    // Google accepted the delete: the device leaves management and wipes when it next connects;
-    // there is no later report to wait for.
-    if (cmd.driverRef.startsWith(WIPE_REF)) return { status: "Acknowledged", result: {} };
+    if (cmd.driverRef.startsWith(DELETE_REF)) return { status: "Acknowledged", result: {} };
     try {
-      const { data } = await this.api.enterprises.devices.operations.get({ name: cmd.driverRef });
+      const { data } = await this.attempt(() => this.api.enterprises.devices.operations.get({ name: cmd.driverRef }));
       return operationResult(data);
     } catch (err) {
+      if (err instanceof QuotaWait) return null; // the quota is spent: the next sweep asks
       const f = apiFailure(err, this.opts.clock.now());
       if (f.transient) return null; // ask again at the next sweep
+      if (f.status === 404 && cmd.type === "ERASE_DEVICE") return this.wipeGone(cmd);
+      return { status: "Error", error: f.message };
+    }
+  }
+
+  /**
+   * Google deletes the device record once the device has confirmed the WIPE, and every call
+   * naming it then answers 404, its operations included. So a wipe whose operation vanished is
+   * done when the device is gone too; a device still there means the operation itself is lost.
+   */
+  private async wipeGone(cmd: OutgoingCommand & { driverRef: string }): Promise<CommandResult | null> {
+    const device = cmd.device.externalId ?? cmd.driverRef.split("/operations/")[0]!;
+    try {
+      await this.attempt(() => this.api.enterprises.devices.get({ name: device }));
+      return { status: "Error", error: `Android Management API: the wipe operation ${cmd.driverRef} no longer exists` };
+    } catch (err) {
+      if (err instanceof QuotaWait) return null;
+      const f = apiFailure(err, this.opts.clock.now());
+      if (f.status === 404) return { status: "Acknowledged", result: { androidStatus: "DEVICE_DELETED" } };
+      if (f.transient) return null;
       return { status: "Error", error: f.message };
     }
   }
@@ -120,7 +181,7 @@ export class AndroidDriver implements CommandDriver {
   /** For the doctor: can these credentials read the enterprise (enterprises.get)? */
   async probe(): Promise<{ ok: true; name: string } | { ok: false; status: number | null; reason: string }> {
     try {
-      const { data } = await this.api.enterprises.get({ name: this.enterprise });
+      const { data } = await this.quota.run(() => this.api.enterprises.get({ name: this.enterprise }), 1);
       return { ok: true, name: data.enterpriseDisplayName ?? data.name ?? this.enterprise };
     } catch (err) {
       const f = apiFailure(err, this.opts.clock.now());
@@ -140,11 +201,14 @@ export class AndroidDriver implements CommandDriver {
   async listDevices(
     pageToken?: string,
   ): Promise<{ devices: androidmanagement_v1.Schema$Device[]; nextPageToken: string | null }> {
-    const { data } = await this.api.enterprises.devices.list({
-      parent: this.enterprise,
-      pageSize: 100,
-      ...(pageToken ? { pageToken } : {}),
-    });
+    // The import is background work: it waits for the quota, and through a 429, as long as needed.
+    const { data } = await this.quota.run(() =>
+      this.api.enterprises.devices.list({
+        parent: this.enterprise,
+        pageSize: 100,
+        ...(pageToken ? { pageToken } : {}),
+      }),
+    );
     return { devices: data.devices ?? [], nextPageToken: data.nextPageToken ?? null };
   }
 
@@ -155,7 +219,9 @@ export class AndroidDriver implements CommandDriver {
   ): Promise<SendOutcome> {
     const existing = await this.reconcile(cmd, device, body.type!);
     if (existing) return { kind: "sent", driverRef: existing };
-    const { data } = await this.api.enterprises.devices.issueCommand({ name: device, requestBody: body });
+    const { data } = await this.attempt(() =>
+      this.api.enterprises.devices.issueCommand({ name: device, requestBody: body }),
+    );
     if (!data.name) return { kind: "failed", reason: "Android Management API returned an operation without a name" };
     return { kind: "sent", driverRef: data.name };
   }
@@ -167,9 +233,10 @@ export class AndroidDriver implements CommandDriver {
    * instead of issuing a second command.
    */
   private async reconcile(cmd: OutgoingCommand, device: string, type: string): Promise<string | null> {
-    if (cmd.driverRef) {
+    const recorded = cmd.driverRef;
+    if (recorded) {
       try {
-        const { data } = await this.api.enterprises.devices.operations.get({ name: cmd.driverRef });
+        const { data } = await this.attempt(() => this.api.enterprises.devices.operations.get({ name: recorded }));
         if (!data.done || !data.error) return cmd.driverRef;
       } catch (err) {
         if (apiFailure(err, this.opts.clock.now()).status !== 404) throw err;
@@ -177,7 +244,9 @@ export class AndroidDriver implements CommandDriver {
       return null;
     }
     try {
-      const { data } = await this.api.enterprises.devices.operations.list({ name: `${device}/operations` });
+      const { data } = await this.attempt(() =>
+        this.api.enterprises.devices.operations.list({ name: `${device}/operations` }),
+      );
       const pending = (data.operations ?? []).find(
         (op) => !op.done && (op.metadata as { type?: string } | null)?.type === type,
       );
@@ -189,16 +258,6 @@ export class AndroidDriver implements CommandDriver {
       if (f.status === 501 || f.status === 404) return null;
       throw err;
     }
-  }
-
-  private async wipe(cmd: OutgoingCommand, device: string, locale: Locale): Promise<SendOutcome> {
-    try {
-      await this.api.enterprises.devices.delete({ name: device, ...wipeParams(cmd, locale) });
-    } catch (err) {
-      // Already deleted (a re-send after a crash, or removed in the console): the wipe stands.
-      if (apiFailure(err, this.opts.clock.now()).status !== 404) throw err;
-    }
-    return { kind: "sent", driverRef: WIPE_REF + device };
   }
 }
 
@@ -234,6 +293,8 @@ export function androidFromConfig(
     | "ANDROID_API_URL"
     | "MDM_REQUEST_TIMEOUT_MS"
     | "APP_LOCALE"
+    | "GOOGLE_API_QUOTA_PER_100S"
+    | "APP_REPLICAS"
   >,
   clock: Clock,
 ): AndroidDriver | null {
@@ -246,5 +307,8 @@ export function androidFromConfig(
     rootUrl: config.ANDROID_API_URL,
     timeoutMs: config.MDM_REQUEST_TIMEOUT_MS,
     locale: config.APP_LOCALE,
+    quota: googleQuota({ queriesPer100s: config.GOOGLE_API_QUOTA_PER_100S, replicas: config.APP_REPLICAS }, () =>
+      clock.now().getTime(),
+    ),
   });
 }

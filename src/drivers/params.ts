@@ -1,5 +1,7 @@
 // Reading a command's params whatever spelling the core used (camelCase from our own code,
 // Apple's keys from an integrator), so drivers do not depend on one producer's style.
+import { retryAfterMs as parseRetryAfter } from "../lib/quota.js";
+
 export function param(params: Record<string, unknown>, ...names: string[]): unknown {
   for (const n of names) {
     const v = params[n];
@@ -38,9 +40,5 @@ export function localizedParam(
 
 /** Seconds from a Retry-After header (delta-seconds or an HTTP date), as milliseconds. */
 export function retryAfterMs(header: string | null | undefined, now: Date): number | undefined {
-  if (!header) return undefined;
-  const secs = Number(header);
-  if (Number.isFinite(secs) && secs >= 0) return Math.round(secs * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+  return parseRetryAfter(header, now.getTime());
 }

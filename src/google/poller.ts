@@ -10,6 +10,7 @@ import type { Core } from "../core/index.js";
 import type { Locale } from "../i18n/index.js";
 import { log } from "../log.js";
 import { responseToReport, type TitleMap } from "./mapping.js";
+import { googleQuota, type QuotaLimiter } from "../lib/quota.js";
 
 export const FORMS_SCOPES = [
   "https://www.googleapis.com/auth/forms.responses.readonly",
@@ -38,6 +39,8 @@ export interface PollerOptions {
   fallbackLocale: Locale;
   /** GOOGLE_FORM_POLL_SINCE: where the very first run starts instead of now. */
   since?: string;
+  /** The project's quota, shared with the Android driver; every call waits for a slot, and through a 429. */
+  quota?: QuotaLimiter;
 }
 
 export interface PollSummary {
@@ -50,7 +53,10 @@ export interface PollSummary {
 type Answers = Record<string, string | string[]>;
 
 export class GoogleFormPoller {
-  constructor(private readonly o: PollerOptions) {}
+  private readonly quota: QuotaLimiter;
+  constructor(private readonly o: PollerOptions) {
+    this.quota = o.quota ?? googleQuota({}, () => Date.now());
+  }
 
   private get cursorKey() {
     return `google-form-poll:${this.o.formId}`;
@@ -82,12 +88,14 @@ export class GoogleFormPoller {
     let latest = Date.parse(since);
     let pageToken: string | undefined;
     do {
-      const page = await forms.forms.responses.list({
-        formId,
-        pageSize: 200,
-        filter,
-        ...(pageToken ? { pageToken } : {}),
-      });
+      const page = await this.quota.run(() =>
+        forms.forms.responses.list({
+          formId,
+          pageSize: 200,
+          filter,
+          ...(pageToken ? { pageToken } : {}),
+        }),
+      );
       for (const r of page.data.responses ?? []) {
         if (!r.responseId) continue;
         summary.seen++;
@@ -124,7 +132,7 @@ export class GoogleFormPoller {
     forms: { forms: { get(p: { formId: string }): Promise<{ data: { items?: FormItem[] } }> } },
     formId: string,
   ): Promise<Map<string, string>> {
-    const form = await forms.forms.get({ formId });
+    const form = await this.quota.run(() => forms.forms.get({ formId }));
     const titleOf = new Map<string, string>();
     for (const item of form.data.items ?? []) {
       const q = item.questionItem?.question?.questionId;

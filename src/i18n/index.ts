@@ -75,7 +75,9 @@ export function allTranslations(prefix: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const locale of LOCALES) {
     for (const [key, text] of Object.entries(merged[locale])) {
-      if (key.startsWith(prefix)) (out[key.slice(prefix.length)] ??= []).push(text);
+      if (!key.startsWith(prefix)) continue;
+      const name = key.slice(prefix.length);
+      out[name] = [...(out[name] ?? []), text];
     }
   }
   return out;
@@ -85,7 +87,12 @@ export function translator(locale: Locale) {
   return (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
 }
 
-/** A date and time as a person reads it, in their time zone (Japan time by default). */
+/**
+ * A date and time as a person reads it, in their time zone (Japan time by default):
+ * 「12月1日(火) 16:31」 in Japanese, "Tue 1 Dec, 16:31 JST" in English. Japan time is named JST
+ * (Intl's en-GB says "GMT+9", which nobody here writes); Japanese readers in Japan see no zone,
+ * other zones keep their short name. `year` adds the year, for records read years later.
+ */
 // Building an Intl.DateTimeFormat costs about 0.3 ms; a digest with thousands of DMs formats
 // tens of thousands of dates, so each (kind, language, zone) formatter is built once.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -93,22 +100,49 @@ function formatter(kind: "datetime" | "date", locale: Locale, timeZone: string):
   const key = `${kind}|${locale}|${timeZone}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-      timeZone,
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      ...(kind === "datetime" ? { hour: "2-digit", minute: "2-digit", timeZoneName: "short" } : {}),
-    });
+    f =
+      kind === "date"
+        ? new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+            timeZone,
+            year: "numeric",
+            month: "short",
+            day: "numeric",
+          })
+        : new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-US", {
+            timeZone,
+            year: "numeric",
+            month: locale === "ja" ? "numeric" : "short",
+            day: "numeric",
+            weekday: "short",
+            hour: "2-digit",
+            minute: "2-digit",
+            hourCycle: "h23",
+            timeZoneName: "short",
+          });
     formatters.set(key, f);
   }
   return f;
 }
 
-export function formatDateTime(d: Date, locale: Locale, timeZone = "Asia/Tokyo"): string {
-  return formatter("datetime", locale, timeZone).format(d);
-}
+const TOKYO = new Set(["Asia/Tokyo", "Japan"]);
 
+export function formatDateTime(
+  d: Date,
+  locale: Locale,
+  timeZone = "Asia/Tokyo",
+  opts: { year?: boolean } = {},
+): string {
+  const parts: Record<string, string> = {};
+  for (const p of formatter("datetime", locale, timeZone).formatToParts(d)) parts[p.type] = p.value;
+  const time = `${parts.hour}:${parts.minute}`;
+  const tokyo = TOKYO.has(timeZone);
+  if (locale === "ja") {
+    const zone = tokyo ? "" : ` ${parts.timeZoneName}`;
+    return `${opts.year ? `${parts.year}年` : ""}${parts.month}月${parts.day}日(${parts.weekday}) ${time}${zone}`;
+  }
+  const zone = tokyo ? "JST" : parts.timeZoneName;
+  return `${parts.weekday} ${parts.day} ${parts.month}${opts.year ? ` ${parts.year}` : ""}, ${time} ${zone}`;
+}
 export function formatDate(d: Date, locale: Locale, timeZone = "Asia/Tokyo"): string {
   return formatter("date", locale, timeZone).format(d);
 }

@@ -25,18 +25,18 @@ export function previousFire(expression: string, timeZone: string, now: Date): D
 
 export function alertJobs({ core, config }: JobContext): Job[] {
   const jobs: Job[] = [];
-  if (config.IMMEDIATE_ALERTS) {
-    jobs.push({
-      name: ALERTS_POST_JOB,
-      cron: "*/5 * * * * *",
-      async run(now) {
-        const posted = await core.alerts.postPending(now);
-        // A fire every five seconds leaves a coordinator row each time; an hour of them is plenty.
-        await core.jobRuns.prune(now, HOUR, ALERTS_POST_JOB);
-        return posted;
-      },
-    });
-  }
+  // Always scheduled: a type can be ticked "post at once" from Slack at any time, even when
+  // IMMEDIATE_ALERTS=false made every type start unticked.
+  jobs.push({
+    name: ALERTS_POST_JOB,
+    cron: "*/5 * * * * *",
+    async run(now) {
+      const posted = await core.alerts.postPending(now);
+      // A fire every five seconds leaves a coordinator row each time; an hour of them is plenty.
+      await core.jobRuns.prune(now, HOUR, ALERTS_POST_JOB);
+      return posted;
+    },
+  });
   const tz = config.DIGEST_TZ;
   jobs.push({
     name: DIGEST_JOB,

@@ -19,7 +19,7 @@ export class DbRunCoordinator implements RunCoordinator {
     return this.runs.claim({
       key,
       job,
-      firedAt: isNaN(firedAt.getTime()) ? now : firedAt,
+      firedAt: Number.isNaN(firedAt.getTime()) ? now : firedAt,
       startedAt: now,
       owner: this.owner,
       leaseUntil: lease,

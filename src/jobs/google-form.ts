@@ -5,6 +5,7 @@ import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";
 import { titleMap } from "../google/mapping.js";
 import { FORMS_SCOPES, GoogleFormPoller } from "../google/poller.js";
+import { googleQuota } from "../lib/quota.js";
 
 export function googleFormJobs(ctx: Pick<JobContext, "core" | "config">, opts: { auth?: unknown } = {}): Job[] {
   const { config, core } = ctx;
@@ -27,6 +28,9 @@ export function googleFormJobs(ctx: Pick<JobContext, "core" | "config">, opts: {
       timeZone: config.APP_TIMEZONE,
       fallbackLocale: config.APP_LOCALE,
       since: config.GOOGLE_FORM_POLL_SINCE,
+      quota: googleQuota({ queriesPer100s: config.GOOGLE_API_QUOTA_PER_100S, replicas: config.APP_REPLICAS }, () =>
+        Date.now(),
+      ),
     });
     return poller;
   };

@@ -1,6 +1,7 @@
 // Applies MDM_DRIVER_APPLE / MDM_DRIVER_ANDROID to devices that arrived without a driver of
 // their own (inventory import): at start-up and every 10 minutes. And, with NanoMDM configured,
-// asks every Apple device to describe itself once a day (DeviceInformation, SecurityInfo).
+// asks every Apple device to describe itself once a day (DeviceInformation, SecurityInfo) and
+// to list its apps (InstalledApplicationList), so the app usage policy sees Apple devices too.
 // The rules are the core's.
 import type { JobContext } from "./context.js";
 import type { Job } from "./scheduler.js";

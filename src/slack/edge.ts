@@ -54,16 +54,18 @@ export function renderForSlack<T>(payload: T, opts: EdgeOptions = {}): T {
     const link = /^https?:\/\/([^/|?#\s]+)[^|\s]*(\|.*)?$/i.exec(inner);
     return !!link && hosts.has(link[1]!.toLowerCase());
   };
-  const escape = (s: string) =>
+  const escapeForeign = (s: string) =>
     s.includes("<") ? s.replace(CONTROL, (all, inner: string) => (ours(inner) ? all : `&lt;${inner}&gt;`)) : s;
   const guard = (s: string): string => {
-    if (!s.includes(OPEN)) return escape(s.replace(CLOSE, ""));
+    if (!s.includes(OPEN)) return escapeForeign(s.replace(CLOSE, ""));
     return s
       .split(OPEN)
       .map((part, i) => {
-        if (i === 0) return escape(part.replaceAll(CLOSE, ""));
+        if (i === 0) return escapeForeign(part.replaceAll(CLOSE, ""));
         const end = part.indexOf(CLOSE);
-        return end === -1 ? escape(part) : part.slice(0, end) + escape(part.slice(end + 1).replaceAll(CLOSE, ""));
+        return end === -1
+          ? escapeForeign(part)
+          : part.slice(0, end) + escapeForeign(part.slice(end + 1).replaceAll(CLOSE, ""));
       })
       .join("");
   };

@@ -35,8 +35,8 @@ export async function slackProfile(deps: SlackDeps, slackUserId: string): Promis
   const hit = cache.get(slackUserId);
   if (hit && now - hit.at < PROFILE_TTL) return hit.profile;
   if (!deps.config.SLACK_BOT_TOKEN) return {};
-  let client = clients.get(deps.core);
-  if (!client) clients.set(deps.core, (client = createWebClient(deps.config)));
+  const client = clients.get(deps.core) ?? createWebClient(deps.config);
+  clients.set(deps.core, client);
   let profile: SlackProfile = {};
   try {
     const res = await client.users.info({ user: slackUserId, include_locale: true });

@@ -33,11 +33,12 @@ function buttonsIn(value: unknown, out: any[] = []): any[] {
       return out;
     }
   }
-  if (Array.isArray(value)) value.forEach((v) => buttonsIn(v, out));
-  else if (value && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const v of value) buttonsIn(v, out);
+  } else if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
     if (o.type === "button") out.push(o);
-    Object.values(o).forEach((v) => buttonsIn(v, out));
+    for (const v of Object.values(o)) buttonsIn(v, out);
   }
   return out;
 }

@@ -224,11 +224,11 @@ describe("language and time zone per person", () => {
     };
     const ja = await ask("UJA00001");
     const en = await ask("UEN00001");
-    expect(ja).toContain("最終通信");
-    expect(ja).toContain("2026年11月20日");
-    expect(ja).toMatch(/08:30 JST/);
+    expect(ja).toContain("最終応答");
+    expect(ja).toContain("11月20日(金) 08:30");
+    expect(ja).not.toMatch(/JST|GMT/);
     expect(en).toContain("Last check-in");
-    expect(en).toMatch(/19 Nov 2026, 18:30 (EST|GMT-5)/);
+    expect(en).toMatch(/Thu 19 Nov, 18:30 (EST|GMT-5)/);
   });
 
   it("keeps a person's own choice over Slack's, and /mdm lang auto goes back to Slack's", async () => {

@@ -111,7 +111,7 @@ describe("inventory import", () => {
       responseId,
     });
     const body = await responseTo(t.slack, responseId);
-    expect(body.text).toContain("2 行目: 利用者メールアドレス「not-an-email」はメールアドレスではありません");
+    expect(body.text).toContain("2 行目: 所有者メールアドレス「not-an-email」はメールアドレスではありません");
   });
 
   it("imports a chosen CSV file (too big to paste) and answers by direct message", async () => {

@@ -183,7 +183,7 @@ describe("what the digest says", () => {
     const post = await digestAt(t, jst("2026-11-21T10:00:00"));
     const text = textOf(post!);
     expect(post!.text).toMatch(/^Daily digest — 21 Nov 2026/);
-    expect(text).toContain("Alerts since 20 Nov 2026, 10:00 GMT+9:* 3");
+    expect(text).toContain("Alerts since Fri 20 Nov, 10:00 JST:* 3");
     expect(text).toContain("• Deep Instinct event: 2");
     expect(text).toContain("• Root: 1");
     expect(text).toContain("Devices with no response:* 12");
@@ -194,7 +194,7 @@ describe("what the digest says", () => {
     expect(text).toContain("LR-2026-0001");
     expect(text).not.toContain("LR-2026-0002");
     expect(text).toContain("Commands awaiting approval:* 1");
-    expect(text).toContain("ERASE_DEVICE — Wipe target");
+    expect(text).toContain("Wipe — Wipe target");
     expect(text).toContain("Commands still pending:* 1");
     // Every next deadline is shown (none hidden); the ones within 60 days or past are marked.
     expect(text).toContain("Renewals — next deadlines* (2 within 60 days or overdue)");
@@ -212,7 +212,7 @@ describe("what the digest says", () => {
 
     // The next day counts from this digest: the three alerts are not counted again.
     const next = await digestAt(t, jst("2026-11-22T10:00:00"));
-    expect(textOf(next!)).toContain("Alerts since 21 Nov 2026, 10:00 GMT+9:* none");
+    expect(textOf(next!)).toContain("Alerts since Sat 21 Nov, 10:00 JST:* none");
   });
 
   it("sends owners and department admins their own summary by DM only where enabled", async () => {
@@ -239,11 +239,12 @@ describe("what the digest says", () => {
     const dms = t.slack.posts().filter((p) => String(p.channel).startsWith("D"));
     const toOwner = dms.find((p) => p.channel === "DUOWNER")!;
     expect(toOwner.text).toBe("Your devices — daily summary (22 Nov 2026)");
-    expect(textOf(toOwner)).toContain("Virus detected: 1");
+    // Each alert's facts, not only a count: time, device, type.
+    expect(textOf(toOwner)).toContain("• 22 Nov 2026, 09:00 GMT+9 · *Owner Pixel* — Virus detected");
     expect(textOf(toOwner)).not.toContain("Root");
     const toDeptAdmin = dms.find((p) => p.channel === "DUDEPTADMIN")!;
     expect(toDeptAdmin.text).toBe("管理部門のデバイス — 日次サマリー(2026年11月22日)");
-    expect(textOf(toDeptAdmin)).toContain("ウィルス検出: 1");
+    expect(textOf(toDeptAdmin)).toMatch(/2026年11月22日 09:00 JST · \*[^*]+\* — ウィルス検出/);
     expect(dms).toHaveLength(2);
   });
 });

@@ -99,12 +99,32 @@ export async function incidentTs(t: TestApp, reportId: string): Promise<string> 
   return ref.ts;
 }
 
-/** Everything the bot posted in a thread, in order. */
+/**
+ * Everything the bot wrote in a thread, in order: each post, then each edit of a post that sits in
+ * the thread (a command's status line is edited in place as the command moves on).
+ */
 export function threadTexts(t: TestApp, ts: string): string[] {
-  return t.slack
-    .posts()
-    .filter((p) => p.thread_ts === ts)
-    .map((p) => String(p.text));
+  const inThread = new Set<string>();
+  const out: string[] = [];
+  for (const c of t.slack.calls) {
+    if (c.failed) continue;
+    if (c.method === "chat.postMessage" && c.args.thread_ts === ts) {
+      if (c.result?.ts) inThread.add(c.result.ts);
+      out.push(String(c.args.text));
+    } else if (c.method === "chat.update" && inThread.has(c.args.ts)) out.push(String(c.args.text));
+  }
+  return out;
+}
+
+/** The messages in a thread as Slack now shows them: each post's latest version. */
+export function threadNow(t: TestApp, ts: string): string[] {
+  const latest = new Map<string, string>();
+  for (const c of t.slack.calls) {
+    if (c.failed) continue;
+    if (c.method === "chat.postMessage" && c.args.thread_ts === ts) latest.set(c.result?.ts, String(c.args.text));
+    else if (c.method === "chat.update" && latest.has(c.args.ts)) latest.set(c.args.ts, String(c.args.text));
+  }
+  return [...latest.values()];
 }
 
 /** The last version of the incident message Slack holds (its post, then each chat.update). */

@@ -70,7 +70,8 @@ describe("wipe", () => {
     });
     expect((await reply("wipe-again")).body.text).toMatch(/already waiting for a second administrator/);
 
-    // The second administrator approves: queued, and the approval post loses its buttons.
+    // The second administrator approves: queued, and the approval post — the wipe's one status
+    // line — is edited in place to say so, its buttons gone.
     await t.requests.blockAction({
       user: ADMIN_2,
       actionId: "wipe_approve",
@@ -87,7 +88,7 @@ describe("wipe", () => {
     const closed = t.slack
       .callsTo("chat.update")
       .map((c) => c.args)
-      .find((a) => /Wipe of .*: queued/.test(a.text));
+      .find((a) => /<@UADMIN2> approved the wipe/.test(a.text));
     expect(closed).toBeDefined();
     expect(actionIds(closed!)).toEqual([]);
 

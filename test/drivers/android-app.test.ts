@@ -82,6 +82,23 @@ describe("Android devices through the app", () => {
     expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ state: "LOST_MODE" });
   });
 
+  it("shows the company's name (contact settings) as lostOrganization and the footnote as lostStreetAddress", async () => {
+    const admin = await t.app.core.actors.fromSlack(ADMIN_1);
+    await t.app.core.companyContact.set(admin, { organisation: "Acme K.K." });
+    const d = await androidPhone();
+    await t.app.core.commands.request(admin, {
+      deviceId: d.id,
+      type: "ENABLE_LOST_MODE",
+      params: { Message: "Please call IT", Footnote: "Return to the IT desk, 3F" },
+    });
+    const [issue] = api.calls("POST", `${d.externalId}:issueCommand`);
+    expect(issue!.body.startLostModeParams).toMatchObject({
+      lostOrganization: { defaultMessage: "Acme K.K." },
+      lostStreetAddress: { defaultMessage: "Return to the IT desk, 3F" },
+    });
+    await t.app.core.companyContact.set(admin, { organisation: null });
+  });
+
   it("takes the result from a Pub/Sub COMMAND notification without waiting for a poll", async () => {
     const d = await androidPhone();
     const cmd = await requestLostMode(d.id);
@@ -115,11 +132,12 @@ describe("Android devices through the app", () => {
       state: "ERROR",
       error: "Android Management API HTTP 400: Lost mode is not supported on personally-owned devices.",
     });
+    // The command's status line is posted, then edited in place with the outcome.
     await t.flush();
     expect(
-      t.slack
-        .posts(ADMIN_CHANNEL)
-        .map((p) => p.text)
+      t.slack.calls
+        .filter((c) => !c.failed && (c.method === "chat.postMessage" || c.method === "chat.update"))
+        .map((c) => String(c.args.text))
         .join("\n"),
     ).toContain("Lost mode is not supported on personally-owned devices.");
   });

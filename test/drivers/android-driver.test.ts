@@ -156,28 +156,58 @@ describe("Android driver: crash safety", () => {
 });
 
 describe("Android driver: wipe", () => {
-  it("deletes the device with wipeDataFlags and a reason of at most 200 characters", async () => {
-    const out = await driver.send(
+  it("issues Google's WIPE command with wipeDataFlags and a Japanese/English reason of at most 200 characters", async () => {
+    const out = (await driver.send(
       command({ type: "ERASE_DEVICE", params: { reason: "紛".repeat(250), preserveDataPlan: false } }),
-    );
-    expect(out).toEqual({ kind: "sent", driverRef: `wipe:${device}` });
-    const [del] = api.calls("DELETE", "/devices/");
-    expect(del!.path).toBe(`/v1/${device}`);
-    expect(del!.query.getAll("wipeDataFlags")).toEqual([
-      "PRESERVE_RESET_PROTECTION_DATA",
-      "WIPE_EXTERNAL_STORAGE",
-      "WIPE_ESIMS",
-    ]);
-    expect([...del!.query.get("wipeReasonMessage")!]).toHaveLength(200);
-    expect(await driver.poll({ ...command(), driverRef: `wipe:${device}` })).toEqual({
-      status: "Acknowledged",
-      result: {},
+    )) as { kind: string; driverRef: string };
+    expect(out).toEqual({ kind: "sent", driverRef: expect.stringContaining(`${device}/operations/`) });
+    expect(api.calls("DELETE", "/devices/")).toHaveLength(0);
+    const [issue] = api.calls("POST", `${device}:issueCommand`);
+    expect(issue!.body).toMatchObject({
+      type: "WIPE",
+      wipeParams: { wipeDataFlags: ["PRESERVE_RESET_PROTECTION_DATA", "WIPE_EXTERNAL_STORAGE", "WIPE_ESIMS"] },
+    });
+    expect([...issue!.body.wipeParams.wipeReason.defaultMessage]).toHaveLength(200);
+    api.complete(out.driverRef, { error: { code: 1, message: "cancelled" } });
+    const standard = await driver.send(command({ type: "ERASE_DEVICE", params: {}, expiresAt: null }));
+    const body = api.operations.get((standard as { driverRef: string }).driverRef)!.metadata;
+    expect(body.wipeParams.wipeReason.localizedMessages).toEqual({
+      ja: expect.stringContaining("仕事用プロファイル"),
+      en: expect.stringContaining("work profile"),
     });
   });
 
-  it("treats a device already deleted (a re-send after a crash) as wiped", async () => {
-    await driver.send(command({ type: "ERASE_DEVICE", params: {} }));
+  it("is not done while the device is offline; done once the device confirmed it and Google deleted its record", async () => {
+    const out = (await driver.send(command({ type: "ERASE_DEVICE", params: {} }))) as { driverRef: string };
+    const pending = { ...command({ type: "ERASE_DEVICE", params: {} }), driverRef: out.driverRef };
+    expect(await driver.poll(pending)).toBeNull();
+    expect(await driver.poll(pending)).toBeNull();
+    api.connect(device);
+    // Every call naming the device now answers 404, the operation included.
+    expect(await driver.poll(pending)).toEqual({ status: "Acknowledged", result: { androidStatus: "DEVICE_DELETED" } });
+  });
+
+  it("reports a WIPE the device could not run as an error, not as a wipe", async () => {
+    const out = (await driver.send(command({ type: "ERASE_DEVICE", params: {} }))) as { driverRef: string };
+    api.complete(out.driverRef, {
+      errorCode: "UNSUPPORTED",
+      error: { code: 9, message: "Update Android Device Policy." },
+    });
+    expect(await driver.poll({ ...command({ type: "ERASE_DEVICE", params: {} }), driverRef: out.driverRef })).toEqual({
+      status: "Error",
+      error: "Update Android Device Policy. (UNSUPPORTED)",
+    });
+  });
+
+  it("adopts the pending WIPE after a crash, and takes a device already deleted as wiped", async () => {
+    const first = (await driver.send(command({ type: "ERASE_DEVICE", params: {} }))) as { driverRef: string };
     expect(await driver.send(command({ type: "ERASE_DEVICE", params: {} }))).toEqual({
+      kind: "sent",
+      driverRef: first.driverRef,
+    });
+    expect(api.calls("POST", ":issueCommand")).toHaveLength(1);
+    api.connect(device);
+    expect(await driver.send(command({ type: "ERASE_DEVICE", params: {}, driverRef: first.driverRef }))).toEqual({
       kind: "sent",
       driverRef: `wipe:${device}`,
     });
@@ -200,6 +230,11 @@ describe("Android driver: failures", () => {
       reason: "Android Management API HTTP 429: Quota exceeded",
       afterMs: 90_000,
     });
+    // The 429 pauses every caller of the project's quota: nothing is asked of Google meanwhile.
+    const asked = api.requests.length;
+    expect(await driver.send(command())).toMatchObject({ kind: "retry", afterMs: 90_000, reason: /quota/ });
+    expect(api.requests.length).toBe(asked);
+    clock.advance(90_000);
     api.failNext({ status: 503, message: "The service is currently unavailable." });
     expect(await driver.send(command())).toEqual({
       kind: "retry",

@@ -99,8 +99,16 @@ describe("Android device import", () => {
   it("marks devices Google no longer lists, or lists as DELETED, as unenrolled", async () => {
     api.devices.delete("enterprises/LC0import/devices/dev001");
     api.addDevice("dev002", { state: "DELETED", appliedState: "DELETED" });
+    // A financed phone its creditor locked is still enrolled and managed: not "gone".
+    const financed = api.addDevice("fin001", {
+      appliedState: "DEACTIVATED_BY_DEVICE_FINANCE",
+      networkInfo: { imei: "359999999999901" },
+    });
     const summary = await t.app.core.enrollments.importDevices("android", driver.devices());
     expect(summary.left).toBe(2);
+    expect(await t.db.prisma.device.findUniqueOrThrow({ where: { externalId: financed } })).toMatchObject({
+      state: "MANAGED",
+    });
     for (const id of ["dev001", "dev002"]) {
       expect(
         await t.db.prisma.device.findUniqueOrThrow({ where: { externalId: `enterprises/LC0import/devices/${id}` } }),

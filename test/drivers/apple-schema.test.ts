@@ -67,6 +67,21 @@ const FULL_PARAMS: Record<DeviceCommandType, Record<string, unknown>> = {
   DEVICE_INFORMATION: {},
   SECURITY_INFO: {},
   ACTIVATION_LOCK_BYPASS_CODE: {},
+  INSTALLED_APPLICATION_LIST: {},
+};
+
+/**
+ * Request types the shared copy of Apple's schema does not have yet. Apple's
+ * mdm/commands/application.installed.list.yaml defines `Items` (array of strings, iOS 14+, n/a on
+ * macOS; Identifier and Name among its values) and no required key: the test below checks what
+ * we send against that by hand until the copy has the file, then the schema check takes over.
+ */
+const NOT_IN_SHARED_COPY: Record<string, Record<"IOS" | "IPADOS" | "MACOS", Record<string, unknown>>> = {
+  InstalledApplicationList: {
+    IOS: { Items: ["Identifier", "Name"] },
+    IPADOS: { Items: ["Identifier", "Name"] },
+    MACOS: {},
+  },
 };
 
 // The schema lives beside the repository (shared reference); a checkout without it says so.
@@ -75,13 +90,21 @@ describe.skipIf(!existsSync(SCHEMA_DIR))(`our Apple commands against Apple's sch
 
   it("has a schema for every request type we send", () => {
     for (const requestType of Object.values(APPLE_REQUEST_TYPE))
-      expect(schemas.has(requestType), requestType).toBe(true);
+      expect(schemas.has(requestType) || requestType in NOT_IN_SHARED_COPY, requestType).toBe(true);
   });
 
   for (const type of Object.keys(APPLE_REQUEST_TYPE) as DeviceCommandType[]) {
     for (const platform of ["IOS", "IPADOS", "MACOS"] as const) {
       it(`${APPLE_REQUEST_TYPE[type]} on ${platform}`, () => {
-        const schema = schemas.get(APPLE_REQUEST_TYPE[type])!;
+        const schema = schemas.get(APPLE_REQUEST_TYPE[type]);
+        if (!schema) {
+          const expected = NOT_IN_SHARED_COPY[APPLE_REQUEST_TYPE[type]]![platform];
+          const sent = parsePlist(
+            buildCommandPlist({ uuid: "5B0C1E2F-1111-4222-8333-944455556666", type, params: {}, device: { platform } }),
+          ) as Record<string, any>;
+          expect(sent.Command).toEqual({ RequestType: APPLE_REQUEST_TYPE[type], ...expected });
+          return;
+        }
         const os = schema.payload.supportedOS[OS[platform]];
         // A supervised device in lost mode: every command our rules could let through.
         const device = {

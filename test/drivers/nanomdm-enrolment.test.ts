@@ -78,8 +78,8 @@ describe("enrolment in any order", () => {
         driver: "nanomdm",
       });
       expect(await t.db.prisma.device.count({ where: { udid: u } })).toBe(1);
-      // Reachable, so asked to describe itself: once each.
-      expect(queriesAt(u)).toEqual(["DeviceInformation", "SecurityInfo"]);
+      // Reachable, so asked to describe itself and list its apps: once each.
+      expect(queriesAt(u)).toEqual(["DeviceInformation", "InstalledApplicationList", "SecurityInfo"]);
     }
     // Apple's rule follows the real platform: no lost mode for these Macs.
     expect(capabilities(await device(udids[0]!)).lost_mode).toMatchObject({
@@ -129,9 +129,12 @@ describe("enrolment in any order", () => {
     // The queries queued for the short-lived UDID-only record now belong to the listed device.
     expect(
       await t.db.prisma.command.count({
-        where: { deviceId: listed.id, type: { in: ["DEVICE_INFORMATION", "SECURITY_INFO"] } },
+        where: {
+          deviceId: listed.id,
+          type: { in: ["DEVICE_INFORMATION", "SECURITY_INFO", "INSTALLED_APPLICATION_LIST"] },
+        },
       }),
-    ).toBe(2);
+    ).toBe(3);
   });
 });
 
@@ -213,32 +216,54 @@ describe("the device describing itself", () => {
     expect(JSON.stringify(t.slack.calls)).not.toMatch(/Device information query|Security information query/);
   });
 
-  it("asks again daily, only devices whose description is a day old", async () => {
+  it("asks again daily, only devices whose description is a day old, and the app list reaches the app usage policy", async () => {
+    const admin = await t.app.core.actors.fromSlack("UADMIN1");
+    await t.app.core.appPolicy.importCsv(admin, "DENY", "com.tiktok.app\n");
     const u = udidOf();
     nano.enroll(u);
     await deliver(t.url, enrolment(u, "DMPDAILY001"), HMAC_KEY);
     const d = await device(u);
-    for (const c of await t.db.prisma.command.findMany({ where: { deviceId: d.id } })) {
-      await deliver(
-        t.url,
-        [
-          acknowledgeEvent(
-            u,
-            c.uuid,
-            "Acknowledged",
-            c.type === "DEVICE_INFORMATION"
-              ? { QueryResponses: { IsSupervised: true } }
-              : { SecurityInfo: { PasscodePresent: true } },
-          ),
-        ],
-        HMAC_KEY,
-      );
-    }
+    const answer = async (apps: { Identifier: string; Name: string }[]) => {
+      for (const c of await t.db.prisma.command.findMany({
+        where: { deviceId: d.id, state: { in: ["QUEUED", "SENT"] } },
+      })) {
+        const result =
+          c.type === "DEVICE_INFORMATION"
+            ? { QueryResponses: { IsSupervised: true } }
+            : c.type === "SECURITY_INFO"
+              ? { SecurityInfo: { PasscodePresent: true } }
+              : { InstalledApplicationList: apps };
+        await deliver(t.url, [acknowledgeEvent(u, c.uuid, "Acknowledged", result)], HMAC_KEY);
+      }
+    };
+    const policyAlerts = () =>
+      t.db.prisma.alert.findMany({
+        where: { deviceId: d.id, type: "app_policy_violation" },
+        orderBy: { createdAt: "asc" },
+      });
+    // Apple's InstalledApplicationList; this is a Mac, where Apple has no Items key: the full list
+    // (an iPhone is asked for Identifier and Name only, test/drivers/apple-schema.test.ts).
+    expect(d.platform).toBe("MACOS");
+    const asked = nano.commandsFor(u).find((c) => c.Command.RequestType === "InstalledApplicationList")!;
+    expect(asked.Command).toEqual({ RequestType: "InstalledApplicationList" });
+    await answer([
+      { Identifier: "com.tiktok.app", Name: "TikTok" },
+      { Identifier: "com.apple.Pages", Name: "Pages" },
+    ]);
+    expect((await policyAlerts()).map((a) => [(a.details as any).apps, a.resolvedAt])).toEqual([
+      [["TikTok (com.tiktok.app)"], null],
+    ]);
+
     const answeredAt = (await device(u)).selfReportedAt!;
     nano.reset();
     await t.app.core.enrollments.askForSelfReports(new Date(answeredAt.getTime() + 60 * 60_000));
     expect(queriesAt(u)).toEqual([]);
     await t.app.core.enrollments.askForSelfReports(new Date(answeredAt.getTime() + 24 * 60 * 60_000));
-    expect(queriesAt(u)).toEqual(["DeviceInformation", "SecurityInfo"]);
+    expect(queriesAt(u)).toEqual(["DeviceInformation", "InstalledApplicationList", "SecurityInfo"]);
+    // The next day's list without the app: the alert is resolved by itself.
+    await answer([{ Identifier: "com.apple.Pages", Name: "Pages" }]);
+    const [resolved] = await policyAlerts();
+    expect(resolved!.resolvedAt).not.toBeNull();
+    expect(resolved!.resolvedBy).toBe("system:nanomdm");
   });
 });

@@ -213,7 +213,12 @@ describe("NanoMDM webhook: enrollment", () => {
     expect(res.json).toMatchObject({ ok: true, state: "MANAGED" });
     // Back in management it is asked to describe itself, and lost mode goes again.
     const types = nano.commandsFor(d.udid!).map((c) => c.Command.RequestType);
-    expect(types.slice(2).sort()).toEqual(["DeviceInformation", "EnableLostMode", "SecurityInfo"]);
+    expect(types.slice(2).sort()).toEqual([
+      "DeviceInformation",
+      "EnableLostMode",
+      "InstalledApplicationList",
+      "SecurityInfo",
+    ]);
     const sent = actionsFor(d.udid!);
     expect(sent).toHaveLength(3);
     expect(sent[2]).toMatchObject({
@@ -254,9 +259,11 @@ describe("NanoMDM webhook: enrollment", () => {
   });
 });
 
-/** What was sent to the device apart from the questions it is asked about itself. */
+/** What was sent to the device apart from the questions it is asked about itself and its apps. */
 const actionsFor = (udid: string) =>
-  nano.commandsFor(udid).filter((c) => !["DeviceInformation", "SecurityInfo"].includes(c.Command.RequestType));
+  nano
+    .commandsFor(udid)
+    .filter((c) => !["DeviceInformation", "SecurityInfo", "InstalledApplicationList"].includes(c.Command.RequestType));
 
 describe("NanoMDM webhook: a listed device enrolling", () => {
   it("recognises a device listed by serial (no UDID yet) when it first enrolls, instead of adding a second one", async () => {

@@ -278,4 +278,96 @@ describe("/mdm cert upload", () => {
     expect((await until(() => t.slack.responses.find((r) => r.id === "ovr-4"))).body.text).toContain(":warning:");
     expect(await t.db.prisma.auditEntry.count({ where: { action: "pushcert.replace_topic" } })).toBe(1);
   });
+
+  it("a request with another Apple ID than the certificate's warns in the seed's words and needs two admins", async () => {
+    const before = await t.db.prisma.pushCertificateRequest.count();
+    const refused = await mdm(t, ADMIN_1, "cert csr appleid=someone-new@corp.example");
+    expect(refused.text).toContain("created with the Apple ID *mdm-push@corp.example*");
+    expect(refused.text).toContain("the same Apple ID it was created with");
+    expect(refused.text).toContain("NEW certificate");
+    expect(refused.text).toContain("re-enrolled");
+    expect(JSON.stringify(refused.blocks)).toContain("cert_apple_id_change_request");
+    expect(validateMessage(refused as never)).toEqual([]);
+    // Nothing was made: no key, no files.
+    expect(await t.db.prisma.pushCertificateRequest.count()).toBe(before);
+    expect(await t.db.prisma.auditEntry.count({ where: { action: "pushcert.csr_refused_apple_id" } })).toBe(1);
+    // The same Apple ID in other capitals is the same account: a renewal request as usual.
+    expect((await newCsr(ADMIN_1, "appleid=MDM-Push@corp.example")).reply.text).toContain("push-request.b64");
+
+    // In Japanese, the seed's own words.
+    await aPerson(t.db.prisma, { slackUserId: ADMIN_2, email: "second@corp.example", locale: "ja" });
+    const ja = await mdm(t, ADMIN_2, "cert csr email=second@corp.example name=Second appleid=someone-new@corp.example");
+    expect(ja.text).toContain(
+      "証明書取得時と同一の Apple ID で Apple Push Certificates Portal へサインインする必要があります",
+    );
+    expect(ja.text).toContain("デバイスへの MDM 構成プロファイルの入れ替え作業");
+
+    // The first admin asks; the request goes to the admin channel for a second one.
+    const button = (refused.blocks as any[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e: any) => e.action_id === "cert_apple_id_change_request");
+    t.slack.reset();
+    await t.requests.blockAction({
+      user: ADMIN_1,
+      actionId: "cert_apple_id_change_request",
+      value: button.value,
+      responseId: "aid-1",
+    });
+    expect((await until(() => t.slack.responses.find((r) => r.id === "aid-1"))).body.text).toContain(
+      "second administrator",
+    );
+    await t.flush();
+    const post = t.slack.posts(ADMIN_CHANNEL).find((p) => textOf(p).includes("cert_apple_id_change_confirm"))!;
+    expect(post.text).toContain("`mdm-push@corp.example` → `someone-new@corp.example`");
+    expect(post.text).toContain("re-enrolled");
+    expect(validateMessage(post)).toEqual([]);
+    const changeId = (post.blocks as any[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e: any) => e.action_id === "cert_apple_id_change_confirm").value;
+
+    await t.requests.blockAction({
+      user: ADMIN_1,
+      actionId: "cert_apple_id_change_confirm",
+      value: changeId,
+      responseId: "aid-2",
+    });
+    expect((await until(() => t.slack.responses.find((r) => r.id === "aid-2"))).body.text).toContain(
+      "second, different administrator",
+    );
+    expect(await t.db.prisma.pushCertificateRequest.count({ where: { appleId: "someone-new@corp.example" } })).toBe(0);
+
+    await t.requests.blockAction({
+      user: ADMIN_2,
+      actionId: "cert_apple_id_change_confirm",
+      value: changeId,
+      responseId: "aid-3",
+      messageTs: "1700000099.000001",
+    });
+    const done = (await until(() => t.slack.responses.find((r) => r.id === "aid-3"))).body.text as string;
+    expect(done).toContain("新しい Apple ID *someone-new@corp.example*");
+    expect(done).toContain("Create a Certificate");
+    await t.flush();
+    const made = await t.db.prisma.pushCertificateRequest.findFirstOrThrow({
+      where: { appleId: "someone-new@corp.example" },
+    });
+    // Posted in the thread of the confirmed request.
+    const csrFile = t.slack.uploads.filter((u) => u.filename === "push-csr.pem").at(-1)!;
+    expect(csrFile.content.toString()).toBe(made.csrPem);
+    const audit = await t.db.prisma.auditEntry.findFirstOrThrow({
+      where: { action: "pushcert.csr", subject: `pushcert-request:${made.id}` },
+    });
+    expect(audit.details).toMatchObject({
+      appleIdChangedFrom: "mdm-push@corp.example",
+      firstAdmin: `slack:${ADMIN_1}`,
+      secondAdmin: `slack:${ADMIN_2}`,
+    });
+    // Once only.
+    await t.requests.blockAction({
+      user: ADMIN_2,
+      actionId: "cert_apple_id_change_confirm",
+      value: changeId,
+      responseId: "aid-4",
+    });
+    expect((await until(() => t.slack.responses.find((r) => r.id === "aid-4"))).body.text).toContain(":warning:");
+  });
 });

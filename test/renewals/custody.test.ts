@@ -1,7 +1,7 @@
 // Custody of the accounts the MDM depends on, and the handover checklist (seed 001): who holds
 // each account (never the password), warnings about personal addresses, each item's state.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aPerson } from "../support/builders.js";
+import { aDevice, aPerson } from "../support/builders.js";
 import { ADMIN_1, ADMIN_2, startTestApp, type TestApp } from "../support/harness.js";
 import { validateMessage, validateView } from "../support/block-kit.js";
 import { mdm, textOf, until } from "./support.js";
@@ -152,8 +152,41 @@ describe("the handover checklist", () => {
     });
     const redrawn = (await until(() => t.slack.responses.find((r) => r.id === "na-1"))).body;
     expect(itemText(redrawn, 5)).toContain("not used here");
-    expect(textOf(redrawn)).toContain("1 of 6 items confirmed");
+    // Not used here is neither confirmed nor to do: it leaves the count.
+    expect(textOf(redrawn)).toContain("0 of 5 items confirmed (1 not used here)");
     expect((await mdm(t, ADMIN_1, "handover na panel_contact")).text).toContain("can be marked as not used");
+  });
+
+  it("follows the fleet: an account enrolled devices need cannot be 'not used here' (seed 001's footnotes)", async () => {
+    // An Android phone enrols: the Gmail marked unused above is needed again.
+    const pixel = await aDevice(t.db.prisma, { platform: "ANDROID", name: "Field Pixel" });
+    expect(itemText(await checklist(), 5)).toContain("not recorded");
+    const refused = await mdm(t, ADMIN_1, "handover na android_gmail");
+    expect(refused.text).toContain("Android devices are enrolled");
+    expect(itemText(await checklist(), 5)).not.toContain("not used here");
+    // iOS/macOS devices → the push certificate's Apple ID; ADE devices → the ABM/ASM Apple ID.
+    await t.db.prisma.custodyAccount.deleteMany({ where: { role: { in: ["PUSH_CERT_APPLE_ID", "ABM_APPLE_ID"] } } });
+    const mac = await aDevice(t.db.prisma, { platform: "MACOS", name: "Design Mac", ade: true });
+    expect((await mdm(t, ADMIN_1, "handover na push_cert_apple_id")).text).toContain(
+      "iOS or macOS devices are enrolled",
+    );
+    await t.requests.blockAction({
+      user: ADMIN_1,
+      actionId: "handover_not_applicable",
+      value: "abm_apple_id",
+      responseId: "na-ade",
+    });
+    expect((await until(() => t.slack.responses.find((r) => r.id === "na-ade"))).body.text).toContain(
+      "ADE devices are enrolled",
+    );
+    // In the reader's language.
+    await aPerson(t.db.prisma, { slackUserId: ADMIN_2, email: "admin2@corp.example", locale: "ja" });
+    expect((await mdm(t, ADMIN_2, "handover na android_gmail")).text).toContain("Android デバイスが登録されており");
+    await t.db.prisma.person.update({ where: { slackUserId: ADMIN_2 }, data: { locale: "en" } });
+    // Once the devices are gone, the item can be marked unused again.
+    await t.db.prisma.device.updateMany({ where: { id: { in: [pixel.id, mac.id] } }, data: { state: "UNENROLLED" } });
+    await mdm(t, ADMIN_1, "handover na android_gmail");
+    expect(itemText(await checklist(), 5)).toContain("not used here");
   });
 
   it("links the internal lost-device policy document", async () => {

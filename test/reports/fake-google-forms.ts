@@ -35,7 +35,7 @@ export class FakeGoogleForms {
   pageSize = 2;
   /** true: the form is not shared with the service account (Google's 403). */
   denied = false;
-  private failures: { status: number; onPage?: string }[] = [];
+  private failures: { status: number; onPage?: string; headers?: Record<string, string> }[] = [];
   private server: Server | null = null;
   url = "";
 
@@ -67,16 +67,16 @@ export class FakeGoogleForms {
   }
 
   /** The next responses.list (or the one for page token `onPage`) fails with this status. */
-  failNext(status: number, onPage?: string): void {
-    this.failures.push({ status, onPage });
+  failNext(status: number, onPage?: string, headers?: Record<string, string>): void {
+    this.failures.push({ status, onPage, headers });
   }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       const u = new URL(req.url ?? "/", "http://x");
       this.requests.push({ path: u.pathname, query: u.searchParams, auth: req.headers.authorization });
-      const send = (status: number, body: unknown) => {
-        res.writeHead(status, { "content-type": "application/json" });
+      const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { "content-type": "application/json", ...headers });
         res.end(JSON.stringify(body));
       };
       if (req.headers.authorization !== "Bearer test-access-token")
@@ -103,13 +103,17 @@ export class FakeGoogleForms {
         const fi = this.failures.findIndex((f) => f.onPage === undefined || f.onPage === token);
         if (fi >= 0) {
           const f = this.failures.splice(fi, 1)[0]!;
-          return send(f.status, {
-            error: {
-              code: f.status,
-              message: "The service is currently unavailable.",
-              status: f.status === 429 ? "RESOURCE_EXHAUSTED" : "UNAVAILABLE",
+          return send(
+            f.status,
+            {
+              error: {
+                code: f.status,
+                message: "The service is currently unavailable.",
+                status: f.status === 429 ? "RESOURCE_EXHAUSTED" : "UNAVAILABLE",
+              },
             },
-          });
+            f.headers,
+          );
         }
         let list = [...this.responses].sort(
           (a, b) => Date.parse(b.lastSubmittedTime) - Date.parse(a.lastSubmittedTime),

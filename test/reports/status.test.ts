@@ -17,6 +17,7 @@ describe("the status page tells the truth", () => {
       expect(waiting).toContain("Report received");
       expect(waiting).toContain("Waiting for the IT administrators");
       expect(waiting).not.toContain("IT administrators notified");
+      await off.flush(); // renders the report's messages into the outbox; nothing can deliver them
       expect(
         await off.db.prisma.outboxMessage.count({
           where: { state: "PENDING", correlation: { startsWith: "report:" } },

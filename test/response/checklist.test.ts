@@ -97,7 +97,7 @@ describe("the checklist in the thread", () => {
       .filter((x) => x.includes("Theft and loss checklist"))
       .at(-1)!;
     expect(latest).toMatch(
-      /Report to the Commission likely required\* \(more than 1,000 people\).*by \*24 Nov 2026, 23:59.*within 30 days: by \*19 Dec 2026/s,
+      /Report to the Commission likely required\* \(more than 1,000 people\).*by \*Tue 24 Nov 2026, 23:59 JST.*within 30 days: by \*Sat 19 Dec 2026/s,
     );
     const blocks = JSON.stringify(
       t.slack
@@ -128,17 +128,17 @@ describe("the checklist in the thread", () => {
         });
       await t.app.core.checklist.remindDue(t.clock.now());
     }
-    // The outbox delivers in batches: drain until the three reminders are out.
     // What goes to the thread: the outbox rows (delivery itself is the outbox tests' subject).
+    await t.app.renderer.render();
     const rows = await t.db.prisma.outboxMessage.findMany({
       where: { method: "chat.postMessage", orderingKey: `report:${lost.reportId}` },
       orderBy: { id: "asc" },
     });
     const got = rows.map((r) => String((r.payload as any).text)).filter((x) => x.includes(":alarm_clock:"));
     expect(got).toHaveLength(3); // preliminary 2 days and 1 day before; final 7 days before; the 1-day one never came: filed
-    expect(got[0]).toMatch(/preliminary report \(速報\).*due by \*24 Nov 2026.*\(2 day\(s\) left\)/);
+    expect(got[0]).toMatch(/preliminary report \(速報\).*due by \*Tue 24 Nov 2026.*\(2 day\(s\) left\)/);
     expect(got[1]).toMatch(/preliminary.*\(1 day\(s\) left\)/);
-    expect(got[2]).toMatch(/final report \(確報\).*due by \*19 Dec 2026.*\(7 day\(s\) left\)/);
+    expect(got[2]).toMatch(/final report \(確報\).*due by \*Sat 19 Dec 2026.*\(7 day\(s\) left\)/);
 
     // The checklist is in the case record.
     const record = await t.app.core.cases.record(await t.app.core.actors.fromSlack(ADMIN_1), lost.reference);

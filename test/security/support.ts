@@ -63,7 +63,10 @@ const LIVE_MARKUP = [
 export function mrkdwnStrings(payload: unknown): string[] {
   const out: string[] = [];
   const walk = (v: unknown, parentType?: string) => {
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, parentType));
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x, parentType);
+      return;
+    }
     if (!v || typeof v !== "object") return;
     const o = v as Record<string, unknown>;
     for (const [k, x] of Object.entries(o)) {

@@ -56,7 +56,7 @@ export function validateBlocks(blocks: Json[], surface: Surface = "message"): st
         if (e.placeholder) text(`${path}.placeholder`, e.placeholder, 150, "plain");
         if (e.options && e.options.length > 100) bad(`${path}.options`, `${e.options.length} options > 100`);
         if (!e.options && !e.option_groups) bad(`${path}`, "select without options");
-        (e.options ?? []).forEach((o: Json, i: number) => option(`${path}.options[${i}]`, o));
+        for (const [i, o] of ((e.options ?? []) as Json[]).entries()) option(`${path}.options[${i}]`, o);
         break;
       case "checkboxes":
       case "radio_buttons":
@@ -120,21 +120,22 @@ export function validateBlocks(blocks: Json[], surface: Surface = "message"): st
         if (b.text) text(`${path}.text`, b.text, 3000);
         if (b.fields) {
           if (b.fields.length > 10) bad(`${path}.fields`, `${b.fields.length} fields > 10`);
-          b.fields.forEach((f: Json, j: number) => text(`${path}.fields[${j}]`, f, 2000));
+          for (const [j, f] of (b.fields as Json[]).entries()) text(`${path}.fields[${j}]`, f, 2000);
         }
         if (b.accessory) element(`${path}.accessory`, b.accessory);
         break;
       case "actions":
         if (!b.elements?.length) bad(path, "actions without elements");
         if (b.elements?.length > 25) bad(`${path}.elements`, `${b.elements.length} elements > 25`);
-        (b.elements ?? []).forEach((e: Json, j: number) => element(`${path}.elements[${j}]`, e));
+        for (const [j, e] of ((b.elements ?? []) as Json[]).entries()) element(`${path}.elements[${j}]`, e);
         break;
       case "context":
         if (!b.elements?.length || b.elements.length > 10)
           bad(`${path}.elements`, `needs 1–10 elements, has ${b.elements?.length ?? 0}`);
-        (b.elements ?? []).forEach((e: Json, j: number) =>
-          e.type === "image" ? element(`${path}.elements[${j}]`, e) : text(`${path}.elements[${j}]`, e, 3000),
-        );
+        for (const [j, e] of ((b.elements ?? []) as Json[]).entries()) {
+          if (e.type === "image") element(`${path}.elements[${j}]`, e);
+          else text(`${path}.elements[${j}]`, e, 3000);
+        }
         break;
       case "divider":
         break;

@@ -1,8 +1,11 @@
 // The Android Management API on loopback, as far as we use it, with the REST shapes the
 // reference documents: enterprises.devices.issueCommand (→ a long-running Operation named
 // "<device>/operations/<id>" whose metadata is the Command), enterprises.devices.operations.get
-// and .list, enterprises.devices.delete (wipeDataFlags, wipeReasonMessage as query parameters),
-// enterprises.devices.list (pageSize, pageToken). Errors use Google's {error:{code,message,status}}.
+// and .list, enterprises.devices.get, .delete (wipeDataFlags, wipeReasonMessage as query
+// parameters), enterprises.devices.list (pageSize, pageToken). Errors use Google's
+// {error:{code,message,status}}. A command stays pending until the simulated device connects
+// (connect()); a confirmed WIPE deletes the device record, after which every call naming the
+// device, its operations included, answers 404 — as the deprovisioning guide describes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { OAuth2Client } from "google-auth-library";
@@ -32,6 +35,19 @@ export class FakeAndroidApi {
   readonly operations = new Map<string, Record<string, any>>();
   /** Whether operations.list answers (some services say UNIMPLEMENTED). */
   listOperations = true;
+  /** The most devices one list page holds (Google may return fewer than pageSize). */
+  maxPageSize = 100;
+  /**
+   * The project's quota as Google enforces it: at most `limit` queries in any `windowMs`, on
+   * the test's clock; beyond it 429 RESOURCE_EXHAUSTED with Retry-After (whole seconds until a
+   * query would be allowed again). Unset: no quota.
+   */
+  quota: { limit: number; windowMs: number; now: () => number } | null = null;
+  /** When each query that counted against the quota arrived, and how many were refused. */
+  readonly quotaLog: number[] = [];
+  refused429 = 0;
+  /** When each 429 was answered and the Retry-After it gave. */
+  readonly refusals: { at: number; retryAfterMs: number }[] = [];
   private failures: { f: Failure; match?: (path: string, query: URLSearchParams) => boolean }[] = [];
   private hanging: ServerResponse[] = [];
   private server: Server | null = null;
@@ -101,6 +117,43 @@ export class FakeAndroidApi {
     return op;
   }
 
+  /**
+   * The device connects and runs every pending command: lost mode applies (appliedState LOST),
+   * STOP_LOST_MODE ends it, and a WIPE is confirmed, after which Google deletes the device
+   * record. Returns the finished operations (what Pub/Sub COMMAND notifications carry).
+   */
+  connect(device: string): Record<string, any>[] {
+    const d = this.devices.get(device);
+    if (!d) throw new Error(`no device ${device}`);
+    const done: Record<string, any>[] = [];
+    for (const op of this.operations.values()) {
+      if (op.done || !op.name.startsWith(device + "/")) continue;
+      const type = op.metadata.type;
+      op.done = true;
+      if (type === "START_LOST_MODE") {
+        op.metadata.startLostModeStatus = { status: d.appliedState === "LOST" ? "ALREADY_IN_LOST_MODE" : "SUCCESS" };
+        d.appliedState = "LOST";
+      } else if (type === "STOP_LOST_MODE") {
+        op.metadata.stopLostModeStatus = { status: d.appliedState === "LOST" ? "SUCCESS" : "NOT_IN_LOST_MODE" };
+        d.appliedState = "ACTIVE";
+      }
+      done.push(structuredClone(op));
+      if (type === "WIPE") this.wiped.add(device);
+    }
+    if (this.wiped.has(device)) this.devices.delete(device);
+    d.lastStatusReportTime = new Date().toISOString();
+    return done;
+  }
+
+  /** Devices whose record Google deleted after they confirmed a WIPE. */
+  readonly wiped = new Set<string>();
+
+  /** Most queries the fake counted in any one quota window. */
+  peakInWindow(): number {
+    const w = this.quota?.windowMs ?? 0;
+    return Math.max(0, ...this.quotaLog.map((at) => this.quotaLog.filter((b) => b >= at && b < at + w).length));
+  }
+
   calls(method: string, pathPart: string): RecordedRequest[] {
     return this.requests.filter((r) => r.method === method && r.path.includes(pathPart));
   }
@@ -122,6 +175,25 @@ export class FakeAndroidApi {
 
     if (req.headers.authorization !== `Bearer ${this.token}`)
       return err(res, 401, "Request had invalid authentication credentials.", "UNAUTHENTICATED");
+    if (this.quota) {
+      const now = this.quota.now();
+      const inWindow = this.quotaLog.filter((at) => at > now - this.quota!.windowMs);
+      if (inWindow.length >= this.quota.limit) {
+        this.refused429++;
+        const retry = Math.ceil((inWindow[0]! + this.quota.windowMs - now) / 1000);
+        this.refusals.push({ at: now, retryAfterMs: retry * 1000 });
+        return err(
+          res,
+          429,
+          "Quota exceeded for quota metric 'Queries' and limit 'Queries per 100 seconds'.",
+          "RESOURCE_EXHAUSTED",
+          {
+            "retry-after": String(retry),
+          },
+        );
+      }
+      this.quotaLog.push(now);
+    }
     const i = this.failures.findIndex((x) => !x.match || x.match(path, u.searchParams));
     const failure = i >= 0 ? this.failures.splice(i, 1)[0]!.f : undefined;
     if (failure === "hang") return void this.hanging.push(res);
@@ -138,6 +210,16 @@ export class FakeAndroidApi {
         metadata: {
           "@type": "type.googleapis.com/google.android.devicemanagement.v1.Command",
           ...body,
+          // A params object without a type: the server sets the type it implies.
+          type:
+            body?.type ??
+            (body?.wipeParams
+              ? "WIPE"
+              : body?.startLostModeParams
+                ? "START_LOST_MODE"
+                : body?.stopLostModeParams
+                  ? "STOP_LOST_MODE"
+                  : undefined),
           createTime: new Date().toISOString(),
           userName: `${this.enterprise}/users/u1`,
         },
@@ -158,13 +240,19 @@ export class FakeAndroidApi {
     }
     if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/]+\/operations\/[^/]+)$/.exec(path))) {
       const op = this.operations.get(m[1]!);
-      return op ? json(res, 200, op) : err(res, 404, `Operation ${m[1]} not found.`, "NOT_FOUND");
+      const deviceGone = !this.devices.has(m[1]!.split("/operations/")[0]!);
+      return op && !deviceGone ? json(res, 200, op) : err(res, 404, `Operation ${m[1]} not found.`, "NOT_FOUND");
     }
     if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/]+)\/operations$/.exec(path))) {
+      if (!this.devices.has(m[1]!)) return err(res, 404, `Device ${m[1]} not found.`, "NOT_FOUND");
       if (!this.listOperations)
         return err(res, 501, "Operation is not implemented, or supported, or enabled.", "UNIMPLEMENTED");
       const ops = [...this.operations.values()].filter((o) => o.name.startsWith(m![1] + "/"));
       return json(res, 200, { operations: ops });
+    }
+    if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/]+)$/.exec(path))) {
+      const d = this.devices.get(m[1]!);
+      return d ? json(res, 200, d) : err(res, 404, `Device ${m[1]} not found.`, "NOT_FOUND");
     }
     if (req.method === "DELETE" && (m = /^\/v1\/(enterprises\/[^/]+\/devices\/[^/]+)$/.exec(path))) {
       if (!this.devices.delete(m[1]!)) return err(res, 404, `Device ${m[1]} not found.`, "NOT_FOUND");
@@ -176,7 +264,7 @@ export class FakeAndroidApi {
     }
     if (req.method === "GET" && (m = /^\/v1\/(enterprises\/[^/]+)\/devices$/.exec(path))) {
       const all = [...this.devices.values()].filter((d) => String(d.name).startsWith(m![1] + "/"));
-      const size = Math.min(Number(u.searchParams.get("pageSize") ?? 10), 100);
+      const size = Math.min(Number(u.searchParams.get("pageSize") ?? 10), this.maxPageSize);
       const start = Number(u.searchParams.get("pageToken") ?? 0);
       const page = all.slice(start, start + size);
       const next = start + size < all.length ? String(start + size) : undefined;

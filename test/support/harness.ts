@@ -39,7 +39,8 @@ export interface TestApp {
   clock: ManualClock;
   requests: SlackRequests;
   config: Config;
-  /** Delivers everything the outbox holds to the fake Slack, as the background worker would. */
+  /** Renders what committed changes asked Slack to show, then delivers everything the outbox
+   *  holds to the fake Slack, as the background workers would; returns how many rows it delivered. */
   flush(): Promise<number>;
   close(): Promise<void>;
 }
@@ -56,6 +57,8 @@ export interface TestAppOptions {
   /** Deliver the outbox in the background as a running replica does (commit wake-ups, and a
    *  poll this often) instead of only on `flush()`. */
   outboxPollMs?: number;
+  /** The Home tabs' debounce (0 here unless a test is about it; 2 s in a running app). */
+  homeRefreshDelayMs?: number;
 }
 
 configureLog({ level: (process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "error" });
@@ -82,6 +85,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     deliver: opts.outboxPollMs !== undefined,
     outboxPollMs: opts.outboxPollMs,
     drivers: opts.drivers,
+    homeRefreshDelayMs: opts.homeRefreshDelayMs ?? 0,
   });
   const requests = new SlackRequests(
     app.url,
@@ -98,7 +102,10 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     clock,
     requests,
     config,
-    flush: () => (app.delivery ? app.delivery.drain() : Promise.resolve(0)),
+    async flush() {
+      await app.renderer.render();
+      return app.delivery ? app.delivery.drain() : 0;
+    },
     async close() {
       await app.stop();
       if (ownDb) await db.close();

@@ -8,7 +8,7 @@ import { log } from "../../log.js";
 import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import type { EventSink } from "../events.js";
-import { isImmediate } from "./types.js";
+import { postsAtOnce, readAlertRouting } from "./routing.js";
 import { stripUnstorable } from "../text/unstorable.js";
 
 export interface InstalledApp {
@@ -21,6 +21,8 @@ export interface AppUsageDeps {
   db: Db;
   clock: Clock;
   events: EventSink;
+  /** IMMEDIATE_ALERTS, as for every alert (routing.ts). */
+  immediateByDefault?: boolean;
 }
 
 const POLICY_SOURCE = "policy";
@@ -109,7 +111,11 @@ export class AppUsage {
             type: "app_policy_violation",
             deviceId,
             detectedAt: now,
-            immediate: isImmediate("app_policy_violation", device.platform),
+            immediate: postsAtOnce(
+              await readAlertRouting(tx, this.deps.immediateByDefault ?? true),
+              "app_policy_violation",
+              device.platform,
+            ),
             details,
             dedupeKey: `policy:${deviceId}:${ids.join(",")}:${now.toISOString()}`,
             source: POLICY_SOURCE,

@@ -9,7 +9,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import { findDevice, findDevicesByRefs } from "./devices.js";
 import { alertInputSchema, dedupeKeyOf, issueReason, type AlertInput } from "./intake.js";
-import { isImmediate } from "./types.js";
+import { postsAtOnce, readAlertRouting } from "./routing.js";
 import { currentPolicy, violatesPolicy } from "./app-usage.js";
 
 export interface AlertsDeps {
@@ -17,6 +17,8 @@ export interface AlertsDeps {
   clock: Clock;
   events: EventSink;
   actors: Actors;
+  /** IMMEDIATE_ALERTS: whether a type nobody ticked or unticked in Slack is posted at once. */
+  immediateByDefault?: boolean;
 }
 
 export interface IntakeResult {
@@ -74,6 +76,7 @@ export class AlertService {
         tx,
         valid.map((v) => v.input.device),
       );
+      const routing = valid.length ? await readAlertRouting(tx, this.deps.immediateByDefault ?? true) : null;
       for (const [i, { index, input }] of valid.entries()) {
         const device = devices[i];
         if (!device) {
@@ -84,7 +87,7 @@ export class AlertService {
           type: input.type,
           deviceId: device.id,
           detectedAt: input.detectedAt ? new Date(input.detectedAt) : now,
-          immediate: isImmediate(input.type, device.platform),
+          immediate: postsAtOnce(routing!, input.type, device.platform),
           details: (input.details ?? {}) as Prisma.InputJsonValue,
           dedupeKey: dedupeKeyOf(input, device.id, receivedDay, source),
           source,

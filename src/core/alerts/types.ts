@@ -54,6 +54,11 @@ export function osOf(platform: Platform): Os {
   }
 }
 
+/** Whether the table lets a type be posted at once at all (対象外 types are digest only). */
+export function canPostAtOnce(type: AlertType): boolean {
+  return IMMEDIATE[type] !== undefined;
+}
+
 export function isImmediate(type: AlertType, platform: Platform): boolean {
   return IMMEDIATE[type]?.includes(osOf(platform)) ?? false;
 }

@@ -81,7 +81,7 @@ export function readPushCertificate(filename: string, content: Buffer, now: Date
   }
   const cert = parseCertificate(text, content);
   const topic = cert.subject.getField({ type: UID_OID })?.value as string | undefined;
-  if (!topic || !topic.startsWith(TOPIC_PREFIX)) {
+  if (!topic?.startsWith(TOPIC_PREFIX)) {
     throw new CertificateRefusedError(
       "not_push_certificate",
       "This certificate is not an MDM push certificate from Apple (its subject has no com.apple.mgmt topic).",

@@ -2,6 +2,7 @@
 // Apple's .pem and install it as a renewal — or refuse it plainly. Replacing the certificate
 // with one for another topic disconnects every enrolled device (seed 001, 003), so that takes
 // two different administrators.
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Db, Prisma } from "../../db/client.js";
 import type { Actor, Actors } from "../actors.js";
@@ -57,6 +58,36 @@ export type UploadResult = {
 };
 
 const overrideKey = (requestId: string) => `pushcert-override:${requestId}`;
+const appleIdChangeKey = (changeId: string) => `pushcert-appleid:${changeId}`;
+
+/** What a two-admin override remembers: who asked first, and for the Apple ID change what to make. */
+interface PendingOverride {
+  by: string;
+  at: string;
+  input?: CsrInput;
+  recorded?: string;
+}
+
+/** The first administrator's half of a two-admin decision; refused while one is already waiting. */
+async function openOverride(tx: Tx, key: string, value: PendingOverride): Promise<void> {
+  const existing = await tx.setting.findUnique({ where: { key } });
+  if (existing) throw new ConflictError("This is already waiting for a second administrator.");
+  await tx.setting.create({ data: { key, value: value as unknown as Prisma.InputJsonValue } });
+}
+
+/** The second administrator's half: a different person, exactly once. */
+async function takeOverride(tx: Tx, key: string, actor: Actor, what: string): Promise<PendingOverride> {
+  const pending = await tx.setting.findUnique({ where: { key } });
+  if (!pending) throw new NotFoundError("override request (it was already confirmed, or never requested)");
+  const value = pending.value as unknown as PendingOverride;
+  if (value.by === actor.id) throw new NotAllowedError(`A second, different administrator must confirm ${what}.`);
+  const { count } = await tx.setting.deleteMany({ where: { key } });
+  if (count !== 1) throw new ConflictError("Another administrator confirmed this a moment ago.");
+  return value;
+}
+
+/** Apple IDs are e-mail addresses: the same one in other capitals is the same account. */
+const sameAppleId = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export class PushCertificates {
   private readonly secrets: SecretBox;
@@ -64,8 +95,77 @@ export class PushCertificates {
     this.secrets = new SecretBox(deps.settings.encryptionKey);
   }
 
+  /**
+   * The key and the request for Apple. An Apple ID other than the current certificate's is
+   * refused: the certificate can only be renewed by the Apple ID it was made with, and another
+   * one makes a new certificate that every enrolled device must be re-enrolled for (the vendor's
+   * setup guide). Only two administrators together can go ahead (requestAppleIdChange).
+   */
   async createRequest(actor: Actor, input: CsrInput): Promise<CsrResult> {
     this.deps.actors.requireSystemAdmin(actor);
+    this.checkCsrInput(input);
+    const recorded = await this.currentAppleId();
+    const typed = input.appleId?.trim();
+    if (typed && recorded && !sameAppleId(typed, recorded) && (await this.currentRenewal(this.deps.db))) {
+      await audit(this.deps.db, {
+        actor: actor.id,
+        action: "pushcert.csr_refused_apple_id",
+        details: { recorded, typed },
+        at: this.deps.clock.now(),
+      });
+      throw new CertificateRefusedError(
+        "apple_id_changed",
+        `The push certificate was made with the Apple ID ${recorded}. The yearly renewal must sign in with that same Apple ID; with ${typed} Apple issues a NEW certificate, and every enrolled device has to be re-enrolled (the MDM profile replaced on each). Use ${recorded}, or have a second administrator confirm the change.`,
+        { recorded, typed },
+      );
+    }
+    return this.makeRequest(actor, input);
+  }
+
+  /** First administrator: a request with another Apple ID anyway; a second must confirm it. */
+  async requestAppleIdChange(actor: Actor, input: CsrInput): Promise<{ changeId: string }> {
+    this.deps.actors.requireSystemAdmin(actor);
+    this.checkCsrInput(input);
+    const recorded = await this.currentAppleId();
+    const next = input.appleId?.trim();
+    if (!next || !recorded || sameAppleId(next, recorded))
+      throw new ConflictError("The Apple ID is the certificate's own: run `/mdm cert csr` normally.");
+    const changeId = randomUUID();
+    const now = this.deps.clock.now();
+    await this.deps.db.$transaction(async (tx) => {
+      await openOverride(tx, appleIdChangeKey(changeId), { by: actor.id, at: now.toISOString(), input, recorded });
+      await audit(tx, {
+        actor: actor.id,
+        action: "pushcert.apple_id_change_request",
+        subject: `pushcert-appleid:${changeId}`,
+        details: { recorded, next },
+        at: now,
+      });
+      await this.deps.events.publish(tx, {
+        type: "pushcert.apple_id_change_requested",
+        changeId,
+        actor: actor.id,
+        recorded,
+        next,
+      });
+    });
+    return { changeId };
+  }
+
+  /** Second, different administrator: the request is made with the new Apple ID. */
+  async confirmAppleIdChange(actor: Actor, changeId: string): Promise<CsrResult & { firstAdmin: string }> {
+    this.deps.actors.requireSystemAdmin(actor);
+    const pending = await this.deps.db.$transaction((tx) =>
+      takeOverride(tx, appleIdChangeKey(changeId), actor, "a push certificate request with another Apple ID"),
+    );
+    const result = await this.makeRequest(actor, pending.input!, {
+      recorded: pending.recorded ?? null,
+      firstAdmin: pending.by,
+    });
+    return { ...result, firstAdmin: pending.by };
+  }
+
+  private checkCsrInput(input: CsrInput): void {
     const email = input.email.trim();
     const country = input.country.trim().toUpperCase();
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
@@ -73,6 +173,15 @@ export class PushCertificates {
     if (!/^[A-Z]{2}$/.test(country))
       throw new InvalidInputError("The country must be a two-letter code such as JP.", { field: "country" });
     if (!input.name.trim()) throw new InvalidInputError("A name is needed for the request.", { field: "name" });
+  }
+
+  private async makeRequest(
+    actor: Actor,
+    input: CsrInput,
+    change?: { recorded: string | null; firstAdmin: string },
+  ): Promise<CsrResult> {
+    const email = input.email.trim();
+    const country = input.country.trim().toUpperCase();
     // Refuse before generating anything: a key we cannot protect is never made.
     parseEncryptionKey(this.deps.settings.encryptionKey);
     const appleId = input.appleId?.trim() || (await this.currentAppleId());
@@ -92,7 +201,13 @@ export class PushCertificates {
         actor: actor.id,
         action: "pushcert.csr",
         subject: `pushcert-request:${row.id}`,
-        details: { vendorSigned: Boolean(signedRequest), appleIdRecorded: Boolean(appleId) },
+        details: {
+          vendorSigned: Boolean(signedRequest),
+          appleIdRecorded: Boolean(appleId),
+          ...(change
+            ? { appleIdChangedFrom: change.recorded, firstAdmin: change.firstAdmin, secondAdmin: actor.id }
+            : {}),
+        },
         at: this.deps.clock.now(),
       });
       return row;
@@ -134,12 +249,7 @@ export class PushCertificates {
     const now = this.deps.clock.now();
     const { facts, current } = await this.pendingTopicChange(requestId);
     await this.deps.db.$transaction(async (tx) => {
-      const existing = await tx.setting.findUnique({ where: { key: overrideKey(requestId) } });
-      if (existing)
-        throw new ConflictError("An override for this certificate is already waiting for a second administrator.");
-      await tx.setting.create({
-        data: { key: overrideKey(requestId), value: { by: actor.id, at: now.toISOString() } },
-      });
+      await openOverride(tx, overrideKey(requestId), { by: actor.id, at: now.toISOString() });
       await audit(tx, {
         actor: actor.id,
         action: "pushcert.override_request",
@@ -162,13 +272,7 @@ export class PushCertificates {
     this.deps.actors.requireSystemAdmin(actor);
     const { facts, appleId } = await this.pendingTopicChange(requestId);
     return this.deps.db.$transaction(async (tx) => {
-      const pending = await tx.setting.findUnique({ where: { key: overrideKey(requestId) } });
-      if (!pending) throw new NotFoundError("override request (it was already confirmed, or never requested)");
-      const by = (pending.value as { by?: string }).by;
-      if (by === actor.id)
-        throw new NotAllowedError("A second, different administrator must confirm replacing the push certificate.");
-      const { count } = await tx.setting.deleteMany({ where: { key: overrideKey(requestId) } });
-      if (count !== 1) throw new ConflictError("Another administrator confirmed this override a moment ago.");
+      const { by } = await takeOverride(tx, overrideKey(requestId), actor, "replacing the push certificate");
       return this.install(tx, actor, requestId, appleId, facts, true, by);
     });
   }

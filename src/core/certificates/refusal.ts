@@ -10,7 +10,8 @@ export type RefusalReason =
   | "expired"
   | "no_request" // no CSR was ever generated here
   | "key_mismatch" // made from another CSR: initial setup run twice, or another tool's CSR
-  | "topic_changed"; // a new certificate, not a renewal: every device would have to re-enroll
+  | "topic_changed" // a new certificate, not a renewal: every device would have to re-enroll
+  | "apple_id_changed"; // a request for another Apple ID than the certificate's: a new certificate too
 
 export class CertificateRefusedError extends NotAllowedError {
   constructor(

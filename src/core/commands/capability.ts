@@ -75,7 +75,7 @@ function byType(device: Facts, type: CommandType): Capability {
       // Not a device command: the device is wiped by then. Its own rule is in requests.ts.
       return { allowed: true };
     default:
-      // Queries (DeviceInformation, SecurityInfo): anything still managed may be asked.
+      // Queries (DeviceInformation, SecurityInfo, InstalledApplicationList): anything still managed may be asked.
       return isReachable(device) ? { allowed: true } : { allowed: false, reasonKey: "commands.refused.not_reachable" };
   }
 }

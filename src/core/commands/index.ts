@@ -95,13 +95,13 @@ export class Commands {
   }
 
   /**
-   * Found or dismissed: withdraws what no device has received, closes the report, and — when
+   * Found, dismissed, or closed after the device was wiped (CLOSED): withdraws what no device has received, closes the report, and — when
    * asked — ends lost mode on the devices still in it.
    */
   async resolveReport(
     actor: Actor,
     reportId: string,
-    outcome: "FOUND" | "DISMISSED",
+    outcome: "FOUND" | "DISMISSED" | "CLOSED",
     opts: { disableLostModeOn?: string[] } = {},
   ) {
     const done = await this.resolution.resolve(actor, reportId, outcome);

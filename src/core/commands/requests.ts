@@ -1,5 +1,6 @@
 // Admins asking for commands: authorise, apply the device rules, create one command per device
 // and type while it is live (the unique activeKey), and the two-person rule for wipes.
+import { readCompanyContact } from "../company-contact.js";
 import type { Db, Prisma } from "../../db/client.js";
 import type { Command, CommandType, Device } from "../../generated/prisma/client.js";
 import type { Actor, Actors } from "../actors.js";
@@ -114,7 +115,7 @@ export class CommandRequests {
             deviceId: device.id,
             reportId: req.reportId ?? null,
             type: req.type,
-            params: params as Prisma.InputJsonValue,
+            params: (await withOrganisation(tx, req.type, device.platform, params)) as Prisma.InputJsonValue,
             state: twoPerson ? "AWAITING_APPROVAL" : "QUEUED",
             requestedById: actor.personId,
             requestedAt: now,
@@ -424,6 +425,22 @@ export class CommandRequests {
       at: this.deps.clock.now(),
     });
   }
+}
+
+/**
+ * Android's lost-mode screen has its own line for the organisation (lostOrganization), where
+ * Apple has only the message: the company's name from its contact settings fills it, unless
+ * the request names one.
+ */
+async function withOrganisation(
+  tx: Pick<Db, "setting">,
+  type: CommandType,
+  platform: string,
+  params: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  if (type !== "ENABLE_LOST_MODE" || platform !== "ANDROID" || params.Organization) return params;
+  const { organisation } = await readCompanyContact(tx);
+  return organisation ? { ...params, Organization: organisation } : params;
 }
 
 const MAX_TEXT = 200;

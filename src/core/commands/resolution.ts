@@ -56,7 +56,7 @@ export class IncidentResolution {
   async resolve(
     actor: Actor,
     reportId: string,
-    outcome: "FOUND" | "DISMISSED",
+    outcome: "FOUND" | "DISMISSED" | "CLOSED",
   ): Promise<{ reference: string; withdrawn: number }> {
     const { db, clock, events, reports } = this.deps;
     const report = await this.check(actor, reportId);

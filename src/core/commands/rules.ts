@@ -35,6 +35,7 @@ export const QUERY_TYPES: readonly CommandType[] = [
   "DEVICE_INFORMATION",
   "SECURITY_INFO",
   "ACTIVATION_LOCK_BYPASS_CODE",
+  "INSTALLED_APPLICATION_LIST",
 ];
 export const isQuery = (type: string) => (QUERY_TYPES as readonly string[]).includes(type);
 

@@ -1,7 +1,7 @@
 // The handover checklist for a change of administrator (seed 001's six items). Each item's
 // state is computed from the custody records — what is missing — and an admin confirms it once
 // complete. A change to the account after the confirmation makes it due for confirming again.
-import type { Db } from "../../db/client.js";
+import type { Db, Prisma } from "../../db/client.js";
 import type { AccountRole, CustodyAccount } from "../../generated/prisma/client.js";
 import type { Actor, Actors } from "../actors.js";
 import { audit } from "../audit.js";
@@ -34,6 +34,24 @@ export type ItemState = "missing" | "incomplete" | "ready" | "confirmed" | "not_
 /** Seed 001's footnotes: these apply only when iOS devices / DEP-VPP / Android are managed. */
 export const OPTIONAL_ITEMS: readonly HandoverKey[] = ["push_cert_apple_id", "abm_apple_id", "android_gmail"];
 const NOT_APPLICABLE = "not_applicable";
+
+/** Devices still under management (a wiped ADE device coming back counts: it re-enrols through ABM). */
+const ENROLLED: Prisma.DeviceWhereInput = { state: { notIn: ["WIPED", "UNENROLLED"] } };
+
+/**
+ * Seed 001's footnotes read the other way round: while devices that need an account are enrolled,
+ * that account is used here. iOS/macOS devices need the push certificate's Apple ID; ADE devices
+ * (or an ADE/VPP token on record) need the ABM/ASM Apple ID; Android devices need the Gmail.
+ */
+async function inUse(db: Db): Promise<Record<"push_cert_apple_id" | "abm_apple_id" | "android_gmail", boolean>> {
+  const [apple, ade, tokens, android] = await Promise.all([
+    db.device.count({ where: { ...ENROLLED, platform: { in: ["IOS", "IPADOS", "MACOS"] } } }),
+    db.device.count({ where: { ...ENROLLED, ade: true } }),
+    db.renewal.count({ where: { kind: { in: ["ADE_TOKEN", "VPP_TOKEN"] }, expiresAt: { not: null } } }),
+    db.device.count({ where: { ...ENROLLED, platform: "ANDROID" } }),
+  ]);
+  return { push_cert_apple_id: apple > 0, abm_apple_id: ade + tokens > 0, android_gmail: android > 0 };
+}
 
 export interface HandoverItemView {
   key: HandoverKey;
@@ -78,10 +96,11 @@ export class Handover {
 
   async checklist(): Promise<HandoverItemView[]> {
     const db = this.deps.db;
-    const [accounts, items, renewals] = await Promise.all([
+    const [accounts, items, renewals, used] = await Promise.all([
       db.custodyAccount.findMany({ orderBy: { createdAt: "asc" } }),
       db.handoverItem.findMany(),
       db.renewal.findMany({ select: { kind: true, expiresAt: true, lastSignInAt: true } }),
+      inUse(db),
     ]);
     const views: HandoverItemView[] = [];
     for (const key of HANDOVER_KEYS) {
@@ -109,7 +128,9 @@ export class Handover {
       const confirmed = Boolean(
         item?.confirmedAt && (!account || item.confirmedAt.getTime() >= account.updatedAt.getTime()),
       );
-      const unused = nothing && item?.note === NOT_APPLICABLE;
+      // "Not used here" holds only while no enrolled device needs the account.
+      const needed = used[key as keyof typeof used] ?? false;
+      const unused = nothing && item?.note === NOT_APPLICABLE && !needed;
       const state: ItemState = unused
         ? "not_applicable"
         : nothing
@@ -169,6 +190,11 @@ export class Handover {
       throw new NotAllowedError(
         "Only the push-certificate Apple ID, the ABM/ASM Apple ID and the Android Enterprise Gmail can be marked as not used.",
       );
+    if ((await inUse(this.deps.db))[key as keyof Awaited<ReturnType<typeof inUse>>])
+      throw new NotAllowedError(`Enrolled devices need the ${key} account, so it is used here.`, {
+        reason: "in_use",
+        reasonKey: `handover.in_use.${key}`,
+      });
     const now = this.deps.clock.now();
     await this.deps.db.$transaction(async (tx) => {
       const data = { confirmedAt: now, confirmedBy: actor.id, note: NOT_APPLICABLE };

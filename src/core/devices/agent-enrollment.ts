@@ -78,9 +78,11 @@ export class DeviceAgents {
         let ownerCreated = false;
         if (email) {
           // An owner we have never seen becomes a person, marked as created on the fly.
-          const owner =
-            (await tx.person.findUnique({ where: { email } })) ??
-            ((ownerCreated = true), await tx.person.create({ data: { email, autoCreated: true, createdAt: now } }));
+          let owner = await tx.person.findUnique({ where: { email } });
+          if (!owner) {
+            owner = await tx.person.create({ data: { email, autoCreated: true, createdAt: now } });
+            ownerCreated = true;
+          }
           ownerId = owner.id;
           if (!owner.slackUserId)
             await this.deps.events.publish(tx, { type: "people.unlinked", emails: [owner.email] });

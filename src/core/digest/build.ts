@@ -16,11 +16,24 @@ export interface AlertCount {
   count: number;
 }
 
+/** One alert as an owner's or department admin's summary lists it: the facts, not a count. */
+export interface PersonalAlert {
+  type: string;
+  deviceName: string;
+  detectedAt: Date;
+  details: Record<string, unknown>;
+}
+
+/** Alerts listed one by one in a personal summary; the rest are in the counts. */
+export const PERSONAL_ALERT_LINES = 10;
+
 export interface PersonalSummary {
   personId: string;
   slackUserId: string;
   locale: string | null;
   alertCounts: AlertCount[];
+  /** The latest alerts on these devices since the last digest, newest first (at most PERSONAL_ALERT_LINES). */
+  alerts: PersonalAlert[];
   noResponse: NoResponseDevice[];
 }
 
@@ -42,8 +55,6 @@ export interface Digest {
   }[];
   /** Every renewal's next deadline (never hidden); dueSoon: within RENEWAL_HORIZON_DAYS or past. */
   renewals: { id: string; kind: string; label: string; expiresAt: Date; overdue: boolean; dueSoon: boolean }[];
-  owners: PersonalSummary[];
-  departmentAdmins: PersonalSummary[];
   /** This week's response medians (issue 19). */
   response?: ResponseMedians;
 }
@@ -110,99 +121,7 @@ export async function buildDigest(tx: Tx, at: Date, since: Date, settings: Diges
       overdue: r.expiresAt! <= at,
       dueSoon: r.expiresAt!.getTime() <= at.getTime() + RENEWAL_HORIZON_DAYS * DAY,
     })),
-    owners: [],
-    departmentAdmins: [],
     response: await weeklyResponseMedians(tx, at),
   };
-  if (settings.ownerSummaries) digest.owners = await ownerSummaries(tx, since, at, noResponse);
-  if (settings.departmentAdminSummaries)
-    digest.departmentAdmins = await departmentAdminSummaries(tx, since, at, noResponse);
   return digest;
-}
-
-/** Alert counts per (owner, type) since the last digest, in SQL. */
-async function countsBy(tx: Tx, column: "ownerId" | "departmentId", since: Date, at: Date) {
-  const rows =
-    column === "ownerId"
-      ? await tx.$queryRaw<{ key: string; type: string; n: bigint }[]>`
-          SELECT d."ownerId" AS key, a.type, count(*) AS n FROM "Alert" a JOIN "Device" d ON d.id = a."deviceId"
-          WHERE a."createdAt" > ${since} AND a."createdAt" <= ${at} AND d."ownerId" IS NOT NULL
-          GROUP BY d."ownerId", a.type`
-      : await tx.$queryRaw<{ key: string; type: string; n: bigint }[]>`
-          SELECT p."departmentId" AS key, a.type, count(*) AS n FROM "Alert" a
-          JOIN "Device" d ON d.id = a."deviceId" JOIN "Person" p ON p.id = d."ownerId"
-          WHERE a."createdAt" > ${since} AND a."createdAt" <= ${at} AND p."departmentId" IS NOT NULL
-          GROUP BY p."departmentId", a.type`;
-  const map = new Map<string, AlertCount[]>();
-  for (const r of rows) {
-    const list = map.get(r.key) ?? [];
-    list.push({ type: r.type, count: Number(r.n) });
-    map.set(r.key, list);
-  }
-  return map;
-}
-
-function groupNoResponse(list: NoResponseDevice[], key: (d: NoResponseDevice) => string | null) {
-  const map = new Map<string, NoResponseDevice[]>();
-  for (const d of list) {
-    const k = key(d);
-    if (k) map.set(k, [...(map.get(k) ?? []), d]);
-  }
-  return map;
-}
-
-async function ownerSummaries(
-  tx: Tx,
-  since: Date,
-  at: Date,
-  noResponse: NoResponseDevice[],
-): Promise<PersonalSummary[]> {
-  const counts = await countsBy(tx, "ownerId", since, at);
-  const silent = groupNoResponse(noResponse, (d) => d.ownerId);
-  const ids = [...new Set([...counts.keys(), ...silent.keys()])];
-  const people = await tx.person.findMany({
-    where: { id: { in: ids }, slackUserId: { not: null } },
-    select: { id: true, slackUserId: true, locale: true },
-  });
-  return people.map((p) => ({
-    personId: p.id,
-    slackUserId: p.slackUserId!,
-    locale: p.locale,
-    alertCounts: counts.get(p.id) ?? [],
-    noResponse: silent.get(p.id) ?? [],
-  }));
-}
-
-async function departmentAdminSummaries(
-  tx: Tx,
-  since: Date,
-  at: Date,
-  noResponse: NoResponseDevice[],
-): Promise<PersonalSummary[]> {
-  const counts = await countsBy(tx, "departmentId", since, at);
-  const silent = groupNoResponse(noResponse, (d) => d.departmentId);
-  const deptIds = [...new Set([...counts.keys(), ...silent.keys()])];
-  const admins = await tx.departmentAdmin.findMany({
-    where: { departmentId: { in: deptIds }, person: { slackUserId: { not: null } } },
-    select: { departmentId: true, person: { select: { id: true, slackUserId: true, locale: true } } },
-  });
-  // An admin of several departments gets one message covering all of them.
-  const byAdmin = new Map<string, PersonalSummary>();
-  for (const a of admins) {
-    const s = byAdmin.get(a.person.id) ?? {
-      personId: a.person.id,
-      slackUserId: a.person.slackUserId!,
-      locale: a.person.locale,
-      alertCounts: [],
-      noResponse: [],
-    };
-    for (const c of counts.get(a.departmentId) ?? []) {
-      const existing = s.alertCounts.find((x) => x.type === c.type);
-      if (existing) existing.count += c.count;
-      else s.alertCounts.push({ ...c });
-    }
-    s.noResponse.push(...(silent.get(a.departmentId) ?? []));
-    byAdmin.set(a.person.id, s);
-  }
-  return [...byAdmin.values()];
 }

@@ -1,4 +1,4 @@
 export { DigestService, dayIn } from "./service.js";
-export type { Digest, AlertCount, PersonalSummary } from "./build.js";
+export type { Digest, AlertCount, PersonalAlert, PersonalSummary } from "./build.js";
 export { isNoResponse } from "./no-response.js";
 export type { DigestSettings } from "./settings.js";

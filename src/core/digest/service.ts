@@ -11,7 +11,8 @@ import { InvalidInputError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import { buildDigest, type Digest } from "./build.js";
 import { noResponseDevices } from "./no-response.js";
-import { DIGEST_SETTINGS_KEY, readDigestSettings, type DigestSettings } from "./settings.js";
+import { publishPersonalSummaries } from "./personal.js";
+import { readDigestSettings, writeDigestSettings, type DigestSettings } from "./settings.js";
 
 export interface DigestDeps {
   db: Db;
@@ -23,7 +24,6 @@ export interface DigestDeps {
 const LAST_KEY = "digest:last";
 /** Building a large fleet's digest outlasts Prisma's 5-second default for a transaction. */
 const LONG_TX = { timeout: 120_000, maxWait: 30_000 };
-const PERSONAL_SLICE = 200;
 const sentKey = (day: string) => `digest:sent:${day}`;
 
 /** The calendar day of `at` in `timeZone`, as yyyy-mm-dd: what "once a day" counts. */
@@ -51,19 +51,7 @@ export class DigestService {
         throw new InvalidInputError("hours must be a whole number from 0 (off) to 2160");
     }
     return this.deps.db.$transaction(async (tx) => {
-      const current = await readDigestSettings(tx);
-      // Only what an admin set is stored, so a platform left alone keeps following its default.
-      const stored = {
-        noResponseHours: { ...current.explicitNoResponseHours, ...change.noResponseHours },
-        ownerSummaries: change.ownerSummaries ?? current.ownerSummaries,
-        departmentAdminSummaries: change.departmentAdminSummaries ?? current.departmentAdminSummaries,
-      };
-      const value = stored as unknown as Prisma.InputJsonValue;
-      await tx.setting.upsert({
-        where: { key: DIGEST_SETTINGS_KEY },
-        create: { key: DIGEST_SETTINGS_KEY, value },
-        update: { value },
-      });
+      await writeDigestSettings(tx, change);
       const next = await readDigestSettings(tx);
       await audit(tx, {
         actor: actor.id,
@@ -96,7 +84,8 @@ export class DigestService {
         INSERT INTO "JobState" (key, value, "updatedAt") VALUES (${sentKey(day)}, ${JSON.stringify({ at: now.toISOString() })}::jsonb, ${now})
         ON CONFLICT (key) DO NOTHING RETURNING key`;
       if (!claimed.length) return false;
-      const digest = await buildDigest(tx, now, await this.since(tx, now), await readDigestSettings(tx));
+      const settings = await readDigestSettings(tx);
+      const digest = await buildDigest(tx, now, await this.since(tx, now), settings);
       const value = { at: now.toISOString(), day } as Prisma.InputJsonValue;
       await tx.jobState.upsert({ where: { key: LAST_KEY }, create: { key: LAST_KEY, value }, update: { value } });
       await audit(tx, {
@@ -107,27 +96,18 @@ export class DigestService {
         at: now,
       });
       const key = `digest:${day}`;
-      await this.deps.events.publish(tx, {
-        type: "digest.ready",
-        key,
-        digest: { ...digest, owners: [], departmentAdmins: [] },
-      });
-      // In slices: thousands of owners' messages in one insert is slow and holds them all in memory.
-      for (const [kind, list] of [
-        ["owner", digest.owners],
-        ["departmentAdmin", digest.departmentAdmins],
-      ] as const) {
-        for (let i = 0; i < list.length; i += PERSONAL_SLICE) {
-          await this.deps.events.publish(tx, {
-            type: "digest.personal",
-            key,
-            kind,
-            at: digest.at,
-            since: digest.since,
-            summaries: list.slice(i, i + PERSONAL_SLICE),
-          });
-        }
-      }
+      await this.deps.events.publish(tx, { type: "digest.ready", key, digest });
+      // A page of people at a time: 20,000 owners' summaries never sit in memory together.
+      await publishPersonalSummaries(tx, digest, settings, (kind, summaries) =>
+        this.deps.events.publish(tx, {
+          type: "digest.personal",
+          key,
+          kind,
+          at: digest.at,
+          since: digest.since,
+          summaries,
+        }),
+      );
       return true;
     }, LONG_TX);
   }
@@ -150,11 +130,7 @@ export class DigestService {
     this.deps.actors.requireSystemAdmin(actor);
     const now = this.deps.clock.now();
     return this.deps.db.$transaction(async (tx) => {
-      const digest = await buildDigest(tx, now, await this.since(tx, now), {
-        ...(await readDigestSettings(tx)),
-        ownerSummaries: false,
-        departmentAdminSummaries: false,
-      });
+      const digest = await buildDigest(tx, now, await this.since(tx, now), await readDigestSettings(tx));
       await audit(tx, {
         actor: actor.id,
         action: "digest.send_now",

@@ -2,12 +2,18 @@
 // restart: the no-response threshold per platform (seed 004: "一定期間応答なし", 24 h unless
 // set; 0 turns it off), and whether owners and department admins receive their own summary.
 import { z } from "zod";
+import type { Prisma } from "../../db/client.js";
 import type { Tx } from "../audit.js";
 import type { Platform } from "../../generated/prisma/enums.js";
 
 export const DIGEST_SETTINGS_KEY = "digest.settings";
 export const PLATFORMS: readonly Platform[] = ["IOS", "IPADOS", "MACOS", "ANDROID", "WINDOWS"];
 export const DEFAULT_NO_RESPONSE_HOURS = 24;
+/**
+ * The vendor's no-response alert covers iOS, Android and Windows (iPadOS is iOS there). macOS is
+ * not scanned unless an admin gives it a threshold: a Mac left shut for a weekend is not lost.
+ */
+export const NO_RESPONSE_OFF_BY_DEFAULT: readonly Platform[] = ["MACOS"];
 
 const hours = z
   .number()
@@ -38,7 +44,7 @@ export async function readDigestSettings(tx: Tx): Promise<DigestSettings> {
       p,
       stored.noResponseHours[p] ??
         (p === "IPADOS" ? stored.noResponseHours.IOS : undefined) ??
-        DEFAULT_NO_RESPONSE_HOURS,
+        (NO_RESPONSE_OFF_BY_DEFAULT.includes(p) ? 0 : DEFAULT_NO_RESPONSE_HOURS),
     ]),
   ) as Record<Platform, number>;
   return {
@@ -47,4 +53,29 @@ export async function readDigestSettings(tx: Tx): Promise<DigestSettings> {
     ownerSummaries: stored.ownerSummaries,
     departmentAdminSummaries: stored.departmentAdminSummaries,
   };
+}
+
+/**
+ * Stores a change to the digest's settings; only what an admin set is stored, so a platform
+ * left alone keeps following its default.
+ */
+export async function writeDigestSettings(
+  tx: Tx,
+  change: {
+    noResponseHours?: Partial<Record<Platform, number>>;
+    ownerSummaries?: boolean;
+    departmentAdminSummaries?: boolean;
+  },
+): Promise<void> {
+  const current = await readDigestSettings(tx);
+  const value = {
+    noResponseHours: { ...current.explicitNoResponseHours, ...change.noResponseHours },
+    ownerSummaries: change.ownerSummaries ?? current.ownerSummaries,
+    departmentAdminSummaries: change.departmentAdminSummaries ?? current.departmentAdminSummaries,
+  } as unknown as Prisma.InputJsonValue;
+  await tx.setting.upsert({
+    where: { key: DIGEST_SETTINGS_KEY },
+    create: { key: DIGEST_SETTINGS_KEY, value },
+    update: { value },
+  });
 }

@@ -3,12 +3,11 @@
 // service's id, then serial or IMEI from an inventory import) are updated, and ones the service
 // no longer lists have left management — unless we wiped them, which removes them there too.
 import type { Db } from "../../db/client.js";
-import type { Platform } from "../../generated/prisma/client.js";
 import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { wasGone } from "./relock.js";
-import type { InstalledApp } from "../alerts/app-usage.js";
 import type { RemoteDevice } from "../ports/devices.js";
+import type { DeviceSideChange } from "../ports/device-side.js";
 
 export type { RemoteDevice };
 
@@ -22,12 +21,26 @@ export interface ImportSummary {
 /** Called after the commit for each device that came back to management (see relock.ts). */
 export type OnReturn = (deviceId: string) => unknown;
 
+/**
+ * Called before a device's report is applied (and for a device the service stopped listing):
+ * settles the commands the report proves done — a wipe the device confirmed, lost mode it
+ * applied — so the device ends up wiped rather than "left". True when a wipe was confirmed.
+ */
+export type OnReport = (
+  r: Pick<RemoteDevice, "externalId" | "gone" | "lost" | "lostStateKnown" | "lastSeenAt">,
+) => Promise<boolean>;
+
+export interface ImportHooks {
+  onReturn?: OnReturn;
+  onChange?: OnDeviceSideChange;
+  onReport?: OnReport;
+}
+
 export async function importRemoteDevices(
   deps: { db: Db; clock: Clock },
   driver: string,
   pages: AsyncIterable<RemoteDevice[]>,
-  onReturn?: OnReturn,
-  onLostModeExit?: OnLostModeExit,
+  hooks: ImportHooks = {},
 ): Promise<ImportSummary> {
   const { db, clock } = deps;
   const now = clock.now();
@@ -37,10 +50,14 @@ export async function importRemoteDevices(
     for (const r of page) {
       summary.seen++;
       seen.add(r.externalId);
+      await hooks.onReport?.(r);
       const returned: string[] = [];
-      const outcome = await upsertRemoteDevice(deps, driver, r, now, (id) => void returned.push(id), onLostModeExit);
+      const outcome = await upsertRemoteDevice(deps, driver, r, now, {
+        onReturn: (id) => void returned.push(id),
+        onChange: hooks.onChange,
+      });
       if (outcome !== "skipped") summary[outcome]++;
-      for (const id of returned) await onReturn?.(id);
+      for (const id of returned) await hooks.onReturn?.(id);
     }
   }
   // Listed before, missing now: deleted in the service's console (or wiped by us — already WIPED).
@@ -50,6 +67,9 @@ export async function importRemoteDevices(
   });
   for (const d of missing) {
     if (seen.has(d.externalId!)) continue;
+    // Google deletes the record of a device that confirmed our WIPE: that is the wipe done.
+    const gone = { externalId: d.externalId!, gone: true, lost: false, lostStateKnown: false, lastSeenAt: null };
+    if (await hooks.onReport?.(gone)) continue;
     await db.$transaction(async (tx) => {
       const { count } = await tx.device.updateMany({
         where: { id: d.id, state: { in: ["MANAGED", "LOST_MODE"] } },
@@ -63,24 +83,25 @@ export async function importRemoteDevices(
           details: { externalId: d.externalId, reason: "no longer listed by the service" },
           at: now,
         });
+      if (count) await hooks.onChange?.(tx, d.id, "left_management");
     });
     summary.left++;
   }
   return summary;
 }
 
-/** One device as the service reports it (a list entry, a status report): added, updated, or gone. */
-/** Called inside the update's transaction when the device left lost mode by itself. */
-export type OnLostModeExit = (tx: Tx, deviceId: string) => Promise<void>;
+/** Called inside the update's transaction when something changed on the device by itself. */
+export type OnDeviceSideChange = (tx: Tx, deviceId: string, change: DeviceSideChange) => Promise<void>;
 
+/** One device as the service reports it (a list entry, a status report): added, updated, or gone. */
 export async function upsertRemoteDevice(
   deps: { db: Db },
   driver: string,
   r: RemoteDevice,
   now: Date,
-  onReturn?: OnReturn,
-  onLostModeExit?: OnLostModeExit,
+  hooks: Pick<ImportHooks, "onReturn" | "onChange"> = {},
 ): Promise<"created" | "updated" | "left" | "skipped"> {
+  const { onReturn, onChange } = hooks;
   const { db } = deps;
   let returnedId: string | null = null;
   const outcome = await db.$transaction(async (tx): Promise<"created" | "updated" | "left" | "skipped"> => {
@@ -122,6 +143,11 @@ export async function upsertRemoteDevice(
     // Wiped (or left) and now listed under a new resource name: the phone enrolled again
     // (zero-touch / company-owned re-provisioning after a factory reset).
     const returning = !r.gone && wasGone(known.state) && known.externalId !== r.externalId;
+    // Still managed here, yet listed under a new resource name (found by serial or IMEI): the
+    // phone was factory reset on the device itself — Google never learns of that reset — and
+    // enrolled again. Whatever lost mode it had is gone with the reset.
+    const resetOnDevice =
+      !r.gone && !wasGone(known.state) && Boolean(known.externalId) && known.externalId !== r.externalId;
     await tx.device.update({
       where: { id: known.id },
       data: {
@@ -138,7 +164,7 @@ export async function upsertRemoteDevice(
           ? { lastCheckInAt: r.lastSeenAt }
           : {}),
         ...(leaving ? { state: "UNENROLLED" as const } : {}),
-        ...(returning
+        ...(returning || resetOnDevice
           ? {
               state: r.lost ? ("LOST_MODE" as const) : ("MANAGED" as const),
               enrolledAt: r.enrolledAt ?? now,
@@ -147,16 +173,17 @@ export async function upsertRemoteDevice(
           : {}),
       },
     });
-    if (!leaving && !returning && onLostModeExit && (await exitedLostMode(tx, known, r)))
-      await onLostModeExit(tx, known.id);
-    if (returning) {
+    if (!leaving && !returning && !resetOnDevice && onChange && (await exitedLostMode(tx, known, r)))
+      await onChange(tx, known.id, "lost_mode_exited");
+    if (returning || resetOnDevice) {
       await audit(tx, {
         actor: `driver:${driver}`,
         action: "device.reenrolled",
         subject: `device:${known.id}`,
-        details: { from: known.state, driver, externalId: r.externalId },
+        details: { from: known.state, driver, externalId: r.externalId, resetOnDevice },
         at: now,
       });
+      if (resetOnDevice) await onChange?.(tx, known.id, "reset_on_device");
       returnedId = known.id;
     }
     if (leaving) {
@@ -167,6 +194,7 @@ export async function upsertRemoteDevice(
         details: { externalId: r.externalId, reason: "service reports it no longer managed" },
         at: now,
       });
+      await onChange?.(tx, known.id, "left_management");
       return "left";
     }
     return "updated";

@@ -9,7 +9,13 @@ import type { Clock } from "../clock.js";
 import type { EventSink } from "../events.js";
 import type { Commands } from "../commands/index.js";
 import type { AlertService, AppUsage } from "../alerts/index.js";
-import { importRemoteDevices, upsertRemoteDevice, type ImportSummary, type RemoteDevice } from "./import.js";
+import {
+  importRemoteDevices,
+  upsertRemoteDevice,
+  type ImportSummary,
+  type OnReport,
+  type RemoteDevice,
+} from "./import.js";
 import { LostModeRestorer } from "./relock.js";
 import { mergeAppleMessage, type AppleMessage } from "./apple.js";
 import { SYSTEM } from "../actors.js";
@@ -17,6 +23,7 @@ import { DomainError } from "../errors.js";
 import { DAY } from "../clock.js";
 import type { DriverRegistry } from "../ports/commands.js";
 import type { DeviceSide } from "../devices/device-side.js";
+import type { DeviceSideChange } from "../ports/device-side.js";
 
 export type { ImportSummary, RemoteDevice };
 
@@ -56,7 +63,7 @@ const APPLE: readonly Platform[] = ["IOS", "IPADOS", "MACOS"];
 /** NanoMDM never retries a webhook: a burst of enrolments waits for a connection rather than fail. */
 const WEBHOOK_TX = { maxWait: 15_000, timeout: 20_000 };
 
-/** How often a device is asked to describe itself again (DeviceInformation, SecurityInfo). */
+/** How often a device is asked to describe itself again (DeviceInformation, SecurityInfo, its apps). */
 export const SELF_REPORT_EVERY_MS = DAY;
 
 export class Enrollments {
@@ -151,12 +158,13 @@ export class Enrollments {
   }
 
   /**
-   * Queues DeviceInformation and SecurityInfo (once each while live). True when both are pending.
+   * Queues DeviceInformation, SecurityInfo and InstalledApplicationList (once each while live):
+   * the device describes itself, and its apps reach the app usage policy. True when all are pending.
    * With `udid`, a record merged away meanwhile (a listed device took the enrolment) is followed.
    */
   async askToDescribe(deviceId: string, udid?: string): Promise<boolean> {
     let ok = true;
-    for (const type of ["DEVICE_INFORMATION", "SECURITY_INFO"] as const) {
+    for (const type of ["DEVICE_INFORMATION", "SECURITY_INFO", "INSTALLED_APPLICATION_LIST"] as const) {
       for (let attempt = 0; ; attempt++) {
         try {
           await this.deps.commands.request(SYSTEM, { deviceId, type });
@@ -211,13 +219,11 @@ export class Enrollments {
         for (const d of page) if (d.installedApps) withApps.push(d);
       }
     }
-    const summary = await importRemoteDevices(
-      this.deps,
-      driver,
-      noting(),
-      (id) => this.restorer.afterReturn(id, driver),
-      this.lostModeExit(driver),
-    );
+    const summary = await importRemoteDevices(this.deps, driver, noting(), {
+      onReturn: (id) => this.restorer.afterReturn(id, driver),
+      onChange: this.deviceSideChange(driver),
+      onReport: (r) => this.confirmFromReport(driver, r),
+    });
     for (const d of withApps) await this.reportApps(driver, d);
     return summary;
   }
@@ -248,24 +254,46 @@ export class Enrollments {
   /** One device's report from the service (a status report, an enrollment), outside a full import. */
   async remoteStatus(driver: string, device: RemoteDevice): Promise<"created" | "updated" | "left" | "skipped"> {
     const returned: string[] = [];
-    const outcome = await upsertRemoteDevice(
-      this.deps,
-      driver,
-      device,
-      this.deps.clock.now(),
-      (id) => void returned.push(id),
-      this.lostModeExit(driver),
-    );
+    await this.confirmFromReport(driver, device);
+    const outcome = await upsertRemoteDevice(this.deps, driver, device, this.deps.clock.now(), {
+      onReturn: (id) => void returned.push(id),
+      onChange: this.deviceSideChange(driver),
+    });
     for (const id of returned) await this.restorer.afterReturn(id, driver);
     await this.reportApps(driver, device);
     return outcome;
   }
 
-  private lostModeExit(driver: string) {
+  private deviceSideChange(driver: string) {
     const side = this.deps.deviceSide;
     return side
-      ? (tx: Tx, deviceId: string) => side.changedOnDevice(tx, deviceId, "lost_mode_exited", `driver:${driver}`)
+      ? (tx: Tx, deviceId: string, change: DeviceSideChange) =>
+          side.changedOnDevice(tx, deviceId, change, `driver:${driver}`)
       : undefined;
+  }
+
+  /**
+   * The device's own report settles a command still waiting for it, even when the service's
+   * answer to the command itself never reaches us: a device the service deleted after it
+   * confirmed our wipe (Android's final DELETED status report, or its absence from the list)
+   * has been wiped; a device reporting lost mode applied, in a report taken after the command
+   * went out, is in lost mode. True when a wipe was confirmed.
+   */
+  private async confirmFromReport(driver: string, r: Parameters<OnReport>[0]): Promise<boolean> {
+    const type = r.gone ? "ERASE_DEVICE" : r.lost && r.lostStateKnown ? "ENABLE_LOST_MODE" : null;
+    if (!type) return false;
+    const pending = await this.deps.db.command.findFirst({
+      where: { type, state: "SENT", driver, device: { externalId: r.externalId, driver } },
+      select: { uuid: true, sentAt: true },
+    });
+    if (!pending) return false;
+    if (type === "ENABLE_LOST_MODE" && !(r.lastSeenAt && pending.sentAt && r.lastSeenAt > pending.sentAt)) return false;
+    await this.deps.commands.recordResult(
+      pending.uuid,
+      { status: "Acknowledged", result: { confirmedBy: r.gone ? "device_deleted" : "applied_state" } },
+      { actor: `driver:${driver}` },
+    );
+    return type === "ERASE_DEVICE";
   }
 
   /** The CommandUUID of the command a service names by its own id (an Android operation). */

@@ -13,7 +13,7 @@ export async function stillLost(
     orderBy: [{ completedAt: "desc" }, { createdAt: "desc" }],
     include: { report: { select: { status: true } } },
   });
-  if (!last || last.type !== "ENABLE_LOST_MODE") return null;
+  if (last?.type !== "ENABLE_LOST_MODE") return null;
   if (last.report && (SETTLED as readonly string[]).includes(last.report.status)) return null;
   return { reportId: last.reportId, params: (last.params ?? {}) as Record<string, unknown> };
 }

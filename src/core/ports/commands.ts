@@ -22,6 +22,7 @@ export const APPLE_REQUEST_TYPE: Record<DeviceCommandType, string> = {
   DEVICE_INFORMATION: "DeviceInformation",
   SECURITY_INFO: "SecurityInfo",
   ACTIVATION_LOCK_BYPASS_CODE: "ActivationLockBypassCode",
+  INSTALLED_APPLICATION_LIST: "InstalledApplicationList",
 };
 
 export interface OutgoingCommand {

@@ -10,4 +10,11 @@ export interface ReportedLocation {
   batteryPercent: number | null;
 }
 
-export type DeviceSideChange = "lost_mode_exited" | "lost_mode_exit_failed" | "outgoing_call";
+export type DeviceSideChange =
+  | "lost_mode_exited"
+  | "lost_mode_exit_failed"
+  | "outgoing_call"
+  /** The service stopped managing it without our wipe: deleted in its console, or deleted on the device. */
+  | "left_management"
+  /** Enrolled again under a new id while still managed here: it was reset on the device itself. */
+  | "reset_on_device";

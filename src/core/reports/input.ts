@@ -103,7 +103,7 @@ export function parseLostAt(input: string, timeZone: string, now: Date): ParsedL
   } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) {
     at = new Date(v);
   }
-  if (at && !isNaN(at.getTime())) {
+  if (at && !Number.isNaN(at.getTime())) {
     // A few minutes of slack for clocks that disagree.
     return { lostAt: at, lostAtText: null, future: at.getTime() > now.getTime() + 10 * 60_000 };
   }

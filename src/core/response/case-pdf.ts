@@ -112,6 +112,7 @@ class Writer {
 }
 
 /** Control characters would break the text layer; keep newlines. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching these characters is the point
 const clean = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, " ");
 
 export async function caseRecordPdf(r: CaseRecord, timeZone: string): Promise<Uint8Array> {
@@ -155,7 +156,7 @@ export async function caseRecordPdf(r: CaseRecord, timeZone: string): Promise<Ui
   w.field("time_to_first_action", minutesBetween(r.report.createdAt, r.report.firstActionAt));
   w.field("time_to_lost_mode", minutesBetween(r.report.createdAt, r.report.lostModeOnAt));
 
-  w.heading("端末", "Devices");
+  w.heading("デバイス", "Devices");
   for (const d of r.devices) {
     w.text(`${d.name} — ${d.platform}${d.model ? ` ${d.model}` : ""}`, { size: 10, bold: true });
     w.field("serial", d.serial ?? "—");
@@ -181,7 +182,7 @@ export async function caseRecordPdf(r: CaseRecord, timeZone: string): Promise<Ui
     w.text(facts, { size: 8.5, x: M + 12, color: GREY });
   }
 
-  w.heading("コマンドと端末の応答", "Commands and the devices' answers");
+  w.heading("コマンドとデバイスの応答", "Commands and the devices' answers");
   if (!r.commands.length) w.text("— なし / none", { size: 9 });
   for (const c of r.commands) {
     const type = both(`command.type.${c.type}`);

@@ -64,7 +64,7 @@ export function actorText(actor: string, name: string | null): string {
   return actor;
 }
 
-export const whenJa = (d: Date | null, tz: string) => (d ? formatDateTime(d, "ja", tz) : "—");
+export const whenJa = (d: Date | null, tz: string) => (d ? formatDateTime(d, "ja", tz, { year: true }) : "—");
 
 export function minutesBetween(a: Date, b: Date | null): string {
   if (!b) return "—";

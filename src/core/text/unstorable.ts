@@ -3,6 +3,7 @@
 // Before this, one such character turned a request into a 500 and lost it (and a whole alert
 // batch with it). Machines are told which field (a 400 naming it); free text typed by people
 // keeps everything but the character (decision 0150).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching these characters is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const HAS_UNSTORABLE = new RegExp(UNSTORABLE.source);
 

@@ -41,7 +41,10 @@ export function lostModeCommand(cmd: OutgoingCommand, now: Date, locale: Locale)
     ja: t("ja", "drivers.android.lost_message"),
     en: t("en", "drivers.android.lost_message"),
   };
-  const organization = localizedParam(p, "organization", "lostOrganization");
+  const organization = localizedParam(p, "organization", "lostOrganization", "Organization");
+  // Apple's Footnote (the line under the message) has no field of its own on Android: it is
+  // shown in the street-address line, which is where the lost-mode screen puts extra text.
+  const streetAddress = localizedParam(p, "streetAddress", "lostStreetAddress", "Footnote");
   return {
     type: "START_LOST_MODE",
     duration: commandDuration(cmd.expiresAt, now),
@@ -49,7 +52,7 @@ export function lostModeCommand(cmd: OutgoingCommand, now: Date, locale: Locale)
       lostMessage: userFacing(message, locale),
       lostPhoneNumber: phone ? userFacing({ text: phone }, locale) : undefined,
       lostEmailAddress: textParam(p, "email", "lostEmailAddress"),
-      lostStreetAddress: userFacing(localizedParam(p, "streetAddress", "lostStreetAddress"), locale),
+      lostStreetAddress: userFacing(streetAddress, locale),
       lostOrganization: userFacing(organization, locale),
     },
   };
@@ -69,17 +72,34 @@ export function simpleCommand(
 
 export const WIPE_REASON_MAX = 200;
 
-/** enterprises.devices.delete parameters: how to wipe, and the reason shown on personal devices. */
-export function wipeParams(
-  cmd: OutgoingCommand,
-  locale: Locale,
-): { wipeDataFlags: string[]; wipeReasonMessage: string } {
-  const p = cmd.params;
+/** WipeParams.wipeDataFlags: what else the wipe removes. */
+function wipeFlags(p: Record<string, unknown>): string[] {
   // Keeping factory-reset protection makes a stolen phone useless to whoever holds it.
   const flags = ["PRESERVE_RESET_PROTECTION_DATA", "WIPE_EXTERNAL_STORAGE"];
   if (boolParam(p, "preserveDataPlan", "PreserveDataPlan") === false) flags.push("WIPE_ESIMS");
-  const reason = textParam(p, "reason", "wipeReasonMessage") ?? t(locale, "drivers.android.wipe_reason");
-  return { wipeDataFlags: flags, wipeReasonMessage: truncate(reason, WIPE_REASON_MAX) };
+  return flags;
+}
+
+/** What the phone shows before it removes the work profile (personal devices only), ≤ 200 characters. */
+function wipeReason(p: Record<string, unknown>): { ja?: string; en?: string; text?: string } {
+  const given = localizedParam(p, "reason", "wipeReasonMessage");
+  const r = given ?? { ja: t("ja", "drivers.android.wipe_reason"), en: t("en", "drivers.android.wipe_reason") };
+  const cut = (v: string | undefined) => (v === undefined ? undefined : truncate(v, WIPE_REASON_MAX));
+  return { ja: cut(r.ja), en: cut(r.en), text: cut(r.text) };
+}
+
+/**
+ * The WIPE command (issueCommand with wipeParams): a factory reset on a company-owned device,
+ * the work profile removed on a personal one. Unlike enterprises.devices.delete it is an
+ * Operation we can follow: the wipe happens only when the device acknowledges it, and until
+ * then the incident says it is waiting for the device.
+ */
+export function wipeCommand(cmd: OutgoingCommand, now: Date, locale: Locale): androidmanagement_v1.Schema$Command {
+  return {
+    type: "WIPE",
+    duration: commandDuration(cmd.expiresAt, now),
+    wipeParams: { wipeDataFlags: wipeFlags(cmd.params), wipeReason: userFacing(wipeReason(cmd.params), locale) },
+  };
 }
 
 function truncate(s: string, max: number): string {

@@ -34,6 +34,9 @@ export const DEVICE_QUERIES = [
   "IsActivationLockEnabled",
 ] as const;
 
+/** What InstalledApplicationList asks of each app: its identifier (always sent) and name. */
+export const APP_LIST_ITEMS = ["Identifier", "Name"] as const;
+
 /** The `Command` dictionary for one of our command types. */
 export function commandFields(type: DeviceCommandType, params: Record<string, unknown>, platform: Platform): Fields {
   const message = textParam(params, "message", "Message");
@@ -67,6 +70,10 @@ export function commandFields(type: DeviceCommandType, params: Record<string, un
     }
     case "DEVICE_INFORMATION":
       return { Queries: [...DEVICE_QUERIES] };
+    case "INSTALLED_APPLICATION_LIST":
+      // Only what the policy reads: Apple warns some keys cost the device time and power. Items is
+      // iOS 14+ and not on macOS, where the full list comes.
+      return platform === "MACOS" ? {} : { Items: [...APP_LIST_ITEMS] };
     case "DISABLE_LOST_MODE":
     case "DEVICE_LOCATION":
     case "PLAY_LOST_MODE_SOUND":

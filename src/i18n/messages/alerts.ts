@@ -106,7 +106,8 @@ const en = {
   // /mdm
   "mdm.help.digest":
     "digest [settings | set owners|departments on|off | set noresponse <platform> <hours>] — post the digest now, or change its settings",
-  "mdm.help.alerts": "alerts <device> — a device's open alerts",
+  "mdm.help.alerts":
+    "alerts <device> | settings | set <type>|owners|departments on|off — a device's open alerts, or where alerts go",
   "mdm.help.policy": "policy [import allow|deny] — show the app usage policy, or import it from a CSV file",
   "mdm.digest.posted":
     "The digest is on its way to the admin channel ({alerts} alerts, {noResponse} devices with no response).",
@@ -117,7 +118,33 @@ const en = {
     "Usage: `/mdm digest`, `/mdm digest settings`, `/mdm digest set owners on|off`, `/mdm digest set departments on|off`, `/mdm digest set noresponse ios|ipados|macos|android|windows <hours>`",
   "mdm.on": "on",
   "mdm.off": "off",
-  "mdm.alerts.usage": "Usage: `/mdm alerts <device name, serial, UDID or IMEI>`",
+  "mdm.alerts.usage":
+    "Usage: `/mdm alerts <device name, serial, UDID or IMEI>`, `/mdm alerts settings`, `/mdm alerts set <type>|owners|departments on|off`",
+  "digest.personal.alertLine": "• {at} · *{device}* — {type}{detail}",
+  "digest.personal.alertsMore": "…and {n} more:",
+  "alerts.routing.title": "*Where alerts go*",
+  "alerts.routing.immediate": "Posted to the admin channel at once (on the OSes the vendor's table lists):",
+  "alerts.routing.line": "• {type} (`{id}`): {state}",
+  "alerts.routing.digestOnly": "digest only",
+  "alerts.routing.owners":
+    "Device owners — a DM for each alert posted at once, and a daily summary listing each alert: {state}",
+  "alerts.routing.departments": "Owners' department admins — the same: {state}",
+  "alerts.routing.policy": "App usage policy violations always go to the device's owner and their department admins.",
+  "alerts.routing.summary": "The 10:00 summary to the admin channel: always on.",
+  "alerts.routing.saved": "Saved.",
+  "alerts.routing.digest_only": "{type} is digest only in the vendor's table: it cannot be posted at once.",
+  "alerts.routing.unknown_type": "Unknown alert type `{type}`. The types: {types}",
+  "alerts.routing.modal.title": "Alert settings",
+  "alerts.routing.modal.submit": "Save",
+  "alerts.routing.modal.immediate": "Post to the admin channel at once",
+  "alerts.routing.modal.people": "Also send by DM (with each alert's facts)",
+  "alerts.routing.modal.owners": "Device owners",
+  "alerts.routing.modal.departments": "Owners' department admins",
+  "alerts.routing.modal.hint":
+    "The 10:00 summary always goes to the admin channel. Types the vendor's table marks digest only are not listed. Owners and their department admins always hear about app usage policy violations.",
+  "alerts.routing.modal.saved": ":white_check_mark: Alert settings saved.",
+  "admin.home.alertRouting": "Alert settings",
+
   "policy.show": "*App usage policy:* {mode} — {count} app IDs{updated}",
   "policy.mode.ALLOW": "allow list (any other app is a violation)",
   "policy.mode.DENY": "deny list (these apps are violations)",
@@ -145,8 +172,8 @@ type Key = keyof typeof en;
 export const alerts: Catalog<Key> = {
   en,
   ja: {
-    "alert.dm.owner.intro": "あなたのデバイス *{device}* でアラートが検出されました:",
-    "alert.dm.departmentAdmin.intro": "部署のデバイス *{device}* でアラートが検出されました:",
+    "alert.dm.owner.intro": "あなたのデバイス *{device}* でアラートが検知されました:",
+    "alert.dm.departmentAdmin.intro": "部門のデバイス *{device}* でアラートが検知されました:",
     "alert.dm.owner.app_policy_violation":
       "これらのアプリはアプリ利用ポリシーにより会社のデバイスでは利用できません。アンインストールしてください。デバイスから削除が報告されるとアラートは自動で解決します。業務で必要な場合は IT ヘルプデスクにご相談ください。",
     "alert.dm.departmentAdmin.app_policy_violation":
@@ -242,7 +269,8 @@ export const alerts: Catalog<Key> = {
       "最終応答からの経過時間がプラットフォームごとの規定時間以上のデバイスを表示しています({rule})。",
     "mdm.help.digest":
       "digest [settings | set owners|departments on|off | set noresponse <platform> <時間>] — サマリーを今すぐ投稿、または設定を変更",
-    "mdm.help.alerts": "alerts <デバイス> — デバイスの未対応アラート",
+    "mdm.help.alerts":
+      "alerts <デバイス> | settings | set <種別>|owners|departments on|off — デバイスの未対応アラート、またはアラートの通知先",
     "mdm.help.policy": "policy [import allow|deny] — アプリ利用ポリシーを表示、または CSV からインポート",
     "mdm.digest.posted": "サマリーを管理チャンネルに投稿します(アラート {alerts} 件、応答なし {noResponse} 台)。",
     "mdm.digest.settings":
@@ -252,7 +280,33 @@ export const alerts: Catalog<Key> = {
       "使い方: `/mdm digest`、`/mdm digest settings`、`/mdm digest set owners on|off`、`/mdm digest set departments on|off`、`/mdm digest set noresponse ios|ipados|macos|android|windows <時間>`",
     "mdm.on": "有効",
     "mdm.off": "無効",
-    "mdm.alerts.usage": "使い方: `/mdm alerts <デバイス名、シリアル、UDID または IMEI>`",
+    "mdm.alerts.usage":
+      "使い方: `/mdm alerts <デバイス名、シリアル、UDID または IMEI>`、`/mdm alerts settings`、`/mdm alerts set <種別>|owners|departments on|off`",
+    "digest.personal.alertLine": "• {at} · *{device}* — {type}{detail}",
+    "digest.personal.alertsMore": "…ほか {n} 件:",
+    "alerts.routing.title": "*アラートの通知先*",
+    "alerts.routing.immediate": "管理チャンネルへ即時に投稿(提供元の表が対象とする OS のみ):",
+    "alerts.routing.line": "• {type}(`{id}`): {state}",
+    "alerts.routing.digestOnly": "対象外(日次サマリーのみ)",
+    "alerts.routing.owners":
+      "デバイスの所有者 — 即時アラートごとの DM と、アラートを 1 件ずつ載せた日次サマリー: {state}",
+    "alerts.routing.departments": "所有者が所属する部門の管理者 — 同上: {state}",
+    "alerts.routing.policy": "アプリ利用ポリシー違反は、設定にかかわらずデバイスの所有者とその部門管理者に通知します。",
+    "alerts.routing.summary": "毎日 10:00 の日次サマリー(管理チャンネル): 常に有効(無効にはできません)。",
+    "alerts.routing.saved": "保存しました。",
+    "alerts.routing.digest_only": "{type} は提供元の表で即時通知の対象外です(日次サマリーでのみ通知します)。",
+    "alerts.routing.unknown_type": "アラート種別 `{type}` はありません。種別: {types}",
+    "alerts.routing.modal.title": "アラートの通知設定",
+    "alerts.routing.modal.submit": "保存",
+    "alerts.routing.modal.immediate": "管理チャンネルへ即時に投稿する",
+    "alerts.routing.modal.people": "DM でも通知する(アラートごとの内容つき)",
+    "alerts.routing.modal.owners": "デバイスの所有者",
+    "alerts.routing.modal.departments": "所有者が所属する部門の管理者",
+    "alerts.routing.modal.hint":
+      "毎日 10:00 の日次サマリーは常に管理チャンネルに届きます。提供元の表で即時通知の対象外の種別は表示していません。アプリ利用ポリシー違反は常に所有者と部門管理者にも通知します。",
+    "alerts.routing.modal.saved": ":white_check_mark: アラートの通知設定を保存しました。",
+    "admin.home.alertRouting": "アラート設定",
+
     "policy.show": "*アプリ利用ポリシー:* {mode} — App ID {count} 件{updated}",
     "policy.mode.ALLOW": "利用を許可するアプリ(それ以外は違反)",
     "policy.mode.DENY": "利用を拒否するアプリ(これらが違反)",

@@ -32,16 +32,17 @@ type Key =
   | "commands.confirm.go"
   | "commands.confirm.back"
   | "commands.modal.cancel"
-  | "commands.found.title"
-  | "commands.found.intro"
+  | `commands.close.${"found" | "dismissed" | "wiped"}.${"title" | "intro" | "submit"}`
+  | "commands.ephemeral.closed_wiped"
   | "commands.found.disable"
-  | "commands.found.submit"
   | "commands.expiry.never"
   | "commands.expiry.at"
   | "commands.thread.requested_wipe"
   | "commands.thread.queued"
   | "commands.thread.approved"
   | "commands.thread.sent"
+  | "commands.thread.wipe_sent"
+  | "commands.thread.lost_mode_sent"
   | "commands.thread.acknowledged"
   | "commands.thread.located"
   | "commands.thread.no_location"
@@ -109,10 +110,19 @@ export const commands: Catalog<Key> = {
     "commands.confirm.go": "Yes, go ahead",
     "commands.confirm.back": "Back",
     "commands.modal.cancel": "Cancel",
-    "commands.found.title": "Device found",
-    "commands.found.intro": "Mark {reference} as found. Pending commands for it are withdrawn.",
+    "commands.close.found.title": "Device found",
+    "commands.close.found.intro": "Mark {reference} as found. Pending commands for it are withdrawn.",
+    "commands.close.found.submit": "Mark found",
+    "commands.close.dismissed.title": "No action needed",
+    "commands.close.dismissed.intro":
+      "Close {reference} as needing no action. Pending commands are withdrawn. A device still in lost mode stays locked unless you end lost mode here.",
+    "commands.close.dismissed.submit": "Close report",
+    "commands.close.wiped.title": "Close: wiped",
+    "commands.close.wiped.intro":
+      "Close {reference}: the device was wiped. The employee is told their device was erased and what happens to their data.",
+    "commands.close.wiped.submit": "Close report",
+    "commands.ephemeral.closed_wiped": "{reference} closed: the device was wiped.",
     "commands.found.disable": "Also end lost mode on {name}",
-    "commands.found.submit": "Mark found",
     "commands.expiry.never": "Never expires: it waits for the device however long it is offline.",
     "commands.expiry.at": "Expires {at} if the device has not run it by then.",
     "commands.thread.requested_wipe":
@@ -120,6 +130,10 @@ export const commands: Catalog<Key> = {
     "commands.thread.queued": ":inbox_tray: *{type}* queued for {name} by {who}. {expiry}",
     "commands.thread.approved": ":white_check_mark: {who} approved the wipe of {name}; it is queued. {expiry}",
     "commands.thread.sent": ":outbox_tray: *{type}* delivered to {name}; waiting for its answer.",
+    "commands.thread.wipe_sent":
+      ":hourglass_flowing_sand: Wipe of {name} requested, *waiting for the device*: it wipes when it next connects (a lost phone may be offline for a long time). This thread says when the device has confirmed it; until then it is not wiped.",
+    "commands.thread.lost_mode_sent":
+      ":hourglass_flowing_sand: Lost mode for {name} requested, *waiting for the device*: it locks when it next connects. This thread says when the device has applied it.",
     "commands.thread.acknowledged": ":white_check_mark: {name} carried out *{type}*.",
     "commands.thread.located": ":round_pushpin: {name} is here: <{url}|open the map> ({lat}, {lon}).",
     "commands.thread.no_location": ":grey_question: {name} answered the location request without a position.",
@@ -161,7 +175,7 @@ export const commands: Catalog<Key> = {
       "*{name}* を強力にロックし、ロック画面に以下を表示します。紛失モードに有効期限はありません。オフラインのデバイスにも、次に接続したときに適用されます。",
     "commands.lost_mode.message": "ロック画面のメッセージ",
     "commands.lost_mode.no_help_desk":
-      ":information_source: ヘルプデスクの電話番号が未設定のため、番号は入っていません(報告者本人の番号は使いません。端末が第三者の手にある場合があるためです)。システム管理者が `/mdm company phone 03-1234-5678` で設定できます。",
+      ":information_source: ヘルプデスクの電話番号が未設定のため、番号は入っていません(報告者本人の番号は使いません。デバイスが第三者の手にある場合があるためです)。システム管理者が `/mdm company phone 03-1234-5678` で設定できます。",
     "commands.lost_mode.phone": "連絡先の電話番号",
     "commands.lost_mode.footnote": "補足(任意)",
     "commands.lost_mode.submit": "紛失モードを有効化",
@@ -192,17 +206,31 @@ export const commands: Catalog<Key> = {
     "commands.confirm.go": "実行する",
     "commands.confirm.back": "戻る",
     "commands.modal.cancel": "キャンセル",
-    "commands.found.title": "デバイス発見",
-    "commands.found.intro": "{reference} を発見済みにします。未実行のコマンドは取り下げます。",
+    "commands.close.found.title": "デバイス発見",
+    "commands.close.found.intro": "{reference} を発見済みにします。未実行のコマンドは取り下げます。",
+    "commands.close.found.submit": "発見済みにする",
+    "commands.close.dismissed.title": "対応不要",
+    "commands.close.dismissed.intro":
+      "{reference} を対応不要として閉じます。未実行のコマンドは取り下げます。紛失モード中のデバイスは、ここで解除しない限りロックされたままです。",
+    "commands.close.dismissed.submit": "報告を閉じる",
+    "commands.close.wiped.title": "初期化済みで完了",
+    "commands.close.wiped.intro":
+      "{reference} を初期化済みとして閉じます。報告者には、デバイスが初期化されたことと、データがどうなったかを知らせます。",
+    "commands.close.wiped.submit": "報告を閉じる",
+    "commands.ephemeral.closed_wiped": "{reference} を初期化済みとして閉じました。",
     "commands.found.disable": "{name} の紛失モードも解除する",
-    "commands.found.submit": "発見済みにする",
     "commands.expiry.never": "有効期限なし:デバイスがどれだけオフラインでも待ち続けます。",
     "commands.expiry.at": "{at} までにデバイスが実行しなければ期限切れになります。",
     "commands.thread.requested_wipe":
       ":hourglass: {who} が {name} の *初期化* を依頼しました。2 人目の管理者の承認が必要です。{expiry}",
-    "commands.thread.queued": ":inbox_tray: {who} が {name} に *{type}* を実行待ちにしました。{expiry}",
-    "commands.thread.approved": ":white_check_mark: {who} が {name} の初期化を承認し、実行待ちになりました。{expiry}",
+    "commands.thread.queued": ":inbox_tray: {who} が {name} の *{type}* を依頼しました。{expiry}",
+    "commands.thread.approved":
+      ":white_check_mark: {who} が {name} の初期化を承認しました。デバイスが応答すると実行されます。{expiry}",
     "commands.thread.sent": ":outbox_tray: *{type}* を {name} に送信しました。応答を待っています。",
+    "commands.thread.wipe_sent":
+      ":hourglass_flowing_sand: {name} の初期化を依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときに初期化されます(紛失中のデバイスは長くオフラインのことがあります)。デバイスが完了を確認するとこのスレッドでお知らせします。それまでは初期化されていません。",
+    "commands.thread.lost_mode_sent":
+      ":hourglass_flowing_sand: {name} の紛失モードを依頼しました。*デバイスの応答待ち* です。次にデバイスが接続したときにロックされます。デバイスが適用するとこのスレッドでお知らせします。",
     "commands.thread.acknowledged": ":white_check_mark: {name} が *{type}* を実行しました。",
     "commands.thread.located": ":round_pushpin: {name} の位置: <{url}|地図を開く>({lat}, {lon})",
     "commands.thread.no_location": ":grey_question: {name} は位置情報なしで応答しました。",
@@ -222,10 +250,10 @@ export const commands: Catalog<Key> = {
     "commands.thread.wiped_ade":
       ":boom: {name} は初期化されました。ADE デバイスのため、アクティベーション時に再登録され管理下に残ります。",
     "commands.ephemeral.queued":
-      "{name} に *{type}* を実行待ちにしました。進捗はインシデントのスレッドに表示されます。",
+      "{name} の *{type}* を依頼しました。デバイスが応答すると実行されます。進捗はインシデントのスレッドに表示されます。",
     "commands.ephemeral.wipe_requested":
       "{name} の初期化を依頼しました。別の管理者がインシデントのスレッドで承認する必要があります。",
-    "commands.ephemeral.approved": "{name} の初期化を承認し、実行待ちにしました。",
+    "commands.ephemeral.approved": "{name} の初期化を承認しました。デバイスが応答すると実行されます。",
     "commands.ephemeral.cancelled": "{name} への *{type}* を取り下げました。",
     "commands.ephemeral.found": "{reference} を発見済みにしました。",
     "commands.ephemeral.dismissed": "{reference} を対応不要にし、未実行のコマンドを取り下げました。",
@@ -234,7 +262,7 @@ export const commands: Catalog<Key> = {
     "commands.refused.not_reachable": "デバイスはすでに管理下にないため、コマンドを送れません",
     "commands.refused.two_person":
       "初期化には 2 人の異なる管理者が必要です。依頼者本人は承認できません。別の管理者に承認を依頼してください",
-    "commands.refused.duplicate": "このデバイスの *{type}* はすでに「{state}」です。新たには実行待ちにしていません。",
+    "commands.refused.duplicate": "このデバイスの *{type}* はすでに「{state}」です。新たには依頼していません。",
     "commands.line.expires": "{at} に期限切れ",
     "commands.line.never": "有効期限なし",
     "commands.line.waiting": "{at} からデバイスの応答待ち",

@@ -12,6 +12,9 @@ type Key =
   | "confirm.dismiss.text_lost_mode"
   | "confirm.dismiss.text_report"
   | "confirm.dismiss.go"
+  | "confirm.close_wiped.title"
+  | "confirm.close_wiped.text"
+  | "confirm.close_wiped.go"
   | "confirm.wipe_cancel.title"
   | "confirm.wipe_cancel.text"
   | "confirm.wipe_cancel.go"
@@ -49,9 +52,13 @@ export const confirm: Catalog<Key> = {
     "confirm.dismiss.text":
       "The report closes as needing no action and commands {name} has not received yet are withdrawn.",
     "confirm.dismiss.text_lost_mode":
-      "The report closes as needing no action and commands {name} has not received yet are withdrawn. {name} stays in lost mode until you disable it.",
+      "The report closes as needing no action and commands {name} has not received yet are withdrawn. {name} is in lost mode: the next step offers to end it.",
     "confirm.dismiss.text_report": "The report closes as needing no action.",
     "confirm.dismiss.go": "Dismiss",
+    "confirm.close_wiped.title": "Close as wiped?",
+    "confirm.close_wiped.text":
+      "The report closes as wiped. The employee is told {name} was erased and what that means for their data.",
+    "confirm.close_wiped.go": "Close as wiped",
     "confirm.wipe_cancel.title": "Withdraw the wipe?",
     "confirm.wipe_cancel.text":
       "The wipe request for {name} is withdrawn: nobody can approve it any more and the device is not erased.",
@@ -93,9 +100,13 @@ export const confirm: Catalog<Key> = {
     "confirm.dismiss.title": "この報告を却下しますか?",
     "confirm.dismiss.text": "対応不要として報告を閉じ、{name} がまだ受け取っていないコマンドを取り消します。",
     "confirm.dismiss.text_lost_mode":
-      "対応不要として報告を閉じ、{name} がまだ受け取っていないコマンドを取り消します。紛失モードは解除するまで続きます。",
+      "対応不要として報告を閉じ、{name} がまだ受け取っていないコマンドを取り消します。{name} は紛失モード中です。次の画面で解除できます。",
     "confirm.dismiss.text_report": "対応不要として報告を閉じます。",
     "confirm.dismiss.go": "却下する",
+    "confirm.close_wiped.title": "初期化済みとして閉じますか?",
+    "confirm.close_wiped.text":
+      "報告を初期化済みとして閉じます。報告者には {name} が初期化されたことと、データへの影響を知らせます。",
+    "confirm.close_wiped.go": "初期化済みで閉じる",
     "confirm.wipe_cancel.title": "初期化の依頼を取り下げますか?",
     "confirm.wipe_cancel.text": "{name} の初期化依頼を取り下げます。承認できなくなり、デバイスは初期化されません。",
     "confirm.wipe_cancel.go": "取り下げる",
@@ -109,7 +120,7 @@ export const confirm: Catalog<Key> = {
     "confirm.alert_resolve.text":
       "このアラートを未解決の一覧と日次サマリーから外します。デバイスが同じ問題を再び報告すると、もう一度通知されます。",
     "confirm.alert_resolve.go": "解決済みにする",
-    "confirm.cert_override_request.title": "プッシュ証明書を置き換えますか?",
+    "confirm.cert_override_request.title": "プッシュ通知証明書を置き換えますか?",
     "confirm.cert_override_request.text":
       "トピックの異なる証明書に置き換えると、登録済みのすべての Apple デバイスと通信できなくなり、すべて登録し直しになります。別の管理者の確認が必要です。",
     "confirm.cert_override_request.go": "置き換えを依頼",

@@ -26,7 +26,10 @@ type Key =
   | "device_side.battery"
   | "device_side.lost_mode_exited"
   | "device_side.lost_mode_exit_failed"
-  | "device_side.outgoing_call";
+  | "device_side.outgoing_call"
+  | "device_side.left_management"
+  | "device_side.reset_on_device"
+  | "commands.thread.lost_mode_on_android";
 
 export const google: Catalog<Key> = {
   en: {
@@ -63,6 +66,12 @@ export const google: Catalog<Key> = {
       ":lock: Someone tried to leave lost mode on {name} and failed (wrong password). The device stays locked.",
     "device_side.outgoing_call":
       ":telephone_receiver: A call was made from {name} while in lost mode (the lock screen's call button).",
+    "device_side.left_management":
+      ":warning: {name} is no longer managed: it was deleted in the Android Management console, or its work profile or management was removed on the device. No command can reach it any more, and this app did not wipe it. Next: ask who removed it; if the device is still missing, treat its company data as exposed (change the owner's passwords, revoke its sessions) and report the loss to your security contact.",
+    "device_side.reset_on_device":
+      ":warning: {name} was factory reset on the device itself and has enrolled again under a new id. Its data is gone, and so is any lost mode it had: if the loss is still open, lost mode is requested again automatically. Next: find out who reset it — a finder or a thief can reset a phone that has no reset protection.",
+    "commands.thread.lost_mode_on_android":
+      ":lock: {name} is in lost mode (the device confirmed it). Android sends its location by itself while lost; each one is posted in this thread.",
   },
   ja: {
     "report.edited.title": ":pencil2: 報告者がフォームの回答を編集しました。報告は新しい回答で更新されています:",
@@ -77,15 +86,15 @@ export const google: Catalog<Key> = {
     "report.edited.field.contactPhone": "連絡先電話番号",
     "report.edited.field.consentLostMode": "紛失モードへの同意",
     "capability.lost_mode.android_personal":
-      "紛失モード: Google は会社所有の Android 端末でのみ紛失モードを許可しています。この端末は個人所有(仕事用プロファイル)です。会社のデータを守るには仕事用プロファイルを削除してください。",
+      "紛失モード: Google は会社所有の Android デバイスでのみ紛失モードを許可しています。このデバイスは個人所有(仕事用プロファイル)です。会社のデータを守るには仕事用プロファイルを削除してください。",
     "capability.lost_mode.android_11":
-      "紛失モード: 完全管理の Android 端末では Android 11 以降でのみ使えます。この端末は古いバージョンです。",
+      "紛失モード: 完全管理の Android デバイスでは Android 11 以降でのみ使えます。このデバイスは古いバージョンです。",
     "capability.lost_mode.android_13":
-      "紛失モード: 会社所有の仕事用プロファイルでは Android 13 以降でのみ使えます。この端末は古いバージョンです。",
+      "紛失モード: 会社所有の仕事用プロファイルでは Android 13 以降でのみ使えます。このデバイスは古いバージョンです。",
     "capability.android.location_automatic":
-      "Android には位置情報・サウンドのコマンドがありません。紛失モード中は端末が自ら位置情報を送り、このスレッドに投稿されます。",
+      "Android には位置情報・サウンドのコマンドがありません。紛失モード中はデバイスが自ら位置情報を送り、このスレッドに投稿されます。",
     "capability.wipe.android_work_profile":
-      "個人所有の端末: 仕事用プロファイルと会社のデータだけを削除します。本人のアプリやデータは残り、端末は初期化されません。",
+      "個人所有のデバイス: 仕事用プロファイルと会社のデータだけを削除します。本人のアプリやデータは残り、デバイスは初期化されません。",
     "capability.wipe.android_work_profile_button": "仕事用データを削除",
     "device_side.located":
       ":round_pushpin: {name} が位置情報を送信しました(紛失モード): <{url}|地図を開く>({lat}, {lon})、{at}",
@@ -93,10 +102,16 @@ export const google: Catalog<Key> = {
     "device_side.accuracy_unknown": "精度: Android からは報告されません",
     "device_side.battery": "バッテリー: {pct}%",
     "device_side.lost_mode_exited":
-      ":warning: {name} の端末上で紛失モードが解除されました。端末のパスワードが入力され、現在ロックは解除されています。次の対応: 報告者に連絡し、本人でなければ紛失モードを再度有効にする(解除直後は Android が拒否することがあります)か、初期化してください。",
+      ":warning: {name} のデバイス上で紛失モードが解除されました。デバイスのパスワードが入力され、現在ロックは解除されています。次の対応: 報告者に連絡し、本人でなければ紛失モードを再度有効にする(解除直後は Android が拒否することがあります)か、初期化してください。",
     "device_side.lost_mode_exit_failed":
-      ":lock: {name} の端末上で紛失モードの解除が試みられましたが失敗しました(パスワード誤り)。端末はロックされたままです。",
+      ":lock: {name} のデバイス上で紛失モードの解除が試みられましたが失敗しました(パスワード誤り)。デバイスはロックされたままです。",
     "device_side.outgoing_call":
       ":telephone_receiver: 紛失モード中の {name} から電話が発信されました(ロック画面の発信ボタン)。",
+    "device_side.left_management":
+      ":warning: {name} は管理下から外れました。Android Management のコンソールで削除されたか、デバイス上で仕事用プロファイルまたは管理が削除されました。このアプリが初期化したのではなく、今後コマンドは届きません。次の対応: 誰が削除したか確認し、デバイスが見つかっていなければ会社のデータが漏れたものとして扱ってください(所有者のパスワード変更、セッションの無効化、セキュリティ担当への報告)。",
+    "device_side.reset_on_device":
+      ":warning: {name} はデバイス上で初期化され、新しい ID で再登録されました。データは消え、紛失モードも解除されています。紛失が未解決なら紛失モードを自動で再度依頼します。次の対応: 誰が初期化したか確認してください(リセット保護のないデバイスは拾った人でも初期化できます)。",
+    "commands.thread.lost_mode_on_android":
+      ":lock: {name} は紛失モードになりました(デバイスが適用を確認)。紛失中は Android が自ら位置情報を送り、このスレッドに投稿されます。",
   },
 };

@@ -82,6 +82,16 @@ type Key =
   | "cert.refused.no_request"
   | "cert.refused.key_mismatch"
   | "cert.refused.topic_changed"
+  | "cert.refused.apple_id_changed"
+  | "cert.appleid.explain"
+  | "cert.appleid.request"
+  | "cert.appleid.requested"
+  | "cert.appleid.second"
+  | "cert.appleid.confirm"
+  | "cert.appleid.requested_ack"
+  | "cert.appleid.confirmed"
+  | "cert.appleid.dialog.request"
+  | "cert.appleid.dialog.confirm"
   | "cert.override.explain"
   | "cert.override.request"
   | "cert.override.requested"
@@ -124,6 +134,10 @@ type Key =
   | "custody.modal.two_factor_holder"
   | "handover.title"
   | "handover.summary"
+  | "handover.summary.unused"
+  | "handover.in_use.push_cert_apple_id"
+  | "handover.in_use.abm_apple_id"
+  | "handover.in_use.android_gmail"
   | "handover.confirm"
   | "handover.confirmed_by"
   | "handover.missing"
@@ -259,6 +273,23 @@ export const renewals: Catalog<Key> = {
       "That certificate does not match the private key stored here: Apple issued it for a different request (for example initial setup was run twice, or the request came from another tool). Upload the certificate issued for the request made with `/mdm cert csr`.",
     "cert.refused.topic_changed":
       "Refused: this is a NEW push certificate (topic `{newTopic}`), not a renewal of the current one (topic `{currentTopic}`). Installing it would cut off every enrolled Apple device and force each one to re-enroll. Renew the existing certificate instead: in Apple Push Certificates Portal, sign in with the SAME Apple ID as before and press *Renew* on it.",
+    "cert.refused.apple_id_changed":
+      "Not made: the push certificate was created with the Apple ID *{recorded}*. The yearly renewal renews that same certificate, so you must sign in to Apple Push Certificates Portal with the same Apple ID it was created with. With *{typed}* Apple issues a NEW certificate, and the MDM profile must then be replaced on every device (every enrolled Apple device re-enrolled). Run `/mdm cert csr appleid={recorded}` instead.",
+    "cert.appleid.explain":
+      "Only if the old Apple ID is truly lost and you mean to start a new certificate (every device re-enrolls): ask for it — a second, different administrator must confirm.",
+    "cert.appleid.request": "Use the new Apple ID (needs a 2nd admin)",
+    "cert.appleid.requested":
+      "{who} asks for a push certificate request with ANOTHER Apple ID: `{recorded}` → `{next}`. That is a new certificate, not a renewal: the MDM profile must be replaced on every device (every enrolled Apple device re-enrolled).",
+    "cert.appleid.second":
+      "A second, different administrator must confirm. If the old Apple ID is known, renew with it instead and ignore this.",
+    "cert.appleid.confirm": "Confirm the new Apple ID",
+    "cert.appleid.requested_ack": "Asked: a second administrator must confirm it in the admin channel.",
+    "cert.appleid.confirmed":
+      "Request made for the new Apple ID *{appleId}* (asked by {who}, confirmed by you): the files are in this thread. Sign in to <{link}|Apple Push Certificates Portal> with *{appleId}*, *Create a Certificate* and upload the request. Uploading its .pem will need two administrators again, and every enrolled device must then be re-enrolled.",
+    "cert.appleid.dialog.request":
+      "A request with another Apple ID makes a new certificate: every enrolled Apple device must be enrolled again. A second administrator must confirm.",
+    "cert.appleid.dialog.confirm":
+      "The request for the new Apple ID is made now. Installing its certificate later cuts off every enrolled Apple device until it is enrolled again.",
     "cert.override.explain":
       "Only if you really mean to replace it (every device re-enrolls): request an override — a second, different administrator must confirm it.",
     "cert.override.request": "Replace anyway (needs a 2nd admin)",
@@ -310,6 +341,13 @@ export const renewals: Catalog<Key> = {
     "custody.modal.two_factor_holder": "Who holds the 2FA phone",
     "handover.title": "Handover checklist — when an administrator changes",
     "handover.summary": "{done} of {total} items confirmed.",
+    "handover.summary.unused": "{done} of {total} items confirmed ({unused} not used here).",
+    "handover.in_use.push_cert_apple_id":
+      "iOS or macOS devices are enrolled, and their push certificate is renewed with this Apple ID, so it is used here.",
+    "handover.in_use.abm_apple_id":
+      "ADE devices are enrolled (or an ADE/VPP token is on record), and Apple Business Manager is signed in with this Apple ID, so it is used here.",
+    "handover.in_use.android_gmail":
+      "Android devices are enrolled, and Android Enterprise depends on this Gmail account, so it is used here.",
     "handover.confirm": "Confirm",
     "handover.confirmed_by": "confirmed by {who} on {date}",
     "handover.missing": "Missing: {list}",
@@ -338,8 +376,8 @@ export const renewals: Catalog<Key> = {
   },
   ja: {
     "mdm.help.cert":
-      "cert csr|upload — Apple 用のプッシュ証明書リクエストを作成 / Apple から返された .pem をアップロード",
-    "mdm.help.certs": "certs — 使用中のプッシュ証明書(有効期限・トピック・シリアル・Apple ID)",
+      "cert csr|upload — Apple 用のプッシュ通知証明書リクエストを作成 / Apple から返された .pem をアップロード",
+    "mdm.help.certs": "certs — 使用中のプッシュ通知証明書(有効期限・トピック・シリアル・Apple ID)",
     "mdm.help.renewals": "renewals — 更新期限の一覧、ADE/VPP トークンと Android Enterprise 用 Gmail の登録",
     "mdm.help.custody":
       "custody [contact|admin|push|abm|gmail] — 各アカウントの管理者(パスワードそのものは記録しません)",
@@ -390,7 +428,7 @@ export const renewals: Catalog<Key> = {
     "renewal.mark.date_required": "日付を選んでください。",
     "renewal.done_usage":
       "`/mdm renewals done push|ade|vpp|gmail` で新しい期限(またはログイン日)の入力フォームが開きます。",
-    "renewal.kind.short.PUSH_CERTIFICATE": "プッシュ証明書",
+    "renewal.kind.short.PUSH_CERTIFICATE": "プッシュ通知証明書",
     "renewal.kind.short.ADE_TOKEN": "ADE トークン",
     "renewal.kind.short.VPP_TOKEN": "VPP トークン",
     "renewal.kind.short.ANDROID_ENTERPRISE_GMAIL": "Android Enterprise の Gmail",
@@ -412,7 +450,7 @@ export const renewals: Catalog<Key> = {
     "cert.facts": "トピック `{topic}` · シリアル `{serial}`",
     "cert.apple_id": "Apple ID: {appleId}",
     "cert.list.title": "*MDM プッシュ通知証明書*",
-    "cert.none": "プッシュ証明書はまだ登録されていません。",
+    "cert.none": "プッシュ通知証明書はまだ登録されていません。",
     "cert.requests": "リクエスト:",
     "cert.request.installed": "証明書登録済み",
     "cert.request.held": "保留中:トピックが異なるため 2 人の管理者の承認待ち",
@@ -423,13 +461,13 @@ export const renewals: Catalog<Key> = {
       "新しい秘密鍵を作成し、暗号化して保存しました。ファイルをここに投稿します: *push-request.b64* を <{link}|Apple Push Certificates Portal> に *{appleId}* でサインインしてアップロードし、既存の証明書の *Renew*(*Create* ではなく)を押して .pem をダウンロードしたら `/mdm cert upload` してください。",
     "cert.csr.unsigned":
       "新しい秘密鍵を作成し、暗号化して保存しました。CSR(*push-csr.pem*)をここに投稿します。ベンダー署名用の証明書(MDM_VENDOR_CERT_PATH / MDM_VENDOR_KEY_PATH)が未設定のため、MDM ベンダーに署名を依頼してから <{link}|Apple Push Certificates Portal> に *{appleId}* でサインインしてアップロードし(*Create* ではなく *Renew*)、.pem を `/mdm cert upload` してください。",
-    "cert.upload.title": "プッシュ証明書のアップロード",
+    "cert.upload.title": "プッシュ通知証明書のアップロード",
     "cert.upload.intro":
       "Apple Push Certificates Portal からダウンロードした *.pem* ファイルを選んでください。保存済みの秘密鍵と現在の証明書で確認してから登録します。",
     "cert.installed.first":
-      ":white_check_mark: プッシュ証明書を登録しました: トピック `{topic}`、シリアル `{serial}`、有効期限 {deadline}。",
+      ":white_check_mark: プッシュ通知証明書を登録しました: トピック `{topic}`、シリアル `{serial}`、有効期限 {deadline}。",
     "cert.installed.renewed":
-      ":white_check_mark: プッシュ証明書を更新しました(同じトピック `{topic}` のためデバイスの再登録は不要です): シリアル `{serial}`、有効期限 {deadline}。",
+      ":white_check_mark: プッシュ通知証明書を更新しました(同じトピック `{topic}` のためデバイスの再登録は不要です): シリアル `{serial}`、有効期限 {deadline}。",
     "cert.refused.json_file":
       "これは .pem 証明書ではなく .json ファイルです。ブラウザによっては Apple のダウンロードをこの名前で保存します。Apple Push Certificates Portal から(別のブラウザで)ダウンロードし直し、ファイル名が .pem であることを確認してアップロードしてください。",
     "cert.refused.csr_not_certificate":
@@ -445,18 +483,35 @@ export const renewals: Catalog<Key> = {
     "cert.refused.key_mismatch":
       "この証明書は保存されている秘密鍵と一致しません。別のリクエストに対して発行されたものです(初期設定を 2 回実行した、別のツールでリクエストを作成した、など)。`/mdm cert csr` で作成したリクエストに対して発行された証明書をアップロードしてください。",
     "cert.refused.topic_changed":
-      "登録を拒否しました: これは現在の証明書(トピック `{currentTopic}`)の更新ではなく、新しいプッシュ証明書(トピック `{newTopic}`)です。登録すると登録済みの全 Apple デバイスとの通信が切れ、すべて再登録が必要になります。Apple Push Certificates Portal に前回と同じ Apple ID でサインインし、既存の証明書を *Renew*(更新)してください。",
+      "登録を拒否しました: これは現在の証明書(トピック `{currentTopic}`)の更新ではなく、新しいプッシュ通知証明書(トピック `{newTopic}`)です。登録すると登録済みの全 Apple デバイスとの通信が切れ、すべて再登録が必要になります。Apple Push Certificates Portal に前回と同じ Apple ID でサインインし、既存の証明書を *Renew*(更新)してください。",
+    "cert.refused.apple_id_changed":
+      "作成しませんでした: プッシュ通知証明書は Apple ID *{recorded}* で作成されています。年次更新作業では同一の証明書を更新するため、証明書取得時と同一の Apple ID で Apple Push Certificates Portal へサインインする必要があります。*{typed}* では新しい証明書の発行になり、デバイスへの MDM 構成プロファイルの入れ替え作業(登録済みの全 Apple デバイスの再登録)が必要になります。`/mdm cert csr appleid={recorded}` を実行してください。",
+    "cert.appleid.explain":
+      "以前の Apple ID が本当に不明で、新しい証明書で始め直す場合のみ(全デバイスの再登録が必要): 申請してください。別の管理者 1 名の承認が必要です。",
+    "cert.appleid.request": "新しい Apple ID で申請(2 人目の承認が必要)",
+    "cert.appleid.requested":
+      "{who} が別の Apple ID でのプッシュ通知証明書リクエストを申請しました: `{recorded}` → `{next}`。これは更新ではなく新しい証明書の発行です。デバイスへの MDM 構成プロファイルの入れ替え作業(登録済みの全 Apple デバイスの再登録)が必要になります。",
+    "cert.appleid.second":
+      "申請者とは別の管理者の承認が必要です。以前の Apple ID がわかる場合はその Apple ID で更新し、この申請は無視してください。",
+    "cert.appleid.confirm": "新しい Apple ID を承認",
+    "cert.appleid.requested_ack": "申請しました。管理者チャンネルで別の管理者が承認する必要があります。",
+    "cert.appleid.confirmed":
+      "新しい Apple ID *{appleId}* でリクエストを作成しました(申請: {who}、承認: あなた)。ファイルはこのスレッドにあります。<{link}|Apple Push Certificates Portal> に *{appleId}* でサインインし、*Create a Certificate* でリクエストをアップロードしてください。返された .pem のアップロードには再度 2 人の管理者が必要で、その後は登録済みの全デバイスの再登録が必要です。",
+    "cert.appleid.dialog.request":
+      "別の Apple ID でのリクエストは新しい証明書になり、登録済みのすべての Apple デバイスを登録し直すことになります。別の管理者の確認が必要です。",
+    "cert.appleid.dialog.confirm":
+      "新しい Apple ID でリクエストを今すぐ作成します。その証明書を適用すると、登録し直すまで登録済みのすべての Apple デバイスと通信できなくなります。",
     "cert.override.explain":
       "本当に置き換える場合のみ(全デバイスの再登録が必要): 置き換えを申請してください。別の管理者 1 名の承認が必要です。",
     "cert.override.request": "置き換えを申請(2 人目の承認が必要)",
     "cert.override.requested":
-      "{who} がプッシュ証明書の置き換えを申請しました: 現在のトピック `{current}` → 新しいトピック `{next}`。登録済みの全 Apple デバイスとの通信が切れ、再登録が必要になります。",
+      "{who} がプッシュ通知証明書の置き換えを申請しました: 現在のトピック `{current}` → 新しいトピック `{next}`。登録済みの全 Apple デバイスとの通信が切れ、再登録が必要になります。",
     "cert.override.second":
       "申請者とは別の管理者の承認が必要です。誤りの場合は既存の証明書を更新し、この申請は無視してください。",
     "cert.override.confirm": "置き換えを承認",
     "cert.override.requested_ack": "置き換えを申請しました。管理者チャンネルで別の管理者が承認する必要があります。",
     "cert.override.confirmed":
-      "プッシュ証明書を置き換えました: 新しいトピック `{topic}`、有効期限 {deadline}。デバイスの再登録が必要です。",
+      "プッシュ通知証明書を置き換えました: 新しいトピック `{topic}`、有効期限 {deadline}。デバイスの再登録が必要です。",
     "cert.override.pending": "{who} が申請した証明書の置き換えが 2 人目の管理者の承認を待っています。",
     "token.upload.title": "トークンファイルのアップロード",
     "token.upload.intro.ADE_TOKEN":
@@ -475,7 +530,7 @@ export const renewals: Catalog<Key> = {
     "custody.saved": "保存しました: {role} — {address}",
     "custody.role.PANEL_CONTACT": "MDM 管理パネルの担当者",
     "custody.role.PANEL_SYSTEM_ADMIN": "MDM 管理パネルのシステム管理者アカウント",
-    "custody.role.PUSH_CERT_APPLE_ID": "プッシュ証明書の Apple ID",
+    "custody.role.PUSH_CERT_APPLE_ID": "プッシュ通知証明書の Apple ID",
     "custody.role.ABM_APPLE_ID": "Apple Business/School Manager の Apple ID",
     "custody.role.ANDROID_ENTERPRISE_GMAIL": "Android Enterprise 管理者用 Gmail",
     "custody.warning.free_mail":
@@ -498,6 +553,13 @@ export const renewals: Catalog<Key> = {
     "custody.modal.two_factor_holder": "2 ファクタ認証の電話の所持者",
     "handover.title": "引き継ぎチェックリスト — 管理者の交代時",
     "handover.summary": "{total} 項目中 {done} 項目確認済み。",
+    "handover.summary.unused": "{total} 項目中 {done} 項目確認済み(ほか {unused} 項目は利用なし)。",
+    "handover.in_use.push_cert_apple_id":
+      "iOS / macOS デバイスが登録されており、そのプッシュ通知証明書はこの Apple ID で更新するため、「利用なし」にはできません。",
+    "handover.in_use.abm_apple_id":
+      "ADE デバイスが登録されている(または ADE / VPP トークンが記録されている)ため、Apple Business Manager の管理用 Apple ID は利用中です。「利用なし」にはできません。",
+    "handover.in_use.android_gmail":
+      "Android デバイスが登録されており、Android Enterprise はこの Gmail アカウントに依存するため、「利用なし」にはできません。",
     "handover.confirm": "確認済みにする",
     "handover.confirmed_by": "{date} に {who} が確認",
     "handover.missing": "不足: {list}",
@@ -521,7 +583,7 @@ export const renewals: Catalog<Key> = {
     "handover.missing.password_holder": "パスワード管理者",
     "handover.missing.password_location": "パスワードの保管場所",
     "handover.missing.two_factor_holder": "2 ファクタ認証の電話の所持者",
-    "handover.missing.certificate": "プッシュ証明書(有効期限)",
+    "handover.missing.certificate": "プッシュ通知証明書(有効期限)",
     "handover.missing.last_sign_in": "最終ログイン日",
   },
 };

@@ -120,16 +120,16 @@ export const response: Catalog<Key> = {
     "brake.ephemeral.requested": "{name} の{type}を依頼しました。対応ポリシーにより別の管理者の承認が必要です。",
     "brake.ephemeral.approval_recorded":
       "{name} の{type}への承認を記録しました（{given}/{required}）。初期化の上限を超えているため、あと 1 人の管理者の承認が必要です。",
-    "brake.ephemeral.approved": "{name} の{type}を承認し、実行待ちにしました。",
+    "brake.ephemeral.approved": "{name} の{type}を承認しました。デバイスが応答すると実行されます。",
     "brake.refused.already_approved": "すでに承認済みです。別の管理者の承認も必要です",
     "brake.refused.policy_self":
       "ポリシーの変更には 2 人目の管理者が必要です。提案者本人は承認できません。別の管理者に承認を依頼してください",
     "brake.bulk.unknown":
-      "シリアル番号・UDID・IMEI が {unknown} の端末はありません。何も依頼していません。一覧を確認してもう一度送ってください",
+      "シリアル番号・UDID・IMEI が {unknown} のデバイスはありません。何も依頼していません。一覧を確認してもう一度送ってください",
     "brake.security.wipe_past_limit":
       ":rotating_light: *上限を超えた初期化*: 直近 1 時間に {limit} 件以上の初期化が依頼・実行されている中で、{who} が {name} の初期化を依頼しました。依頼者以外の管理者 2 人の承認待ちです。",
     "brake.security.bulk_request":
-      ":warning: *{count} 台をまとめた依頼*: {who} が {devices} の *{type}* を依頼しました（{source} から）。各端末に通常の承認と初期化の上限が適用されます。",
+      ":warning: *{count} 台をまとめた依頼*: {who} が {devices} の *{type}* を依頼しました（{source} から）。各デバイスに通常の承認と初期化の上限が適用されます。",
     "brake.policy.title": "*対応ポリシー*",
     "brake.policy.limit": "緊急承認（他の管理者 2 人）が必要になるまでの初期化件数（直近 1 時間）: *{limit}*",
     "brake.policy.second_admin": "2 人目の管理者が必要なコマンド: 初期化（常に）、{types}",
@@ -151,15 +151,15 @@ export const response: Catalog<Key> = {
       "提案しました: {change}。別のシステム管理者が管理チャンネルで承認すると適用されます。",
     "brake.policy.applied_ephemeral": "適用しました: {change}。",
     "brake.bulk.usage":
-      "使い方: `/mdm bulk wipe|lock|lostmode <シリアル|UDID|IMEI> …` — 種類の後に CSV の行を貼り付けることもできます（1 列目がシリアル番号・UDID・IMEI）。各端末に通常の承認と初期化の上限が適用され、依頼はセキュリティチャンネルに投稿されます。",
+      "使い方: `/mdm bulk wipe|lock|lostmode <シリアル|UDID|IMEI> …` — 種類の後に CSV の行を貼り付けることもできます（1 列目がシリアル番号・UDID・IMEI）。各デバイスに通常の承認と初期化の上限が適用され、依頼はセキュリティチャンネルに投稿されます。",
     "brake.bulk.result": "{count} 台の *{type}*（依頼 {batch}）:",
     "brake.bulk.line_ok": "• {name}: {state}",
     "brake.bulk.line_refused": "• {name}: 拒否 — {reason}",
-    "brake.bulk.lost_message": "この端末は紛失届が出ています。会社の情報システム部門にご連絡ください。",
+    "brake.bulk.lost_message": "このデバイスは紛失届が出ています。会社の情報システム部門にご連絡ください。",
     "mdm.help.brake":
       "brake [limit <n> | lostmode|lock|unlostmode|locate|sound on|off] — 破壊的操作の歯止め: 初期化の上限と 2 人目の管理者が必要なコマンド（変更は管理者 2 人で）",
     "mdm.help.bulk":
-      "bulk wipe|lock|lostmode <シリアル> … — 複数端末へのまとめた依頼。通常と同じ承認が必要（セキュリティチャンネルに投稿）",
+      "bulk wipe|lock|lostmode <シリアル> … — 複数のデバイスへのまとめた依頼。通常と同じ承認が必要（セキュリティチャンネルに投稿）",
     "mdm.help.case": "case LR-2026-0001 — 報告の事故報告書（監査ログから PDF と CSV）",
     "response.escalated":
       ":bell: {group} *{reference}* に {minutes} 分間だれも対応していません（{when}）。紛失モードの有効化、または発見・対応不要の記録をお願いします。",
@@ -167,9 +167,9 @@ export const response: Catalog<Key> = {
     "response.escalated.business": "営業時間内",
     "response.escalated.off_hours": "営業時間外",
     "response.wipe_question":
-      ":hourglass_flowing_sand: 紛失モードを有効にして {hours} 時間が経ちましたが、{names} は見つかっていません。Google は 24 時間以内に回収できない端末の初期化を推奨しています。初期化しますか？ いつもどおり 2 人目の管理者の承認が必要です。",
+      ":hourglass_flowing_sand: 紛失モードを有効にして {hours} 時間が経ちましたが、{names} は見つかっていません。Google は 24 時間以内に回収できないデバイスの初期化を推奨しています。初期化しますか？ いつもどおり 2 人目の管理者の承認が必要です。",
     "response.wipe_question.button": "{name} を初期化",
     "response.digest.medians":
-      ":stopwatch: *今週の対応*（{incidents} 件）: 最初の判断までの中央値 *{first}*（対応 {acted} 件）、端末で紛失モードが有効になるまで *{lost}*（{lostOn} 件）",
+      ":stopwatch: *今週の対応*（{incidents} 件）: 最初の判断までの中央値 *{first}*（対応 {acted} 件）、デバイスで紛失モードが有効になるまで *{lost}*（{lostOn} 件）",
   },
 };

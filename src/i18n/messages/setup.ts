@@ -113,7 +113,7 @@ export const setup: Catalog<keyof typeof en> = {
     "setup.title.android": "Android Management API",
     "setup.title.google_form": "Google フォーム",
     "setup.title.digest": "日次ダイジェスト",
-    "setup.title.push_certificate": "Apple プッシュ証明書",
+    "setup.title.push_certificate": "Apple プッシュ通知証明書",
     "setup.title.outbox": "Slack 送信待ち",
     "setup.status.ok": "正常",
     "setup.status.not_configured": "未設定",
@@ -147,12 +147,12 @@ export const setup: Catalog<keyof typeof en> = {
     "setup.slack.channel_ok": "ボットは #{channel} に参加しています",
     "setup.slack.email_ok": "users.info がメールアドレスを返します。Slack ユーザーと社員が結び付きます",
     "setup.slack.email_missing":
-      "users.info がメールアドレスを返しません。users:read.email を付与してアプリを再インストールしないと、誰も自分の端末と結び付きません",
+      "users.info がメールアドレスを返しません。users:read.email を付与してアプリを再インストールしないと、誰も自分のデバイスと結び付きません",
     "setup.slack.email_nobody": "メールアドレスを確認できるユーザーがワークスペースにいません",
     "setup.slack.admin_unknown":
       "SLACK_ADMIN_USER_IDS の {user} を Slack が知りません。プロフィールからメンバー ID をコピーしてください",
     "setup.slack.email_error": "メールアドレスを確認できませんでした（{error}）",
-    "setup.nanomdm.off": "未使用: Apple 端末には組み込みエージェントでコマンドを送ります",
+    "setup.nanomdm.off": "未使用: Apple デバイスには組み込みエージェントでコマンドを送ります",
     "setup.nanomdm.half": "{missing} が未設定です。NANOMDM_URL と NANOMDM_API_KEY の両方が必要です",
     "setup.nanomdm.unreachable":
       "{url} の NanoMDM が応答しません（{reason}）。NANOMDM_URL とネットワークを確認してください",
@@ -164,7 +164,7 @@ export const setup: Catalog<keyof typeof en> = {
     "setup.nanomdm.no_webhook_key":
       "NANOMDM_WEBHOOK_HMAC_KEY が未設定のため、NanoMDM からの結果はすべて拒否されます。NanoMDM の -webhook-hmac-key と同じ値を設定してください",
     "setup.nanomdm.ok": "{url} の NanoMDM {version} が API キーを受け付けます。Webhook キー設定済み",
-    "setup.android.off": "未使用: Android 端末には組み込みエージェントでコマンドを送ります",
+    "setup.android.off": "未使用: Android デバイスには組み込みエージェントでコマンドを送ります",
     "setup.android.no_key":
       "ANDROID_ENTERPRISE_ID はありますが、サービスアカウントの鍵がありません。ANDROID_SERVICE_ACCOUNT_JSON を設定してください",
     "setup.android.denied":
@@ -188,14 +188,14 @@ export const setup: Catalog<keyof typeof en> = {
     "setup.digest.ok": "{tz} で {cron}。次回 {next}",
     "setup.digest.no_channel": "{tz} で {cron}（次回 {next}）ですが、SLACK_ADMIN_CHANNEL が未設定です",
     "setup.digest.never": "{tz} の {cron} は一度も実行されません。DIGEST_CRON を確認してください",
-    "setup.push_certificate.none": "登録なし（MDM サーバーで Apple 端末を管理する場合に必要）",
+    "setup.push_certificate.none": "登録なし（MDM サーバーで Apple デバイスを管理する場合に必要）",
     "setup.push_certificate.ok": "{date} まで有効",
     "setup.push_certificate.soon": "{date} に期限切れ（あと {days} 日）。同じ Apple ID で更新してください",
     "setup.push_certificate.expired":
-      "{date} に期限切れ。Apple 端末が MDM サーバーと通信できません。同じ Apple ID で更新してください",
+      "{date} に期限切れ。Apple デバイスが MDM サーバーと通信できません。同じ Apple ID で更新してください",
     "landing.title": "紛失デバイス窓口",
     "landing.lead":
-      "会社のスマートフォン・タブレット・PC の紛失・盗難を届け出る窓口です。IT 管理者にすぐ通知され、Slack から端末を保護（紛失モード・ワイプ）できます。",
+      "会社のスマートフォン・タブレット・PC の紛失・盗難を届け出る窓口です。IT 管理者にすぐ通知され、Slack からデバイスを保護（紛失モード・初期化）できます。",
     "landing.report": "紛失を届け出る",
     "landing.setup_heading": "セットアップ状況",
     "landing.setup_note": "このマシンから、またはセットアップトークン付きでのみ表示されます。秘密情報は表示しません。",

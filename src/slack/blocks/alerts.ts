@@ -97,6 +97,18 @@ export function alertFields(a: AlertView, { locale, timeZone }: Ctx): [string, s
   return fields;
 }
 
+/** The detail that tells one alert from another of its type, in one line (empty when there is none). */
+export function alertDetail(type: string, d: Record<string, unknown>, locale: Locale): string {
+  const tr = (k: string) => t(locale, k);
+  if (type === "app_policy_violation" && Array.isArray(d.apps) && d.apps.length)
+    return `${tr("alert.field.apps")}: ${(d.apps as string[]).join(", ")}`;
+  if (type === "unauthorized_sim")
+    return `${tr("alert.field.currentSim")}: ${d.currentSim === null ? tr("alert.field.noSim") : String(d.currentSim ?? tr("alert.none"))}`;
+  if (type === "virus" && typeof d.virusName === "string") return d.virusName;
+  if (type === "geofence" && typeof d.lockState === "string") return `${tr("alert.field.lockState")}: ${d.lockState}`;
+  return "";
+}
+
 const mrkdwnEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function alertMessage(a: AlertView, ctx: Ctx): { text: string; blocks: KnownBlock[] } {

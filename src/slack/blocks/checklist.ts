@@ -37,8 +37,8 @@ export function assessmentText(a: Assessment, locale: Locale, timeZone: string):
   if (a.verdict !== "likely_required") return t(locale, `checklist.verdict.${a.verdict}`);
   return t(locale, "checklist.verdict.likely_required", {
     reasons: a.reasons.map((r) => t(locale, `checklist.reason.${r}`)).join(", "),
-    preliminary: formatDateTime(a.preliminaryDue!, locale, timeZone),
-    final: formatDateTime(a.finalDue!, locale, timeZone),
+    preliminary: formatDateTime(a.preliminaryDue!, locale, timeZone, { year: true }),
+    final: formatDateTime(a.finalDue!, locale, timeZone, { year: true }),
     days: a.finalDays!,
   });
 }

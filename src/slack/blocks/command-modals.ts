@@ -14,7 +14,12 @@ export interface ModalContext {
   r?: string; // report id
   d?: string; // device id
   ch?: string; // channel the click came from, for ephemeral replies
+  o?: Closing; // how the report closes (the closing modal); found when absent
 }
+
+/** How an administrator closes a report: found, no action needed, or after the device was wiped. */
+export type Closing = "FOUND" | "DISMISSED" | "CLOSED";
+const CLOSING_WORD: Record<Closing, string> = { FOUND: "found", DISMISSED: "dismissed", CLOSED: "wiped" };
 
 type Block = Record<string, unknown>;
 const plain = (text: string, max = 75) => ({ type: "plain_text", text: text.slice(0, max), emoji: true });
@@ -112,6 +117,7 @@ export function lockModal(p: {
   );
 }
 
+/** Closing a report with a device still in lost mode: ending lost mode is offered in the same step. */
 export function foundModal(p: {
   ctx: ModalContext;
   reference: string;
@@ -126,10 +132,13 @@ export function foundModal(p: {
   return modal(
     COMMAND_VIEWS.found,
     p.ctx,
-    tr("commands.found.title"),
-    tr("commands.found.submit"),
+    tr(`commands.close.${CLOSING_WORD[p.ctx.o ?? "FOUND"]}.title`),
+    tr(`commands.close.${CLOSING_WORD[p.ctx.o ?? "FOUND"]}.submit`),
     [
-      { type: "section", text: mrkdwn(tr("commands.found.intro", { reference: p.reference })) },
+      {
+        type: "section",
+        text: mrkdwn(tr(`commands.close.${CLOSING_WORD[p.ctx.o ?? "FOUND"]}.intro`, { reference: p.reference })),
+      },
       {
         type: "input",
         block_id: "disable",

@@ -109,6 +109,8 @@ export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: st
       out.push(...lostModeButtons(d, value, locale, live));
     }
     if (id === "report_found") out.push({ ...b, confirm: confirmDialog("found", locale, { name: d.name }) });
+    else if (id === "report_close_wiped")
+      out.push({ ...b, confirm: confirmDialog("close_wiped", locale, { name: d.name }) });
     else if (id === "report_dismiss") {
       out.push({
         ...b,

@@ -5,6 +5,7 @@ import { t, type Locale } from "../../i18n/index.js";
 export type ConfirmKind =
   | "found"
   | "dismiss"
+  | "close_wiped"
   | "wipe_cancel"
   | "locate"
   | "sound"

@@ -8,6 +8,7 @@ import type { Digest, PersonalSummary } from "../../core/digest/index.js";
 import { RENEWAL_HORIZON_DAYS } from "../../core/digest/build.js";
 import { daysLeft } from "../../core/renewals/thresholds.js";
 import { formatDate, formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { alertDetail } from "./alerts.js";
 
 /** Lines shown per list before it collapses into a count and a CSV. */
 export const INLINE_LINES = 10;
@@ -96,7 +97,7 @@ export function digestMessage(
       line: (r) =>
         t(locale, "digest.openReports.line", {
           reference: r.reference,
-          status: r.status,
+          status: t(locale, `report.status.${r.status}`),
           device: esc(r.deviceDescription),
         }),
       csv: {
@@ -116,7 +117,7 @@ export function digestMessage(
       items: d.awaitingApproval,
       line: (c) =>
         t(locale, "digest.command.line", {
-          type: c.type,
+          type: t(locale, `command.type.${c.type}`),
           device: esc(c.deviceName),
           since: formatDateTime(c.requestedAt, locale, timeZone),
         }),
@@ -137,9 +138,9 @@ export function digestMessage(
       items: d.pendingCommands,
       line: (c) =>
         t(locale, "digest.command.line", {
-          type: c.type,
+          type: t(locale, `command.type.${c.type}`),
           device: esc(c.deviceName),
-          since: c.queuedAt ? formatDateTime(c.queuedAt, locale, timeZone) : c.state,
+          since: c.queuedAt ? formatDateTime(c.queuedAt, locale, timeZone) : t(locale, `command.state.${c.state}`),
         }),
       csv: {
         name: "pending-commands",
@@ -222,14 +223,32 @@ export function personalDigestMessage(
     blocks.push({ type: "section", text: { type: "mrkdwn", text: t(locale, "digest.personal.nothing") } });
     return { text: title, blocks };
   }
-  if (total)
+  if (total) {
+    // Each alert's facts (device, type, time, detail), then the counts covering any beyond them.
+    const facts = s.alerts.map((a) => {
+      const detail = alertDetail(a.type, a.details, locale);
+      return t(locale, "digest.personal.alertLine", {
+        at: formatDateTime(a.detectedAt, locale, timeZone),
+        device: esc(a.deviceName),
+        type: t(locale, `alert.type.${a.type}`),
+        detail: detail ? ` — ${esc(detail)}` : "",
+      });
+    });
+    const more = total - s.alerts.length;
     blocks.push({
       type: "section",
       text: {
         type: "mrkdwn",
-        text: [t(locale, "digest.alerts", { since, count: total }), ...alertLines(s, locale)].join("\n"),
+        text: [
+          t(locale, "digest.alerts", { since, count: total }),
+          ...facts,
+          ...(more > 0 ? [t(locale, "digest.personal.alertsMore", { n: more }), ...alertLines(s, locale)] : []),
+        ]
+          .join("\n")
+          .slice(0, 3000),
       },
     });
+  }
   if (s.noResponse.length) {
     const sec = noResponseSection(s.noResponse, ctx);
     const lines = [sec.heading, ...s.noResponse.slice(0, INLINE_LINES * 2).map(sec.line)];

@@ -5,6 +5,7 @@ import type { AdminOverview, EmployeeOverview } from "../../core/inventory/index
 import { DAY } from "../../core/clock.js";
 import { formatDate, formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { age, clip, esc, PLATFORM_EMOJI, stateLabel, type CardReader } from "./device-card.js";
+import { ALERT_ROUTING_OPEN } from "./alert-routing.js";
 
 type Block = Record<string, unknown>;
 
@@ -69,6 +70,13 @@ export function adminHomeView(o: AdminOverview, r: CardReader & { portalUrl: str
           action_id: "home_open_portal",
           url: r.portalUrl,
           text: plain(t(locale, "admin.home.portal")),
+        },
+        // Where alerts go (system admins; the form says so to anyone else).
+        {
+          type: "button",
+          action_id: ALERT_ROUTING_OPEN,
+          value: "routing",
+          text: plain(t(locale, "admin.home.alertRouting")),
         },
       ],
     },

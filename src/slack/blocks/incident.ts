@@ -20,6 +20,7 @@ export const INCIDENT_ACTIONS = {
   lock: "device_lock",
   found: "report_found",
   dismiss: "report_dismiss",
+  closeWiped: "report_close_wiped",
   pickDevice: "report_pick_device",
 } as const;
 
@@ -100,7 +101,7 @@ export function incidentMessage(
   ];
 
   const blocks: Block[] = [
-    { type: "header", text: plain(`🚨 ${tr("incident.title", { reference: r.reference })}`) },
+    { type: "header", text: plain(headline(r.status, r.reference, tr)) },
     { type: "section", text: mrkdwn(facts.join("\n")) },
   ];
 
@@ -169,9 +170,19 @@ export function incidentMessage(
         },
       });
     }
+    // A wiped device's case closes as wiped, never as "no action needed" (the employee would be
+    // told nothing happened after their phone was erased).
+    const wiped = d.state === "WIPED" || r.status === "WIPED";
     buttons.push(
       { type: "button", action_id: INCIDENT_ACTIONS.found, text: plain(tr("incident.button.found")), value },
-      { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value },
+      wiped
+        ? {
+            type: "button",
+            action_id: INCIDENT_ACTIONS.closeWiped,
+            text: plain(tr("incident.button.close_wiped")),
+            value,
+          }
+        : { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value },
     );
     // Buttons whose command is already live go; lost-mode follow-ups and wipe approval come.
     blocks.push({
@@ -228,8 +239,28 @@ export function incidentMessage(
   }
 
   // The fallback text is mrkdwn too (notifications, screen readers): escaped like the blocks.
-  const text = tr("incident.fallback", { reference: r.reference, reporter: reporterName });
+  const text = OPEN.has(r.status)
+    ? tr("incident.fallback", { reference: r.reference, reporter: reporterName })
+    : `${headline(r.status, r.reference, tr)} (${reporterName})`;
   return { text, blocks };
+}
+
+const OPEN = new Set(["RECEIVED", "ADMINS_NOTIFIED"]);
+const HEADLINE: Record<string, string> = {
+  LOST_MODE_REQUESTED: "lost_mode_requested",
+  LOST_MODE_ENABLED: "lost_mode",
+  LOCATED: "located",
+  WIPE_REQUESTED: "wiping",
+  WIPED: "wiped",
+  FOUND: "found",
+  DISMISSED: "dismissed",
+  CLOSED: "closed_wiped",
+};
+
+/** The message's first line follows the case: 「✅ 解決済み: 発見 — LR-…」 once it is closed. */
+export function headline(status: string, reference: string, tr: (k: string, v?: Record<string, string>) => string) {
+  const which = HEADLINE[status];
+  return which ? tr(`incident.headline.${which}`, { reference }) : `🚨 ${tr("incident.title", { reference })}`;
 }
 
 /** Why a button is missing, and what to know before pressing one that is there. */

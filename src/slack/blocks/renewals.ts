@@ -20,6 +20,8 @@ export const RENEWAL_MARK_VIEW = "renewal_mark_renewed";
 export const RENEWAL_DATE_BLOCK = "date";
 export const CERT_OVERRIDE_REQUEST = "cert_topic_override_request";
 export const CERT_OVERRIDE_CONFIRM = "cert_topic_override_confirm";
+export const CERT_APPLE_ID_REQUEST = "cert_apple_id_change_request";
+export const CERT_APPLE_ID_CONFIRM = "cert_apple_id_change_confirm";
 export const HANDOVER_CONFIRM = "handover_confirm";
 export const HANDOVER_NOT_APPLICABLE = "handover_not_applicable";
 export const CERT_UPLOAD_VIEW = "cert_upload";
@@ -248,7 +250,57 @@ export function certRefusalMessage(
       ],
     });
   }
+  if (reason === "apple_id_changed" && typeof details.request === "string") {
+    blocks.push(context(t(locale, "cert.appleid.explain")));
+    blocks.push({
+      type: "actions",
+      elements: [
+        {
+          ...button(t(locale, "cert.appleid.request"), CERT_APPLE_ID_REQUEST, details.request, "danger"),
+          confirm: confirmDialog(
+            "cert_override_request",
+            locale,
+            {},
+            { danger: true, textKey: "cert.appleid.dialog.request" },
+          ),
+        },
+      ],
+    });
+  }
   return { text, blocks };
+}
+
+/** The admin channel's half of an Apple ID change: the warning and the second admin's button. */
+export function appleIdChangeRequestedMessage(
+  changeId: string,
+  by: string,
+  recorded: string,
+  next: string,
+  locale: Locale,
+): { text: string; blocks: KnownBlock[] } {
+  const text = t(locale, "cert.appleid.requested", { who: who(by), recorded, next });
+  return {
+    text,
+    blocks: [
+      section(`:rotating_light: ${text}`),
+      context(t(locale, "cert.appleid.second")),
+      {
+        type: "actions",
+        block_id: `pushcert-appleid:${changeId}`,
+        elements: [
+          {
+            ...button(t(locale, "cert.appleid.confirm"), CERT_APPLE_ID_CONFIRM, changeId, "danger"),
+            confirm: confirmDialog(
+              "cert_override_confirm",
+              locale,
+              {},
+              { danger: true, textKey: "cert.appleid.dialog.confirm" },
+            ),
+          },
+        ],
+      },
+    ],
+  };
 }
 
 export function overrideRequestedMessage(
@@ -325,8 +377,12 @@ export function handoverMessage(items: HandoverItemView[], ctx: Ctx): { text: st
       };
     blocks.push(block);
   }
-  const done = items.filter((i) => i.state === "confirmed" || i.state === "not_applicable").length;
-  const text = t(locale, "handover.summary", { done, total: items.length });
+  // Items not used here are neither confirmed nor left to do: they leave the count.
+  const unused = items.filter((i) => i.state === "not_applicable").length;
+  const done = items.filter((i) => i.state === "confirmed").length;
+  const text = unused
+    ? t(locale, "handover.summary.unused", { done, total: items.length - unused, unused })
+    : t(locale, "handover.summary", { done, total: items.length });
   blocks.push(context(text));
   return { text, blocks };
 }

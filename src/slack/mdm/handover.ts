@@ -5,6 +5,7 @@
 //   handover na <item>        not used here (no iOS / no ABM / no Android: seed 001's footnotes)
 import { t } from "../../i18n/index.js";
 import { handoverMessage } from "../blocks/renewals.js";
+import { refusalText } from "../button.js";
 import type { MdmSubcommand } from "./subcommand.js";
 
 export const handover: MdmSubcommand = {
@@ -22,7 +23,12 @@ export const handover: MdmSubcommand = {
     if (sub.toLowerCase() === "confirm" && arg) {
       await core.handover.confirm(c.actor, arg);
     } else if (/^(na|n\/a|unused)$/i.test(sub) && arg) {
-      await core.handover.markNotApplicable(c.actor, arg);
+      try {
+        await core.handover.markNotApplicable(c.actor, arg);
+      } catch (err) {
+        // The reason in the reader's words (devices that need the account are enrolled).
+        return void (await c.respond({ response_type: "ephemeral", text: refusalText(err, c.locale) }));
+      }
     } else {
       core.actors.requireAdmin(c.actor);
     }

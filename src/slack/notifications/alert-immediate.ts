@@ -3,7 +3,7 @@
 // hundreds of alerts is one message, not hundreds.
 import { toCsv } from "../../core/alerts/csv.js";
 import { ADMIN_CHANNEL, refTs, type OutboxItem } from "../../core/outbox.js";
-import { alertRecipients } from "../../core/alerts/index.js";
+import { alertRecipients, readAlertRouting } from "../../core/alerts/index.js";
 import { pickLocale, t } from "../../i18n/index.js";
 import {
   alertMessage,
@@ -16,18 +16,26 @@ import {
 import type { NotificationHandler } from "./handler.js";
 import { loadAlertViews } from "./alert-views.js";
 
-/** Alert types whose owner and department admins are told at once (seed 000: "the administrator and the user"). */
-const PERSONAL_TYPES = new Set(["app_policy_violation"]);
+/**
+ * The app usage policy always tells the device's user and their department admins (the vendor's
+ * policy alerts "the administrator and the user"); every other type does when the routing says so.
+ */
+const ALWAYS_PERSONAL = new Set(["app_policy_violation"]);
 
-/** DMs to the device's owner and the owner's department admins, each in their language. */
+/** DMs to the device's owner and the owner's department admins, each in their language, with the alert's facts. */
 async function personalDms(
   tx: Parameters<NotificationHandler<never>>[0],
   alerts: AlertView[],
   ctx: Parameters<NotificationHandler<never>>[2],
 ): Promise<OutboxItem[]> {
   const out: OutboxItem[] = [];
-  for (const a of alerts.filter((x) => PERSONAL_TYPES.has(x.type))) {
+  // Only who is told matters here; whether a type posts at once was settled at intake.
+  const routing = await readAlertRouting(tx, true);
+  for (const a of alerts) {
+    const always = ALWAYS_PERSONAL.has(a.type);
+    if (!always && !routing.owners && !routing.departmentAdmins) continue;
     for (const r of await alertRecipients(tx, a.device.id)) {
+      if (!always && !(r.role === "owner" ? routing.owners : routing.departmentAdmins)) continue;
       const locale = pickLocale([r.locale], ctx.locale);
       out.push({
         method: "dm",

@@ -18,7 +18,7 @@ export const checklistReminder: NotificationHandler<Event> = async (tx, e, ctx) 
   const key = `report:${e.reportId}`;
   const text = t(ctx.locale, `checklist.reminder.${e.kind}`, {
     reference: r.reference,
-    due: formatDateTime(new Date(e.dueAt), ctx.locale, ctx.timeZone),
+    due: formatDateTime(new Date(e.dueAt), ctx.locale, ctx.timeZone, { year: true }),
     days: e.daysBefore,
   });
   return [

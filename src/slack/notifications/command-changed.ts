@@ -1,6 +1,7 @@
 // Every command transition, told in the incident's thread with the device's answer (a map link
-// for a location, the error text, "no passcode set"). A wipe awaiting approval is its own thread
-// post — broadcast to the channel — carrying Approve/Withdraw; it is updated once decided.
+// for a location, the error text, "no passcode set") on the command's one status line. A wipe
+// awaiting approval starts that line broadcast to the channel with Approve/Withdraw; the next
+// edit replaces the buttons with what was decided.
 import type { Tx } from "../../core/audit.js";
 import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import { NOTE } from "../../core/commands/results.js";
@@ -26,7 +27,7 @@ async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string
 export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
   const c = await tx.command.findUnique({
     where: { id: e.commandId },
-    include: { device: { select: { name: true, ade: true } } },
+    include: { device: { select: { name: true, ade: true, platform: true } } },
   });
   // The device describing itself is background work: what it said shows on its card instead.
   if (!c || isQuery(c.type)) return [];
@@ -35,7 +36,6 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   const key = c.reportId ? `report:${c.reportId}` : null;
   const where = key ? { channel: refChannel(key), thread_ts: refTs(key) } : { channel: ADMIN_CHANNEL };
   const orderingKey = key ?? `command:${c.id}`;
-  const approvalKey = `command:${c.id}:approval`;
   const vars = {
     name: `*${escape(c.device.name)}*`,
     type: tr(`command.type.${c.type}`),
@@ -44,69 +44,65 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       ? tr("commands.expiry.at", { at: formatDateTime(c.expiresAt, locale, ctx.timeZone) })
       : tr("commands.expiry.never"),
   };
-  const post = (text: string, extra: Partial<OutboxItem> = {}): OutboxItem => ({
-    method: "chat.postMessage",
-    payload: { ...where, text, unfurl_links: false },
-    orderingKey,
-    ...extra,
-  });
-  // The approval post loses its buttons once the wipe is decided, whoever decided it.
-  const closeApproval = (): OutboxItem => ({
-    method: "chat.update",
-    payload: {
-      channel: refChannel(approvalKey),
-      ts: refTs(approvalKey),
-      ...decided(tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })),
-    },
-    orderingKey,
-  });
+  // One status line per command: posted at its first transition, then edited in place
+  // (requested → sent → done / error) so a case's thread is not ten posts long. A command whose
+  // line was never posted (it began before this rule) gets one now, rather than an edit that
+  // would wait forever for a message that does not exist.
+  const statusKey = `command:${c.id}:status`;
+  const hasLine =
+    (await tx.slackMessageRef.count({ where: { key: statusKey } })) > 0 ||
+    (await tx.outboxMessage.count({ where: { correlation: statusKey, state: { not: "FAILED" } } })) > 0;
+  const line = (text: string, blocks: Record<string, unknown>[] = [section(text)], extra: Partial<OutboxItem> = {}) =>
+    hasLine
+      ? ({
+          method: "chat.update",
+          payload: { channel: refChannel(statusKey), ts: refTs(statusKey), text, blocks },
+          orderingKey,
+          ...extra,
+        } satisfies OutboxItem)
+      : ({
+          method: "chat.postMessage",
+          payload: { ...where, text, blocks, unfurl_links: false },
+          orderingKey,
+          correlation: statusKey,
+          ...extra,
+        } satisfies OutboxItem);
   const items: OutboxItem[] = [];
   const decidedWipe = e.from === "AWAITING_APPROVAL";
 
   switch (e.to) {
     case "AWAITING_APPROVAL": {
+      // Broadcast to the channel: a second administrator has to see it. Its buttons go with the
+      // next edit, whoever decided.
       const text = awaitingText(c, tr, { ...vars, limit: await limitAtRequest(tx, c.id) });
       const value = JSON.stringify({ c: c.id });
-      items.push(
-        post(text, {
-          payload: {
-            ...where,
-            text,
-            reply_broadcast: Boolean(key),
-            blocks: [
-              { type: "section", text: { type: "mrkdwn", text } },
-              {
-                type: "actions",
-                block_id: `wipe:${c.id}`,
-                elements: [approveButton(value, c.device.name, locale), wipeCancelButton(value, c.device.name, locale)],
-              },
-            ],
-          },
-          correlation: approvalKey,
-          dedupeKey: `${approvalKey}:post`,
-        }),
-      );
+      const item = line(text, [
+        section(text),
+        {
+          type: "actions",
+          block_id: `wipe:${c.id}`,
+          elements: [approveButton(value, c.device.name, locale), wipeCancelButton(value, c.device.name, locale)],
+        },
+      ]);
+      if (item.method === "chat.postMessage") item.payload.reply_broadcast = Boolean(key);
+      items.push(item);
       break;
     }
     case "QUEUED":
       if (decidedWipe)
-        items.push(
-          closeApproval(),
-          post(tr(c.type === "ERASE_DEVICE" ? "commands.thread.approved" : "brake.ephemeral.approved", vars)),
-        );
-      else items.push(post(tr("commands.thread.queued", vars)));
+        items.push(line(tr(c.type === "ERASE_DEVICE" ? "commands.thread.approved" : "brake.ephemeral.approved", vars)));
+      else items.push(line(tr("commands.thread.queued", vars)));
       break;
     case "SENT":
-      if (e.note === NOTE.notNow)
-        items.push(post(tr("commands.thread.not_now", vars), { dedupeKey: `command:${c.id}:not_now` }));
-      else if (e.from !== "SENT") items.push(post(tr("commands.thread.sent", vars)));
+      if (e.note === NOTE.notNow) items.push(line(tr("commands.thread.not_now", vars)));
+      else if (e.from !== "SENT") items.push(line(tr(sentKey(c.type, c.driver), vars)));
       break;
     case "ACKNOWLEDGED":
-      items.push(post(acknowledgedText(c, e, tr, vars)));
+      items.push(line(acknowledgedText(c, e, tr, vars)));
       break;
     case "ERROR":
       items.push(
-        post(
+        line(
           e.note === NOTE.noPasscode
             ? tr("commands.thread.no_passcode", vars)
             : tr("commands.thread.error", { ...vars, error: escape(c.error ?? "—").slice(0, 500) }),
@@ -114,13 +110,17 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       );
       break;
     case "EXPIRED":
-      if (decidedWipe) items.push(closeApproval());
-      items.push(post(tr("commands.thread.expired", vars)));
+      items.push(
+        line(
+          decidedWipe
+            ? tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })
+            : tr("commands.thread.expired", vars),
+        ),
+      );
       break;
     case "CANCELLED":
-      if (decidedWipe) items.push(closeApproval());
       items.push(
-        post(
+        line(
           e.note === NOTE.wipedMeanwhile
             ? tr("commands.thread.cancelled_wiped", vars)
             : tr("commands.thread.cancelled", vars),
@@ -130,6 +130,18 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   }
   return items;
 };
+
+/**
+ * A wipe or lost mode handed to a management service (Google, NanoMDM) is not done: it takes
+ * effect when the device next connects, and the thread says so until the device confirms it.
+ * The built-in agent's device has collected the command itself when it is sent.
+ */
+function sentKey(type: string, driver: string | null): string {
+  if (!driver || driver === "agent") return "commands.thread.sent";
+  if (type === "ERASE_DEVICE") return "commands.thread.wipe_sent";
+  if (type === "ENABLE_LOST_MODE") return "commands.thread.lost_mode_sent";
+  return "commands.thread.sent";
+}
 
 /** A wipe, a wipe past the rolling-hour limit (break-glass), or a command the policy holds. */
 function awaitingText(
@@ -151,10 +163,10 @@ async function limitAtRequest(tx: Tx, commandId: string): Promise<string> {
   return limit === undefined ? "?" : String(limit);
 }
 
-const decided = (text: string) => ({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] });
+const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text } });
 
 function acknowledgedText(
-  c: { type: string; result: unknown; device: { ade: boolean } },
+  c: { type: string; result: unknown; device: { ade: boolean; platform: string } },
   e: Event,
   tr: (key: string, vars?: Record<string, string | number>) => string,
   vars: Record<string, string>,
@@ -163,7 +175,11 @@ function acknowledgedText(
   if (e.note === "confirmed_by_device") return tr("apple.recheck.confirmed", vars);
   switch (c.type) {
     case "ENABLE_LOST_MODE":
-      return tr("commands.thread.lost_mode_on", vars);
+      // Android has no location or sound command: the phone sends its location by itself.
+      return tr(
+        c.device.platform === "ANDROID" ? "commands.thread.lost_mode_on_android" : "commands.thread.lost_mode_on",
+        vars,
+      );
     case "CLEAR_ACTIVATION_LOCK":
       return tr("apple.activation_lock.cleared", vars);
     case "ERASE_DEVICE":

@@ -1,5 +1,5 @@
 // Owners' and department admins' own summaries, by DM in each person's language, once per day
-// each (the dedupe key names the digest's day and the person).
+// each (the dedupe key names the digest's day and the person), in the outbox's bulk lane.
 import type { PersonalSummary } from "../../core/digest/index.js";
 import type { OutboxItem } from "../../core/outbox.js";
 import { pickLocale } from "../../i18n/index.js";
@@ -28,5 +28,7 @@ export const digestPersonal: NotificationHandler<Event> = async (_tx, event, ctx
         }),
       },
       dedupeKey: `${event.key}:${event.kind}:${s.personId}`,
+      // Thousands at 10:00: they wait behind anything an administrator is waiting for.
+      lane: "bulk",
     }),
   );

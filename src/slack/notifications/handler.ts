@@ -1,5 +1,6 @@
-// The shape of a notification: a domain event, read inside the core's transaction, becomes the
-// outbox messages that tell Slack about it.
+// The shape of a notification: a domain event, rendered after its change committed (in the
+// renderer's own transaction, from the committed state), becomes the outbox messages that tell
+// Slack about it.
 import type { Tx } from "../../core/audit.js";
 import type { DomainEvent } from "../../core/events.js";
 import type { OutboxItem } from "../../core/outbox.js";

@@ -1,6 +1,6 @@
 // One file per domain event that Slack shows; register each handler here.
+import type { DomainEvent } from "../../core/events.js";
 import type { NotificationHandlers } from "./handler.js";
-import { refreshHomesOn } from "./home-refresh.js";
 import { reportChanged } from "./report-changed.js";
 import { reportCreated } from "./report-created.js";
 import { reportEdited } from "./report-edited.js";
@@ -12,6 +12,7 @@ import { alertResolved } from "./alert-resolved.js";
 import { digestPersonal } from "./digest-personal.js";
 import { digestReady } from "./digest-ready.js";
 import { renewalOverrideRequested } from "./renewal-override-requested.js";
+import { certAppleIdChangeRequested } from "./cert-apple-id-change.js";
 import { renewalReminder } from "./renewal-reminder.js";
 import { renewalRenewed } from "./renewal-renewed.js";
 import { commandApproval } from "./command-approval.js";
@@ -39,6 +40,7 @@ export const notifications: NotificationHandlers = {
   "renewal.reminder": renewalReminder,
   "renewal.renewed": renewalRenewed,
   "pushcert.override_requested": renewalOverrideRequested,
+  "pushcert.apple_id_change_requested": certAppleIdChangeRequested,
   "command.approval": commandApproval,
   "security.notice": securityNotice,
   "policy.changed": policyChanged,
@@ -59,8 +61,9 @@ export const notifications: NotificationHandlers = {
   ];
 }
 
-// Administrators' Home tabs follow incidents and approvals as they change.
-refreshHomesOn(notifications, [
+// Administrators' Home tabs follow incidents and approvals as they change: these events also
+// ask for one (debounced, coalesced) refresh of every watching administrator's Home.
+const HOME_EVENTS = new Set<DomainEvent["type"]>([
   "report.created",
   "report.changed",
   "report.edited",
@@ -68,3 +71,5 @@ refreshHomesOn(notifications, [
   "command.changed",
   "command.approval",
 ]);
+
+export const refreshesHomes = (type: DomainEvent["type"]): boolean => HOME_EVENTS.has(type);

@@ -1,8 +1,11 @@
-// POST /webhooks/android-pubsub?token=…: Google Cloud Pub/Sub push deliveries of the Android
-// Management API's notifications. Authenticated by a shared token in the push URL
-// (ANDROID_PUBSUB_TOKEN, compared in constant time) — simple to set up in the subscription, and
-// the URL is only known to Google. COMMAND carries the finished Operation (the result arrives
-// without waiting for the next poll); STATUS_REPORT and ENROLLMENT carry the Device.
+// POST /webhooks/android-pubsub: Google Cloud Pub/Sub push deliveries of the Android Management
+// API's notifications. Authenticated by Pub/Sub's OIDC token (Authorization: Bearer, signed by
+// Google, for our audience and the configured push service account — see
+// drivers/android/pubsub-auth.ts), or, as the simpler alternative, by a shared token in the push
+// URL (?token=ANDROID_PUBSUB_TOKEN, compared in constant time). A bearer token that is present
+// must verify: a forged one is never rescued by a URL token. COMMAND carries the finished
+// Operation (the result arrives without waiting for the next poll); STATUS_REPORT and
+// ENROLLMENT carry the Device; USAGE_LOGS the device's own events (its location while lost).
 // A 2xx acknowledges the message; anything else makes Pub/Sub redeliver it later.
 import { createHash, timingSafeEqual } from "node:crypto";
 import express, { Router } from "express";
@@ -11,6 +14,7 @@ import type { WebDeps } from "../deps.js";
 import { remoteDevice } from "../../drivers/android/devices.js";
 import { operationResult } from "../../drivers/android/operations.js";
 import { usageLogBatch } from "../../drivers/android/usage-logs.js";
+import { PubSubOidcVerifier } from "../../drivers/android/pubsub-auth.js";
 import { log } from "../../log.js";
 import { describeUnstorable, findUnstorable } from "../../core/text/unstorable.js";
 
@@ -31,14 +35,40 @@ const tokenMatches = (given: unknown, expected: string) =>
 
 export function androidPubSubRoutes({ core, config }: WebDeps): Router {
   const r = Router();
+  const oidc = config.ANDROID_PUBSUB_SERVICE_ACCOUNT
+    ? new PubSubOidcVerifier({
+        serviceAccount: config.ANDROID_PUBSUB_SERVICE_ACCOUNT,
+        audience:
+          config.ANDROID_PUBSUB_AUDIENCE ?? new URL(ANDROID_PUBSUB_PATH, config.PUBLIC_URL ?? "http://localhost").href,
+        certsUrl: config.GOOGLE_OIDC_CERTS_URL,
+      })
+    : null;
   r.post(ANDROID_PUBSUB_PATH, express.json({ limit: "1mb" }), async (req, res, next) => {
     try {
-      if (!config.ANDROID_PUBSUB_TOKEN) {
-        res.status(503).json({ error: "not_configured", reason: "ANDROID_PUBSUB_TOKEN is not set on the server" });
+      if (!oidc && !config.ANDROID_PUBSUB_TOKEN) {
+        res.status(503).json({
+          error: "not_configured",
+          reason: "neither ANDROID_PUBSUB_SERVICE_ACCOUNT (OIDC) nor ANDROID_PUBSUB_TOKEN is set on the server",
+        });
         return;
       }
-      if (!tokenMatches(req.query.token, config.ANDROID_PUBSUB_TOKEN)) {
-        res.status(401).json({ error: "unauthenticated", reason: "missing or wrong token in the push URL" });
+      const bearer = req.headers.authorization;
+      if (oidc && (bearer || !config.ANDROID_PUBSUB_TOKEN)) {
+        const auth = await oidc.verify(bearer);
+        if (!auth.ok) {
+          log.warn("android pubsub: push refused", { reason: auth.reason });
+          res
+            .status(auth.unavailable ? 503 : 401)
+            .json({ error: auth.unavailable ? "unavailable" : "unauthenticated", reason: auth.reason });
+          return;
+        }
+      } else if (!config.ANDROID_PUBSUB_TOKEN || !tokenMatches(req.query.token, config.ANDROID_PUBSUB_TOKEN)) {
+        res.status(401).json({
+          error: "unauthenticated",
+          reason: oidc
+            ? "no OIDC bearer token and no valid token in the push URL"
+            : "missing or wrong token in the push URL",
+        });
         return;
       }
       // A subscription with "payload unwrapping" posts the bare message (a Device, an Operation)

@@ -2,6 +2,8 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import {
+  CERT_APPLE_ID_CONFIRM,
+  CERT_APPLE_ID_REQUEST,
   CERT_OVERRIDE_CONFIRM,
   CERT_OVERRIDE_REQUEST,
   HANDOVER_CONFIRM,
@@ -10,6 +12,7 @@ import {
   RENEWAL_MARK_DONE,
 } from "../../blocks/renewals.js";
 import { certOverrideConfirm } from "./cert-override-confirm.js";
+import { certAppleIdChangeConfirm, certAppleIdChangeRequest } from "./cert-apple-id-change.js";
 import { certOverrideRequest } from "./cert-override-request.js";
 import { handoverConfirm } from "./handover-confirm.js";
 import { handoverNotApplicable } from "./handover-not-applicable.js";
@@ -32,6 +35,7 @@ import { lostModeEnable } from "./lost-mode-enable.js";
 import { lostModeSound } from "./lost-mode-sound.js";
 import { reportDismiss } from "./report-dismiss.js";
 import { reportFound } from "./report-found.js";
+import { reportCloseWiped } from "./report-close-wiped.js";
 import { wipeApprove } from "./wipe-approve.js";
 import { wipeCancel } from "./wipe-cancel.js";
 import { ALERT_OPEN_DEVICE, ALERT_RESOLVE } from "../../blocks/alerts.js";
@@ -43,12 +47,16 @@ import { policyChangeWithdraw } from "./policy-change-withdraw.js";
 import { CASE_RECORD_ACTION, caseRecordButton } from "./case-record.js";
 import { CHECKLIST_ACTIONS } from "../../blocks/checklist.js";
 import { checklistOpen } from "./checklist-open.js";
+import { ALERT_ROUTING_OPEN } from "../../blocks/alert-routing.js";
+import { alertRoutingOpen } from "./alert-routing-open.js";
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action(RENEWAL_GMAIL_SIGNED_IN, renewalGmailSignedIn(deps));
   app.action(RENEWAL_MARK_DONE, renewalMarkDone(deps));
   app.action(CERT_OVERRIDE_REQUEST, certOverrideRequest(deps));
   app.action(CERT_OVERRIDE_CONFIRM, certOverrideConfirm(deps));
+  app.action(CERT_APPLE_ID_REQUEST, certAppleIdChangeRequest(deps));
+  app.action(CERT_APPLE_ID_CONFIRM, certAppleIdChangeConfirm(deps));
   app.action(HANDOVER_CONFIRM, handoverConfirm(deps));
   app.action(HANDOVER_NOT_APPLICABLE, handoverNotApplicable(deps));
   app.action("report_pick_device", reportPickDevice(deps));
@@ -63,6 +71,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("device_lock", deviceLock(deps));
   app.action("report_found", reportFound(deps));
   app.action("report_dismiss", reportDismiss(deps));
+  app.action("report_close_wiped", reportCloseWiped(deps));
   app.action("wipe_approve", wipeApprove(deps));
   app.action(APPLE_ACTIONS.wipeOptions, wipeOptions(deps));
   app.action(APPLE_ACTIONS.findMyPin, deviceFindMyPin(deps));
@@ -73,6 +82,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("lost_mode_disable", lostModeDisable(deps));
   app.action(ALERT_RESOLVE, alertResolve(deps));
   app.action(ALERT_OPEN_DEVICE, alertOpenDevice(deps));
+  app.action(ALERT_ROUTING_OPEN, alertRoutingOpen(deps));
   app.action(POLICY_ACTIONS.approve, policyChangeApprove(deps));
   app.action(POLICY_ACTIONS.withdraw, policyChangeWithdraw(deps));
   app.action(CASE_RECORD_ACTION, caseRecordButton(deps));

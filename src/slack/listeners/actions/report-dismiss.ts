@@ -1,10 +1,6 @@
-// "Dismiss": the report needs no action (a false alarm). Pending commands are withdrawn.
-import { t } from "../../../i18n/index.js";
+// "Dismiss": the report needs no action (a false alarm). Pending commands are withdrawn, and a
+// device still in lost mode is offered its "end lost mode" in the same step (report-close.ts).
 import type { SlackDeps } from "../../deps.js";
-import { incidentButton } from "../../command-replies.js";
+import { reportClose } from "./report-close.js";
 
-export const reportDismiss = (deps: SlackDeps) =>
-  incidentButton(deps, "r", async ({ target, actor, locale }) => {
-    const done = await deps.core.commands.resolveReport(actor, target.r!, "DISMISSED");
-    return t(locale, "commands.ephemeral.dismissed", { reference: done.reference });
-  });
+export const reportDismiss = (deps: SlackDeps) => reportClose(deps, "DISMISSED");

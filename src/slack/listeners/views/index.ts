@@ -20,9 +20,12 @@ import { lostModeSubmitted } from "./lost-mode-submit.js";
 import { reportFoundSubmitted } from "./report-found-submit.js";
 import { POLICY_IMPORT_CALLBACK } from "../../blocks/policy.js";
 import { policyImportSubmitted } from "./policy-import.js";
+import { ALERT_ROUTING_VIEW } from "../../blocks/alert-routing.js";
+import { alertRoutingSubmitted } from "./alert-routing.js";
 
 export function registerViews(app: App, deps: SlackDeps): void {
   app.view(CERT_UPLOAD_VIEW, certUploadSubmitted(deps));
+  app.view(ALERT_ROUTING_VIEW, alertRoutingSubmitted(deps));
   app.view(TOKEN_UPLOAD_VIEW, renewalTokenUploadSubmitted(deps));
   app.view(CUSTODY_VIEW, custodyRecordSubmitted(deps));
   app.view(RENEWAL_MARK_VIEW, renewalMarkRenewedSubmitted(deps));
