@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADMIN_1, type TestApp } from "../support/harness.js";
 import { aDevice, aPerson } from "../support/builders.js";
 import { acknowledgeEvent, FakeNanoMdm, postWebhook, startNanoMdmApp } from "../support/fake-nanomdm.js";
-import { incidentTs, threadTexts } from "../commands/support.js";
+import { threadTexts } from "../commands/support.js";
+import { eventually } from "../admin/helpers.js";
 import { recheckGap } from "../../src/core/commands/recheck.js";
 
 const HMAC_KEY = "nanomdm-webhook-key-recheck";
@@ -42,8 +43,19 @@ async function lostIPhone() {
   });
   await t.flush();
   const reportId = created.report.id;
-  const ts = await incidentTs(t, reportId);
-  return { d, reportId, thread: () => threadTexts(t, ts) };
+  const ref = await eventually(
+    () => t.db.prisma.slackMessageRef.findUnique({ where: { key: `report:${reportId}` } }),
+    "the incident message",
+  );
+  const thread = () => threadTexts(t, ref.ts);
+  /** The thread's last post, once it matches (the outbox delivers in the background). */
+  const last = (re: RegExp) =>
+    eventually(async () => {
+      await t.flush();
+      const text = thread().at(-1);
+      return text && re.test(text) ? text : null;
+    }, `a thread post matching ${re}`);
+  return { d, reportId, thread, last };
 }
 
 async function recheckAt(ms: number) {
@@ -59,7 +71,7 @@ describe("re-checking a command NanoMDM took but the device never answered", () 
   });
 
   it("re-enqueues a lock under the same CommandUUID at each re-check, says so in the thread, and stops at the 7-day expiry", async () => {
-    const { d, reportId, thread } = await lostIPhone();
+    const { d, reportId, last } = await lostIPhone();
     const lock = await t.app.core.commands.request(await admin(), { deviceId: d.id, type: "DEVICE_LOCK", reportId });
     expect(nano.commandsFor(d.udid!).map((c) => c.CommandUUID)).toEqual([lock.uuid]);
 
@@ -68,7 +80,9 @@ describe("re-checking a command NanoMDM took but the device never answered", () 
     // Enqueued again under the same CommandUUID; NanoMDM's default storage (filekv) says it
     // already has it ("command already exists"): it still holds the command for the device.
     expect(nano.commandsFor(d.udid!).map((c) => c.CommandUUID)).toEqual([lock.uuid, lock.uuid]);
-    expect(thread().at(-1)).toMatch(/No answer from .* to \*Lock\*.*NanoMDM still holds the command/);
+    expect(await last(/No answer from .* to \*Lock\*.*NanoMDM still holds the command/)).toMatch(
+      /No answer from .* to \*Lock\*.*NanoMDM still holds the command/,
+    );
 
     expect(await recheckAt(2 * HOUR - 60_000)).toBe(0);
     expect(await recheckAt(60_000)).toBe(1);
@@ -84,7 +98,7 @@ describe("re-checking a command NanoMDM took but the device never answered", () 
     expect(await recheckAt(2 * 24 * HOUR)).toBe(0);
     expect(nano.commandsFor(d.udid!)).toHaveLength(sent);
     await t.flush();
-    expect(thread().at(-1)).toMatch(/expired/);
+    expect(await last(/expired/)).toMatch(/expired/);
   });
 
   it("on NanoMDM's deprecated file storage learns that the command was queued again (file overwrites a CommandUUID)", async () => {
@@ -112,18 +126,18 @@ describe("re-checking a command NanoMDM took but the device never answered", () 
   });
 
   it("fails the command with a plain reason when NanoMDM no longer knows the device", async () => {
-    const { d, reportId, thread } = await lostIPhone();
+    const { d, reportId, last } = await lostIPhone();
     const lock = await t.app.core.commands.request(await admin(), { deviceId: d.id, type: "DEVICE_LOCK", reportId });
     nano.enrolled.delete(d.udid!); // the enrolment is gone from NanoMDM
     await recheckAt(HOUR);
     const after = await t.db.prisma.command.findUniqueOrThrow({ where: { id: lock.id } });
     expect(after.state).toBe("ERROR");
     expect(after.error).toMatch(/NanoMDM does not know this device/);
-    expect(thread().at(-1)).toMatch(/NanoMDM does not know this device/);
+    expect(await last(/NanoMDM does not know this device/)).toMatch(/NanoMDM does not know this device/);
   });
 
   it("settles lost mode by asking the device (IsMDMLostModeEnabled), never by enqueueing it again", async () => {
-    const { d, reportId, thread } = await lostIPhone();
+    const { d, reportId, last } = await lostIPhone();
     const lost = await t.app.core.commands.request(await admin(), {
       deviceId: d.id,
       type: "ENABLE_LOST_MODE",
@@ -135,7 +149,7 @@ describe("re-checking a command NanoMDM took but the device never answered", () 
     let sent = nano.commandsFor(d.udid!);
     expect(sent.map((c) => c.Command.RequestType)).toEqual(["EnableLostMode", "DeviceInformation"]);
     expect(sent[1].Command.Queries).toContain("IsMDMLostModeEnabled");
-    expect(thread().at(-1)).toMatch(/asked the device about itself/);
+    expect(await last(/asked the device about itself/)).toMatch(/asked the device about itself/);
 
     // The device says lost mode is not on yet: still waiting, and the thread says so.
     const info1 = sent[1].CommandUUID as string;
@@ -145,7 +159,7 @@ describe("re-checking a command NanoMDM took but the device never answered", () 
       HMAC_KEY,
     );
     await t.flush();
-    expect(thread().at(-1)).toMatch(/lost mode is not on yet/);
+    expect(await last(/lost mode is not on yet/)).toMatch(/lost mode is not on yet/);
     expect(await t.db.prisma.command.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({ state: "SENT" });
 
     // Second re-check two hours later asks again; this time the device says lost mode is on.
@@ -173,7 +187,7 @@ describe("re-checking a command NanoMDM took but the device never answered", () 
     expect((await t.db.prisma.lossReport.findUniqueOrThrow({ where: { id: reportId } })).status).toBe(
       "LOST_MODE_ENABLED",
     );
-    expect(thread().at(-1)).toMatch(/confirmed by asking the device/);
+    expect(await last(/confirmed by asking the device/)).toMatch(/confirmed by asking the device/);
     // Answered: no more re-checks of it.
     await recheckAt(24 * HOUR);
     expect((await t.db.prisma.command.findUniqueOrThrow({ where: { id: lost.id } })).rechecks).toBe(2);
