@@ -158,6 +158,7 @@ export async function startApp(
         adminChannel: () => config.SLACK_ADMIN_CHANNEL,
         onSlackUser: (id, email) => core.people.linkSlackUser(id, email),
         worker: instance,
+        bulkPerMinute: config.SLACK_BULK_PER_MINUTE,
       })
     : null;
   if (!delivery) {
@@ -227,7 +228,10 @@ export async function startApp(
         await slack?.work.idle();
         await scheduler.stop();
         await renderer.render().catch(() => 0);
-        if (delivery) await delivery.drain().catch(() => 0);
+        if (delivery) {
+          delivery.stop();
+          await delivery.drain().catch(() => 0);
+        }
       })();
       return stopping;
     },

@@ -94,6 +94,8 @@ const schema = z.object({
   SLACK_API_URL: url,
   SLACK_ADMIN_CHANNEL: optional,
   SLACK_ADMIN_USER_IDS: csv,
+  /** Digest DMs and directory look-ups per minute (Slack: "several hundred a minute" per workspace). */
+  SLACK_BULK_PER_MINUTE: int(240, 1, 100_000),
   AGENT_ENROLLMENT_SECRET: optional,
   ALERTS_API_TOKEN: optional,
   GOOGLE_FORM_WEBHOOK_SECRET: optional,
@@ -183,6 +185,9 @@ const schema = z.object({
   NANOMDM_API_KEY: optional,
   // NanoMDM's -webhook-hmac-key: results are accepted only with a valid X-Hmac-Signature.
   NANOMDM_WEBHOOK_HMAC_KEY: optional,
+  // PayloadIdentifier of the MDM enrolment profile devices install: removing company data from a
+  // personal Apple device is RemoveProfile of this profile (issue 19).
+  APPLE_MDM_PROFILE_IDENTIFIER: optional,
   ANDROID_ENTERPRISE_ID: optional,
   // Service-account key file; GOOGLE_APPLICATION_CREDENTIALS is used when this is unset.
   ANDROID_SERVICE_ACCOUNT_JSON: optional,

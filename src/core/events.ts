@@ -27,6 +27,8 @@ export type DomainEvent =
   /** statusToken: so the reporter's DM can carry their status link (the database keeps only its hash). */
   | { type: "report.created"; reportId: string; statusToken?: string }
   | { type: "report.changed"; reportId: string; note?: string }
+  /** The reporter says they found the device (their DM's button, their status page). */
+  | { type: "report.reporter_found"; reportId: string }
   /** A device sent its location by itself (Android lost mode); reportIds: its open loss reports. */
   | {
       type: "device.located";
@@ -96,6 +98,10 @@ export type DomainEvent =
   | { type: "checklist.reminder"; reportId: string; kind: "preliminary" | "final"; dueAt: Date; daysBefore: number }
   /** Issue 19: a response-policy change proposed, applied or withdrawn. */
   | { type: "policy.changed"; changeId: string }
+  /** Issue 19: the owner of a personal device is asked whether it may be erased completely. */
+  | { type: "consent.requested"; consentId: string }
+  /** Issue 19: the owner answered (gave or declined consent to a full reset). */
+  | { type: "consent.decided"; consentId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */
   | { type: "people.unlinked"; emails: string[] }
   | {

@@ -23,6 +23,7 @@ import { Outbox } from "./outbox.js";
 import { HomeViewers } from "./home-viewers.js";
 import { createRenewalServices } from "./renewals/index.js";
 import { ResponseBrake } from "./brake/service.js";
+import { PersonalDevices } from "./devices/personal-devices.js";
 import { CaseRecords } from "./response/cases.js";
 import { IncidentChecklist } from "./response/checklist.js";
 import { DEFAULT_ESCALATION, IncidentEscalation } from "./response/escalation.js";
@@ -122,6 +123,8 @@ export function createCore(deps: CoreDeps) {
       actors,
       timeZone: deps.settings.timeZone,
     }),
+    /** Issue 19: BYOD marks and the owner's consent to a full reset of a personal device. */
+    personal: new PersonalDevices({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands }),
     brake: new ResponseBrake({
       db: deps.db,
       clock: deps.clock,

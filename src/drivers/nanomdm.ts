@@ -4,8 +4,15 @@
 // a crash is recognised by NanoMDM instead of reaching the device twice.
 import type { Config } from "../config.js";
 import { log } from "../log.js";
-import type { Clock, CommandDriver, OutgoingCommand, ResendOutcome, SendOutcome } from "../core/ports/index.js";
-import { isDeviceCommand } from "../core/ports/index.js";
+import {
+  isDeviceCommand,
+  removesCompanyDataOnly,
+  type Clock,
+  type CommandDriver,
+  type OutgoingCommand,
+  type ResendOutcome,
+  type SendOutcome,
+} from "../core/ports/index.js";
 import { buildCommandPlist } from "./nanomdm/commands.js";
 import { retryAfterMs } from "./params.js";
 
@@ -15,6 +22,8 @@ export interface NanoMdmOptions {
   apiKey: string;
   clock: Clock;
   timeoutMs?: number;
+  /** APPLE_MDM_PROFILE_IDENTIFIER: the enrolment profile RemoveProfile takes off a personal device. */
+  mdmProfileIdentifier?: string;
 }
 
 interface ApiResult {
@@ -121,10 +130,16 @@ export class NanoMdmDriver implements CommandDriver {
     if (!udid) return { kind: "failed", reason: "NanoMDM: the device has no UDID, so it cannot be addressed" };
     const type = cmd.type;
     if (!isDeviceCommand(type)) return { kind: "failed", reason: `NanoMDM: ${type} is not a device command` };
+    if (removesCompanyDataOnly(cmd) && !this.opts.mdmProfileIdentifier)
+      return {
+        kind: "failed",
+        reason:
+          "NanoMDM: removing company data needs APPLE_MDM_PROFILE_IDENTIFIER (the enrolment profile's PayloadIdentifier)",
+      };
     const res = await this.call(`/v1/enqueue/${encodeURIComponent(udid)}`, {
       method: "PUT",
       headers: { "content-type": "application/x-apple-aspen-mdm; charset=utf-8" },
-      body: buildCommandPlist({ ...cmd, type }),
+      body: buildCommandPlist({ ...cmd, type }, { mdmProfileIdentifier: this.opts.mdmProfileIdentifier }),
     });
     if ("retry" in res) return { kind: "retry", reason: res.retry };
     const { status, text, headers } = res;
@@ -259,7 +274,7 @@ function parseResult(text: string): ApiResult | null {
 
 /** The NanoMDM driver when NANOMDM_URL and NANOMDM_API_KEY are set, else null. */
 export function nanoMdmFromConfig(
-  config: Pick<Config, "NANOMDM_URL" | "NANOMDM_API_KEY" | "MDM_REQUEST_TIMEOUT_MS">,
+  config: Pick<Config, "NANOMDM_URL" | "NANOMDM_API_KEY" | "MDM_REQUEST_TIMEOUT_MS" | "APPLE_MDM_PROFILE_IDENTIFIER">,
   clock: Clock,
 ): NanoMdmDriver | null {
   if (!config.NANOMDM_URL || !config.NANOMDM_API_KEY) return null;
@@ -268,5 +283,6 @@ export function nanoMdmFromConfig(
     apiKey: config.NANOMDM_API_KEY,
     clock,
     timeoutMs: config.MDM_REQUEST_TIMEOUT_MS,
+    mdmProfileIdentifier: config.APPLE_MDM_PROFILE_IDENTIFIER,
   });
 }

@@ -15,6 +15,8 @@ import { google } from "./messages/google.js";
 import { response } from "./messages/response.js";
 import { caseRecord } from "./messages/case.js";
 import { apple } from "./messages/apple.js";
+import { personal } from "./messages/personal.js";
+import { reporter } from "./messages/reporter.js";
 
 export type { Catalog } from "./catalog.js";
 
@@ -36,6 +38,8 @@ const catalogs = [
   caseRecord,
   company,
   apple,
+  personal,
+  reporter,
 ];
 
 const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };

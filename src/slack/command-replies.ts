@@ -4,6 +4,7 @@ import type { RespondFn } from "@slack/bolt";
 import type { CommandType } from "../core/types.js";
 import { t, type Locale } from "../i18n/index.js";
 import { escapeMrkdwn } from "./blocks/kit.js";
+import { scopeOf } from "../core/devices/personal.js";
 import type { SlackDeps } from "./deps.js";
 import { button, type ButtonClick, type ButtonReply } from "./button.js";
 
@@ -33,7 +34,11 @@ export interface Click extends ButtonClick {
 }
 
 /** An incident button: its value names the report/device/command; `needs` is the id it must carry. */
-export function incidentButton(deps: SlackDeps, needs: "d" | "r" | "any", run: (click: Click) => Promise<ButtonReply>) {
+export function incidentButton(
+  deps: SlackDeps,
+  needs: "d" | "r" | "c" | "any",
+  run: (click: Click) => Promise<ButtonReply>,
+) {
   return button(deps, async (click) => {
     const target = parseTarget(click.value);
     if (!target || (needs !== "any" && !target[needs])) return t(click.locale, "commands.ephemeral.bad_button");
@@ -45,7 +50,7 @@ export function incidentButton(deps: SlackDeps, needs: "d" | "r" | "any", run: (
 export function commandButton(deps: SlackDeps, type: CommandType) {
   return incidentButton(deps, "d", async ({ target, actor, locale }) => {
     const command = await deps.core.commands.request(actor, { deviceId: target.d!, type, reportId: target.r ?? null });
-    return queuedText(deps, command.deviceId, type, command.state, locale);
+    return queuedText(deps, command.deviceId, type, command.state, locale, command.params);
   });
 }
 
@@ -60,8 +65,11 @@ export async function queuedText(
   type: CommandType,
   state: string,
   locale: Locale,
+  params?: unknown,
 ): Promise<string> {
   const name = escapeMrkdwn(await deviceName(deps, deviceId));
+  if (state === "AWAITING_APPROVAL" && type === "ERASE_DEVICE" && scopeOf(params) === "company_data")
+    return t(locale, "personal.ephemeral.requested", { name });
   if (state === "AWAITING_APPROVAL" && type !== "ERASE_DEVICE")
     return t(locale, "brake.ephemeral.requested", { name, type: t(locale, `command.type.${type}`) });
   if (state === "AWAITING_APPROVAL") return t(locale, "commands.ephemeral.wipe_requested", { name });

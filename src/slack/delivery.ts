@@ -7,8 +7,9 @@ import { ErrorCode, type WebClient } from "@slack/web-api";
 type CallResult = { ok?: boolean; channel?: string; ts?: string };
 import type { Db, Prisma } from "../db/client.js";
 import type { Clock } from "../core/clock.js";
-import { ADMIN_CHANNEL } from "../core/outbox.js";
+import { ADMIN_CHANNEL, LANES } from "../core/outbox.js";
 import { log } from "../log.js";
+import { BulkPacer } from "./pacing.js";
 
 const PERMANENT = new Set([
   "channel_not_found",
@@ -37,6 +38,7 @@ interface Row {
   payload: Record<string, unknown>;
   correlation: string | null;
   attempts: number;
+  lane: number;
 }
 
 export interface DeliveryOptions {
@@ -49,6 +51,8 @@ export interface DeliveryOptions {
   onSlackUser?: (slackUserId: string, email: string) => Promise<unknown>;
   /** How long a claimed row stays this worker's; after it a crashed worker's rows are retried. */
   leaseMs?: number;
+  /** Bulk-lane messages (digest DMs, directory look-ups) per minute (src/slack/pacing.ts). */
+  bulkPerMinute?: number;
 }
 
 export class OutboxDelivery {
@@ -56,9 +60,20 @@ export class OutboxDelivery {
   private readonly leaseMs: number;
   private running: Promise<number> | null = null;
   private again = false;
+  private readonly pacer: BulkPacer;
+  /** Ends a wait for the bulk lane early: something else may have been queued. */
+  private wake: (() => void) | null = null;
+  private stopping = false;
   constructor(private readonly o: DeliveryOptions) {
     this.worker = o.worker ?? randomUUID();
     this.leaseMs = o.leaseMs ?? LEASE_MS;
+    this.pacer = new BulkPacer(o.bulkPerMinute, () => o.clock.now().getTime());
+  }
+
+  /** Shutting down: a drain no longer waits for the bulk lane's pace (the rest stays queued). */
+  stop(): void {
+    this.stopping = true;
+    this.wake?.();
   }
 
   /** Delivers what is due now; returns how many rows it handled. Safe to call concurrently. */
@@ -68,6 +83,7 @@ export class OutboxDelivery {
     // after its last look.
     if (this.running) {
       this.again = true;
+      this.wake?.();
       return this.running;
     }
     this.running = (async () => {
@@ -81,20 +97,78 @@ export class OutboxDelivery {
     return this.running;
   }
 
+  /**
+   * The normal lane first, always: a bulk row is only claimed when no normal row is due, and
+   * only as many as the bulk lane's pace lets go now, so an incident queued behind 20,000
+   * digest DMs waits for one delivery at most. While the bulk lane must wait, the drain waits
+   * with it (woken early by anything newly queued), so a backlog drains within Slack's limits.
+   */
   private async drainLoop(batch: number): Promise<number> {
     let total = 0;
     for (;;) {
-      const claimedAt = this.o.clock.now().getTime();
-      const rows = await this.claim(batch);
-      if (!rows.length) return total;
-      for (const row of rows) {
-        // A slow batch must not outlive its lease: another replica would then take the same row
-        // and post it twice. Late rows renew their lease first, and are skipped if it was lost.
-        if (this.o.clock.now().getTime() - claimedAt > this.leaseMs / 2 && !(await this.renew(row.id))) continue;
-        await this.deliver(row);
+      const normal = await this.claim(LANES.normal, batch);
+      if (normal.length) {
+        total += await this.deliverAll(normal);
+        continue;
       }
-      total += rows.length;
+      const room = this.pacer.available();
+      if (room >= 1) {
+        const bulk = await this.claim(LANES.bulk, Math.min(batch, room));
+        if (!bulk.length) return total;
+        total += await this.deliverAll(bulk);
+        continue;
+      }
+      // Paused by a 429: the poll comes back after Retry-After. Shutting down: the rest stays queued.
+      if (this.stopping || this.pacer.paused() || !(await this.bulkDue())) return total;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pacer.waitMs());
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
     }
+  }
+
+  private async deliverAll(rows: Row[]): Promise<number> {
+    const claimedAt = this.o.clock.now().getTime();
+    for (const [i, row] of rows.entries()) {
+      // A 429 paused the bulk lane: the rest of the batch waits out the same Retry-After.
+      if (row.lane === LANES.bulk && !this.pacer.take()) {
+        await this.release(
+          rows.slice(i).map((r) => r.id),
+          this.pacer.paused() ? new Date(this.pacer.resumesAt) : null,
+        );
+        return i;
+      }
+      // A slow batch must not outlive its lease: another replica would then take the same row
+      // and post it twice. Late rows renew their lease first, and are skipped if it was lost.
+      if (this.o.clock.now().getTime() - claimedAt > this.leaseMs / 2 && !(await this.renew(row.id))) continue;
+      await this.deliver(row);
+    }
+    return rows.length;
+  }
+
+  private async release(ids: bigint[], notBefore: Date | null): Promise<void> {
+    await this.o.db.outboxMessage.updateMany({
+      where: { id: { in: ids }, lockedBy: this.worker, state: "PENDING" },
+      data: { lockedUntil: null, ...(notBefore ? { nextAttemptAt: notBefore } : {}) },
+    });
+  }
+
+  private async bulkDue(): Promise<boolean> {
+    const now = this.o.clock.now();
+    const row = await this.o.db.outboxMessage.findFirst({
+      where: {
+        state: "PENDING",
+        lane: LANES.bulk,
+        OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }],
+        AND: [{ OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] }],
+      },
+      select: { id: true },
+    });
+    return row !== null;
   }
 
   private async renew(id: bigint): Promise<boolean> {
@@ -105,7 +179,7 @@ export class OutboxDelivery {
     return count === 1;
   }
 
-  private async claim(limit: number): Promise<Row[]> {
+  private async claim(lane: number, limit: number): Promise<Row[]> {
     const now = this.o.clock.now();
     const lease = new Date(now.getTime() + this.leaseMs);
     // The oldest pending row of each ordering key only: a chat.update never overtakes its post.
@@ -113,14 +187,15 @@ export class OutboxDelivery {
       UPDATE "OutboxMessage" SET "lockedUntil" = ${lease}, "lockedBy" = ${this.worker}
       WHERE id IN (
         SELECT o.id FROM "OutboxMessage" o
-        WHERE o.state = 'PENDING' AND (o."nextAttemptAt" IS NULL OR o."nextAttemptAt" <= ${now})
+        WHERE o.state = 'PENDING' AND o.lane = ${lane}
+          AND (o."nextAttemptAt" IS NULL OR o."nextAttemptAt" <= ${now})
           AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
           AND (o."orderingKey" IS NULL OR NOT EXISTS (
             SELECT 1 FROM "OutboxMessage" p
             WHERE p."orderingKey" = o."orderingKey" AND p.id < o.id AND p.state = 'PENDING'))
         ORDER BY o.id LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      RETURNING id, method, payload, correlation, attempts`;
+      RETURNING id, method, payload, correlation, attempts, lane`;
   }
 
   private async deliver(row: Row): Promise<void> {
@@ -146,7 +221,9 @@ export class OutboxDelivery {
     } catch (err) {
       const e = err as { code?: string; retryAfter?: number; data?: { error?: string }; message?: string };
       if (e.code === ErrorCode.RateLimitedError) {
-        return this.retry(row, "rate limited", (e.retryAfter ?? 1) * 1000, false);
+        const wait = (e.retryAfter ?? 1) * 1000;
+        if (row.lane === LANES.bulk) this.pacer.pause(wait);
+        return this.retry(row, "rate limited", wait, false);
       }
       const slackError = e.data?.error;
       if (slackError && PERMANENT.has(slackError)) return this.fail(row, slackError);
@@ -169,13 +246,14 @@ export class OutboxDelivery {
     }
     if (method === "dm") {
       // A direct message to a user — by member id, or by the directory's e-mail for someone not
-      // linked yet: open (or find) the IM channel, then post in it.
+      // linked yet. chat.postMessage with the user's id as the channel posts in the app's DM
+      // with them, without conversations.open (Tier 3, about 50 a minute: 20,000 digest DMs
+      // would take hours).
       const { user: id, email, ...message } = payload as { user?: string; email?: string };
       const user = id ?? (email ? await this.memberByEmail(email) : null);
       // Not a member of this workspace: there is nobody to tell in Slack (the status page still is).
       if (!user) return { ok: false };
-      const im = await client.conversations.open({ users: user });
-      return (await client.chat.postMessage({ ...(message as any), channel: im.channel!.id! })) as CallResult;
+      return (await client.chat.postMessage({ ...(message as any), channel: user })) as CallResult;
     }
     return (await client.apiCall(method, payload)) as CallResult;
   }

@@ -120,7 +120,7 @@ describe.each(LOCALES)("confirmations, in %s", (locale) => {
     // Dismissing a device in lost mode says lost mode stays on.
     const dismiss = buttons.filter((b) => b.action_id === "report_dismiss" && JSON.parse(b.value).d).at(-1)!;
     expect(dismiss.confirm.text.text).toMatch(
-      locale === "ja" ? /紛失モードは解除するまで続きます/ : /stays in lost mode/,
+      locale === "ja" ? /紛失モード中です。次の画面で解除できます/ : /the next step offers to end it/,
     );
   });
 });

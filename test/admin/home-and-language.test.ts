@@ -137,6 +137,9 @@ describe("App Home for an employee", () => {
     expect(text).not.toContain("Someone else's Pixel");
     expect(text).not.toContain("Awaiting a second approval");
     expect(view.blocks.flatMap((b) => b.elements ?? []).map((e: any) => e.action_id)).toContain("home_report_lost");
+    // Reporting is safe and wanted: the button invites (primary), it does not warn (danger).
+    const report = view.blocks.flatMap((b) => b.elements ?? []).find((e: any) => e.action_id === "home_report_lost");
+    expect((report as any).style).toBe("primary");
   });
 
   it("lets the employee switch the Home to Japanese with one button", async () => {
@@ -238,7 +241,7 @@ describe("language and time zone per person", () => {
       return (await responseTo(t.slack, responseId)).text as string;
     };
     expect(await say("lang ja Asia/Tokyo")).toContain("日本語で、時刻は Asia/Tokyo で表示します");
-    expect(await say("help")).toContain("管理者向け");
+    expect(await say("help")).toContain("`/lost`");
     expect(await say("lang auto")).toContain("English");
     expect(await say("lang klingon")).toContain("/mdm lang ja|en|auto");
   });

@@ -21,6 +21,7 @@ import { google } from "../../src/i18n/messages/google.js";
 import { response } from "../../src/i18n/messages/response.js";
 import { caseRecord } from "../../src/i18n/messages/case.js";
 import { renewals } from "../../src/i18n/messages/renewals.js";
+import { reporter } from "../../src/i18n/messages/reporter.js";
 import { subcommands } from "../../src/slack/mdm/index.js";
 import { aDepartment, aDevice, aPerson } from "../support/builders.js";
 import { ADMIN_1, ADMIN_2, ALERTS_TOKEN, postJson, startTestApp, type TestApp } from "../support/harness.js";
@@ -41,6 +42,7 @@ const CATALOGS = {
   response,
   caseRecord,
   renewals,
+  reporter,
 };
 
 /** The glossary's table: each term's avoided words and the key prefixes excepted. */

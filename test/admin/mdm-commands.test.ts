@@ -126,6 +126,24 @@ describe("/mdm help and unknown subcommands", () => {
       expect(body.text).toContain(`/mdm ${name}`);
   });
 
+  it("shows each person what they may use, and mentions /lost", async () => {
+    // An employee: /lost and their own settings, none of the administrators' commands.
+    const employee = await mdm("UHELPEMPLOYEE", "help");
+    expect(employee.text).toContain("`/lost`");
+    expect(employee.text).toContain("/mdm lang");
+    for (const name of ["device", "reports", "export", "import", "bulk", "company"])
+      expect(employee.text).not.toContain(`/mdm ${name}`);
+    // A system administrator: everything, and /lost too.
+    const admin = await mdm(ADMIN_1, "help");
+    expect(admin.text).toContain("`/lost`");
+    for (const name of ["device", "reports", "bulk", "company", "lang"]) expect(admin.text).toContain(`/mdm ${name}`);
+    // In Japanese, the same split.
+    await aPerson(t.db.prisma, { slackUserId: "UHELPJA", locale: "ja" });
+    const ja = await mdm("UHELPJA", "help");
+    expect(ja.text).toContain("あなた自身の設定");
+    expect(ja.text).not.toContain("/mdm device");
+  });
+
   it("shows the help for an empty /mdm", async () => {
     expect((await mdm(ADMIN_1, "")).text).toContain("lost-device operations for administrators");
   });
@@ -189,7 +207,7 @@ describe("/mdm export", () => {
     const csv = upload.content.toString("utf8").slice(1);
     const [header, ...rows] = csv.trim().split("\r\n");
     expect(header).toBe(
-      "Device name,Platform,Model,Serial number,UDID,IMEI,Phone number,Owner name,Owner email,Department,Supervised,ADE,Management state,Last check-in (Asia/Tokyo),Open alerts",
+      "Device name,Platform,Model,Serial number,UDID,IMEI,Phone number,Owner name,Owner email,Department,Supervised,ADE,BYOD,Management state,Last check-in (Asia/Tokyo),Open alerts",
     );
     const row = rows.find((r) => r.includes("SNEXPORT01"))!;
     expect(row).toContain("営業用 iPhone");

@@ -181,5 +181,8 @@ describe("lock", () => {
     await t.flush();
     const ts = await incidentTs(t, lost.reportId);
     expect(threadTexts(t, ts).join("\n")).toMatch(/no passcode is set\*, so the lock protects nothing/);
+    // An unsupervised iPhone cannot have lost mode: the advice says so instead of suggesting it.
+    expect(threadTexts(t, ts).join("\n")).toMatch(/Lost mode is not possible on this device/);
+    expect(threadTexts(t, ts).join("\n")).not.toMatch(/Use lost mode instead/);
   });
 });

@@ -124,5 +124,10 @@ describe("Android ownership and API level", () => {
     expect(JSON.stringify(calls.map((c) => [c.query.getAll("wipeReasonMessage"), c.body]))).toMatch(
       /removing the work profile and company data\. Your personal apps and data stay/,
     );
+    // Company data only (issue 19): the owner's SD card and eSIM are never wiped with the work profile.
+    expect(pending.params).toMatchObject({ scope: "company_data" });
+    const flags = JSON.stringify(calls.map((c) => [c.query.getAll("wipeDataFlags"), c.body]));
+    expect(flags).toMatch(/PRESERVE_RESET_PROTECTION_DATA/);
+    expect(flags).not.toMatch(/WIPE_EXTERNAL_STORAGE|WIPE_ESIMS/);
   });
 });

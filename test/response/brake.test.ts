@@ -190,14 +190,27 @@ describe("the approval policy", () => {
     expect((await checkIn(t, lost.agent.token)).json.commands).toEqual([]);
     await t.flush();
     const ts = await incidentTs(t, lost.reportId);
-    const post = t.slack.posts().find((p) => p.thread_ts === ts && actionIds(p).includes("wipe_approve"))!;
+    // Its own buttons and words, not the wipe's: "Approve: Lost mode", "Withdraw request".
+    const post = t.slack.posts().find((p) => p.thread_ts === ts && actionIds(p).includes("command_approve"))!;
     expect(String(post.text)).toMatch(/asked for \*Lost mode\*.*response policy requires a second administrator/i);
-    expect(await click(ADMIN_1, "wipe_approve", buttonValue(post, "wipe_approve"))).toMatch(
-      /two different administrators/,
+    expect(actionIds(post)).toEqual(["command_approve", "command_cancel"]);
+    const buttons = blocksOf(post).flatMap((b) => b.elements ?? []);
+    expect(buttons.map((b: any) => b.text.text)).toEqual(["Approve: Lost mode", "Withdraw request"]);
+    expect(buttons.map((b: any) => b.confirm.title.text)).toEqual(["Approve Lost mode?", "Withdraw the request?"]);
+    expect(JSON.stringify(buttons)).not.toMatch(/wipe|erase/i);
+    expect(await click(ADMIN_1, "command_approve", buttonValue(post, "command_approve"))).toMatch(
+      /response policy requires a second administrator: you requested this/,
     );
-    expect(await click(ADMIN_2, "wipe_approve", buttonValue(post, "wipe_approve"))).toMatch(
+    expect(await click(ADMIN_2, "command_approve", buttonValue(post, "command_approve"))).toMatch(
       /Lost mode of .* approved and queued/i,
     );
+    await t.flush();
+    // The approval post loses its buttons and says what was decided, in the command's own words.
+    const closed = t.slack.callsTo("chat.update").filter((c) => /Lost mode of \*iPhone/.test(String(c.args.text)));
+    expect(closed.map((c) => String(c.args.text)).join("\n")).toMatch(
+      /Lost mode of \*iPhone[^*]*\* approved and queued/,
+    );
+    expect(JSON.stringify(closed.at(-1)!.args.blocks)).not.toMatch(/command_approve|wipe/i);
     expect((await checkIn(t, lost.agent.token)).json.commands.map((c: any) => c.type)).toEqual(["EnableLostMode"]);
 
     // Back off again, and a limit change, each through two admins; a withdrawn change applies nothing.

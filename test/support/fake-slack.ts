@@ -44,6 +44,15 @@ export class FakeSlack {
   /** Files people shared with the app (a modal's file_input): files.info, then GET url_private with the bot token. */
   private sharedFiles = new Map<string, { name: string; content: Buffer }>();
   url = "";
+  /**
+   * Slack's rate limits, enforced when set, answered as Slack does (HTTP 429, Retry-After in
+   * seconds): chat.postMessage about once a second per channel, and per-method workspace
+   * limits per minute (Tier 3 ≈ 50, Tier 4 ≈ 100; chat.postMessage "several hundred").
+   */
+  limits: { perChannelPerSecond?: number; perMinute?: Record<string, number> } | null = null;
+  /** Calls answered 429 by `limits`. */
+  rateLimited = 0;
+  private windows = new Map<string, number[]>();
   /** When set, every Web API call fails with this error (token_revoked, invalid_auth, account_inactive). */
   tokenError: string | null = null;
   /** Channels conversations.info knows, and whether the bot is a member. */
@@ -107,9 +116,10 @@ export class FakeSlack {
 
   /** Messages posted to a channel (chat.postMessage), optionally only top-level ones. */
   posts(channel?: string): Record<string, any>[] {
+    // A DM posted to a user id lands in the app's DM with them (channel D…).
     return this.callsTo("chat.postMessage")
-      .map((c) => c.args)
-      .filter((a) => !channel || a.channel === channel);
+      .filter((c) => !channel || c.args.channel === channel || c.result?.channel === channel)
+      .map((c) => c.args);
   }
 
   reset() {
@@ -119,6 +129,9 @@ export class FakeSlack {
     this.failures.clear();
     this.slow.clear();
     this.tokenError = null;
+    this.limits = null;
+    this.rateLimited = 0;
+    this.windows.clear();
     this.scopes.clear();
     for (const s of manifestBotScopes()) this.scopes.add(s);
   }
@@ -165,6 +178,13 @@ export class FakeSlack {
     }
     if (delay) await new Promise((r) => setTimeout(r, delay));
 
+    const retryAfter = this.overLimit(method, args);
+    if (retryAfter !== null) {
+      call.failed = true;
+      this.rateLimited++;
+      return json(429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
+    }
+
     const queue = this.failures.get(method);
     const failure = queue?.[0];
     if (failure) {
@@ -180,6 +200,25 @@ export class FakeSlack {
     json(200, call.result, { "x-oauth-scopes": [...this.scopes].join(",") });
   }
 
+  /** Seconds to wait when this call is over a limit, else null (and the call counts). */
+  private overLimit(method: string, args: Record<string, any>): number | null {
+    if (!this.limits) return null;
+    const now = Date.now();
+    const checks: [string, number, number][] = [];
+    const perMinute = this.limits.perMinute?.[method];
+    if (perMinute) checks.push([`m:${method}`, perMinute, 60_000]);
+    if (method === "chat.postMessage" && this.limits.perChannelPerSecond && args.channel)
+      checks.push([`c:${args.channel}`, this.limits.perChannelPerSecond, 1000]);
+    for (const [key, limit, windowMs] of checks) {
+      const w = this.windows.get(key) ?? [];
+      while (w.length && w[0]! <= now - windowMs) w.shift();
+      this.windows.set(key, w);
+      if (w.length >= limit) return Math.max(1, Math.ceil((w[0]! + windowMs - now) / 1000));
+    }
+    for (const [key] of checks) this.windows.get(key)!.push(now);
+    return null;
+  }
+
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
     const ts = () => `${1_700_000_000 + ++this.seq}.${String(this.seq).padStart(6, "0")}`;
     switch (method) {
@@ -191,7 +230,8 @@ export class FakeSlack {
         const messageTs = ts();
         return {
           ok: true,
-          channel: args.channel,
+          // Posted to a user id: Slack answers with the app's DM channel with them.
+          channel: /^[UW]/.test(String(args.channel)) ? `D${args.channel}` : args.channel,
           ts: messageTs,
           message: { text: args.text, blocks: parseMaybe(args.blocks), ts: messageTs },
         };

@@ -3,6 +3,7 @@
 // request is refused here with the same reason the button's place shows.
 import type { CommandType, Device } from "../../generated/prisma/client.js";
 import {
+  fullResetCapability,
   isReachable,
   lockCapability,
   lostModeCapability,
@@ -40,17 +41,25 @@ const ENGLISH: Record<string, string> = {
   "commands.refused.not_reachable": "the device is no longer managed; no command can reach it",
   "capability.activation_lock.unsupervised":
     "Apple gives the Activation Lock bypass code only for supervised Apple devices",
+  "capability.lost_mode.user_enrollment": "Apple allows no lost mode on a device enrolled through User Enrollment",
+  "capability.lock.mac_user_enrollment": "Apple allows no remote lock on a Mac enrolled through User Enrollment",
+  "capability.wipe.personal_full_only":
+    "this personal device has no separate company part to remove; only a full reset with the owner's consent is possible",
+  "capability.full_reset.company": "a full reset with the owner's consent is for personal devices; use wipe",
+  "capability.full_reset.impossible":
+    "the platform cannot erase this personal device completely; only the company data can be removed",
 };
 
 type Facts = Pick<Device, "platform" | "supervised" | "ade" | "state" | "passcodePresent"> &
-  Partial<Pick<Device, "ownership" | "managementMode" | "apiLevel">>;
+  Partial<Pick<Device, "ownership" | "managementMode" | "apiLevel" | "userEnrollment" | "byod">>;
 
-function byType(device: Facts, type: CommandType): Capability {
+function byType(device: Facts, type: CommandType, params?: Record<string, unknown>): Capability {
   switch (type) {
     case "ENABLE_LOST_MODE":
       return lostModeCapability(device);
     case "ERASE_DEVICE":
-      return wipeCapability(device);
+      // A full reset asked for a personal device is its own action (the owner's consent).
+      return params?.scope === "full" ? fullResetCapability(device) : wipeCapability(device);
     case "DEVICE_LOCK":
       return lockCapability(device);
     case "DEVICE_LOCATION":
@@ -80,8 +89,8 @@ function byType(device: Facts, type: CommandType): Capability {
   }
 }
 
-export function commandRefusal(device: Facts, type: CommandType): Refusal | null {
-  const c = byType(device, type);
+export function commandRefusal(device: Facts, type: CommandType, params?: Record<string, unknown>): Refusal | null {
+  const c = byType(device, type, params);
   if (c.allowed) return null;
   const reasonKey = c.reasonKey ?? "commands.refused.not_reachable";
   return { reasonKey, message: ENGLISH[reasonKey] ?? reasonKey };

@@ -21,6 +21,8 @@ import { activeKeyOf, expiresAtFor, ORDINARY_EXPIRY_MS, reportStatusOnQueue } fr
 import { approvalsRequired, readResponsePolicy } from "../brake/policy.js";
 import { markFirstAction } from "../response/escalation.js";
 import { lockWipeBrake, wipesInLastHour, wipesReleasedInLastHour } from "../brake/limit.js";
+import { wipeScopeFor } from "../devices/personal.js";
+import { usableConsent } from "../devices/consent.js";
 
 export interface CommandRequest {
   deviceId: string;
@@ -60,8 +62,15 @@ export class CommandRequests {
       const refusal =
         req.type === "CLEAR_ACTIVATION_LOCK"
           ? await activationLockClearRefusal(db, device)
-          : commandRefusal(device, req.type);
+          : commandRefusal(device, req.type, req.params);
       if (refusal) throw new NotAllowedError(refusal.message, { reasonKey: refusal.reasonKey });
+      if (req.type === "ERASE_DEVICE") {
+        const scope = wipeScopeFor(device, req.params?.scope);
+        if ("refusedKey" in scope)
+          throw new NotAllowedError(PERSONAL_REFUSALS[scope.refusedKey] ?? scope.refusedKey, {
+            reasonKey: scope.refusedKey,
+          });
+      }
     } catch (err) {
       await this.refused(actor, req, err);
       throw err;
@@ -82,15 +91,28 @@ export class CommandRequests {
   async request(actor: Actor, req: CommandRequest): Promise<Command> {
     let params = normaliseParams(req);
     const checked = await this.check(actor, req);
-    if (req.type === "ERASE_DEVICE" && isApple(checked.platform))
+    // What a wipe removes is the core's decision: the company's part only on a personal device.
+    const scope = req.type === "ERASE_DEVICE" ? wipeScopeFor(checked, req.params?.scope) : null;
+    if (scope && "scope" in scope) params = { ...params, scope: scope.scope };
+    const companyDataOnly = Boolean(scope && "scope" in scope && scope.scope === "company_data");
+    // Apple's erase options and a Mac's Find My PIN belong to EraseDevice, not to removing company data.
+    if (req.type === "ERASE_DEVICE" && isApple(checked.platform) && !companyDataOnly)
       params = { ...params, ...normaliseEraseParams(checked, req.params ?? {}) };
     if (req.type === "CLEAR_ACTIVATION_LOCK") params = await this.unlockParams(actor, checked);
     // A Mac's lock and erase carry a Find My PIN the app makes up; only its sealed form is kept.
-    const findMyPinSealed = needsFindMyPin(checked, req.type) ? this.deps.secrets.encrypt(newFindMyPin()) : null;
+    const findMyPinSealed =
+      needsFindMyPin(checked, req.type) && !companyDataOnly ? this.deps.secrets.encrypt(newFindMyPin()) : null;
     const now = this.deps.clock.now();
     try {
       return await this.deps.db.$transaction(async (tx) => {
         const device = await tx.device.findUniqueOrThrow({ where: { id: req.deviceId } });
+        // A full reset of a personal device uses up the owner's consent, or is refused.
+        const consent =
+          scope && "scope" in scope && scope.needsConsent ? await usableConsent(tx, device.id, now) : null;
+        if (scope && "scope" in scope && scope.needsConsent && !consent)
+          throw new NotAllowedError(PERSONAL_REFUSALS["personal.refused.needs_consent"]!, {
+            reasonKey: "personal.refused.needs_consent",
+          });
         if (req.reportId && !(await tx.lossReport.findUnique({ where: { id: req.reportId }, select: { id: true } }))) {
           throw new NotFoundError("report");
         }
@@ -129,12 +151,23 @@ export class CommandRequests {
             createdAt: now,
           },
         });
+        if (consent) {
+          await tx.ownerConsent.update({ where: { id: consent.id }, data: { state: "USED", commandId: command.id } });
+          await audit(tx, {
+            actor: actor.id,
+            action: "consent.use",
+            subject: `consent:${consent.id}`,
+            details: { commandId: command.id },
+            at: now,
+          });
+        }
         await audit(tx, {
           actor: actor.id,
           action: "command.request",
           subject: `command:${command.id}`,
           details: {
             type: req.type,
+            scope: scope && "scope" in scope ? scope.scope : undefined,
             deviceId: device.id,
             reportId: req.reportId ?? null,
             state: command.state,
@@ -168,7 +201,10 @@ export class CommandRequests {
         return command;
       });
     } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
+      if (!isUniqueViolation(err)) {
+        if (err instanceof NotAllowedError) await this.refused(actor, req, err);
+        throw err;
+      }
       const live = await this.deps.db.command.findUnique({ where: { activeKey: activeKeyOf(req.deviceId, req.type) } });
       await audit(this.deps.db, {
         actor: actor.id,
@@ -203,10 +239,17 @@ export class CommandRequests {
       const samePerson =
         requester === actor.id || (actor.personId !== null && command.requestedById === actor.personId);
       if (samePerson)
-        throw new NotAllowedError(
-          "a wipe needs a second administrator: you requested it, so someone else must approve it",
-          { reasonKey: "commands.refused.two_person" },
-        );
+        throw command.type === "ERASE_DEVICE"
+          ? new NotAllowedError(
+              "a wipe needs a second administrator: you requested it, so someone else must approve it",
+              {
+                reasonKey: "commands.refused.two_person",
+              },
+            )
+          : new NotAllowedError(
+              "the response policy requires a second administrator: you requested this, so someone else must approve it",
+              { reasonKey: "brake.refused.two_person_command" },
+            );
       const mine = await db.commandApproval.findFirst({
         where: { commandId, OR: [{ actor: actor.id }, ...(actor.personId ? [{ personId: actor.personId }] : [])] },
       });
@@ -219,7 +262,10 @@ export class CommandRequests {
       throw err;
     }
     if (command.state !== "AWAITING_APPROVAL")
-      throw new ConflictError(`this wipe is already ${command.state.toLowerCase()}`, { state: command.state });
+      throw new ConflictError(
+        `this ${command.type === "ERASE_DEVICE" ? "wipe" : "request"} is already ${command.state.toLowerCase()}`,
+        { state: command.state },
+      );
     const now = clock.now();
     const approved = await db
       .$transaction(async (tx) => {
@@ -303,7 +349,10 @@ export class CommandRequests {
           });
         throw err;
       });
-    if (!approved) throw new ConflictError("someone else already decided on this wipe");
+    if (!approved)
+      throw new ConflictError(
+        `someone else already decided on this ${command.type === "ERASE_DEVICE" ? "wipe" : "request"}`,
+      );
     return approved;
   }
 
@@ -371,6 +420,8 @@ export class CommandRequests {
     const command = await db.command.findUnique({ where: { id: commandId }, include: { device: true } });
     if (!command || command.type !== "ERASE_DEVICE") throw new NotFoundError("wipe");
     await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
+    if ((command.params as { scope?: string } | null)?.scope === "company_data")
+      throw new NotAllowedError("removing company data has no erase options");
     if (command.state !== "AWAITING_APPROVAL")
       throw new ConflictError(`this wipe is already ${command.state.toLowerCase()}`, { state: command.state });
     const options = normaliseEraseParams(command.device, given);
@@ -426,6 +477,17 @@ export class CommandRequests {
     });
   }
 }
+
+/** The personal-device rules' refusals, in English for logs and API callers (adapters translate the key). */
+const PERSONAL_REFUSALS: Record<string, string> = {
+  "personal.refused.company_device": "removing company data only is for personal devices; a company device is wiped",
+  "personal.refused.full_impossible":
+    "the platform cannot erase this personal device completely; only the company data can be removed",
+  "personal.refused.no_company_part":
+    "this personal device has no separate company part; a full reset needs the owner's consent",
+  "personal.refused.needs_consent":
+    "a full reset of a personal device needs its owner's consent, recorded first; ask the owner",
+};
 
 /**
  * Android's lost-mode screen has its own line for the organisation (lostOrganization), where

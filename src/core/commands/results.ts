@@ -1,6 +1,7 @@
 // What devices answer. Acknowledged and Error end a command; NotNow keeps it pending for the
 // next check-in, as Apple devices do. An acknowledgement changes the device and the report:
 // lost mode on, location known, wiped.
+import { scopeOf } from "../devices/personal.js";
 import type { Db, Prisma } from "../../db/client.js";
 import type { Command, Device } from "../../generated/prisma/client.js";
 import type { CommandResult } from "../ports/commands.js";
@@ -175,10 +176,10 @@ export class CommandResults {
    * Its agent token dies with the data, and nothing else queued for it can arrive any more.
    */
   private async applyWipe(tx: Tx, command: Command, device: Device, now: Date): Promise<void> {
-    await tx.device.update({
-      where: { id: device.id },
-      data: { state: device.ade ? "AWAITING_REENROLLMENT" : "WIPED", agentTokenHash: null },
-    });
+    // Company data removed from a personal device: it left management, the owner's data stays.
+    const state =
+      scopeOf(command.params) === "company_data" ? "UNENROLLED" : device.ade ? "AWAITING_REENROLLMENT" : "WIPED";
+    await tx.device.update({ where: { id: device.id }, data: { state, agentTokenHash: null } });
     const others = await tx.command.findMany({
       where: { deviceId: device.id, id: { not: command.id }, state: { in: ["AWAITING_APPROVAL", "QUEUED", "SENT"] } },
     });

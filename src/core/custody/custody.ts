@@ -113,6 +113,19 @@ export class Custody {
     );
   }
 
+  /**
+   * Warnings for an account address typed anywhere else than the custody form (a certificate
+   * request's Apple ID, a renewal's account): shown where it is first typed. It counts as a group
+   * address only when its custody record says so.
+   */
+  async typedAddressWarnings(address: string, role: AccountRole): Promise<AddressWarning[]> {
+    const record = await this.deps.db.custodyAccount.findFirst({
+      where: { role, address: address.trim().toLowerCase() },
+      select: { isGroupAddress: true },
+    });
+    return this.warningsFor(this.deps.db, address.trim(), record?.isGroupAddress ?? false, role);
+  }
+
   async warningsFor(tx: Tx, address: string, isGroupAddress: boolean, role?: string): Promise<AddressWarning[]> {
     const person = await tx.person.findUnique({ where: { email: address.toLowerCase() }, select: { id: true } });
     return addressWarnings(address, { isGroupAddress, isPersonsOwn: Boolean(person), role });

@@ -23,6 +23,12 @@ export interface EraseOptions {
 }
 
 export type EraseOption = keyof EraseOptions;
+export const ERASE_OPTION_KEYS: readonly EraseOption[] = [
+  "preserveDataPlan",
+  "disallowProximitySetup",
+  "returnToService",
+  "obliterationBehavior",
+];
 
 interface Facts {
   platform: Platform;
@@ -49,7 +55,7 @@ export function normaliseEraseParams(d: Facts, given: Record<string, unknown>): 
   const allowed = eraseOptionsFor(d);
   const out: EraseOptions = { ...allowed };
   for (const [key, value] of Object.entries(given)) {
-    if (value === undefined || key === "pin") continue;
+    if (value === undefined || key === "pin" || key === "scope") continue;
     if (!(key in allowed)) throw new InvalidInputError(`${key} is not an erase option for this device`, { field: key });
     if (key === "obliterationBehavior") {
       if (!(OBLITERATION_BEHAVIORS as readonly unknown[]).includes(value))

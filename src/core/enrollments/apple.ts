@@ -21,6 +21,12 @@ export interface AppleMessage {
   facts?: SelfReport;
   /** The APNs topic the device enrolled under (Authenticate and TokenUpdate carry it). */
   topic?: string;
+  /**
+   * Apple User Enrollment: the message carried an EnrollmentID and no UDID (authenticate.yaml:
+   * EnrollmentID is "required if the enrollment type is user enrollment"). The device is the
+   * employee's own: company data only.
+   */
+  userEnrollment?: boolean;
 }
 
 export interface AppleCheckInOutcome {
@@ -88,6 +94,16 @@ export async function mergeAppleMessage(
     device = await applySelfReport(tx, device, facts, { now, authoritative: false, actor });
   if (msg.topic && msg.type !== "CheckOut" && msg.topic !== device.mdmTopic)
     device = await tx.device.update({ where: { id: device.id }, data: { mdmTopic: msg.topic } });
+  if (msg.userEnrollment && !device.userEnrollment) {
+    device = await tx.device.update({ where: { id: device.id }, data: { userEnrollment: true } });
+    await audit(tx, {
+      actor,
+      action: "device.user_enrollment",
+      subject: `device:${device.id}`,
+      details: { by: msg.type },
+      at: now,
+    });
+  }
 
   switch (msg.type) {
     case "Authenticate":

@@ -25,6 +25,19 @@ export const APPLE_REQUEST_TYPE: Record<DeviceCommandType, string> = {
   INSTALLED_APPLICATION_LIST: "InstalledApplicationList",
 };
 
+/**
+ * An ERASE_DEVICE whose parameters say `scope: "company_data"` must remove only the company's
+ * part of a personal device (the core decides; issue 19): Android deletes the work profile
+ * without touching external storage or eSIMs, Apple gets RemoveProfile of the MDM enrolment
+ * profile (EraseDevice is forbidden on a user-enrolled device), the agent gets RemoveProfile.
+ */
+export const removesCompanyDataOnly = (cmd: { type: CommandType; params: unknown }): boolean =>
+  cmd.type === "ERASE_DEVICE" && (cmd.params as { scope?: unknown } | null)?.scope === "company_data";
+
+/** The request type on the wire for one command, company-data removal included. */
+export const appleRequestTypeOf = (cmd: { type: CommandType; params: unknown }): string =>
+  removesCompanyDataOnly(cmd) ? "RemoveProfile" : isDeviceCommand(cmd.type) ? APPLE_REQUEST_TYPE[cmd.type] : cmd.type;
+
 export interface OutgoingCommand {
   id: string;
   /** Apple's CommandUUID; also the idempotency key on the remote side. */

@@ -18,6 +18,7 @@ import { nextReference } from "./reference.js";
 import { hashStatusToken, newStatusToken } from "./tokens.js";
 import type { NewReport } from "./new-report.js";
 import { statusView, type StatusView } from "./status.js";
+import { reporterFound, type ReporterFoundBy, type ReporterFoundResult } from "./reporter-found.js";
 
 export type { NewReport };
 
@@ -43,6 +44,11 @@ export class LossReports {
   constructor(private readonly deps: LossReportsDeps) {}
 
   /** What the public status page shows for the token in its link; null for no such report. */
+  /** The reporter says they found it: administrators are told in the incident's thread. */
+  reporterFound(by: ReporterFoundBy): Promise<ReporterFoundResult> {
+    return reporterFound(this.deps, by);
+  }
+
   statusView(token: string): Promise<StatusView | null> {
     return statusView(this.deps.db, this, token);
   }

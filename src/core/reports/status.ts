@@ -3,6 +3,7 @@
 import type { Db } from "../../db/client.js";
 import type { ReportStatus } from "../../generated/prisma/enums.js";
 import { hashStatusToken, looksLikeStatusToken } from "./tokens.js";
+import { scopeOf } from "../devices/personal.js";
 
 export interface StatusView {
   reference: string;
@@ -12,6 +13,10 @@ export interface StatusView {
   status: ReportStatus;
   closed: boolean;
   steps: { status: ReportStatus; at: Date }[];
+  /** The wipe removed only the company's data (a personal device): said instead of "erased". */
+  companyDataOnly: boolean;
+  /** The reporter already said they found it (REPORTER_FOUND_NOTE). */
+  reporterFound: boolean;
 }
 
 export async function statusView(
@@ -32,7 +37,8 @@ export async function statusView(
       createdAt: true,
       status: true,
       closedAt: true,
-      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { status: true, at: true } },
+      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { status: true, at: true, note: true } },
+      commands: { where: { type: "ERASE_DEVICE", state: "ACKNOWLEDGED" }, select: { params: true } },
     },
   });
   return {
@@ -41,9 +47,11 @@ export async function statusView(
     receivedAt: r.createdAt,
     status: r.status,
     closed: r.closedAt !== null || ["FOUND", "DISMISSED", "CLOSED"].includes(r.status),
+    reporterFound: r.events.some((e) => e.note === "reporter_found"),
     // Notes added at the same status (an expiry, a retry) are for admins; the page shows each step once.
     steps: r.events
       .filter((e, i, all) => i === 0 || all[i - 1]!.status !== e.status)
       .map((e) => ({ status: e.status, at: e.at })),
+    companyDataOnly: r.commands.length > 0 && r.commands.every((c) => scopeOf(c.params) === "company_data"),
   };
 }

@@ -3,7 +3,8 @@
 // (reference/apple-device-management/mdm/commands; test/drivers/apple-schema.test.ts checks it).
 import { build } from "plist";
 import {
-  APPLE_REQUEST_TYPE,
+  appleRequestTypeOf,
+  removesCompanyDataOnly,
   type DeviceCommandType,
   type OutgoingCommand,
   type Platform,
@@ -83,13 +84,19 @@ export function commandFields(type: DeviceCommandType, params: Record<string, un
   }
 }
 
-/** The XML plist NanoMDM's enqueue API takes: {Command: {RequestType, …}, CommandUUID}. */
+/**
+ * The XML plist NanoMDM's enqueue API takes: {Command: {RequestType, …}, CommandUUID}. Company
+ * data off a personal device is RemoveProfile of the MDM enrolment profile (profile.remove.yaml:
+ * allowed on user-enrolled devices, where EraseDevice is forbidden): the device unenrols, and its
+ * managed apps, their data and what the profiles installed go with it.
+ */
 export function buildCommandPlist(
   cmd: Pick<OutgoingCommand, "uuid" | "params"> & { type: DeviceCommandType; device: { platform: Platform } },
+  opts: { mdmProfileIdentifier?: string } = {},
 ): string {
-  const body = {
-    Command: { RequestType: APPLE_REQUEST_TYPE[cmd.type], ...commandFields(cmd.type, cmd.params, cmd.device.platform) },
-    CommandUUID: cmd.uuid,
-  };
+  const fields = removesCompanyDataOnly(cmd)
+    ? { Identifier: opts.mdmProfileIdentifier ?? "" }
+    : commandFields(cmd.type, cmd.params, cmd.device.platform);
+  const body = { Command: { RequestType: appleRequestTypeOf(cmd), ...fields }, CommandUUID: cmd.uuid };
   return build(body);
 }

@@ -48,6 +48,7 @@ type Key =
   | "commands.thread.no_location"
   | "commands.thread.error"
   | "commands.thread.no_passcode"
+  | "commands.thread.no_passcode_no_lost_mode"
   | "commands.thread.expired"
   | "commands.thread.cancelled"
   | "commands.thread.cancelled_wiped"
@@ -140,6 +141,8 @@ export const commands: Catalog<Key> = {
     "commands.thread.error": ":x: {name} answered *{type}* with an error: {error}",
     "commands.thread.no_passcode":
       ":warning: {name} answered *{type}*: *no passcode is set*, so the lock protects nothing. Use lost mode instead.",
+    "commands.thread.no_passcode_no_lost_mode":
+      ":warning: {name} answered *{type}*: *no passcode is set*, so the lock protects nothing. Lost mode is not possible on this device; if the data must be protected, wipe it.",
     "commands.thread.expired": ":alarm_clock: *{type}* for {name} expired: the device did not run it within 7 days.",
     "commands.thread.cancelled": ":no_entry_sign: *{type}* for {name} was withdrawn by {who}.",
     "commands.thread.cancelled_wiped": ":no_entry_sign: *{type}* for {name} was dropped: the device has been wiped.",
@@ -237,6 +240,8 @@ export const commands: Catalog<Key> = {
     "commands.thread.error": ":x: {name} が *{type}* にエラーを返しました: {error}",
     "commands.thread.no_passcode":
       ":warning: {name} が *{type}* に応答: *パスコードが未設定* のため、ロックでは保護されません。紛失モードを使ってください。",
+    "commands.thread.no_passcode_no_lost_mode":
+      ":warning: {name} が *{type}* に応答: *パスコードが未設定* のため、ロックでは保護されません。このデバイスでは紛失モードを使えません。データを守る必要がある場合は初期化してください。",
     "commands.thread.expired":
       ":alarm_clock: {name} への *{type}* は期限切れになりました(7 日以内に実行されませんでした)。",
     "commands.thread.cancelled": ":no_entry_sign: {who} が {name} への *{type}* を取り下げました。",

@@ -12,6 +12,8 @@ type Key =
   | "error.not_allowed"
   | "error.unauthenticated"
   | "mdm.help.title"
+  | "mdm.help.title_employee"
+  | "mdm.help.lost"
   | "mdm.help.help"
   | "mdm.unknown";
 
@@ -30,6 +32,9 @@ export const common: Catalog<Key> = {
     "error.not_allowed": "Not possible: {reason}",
     "error.unauthenticated": "Not signed in: {reason}",
     "mdm.help.title": "*/mdm* — lost-device operations for administrators:",
+    "mdm.help.title_employee": "*/mdm* — your own settings:",
+    "mdm.help.lost":
+      "*Lost a device?* Type `/lost` (or use the Home tab's button) to report it — IT is told at once and you can follow each step.",
     "mdm.help.help": "help — this list",
     "mdm.unknown": "There is no `/mdm {name}`.",
   },
@@ -47,6 +52,9 @@ export const common: Catalog<Key> = {
     "error.not_allowed": "実行できません: {reason}",
     "error.unauthenticated": "認証されていません: {reason}",
     "mdm.help.title": "*/mdm* — 管理者向けの紛失デバイス操作:",
+    "mdm.help.title_employee": "*/mdm* — あなた自身の設定:",
+    "mdm.help.lost":
+      "*デバイスをなくしたら* `/lost` と入力して報告してください(ホームタブのボタンからも報告できます)。IT 管理者にすぐ通知され、対応の状況をお知らせします。",
     "mdm.help.help": "help — この一覧",
     "mdm.unknown": "`/mdm {name}` というコマンドはありません。",
   },

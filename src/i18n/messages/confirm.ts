@@ -12,6 +12,9 @@ type Key =
   | "confirm.dismiss.text_lost_mode"
   | "confirm.dismiss.text_report"
   | "confirm.dismiss.go"
+  | "confirm.reporter_found.title"
+  | "confirm.reporter_found.text"
+  | "confirm.reporter_found.go"
   | "confirm.close_wiped.title"
   | "confirm.close_wiped.text"
   | "confirm.close_wiped.go"
@@ -55,6 +58,10 @@ export const confirm: Catalog<Key> = {
       "The report closes as needing no action and commands {name} has not received yet are withdrawn. {name} is in lost mode: the next step offers to end it.",
     "confirm.dismiss.text_report": "The report closes as needing no action.",
     "confirm.dismiss.go": "Dismiss",
+    "confirm.reporter_found.title": "Did you find it?",
+    "confirm.reporter_found.text":
+      "IT is told you found your device. They close the report and end lost mode; until then it stays locked.",
+    "confirm.reporter_found.go": "Yes, I found it",
     "confirm.close_wiped.title": "Close as wiped?",
     "confirm.close_wiped.text":
       "The report closes as wiped. The employee is told {name} was erased and what that means for their data.",
@@ -103,6 +110,10 @@ export const confirm: Catalog<Key> = {
       "対応不要として報告を閉じ、{name} がまだ受け取っていないコマンドを取り消します。{name} は紛失モード中です。次の画面で解除できます。",
     "confirm.dismiss.text_report": "対応不要として報告を閉じます。",
     "confirm.dismiss.go": "却下する",
+    "confirm.reporter_found.title": "見つかりましたか?",
+    "confirm.reporter_found.text":
+      "デバイスが見つかったことを IT 管理者に知らせます。管理者が報告を閉じて紛失モードを解除するまで、ロックされたままです。",
+    "confirm.reporter_found.go": "はい、見つかりました",
     "confirm.close_wiped.title": "初期化済みとして閉じますか?",
     "confirm.close_wiped.text":
       "報告を初期化済みとして閉じます。報告者には {name} が初期化されたことと、データへの影響を知らせます。",

@@ -10,6 +10,15 @@ type Key =
   | "brake.ephemeral.approval_recorded"
   | "brake.ephemeral.approved"
   | "brake.refused.already_approved"
+  | "brake.refused.two_person_command"
+  | "brake.button.approve"
+  | "brake.button.cancel"
+  | "brake.approve.title"
+  | "brake.approve.text"
+  | "brake.cancel.title"
+  | "brake.cancel.text"
+  | "brake.thread.request_decided"
+  | "brake.ephemeral.cancelled"
   | "brake.refused.policy_self"
   | "brake.bulk.unknown"
   | "brake.security.wipe_past_limit"
@@ -60,6 +69,17 @@ export const response: Catalog<Key> = {
       "Your approval of {type} of {name} is recorded ({given} of {required}). It is past the wipe limit: one more administrator must approve.",
     "brake.ephemeral.approved": "{type} of {name} approved and queued.",
     "brake.refused.already_approved": "you have already approved this; another administrator must approve it too",
+    "brake.refused.two_person_command":
+      "the response policy requires a second administrator: you requested this, so someone else must approve it",
+    "brake.button.approve": "Approve: {type}",
+    "brake.button.cancel": "Withdraw request",
+    "brake.approve.title": "Approve {type}?",
+    "brake.approve.text": "{type} for {name} is sent to the device now.",
+    "brake.cancel.title": "Withdraw the request?",
+    "brake.cancel.text":
+      "The request for {type} on {name} is withdrawn: nobody can approve it any more and nothing is sent.",
+    "brake.thread.request_decided": "{type} of {name}: {state}.",
+    "brake.ephemeral.cancelled": "Request for *{type}* on {name} withdrawn.",
     "brake.refused.policy_self":
       "a policy change needs a second administrator: you proposed it, so someone else must approve it",
     "brake.bulk.unknown":
@@ -122,6 +142,16 @@ export const response: Catalog<Key> = {
       "{name} の{type}への承認を記録しました（{given}/{required}）。初期化の上限を超えているため、あと 1 人の管理者の承認が必要です。",
     "brake.ephemeral.approved": "{name} の{type}を承認しました。デバイスが応答すると実行されます。",
     "brake.refused.already_approved": "すでに承認済みです。別の管理者の承認も必要です",
+    "brake.refused.two_person_command":
+      "対応ポリシーにより 2 人目の管理者が必要です。依頼者本人は承認できません。別の管理者に承認を依頼してください",
+    "brake.button.approve": "承認: {type}",
+    "brake.button.cancel": "依頼を取り下げ",
+    "brake.approve.title": "{type}を承認しますか?",
+    "brake.approve.text": "{name} の{type}を今すぐ端末に送ります。",
+    "brake.cancel.title": "依頼を取り下げますか?",
+    "brake.cancel.text": "{name} の{type}の依頼を取り下げます。承認できなくなり、端末には何も送られません。",
+    "brake.thread.request_decided": "{name} の{type}: {state}",
+    "brake.ephemeral.cancelled": "{name} への *{type}* の依頼を取り下げました。",
     "brake.refused.policy_self":
       "ポリシーの変更には 2 人目の管理者が必要です。提案者本人は承認できません。別の管理者に承認を依頼してください",
     "brake.bulk.unknown":

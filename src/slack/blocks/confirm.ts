@@ -6,6 +6,7 @@ export type ConfirmKind =
   | "found"
   | "dismiss"
   | "close_wiped"
+  | "reporter_found"
   | "wipe_cancel"
   | "locate"
   | "sound"

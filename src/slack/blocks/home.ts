@@ -45,7 +45,8 @@ export function reportLostButton(locale: Locale): Record<string, unknown> {
   return {
     type: "button",
     action_id: "home_report_lost",
-    style: "danger",
+    // The one button an employee needs: inviting (primary), not a warning — reporting is safe.
+    style: "primary",
     value: "report",
     text: plain(t(locale, "admin.home.reportLost")),
   };

@@ -13,6 +13,7 @@ import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
 import { confirmDialog } from "./confirm.js";
 import { escapeMrkdwn } from "./kit.js";
+import { fullResetButton } from "./personal.js";
 
 export const INCIDENT_ACTIONS = {
   lostMode: "lost_mode_enable",
@@ -170,6 +171,7 @@ export function incidentMessage(
         },
       });
     }
+    if (d.capabilities.full_reset.allowed) buttons.push(fullResetButton(value, d.name, locale));
     // A wiped device's case closes as wiped, never as "no action needed" (the employee would be
     // told nothing happened after their phone was erased).
     const wiped = d.state === "WIPED" || r.status === "WIPED";
@@ -264,7 +266,10 @@ export function headline(status: string, reference: string, tr: (k: string, v?: 
 }
 
 /** Why a button is missing, and what to know before pressing one that is there. */
-function capabilityNotes(caps: Record<"lost_mode" | "wipe" | "lock", Capability>, tr: (k: string) => string): string[] {
+function capabilityNotes(
+  caps: Record<"lost_mode" | "wipe" | "lock" | "full_reset", Capability>,
+  tr: (k: string) => string,
+): string[] {
   const notes: string[] = [];
   const seen = new Set<string>();
   const add = (key?: string) => {
@@ -274,6 +279,6 @@ function capabilityNotes(caps: Record<"lost_mode" | "wipe" | "lock", Capability>
     }
   };
   for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? undefined : c.reasonKey);
-  for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? c.warningKey : undefined);
+  for (const c of [caps.lost_mode, caps.lock, caps.wipe, caps.full_reset]) add(c.allowed ? c.warningKey : undefined);
   return notes.map((n) => `:information_source: ${n}`);
 }

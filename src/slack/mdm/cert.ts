@@ -6,6 +6,7 @@ import { CertificateRefusedError } from "../../core/certificates/refusal.js";
 import { t, type Locale } from "../../i18n/index.js";
 import { CERT_UPLOAD_VIEW, certRefusalMessage, fileUploadModal } from "../blocks/renewals.js";
 import type { SlackDeps } from "../deps.js";
+import { typedAddressNote } from "./address-warnings.js";
 import type { MdmSubcommand } from "./subcommand.js";
 
 /** key=value words ("email=a@b", name="Taro Yamada") into an object. */
@@ -69,10 +70,11 @@ export const cert: MdmSubcommand = {
     const appleId = result.appleId ?? t(c.locale, "renewal.not_recorded");
     await c.respond({
       response_type: "ephemeral",
-      text: t(c.locale, result.signedRequest ? "cert.csr.signed" : "cert.csr.unsigned", {
-        appleId,
-        link: APPLE_PUSH_PORTAL,
-      }),
+      text:
+        t(c.locale, result.signedRequest ? "cert.csr.signed" : "cert.csr.unsigned", {
+          appleId,
+          link: APPLE_PUSH_PORTAL,
+        }) + (await typedAddressNote(c.deps, input.appleId, "PUSH_CERT_APPLE_ID", c.locale)),
     });
   },
 };

@@ -28,6 +28,7 @@ export const company: MdmSubcommand = {
   name: "company",
   aliases: ["contact"],
   usageKey: "mdm.help.company",
+  audience: "system_admins",
   async run(c) {
     const [what, ...rest] = c.args;
     const value = c.rawArgs

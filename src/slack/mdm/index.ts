@@ -1,5 +1,6 @@
 // The /mdm subcommands, one file each in this folder, listed in `subcommands`.
-// Authorisation is the core's job; a subcommand's `adminOnly` only shapes the help text.
+// Authorisation is the core's job; a subcommand's `audience` only shapes the help text.
+import type { Actor } from "../../core/actors.js";
 import { t, type Locale } from "../../i18n/index.js";
 import { usageLine, type MdmSubcommand } from "./subcommand.js";
 import { cert } from "./cert.js";
@@ -19,6 +20,7 @@ import { brake } from "./brake.js";
 import { bulk } from "./bulk.js";
 import { caseRecord } from "./case.js";
 import { company } from "./company.js";
+import { byod } from "./byod.js";
 
 export const subcommands: MdmSubcommand[] = [
   device,
@@ -38,6 +40,7 @@ export const subcommands: MdmSubcommand[] = [
   bulk,
   caseRecord,
   company,
+  byod,
 ];
 
 export function findSubcommand(name: string): MdmSubcommand | undefined {
@@ -46,15 +49,26 @@ export function findSubcommand(name: string): MdmSubcommand | undefined {
     return {
       name: "help",
       usageKey: "mdm.help.help",
-      run: async (c) => void (await c.respond({ response_type: "ephemeral", text: helpText(c.locale) })),
+      run: async (c) =>
+        void (await c.respond({ response_type: "ephemeral", text: helpText(c.locale, undefined, c.actor) })),
     };
   return subcommands.find((s) => s.name === n || s.aliases?.includes(n));
 }
 
-export function helpText(locale: Locale, unknown?: string): string {
-  const lines = [...subcommands.map((s) => s.usageKey), "mdm.help.help"].map((key) => usageLine(locale, key));
+/**
+ * `/mdm help` for this person: what they may use — an employee sees /lost and their own
+ * settings, an administrator the admin commands too, a system administrator everything.
+ * Without an actor (tests, docs) the whole list.
+ */
+export function helpText(locale: Locale, unknown?: string, actor?: Actor): string {
+  const level = !actor ? 2 : actor.systemAdmin ? 2 : actor.adminOf.length ? 1 : 0;
+  const rank = { everyone: 0, admins: 1, system_admins: 2 } as const;
+  const shown = subcommands.filter((s) => rank[s.audience ?? "admins"] <= level);
+  const lines = [...shown.map((s) => s.usageKey), "mdm.help.help"].map((key) => usageLine(locale, key));
   const head = unknown && unknown !== "help" ? t(locale, "mdm.unknown", { name: unknown }) + "\n" : "";
-  return `${head}${t(locale, "mdm.help.title")}\n${lines.join("\n")}\n${t(locale, "mdm.help.footer")}`;
+  const lost = t(locale, "mdm.help.lost");
+  if (level === 0) return `${head}${lost}\n${t(locale, "mdm.help.title_employee")}\n${lines.join("\n")}`;
+  return `${head}${lost}\n${t(locale, "mdm.help.title")}\n${lines.join("\n")}\n${t(locale, "mdm.help.footer")}`;
 }
 
 /** Splits on spaces, keeping "quoted words" together. */

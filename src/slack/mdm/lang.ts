@@ -10,6 +10,7 @@ export const lang: MdmSubcommand = {
   name: "lang",
   aliases: ["language", "tz"],
   usageKey: "mdm.help.lang",
+  audience: "everyone",
   async run(c) {
     const [first, second] = c.args;
     const choice = first?.toLowerCase();

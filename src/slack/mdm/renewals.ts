@@ -5,7 +5,8 @@
 //   renewals gmail <address> <YYYY-MM-DD|today>         the Android Enterprise Gmail's last sign-in
 //   renewals done push|ade|vpp|gmail [YYYY-MM-DD]       renewed outside the app: a form for the new date
 import { InvalidInputError, NotFoundError } from "../../core/errors.js";
-import { parseKind } from "../../core/renewals/kinds.js";
+import { parseKind, ROLE_FOR_KIND } from "../../core/renewals/kinds.js";
+import { typedAddressNote } from "./address-warnings.js";
 import { parseDay } from "../../core/renewals/thresholds.js";
 import { t } from "../../i18n/index.js";
 import { dayIn } from "../../core/digest/index.js";
@@ -63,13 +64,15 @@ export const renewals: MdmSubcommand = {
     if (kind === "ADE_TOKEN" || kind === "VPP_TOKEN" || kind === "PUSH_CERTIFICATE") {
       const r = await core.renewals.recordToken(c.actor, { kind, expiresAt: day(a1), appleId: a2 ?? null });
       return void (await reply(
-        t(c.locale, "renewal.recorded", { what: t(c.locale, `renewal.kind.${kind}`), status: renewalStatus(r, ctx) }),
+        t(c.locale, "renewal.recorded", { what: t(c.locale, `renewal.kind.${kind}`), status: renewalStatus(r, ctx) }) +
+          (await typedAddressNote(c.deps, a2, ROLE_FOR_KIND[kind], c.locale)),
       ));
     }
     if (kind === "ANDROID_ENTERPRISE_GMAIL" && a1) {
       const r = await core.renewals.recordGmail(c.actor, { address: a1, lastSignInAt: day(a2 ?? "today") });
       return void (await reply(
-        t(c.locale, "renewal.recorded", { what: t(c.locale, `renewal.kind.${kind}`), status: renewalStatus(r, ctx) }),
+        t(c.locale, "renewal.recorded", { what: t(c.locale, `renewal.kind.${kind}`), status: renewalStatus(r, ctx) }) +
+          (await typedAddressNote(c.deps, a1, "ANDROID_ENTERPRISE_GMAIL", c.locale)),
       ));
     }
     await reply(t(c.locale, "renewal.list.usage"));

@@ -26,6 +26,8 @@ export interface MdmSubcommand {
   aliases?: string[];
   /** i18n key of a one-line usage, e.g. "mdm.help.device" → "device <name|serial|email> — …". */
   usageKey: string;
+  /** Who `/mdm help` lists it for (the core still decides who may run it): administrators by default. */
+  audience?: "everyone" | "admins" | "system_admins";
   run(ctx: MdmContext): Promise<void>;
 }
 

@@ -7,7 +7,10 @@ import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/ou
 import { NOTE } from "../../core/commands/results.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { isQuery, locationOf } from "../../core/commands/rules.js";
-import { approveButton, mapUrl, wipeCancelButton } from "../blocks/commands.js";
+import { approvalButtons, commandTypeText, mapUrl } from "../blocks/commands.js";
+import { scopeOf } from "../../core/devices/personal.js";
+import { removedText } from "./owner-consent.js";
+import { capability } from "../../core/devices/capabilities.js";
 import { escapeMrkdwn as escape } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 
@@ -27,7 +30,7 @@ async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string
 export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
   const c = await tx.command.findUnique({
     where: { id: e.commandId },
-    include: { device: { select: { name: true, ade: true, platform: true } } },
+    include: { device: true },
   });
   // The device describing itself is background work: what it said shows on its card instead.
   if (!c || isQuery(c.type)) return [];
@@ -36,9 +39,14 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   const key = c.reportId ? `report:${c.reportId}` : null;
   const where = key ? { channel: refChannel(key), thread_ts: refTs(key) } : { channel: ADMIN_CHANNEL };
   const orderingKey = key ?? `command:${c.id}`;
+  // A lock that protects nothing points to lost mode only where the device can have it
+  // (an unsupervised iPhone, a Mac or a personal Android cannot: then a wipe is what is left).
+  const noPasscode = capability(c.device, "lost_mode").allowed
+    ? "commands.thread.no_passcode"
+    : "commands.thread.no_passcode_no_lost_mode";
   const vars = {
     name: `*${escape(c.device.name)}*`,
-    type: tr(`command.type.${c.type}`),
+    type: commandTypeText(c, locale),
     who: await whoDid(tx, c.id, locale),
     expiry: c.expiresAt
       ? tr("commands.expiry.at", { at: formatDateTime(c.expiresAt, locale, ctx.timeZone) })
@@ -81,7 +89,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
         {
           type: "actions",
           block_id: `wipe:${c.id}`,
-          elements: [approveButton(value, c.device.name, locale), wipeCancelButton(value, c.device.name, locale)],
+          elements: approvalButtons(c, value, c.device.name, locale),
         },
       ]);
       if (item.method === "chat.postMessage") item.payload.reply_broadcast = Boolean(key);
@@ -89,8 +97,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       break;
     }
     case "QUEUED":
-      if (decidedWipe)
-        items.push(line(tr(c.type === "ERASE_DEVICE" ? "commands.thread.approved" : "brake.ephemeral.approved", vars)));
+      if (decidedWipe) items.push(line(tr(approvedKey(c), vars)));
       else items.push(line(tr("commands.thread.queued", vars)));
       break;
     case "SENT":
@@ -98,13 +105,13 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       else if (e.from !== "SENT") items.push(line(tr(sentKey(c.type, c.driver), vars)));
       break;
     case "ACKNOWLEDGED":
-      items.push(line(acknowledgedText(c, e, tr, vars)));
+      items.push(line(e.note === NOTE.noPasscode ? tr(noPasscode, vars) : acknowledgedText(c, e, tr, vars, locale)));
       break;
     case "ERROR":
       items.push(
         line(
           e.note === NOTE.noPasscode
-            ? tr("commands.thread.no_passcode", vars)
+            ? tr(noPasscode, vars)
             : tr("commands.thread.error", { ...vars, error: escape(c.error ?? "—").slice(0, 500) }),
         ),
       );
@@ -113,7 +120,9 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       items.push(
         line(
           decidedWipe
-            ? tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })
+            ? c.type === "ERASE_DEVICE" && scopeOf(c.params) === "full"
+              ? tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })
+              : tr("brake.thread.request_decided", { ...vars, state: tr(`command.state.${e.to}`) })
             : tr("commands.thread.expired", vars),
         ),
       );
@@ -150,6 +159,7 @@ function awaitingText(
   vars: Record<string, string>,
 ): string {
   if (c.type !== "ERASE_DEVICE") return tr("brake.thread.requested", vars);
+  if (scopeOf(c.params) === "company_data" && !c.breakGlass) return tr("personal.thread.requested_company_data", vars);
   if (!c.breakGlass) return tr("commands.thread.requested_wipe", vars);
   return tr("brake.thread.break_glass", vars);
 }
@@ -163,13 +173,24 @@ async function limitAtRequest(tx: Tx, commandId: string): Promise<string> {
   return limit === undefined ? "?" : String(limit);
 }
 
+function approvedKey(c: { type: string; params: unknown }): string {
+  if (c.type !== "ERASE_DEVICE") return "brake.ephemeral.approved";
+  return scopeOf(c.params) === "company_data" ? "personal.thread.approved_company_data" : "commands.thread.approved";
+}
+
 const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text } });
 
 function acknowledgedText(
-  c: { type: string; result: unknown; device: { ade: boolean; platform: string } },
+  c: {
+    type: string;
+    result: unknown;
+    params: unknown;
+    device: Parameters<typeof removedText>[0] & { ade: boolean; platform: string };
+  },
   e: Event,
   tr: (key: string, vars?: Record<string, string | number>) => string,
   vars: Record<string, string>,
+  locale: Locale,
 ): string {
   // The command's own answer was lost; the device's DeviceInformation settled it (a re-check).
   if (e.note === "confirmed_by_device") return tr("apple.recheck.confirmed", vars);
@@ -183,6 +204,8 @@ function acknowledgedText(
     case "CLEAR_ACTIVATION_LOCK":
       return tr("apple.activation_lock.cleared", vars);
     case "ERASE_DEVICE":
+      if (scopeOf(c.params) === "company_data")
+        return tr("personal.thread.company_data_removed", { ...vars, what: removedText(c.device, locale) });
       return tr(c.device.ade ? "commands.thread.wiped_ade" : "commands.thread.wiped", vars);
     case "DEVICE_LOCATION": {
       const at = locationOf(c.result);

@@ -24,6 +24,8 @@ import { caseExport } from "./case-export.js";
 import { checklistChanged, checklistPost } from "./checklist-changed.js";
 import { checklistReminder } from "./checklist-reminder.js";
 import { peopleUnlinked } from "./people-unlinked.js";
+import { consentDecided, consentRequested, ownerToldWhatWasRemoved } from "./owner-consent.js";
+import { reporterFoundNotice } from "./reporter-found.js";
 
 export const notifications: NotificationHandlers = {
   "report.created": reportCreated,
@@ -50,7 +52,19 @@ export const notifications: NotificationHandlers = {
   "checklist.changed": checklistChanged,
   "checklist.reminder": checklistReminder,
   "people.unlinked": peopleUnlinked,
+  "consent.requested": consentRequested,
+  "consent.decided": consentDecided,
+  "report.reporter_found": reporterFoundNotice,
 };
+
+// Issue 19: the owner of a personal device hears what a finished wipe removed.
+{
+  const changed = notifications["command.changed"]!;
+  notifications["command.changed"] = async (tx, e, ctx) => [
+    ...(await changed(tx, e, ctx)),
+    ...(await ownerToldWhatWasRemoved(tx, e, ctx)),
+  ];
+}
 
 // Issue 19: the theft/loss checklist goes into each new incident's thread, after the incident.
 {

@@ -3,7 +3,7 @@
 import express, { Router, type Request } from "express";
 import { z } from "zod";
 import { InvalidInputError } from "../../core/errors.js";
-import { APPLE_REQUEST_TYPE, isDeviceCommand } from "../../core/ports/commands.js";
+import { appleRequestTypeOf } from "../../core/ports/commands.js";
 import type { WebDeps } from "../deps.js";
 import { assertStorable } from "../json.js";
 
@@ -56,13 +56,7 @@ export function agentRoutes({ core }: WebDeps): Router {
 
   r.post("/agent/v1/checkin", async (req, res) => {
     const commands = await core.agents.checkIn(bearer(req), req.body && typeof req.body === "object" ? req.body : {});
-    res.json({
-      commands: commands.map((c) => ({
-        id: c.uuid,
-        type: isDeviceCommand(c.type) ? APPLE_REQUEST_TYPE[c.type] : c.type,
-        params: c.params,
-      })),
-    });
+    res.json({ commands: commands.map((c) => ({ id: c.uuid, type: appleRequestTypeOf(c), params: c.params })) });
   });
 
   r.post("/agent/v1/commands/:id/result", async (req, res) => {

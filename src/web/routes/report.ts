@@ -185,21 +185,34 @@ export function reportRoutes({ config, core }: WebDeps): Router {
           }),
         );
       }
+      // A personal device kept the owner's data: the step says what was removed, not "erased".
+      const companyData = (status: string) => status === "WIPED" && view.companyDataOnly;
       const steps = view.steps
-        .map(
-          (s) =>
-            `<li><strong>${escapeHtml(t(locale, `report.status.${s.status}`))}</strong><time datetime="${s.at.toISOString()}">${escapeHtml(formatDateTime(s.at, locale, timeZone))}</time></li>`,
-        )
+        .map((s) => {
+          const label = companyData(s.status) ? "report.status.company_data_removed" : `report.status.${s.status}`;
+          const detail = companyData(s.status)
+            ? `<p>${escapeHtml(t(locale, "report.status.company_data_removed_detail"))}</p>`
+            : "";
+          return `<li><strong>${escapeHtml(t(locale, label))}</strong><time datetime="${s.at.toISOString()}">${escapeHtml(formatDateTime(s.at, locale, timeZone))}</time>${detail}</li>`;
+        })
         .join("\n");
       const footer = view.closed
         ? t(locale, "status.closed")
         : view.status === "RECEIVED"
           ? t(locale, "status.waiting")
           : "";
+      // What the reporter does now, and their "I found it" while the case is open.
+      const found = view.closed
+        ? ""
+        : view.reporterFound
+          ? `<p class="told" role="status">${escapeHtml(t(locale, "reporter.page.found_told"))}</p>`
+          : `<form method="post" action="/report/status/${encodeURIComponent(req.params.token)}/found?lang=${locale}"><button type="submit">${escapeHtml(t(locale, "reporter.page.found_button"))}</button></form>`;
       return sendPage(
         res,
         200,
         page("status", locale, {
+          next: t(locale, nextStepKey(view.status, view.closed)),
+          found,
           title: t(locale, "status.title", { reference: view.reference }),
           receivedAt: t(locale, "status.received_at", { at: formatDateTime(view.receivedAt, locale, timeZone) }),
           steps,
@@ -222,6 +235,33 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     }
   });
 
+  // The reporter found their device. The unguessable token in the path is the credential (a
+  // forged cross-site post would need it), and the answer is the status page again.
+  r.post("/report/status/:token/found", async (req, res) => {
+    const locale = portalLocale(req, config.APP_LOCALE);
+    try {
+      await core.reports.reporterFound({ statusToken: req.params.token });
+      return res.redirect(303, `/report/status/${encodeURIComponent(req.params.token)}?lang=${locale}`);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === "not_found")
+        return sendPage(
+          res,
+          404,
+          messagePage(locale, t(locale, "status.not_found_title"), t(locale, "status.not_found_body")),
+        );
+      if (isDatabaseUnreachable(err)) {
+        res.set("Retry-After", String(RETRY_AFTER_S));
+        return sendPage(
+          res,
+          503,
+          messagePage(locale, t(locale, "portal.unavailable_title"), t(locale, "portal.unavailable_body")),
+        );
+      }
+      log.error("reporter found failed", { err: err instanceof Error ? err.message : String(err) });
+      return sendPage(res, 500, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
+    }
+  });
+
   // A body too large or badly encoded: a person still gets a page, not JSON.
   const pageErrors: ErrorRequestHandler = (err, req, res, next) => {
     if (!req.path.startsWith("/report") || res.headersSent) return next(err);
@@ -233,6 +273,14 @@ export function reportRoutes({ config, core }: WebDeps): Router {
   };
   r.use(pageErrors);
   return r;
+}
+
+/** The status page's "what to do now", by where the case is. */
+function nextStepKey(status: string, closed: boolean): string {
+  if (status === "CLOSED" || status === "WIPED" || status === "WIPE_REQUESTED") return "reporter.next.wiped";
+  if (closed) return "reporter.next.closed";
+  if (status === "LOST_MODE_ENABLED" || status === "LOCATED") return "reporter.next.lost_mode";
+  return "reporter.next.open";
 }
 
 /** "IT help desk: 03-1234-5678", the number a tap away on a phone. */

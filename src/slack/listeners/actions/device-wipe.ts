@@ -6,6 +6,7 @@
 import type { SlackDeps } from "../../deps.js";
 import { incidentButton, queuedText } from "../../command-replies.js";
 import { findMyPinText, wipeRequestedBlocks } from "../../blocks/apple.js";
+import { ERASE_OPTION_KEYS } from "../../../core/devices/erase-options.js";
 
 export const deviceWipe = (deps: SlackDeps) =>
   incidentButton(deps, "d", async ({ target, actor, locale }) => {
@@ -20,7 +21,8 @@ export const deviceWipe = (deps: SlackDeps) =>
       const label = await deps.core.inventory.deviceLabel(command.deviceId);
       text = `${text}\n${findMyPinText(locale, pin, label?.name ?? "")}`;
     }
-    const options = Object.keys(command.params as object).some((k) => k !== "pin");
+    // Apple's erase options only (a personal device's company-data removal has none).
+    const options = ERASE_OPTION_KEYS.some((k) => k in (command.params as object));
     if (command.state !== "AWAITING_APPROVAL" || !options) return text;
     return { text, blocks: wipeRequestedBlocks({ text, commandId: command.id, hasOptions: true, locale }) };
   });

@@ -36,6 +36,8 @@ import { lostModeSound } from "./lost-mode-sound.js";
 import { reportDismiss } from "./report-dismiss.js";
 import { reportFound } from "./report-found.js";
 import { reportCloseWiped } from "./report-close-wiped.js";
+import { reporterFoundClicked } from "./reporter-found.js";
+import { REPORTER_FOUND_ACTION } from "../../blocks/reporter.js";
 import { wipeApprove } from "./wipe-approve.js";
 import { wipeCancel } from "./wipe-cancel.js";
 import { ALERT_OPEN_DEVICE, ALERT_RESOLVE } from "../../blocks/alerts.js";
@@ -47,6 +49,10 @@ import { policyChangeWithdraw } from "./policy-change-withdraw.js";
 import { CASE_RECORD_ACTION, caseRecordButton } from "./case-record.js";
 import { CHECKLIST_ACTIONS } from "../../blocks/checklist.js";
 import { checklistOpen } from "./checklist-open.js";
+import { deviceFullReset } from "./device-full-reset.js";
+import { commandApprove, commandCancel } from "./command-approve.js";
+import { ownerConsent } from "./owner-consent.js";
+import { CONSENT_ACTIONS } from "../../blocks/personal.js";
 import { ALERT_ROUTING_OPEN } from "../../blocks/alert-routing.js";
 import { alertRoutingOpen } from "./alert-routing-open.js";
 
@@ -72,6 +78,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("report_found", reportFound(deps));
   app.action("report_dismiss", reportDismiss(deps));
   app.action("report_close_wiped", reportCloseWiped(deps));
+  app.action(REPORTER_FOUND_ACTION, reporterFoundClicked(deps));
   app.action("wipe_approve", wipeApprove(deps));
   app.action(APPLE_ACTIONS.wipeOptions, wipeOptions(deps));
   app.action(APPLE_ACTIONS.findMyPin, deviceFindMyPin(deps));
@@ -87,6 +94,11 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(POLICY_ACTIONS.withdraw, policyChangeWithdraw(deps));
   app.action(CASE_RECORD_ACTION, caseRecordButton(deps));
   app.action(CHECKLIST_ACTIONS.open, checklistOpen(deps));
+  app.action("device_full_reset", deviceFullReset(deps));
+  app.action("command_approve", commandApprove(deps));
+  app.action("command_cancel", commandCancel(deps));
+  app.action(CONSENT_ACTIONS.give, ownerConsent(deps, true));
+  app.action(CONSENT_ACTIONS.decline, ownerConsent(deps, false));
   void app;
   void deps;
 }

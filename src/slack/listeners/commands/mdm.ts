@@ -14,7 +14,8 @@ export function mdmCommand(deps: SlackDeps) {
       reader = who.reader;
       const [name = "help", ...args] = splitArgs(command.text);
       const sub = findSubcommand(name);
-      if (!sub) return void (await respond({ response_type: "ephemeral", text: helpText(reader.locale, name) }));
+      if (!sub)
+        return void (await respond({ response_type: "ephemeral", text: helpText(reader.locale, name, who.actor) }));
       const rawArgs = command.text.trim().slice(name.length).trim();
       await sub.run({ args, rawArgs, actor: who.actor, reader, locale: reader.locale, respond, client, command, deps });
     } catch (err) {

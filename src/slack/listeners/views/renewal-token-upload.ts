@@ -5,6 +5,8 @@ import { t } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../deps.js";
 import { renewalStatus } from "../../blocks/renewals.js";
 import { fileUploadSubmitted } from "./uploaded-file.js";
+import { typedAddressNote } from "../../mdm/address-warnings.js";
+import { ROLE_FOR_KIND } from "../../../core/renewals/kinds.js";
 
 export function renewalTokenUploadSubmitted(deps: SlackDeps) {
   return fileUploadSubmitted(deps, "token upload", async ({ actor, locale, args, file }) => {
@@ -16,7 +18,9 @@ export function renewalTokenUploadSubmitted(deps: SlackDeps) {
     });
     const ctx = { locale, timeZone: deps.config.APP_TIMEZONE, now: deps.core.clock.now() };
     return {
-      text: t(locale, "renewal.recorded", { what: t(locale, `renewal.kind.${r.kind}`), status: renewalStatus(r, ctx) }),
+      text:
+        t(locale, "renewal.recorded", { what: t(locale, `renewal.kind.${r.kind}`), status: renewalStatus(r, ctx) }) +
+        (await typedAddressNote(deps, meta.appleId, ROLE_FOR_KIND[r.kind], locale)),
     };
   });
 }

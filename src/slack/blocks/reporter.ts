@@ -1,0 +1,52 @@
+// What the reporter is told by DM as their case moves on, in the language they reported in:
+// lost mode on, located, found, wiped (and what that meant for their data — a personal Android
+// loses only its work profile, any other erased device loses everything), closed. Pure.
+import type { Incident } from "../../core/reports/incident.js";
+import { t, type Locale } from "../../i18n/index.js";
+import { confirmDialog } from "./confirm.js";
+
+/** The DM's and the thread's button: the reporter says they found it. */
+export const REPORTER_FOUND_ACTION = "reporter_found";
+
+type Block = Record<string, unknown>;
+const STEPS = new Set(["LOST_MODE_ENABLED", "LOCATED", "WIPED", "FOUND", "DISMISSED", "CLOSED"]);
+const OPEN_WITH_BUTTON = new Set(["LOST_MODE_ENABLED", "LOCATED"]);
+
+/** The step's DM, or null when this status is not one the reporter hears about. */
+export function reporterStepMessage(incident: Incident, locale: Locale): { text: string; blocks: Block[] } | null {
+  const { report: r, devices } = incident;
+  if (!STEPS.has(r.status)) return null;
+  const tr = (key: string, vars: Record<string, string> = {}) => t(locale, key, { reference: r.reference, ...vars });
+  const lines = [tr(`reporter.step.${r.status}`)];
+  if (r.status === "WIPED" || r.status === "CLOSED") {
+    const wiped = devices.filter((d) => d.state === "WIPED" || d.commands.some((c) => c.type === "ERASE_DEVICE"));
+    for (const d of wiped) {
+      const workProfileOnly = d.platform === "ANDROID" && d.ownership === "personal";
+      const key = workProfileOnly
+        ? "reporter.data.work_profile"
+        : d.ownership === "personal"
+          ? "reporter.data.personal_erased"
+          : "reporter.data.company_erased";
+      lines.push(tr(key, { name: d.name }));
+    }
+  }
+  const text = lines.join("\n");
+  const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text } }];
+  if (OPEN_WITH_BUTTON.has(r.status)) {
+    blocks.push({
+      type: "actions",
+      block_id: `reporter:${r.id}`,
+      elements: [
+        {
+          type: "button",
+          action_id: REPORTER_FOUND_ACTION,
+          style: "primary",
+          text: { type: "plain_text", text: t(locale, "reporter.button.found"), emoji: true },
+          value: r.id,
+          confirm: confirmDialog("reporter_found", locale),
+        },
+      ],
+    });
+  }
+  return { text, blocks };
+}
