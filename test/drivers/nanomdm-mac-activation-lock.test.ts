@@ -62,7 +62,7 @@ describe("a Mac's Find My PIN", () => {
     const pin = /`(\d{6})`/.exec(asked.text)?.[1];
     expect(pin, asked.text).toMatch(/^\d{6}$/);
     const wipe = await t.db.prisma.command.findFirstOrThrow({ where: { deviceId: d.id, type: "ERASE_DEVICE" } });
-    expect(wipe.params).toEqual({ obliterationBehavior: "ObliterateWithWarning" });
+    expect(wipe.params).toEqual({ scope: "full", obliterationBehavior: "ObliterateWithWarning" });
 
     await t.requests.blockAction({
       user: ADMIN_2,
@@ -124,7 +124,12 @@ describe("erase options", () => {
       .find((e: any) => e.action_id === "wipe_options");
     expect(optionsButton).toBeDefined();
     const wipe = await t.db.prisma.command.findFirstOrThrow({ where: { deviceId: d.id, type: "ERASE_DEVICE" } });
-    expect(wipe.params).toEqual({ preserveDataPlan: true, disallowProximitySetup: true, returnToService: false });
+    expect(wipe.params).toEqual({
+      scope: "full",
+      preserveDataPlan: true,
+      disallowProximitySetup: true,
+      returnToService: false,
+    });
 
     // The modal shows Apple's iPhone options, prefilled; untick the data plan, tick Return to Service.
     t.slack.reset();
