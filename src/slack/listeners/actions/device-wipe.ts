@@ -15,7 +15,7 @@ export const deviceWipe = (deps: SlackDeps) =>
       type: "ERASE_DEVICE",
       reportId: target.r ?? null,
     });
-    let text = await queuedText(deps, command.deviceId, command.type, command.state, locale);
+    let text = await queuedText(deps, command.deviceId, command.type, command.state, locale, command.params);
     if (command.findMyPinSealed) {
       const pin = await deps.core.commands.findMyPin(actor, command.id, "requested");
       const label = await deps.core.inventory.deviceLabel(command.deviceId);
