@@ -65,9 +65,9 @@ export type DomainEvent =
   /** key: "digest:<yyyy-mm-dd>" for the scheduled digest, "digest:manual:<ms>" for /mdm digest. */
   | { type: "digest.ready"; key: string; digest: Digest }
   /** A slice of the owners' or department admins' own summaries (a big fleet has thousands). */
-  /** Issue 19: an approval recorded on a command that needs more (a break-glass wipe's first of two). */
+  /** Incident response: an approval recorded on a command that needs more (a break-glass wipe's first of two). */
   | { type: "command.approval"; commandId: string; actor: string; given: number; required: number }
-  /** Issue 19: for the security channel — a wipe past the rolling-hour limit, a request naming several devices. */
+  /** Incident response: for the security channel — a wipe past the rolling-hour limit, a request naming several devices. */
   | { type: "security.notice"; kind: "wipe_past_limit"; commandId: string; actor: string; limit: number }
   | {
       type: "security.notice";
@@ -78,11 +78,11 @@ export type DomainEvent =
       deviceIds: string[];
       source: string;
     }
-  /** Issue 19: nobody acted on a new incident in time — mention the on-call group. */
+  /** Incident response: nobody acted on a new incident in time — mention the on-call group. */
   | { type: "incident.escalated"; reportId: string; minutes: number; businessHours: boolean; userGroup: string | null }
-  /** Issue 19: lost mode on for the configured hours and the device not found — ask whether to wipe. */
+  /** Incident response: lost mode on for the configured hours and the device not found — ask whether to wipe. */
   | { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number }
-  /** Issue 19: an administrator asked for the case record (PDF and CSV) to be delivered here. */
+  /** Incident response: an administrator asked for the case record (PDF and CSV) to be delivered here. */
   | {
       type: "case.export";
       reportId: string;
@@ -92,15 +92,15 @@ export type DomainEvent =
       threadTs: string | null;
       files: { filename: string; title: string; base64: string }[];
     }
-  /** Issue 19: checklist answers recorded on an incident. */
+  /** Incident response: checklist answers recorded on an incident. */
   | { type: "checklist.changed"; reportId: string; actor: string; keys: string[] }
-  /** Issue 19: a Commission deadline is near (速報 / 確報) and the report is not marked filed. */
+  /** Incident response: a Commission deadline is near (速報 / 確報) and the report is not marked filed. */
   | { type: "checklist.reminder"; reportId: string; kind: "preliminary" | "final"; dueAt: Date; daysBefore: number }
-  /** Issue 19: a response-policy change proposed, applied or withdrawn. */
+  /** Incident response: a response-policy change proposed, applied or withdrawn. */
   | { type: "policy.changed"; changeId: string }
-  /** Issue 19: the owner of a personal device is asked whether it may be erased completely. */
+  /** Incident response: the owner of a personal device is asked whether it may be erased completely. */
   | { type: "consent.requested"; consentId: string }
-  /** Issue 19: the owner answered (gave or declined consent to a full reset). */
+  /** Incident response: the owner answered (gave or declined consent to a full reset). */
   | { type: "consent.decided"; consentId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */
   | { type: "people.unlinked"; emails: string[] }

@@ -123,7 +123,7 @@ export function createCore(deps: CoreDeps) {
       actors,
       timeZone: deps.settings.timeZone,
     }),
-    /** Issue 19: BYOD marks and the owner's consent to a full reset of a personal device. */
+    /** Incident response: BYOD marks and the owner's consent to a full reset of a personal device. */
     personal: new PersonalDevices({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands }),
     brake: new ResponseBrake({
       db: deps.db,

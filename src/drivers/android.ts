@@ -3,7 +3,7 @@
 // Operation we poll (or hear about through Pub/Sub); a command is done only when the device
 // has acknowledged it. The device's resource name ("enterprises/E/devices/D") is
 // Device.externalId, filled by the device import.
-import type { androidmanagement_v1 } from "googleapis";
+import type { androidmanagement_v1 } from "googleapis/build/src/apis/androidmanagement/index.js";
 import type { Config } from "../config.js";
 import type {
   Clock,

@@ -14,6 +14,7 @@ export interface ButtonTarget {
   c?: string;
 }
 
+/** The one reading of a button's (or option's) value: which report, device or command it is about. */
 export function parseTarget(value: string | undefined): ButtonTarget | null {
   try {
     const v = JSON.parse(value ?? "") as ButtonTarget;

@@ -251,3 +251,49 @@ describe("bulk requests", () => {
     expect(await mdm("UEMPLOYEE", `bulk lock ${serials[0]}`)).toMatch(/administrator/);
   });
 });
+
+describe("bulk requests from a CSV file", () => {
+  it("takes an uploaded inventory export in Slack, reads its serial column, and sends every device through the same rules", async () => {
+    const devices = [await lostDevice(t), await lostDevice(t)];
+    const serials = await Promise.all(
+      devices.map(
+        async (d) => (await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.agent.deviceId } })).serial!,
+      ),
+    );
+    const responseId = "bulk-open";
+    await t.requests.slashCommand({
+      command: "/mdm",
+      text: "bulk lock",
+      user: ADMIN_1,
+      responseId,
+      triggerId: "trig-bulk",
+    });
+    const opened = await until(() =>
+      t.slack.callsTo("views.open").find((c) => JSON.stringify(c.args).includes("bulk_upload")),
+    );
+    expect(JSON.stringify(opened.args)).toMatch(/Several devices at once/);
+    // An inventory export as /mdm export writes it (BOM, headers in the reader's language).
+    const csv = `\uFEFFDevice name,Platform,Model,Serial number,UDID,IMEI\n${devices
+      .map((d, i) => `Phone ${i},iOS,iPhone 15,${serials[i]},,`)
+      .join("\n")}\n`;
+    const fileId = t.slack.addFile({ name: "lost.csv", content: csv });
+    const before = t.slack.posts(ADMIN_1).length;
+    const res = await t.requests.viewSubmission({
+      user: ADMIN_1,
+      callbackId: "bulk_upload",
+      privateMetadata: "lock",
+      values: { file: { file: { files: [{ id: fileId, name: "lost.csv" }] } } },
+    });
+    expect(res.status).toBe(200);
+    const dm = await until(() => t.slack.posts(ADMIN_1)[before], "the bulk result by DM");
+    expect(String(dm.text)).toMatch(/\*Lock\* for 2 devices/);
+    for (const d of devices)
+      expect(
+        await t.db.prisma.command.findFirstOrThrow({ where: { deviceId: d.agent.deviceId, type: "DEVICE_LOCK" } }),
+      ).toMatchObject({
+        batchId: expect.any(String),
+      });
+    await t.flush();
+    expect(security().join("\n")).toMatch(/Request naming 2 devices.*\*Lock\*.*\(from CSV\)/);
+  });
+});

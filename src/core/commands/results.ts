@@ -11,7 +11,7 @@ import { NotFoundError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
 import { applySelfReport, selfReportOf } from "../devices/self-report.js";
-import { locationOf, reportStatusOnAck, saysNoPasscode } from "./rules.js";
+import { LIVE_STATES, locationOf, reportStatusOnAck, saysNoPasscode } from "./rules.js";
 import { learnFromDevice } from "./recheck.js";
 import type { SecretBox } from "../secrets.js";
 import { log } from "../../log.js";
@@ -172,7 +172,7 @@ export class CommandResults {
   }
 
   /**
-   * A wiped device leaves management — except ADE, which re-enrolls on activation (seed 002).
+   * A wiped device leaves management — except ADE, which re-enrolls on activation (the vendor's guide to commands for a lost device 「デバイスの紛失時の対応」).
    * Its agent token dies with the data, and nothing else queued for it can arrive any more.
    */
   private async applyWipe(tx: Tx, command: Command, device: Device, now: Date): Promise<void> {
@@ -181,7 +181,7 @@ export class CommandResults {
       scopeOf(command.params) === "company_data" ? "UNENROLLED" : device.ade ? "AWAITING_REENROLLMENT" : "WIPED";
     await tx.device.update({ where: { id: device.id }, data: { state, agentTokenHash: null } });
     const others = await tx.command.findMany({
-      where: { deviceId: device.id, id: { not: command.id }, state: { in: ["AWAITING_APPROVAL", "QUEUED", "SENT"] } },
+      where: { deviceId: device.id, id: { not: command.id }, state: { in: [...LIVE_STATES] } },
     });
     for (const other of others) {
       await transition(

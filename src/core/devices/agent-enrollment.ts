@@ -1,9 +1,9 @@
 // Devices running the built-in agent: enrolment with the shared secret, a per-device bearer
 // token (returned once, stored as sha256), and check-ins that collect pending commands.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.js";
 import type { Device, Platform } from "../../generated/prisma/client.js";
-import { hashToken } from "../tokens.js";
+import { hashToken, safeEqual } from "../tokens.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
 import type { EventSink } from "../events.js";
@@ -46,12 +46,6 @@ const PLATFORM: Record<EnrollmentInput["platform"], Platform> = {
 };
 
 export { hashToken };
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash("sha256").update(given).digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b);
-}
 
 export class DeviceAgents {
   private readonly restorer: LostModeRestorer;
@@ -163,7 +157,7 @@ export class DeviceAgents {
   async checkSecret(secret: string): Promise<void> {
     const expected = this.deps.enrollmentSecret();
     if (!expected) throw new UnauthenticatedError("device enrolment is closed: AGENT_ENROLLMENT_SECRET is not set");
-    if (!sameSecret(secret, expected)) throw new UnauthenticatedError("wrong enrolment secret");
+    if (!safeEqual(secret, expected)) throw new UnauthenticatedError("wrong enrolment secret");
   }
 
   /** The device a bearer token belongs to; a wiped device's token no longer works. */

@@ -1,4 +1,4 @@
-// What each loss-response action can do for one device: the seed's rules (seed 002) and each
+// What each loss-response action can do for one device: the rules of the vendor's guide to commands for a lost device 「デバイスの紛失時の対応」 and each
 // platform vendor's own rules, one function per platform family. Pure on purpose: the incident
 // message (to hide a button and say why in its place) and the command lifecycle (to refuse a
 // crafted request in the core) must give the same answer.
@@ -179,7 +179,10 @@ export function wipeCapability(d: DeviceFacts): Capability {
 export function lockCapability(d: DeviceFacts): Capability {
   const off = notManaged(d) ?? refusal(platformCapability(d, "lock"));
   if (off) return off;
+  // "Passcode" is iPhone and iPad wording: a Mac and an Android phone are told about their own lock.
+  if (d.platform === "MACOS") return { allowed: true, warningKey: "capability.lock.macos" };
   if (d.passcodePresent === false) return { allowed: false, reasonKey: "capability.lock.no_passcode" };
+  if (d.platform === "ANDROID") return { allowed: true, warningKey: "capability.lock.android" };
   if (d.passcodePresent === true) return { allowed: true, warningKey: "capability.lock.passcode_set" };
   return { allowed: true, warningKey: "capability.lock.passcode_unknown" };
 }

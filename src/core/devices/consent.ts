@@ -1,4 +1,4 @@
-// The owner's consent as a full reset request checks it (issue 19): given, not yet used, and
+// The owner's consent as a full reset request checks it (incident response): given, not yet used, and
 // asked within the last 7 days — an old "yes" does not cover a later loss.
 import type { OwnerConsent } from "../../generated/prisma/client.js";
 import type { Tx } from "../audit.js";

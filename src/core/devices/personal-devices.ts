@@ -1,4 +1,4 @@
-// Personal devices (issue 19): an administrator's BYOD mark, and the owner's consent to erase
+// Personal devices (incident response): an administrator's BYOD mark, and the owner's consent to erase
 // their own device completely. An administrator asks;
 // the question goes to the owner — by name, in Slack — and only the owner can answer. A consent
 // is good for one full reset within 7 days; asking, answering, refusals and its use are audited.

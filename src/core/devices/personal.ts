@@ -1,4 +1,4 @@
-// Company data only on personal devices (issue 19). A device is the employee's own when the MDM
+// Company data only on personal devices (incident response). A device is the employee's own when the MDM
 // service says so (Android Device.ownership PERSONALLY_OWNED), when it enrolled through Apple
 // User Enrollment, or when an administrator (or the inventory import) marked it BYOD. There, the
 // "wipe" removes the company's part only; erasing the whole device — the owner's photos and apps
@@ -81,6 +81,6 @@ export function wipeScopeFor(d: OwnershipFacts, requested: unknown): ScopeDecisi
   return { scope: "company_data", needsConsent: false };
 }
 
-/** A wipe command's scope, from its stored parameters (absent: a full reset, as before issue 19). */
+/** A wipe command's scope, from its stored parameters (absent: a full reset, as wipes were before personal devices were told apart). */
 export const scopeOf = (params: unknown): WipeScope =>
   removesCompanyDataOnly({ type: "ERASE_DEVICE", params }) ? "company_data" : "full";

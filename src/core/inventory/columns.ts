@@ -37,7 +37,7 @@ export const IMPORT_COLUMNS = [
   "department",
   "supervised",
   "ade",
-  // The employee's own device (issue 19): a wipe then removes company data only.
+  // The employee's own device (incident response): a wipe then removes company data only.
   "byod",
 ] as const;
 

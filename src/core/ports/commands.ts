@@ -27,7 +27,7 @@ export const APPLE_REQUEST_TYPE: Record<DeviceCommandType, string> = {
 
 /**
  * An ERASE_DEVICE whose parameters say `scope: "company_data"` must remove only the company's
- * part of a personal device (the core decides; issue 19): Android deletes the work profile
+ * part of a personal device (the core decides): Android deletes the work profile
  * without touching external storage or eSIMs, Apple gets RemoveProfile of the MDM enrolment
  * profile (EraseDevice is forbidden on a user-enrolled device), the agent gets RemoveProfile.
  */

@@ -1,7 +1,8 @@
 // NanoMDM's webhook (MicroMDM-compatible): signature check, event shape, and what a command
 // report means in our vocabulary. The route (src/web/routes/nanomdm-webhook.ts) only moves
 // bytes; the rules are here so they can be read in one place.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { safeEqual } from "../../lib/safe-equal.js";
 import { parse } from "plist";
 import { z } from "zod";
 import type { CommandResult } from "../../core/ports/index.js";
@@ -16,7 +17,7 @@ export function verifyNanoMdmSignature(rawBody: Buffer, header: string | undefin
   } catch {
     return false;
   }
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return safeEqual(given, expected);
 }
 
 export function signNanoMdmBody(rawBody: Buffer | string, key: string): string {

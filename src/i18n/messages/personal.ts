@@ -1,4 +1,4 @@
-// Company data only on personal devices (issue 19): what the wipe removes there, the owner's
+// Company data only on personal devices (incident response): what the wipe removes there, the owner's
 // consent to a full reset, and what the employee is told was removed.
 import type { Catalog } from "../catalog.js";
 
@@ -143,44 +143,46 @@ export const personal: Catalog<Key> = {
   },
   ja: {
     "capability.wipe.apple_mdm_profile":
-      "個人所有の端末: 会社の管理プロファイルを削除します。これにより管理対象のアプリとそのデータ、会社のアカウントと設定も削除されます。本人のアプリ・写真・データは残り、端末は初期化されません。",
+      "個人所有のデバイス: 会社の管理プロファイルを削除します。これにより管理対象のアプリとそのデータ、会社のアカウントと設定も削除されます。本人のアプリ・写真・データは残り、デバイスは初期化されません。",
     "capability.wipe.agent_profile":
-      "個人所有の端末: 会社のエージェントと会社のデータだけを削除します。本人のデータは残り、端末は初期化されません。",
+      "個人所有のデバイス: 会社のエージェントと会社のデータだけを削除します。本人のデータは残り、デバイスは初期化されません。",
     "capability.wipe.company_data_button": "会社のデータを削除",
     "capability.wipe.personal_full_only":
-      "会社用の領域が分かれていない個人所有の端末（フルマネージドの Android）です。できるのは完全初期化だけで、所有者本人の同意が必要です。",
+      "会社用の領域が分かれていない個人所有のデバイス（フルマネージドの Android）です。できるのは完全初期化だけで、所有者本人の同意が必要です。",
     "capability.lost_mode.user_enrollment":
-      "紛失モードは使えません: ユーザ登録（User Enrollment、本人所有の端末）では Apple が紛失モードを認めていません。",
+      "紛失モードは使えません: ユーザ登録（User Enrollment、本人所有のデバイス）では Apple が紛失モードを認めていません。",
     "capability.lock.mac_user_enrollment":
       "ロックは使えません: ユーザ登録の Mac では Apple がリモートロックを認めていません。",
-    "capability.full_reset.company": "所有者の同意による完全初期化は個人所有の端末向けです。初期化を使ってください。",
+    "capability.full_reset.company":
+      "所有者の同意による完全初期化は個人所有のデバイス向けです。初期化を使ってください。",
     "capability.full_reset.impossible":
-      "この個人所有の端末はここから完全には初期化できません（Apple のユーザ登録、または Android の仕事用プロファイル）。削除できるのは会社のデータだけです。",
+      "この個人所有のデバイスはここから完全には初期化できません（Apple のユーザ登録、または Android の仕事用プロファイル）。削除できるのは会社のデータだけです。",
     "capability.full_reset.needs_consent":
-      "この個人所有の端末を完全に初期化する（本人のデータも消える）には、所有者本人の同意が必要です。Slack で本人に確認し、記録します。",
+      "この個人所有のデバイスを完全に初期化する（本人のデータも消える）には、所有者本人の同意が必要です。Slack で本人に確認し、記録します。",
     "command.type.REMOVE_COMPANY_DATA": "会社のデータを削除",
     "personal.button.full_reset": "完全初期化（本人の同意）",
     "personal.confirm.company_data":
       "{name} から会社のデータだけを削除します。本人のアプリとデータは残ります。削除後は MDM 管理下から外れます。2 人目の管理者の承認が必要です。",
-    "personal.confirm.full_reset_title": "本人の端末を完全に初期化しますか?",
+    "personal.confirm.full_reset_title": "本人のデバイスを完全に初期化しますか?",
     "personal.confirm.full_reset_text":
-      "{name} は従業員本人の端末です。同意の記録がなければ Slack で本人に確認します。同意があれば完全初期化を依頼し、2 人目の管理者が承認します。",
+      "{name} は従業員本人のデバイスです。同意の記録がなければ Slack で本人に確認します。同意があれば完全初期化を依頼し、2 人目の管理者が承認します。",
     "personal.confirm.full_reset_go": "進む",
-    "personal.refused.company_device": "会社のデータだけの削除は個人所有の端末向けです。会社の端末は初期化します。",
+    "personal.refused.company_device":
+      "会社のデータだけの削除は個人所有のデバイス向けです。会社のデバイスは初期化します。",
     "personal.refused.full_impossible":
-      "この個人所有の端末は完全には初期化できません。削除できるのは会社のデータだけです。",
+      "この個人所有のデバイスは完全には初期化できません。削除できるのは会社のデータだけです。",
     "personal.refused.no_company_part":
-      "この個人所有の端末には会社用の領域がありません。完全初期化には所有者本人の同意が必要です（完全初期化）。",
+      "この個人所有のデバイスには会社用の領域がありません。完全初期化には所有者本人の同意が必要です（完全初期化）。",
     "personal.refused.needs_consent":
-      "個人所有の端末の完全初期化には、先に所有者本人の同意が必要です。「完全初期化」を押して本人に確認してください。",
-    "personal.consent.no_owner": "この端末には同意を求める所有者が登録されていません。",
-    "personal.consent.not_owner": "回答できるのは端末の所有者本人だけです。",
+      "個人所有のデバイスの完全初期化には、先に所有者本人の同意が必要です。「完全初期化」を押して本人に確認してください。",
+    "personal.consent.no_owner": "このデバイスには同意を求める所有者が登録されていません。",
+    "personal.consent.not_owner": "回答できるのはデバイスの所有者本人だけです。",
     "personal.consent.lapsed": "この確認は期限切れです。管理者がもう一度確認する必要があります。",
     "personal.consent.asked":
       "{name} を完全に初期化してよいか、所有者 {owner} に Slack で確認しました。回答はインシデントのスレッドに表示されます。",
     "personal.consent.waiting": "{name} の完全初期化について、{owner} の回答を待っています（確認 {at}）。",
     "personal.consent.dm":
-      ":warning: 情報システム管理者（{who}）から、あなたの端末 {name} を *完全に初期化* してよいかの確認です（受付番号 {reference}）。会社のデータだけでなく、あなた自身の写真・アプリ・データもすべて消去されます。同意がない場合、削除できるのは会社のデータだけです。回答は記録されます。",
+      ":warning: 情報システム管理者（{who}）から、あなたのデバイス {name} を *完全に初期化* してよいかの確認です（受付番号 {reference}）。会社のデータだけでなく、あなた自身の写真・アプリ・データもすべて消去されます。同意がない場合、削除できるのは会社のデータだけです。回答は記録されます。",
     "personal.consent.give": "完全初期化を許可",
     "personal.consent.decline": "許可しない",
     "personal.consent.give_title": "完全初期化を許可しますか?",
@@ -199,7 +201,7 @@ export const personal: Catalog<Key> = {
     "personal.thread.declined":
       ":no_entry: 所有者 {owner} は {name} の完全初期化を *許可しませんでした*（{at}）。削除できるのは会社のデータだけです。",
     "personal.thread.requested_company_data":
-      ":hourglass: {who} が {name} の *会社のデータの削除* を依頼しました（従業員本人の端末: 本人のデータは残ります）。2 人目の管理者の承認が必要です。{expiry}",
+      ":hourglass: {who} が {name} の *会社のデータの削除* を依頼しました（従業員本人のデバイス: 本人のデータは残ります）。2 人目の管理者の承認が必要です。{expiry}",
     "personal.thread.approved_company_data":
       ":white_check_mark: {who} が {name} の会社のデータの削除を承認し、実行待ちになりました。{expiry}",
     "personal.thread.company_data_removed":
@@ -207,21 +209,21 @@ export const personal: Catalog<Key> = {
     "personal.removed.android_work_profile":
       "仕事用プロファイル（仕事用アプリとそのデータ、仕事用アカウント、会社の設定）。スマートフォンの個人用の側（本人のアプリ・写真・メッセージ・アカウント・SD カード・eSIM）には触れていません。",
     "personal.removed.apple_mdm_profile":
-      "会社の管理プロファイルと、それにより会社が入れたアプリとそのデータ、会社のメール・Wi-Fi・VPN・証明書の設定、管理対象 Apple アカウントのデータ。端末自体は初期化しておらず、本人のアプリ・写真・メッセージ・アカウントには触れていません。",
+      "会社の管理プロファイルと、それにより会社が入れたアプリとそのデータ、会社のメール・Wi-Fi・VPN・証明書の設定、管理対象 Apple アカウントのデータ。デバイス自体は初期化しておらず、本人のアプリ・写真・メッセージ・アカウントには触れていません。",
     "personal.removed.agent_profile":
-      "会社の管理エージェントと、それが保持していた会社のデータ。端末自体は初期化しておらず、本人のファイルやアプリには触れていません。",
+      "会社の管理エージェントと、それが保持していた会社のデータ。デバイス自体は初期化しておらず、本人のファイルやアプリには触れていません。",
     "personal.owner.removed":
-      ":information_source: あなたの端末 *{name}*（{reference}）から会社のデータを削除しました。削除したもの: {what}",
+      ":information_source: あなたのデバイス *{name}*（{reference}）から会社のデータを削除しました。削除したもの: {what}",
     "personal.owner.full_reset":
-      ":information_source: あなたの端末 *{name}*（{reference}）は、{at} のあなたの許可に基づき完全に初期化されました。",
+      ":information_source: あなたのデバイス *{name}*（{reference}）は、{at} のあなたの許可に基づき完全に初期化されました。",
     "personal.ephemeral.requested":
-      "{name} の会社のデータの削除を依頼しました（従業員本人の端末: 本人のデータは残ります）。別の管理者がインシデントのスレッドで承認する必要があります。",
+      "{name} の会社のデータの削除を依頼しました（従業員本人のデバイス: 本人のデータは残ります）。別の管理者がインシデントのスレッドで承認する必要があります。",
     "personal.byod.on":
-      "{name} を従業員本人の端末（BYOD）として記録しました。初期化は会社のデータの削除になり、完全初期化には本人の同意が必要です。",
-    "personal.byod.off": "{name} の従業員本人の端末（BYOD）の記録を外しました。",
+      "{name} を従業員本人のデバイス（BYOD）として記録しました。初期化は会社のデータの削除になり、完全初期化には本人の同意が必要です。",
+    "personal.byod.off": "{name} の従業員本人のデバイス（BYOD）の記録を外しました。",
     "mdm.help.byod":
-      "byod <シリアル|UDID|IMEI> on|off — 従業員本人の端末として記録: 会社のデータだけを削除し、完全初期化には本人の同意が必要",
-    "report.status.company_data_removed": "端末から会社のデータを削除しました",
+      "byod <シリアル|UDID|IMEI> on|off — 従業員本人のデバイスとして記録: 会社のデータだけを削除し、完全初期化には本人の同意が必要",
+    "report.status.company_data_removed": "デバイスから会社のデータを削除しました",
     "report.status.company_data_removed_detail":
       "削除したのは会社のデータだけです（仕事用プロファイルまたは管理プロファイル、会社が入れたアプリとそのデータ、会社のアカウントと設定）。あなた自身のアプリ・写真・データには触れていません。詳しい内容は Slack でお知らせしました。",
   },

@@ -1,4 +1,4 @@
-// Incident response (issue 19): the brake on destruction, the response policy, bulk requests,
+// Incident response: the brake on destruction, the response policy, bulk requests,
 // escalation, the case record, the theft/loss checklist and personal devices.
 import type { Catalog } from "../catalog.js";
 
@@ -44,6 +44,8 @@ type Key =
   | "brake.bulk.line_ok"
   | "brake.bulk.line_refused"
   | "brake.bulk.lost_message"
+  | "brake.bulk.upload_title"
+  | "brake.bulk.upload_intro"
   | "mdm.help.brake"
   | "mdm.help.bulk"
   | "mdm.help.case"
@@ -114,6 +116,9 @@ export const response: Catalog<Key> = {
     "brake.bulk.line_ok": "• {name}: {state}",
     "brake.bulk.line_refused": "• {name}: refused — {reason}",
     "brake.bulk.lost_message": "This device has been reported lost. Please contact the company's IT department.",
+    "brake.bulk.upload_title": "Several devices at once",
+    "brake.bulk.upload_intro":
+      "Upload a CSV: an inventory export (`/mdm export`, the serial number, UDID or IMEI columns are read) or one serial number per line. Every device goes through the usual approvals and the wipe limit; the request is posted to the security channel, and the result comes to you by DM.",
     "mdm.help.brake":
       "brake [limit <n> | lostmode|lock|unlostmode|locate|sound on|off] — the brake on destruction: wipe limit and which commands need a second administrator (two admins change it)",
     "mdm.help.bulk":
@@ -186,6 +191,9 @@ export const response: Catalog<Key> = {
     "brake.bulk.line_ok": "• {name}: {state}",
     "brake.bulk.line_refused": "• {name}: 拒否 — {reason}",
     "brake.bulk.lost_message": "このデバイスは紛失届が出ています。会社の情報システム部門にご連絡ください。",
+    "brake.bulk.upload_title": "複数デバイスをまとめて依頼",
+    "brake.bulk.upload_intro":
+      "CSV をアップロードしてください: デバイス一覧のエクスポート（`/mdm export`、シリアル番号・UDID・IMEI の列を読みます）または 1 行に 1 つのシリアル番号。各デバイスに通常の承認と初期化の上限が適用され、依頼はセキュリティチャンネルに投稿されます。結果は DM でお知らせします。",
     "mdm.help.brake":
       "brake [limit <n> | lostmode|lock|unlostmode|locate|sound on|off] — 破壊的操作の歯止め: 初期化の上限と 2 人目の管理者が必要なコマンド（変更は管理者 2 人で）",
     "mdm.help.bulk":

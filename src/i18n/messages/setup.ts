@@ -1,4 +1,4 @@
-// The landing page, `npm run doctor` and /healthz's degraded reasons (issue 21).
+// The landing page, `npm run doctor` and /healthz's degraded reasons (first run and diagnosis).
 import type { Catalog } from "../catalog.js";
 
 const en = {

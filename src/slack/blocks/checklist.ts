@@ -4,12 +4,12 @@
 import type { Assessment } from "../../core/response/appi.js";
 import type { ChecklistState } from "../../core/response/checklist.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { mrkdwn, plain } from "./kit.js";
 
 export const CHECKLIST_ACTIONS = { open: "checklist_open" } as const;
 export const CHECKLIST_VIEW = "checklist_submit";
 type Block = Record<string, unknown>;
-const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 150), emoji: true });
-const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
+const plainText = (text: string) => plain(text, 150);
 const SHOWN = [
   "carrier_suspended",
   "police_report",
@@ -70,7 +70,7 @@ export function checklistMessage(
           {
             type: "button",
             action_id: CHECKLIST_ACTIONS.open,
-            text: plain(t(locale, "checklist.button")),
+            text: plainText(t(locale, "checklist.button")),
             value: s.reportId,
           },
         ],
@@ -81,15 +81,15 @@ export function checklistMessage(
 
 const yesNo = (key: string, locale: Locale, current: unknown): Block => {
   const options = [
-    { text: plain(t(locale, "checklist.yes")), value: "yes" },
-    { text: plain(t(locale, "checklist.no")), value: "no" },
+    { text: plainText(t(locale, "checklist.yes")), value: "yes" },
+    { text: plainText(t(locale, "checklist.no")), value: "no" },
   ];
   const initial = current === true ? options[0] : current === false ? options[1] : undefined;
   return {
     type: "input",
     block_id: key,
     optional: true,
-    label: plain(t(locale, `checklist.item.${key}`)),
+    label: plainText(t(locale, `checklist.item.${key}`)),
     element: { type: "static_select", action_id: "value", options, ...(initial ? { initial_option: initial } : {}) },
   };
 };
@@ -97,21 +97,21 @@ const yesNo = (key: string, locale: Locale, current: unknown): Block => {
 export function checklistModal(s: ChecklistState, locale: Locale): Block {
   const a = s.answers as Record<string, unknown>;
   const police = a.police_report as { kind?: string; number?: string } | undefined;
-  const kinds = ["lost", "theft"].map((k) => ({ text: plain(t(locale, `checklist.police.${k}`)), value: k }));
+  const kinds = ["lost", "theft"].map((k) => ({ text: plainText(t(locale, `checklist.police.${k}`)), value: k }));
   return {
     type: "modal",
     callback_id: CHECKLIST_VIEW,
     private_metadata: JSON.stringify({ r: s.reportId }),
-    title: plain(t(locale, "checklist.modal_title")),
-    submit: plain(t(locale, "checklist.save")),
-    close: plain(t(locale, "commands.modal.cancel")),
+    title: plainText(t(locale, "checklist.modal_title")),
+    submit: plainText(t(locale, "checklist.save")),
+    close: plainText(t(locale, "commands.modal.cancel")),
     blocks: [
       yesNo("carrier_suspended", locale, a.carrier_suspended),
       {
         type: "input",
         block_id: "police_kind",
         optional: true,
-        label: plain(t(locale, "checklist.item.police_report")),
+        label: plainText(t(locale, "checklist.item.police_report")),
         element: {
           type: "static_select",
           action_id: "value",
@@ -123,7 +123,7 @@ export function checklistModal(s: ChecklistState, locale: Locale): Block {
         type: "input",
         block_id: "police_number",
         optional: true,
-        label: plain(t(locale, "checklist.police.number")),
+        label: plainText(t(locale, "checklist.police.number")),
         element: {
           type: "plain_text_input",
           action_id: "value",
@@ -137,7 +137,7 @@ export function checklistModal(s: ChecklistState, locale: Locale): Block {
         type: "input",
         block_id: "people_count",
         optional: true,
-        label: plain(t(locale, "checklist.item.people_count")),
+        label: plainText(t(locale, "checklist.item.people_count")),
         element: {
           type: "number_input",
           is_decimal_allowed: false,

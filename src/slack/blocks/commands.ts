@@ -1,11 +1,11 @@
 // How commands show in Slack: one line per command in the incident message, the buttons that
 // still apply to a device given its live commands, and the posts in the incident thread.
 // Pure: data in, Block Kit out.
-import { isQuery, locationOf } from "../../core/commands/rules.js";
+import { isLive, isQuery, locationOf } from "../../core/commands/rules.js";
 import { scopeOf } from "../../core/devices/personal.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { confirmDialog } from "./confirm.js";
-import { escapeMrkdwn } from "./kit.js";
+import { escapeMrkdwn, plain } from "./kit.js";
 
 export const COMMAND_ACTIONS = {
   wipeApprove: "wipe_approve",
@@ -19,9 +19,7 @@ export const COMMAND_ACTIONS = {
 } as const;
 
 type Block = Record<string, unknown>;
-const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
 const plainLong = (text: string) => ({ type: "plain_text", text: text.slice(0, 300), emoji: true });
-const LIVE = new Set(["AWAITING_APPROVAL", "QUEUED", "SENT"]);
 
 export const mapUrl = (lat: number, lon: number) => `https://www.google.com/maps?q=${lat.toFixed(6)},${lon.toFixed(6)}`;
 
@@ -53,7 +51,7 @@ export function commandLines(commands: readonly CommandLineInput[], locale: Loca
       const extra: string[] = [];
       if (c.state === "SENT" && c.sentAt)
         extra.push(t(locale, "commands.line.waiting", { at: formatDateTime(c.sentAt, locale, timeZone) }));
-      if (LIVE.has(c.state) && c.expiresAt !== undefined) {
+      if (isLive(c.state) && c.expiresAt !== undefined) {
         extra.push(
           c.expiresAt
             ? t(locale, "commands.line.expires", { at: formatDateTime(c.expiresAt, locale, timeZone) })
@@ -73,7 +71,7 @@ export interface ButtonDevice {
   name: string;
   state: string;
   ade: boolean;
-  /** The employee's own device: the wipe removes company data only (issue 19). */
+  /** The employee's own device: the wipe removes company data only (incident response). */
   personal?: boolean;
   commands: readonly { id: string; type: string; state: string; params?: unknown }[];
 }
@@ -86,7 +84,7 @@ export interface ButtonDevice {
  */
 export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: string, locale: Locale): Block[] {
   const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
-  const live = (type: string) => d.commands.find((c) => c.type === type && LIVE.has(c.state));
+  const live = (type: string) => d.commands.find((c) => c.type === type && isLive(c.state));
   const wipe = live("ERASE_DEVICE");
   // Once a wipe is approved, nothing queued after it would ever run.
   const wiping = wipe && wipe.state !== "AWAITING_APPROVAL";

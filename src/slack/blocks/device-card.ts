@@ -8,7 +8,7 @@ import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
 import { isQuery } from "../../core/commands/rules.js";
 import { buttonValue, INCIDENT_ACTIONS } from "./incident.js";
-import { escapeMrkdwn as esc } from "./kit.js";
+import { clip, escapeMrkdwn as esc, plain } from "./kit.js";
 import { appleCardButtons } from "./apple.js";
 
 export { esc };
@@ -20,9 +20,6 @@ export interface CardReader {
 }
 
 type Block = Record<string, unknown>;
-
-export const clip = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max - 1) + "…");
-const plain = (text: string, max = 75) => ({ type: "plain_text", text: clip(text, max), emoji: true });
 
 /** "3 h ago" / "5 days ago": how long since `d`. */
 export function age(d: Date, now: Date, locale: Locale): string {

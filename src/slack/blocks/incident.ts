@@ -12,7 +12,7 @@ import { CLOSED_STATUSES } from "../../core/reports/service.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
 import { confirmDialog } from "./confirm.js";
-import { escapeMrkdwn } from "./kit.js";
+import { escapeMrkdwn, mrkdwn, plain } from "./kit.js";
 import { fullResetButton } from "./personal.js";
 
 export const INCIDENT_ACTIONS = {
@@ -48,27 +48,12 @@ export function pickerOption(
   return { text: plain(text.length > 75 ? `${text.slice(0, 74)}…` : text), value: buttonValue(reportId, d.id) };
 }
 
-export interface ButtonValue {
-  r: string;
-  d?: string;
-}
-
+/** A button's value: the report and device it acts on (read back by command-replies.ts parseTarget). */
 export const buttonValue = (reportId: string, deviceId?: string) =>
   JSON.stringify(deviceId ? { r: reportId, d: deviceId } : { r: reportId });
 
-export function parseButtonValue(value: string | undefined): ButtonValue | null {
-  try {
-    const v = JSON.parse(value ?? "") as ButtonValue;
-    return typeof v?.r === "string" ? v : null;
-  } catch {
-    return null;
-  }
-}
-
 type Block = Record<string, unknown>;
 const MAX_DEVICES = 8;
-const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
-const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
 /** What a person typed must not ping channels or users, or break the formatting. */
 
 export function incidentMessage(

@@ -1,12 +1,11 @@
-// Personal devices (issue 19): the owner's consent question in their DM, and what they are told
+// Personal devices (incident response): the owner's consent question in their DM, and what they are told
 // was removed. Pure: data in, Block Kit out.
 import { t, type Locale } from "../../i18n/index.js";
-import { escapeMrkdwn } from "./kit.js";
+import { escapeMrkdwn, plain } from "./kit.js";
 
 export const CONSENT_ACTIONS = { give: "owner_consent_give", decline: "owner_consent_decline" } as const;
 
 type Block = Record<string, unknown>;
-const plain = (text: string, max = 75) => ({ type: "plain_text", text: text.slice(0, max), emoji: true });
 
 export function consentQuestion(
   c: { id: string; deviceName: string; reference: string | null; who: string },

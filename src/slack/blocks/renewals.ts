@@ -9,6 +9,7 @@ import { OPTIONAL_ITEMS, type HandoverItemView } from "../../core/custody/handov
 import { RENEWAL_LINKS } from "../../core/renewals/kinds.js";
 import { daysLeft } from "../../core/renewals/thresholds.js";
 import { formatDate, t, type Locale } from "../../i18n/index.js";
+import { button, context, section } from "./kit.js";
 
 type KnownBlock = types.KnownBlock;
 type View = types.View;
@@ -53,16 +54,6 @@ export function who(actor: string | null | undefined): string {
   if (!actor) return "—";
   return actor.startsWith("slack:") ? `<@${actor.slice(6)}>` : actor;
 }
-
-const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
-const context = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });
-const button = (text: string, action_id: string, value: string, style?: "primary" | "danger") => ({
-  type: "button" as const,
-  text: { type: "plain_text" as const, text },
-  action_id,
-  value,
-  ...(style ? { style } : {}),
-});
 
 function appleIdOf(r: RenewalView): string | null {
   return ((r.details as { appleId?: string } | null)?.appleId ?? null) || r.account?.address || null;

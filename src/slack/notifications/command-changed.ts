@@ -11,7 +11,7 @@ import { approvalButtons, commandTypeText, mapUrl } from "../blocks/commands.js"
 import { scopeOf } from "../../core/devices/personal.js";
 import { removedText } from "./owner-consent.js";
 import { capability } from "../../core/devices/capabilities.js";
-import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import { escapeMrkdwn as escape, section } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string };
@@ -177,8 +177,6 @@ function approvedKey(c: { type: string; params: unknown }): string {
   if (c.type !== "ERASE_DEVICE") return "brake.ephemeral.approved";
   return scopeOf(c.params) === "company_data" ? "personal.thread.approved_company_data" : "commands.thread.approved";
 }
-
-const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text } });
 
 function acknowledgedText(
   c: {

@@ -3,13 +3,12 @@
 // two-person flow (and wipe limit) as on the incident message.
 import { refChannel, refTs } from "../../core/outbox.js";
 import { t } from "../../i18n/index.js";
-import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import { escapeMrkdwn as escape, plain } from "../blocks/kit.js";
 import { wipeConfirm } from "../blocks/commands.js";
 import { isPersonal } from "../../core/devices/personal.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number };
-const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
 
 export const incidentWipeQuestion: NotificationHandler<Event> = async (tx, e, ctx) => {
   const devices = await tx.device.findMany({

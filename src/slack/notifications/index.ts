@@ -57,7 +57,7 @@ export const notifications: NotificationHandlers = {
   "report.reporter_found": reporterFoundNotice,
 };
 
-// Issue 19: the owner of a personal device hears what a finished wipe removed.
+// Incident response: the owner of a personal device hears what a finished wipe removed.
 {
   const changed = notifications["command.changed"]!;
   notifications["command.changed"] = async (tx, e, ctx) => [
@@ -66,7 +66,7 @@ export const notifications: NotificationHandlers = {
   ];
 }
 
-// Issue 19: the theft/loss checklist goes into each new incident's thread, after the incident.
+// Incident response: the theft/loss checklist goes into each new incident's thread, after the incident.
 {
   const created = notifications["report.created"]!;
   notifications["report.created"] = async (tx, e, ctx) => [

@@ -1,4 +1,4 @@
-// Personal devices (issue 19): the owner is asked by DM whether their own device may be erased
+// Personal devices (incident response): the owner is asked by DM whether their own device may be erased
 // completely; their answer goes to the incident thread (the DM keeps a record of what they
 // answered, without buttons); and when company data was removed — or the whole device erased
 // with their consent — the owner is told exactly what went.

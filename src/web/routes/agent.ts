@@ -1,4 +1,4 @@
-// The built-in agent's API (CONTRACT.md): enrol with the shared secret, check in with the
+// The built-in agent's API (as the External contract names them): enrol with the shared secret, check in with the
 // per-device bearer token to collect commands, report each command's result.
 import express, { Router, type Request } from "express";
 import { z } from "zod";

@@ -71,7 +71,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("home_refresh", homeRefresh(deps));
   app.action("home_open_portal", ackOnly);
   app.action("home_report_lost", homeReportLost(deps));
-  // The incident message (CONTRACT.md action ids) and the command lifecycle's own buttons.
+  // The incident message (action ids fixed by the External contract) and the command lifecycle's own buttons.
   app.action("lost_mode_enable", lostModeEnable(deps));
   app.action("device_wipe", deviceWipe(deps));
   app.action("device_lock", deviceLock(deps));

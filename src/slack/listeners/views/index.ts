@@ -19,6 +19,8 @@ import { wipeOptionsSubmitted } from "./wipe-options-submit.js";
 import { lostModeSubmitted } from "./lost-mode-submit.js";
 import { reportFoundSubmitted } from "./report-found-submit.js";
 import { POLICY_IMPORT_CALLBACK } from "../../blocks/policy.js";
+import { BULK_UPLOAD_VIEW } from "../../mdm/bulk.js";
+import { bulkUploadSubmitted } from "./bulk-upload.js";
 import { policyImportSubmitted } from "./policy-import.js";
 import { ALERT_ROUTING_VIEW } from "../../blocks/alert-routing.js";
 import { alertRoutingSubmitted } from "./alert-routing.js";
@@ -37,6 +39,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
   app.view(CHECKLIST_VIEW, checklistSubmitted(deps));
   app.view(COMMAND_VIEWS.found, reportFoundSubmitted(deps));
   app.view(POLICY_IMPORT_CALLBACK, policyImportSubmitted(deps));
+  app.view(BULK_UPLOAD_VIEW, bulkUploadSubmitted(deps));
   void app;
   void deps;
 }
