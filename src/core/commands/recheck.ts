@@ -12,7 +12,7 @@
 // What was learned is posted in the incident thread (event command.rechecked).
 import type { Db } from "../../db/client.js";
 import type { Command, Device } from "../../generated/prisma/client.js";
-import type { DriverRegistry } from "../ports/commands.js";
+import type { DriverRegistry, OutgoingCommand } from "../ports/commands.js";
 import { log } from "../../log.js";
 import { SYSTEM } from "../actors.js";
 import { audit, type Tx } from "../audit.js";
@@ -20,7 +20,6 @@ import type { Clock } from "../clock.js";
 import { HOUR } from "../clock.js";
 import { DomainError } from "../errors.js";
 import type { EventSink, RecheckLearned } from "../events.js";
-import type { CommandDispatch } from "./dispatch.js";
 import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
 import type { CommandRequests } from "./requests.js";
 import { reportStatusOnAck } from "./rules.js";
@@ -49,7 +48,11 @@ export class CommandRecheck {
   constructor(
     private readonly deps: RecheckDeps,
     private readonly requests: Pick<CommandRequests, "request">,
-    private readonly dispatch: Pick<CommandDispatch, "outgoing" | "dispatch">,
+    /** The command dispatch (dispatch.ts), as far as a re-check needs it. */
+    private readonly dispatch: {
+      outgoing(c: Command & { device: Device }): OutgoingCommand;
+      dispatch(commandId: string): Promise<void>;
+    },
   ) {}
 
   /** Scheduled: every sent command whose re-check is due. Returns how many were re-checked. */
