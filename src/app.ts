@@ -98,6 +98,7 @@ export function buildCore(
       previousAgentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET_PREVIOUS,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
       brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
+      commandRecheckAfterMs: config.COMMAND_RECHECK_AFTER_MINUTES * 60_000,
       immediateAlerts: config.IMMEDIATE_ALERTS,
       escalation: {
         businessMinutes: config.ESCALATION_MINUTES,

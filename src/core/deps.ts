@@ -27,6 +27,8 @@ export interface CoreSettings {
   mdmDrivers?: DriverSelection;
   /** Incident response: WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
   brake?: { wipeLimitPerHour: number };
+  /** COMMAND_RECHECK_AFTER_MINUTES in ms: a sent command with no answer is re-checked after it (1 h when absent). */
+  commandRecheckAfterMs?: number;
   /** IMMEDIATE_ALERTS: every alert type starts posted at once where the table allows (true) or not. */
   immediateAlerts?: boolean;
   /** Escalation when nobody acts (incident response); the defaults when absent. */

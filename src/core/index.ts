@@ -43,6 +43,8 @@ export function createCore(deps: CoreDeps) {
     drivers: deps.drivers,
     reports: new LossReports({ ...deps, actors }),
     wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour,
+    encryptionKey: deps.settings.renewals?.encryptionKey,
+    recheckAfterMs: deps.settings.commandRecheckAfterMs,
   });
   // What devices do by themselves (a location while lost, lost mode left on the phone).
   const deviceSide = new DeviceSide({

@@ -15,6 +15,7 @@ import { google } from "./messages/google.js";
 import { response } from "./messages/response.js";
 import { caseRecord } from "./messages/case.js";
 import { enrollment } from "./messages/enrollment.js";
+import { apple } from "./messages/apple.js";
 import { personal } from "./messages/personal.js";
 import { reporter } from "./messages/reporter.js";
 
@@ -38,6 +39,7 @@ const catalogs = [
   caseRecord,
   company,
   enrollment,
+  apple,
   personal,
   reporter,
 ];

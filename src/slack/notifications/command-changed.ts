@@ -191,6 +191,8 @@ function acknowledgedText(
   vars: Record<string, string>,
   locale: Locale,
 ): string {
+  // The command's own answer was lost; the device's DeviceInformation settled it (a re-check).
+  if (e.note === "confirmed_by_device") return tr("apple.recheck.confirmed", vars);
   switch (c.type) {
     case "ENABLE_LOST_MODE":
       // Android has no location or sound command: the phone sends its location by itself.
@@ -198,6 +200,8 @@ function acknowledgedText(
         c.device.platform === "ANDROID" ? "commands.thread.lost_mode_on_android" : "commands.thread.lost_mode_on",
         vars,
       );
+    case "CLEAR_ACTIVATION_LOCK":
+      return tr("apple.activation_lock.cleared", vars);
     case "ERASE_DEVICE":
       if (scopeOf(c.params) === "company_data")
         return tr("personal.thread.company_data_removed", { ...vars, what: removedText(c.device, locale) });

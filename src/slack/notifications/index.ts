@@ -6,6 +6,7 @@ import { reportCreated } from "./report-created.js";
 import { reportEdited } from "./report-edited.js";
 import { deviceChangedOnDevice, deviceLocated } from "./device-side.js";
 import { commandChanged } from "./command-changed.js";
+import { commandRechecked } from "./command-rechecked.js";
 import { alertImmediate } from "./alert-immediate.js";
 import { alertResolved } from "./alert-resolved.js";
 import { digestPersonal } from "./digest-personal.js";
@@ -34,6 +35,7 @@ export const notifications: NotificationHandlers = {
   "device.located": deviceLocated,
   "device.changed_on_device": deviceChangedOnDevice,
   "command.changed": commandChanged,
+  "command.rechecked": commandRechecked,
   "alerts.immediate": alertImmediate,
   "alert.resolved": alertResolved,
   "digest.ready": digestReady,
