@@ -9,7 +9,7 @@ const TOTAL = 300;
 const SAMPLES = 20;
 const CONCURRENCY = 10; // people submitting at the same moment
 
-async function viaWebForm(b: BenchApp, i: number): Promise<string> {
+export async function viaWebForm(b: BenchApp, i: number): Promise<string> {
   const form = await fetch(`${b.url}/report?lang=en`);
   const html = await form.text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";

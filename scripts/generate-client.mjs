@@ -1,6 +1,6 @@
 // Generates the Prisma client at install time without any download.
 // The Prisma CLI insists on a schema-engine binary before it starts, but `generate` never
-// uses it; pointing it at any existing file keeps the CLI from fetching one (DESIGN.md).
+// uses it; pointing it at any existing file keeps the CLI from fetching one (the design brief).
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 

@@ -1,5 +1,5 @@
 // npm run policy:import -- allow|deny <file.csv>: replaces the app usage policy from a CSV file
-// (seed 004: app ID in the first column, no header). A malformed line is reported by its number
+// (the vendor's guide to alert e-mails 「重要なアラートメール設定」: app ID in the first column, no header). A malformed line is reported by its number
 // and nothing is imported. Runs against DATABASE_URL, as the system.
 import { readFile } from "node:fs/promises";
 import { ConfigError, loadConfig } from "../src/config.js";

@@ -1,5 +1,5 @@
 // One environment schema, parsed once at boot. A bad value stops start-up with one line that
-// names the variable (CONTRACT.md lists the public ones).
+// names the variable (the External contract lists the public ones).
 import { z } from "zod";
 import { isTimeZone } from "./lib/time-zone.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/client.js";
@@ -97,14 +97,17 @@ const schema = z.object({
   /** Digest DMs and directory look-ups per minute (Slack: "several hundred a minute" per workspace). */
   SLACK_BULK_PER_MINUTE: int(240, 1, 100_000),
   AGENT_ENROLLMENT_SECRET: optional,
+  // The secret before the current one, still accepted while agents move over (rotation without downtime).
+  AGENT_ENROLLMENT_SECRET_PREVIOUS: optional,
   ALERTS_API_TOKEN: optional,
   GOOGLE_FORM_WEBHOOK_SECRET: optional,
   GOOGLE_FORM_ID: optional,
   GOOGLE_APPLICATION_CREDENTIALS: optional,
-  // Loss reporting (issue 3). Signs the report form's anti-forgery tokens and status links;
+  // Loss reporting. Signs the report form's anti-forgery tokens and status links;
   // set it (same value on every replica) or it is derived from SECRET_ENCRYPTION_KEY.
   PORTAL_SECRET: optional,
-  // Report submissions allowed per address in 15 minutes (per replica).
+  // Report submissions allowed per address in 15 minutes, counted in the database so every
+  // replica shares one allowance (decision 101).
   REPORT_RATE_LIMIT: int(10, 1, 10_000),
   // JSON {"<Google Form question title>": "<field>"} added to the built-in title mapping.
   GOOGLE_FORM_FIELD_MAP: optional.refine((v) => {
@@ -140,7 +143,7 @@ const schema = z.object({
     .refine((v) => cron.validate(v), "expected a cron expression such as 0 10 * * *"),
   DIGEST_TZ: optional.transform((v) => v ?? "Asia/Tokyo"),
   IMMEDIATE_ALERTS: bool(true),
-  // Incident response (issue 19): where wipes past the limit and bulk requests are also posted,
+  // Incident response: where wipes past the limit and bulk requests are also posted,
   // and the company-wide wipe limit per rolling hour (two admins can change it from Slack).
   SLACK_SECURITY_CHANNEL: optional,
   WIPE_LIMIT_PER_HOUR: int(3, 1, 1000),
@@ -160,7 +163,7 @@ const schema = z.object({
   LOST_MODE_WIPE_AFTER_HOURS: int(24, 1, 24 * 30),
   // 32-byte key (base64 or hex) that encrypts private keys at rest.
   SECRET_ENCRYPTION_KEY: optional,
-  // Renewals (issue 7): the MDM vendor certificate and key that sign push-certificate requests.
+  // Renewals: the MDM vendor certificate and key that sign push-certificate requests.
   MDM_VENDOR_CERT_PATH: optional,
   MDM_VENDOR_KEY_PATH: optional,
   RENEWAL_REMINDER_DAYS: optional.transform((v, ctx) => {
@@ -174,15 +177,20 @@ const schema = z.object({
   }),
   GMAIL_SIGNIN_MONTHS: int(12, 1, 24),
   LOST_DEVICE_POLICY_URL: url,
-  // Real MDM drivers (issue 5). Which driver new devices of each platform get:
+  // Real MDM drivers. Which driver new devices of each platform get:
   MDM_DRIVER_APPLE: optional.pipe(z.enum(["agent", "nanomdm"]).optional()).transform((v) => v ?? "agent"),
   MDM_DRIVER_ANDROID: optional.pipe(z.enum(["agent", "android"]).optional()).transform((v) => v ?? "agent"),
   // How long a call to NanoMDM or Google may take before it is retried later.
   MDM_REQUEST_TIMEOUT_MS: int(15_000, 100, 120_000),
+  // A command sent with no answer after this long is re-checked (NanoMDM never retries a webhook).
+  COMMAND_RECHECK_AFTER_MINUTES: int(60, 1, 10_080),
   NANOMDM_URL: url,
   NANOMDM_API_KEY: optional,
   // NanoMDM's -webhook-hmac-key: results are accepted only with a valid X-Hmac-Signature.
   NANOMDM_WEBHOOK_HMAC_KEY: optional,
+  // PayloadIdentifier of the MDM enrolment profile devices install: removing company data from a
+  // personal Apple device is RemoveProfile of this profile (incident response).
+  APPLE_MDM_PROFILE_IDENTIFIER: optional,
   ANDROID_ENTERPRISE_ID: optional,
   // Service-account key file; GOOGLE_APPLICATION_CREDENTIALS is used when this is unset.
   ANDROID_SERVICE_ACCOUNT_JSON: optional,
@@ -201,7 +209,7 @@ const schema = z.object({
   ANDROID_IMPORT_CRON: optional
     .transform((v) => v ?? "*/30 * * * *")
     .refine((v) => cron.validate(v), "expected a cron expression such as */30 * * * *"),
-  // First run and diagnosis (issue 21): how many replicas share the database (the doctor checks
+  // First run and diagnosis: how many replicas share the database (the doctor checks
   // PostgreSQL's max_connections against them), and a token that shows the setup state on / to
   // a browser that is not on this machine.
   APP_REPLICAS: int(1, 1, 1000),

@@ -9,6 +9,20 @@ import type { DeviceSideChange } from "./ports/device-side.js";
 
 export type RenewalHow = "renewed" | "replaced" | "installed" | "signed_in" | "marked";
 
+/**
+ * What re-checking a command with no answer found: the device was asked (DeviceInformation), the
+ * MDM service still holds it or queued it again, the service could not be reached, or the
+ * device's answer said lost mode is on / off, or that it has not been wiped yet.
+ */
+export type RecheckLearned =
+  | "asked_device"
+  | "still_queued"
+  | "queued_again"
+  | "unreachable"
+  | "lost_mode_on"
+  | "lost_mode_off"
+  | "not_wiped_yet";
+
 export type DomainEvent =
   /** statusToken: so the reporter's DM can carry their status link (the database keeps only its hash). */
   | { type: "report.created"; reportId: string; statusToken?: string }
@@ -33,6 +47,7 @@ export type DomainEvent =
   /** The reporter edited their form response: the report took the new answers. */
   | { type: "report.edited"; reportId: string; changes: FieldChange[] }
   | { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string }
+  | { type: "command.rechecked"; commandId: string; learned: RecheckLearned }
   | { type: "renewal.reminder"; renewalId: string; key: string }
   /**
    * how: what moved the deadline — "renewed" (same push topic, a token file, a recorded date),
@@ -50,9 +65,9 @@ export type DomainEvent =
   /** key: "digest:<yyyy-mm-dd>" for the scheduled digest, "digest:manual:<ms>" for /mdm digest. */
   | { type: "digest.ready"; key: string; digest: Digest }
   /** A slice of the owners' or department admins' own summaries (a big fleet has thousands). */
-  /** Issue 19: an approval recorded on a command that needs more (a break-glass wipe's first of two). */
+  /** Incident response: an approval recorded on a command that needs more (a break-glass wipe's first of two). */
   | { type: "command.approval"; commandId: string; actor: string; given: number; required: number }
-  /** Issue 19: for the security channel — a wipe past the rolling-hour limit, a request naming several devices. */
+  /** Incident response: for the security channel — a wipe past the rolling-hour limit, a request naming several devices. */
   | { type: "security.notice"; kind: "wipe_past_limit"; commandId: string; actor: string; limit: number }
   | {
       type: "security.notice";
@@ -63,11 +78,11 @@ export type DomainEvent =
       deviceIds: string[];
       source: string;
     }
-  /** Issue 19: nobody acted on a new incident in time — mention the on-call group. */
+  /** Incident response: nobody acted on a new incident in time — mention the on-call group. */
   | { type: "incident.escalated"; reportId: string; minutes: number; businessHours: boolean; userGroup: string | null }
-  /** Issue 19: lost mode on for the configured hours and the device not found — ask whether to wipe. */
+  /** Incident response: lost mode on for the configured hours and the device not found — ask whether to wipe. */
   | { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number }
-  /** Issue 19: an administrator asked for the case record (PDF and CSV) to be delivered here. */
+  /** Incident response: an administrator asked for the case record (PDF and CSV) to be delivered here. */
   | {
       type: "case.export";
       reportId: string;
@@ -77,12 +92,18 @@ export type DomainEvent =
       threadTs: string | null;
       files: { filename: string; title: string; base64: string }[];
     }
-  /** Issue 19: checklist answers recorded on an incident. */
+  /** Incident response: checklist answers recorded on an incident. */
   | { type: "checklist.changed"; reportId: string; actor: string; keys: string[] }
-  /** Issue 19: a Commission deadline is near (速報 / 確報) and the report is not marked filed. */
+  /** Incident response: a Commission deadline is near (速報 / 確報) and the report is not marked filed. */
   | { type: "checklist.reminder"; reportId: string; kind: "preliminary" | "final"; dueAt: Date; daysBefore: number }
-  /** Issue 19: a response-policy change proposed, applied or withdrawn. */
+  /** Incident response: a response-policy change proposed, applied or withdrawn. */
   | { type: "policy.changed"; changeId: string }
+  /** A known device enrolled again without proving it is that device: an admin decides in Slack. */
+  | { type: "device.reenroll_claimed"; claimId: string }
+  /** Incident response: the owner of a personal device is asked whether it may be erased completely. */
+  | { type: "consent.requested"; consentId: string }
+  /** Incident response: the owner answered (gave or declined consent to a full reset). */
+  | { type: "consent.decided"; consentId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */
   | { type: "people.unlinked"; emails: string[] }
   | {

@@ -23,6 +23,7 @@ import { Outbox } from "./outbox.js";
 import { HomeViewers } from "./home-viewers.js";
 import { createRenewalServices } from "./renewals/index.js";
 import { ResponseBrake } from "./brake/service.js";
+import { PersonalDevices } from "./devices/personal-devices.js";
 import { CaseRecords } from "./response/cases.js";
 import { IncidentChecklist } from "./response/checklist.js";
 import { DEFAULT_ESCALATION, IncidentEscalation } from "./response/escalation.js";
@@ -42,6 +43,8 @@ export function createCore(deps: CoreDeps) {
     drivers: deps.drivers,
     reports: new LossReports({ ...deps, actors }),
     wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour,
+    encryptionKey: deps.settings.renewals?.encryptionKey,
+    recheckAfterMs: deps.settings.commandRecheckAfterMs,
   });
   // What devices do by themselves (a location while lost, lost mode left on the phone).
   const deviceSide = new DeviceSide({
@@ -64,6 +67,8 @@ export function createCore(deps: CoreDeps) {
       commands,
       appUsage,
       enrollmentSecret: () => deps.settings.agentEnrollmentSecret,
+      previousEnrollmentSecret: () => deps.settings.previousAgentEnrollmentSecret,
+      actors,
     }),
     reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),
     inventory: new Inventory({
@@ -120,6 +125,8 @@ export function createCore(deps: CoreDeps) {
       actors,
       timeZone: deps.settings.timeZone,
     }),
+    /** Incident response: BYOD marks and the owner's consent to a full reset of a personal device. */
+    personal: new PersonalDevices({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands }),
     brake: new ResponseBrake({
       db: deps.db,
       clock: deps.clock,

@@ -27,7 +27,10 @@ export class People {
 
   /** A directory entry's name and address, or null. */
   byId(personId: string) {
-    return this.deps.db.person.findUnique({ where: { id: personId }, select: { email: true, name: true } });
+    return this.deps.db.person.findUnique({
+      where: { id: personId },
+      select: { email: true, name: true, slackUserId: true },
+    });
   }
 
   /** Who a Slack user is in the directory, with their devices (to prefill a loss report). */

@@ -17,6 +17,15 @@ export class RateLimits {
     return row!.hits;
   }
 
+  /** The count so far under `key` in the window that starts at `windowStart`, without adding one. */
+  async count(key: string, windowStart: Date): Promise<number> {
+    const row = await this.deps.db.rateLimitWindow.findUnique({
+      where: { key_windowStart: { key, windowStart } },
+      select: { hits: true },
+    });
+    return row?.hits ?? 0;
+  }
+
   /** Windows that ended more than a day ago say nothing any more (housekeeping). */
   async prune(now: Date): Promise<number> {
     const { count } = await this.deps.db.rateLimitWindow.deleteMany({

@@ -1,6 +1,9 @@
 // Bearer tokens and shared secrets: stored only as hashes, compared only in constant time.
 // A `===` on a secret leaks, through response time, how many leading characters were right.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { safeEqual } from "../lib/safe-equal.js";
+
+export { safeEqual };
 
 /** sha256 hex of a token: what is kept at rest (Device.agentTokenHash, ApiToken.tokenHash). */
 export function hashToken(token: string): string {
@@ -10,17 +13,6 @@ export function hashToken(token: string): string {
 /** A new random token for a machine caller (shown once, stored hashed). */
 export function newToken(bytes = 32): string {
   return randomBytes(bytes).toString("base64url");
-}
-
-/**
- * Constant-time string comparison. Both sides are hashed first so neither the content nor the
- * length of the expected value shows in the timing.
- */
-export function safeEqual(given: string | undefined | null, expected: string | undefined | null): boolean {
-  if (typeof given !== "string" || typeof expected !== "string" || expected === "") return false;
-  const a = createHash("sha256").update(given, "utf8").digest();
-  const b = createHash("sha256").update(expected, "utf8").digest();
-  return timingSafeEqual(a, b);
 }
 
 /** Checks a presented token against a stored sha256 hash, in constant time. */

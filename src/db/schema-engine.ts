@@ -1,6 +1,6 @@
 // Prisma's migration engine, run offline: the wasm build of the schema engine talks to the
 // database through the same driver adapter as the client, so neither PGlite nor a
-// PostgreSQL server needs the CLI's downloaded binary (DESIGN.md, "Verified facts").
+// PostgreSQL server needs the CLI's downloaded binary (the design brief's "Verified facts").
 import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";

@@ -3,7 +3,7 @@
 // Operation we poll (or hear about through Pub/Sub); a command is done only when the device
 // has acknowledged it. The device's resource name ("enterprises/E/devices/D") is
 // Device.externalId, filled by the device import.
-import type { androidmanagement_v1 } from "googleapis";
+import type { androidmanagement_v1 } from "googleapis/build/src/apis/androidmanagement/index.js";
 import type { Config } from "../config.js";
 import type {
   Clock,
@@ -125,10 +125,13 @@ export class AndroidDriver implements CommandDriver {
           };
         case "DEVICE_INFORMATION":
         case "SECURITY_INFO":
+        case "ACTIVATION_LOCK_BYPASS_CODE":
+        case "CLEAR_ACTIVATION_LOCK":
         case "INSTALLED_APPLICATION_LIST":
           return {
             kind: "failed",
-            reason: "Android devices describe themselves in the device list; Apple's queries do not apply",
+            reason:
+              "Android devices describe themselves in the device list; Apple's queries and Activation Lock do not apply",
           };
       }
     } catch (err) {

@@ -64,8 +64,9 @@ export class GoogleFormPoller {
 
   async poll(now: Date): Promise<PollSummary> {
     const { core, formId } = this.o;
-    const { google } = await import("googleapis");
-    const forms = google.forms({
+    // Only the Forms module of googleapis, not the package root that loads every Google API.
+    const { forms: formsApi } = await import("googleapis/build/src/apis/forms/index.js");
+    const forms = formsApi({
       version: "v1",
       auth: this.o.auth as never,
       ...READS_RETRY,

@@ -9,10 +9,10 @@ export async function probeForm(
   config: Pick<Config, "GOOGLE_FORM_ID" | "GOOGLE_APPLICATION_CREDENTIALS" | "GOOGLE_API_URL">,
   auth?: unknown,
 ): Promise<FormProbe> {
-  const { google } = await import("googleapis");
-  const client =
-    auth ?? new google.auth.GoogleAuth({ keyFile: config.GOOGLE_APPLICATION_CREDENTIALS, scopes: FORMS_SCOPES });
-  const forms = google.forms({
+  const { forms: formsApi } = await import("googleapis/build/src/apis/forms/index.js");
+  const { GoogleAuth } = await import("google-auth-library");
+  const client = auth ?? new GoogleAuth({ keyFile: config.GOOGLE_APPLICATION_CREDENTIALS, scopes: FORMS_SCOPES });
+  const forms = formsApi({
     version: "v1",
     auth: client as never,
     retry: false,

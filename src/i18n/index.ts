@@ -14,6 +14,9 @@ import { setup } from "./messages/setup.js";
 import { google } from "./messages/google.js";
 import { response } from "./messages/response.js";
 import { caseRecord } from "./messages/case.js";
+import { enrollment } from "./messages/enrollment.js";
+import { apple } from "./messages/apple.js";
+import { personal } from "./messages/personal.js";
 import { reporter } from "./messages/reporter.js";
 
 export type { Catalog } from "./catalog.js";
@@ -35,6 +38,9 @@ const catalogs = [
   confirm,
   caseRecord,
   company,
+  enrollment,
+  apple,
+  personal,
   reporter,
 ];
 

@@ -16,8 +16,8 @@ export function googleFormJobs(ctx: Pick<JobContext, "core" | "config">, opts: {
     if (poller) return poller;
     let auth = opts.auth;
     if (!auth) {
-      const { google } = await import("googleapis");
-      auth = new google.auth.GoogleAuth({ keyFile: config.GOOGLE_APPLICATION_CREDENTIALS, scopes: FORMS_SCOPES });
+      const { GoogleAuth } = await import("google-auth-library");
+      auth = new GoogleAuth({ keyFile: config.GOOGLE_APPLICATION_CREDENTIALS, scopes: FORMS_SCOPES });
     }
     poller = new GoogleFormPoller({
       core,

@@ -4,8 +4,9 @@ import type { RespondFn } from "@slack/bolt";
 import type { CommandType } from "../core/types.js";
 import { t, type Locale } from "../i18n/index.js";
 import { escapeMrkdwn } from "./blocks/kit.js";
+import { scopeOf } from "../core/devices/personal.js";
 import type { SlackDeps } from "./deps.js";
-import { button, type ButtonClick } from "./button.js";
+import { button, type ButtonClick, type ButtonReply } from "./button.js";
 
 export interface ButtonTarget {
   r?: string;
@@ -13,6 +14,7 @@ export interface ButtonTarget {
   c?: string;
 }
 
+/** The one reading of a button's (or option's) value: which report, device or command it is about. */
 export function parseTarget(value: string | undefined): ButtonTarget | null {
   try {
     const v = JSON.parse(value ?? "") as ButtonTarget;
@@ -35,8 +37,8 @@ export interface Click extends ButtonClick {
 /** An incident button: its value names the report/device/command; `needs` is the id it must carry. */
 export function incidentButton(
   deps: SlackDeps,
-  needs: "d" | "r" | "any",
-  run: (click: Click) => Promise<string | null>,
+  needs: "d" | "r" | "c" | "any",
+  run: (click: Click) => Promise<ButtonReply>,
 ) {
   return button(deps, async (click) => {
     const target = parseTarget(click.value);
@@ -49,7 +51,7 @@ export function incidentButton(
 export function commandButton(deps: SlackDeps, type: CommandType) {
   return incidentButton(deps, "d", async ({ target, actor, locale }) => {
     const command = await deps.core.commands.request(actor, { deviceId: target.d!, type, reportId: target.r ?? null });
-    return queuedText(deps, command.deviceId, type, command.state, locale);
+    return queuedText(deps, command.deviceId, type, command.state, locale, command.params);
   });
 }
 
@@ -64,8 +66,11 @@ export async function queuedText(
   type: CommandType,
   state: string,
   locale: Locale,
+  params?: unknown,
 ): Promise<string> {
   const name = escapeMrkdwn(await deviceName(deps, deviceId));
+  if (state === "AWAITING_APPROVAL" && type === "ERASE_DEVICE" && scopeOf(params) === "company_data")
+    return t(locale, "personal.ephemeral.requested", { name });
   if (state === "AWAITING_APPROVAL" && type !== "ERASE_DEVICE")
     return t(locale, "brake.ephemeral.requested", { name, type: t(locale, `command.type.${type}`) });
   if (state === "AWAITING_APPROVAL") return t(locale, "commands.ephemeral.wipe_requested", { name });

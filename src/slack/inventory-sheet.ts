@@ -29,6 +29,7 @@ export function inventorySheet(devices: readonly InventoryRow[], reader: Reader)
       ...d,
       supervised: yesNo(d.supervised),
       ade: yesNo(d.ade),
+      byod: yesNo(d.byod),
       state: t(locale, `incident.state.${d.state}`),
       lastCheckIn: d.lastCheckIn ? spreadsheetTime(d.lastCheckIn, timeZone) : "",
     };

@@ -207,7 +207,7 @@ describe("/mdm export", () => {
     const csv = upload.content.toString("utf8").slice(1);
     const [header, ...rows] = csv.trim().split("\r\n");
     expect(header).toBe(
-      "Device name,Platform,Model,Serial number,UDID,IMEI,Phone number,Owner name,Owner email,Department,Supervised,ADE,Management state,Last check-in (Asia/Tokyo),Open alerts",
+      "Device name,Platform,Model,Serial number,UDID,IMEI,Phone number,Owner name,Owner email,Department,Supervised,ADE,BYOD,Management state,Last check-in (Asia/Tokyo),Open alerts",
     );
     const row = rows.find((r) => r.includes("SNEXPORT01"))!;
     expect(row).toContain("営業用 iPhone");

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/i18n/index.js";
 import { ADMIN_1, ADMIN_2, startTestApp, type TestApp } from "../support/harness.js";
+import { aDevice, aPerson } from "../support/builders.js";
 import {
   actionIds,
   answer,
@@ -151,5 +152,46 @@ describe.each(LOCALES)("an incident that tells the truth, in %s", (locale) => {
     expect(header(closed)).toContain(w.wiped);
     expect(closed.text).toContain(w.wiped);
     expect(actionIds(closed)).toEqual(["case_record"]);
+  });
+
+  it("gives a Mac and an Android phone their own lock advice, never iOS's", async () => {
+    const owner = await aPerson(t.db.prisma);
+    const mac = await aDevice(t.db.prisma, { platform: "MACOS", name: "MacBook", ownerId: owner.id });
+    const pixel = await aDevice(t.db.prisma, { platform: "ANDROID", name: "Pixel", ownerId: owner.id });
+    const created = await t.app.core.reports.create({
+      channel: "WEB",
+      reporterEmail: owner.email,
+      deviceDescription: "MacBook and Pixel",
+      deviceIds: [mac.id, pixel.id],
+      circumstances: "LOST",
+      consentLostMode: true,
+      locale,
+    });
+    await t.flush();
+    const advice: Record<string, string> = {};
+    for (const d of [mac, pixel]) {
+      const trigger = `lock-${locale}-${d.id}`;
+      await t.requests.blockAction({
+        user: ADMIN_1,
+        actionId: "device_lock",
+        value: JSON.stringify({ r: created.report.id, d: d.id }),
+        triggerId: trigger,
+      });
+      const open = await until(
+        () => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === trigger),
+        "the lock modal",
+      );
+      advice[d.platform] = JSON.stringify(open.args.view.blocks);
+    }
+    for (const text of Object.values(advice)) {
+      expect(text).not.toMatch(/iOS/);
+      expect(text).not.toMatch(/passcode|パスコード/);
+    }
+    expect(advice.MACOS).toMatch(locale === "ja" ? /Mac には紛失モードがありません/ : /Macs have no lost mode/);
+    expect(advice.ANDROID).toMatch(locale === "ja" ? /画面ロック/ : /screen lock/);
+    // The incident message's notes for them say the same.
+    const ts = await incidentTs(t, created.report.id);
+    const incident = JSON.stringify(latestIncident(t, ts, created.report.reference ?? "").blocks ?? "");
+    expect(incident).not.toMatch(/passcode|パスコード|iOS/);
   });
 });

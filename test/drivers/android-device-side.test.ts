@@ -8,7 +8,7 @@ import { ADMIN_1, postJson, startTestApp, type TestApp } from "../support/harnes
 import { aPerson } from "../support/builders.js";
 import { FakeAndroidApi, presetTokenAuth } from "../support/fake-android.js";
 import { AndroidDriver } from "../../src/drivers/android.js";
-import { actionIds, incidentTs, latestIncident, threadTexts } from "../commands/support.js";
+import { actionIds, incidentTs, latestIncident, threadTexts, until } from "../commands/support.js";
 
 const PUBSUB_TOKEN = "pubsub-token-device-side";
 let t: TestApp;
@@ -42,9 +42,9 @@ const pubsub = (type: string, data: unknown) =>
     subscription: "projects/acme/subscriptions/amapi",
   });
 
-async function flushUntil(check: () => Promise<boolean>) {
-  for (let i = 0; i < 5 && !(await check()); i++) await t.flush();
-}
+/** Drains the outbox until `check` holds: on a loaded machine the first posts take several drains. */
+const flushUntil = (check: () => Promise<boolean>) =>
+  until(async () => (await check()) || ((await t.flush()) && false), "the incident post");
 
 /** A company phone reported lost, with lost mode confirmed by the device. */
 async function lostPhone() {

@@ -7,7 +7,7 @@ import { ADMIN_1, ADMIN_2, startTestApp, type TestApp } from "../support/harness
 import { aPerson } from "../support/builders.js";
 import { FakeAndroidApi, presetTokenAuth } from "../support/fake-android.js";
 import { AndroidDriver } from "../../src/drivers/android.js";
-import { actionIds, latestIncident, incidentTs } from "../commands/support.js";
+import { actionIds, latestIncident, incidentTs, until } from "../commands/support.js";
 import { messageText } from "../reports/portal.js";
 
 let t: TestApp;
@@ -53,12 +53,12 @@ async function reported(id: string, facts: Record<string, unknown>) {
     locale: "en",
   });
   // The first delivery after start also asks Slack who the bot is; drain until the post landed.
-  for (
-    let i = 0;
-    i < 5 && !(await t.db.prisma.slackMessageRef.findUnique({ where: { key: `report:${created.report.id}` } }));
-    i++
-  )
-    await t.flush();
+  await until(
+    async () =>
+      (await t.db.prisma.slackMessageRef.findUnique({ where: { key: `report:${created.report.id}` } })) ||
+      ((await t.flush()) && null),
+    "the incident post",
+  );
   const ts = await incidentTs(t, created.report.id);
   return { device, name, message: latestIncident(t, ts, created.report.reference) };
 }
@@ -124,5 +124,10 @@ describe("Android ownership and API level", () => {
     expect(JSON.stringify(calls.map((c) => [c.query.getAll("wipeReasonMessage"), c.body]))).toMatch(
       /removing the work profile and company data\. Your personal apps and data stay/,
     );
+    // Company data only (issue 19): the owner's SD card and eSIM are never wiped with the work profile.
+    expect(pending.params).toMatchObject({ scope: "company_data" });
+    const flags = JSON.stringify(calls.map((c) => [c.query.getAll("wipeDataFlags"), c.body]));
+    expect(flags).toMatch(/PRESERVE_RESET_PROTECTION_DATA/);
+    expect(flags).not.toMatch(/WIPE_EXTERNAL_STORAGE|WIPE_ESIMS/);
   });
 });

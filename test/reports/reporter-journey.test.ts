@@ -62,7 +62,8 @@ describe.each(LOCALES)("the reporter's journey, in %s", (locale: Locale) => {
       value: JSON.stringify({ r: reportId, d: agent.deviceId }),
     };
   }
-  const dmsTo = (user: string) => t.slack.posts(`D${user}`);
+  // A DM goes to the user (Slack opens the IM itself) or to the IM channel opened first.
+  const dmsTo = (user: string) => [...t.slack.posts(user), ...t.slack.posts(`D${user}`)];
 
   async function lostModeOn(c: Awaited<ReturnType<typeof aCase>>) {
     await t.requests.blockAction({ user: ADMIN_1, actionId: "lost_mode_enable", value: c.value, messageTs: c.ts });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/harness.js";
+import { until } from "../support/until.js";
 import { aDevice, aPerson } from "../support/builders.js";
 import {
   buttonsByBlock,
@@ -84,7 +85,7 @@ describe("the report form", () => {
     expect(report.lostAt?.toISOString()).toBe("2026-11-19T23:30:00.000Z");
 
     // The reporter has Slack: a DM with the reference and the same status link.
-    const dm = t.slack.posts().find((p) => p.channel === `D${owner.slackUserId}`);
+    const dm = t.slack.posts().find((p) => [owner.slackUserId, `D${owner.slackUserId}`].includes(p.channel));
     expect(dm?.text).toContain(reference);
     expect(dm?.text).toContain(`http://portal.test${statusPath}`);
 
@@ -239,7 +240,7 @@ describe("rate limiting", () => {
       expect(await submitAs(second, "203.0.113.10", "hanako@example.co.jp")).toBe(429);
       expect(await submitAs(second, "203.0.113.11", "jiro@example.co.jp")).toBe(200);
       const windows = await first.db.prisma.rateLimitWindow.findMany();
-      expect(windows.map((w) => w.hits).sort()).toEqual([1, 4]);
+      expect(windows.map((w) => w.hits).sort()).toEqual([1, 2]);
       expect(JSON.stringify(windows)).not.toContain("203.0.113");
     } finally {
       await second.close();
@@ -271,6 +272,38 @@ describe("rate limiting", () => {
       }
     }
   });
+
+  it.each(["en", "ja"])(
+    "counts only accepted reports, and in %s the 429 keeps what was typed and shows the help desk",
+    async (lang) => {
+      const app = await startTestApp({ env: { REPORT_RATE_LIMIT: "1" } });
+      try {
+        await app.requests.slashCommand({ command: "/mdm", text: "company phone 03-1234-5678", user: "UADMIN1" });
+        await until(async () => (await app.db.prisma.setting.count()) > 0, "the help-desk number saved");
+        // Three mistakes do not use up the allowance.
+        for (let i = 0; i < 3; i++) {
+          const bad = await openForm(app, `?lang=${lang}`);
+          expect((await submitForm(app, bad, validReport({ reporterEmail: "" }))).status).toBe(400);
+        }
+        const good = await openForm(app, `?lang=${lang}`);
+        expect((await submitForm(app, good, validReport({ reporterEmail: "a@example.co.jp" }))).status).toBe(200);
+        const over = await openForm(app, `?lang=${lang}`);
+        const refused = await submitForm(
+          app,
+          over,
+          validReport({ reporterEmail: "b@example.co.jp", location: "渋谷駅の改札", lang }),
+        );
+        expect(refused.status).toBe(429);
+        expect(refused.html).toContain('value="b@example.co.jp"');
+        expect(refused.html).toContain("渋谷駅の改札");
+        expect(refused.html).toContain('href="tel:0312345678"');
+        expect(refused.html).toContain(lang === "ja" ? "少しお待ちください" : "Please wait a moment");
+        expect((await app.db.prisma.rateLimitWindow.findMany()).map((w) => w.hits)).toEqual([1]);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 
   it("limits submissions per address, and lets them through again after the window", async () => {
     const limited = await startTestApp({ env: { REPORT_RATE_LIMIT: "2" } });

@@ -190,14 +190,27 @@ describe("the approval policy", () => {
     expect((await checkIn(t, lost.agent.token)).json.commands).toEqual([]);
     await t.flush();
     const ts = await incidentTs(t, lost.reportId);
-    const post = t.slack.posts().find((p) => p.thread_ts === ts && actionIds(p).includes("wipe_approve"))!;
+    // Its own buttons and words, not the wipe's: "Approve: Lost mode", "Withdraw request".
+    const post = t.slack.posts().find((p) => p.thread_ts === ts && actionIds(p).includes("command_approve"))!;
     expect(String(post.text)).toMatch(/asked for \*Lost mode\*.*response policy requires a second administrator/i);
-    expect(await click(ADMIN_1, "wipe_approve", buttonValue(post, "wipe_approve"))).toMatch(
-      /two different administrators/,
+    expect(actionIds(post)).toEqual(["command_approve", "command_cancel"]);
+    const buttons = blocksOf(post).flatMap((b) => b.elements ?? []);
+    expect(buttons.map((b: any) => b.text.text)).toEqual(["Approve: Lost mode", "Withdraw request"]);
+    expect(buttons.map((b: any) => b.confirm.title.text)).toEqual(["Approve Lost mode?", "Withdraw the request?"]);
+    expect(JSON.stringify(buttons)).not.toMatch(/wipe|erase/i);
+    expect(await click(ADMIN_1, "command_approve", buttonValue(post, "command_approve"))).toMatch(
+      /response policy requires a second administrator: you requested this/,
     );
-    expect(await click(ADMIN_2, "wipe_approve", buttonValue(post, "wipe_approve"))).toMatch(
+    expect(await click(ADMIN_2, "command_approve", buttonValue(post, "command_approve"))).toMatch(
       /Lost mode of .* approved and queued/i,
     );
+    await t.flush();
+    // The approval post loses its buttons and says what was decided, in the command's own words.
+    const closed = t.slack.callsTo("chat.update").filter((c) => /Lost mode of \*iPhone/.test(String(c.args.text)));
+    expect(closed.map((c) => String(c.args.text)).join("\n")).toMatch(
+      /Lost mode of \*iPhone[^*]*\* approved and queued/,
+    );
+    expect(JSON.stringify(closed.at(-1)!.args.blocks)).not.toMatch(/command_approve|wipe/i);
     expect((await checkIn(t, lost.agent.token)).json.commands.map((c: any) => c.type)).toEqual(["EnableLostMode"]);
 
     // Back off again, and a limit change, each through two admins; a withdrawn change applies nothing.
@@ -236,5 +249,51 @@ describe("bulk requests", () => {
     expect(batch.every((c) => c.state === "AWAITING_APPROVAL")).toBe(true);
     // The employee who is not an administrator gets nothing done.
     expect(await mdm("UEMPLOYEE", `bulk lock ${serials[0]}`)).toMatch(/administrator/);
+  });
+});
+
+describe("bulk requests from a CSV file", () => {
+  it("takes an uploaded inventory export in Slack, reads its serial column, and sends every device through the same rules", async () => {
+    const devices = [await lostDevice(t), await lostDevice(t)];
+    const serials = await Promise.all(
+      devices.map(
+        async (d) => (await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.agent.deviceId } })).serial!,
+      ),
+    );
+    const responseId = "bulk-open";
+    await t.requests.slashCommand({
+      command: "/mdm",
+      text: "bulk lock",
+      user: ADMIN_1,
+      responseId,
+      triggerId: "trig-bulk",
+    });
+    const opened = await until(() =>
+      t.slack.callsTo("views.open").find((c) => JSON.stringify(c.args).includes("bulk_upload")),
+    );
+    expect(JSON.stringify(opened.args)).toMatch(/Several devices at once/);
+    // An inventory export as /mdm export writes it (BOM, headers in the reader's language).
+    const csv = `\uFEFFDevice name,Platform,Model,Serial number,UDID,IMEI\n${devices
+      .map((d, i) => `Phone ${i},iOS,iPhone 15,${serials[i]},,`)
+      .join("\n")}\n`;
+    const fileId = t.slack.addFile({ name: "lost.csv", content: csv });
+    const before = t.slack.posts(ADMIN_1).length;
+    const res = await t.requests.viewSubmission({
+      user: ADMIN_1,
+      callbackId: "bulk_upload",
+      privateMetadata: "lock",
+      values: { file: { file: { files: [{ id: fileId, name: "lost.csv" }] } } },
+    });
+    expect(res.status).toBe(200);
+    const dm = await until(() => t.slack.posts(ADMIN_1)[before], "the bulk result by DM");
+    expect(String(dm.text)).toMatch(/\*Lock\* for 2 devices/);
+    for (const d of devices)
+      expect(
+        await t.db.prisma.command.findFirstOrThrow({ where: { deviceId: d.agent.deviceId, type: "DEVICE_LOCK" } }),
+      ).toMatchObject({
+        batchId: expect.any(String),
+      });
+    await t.flush();
+    expect(security().join("\n")).toMatch(/Request naming 2 devices.*\*Lock\*.*\(from CSV\)/);
   });
 });

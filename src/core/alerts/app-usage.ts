@@ -1,4 +1,4 @@
-// The app usage policy applied (seed 000, 004): the apps a device reports — the agent's check-in,
+// The app usage policy applied (the management-methods column and the alert e-mail guide): the apps a device reports — the agent's check-in,
 // NanoMDM's InstalledApplicationList answer, the Android Management API's applicationReports —
 // are checked against the allow or deny list. A violating device gets one open
 // `app_policy_violation` alert naming the apps (immediate on iOS/Android, to the admins, the

@@ -1,4 +1,4 @@
-// CSV both ways: reading the app usage policy file (seed 004: app ID in the first column, no
+// CSV both ways: reading the app usage policy file (the vendor's guide to alert e-mails 「重要なアラートメール設定」: app ID in the first column, no
 // header) and writing the lists that are too long for a Slack message.
 
 /** Splits one CSV line into fields, honouring "quoted, fields" and "" escapes. */

@@ -1,4 +1,4 @@
-// The app usage policy (seed 004): an allow list or a deny list of app IDs. Using an app outside
+// The app usage policy (the vendor's guide to alert e-mails 「重要なアラートメール設定」): an allow list or a deny list of app IDs. Using an app outside
 // the allow list, or one on the deny list, is a violation that arrives as an alert.
 import type { Db } from "../../db/client.js";
 import type { Actor, Actors } from "../actors.js";

@@ -1,4 +1,4 @@
-// Who hears about a device's alert besides the admin channel (seed 004): the device's owner and
+// Who hears about a device's alert besides the admin channel (the vendor's guide to alert e-mails 「重要なアラートメール設定」): the device's owner and
 // the owner's department admins, each with a Slack id to DM and their language.
 import type { Tx } from "../audit.js";
 

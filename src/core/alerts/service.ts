@@ -205,7 +205,7 @@ export class AlertService {
 
 /**
  * An `app_policy_violation` sent in names apps; those the policy allows are not violations
- * (seed 004: the policy is what detects them). With none left the item is refused with the
+ * (the vendor's guide to alert e-mails 「重要なアラートメール設定」: the policy is what detects them). With none left the item is refused with the
  * reason; otherwise only the violating apps are kept (all that was sent stays in reportedApps).
  */
 async function applyPolicy(tx: Tx, valid: { index: number; input: AlertInput }[], rejected: IntakeResult["rejected"]) {

@@ -1,4 +1,4 @@
-// The alert types of the seed's table (seed 004, CONTRACT.md) and which of them are posted at
+// The alert types of the table in the vendor's guide to alert e-mails 「重要なアラートメール設定」 and the External contract, and which of them are posted at
 // once, by OS. An alert on an OS the table does not list for that type is kept and counted in the
 // digest, but never posted immediately: the vendor only promises immediacy where the table says so.
 import type { Platform } from "../../generated/prisma/enums.js";
@@ -25,7 +25,7 @@ export type AlertType = (typeof ALERT_TYPES)[number];
 
 type Os = "ios" | "macos" | "android" | "windows";
 
-/** Types posted at once, and the operating systems on which they are (seed 004's table). */
+/** Types posted at once, and the operating systems on which they are (the alert e-mail guide's table). */
 const IMMEDIATE: Partial<Record<AlertType, readonly Os[]>> = {
   unenrolled: ["ios", "macos"],
   jailbreak: ["ios"],

@@ -1,4 +1,4 @@
-// The response policy (issue 19): the company-wide wipe limit per rolling hour and which command
+// The response policy (incident response): the company-wide wipe limit per rolling hour and which command
 // types need a second administrator. Kept in the Setting table so two administrators change it
 // from Slack without a restart; the wipe limit's starting value comes from WIPE_LIMIT_PER_HOUR.
 import { z } from "zod";

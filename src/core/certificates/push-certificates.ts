@@ -1,6 +1,6 @@
 // The push certificate's lifecycle: generate the key and CSR (key encrypted at rest), take back
 // Apple's .pem and install it as a renewal — or refuse it plainly. Replacing the certificate
-// with one for another topic disconnects every enrolled device (seed 001, 003), so that takes
+// with one for another topic disconnects every enrolled device (the administrator handover column and the supervised-mode note), so that takes
 // two different administrators.
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";

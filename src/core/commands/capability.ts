@@ -3,6 +3,7 @@
 // request is refused here with the same reason the button's place shows.
 import type { CommandType, Device } from "../../generated/prisma/client.js";
 import {
+  fullResetCapability,
   isReachable,
   lockCapability,
   lostModeCapability,
@@ -38,17 +39,27 @@ const ENGLISH: Record<string, string> = {
     "Android has no location or sound command: a device in lost mode sends its location by itself, and it is posted in the incident thread",
   "commands.refused.needs_lost_mode": "the device is not in lost mode; enable lost mode first",
   "commands.refused.not_reachable": "the device is no longer managed; no command can reach it",
+  "capability.activation_lock.unsupervised":
+    "Apple gives the Activation Lock bypass code only for supervised Apple devices",
+  "capability.lost_mode.user_enrollment": "Apple allows no lost mode on a device enrolled through User Enrollment",
+  "capability.lock.mac_user_enrollment": "Apple allows no remote lock on a Mac enrolled through User Enrollment",
+  "capability.wipe.personal_full_only":
+    "this personal device has no separate company part to remove; only a full reset with the owner's consent is possible",
+  "capability.full_reset.company": "a full reset with the owner's consent is for personal devices; use wipe",
+  "capability.full_reset.impossible":
+    "the platform cannot erase this personal device completely; only the company data can be removed",
 };
 
 type Facts = Pick<Device, "platform" | "supervised" | "ade" | "state" | "passcodePresent"> &
-  Partial<Pick<Device, "ownership" | "managementMode" | "apiLevel">>;
+  Partial<Pick<Device, "ownership" | "managementMode" | "apiLevel" | "userEnrollment" | "byod">>;
 
-function byType(device: Facts, type: CommandType): Capability {
+function byType(device: Facts, type: CommandType, params?: Record<string, unknown>): Capability {
   switch (type) {
     case "ENABLE_LOST_MODE":
       return lostModeCapability(device);
     case "ERASE_DEVICE":
-      return wipeCapability(device);
+      // A full reset asked for a personal device is its own action (the owner's consent).
+      return params?.scope === "full" ? fullResetCapability(device) : wipeCapability(device);
     case "DEVICE_LOCK":
       return lockCapability(device);
     case "DEVICE_LOCATION":
@@ -63,14 +74,23 @@ function byType(device: Facts, type: CommandType): Capability {
       if (device.state !== "LOST_MODE") return { allowed: false, reasonKey: "commands.refused.needs_lost_mode" };
       return { allowed: true };
     }
+    case "ACTIVATION_LOCK_BYPASS_CODE":
+      // Apple gives the bypass code only to the MDM of a supervised device (iOS 7.1, macOS 10.15).
+      if (!isReachable(device)) return { allowed: false, reasonKey: "commands.refused.not_reachable" };
+      if (!["IOS", "IPADOS", "MACOS"].includes(device.platform) || !device.supervised)
+        return { allowed: false, reasonKey: "capability.activation_lock.unsupervised" };
+      return { allowed: true };
+    case "CLEAR_ACTIVATION_LOCK":
+      // Not a device command: the device is wiped by then. Its own rule is in requests.ts.
+      return { allowed: true };
     default:
       // Queries (DeviceInformation, SecurityInfo, InstalledApplicationList): anything still managed may be asked.
       return isReachable(device) ? { allowed: true } : { allowed: false, reasonKey: "commands.refused.not_reachable" };
   }
 }
 
-export function commandRefusal(device: Facts, type: CommandType): Refusal | null {
-  const c = byType(device, type);
+export function commandRefusal(device: Facts, type: CommandType, params?: Record<string, unknown>): Refusal | null {
+  const c = byType(device, type, params);
   if (c.allowed) return null;
   const reasonKey = c.reasonKey ?? "commands.refused.not_reachable";
   return { reasonKey, message: ENGLISH[reasonKey] ?? reasonKey };

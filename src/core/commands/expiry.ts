@@ -5,6 +5,7 @@ import type { Clock } from "../clock.js";
 import type { EventSink } from "../events.js";
 import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
 import { NOTE } from "./results.js";
+import { LIVE_STATES } from "./rules.js";
 
 export interface ExpiryDeps {
   db: Db;
@@ -20,7 +21,7 @@ export class CommandExpiry {
   async expireDue(now: Date = this.deps.clock.now()): Promise<number> {
     const { db, events } = this.deps;
     const due = await db.command.findMany({
-      where: { state: { in: ["AWAITING_APPROVAL", "QUEUED", "SENT"] }, expiresAt: { lte: now } },
+      where: { state: { in: [...LIVE_STATES] }, expiresAt: { lte: now } },
       select: { id: true, state: true, reportId: true, type: true },
       orderBy: { expiresAt: "asc" },
     });

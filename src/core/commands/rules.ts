@@ -1,4 +1,4 @@
-// The command rules from seed 002, as pure functions: when a command expires, which states are
+// The command rules from the vendor's guide to commands for a lost device 「デバイスの紛失時の対応」, as pure functions: when a command expires, which states are
 // live, and how a command's progress shows on the loss report.
 import { DAY } from "../clock.js";
 import type { CommandState, CommandType, ReportStatus } from "../../generated/prisma/client.js";
@@ -9,7 +9,7 @@ export const ORDINARY_EXPIRY_MS = 7 * DAY;
 /** States in which a command still holds its device's "one live command per type" slot. */
 export const LIVE_STATES: readonly CommandState[] = ["AWAITING_APPROVAL", "QUEUED", "SENT"];
 
-export const isLive = (s: CommandState) => LIVE_STATES.includes(s);
+export const isLive = (s: CommandState | string) => (LIVE_STATES as readonly string[]).includes(s);
 
 /** The unique key that makes a double click, two admins or two replicas create one command. */
 export const activeKeyOf = (deviceId: string, type: CommandType) => `${deviceId}:${type}`;
@@ -22,7 +22,7 @@ export interface ExpiryContext {
 
 /**
  * null = never expires. Lost mode never expires, so an offline device still gets it whenever it
- * comes back; a wipe issued after lost mode inherits that (seed 002). Everything else: 7 days.
+ * comes back; a wipe issued after lost mode inherits that (the vendor's guide to commands for a lost device 「デバイスの紛失時の対応」). Everything else: 7 days.
  */
 export function expiresAtFor(type: CommandType, from: Date, ctx: ExpiryContext): Date | null {
   if (type === "ENABLE_LOST_MODE") return null;
@@ -34,6 +34,7 @@ export function expiresAtFor(type: CommandType, from: Date, ctx: ExpiryContext):
 export const QUERY_TYPES: readonly CommandType[] = [
   "DEVICE_INFORMATION",
   "SECURITY_INFO",
+  "ACTIVATION_LOCK_BYPASS_CODE",
   "INSTALLED_APPLICATION_LIST",
 ];
 export const isQuery = (type: string) => (QUERY_TYPES as readonly string[]).includes(type);

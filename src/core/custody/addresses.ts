@@ -40,7 +40,7 @@ export function domainOf(address: string): string {
 
 /**
  * Warnings for an address, given whether it belongs to a person on record. The Android
- * Enterprise admin account is a Gmail account by definition (seeds 000/001): no free-mail or
+ * Enterprise admin account is a Gmail account by definition (the management-methods column and the administrator handover column): no free-mail or
  * group-address warning for it — what matters is who holds it and its yearly sign-in.
  */
 export function addressWarnings(

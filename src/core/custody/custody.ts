@@ -1,4 +1,4 @@
-// Who holds each account the MDM depends on (seed 001): the address, whether it is a shared
+// Who holds each account the MDM depends on (the vendor's column on handing over the administrator role 「管理者引き継ぎのポイント」): the address, whether it is a shared
 // group address, who holds the password and where it is kept, who holds the 2FA phone, when it
 // was last checked. Never the password, a 2FA code or a key itself.
 import type { Db } from "../../db/client.js";

@@ -1,4 +1,4 @@
-// The handover checklist for a change of administrator (seed 001's six items). Each item's
+// The handover checklist for a change of administrator (the administrator handover column's six items). Each item's
 // state is computed from the custody records — what is missing — and an admin confirms it once
 // complete. A change to the account after the confirmation makes it due for confirming again.
 import type { Db, Prisma } from "../../db/client.js";
@@ -72,7 +72,7 @@ const ROLE: Partial<Record<HandoverKey, AccountRole>> = {
   android_gmail: "ANDROID_ENTERPRISE_GMAIL",
 };
 
-/** Which custody facts each item needs (seed 001: password holder and 2FA phone holder for Apple IDs). */
+/** Which custody facts each item needs (the vendor's column on handing over the administrator role 「管理者引き継ぎのポイント」: password holder and 2FA phone holder for Apple IDs). */
 const NEEDS: Record<HandoverKey, Missing[]> = {
   panel_contact: [],
   system_admin: ["password_holder", "password_location"],

@@ -1,4 +1,4 @@
-// What each loss-response action can do for one device: the seed's rules (seed 002) and each
+// What each loss-response action can do for one device: the rules of the vendor's guide to commands for a lost device 「デバイスの紛失時の対応」 and each
 // platform vendor's own rules, one function per platform family. Pure on purpose: the incident
 // message (to hide a button and say why in its place) and the command lifecycle (to refuse a
 // crafted request in the core) must give the same answer.
@@ -8,8 +8,10 @@
 // only, and require supervision. macOS has none of them: a Mac is locked or erased (with a Find
 // My PIN). A new platform family adds one function below and one line in FAMILY.
 import type { ManagementState, Platform } from "../../generated/prisma/enums.js";
+import { companyDataRemoval, fullResetPossible, isPersonal } from "./personal.js";
 
-export type DeviceAction = "lost_mode" | "wipe" | "lock" | "locate" | "sound";
+/** `full_reset`: erasing a personal device completely, which needs its owner's consent. */
+export type DeviceAction = "lost_mode" | "wipe" | "lock" | "locate" | "sound" | "full_reset";
 
 export interface DeviceFacts {
   platform: Platform;
@@ -24,6 +26,10 @@ export interface DeviceFacts {
   managementMode?: string | null;
   /** Android API level; null/absent: unknown. */
   apiLevel?: number | null;
+  /** Apple User Enrollment (BYOD): enrolled with an EnrollmentID instead of the UDID. */
+  userEnrollment?: boolean | null;
+  /** An administrator's BYOD mark. */
+  byod?: boolean | null;
 }
 
 export interface Capability {
@@ -52,15 +58,27 @@ function notManaged(d: DeviceFacts): Capability | null {
   return null;
 }
 
-/** Apple's platform rules, from the schema: lost mode and its companions only on supervised iOS/iPadOS. */
+/**
+ * Apple's platform rules, from the schema: lost mode and its companions only on supervised
+ * iOS/iPadOS, and never on a user-enrolled device; DeviceLock is forbidden on a user-enrolled Mac.
+ */
 const apple: Rules = (d) => {
   const lostModeFamily: Capability =
     d.platform === "MACOS"
       ? { allowed: false, reasonKey: "capability.lost_mode.macos" }
-      : !d.supervised
-        ? { allowed: false, reasonKey: "capability.lost_mode.unsupervised" }
-        : ALLOWED;
-  return { lost_mode: lostModeFamily, locate: lostModeFamily, sound: lostModeFamily };
+      : d.userEnrollment
+        ? { allowed: false, reasonKey: "capability.lost_mode.user_enrollment" }
+        : !d.supervised
+          ? { allowed: false, reasonKey: "capability.lost_mode.unsupervised" }
+          : ALLOWED;
+  const out: Partial<Record<DeviceAction, Capability>> = {
+    lost_mode: lostModeFamily,
+    locate: lostModeFamily,
+    sound: lostModeFamily,
+  };
+  if (d.platform === "MACOS" && d.userEnrollment)
+    out.lock = { allowed: false, reasonKey: "capability.lock.mac_user_enrollment" };
+  return out;
 };
 
 /**
@@ -68,7 +86,7 @@ const apple: Rules = (d) => {
  * only on company-owned devices — fully managed (DEVICE_OWNER) on Android 11 (API 30) and later,
  * a work profile on a company-owned device (PROFILE_OWNER) on Android 13 (API 33) and later — and
  * refuses it elsewhere. On a personally-owned device a wipe removes only the work profile and
- * the company's data; the owner's own data stays, so no factory reset is ever offered there.
+ * the company's data (the personal-device rules, personal.ts).
  * What the device never told us (ownership, mode, API level unknown) is left to Google to judge.
  * Android has no location or sound command: a device in lost mode sends its location itself
  * (USAGE_LOGS), so those two are not buttons.
@@ -80,11 +98,6 @@ const android: Rules = (d) => {
   const out: Partial<Record<DeviceAction, Capability>> = { locate: noCommand, sound: noCommand };
   if (d.ownership === "personal") {
     out.lost_mode = { allowed: false, reasonKey: "capability.lost_mode.android_personal" };
-    out.wipe = {
-      allowed: true,
-      warningKey: "capability.wipe.android_work_profile",
-      labelKey: "capability.wipe.android_work_profile_button",
-    };
     return out;
   }
   const mode = d.managementMode as keyof typeof ANDROID_LOST_MODE_MIN_API | null | undefined;
@@ -129,10 +142,29 @@ export function lostModeFollowUpCapability(d: DeviceFacts, action: "locate" | "s
   return ALLOWED;
 }
 
+/** What the wipe button removes from a personal device, said on the button and beside it. */
+const COMPANY_DATA_WIPE = {
+  android_work_profile: {
+    warningKey: "capability.wipe.android_work_profile",
+    labelKey: "capability.wipe.android_work_profile_button",
+  },
+  apple_mdm_profile: {
+    warningKey: "capability.wipe.apple_mdm_profile",
+    labelKey: "capability.wipe.company_data_button",
+  },
+  agent_profile: { warningKey: "capability.wipe.agent_profile", labelKey: "capability.wipe.company_data_button" },
+} as const;
+
+/** The wipe button: a factory reset on a company device, "remove company data" on a personal one. */
 export function wipeCapability(d: DeviceFacts): Capability {
   const platform = platformCapability(d, "wipe");
   const off = notManaged(d) ?? refusal(platform);
   if (off) return off;
+  if (isPersonal(d)) {
+    const removal = companyDataRemoval(d);
+    if (!removal) return { allowed: false, reasonKey: "capability.wipe.personal_full_only" };
+    return { allowed: true, ...COMPANY_DATA_WIPE[removal] };
+  }
   if (platform.warningKey) return platform;
   return {
     allowed: true,
@@ -147,9 +179,21 @@ export function wipeCapability(d: DeviceFacts): Capability {
 export function lockCapability(d: DeviceFacts): Capability {
   const off = notManaged(d) ?? refusal(platformCapability(d, "lock"));
   if (off) return off;
+  // "Passcode" is iPhone and iPad wording: a Mac and an Android phone are told about their own lock.
+  if (d.platform === "MACOS") return { allowed: true, warningKey: "capability.lock.macos" };
   if (d.passcodePresent === false) return { allowed: false, reasonKey: "capability.lock.no_passcode" };
+  if (d.platform === "ANDROID") return { allowed: true, warningKey: "capability.lock.android" };
   if (d.passcodePresent === true) return { allowed: true, warningKey: "capability.lock.passcode_set" };
   return { allowed: true, warningKey: "capability.lock.passcode_unknown" };
+}
+
+/** Erasing a personal device completely: possible only where the platform can, with the owner's consent. */
+export function fullResetCapability(d: DeviceFacts): Capability {
+  if (!isPersonal(d)) return { allowed: false, reasonKey: "capability.full_reset.company" };
+  const off = notManaged(d);
+  if (off) return off;
+  if (!fullResetPossible(d)) return { allowed: false, reasonKey: "capability.full_reset.impossible" };
+  return { allowed: true, warningKey: "capability.full_reset.needs_consent" };
 }
 
 const refusal = (c: Capability): Capability | null => (c.allowed ? null : c);
@@ -161,6 +205,7 @@ export function capabilities(d: DeviceFacts): Record<DeviceAction, Capability> {
     lock: lockCapability(d),
     locate: lostModeFollowUpCapability(d, "locate"),
     sound: lostModeFollowUpCapability(d, "sound"),
+    full_reset: fullResetCapability(d),
   };
 }
 

@@ -6,6 +6,7 @@ import { DAY } from "../clock.js";
 import { noResponseDevices, type NoResponseDevice } from "./no-response.js";
 import type { DigestSettings } from "./settings.js";
 import { weeklyResponseMedians, type ResponseMedians } from "../response/metrics.js";
+import { LIVE_STATES } from "../commands/rules.js";
 
 /** Renewals whose deadline is within this many days (or past) are listed. */
 export const RENEWAL_HORIZON_DAYS = 60;
@@ -55,7 +56,7 @@ export interface Digest {
   }[];
   /** Every renewal's next deadline (never hidden); dueSoon: within RENEWAL_HORIZON_DAYS or past. */
   renewals: { id: string; kind: string; label: string; expiresAt: Date; overdue: boolean; dueSoon: boolean }[];
-  /** This week's response medians (issue 19). */
+  /** This week's response medians (incident response). */
   response?: ResponseMedians;
 }
 
@@ -74,7 +75,7 @@ export async function buildDigest(tx: Tx, at: Date, since: Date, settings: Diges
     take: 5000,
   });
   const commands = await tx.command.findMany({
-    where: { state: { in: ["AWAITING_APPROVAL", "QUEUED", "SENT"] } },
+    where: { state: { in: [...LIVE_STATES] } },
     select: {
       id: true,
       type: true,

@@ -1,4 +1,4 @@
-// The seed's no-response rule (seed 004, 一定期間応答なし): a device is included when
+// The no-response rule (the vendor's guide to alert e-mails 「重要なアラートメール設定」, 一定期間応答なし): a device is included when
 // `digest time − last response ≥ threshold`. With a 24 h threshold and a last response at 13:00,
 // the next morning's 10:00 digest (21 h) leaves it out, 13:00 (24 h) detects it, and the 10:00
 // digest a day later (45 h) includes it.

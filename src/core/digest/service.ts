@@ -1,4 +1,4 @@
-// The daily digest: once a day (DIGEST_CRON in DIGEST_TZ, 10:00 Japan time by default, seed 004)
+// The daily digest: once a day (DIGEST_CRON in DIGEST_TZ, 10:00 Japan time by default, the alert e-mail guide)
 // one summary for the system admins, and where enabled one per owner and per department admin.
 // "Once" holds across restarts and replicas: the day's row in JobState is claimed inside the same
 // transaction that writes the messages, and the outbox drops a second message for the same day.

@@ -1,5 +1,5 @@
 // The digest's settings, kept in the Setting table so an admin changes them from Slack without a
-// restart: the no-response threshold per platform (seed 004: "一定期間応答なし", 24 h unless
+// restart: the no-response threshold per platform (the vendor's guide to alert e-mails 「重要なアラートメール設定」: "一定期間応答なし", 24 h unless
 // set; 0 turns it off), and whether owners and department admins receive their own summary.
 import { z } from "zod";
 import type { Prisma } from "../../db/client.js";

@@ -139,6 +139,15 @@ export async function upsertRemoteDevice(
       });
       return "created";
     }
+    // Google keeps listing the record of a phone reset on the device (it never learns of the
+    // reset) beside the new enrolment's: a record enrolled no later than the one we follow,
+    // found by serial or IMEI, is that stale listing, and changes nothing.
+    const stale =
+      known.externalId !== null &&
+      known.externalId !== r.externalId &&
+      !wasGone(known.state) &&
+      (!r.enrolledAt || r.enrolledAt <= known.enrolledAt);
+    if (stale) return "skipped";
     const leaving = r.gone && (known.state === "MANAGED" || known.state === "LOST_MODE");
     // Wiped (or left) and now listed under a new resource name: the phone enrolled again
     // (zero-touch / company-owned re-provisioning after a factory reset).

@@ -1,6 +1,6 @@
 // What the MDM services tell us about enrollment, in the domain's words: a device checked in,
 // left management (Apple CheckOut), or came back after a wipe (an ADE device re-enrolling on
-// activation — seed 002). Drivers' webhooks and imports call this; nothing here speaks HTTP.
+// activation — the vendor's guide to commands for a lost device 「デバイスの紛失時の対応」). Drivers' webhooks and imports call this; nothing here speaks HTTP.
 import type { Db } from "../../db/client.js";
 import type { Device, Platform } from "../../generated/prisma/client.js";
 import { log } from "../../log.js";
@@ -203,7 +203,10 @@ export class Enrollments {
       take: 1000,
     });
     let asked = 0;
-    for (const d of due) if (await this.askToDescribe(d.id)) asked++;
+    for (const d of due) {
+      if (await this.askToDescribe(d.id)) asked++;
+      await this.deps.commands.escrowBypassCode(d.id);
+    }
     return asked;
   }
 

@@ -1,6 +1,6 @@
 // The one rule for a device that comes back to management (an ADE device re-enrolling after its
 // wipe, a phone enrolled again under a new id): if its loss is not over, lost mode is queued
-// again — erase cleared it on the device, but nobody has marked it found (seed 002). Every
+// again — erase cleared it on the device, but nobody has marked it found (the vendor's guide to commands for a lost device 「デバイスの紛失時の対応」). Every
 // enrolment path calls this after its own transaction commits: the agent's /enroll, the NanoMDM
 // webhook's Authenticate/TokenUpdate, the Android device list and status reports.
 import type { Db } from "../../db/client.js";

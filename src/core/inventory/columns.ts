@@ -16,6 +16,7 @@ export const EXPORT_COLUMNS = [
   "department",
   "supervised",
   "ade",
+  "byod",
   "state",
   "lastCheckIn",
   "openAlerts",
@@ -36,6 +37,8 @@ export const IMPORT_COLUMNS = [
   "department",
   "supervised",
   "ade",
+  // The employee's own device (incident response): a wipe then removes company data only.
+  "byod",
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];

@@ -6,13 +6,16 @@ import type { ManagementState } from "../../generated/prisma/enums.js";
 import type { Actor } from "../actors.js";
 import { PLATFORM_LABEL, type ExportColumn } from "./columns.js";
 import { deviceScope } from "./scope.js";
+import { isPersonal } from "../devices/personal.js";
 
 export type InventoryRow = Record<
-  Exclude<ExportColumn, "supervised" | "ade" | "state" | "lastCheckIn" | "openAlerts">,
+  Exclude<ExportColumn, "supervised" | "ade" | "byod" | "state" | "lastCheckIn" | "openAlerts">,
   string | null
 > & {
   supervised: boolean;
   ade: boolean;
+  /** The employee's own device, whoever said so (the MDM service, User Enrollment, an admin). */
+  byod: boolean;
   state: ManagementState;
   lastCheckIn: Date | null;
   openAlerts: number;
@@ -40,6 +43,7 @@ export async function inventoryRows(db: Db, actor: Actor): Promise<InventoryRow[
     department: d.owner?.department?.name ?? null,
     supervised: d.supervised,
     ade: d.ade,
+    byod: isPersonal(d),
     state: d.state,
     lastCheckIn: d.lastCheckInAt,
     openAlerts: d._count.alerts,

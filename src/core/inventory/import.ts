@@ -40,6 +40,7 @@ interface DeviceRow {
   phoneNumber?: string;
   supervised?: boolean;
   ade?: boolean;
+  byod?: boolean;
   ownerEmail?: string;
 }
 
@@ -99,13 +100,13 @@ export function checkInventoryCsv(
       get(c as ImportColumn),
     );
     let platform: Platform | null = null;
-    const flags: Partial<Record<"supervised" | "ade", boolean>> = {};
+    const flags: Partial<Record<"supervised" | "ade" | "byod", boolean>> = {};
     if (hasDevice) {
       if (!get("deviceName")) bad("device_name_missing", "deviceName");
       platform = parsePlatform(get("platform"));
       if (!platform) bad("platform_invalid", "platform");
       if (!IDS.some((c) => get(c))) bad("identifier_missing", "serial");
-      for (const c of ["supervised", "ade"] as const) {
+      for (const c of ["supervised", "ade", "byod"] as const) {
         const v = parseYesNo(get(c));
         if (v === null) bad("yes_no_invalid", c);
         else if (v !== undefined) flags[c] = v;
@@ -230,6 +231,7 @@ export async function importInventory(
           ...(d.phoneNumber ? { phoneNumber: d.phoneNumber } : {}),
           ...(d.supervised !== undefined ? { supervised: d.supervised } : {}),
           ...(d.ade !== undefined ? { ade: d.ade } : {}),
+          ...(d.byod !== undefined ? { byod: d.byod } : {}),
           ...(d.ownerEmail ? { ownerId: personIds.get(d.ownerEmail)! } : {}),
         };
         const id = matches.get(d);

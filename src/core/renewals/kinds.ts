@@ -8,7 +8,7 @@ export const RENEWAL_KINDS: readonly RenewalKind[] = [
   "ANDROID_ENTERPRISE_GMAIL",
 ];
 
-/** The custody account whose sign-in renews it (seed 001: the same Apple ID, every year). */
+/** The custody account whose sign-in renews it (the vendor's column on handing over the administrator role 「管理者引き継ぎのポイント」: the same Apple ID, every year). */
 export const ROLE_FOR_KIND: Record<RenewalKind, AccountRole> = {
   PUSH_CERTIFICATE: "PUSH_CERT_APPLE_ID",
   ADE_TOKEN: "ABM_APPLE_ID",

@@ -2,6 +2,7 @@
 // transaction that changed it, so the message shows exactly what was committed).
 import type { Tx } from "../audit.js";
 import { capabilities, type Capability, type DeviceAction } from "../devices/capabilities.js";
+import { isPersonal } from "../devices/personal.js";
 
 export async function loadIncident(tx: Tx, reportId: string) {
   const r = await tx.lossReport.findUnique({
@@ -28,6 +29,8 @@ export async function loadIncident(tx: Tx, reportId: string) {
       ...rd.device,
       how: rd.how,
       capabilities: capabilities(rd.device) as Record<DeviceAction, Capability>,
+      /** The employee's own device: its wipe removes company data only. */
+      personal: isPersonal(rd.device),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { report: r, devices };

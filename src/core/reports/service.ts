@@ -230,7 +230,7 @@ export class LossReports {
     }
     await tx.lossReport.update({ where: { id: reportId }, data: { status, ...(closing ? { closedAt: now } : {}) } });
     await tx.lossReportEvent.create({ data: { reportId, status, note: opts.note ?? null, at: now } });
-    // Response timing (issue 19): lost mode confirmed by the device, and the first person's decision.
+    // Response timing (incident response): lost mode confirmed by the device, and the first person's decision.
     if (status === "LOST_MODE_ENABLED")
       await tx.lossReport.updateMany({ where: { id: reportId, lostModeOnAt: null }, data: { lostModeOnAt: now } });
     if (opts.actor?.startsWith("slack:")) await markFirstAction(tx, reportId, now);

@@ -3,6 +3,7 @@
 import type { Db } from "../../db/client.js";
 import type { ReportStatus } from "../../generated/prisma/enums.js";
 import { hashStatusToken, looksLikeStatusToken } from "./tokens.js";
+import { scopeOf } from "../devices/personal.js";
 
 export interface StatusView {
   reference: string;
@@ -12,6 +13,8 @@ export interface StatusView {
   status: ReportStatus;
   closed: boolean;
   steps: { status: ReportStatus; at: Date }[];
+  /** The wipe removed only the company's data (a personal device): said instead of "erased". */
+  companyDataOnly: boolean;
   /** The reporter already said they found it (REPORTER_FOUND_NOTE). */
   reporterFound: boolean;
 }
@@ -35,6 +38,7 @@ export async function statusView(
       status: true,
       closedAt: true,
       events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { status: true, at: true, note: true } },
+      commands: { where: { type: "ERASE_DEVICE", state: "ACKNOWLEDGED" }, select: { params: true } },
     },
   });
   return {
@@ -48,5 +52,6 @@ export async function statusView(
     steps: r.events
       .filter((e, i, all) => i === 0 || all[i - 1]!.status !== e.status)
       .map((e) => ({ status: e.status, at: e.at })),
+    companyDataOnly: r.commands.length > 0 && r.commands.every((c) => scopeOf(c.params) === "company_data"),
   };
 }

@@ -1,4 +1,4 @@
-// The case record (issue 19): one document per incident, assembled from the append-only audit
+// The case record (incident response): one document per incident, assembled from the append-only audit
 // log and the rows it describes — the report (who, when, how), every decision with its actor
 // and time, every command with the device's answers, location fixes, the checklist, and the
 // closing — with each device's serial, UDID, IMEI and owner. Nothing here writes or deletes:

@@ -1,4 +1,4 @@
-// The theft and loss checklist in the incident thread (issue 19): administrators tick items —
+// The theft and loss checklist in the incident thread (incident response): administrators tick items —
 // who and when recorded, each tick also in the audit log — and the answers say whether a report
 // to the Personal Information Protection Commission is likely required and by when; reminders
 // come before each deadline until the report is marked filed.

@@ -1,4 +1,4 @@
-// Escalation when nobody acts (issue 19): a new incident that no administrator has acted on
+// Escalation when nobody acts (incident response): a new incident that no administrator has acted on
 // within N minutes (one value in business hours, another outside them) is escalated to the
 // on-call group; a device in lost mode that is not found within 24 hours (Google's own advice:
 // wipe it then) brings the wipe question to the thread. Each fires once per incident, whatever

@@ -1,4 +1,4 @@
-// Response timing per incident (issue 19): time to the first administrator decision and time to
+// Response timing per incident (incident response): time to the first administrator decision and time to
 // lost mode confirmed by the device, and their medians over the last 7 days for the digest.
 import type { Tx } from "../audit.js";
 import { DAY } from "../clock.js";

@@ -1,7 +1,9 @@
 // The googleapis client for the Android Management API, with service-account auth.
 // Retries are off: the core owns retry and backoff (a driver returns `retry`), so a request is
-// never silently repeated under us.
-import { google, type androidmanagement_v1 } from "googleapis";
+// never silently repeated under us. Only this API's module of googleapis is loaded (the package
+// root loads every Google API: 1.8 s and ~90 MB more at start; decision 0131).
+import { GoogleAuth } from "google-auth-library";
+import { androidmanagement, type androidmanagement_v1 } from "googleapis/build/src/apis/androidmanagement/index.js";
 
 export const ANDROID_SCOPE = "https://www.googleapis.com/auth/androidmanagement";
 
@@ -17,7 +19,7 @@ export interface AndroidClientOptions {
 }
 
 export function androidManagementClient(opts: AndroidClientOptions): AndroidManagement {
-  return google.androidmanagement({
+  return androidmanagement({
     version: "v1",
     auth: opts.auth,
     ...(opts.rootUrl ? { rootUrl: opts.rootUrl.endsWith("/") ? opts.rootUrl : opts.rootUrl + "/" } : {}),
@@ -28,5 +30,5 @@ export function androidManagementClient(opts: AndroidClientOptions): AndroidMana
 
 /** Service-account credentials from a key file (ANDROID_SERVICE_ACCOUNT_JSON or GOOGLE_APPLICATION_CREDENTIALS). */
 export function serviceAccountAuth(keyFile: string): AndroidAuth {
-  return new google.auth.GoogleAuth({ keyFile, scopes: [ANDROID_SCOPE] });
+  return new GoogleAuth({ keyFile, scopes: [ANDROID_SCOPE] });
 }

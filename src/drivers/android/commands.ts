@@ -1,13 +1,13 @@
 // Our command types → Android Management API requests.
-import type { androidmanagement_v1 } from "googleapis";
+import type { androidmanagement_v1 } from "googleapis/build/src/apis/androidmanagement/index.js";
 import { t, type Locale } from "../../i18n/index.js";
-import type { OutgoingCommand } from "../../core/ports/index.js";
+import { removesCompanyDataOnly, type OutgoingCommand } from "../../core/ports/index.js";
 import { boolParam, localizedParam, textParam } from "../params.js";
 
 type UserFacingMessage = androidmanagement_v1.Schema$UserFacingMessage;
 
 /**
- * Lost mode must never expire (seed 002), but an issued Android command expires after its
+ * Lost mode must never expire (the vendor's guide to commands for a lost device 「デバイスの紛失時の対応」), but an issued Android command expires after its
  * `duration` (ten minutes when unset). The API reference for Command.duration says "There is no
  * maximum duration", so a command that must not expire is issued with a ten-year duration: it
  * stays pending on Google's side until the device next connects, and nothing has to re-issue it.
@@ -73,9 +73,13 @@ export function simpleCommand(
 export const WIPE_REASON_MAX = 200;
 
 /** WipeParams.wipeDataFlags: what else the wipe removes. */
-function wipeFlags(p: Record<string, unknown>): string[] {
+function wipeFlags(cmd: OutgoingCommand): string[] {
+  const p = cmd.params;
   // Keeping factory-reset protection makes a stolen phone useless to whoever holds it.
-  const flags = ["PRESERVE_RESET_PROTECTION_DATA", "WIPE_EXTERNAL_STORAGE"];
+  const flags = ["PRESERVE_RESET_PROTECTION_DATA"];
+  // A personal phone's SD card and eSIM are the owner's: only the work profile goes (incident response).
+  if (removesCompanyDataOnly(cmd)) return flags;
+  flags.push("WIPE_EXTERNAL_STORAGE");
   if (boolParam(p, "preserveDataPlan", "PreserveDataPlan") === false) flags.push("WIPE_ESIMS");
   return flags;
 }
@@ -98,7 +102,7 @@ export function wipeCommand(cmd: OutgoingCommand, now: Date, locale: Locale): an
   return {
     type: "WIPE",
     duration: commandDuration(cmd.expiresAt, now),
-    wipeParams: { wipeDataFlags: wipeFlags(cmd.params), wipeReason: userFacing(wipeReason(cmd.params), locale) },
+    wipeParams: { wipeDataFlags: wipeFlags(cmd), wipeReason: userFacing(wipeReason(cmd.params), locale) },
   };
 }
 

@@ -1,6 +1,6 @@
 // The enterprise's devices (enterprises.devices.list, paged with pageToken) as the core's
 // RemoteDevice records, for the scheduled import.
-import type { androidmanagement_v1 } from "googleapis";
+import type { androidmanagement_v1 } from "googleapis/build/src/apis/androidmanagement/index.js";
 import type { RemoteDevice } from "../../core/ports/index.js";
 
 /** One page of enterprises.devices.list, and whether a failure is worth one more try. */

@@ -1,7 +1,7 @@
 // A long-running Operation from issueCommand → the command's result in Apple's vocabulary.
 // Google's guidance for reading a command's outcome: the command-specific status first
 // (startLostModeStatus, stopLostModeStatus), then Command.errorCode, then Operation.error.
-import type { androidmanagement_v1 } from "googleapis";
+import type { androidmanagement_v1 } from "googleapis/build/src/apis/androidmanagement/index.js";
 import type { CommandResult } from "../../core/ports/index.js";
 
 type Operation = androidmanagement_v1.Schema$Operation;

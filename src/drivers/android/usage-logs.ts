@@ -3,7 +3,7 @@
 // lostModeLocationEvent.location (latitude, longitude; no accuracy) and batteryLevel; the other
 // lost-mode events say someone tried to leave lost mode on the device (stopLostModeUserAttemptEvent,
 // ATTEMPT_SUCCEEDED / ATTEMPT_FAILED) or made a call from its lock screen.
-import type { androidmanagement_v1 } from "googleapis";
+import type { androidmanagement_v1 } from "googleapis/build/src/apis/androidmanagement/index.js";
 import type { DeviceSideChange, ReportedLocation } from "../../core/ports/index.js";
 
 export type UsageLogItem =

@@ -2,10 +2,16 @@
 // their meaning follow Apple's Device Management schema for each RequestType
 // (reference/apple-device-management/mdm/commands; test/drivers/apple-schema.test.ts checks it).
 import { build } from "plist";
-import { APPLE_REQUEST_TYPE, type OutgoingCommand, type Platform } from "../../core/ports/index.js";
+import {
+  appleRequestTypeOf,
+  removesCompanyDataOnly,
+  type DeviceCommandType,
+  type OutgoingCommand,
+  type Platform,
+} from "../../core/ports/index.js";
 import { boolParam, textParam } from "../params.js";
 
-type Value = string | boolean | string[];
+type Value = string | boolean | string[] | { Enabled: boolean };
 type Fields = Record<string, Value>;
 
 function defined(o: Record<string, Value | undefined>): Fields {
@@ -33,11 +39,7 @@ export const DEVICE_QUERIES = [
 export const APP_LIST_ITEMS = ["Identifier", "Name"] as const;
 
 /** The `Command` dictionary for one of our command types. */
-export function commandFields(
-  type: OutgoingCommand["type"],
-  params: Record<string, unknown>,
-  platform: Platform,
-): Fields {
+export function commandFields(type: DeviceCommandType, params: Record<string, unknown>, platform: Platform): Fields {
   const message = textParam(params, "message", "Message");
   const phoneNumber = textParam(params, "phoneNumber", "PhoneNumber");
   // PIN exists only on macOS (Find My lock code); iOS rejects a command carrying it.
@@ -51,14 +53,22 @@ export function commandFields(
       });
     case "DEVICE_LOCK":
       return defined({ Message: message, PhoneNumber: phoneNumber, PIN: pin });
-    case "ERASE_DEVICE":
-      // PreserveDataPlan and DisallowProximitySetup are iPhone/iPad keys; a Mac gets its PIN only.
-      return platform === "MACOS"
-        ? defined({ PIN: pin })
-        : defined({
-            PreserveDataPlan: boolParam(params, "preserveDataPlan", "PreserveDataPlan"),
-            DisallowProximitySetup: boolParam(params, "disallowProximitySetup", "DisallowProximitySetup"),
-          });
+    case "ERASE_DEVICE": {
+      // Apple's erase keys per platform (device.erase.yaml): a Mac takes its PIN and
+      // ObliterationBehavior; an iPhone/iPad PreserveDataPlan, DisallowProximitySetup and
+      // ReturnToService (iOS 17; Enabled is its one required key).
+      if (platform === "MACOS")
+        return defined({
+          PIN: pin,
+          ObliterationBehavior: textParam(params, "obliterationBehavior", "ObliterationBehavior"),
+        });
+      const returnToService = boolParam(params, "returnToService", "ReturnToService");
+      return defined({
+        PreserveDataPlan: boolParam(params, "preserveDataPlan", "PreserveDataPlan"),
+        DisallowProximitySetup: boolParam(params, "disallowProximitySetup", "DisallowProximitySetup"),
+        ReturnToService: returnToService ? { Enabled: true } : undefined,
+      });
+    }
     case "DEVICE_INFORMATION":
       return { Queries: [...DEVICE_QUERIES] };
     case "INSTALLED_APPLICATION_LIST":
@@ -69,17 +79,24 @@ export function commandFields(
     case "DEVICE_LOCATION":
     case "PLAY_LOST_MODE_SOUND":
     case "SECURITY_INFO":
+    case "ACTIVATION_LOCK_BYPASS_CODE":
       return {};
   }
 }
 
-/** The XML plist NanoMDM's enqueue API takes: {Command: {RequestType, …}, CommandUUID}. */
+/**
+ * The XML plist NanoMDM's enqueue API takes: {Command: {RequestType, …}, CommandUUID}. Company
+ * data off a personal device is RemoveProfile of the MDM enrolment profile (profile.remove.yaml:
+ * allowed on user-enrolled devices, where EraseDevice is forbidden): the device unenrols, and its
+ * managed apps, their data and what the profiles installed go with it.
+ */
 export function buildCommandPlist(
-  cmd: Pick<OutgoingCommand, "uuid" | "type" | "params"> & { device: { platform: Platform } },
+  cmd: Pick<OutgoingCommand, "uuid" | "params"> & { type: DeviceCommandType; device: { platform: Platform } },
+  opts: { mdmProfileIdentifier?: string } = {},
 ): string {
-  const body = {
-    Command: { RequestType: APPLE_REQUEST_TYPE[cmd.type], ...commandFields(cmd.type, cmd.params, cmd.device.platform) },
-    CommandUUID: cmd.uuid,
-  };
+  const fields = removesCompanyDataOnly(cmd)
+    ? { Identifier: opts.mdmProfileIdentifier ?? "" }
+    : commandFields(cmd.type, cmd.params, cmd.device.platform);
+  const body = { Command: { RequestType: appleRequestTypeOf(cmd), ...fields }, CommandUUID: cmd.uuid };
   return build(body);
 }

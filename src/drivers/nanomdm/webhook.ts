@@ -1,7 +1,8 @@
 // NanoMDM's webhook (MicroMDM-compatible): signature check, event shape, and what a command
 // report means in our vocabulary. The route (src/web/routes/nanomdm-webhook.ts) only moves
 // bytes; the rules are here so they can be read in one place.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { safeEqual } from "../../lib/safe-equal.js";
 import { parse } from "plist";
 import { z } from "zod";
 import type { CommandResult } from "../../core/ports/index.js";
@@ -16,7 +17,7 @@ export function verifyNanoMdmSignature(rawBody: Buffer, header: string | undefin
   } catch {
     return false;
   }
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return safeEqual(given, expected);
 }
 
 export function signNanoMdmBody(rawBody: Buffer | string, key: string): string {
@@ -110,6 +111,8 @@ function resultFields(p: Record<string, unknown>): Record<string, unknown> {
   // DeviceInformation: the device describing itself, in our words (src/core/devices/self-report.ts).
   if (p.QueryResponses && typeof p.QueryResponses === "object")
     out.device = deviceFacts(p.QueryResponses as Record<string, unknown>);
+  // ActivationLockBypassCode: sealed by the core as soon as it arrives, never stored in clear.
+  if (typeof p.ActivationLockBypassCode === "string") out.activationLockBypassCode = p.ActivationLockBypassCode;
   // SecurityInfo: the one place Apple says whether a passcode is set.
   const security = p.SecurityInfo as Record<string, unknown> | undefined;
   if (security && typeof security.PasscodePresent === "boolean") out.passcodePresent = security.PasscodePresent;

@@ -93,6 +93,7 @@ type Key =
   | "csv.col.department"
   | "csv.col.supervised"
   | "csv.col.ade"
+  | "csv.col.byod"
   | "csv.col.state"
   | "csv.col.lastCheckIn"
   | "csv.col.openAlerts"
@@ -209,6 +210,7 @@ export const admin: Catalog<Key> = {
     "csv.col.department": "Department",
     "csv.col.supervised": "Supervised",
     "csv.col.ade": "ADE",
+    "csv.col.byod": "BYOD",
     "csv.col.state": "Management state",
     "csv.col.lastCheckIn": "Last check-in",
     "csv.col.openAlerts": "Open alerts",
@@ -326,6 +328,7 @@ export const admin: Catalog<Key> = {
     "csv.col.department": "部門",
     "csv.col.supervised": "監視対象",
     "csv.col.ade": "ADE",
+    "csv.col.byod": "個人所有（BYOD）",
     "csv.col.state": "管理状態",
     "csv.col.lastCheckIn": "最終応答日時",
     "csv.col.openAlerts": "未解決アラート数",

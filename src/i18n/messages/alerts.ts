@@ -1,9 +1,9 @@
 // Alerts, the daily digest and the app usage policy. Alert titles follow the vendor's mail
-// subjects (seed 004, アラート検知の件名).
+// subjects (the vendor's guide to alert e-mails 「重要なアラートメール設定」, アラート検知の件名).
 import type { Catalog } from "../catalog.js";
 
 const en = {
-  // DMs to the device's owner and the owner's department admins (seed 004).
+  // DMs to the device's owner and the owner's department admins (the vendor's guide to alert e-mails 「重要なアラートメール設定」).
   "alert.dm.owner.intro": "An alert was raised about your device *{device}*:",
   "alert.dm.departmentAdmin.intro": "An alert was raised about *{device}*, a device of your department:",
   "alert.dm.owner.app_policy_violation":

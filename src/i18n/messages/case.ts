@@ -1,4 +1,4 @@
-// The case record (issue 19) and the theft/loss checklist: labels that appear in the PDF, the
+// The case record (incident response) and the theft/loss checklist: labels that appear in the PDF, the
 // CSV and Slack, in both languages.
 import type { Catalog } from "../catalog.js";
 

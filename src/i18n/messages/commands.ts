@@ -13,6 +13,10 @@ type Key =
   | "commands.lock.title"
   | "commands.lock.intro"
   | "commands.lock.warning"
+  | "commands.lock.warning_ios_no_lost_mode"
+  | "commands.lock.warning_mac"
+  | "commands.lock.warning_android"
+  | "commands.lock.warning_android_lost_mode"
   | "commands.lock.passcode_set"
   | "commands.lock.passcode_none"
   | "commands.lock.passcode_unknown"
@@ -90,6 +94,14 @@ export const commands: Catalog<Key> = {
     "commands.lock.intro": "*{name}* will be locked (put to sleep).",
     "commands.lock.warning":
       ":warning: A lock only helps if a passcode is already set on the device — iOS cannot set one remotely. Without a passcode anyone can unlock it: prefer lost mode.",
+    "commands.lock.warning_ios_no_lost_mode":
+      ":warning: A lock only helps if a passcode is already set on the device — iOS cannot set one remotely. Without a passcode anyone can unlock it. Lost mode is not possible on this device; if the data must be protected, wipe it.",
+    "commands.lock.warning_mac":
+      ":warning: The Mac is locked and restarts to its lock screen. Macs have no lost mode; if the Mac cannot be recovered, wipe it.",
+    "commands.lock.warning_android":
+      ":warning: The phone locks with its own screen lock (PIN, pattern or password); without one anyone can open it. Lost mode is not possible on this phone; if the data must be protected, wipe it.",
+    "commands.lock.warning_android_lost_mode":
+      ":warning: The phone locks with its own screen lock (PIN, pattern or password); without one anyone can open it: prefer lost mode, which also shows the help desk's number.",
     "commands.lock.passcode_set": "The device reported a passcode.",
     "commands.lock.passcode_none": ":warning: The device reported *no passcode*: this lock protects nothing.",
     "commands.lock.passcode_unknown": "Whether a passcode is set is not known.",
@@ -187,6 +199,14 @@ export const commands: Catalog<Key> = {
     "commands.lock.intro": "*{name}* をロック(スリープ状態に)します。",
     "commands.lock.warning":
       ":warning: ロックはデバイスにパスコードが設定済みの場合にのみ有効です(iOS ではパスコードを遠隔で設定できません)。パスコードがなければ誰でも解除できるため、紛失モードをおすすめします。",
+    "commands.lock.warning_ios_no_lost_mode":
+      ":warning: ロックが役立つのは、デバイスにパスコードが設定済みの場合だけです(iOS ではパスコードを遠隔で設定できません)。パスコードがなければ誰でも解除できます。このデバイスでは紛失モードを使えません。データを守る必要がある場合は初期化してください。",
+    "commands.lock.warning_mac":
+      ":warning: Mac はロックされ、ロック画面で再起動します。Mac には紛失モードがありません。回収できない場合は初期化してください。",
+    "commands.lock.warning_android":
+      ":warning: スマートフォン自身の画面ロック(PIN・パターン・パスワード)でロックされます。画面ロックがなければ誰でも開けます。このデバイスでは紛失モードを使えません。データを守る必要がある場合は初期化してください。",
+    "commands.lock.warning_android_lost_mode":
+      ":warning: スマートフォン自身の画面ロック(PIN・パターン・パスワード)でロックされます。画面ロックがなければ誰でも開けます。ヘルプデスクの番号も表示される紛失モードをおすすめします。",
     "commands.lock.passcode_set": "デバイスはパスコード設定済みと報告しています。",
     "commands.lock.passcode_none":
       ":warning: デバイスは *パスコード未設定* と報告しています。このロックでは保護されません。",

@@ -1,4 +1,4 @@
-// Renewals, the push certificate, custody and the handover checklist (issue 7).
+// Renewals, the push certificate, custody and the handover checklist (renewals and custody).
 import type { Catalog } from "../catalog.js";
 
 type Key =

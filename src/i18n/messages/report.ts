@@ -177,6 +177,9 @@ const en = {
   "capability.lock.no_passcode":
     "No lock: the device reports that no passcode is set, so a lock would protect nothing. Use lost mode or wipe.",
   "capability.lock.passcode_set": "Lock only puts the device to sleep; its passcode protects it.",
+  "capability.lock.macos": "Lock restarts the Mac to its lock screen.",
+  "capability.lock.android":
+    "Lock uses the phone's own screen lock (PIN, pattern or password); without one anyone can open it.",
   "capability.lock.passcode_unknown": "Lock only helps if a passcode is set on the device (it cannot be set remotely).",
   // Commands shown on the incident message (src/slack/blocks/commands.ts)
   "command.line": "{type}: {state} — {at}",
@@ -372,6 +375,9 @@ export const report: Catalog<Key> = {
     "capability.lock.no_passcode":
       "ロック不可:デバイスからパスコード未設定と報告されているため、ロックしても保護されません。紛失モードか初期化を使ってください。",
     "capability.lock.passcode_set": "ロックは画面をスリープさせるだけです。パスコードで保護されます。",
+    "capability.lock.macos": "ロックすると Mac はロック画面で再起動します。",
+    "capability.lock.android":
+      "スマートフォン自身の画面ロック(PIN・パターン・パスワード)でロックされます。画面ロックがなければ誰でも開けます。",
     "capability.lock.passcode_unknown":
       "ロックはパスコードが設定されている場合のみ有効です(パスコードは遠隔で設定できません)。",
     "command.line": "{type}: {state} — {at}",

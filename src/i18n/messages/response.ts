@@ -1,4 +1,4 @@
-// Incident response (issue 19): the brake on destruction, the response policy, bulk requests,
+// Incident response: the brake on destruction, the response policy, bulk requests,
 // escalation, the case record, the theft/loss checklist and personal devices.
 import type { Catalog } from "../catalog.js";
 
@@ -10,6 +10,15 @@ type Key =
   | "brake.ephemeral.approval_recorded"
   | "brake.ephemeral.approved"
   | "brake.refused.already_approved"
+  | "brake.refused.two_person_command"
+  | "brake.button.approve"
+  | "brake.button.cancel"
+  | "brake.approve.title"
+  | "brake.approve.text"
+  | "brake.cancel.title"
+  | "brake.cancel.text"
+  | "brake.thread.request_decided"
+  | "brake.ephemeral.cancelled"
   | "brake.refused.policy_self"
   | "brake.bulk.unknown"
   | "brake.security.wipe_past_limit"
@@ -35,6 +44,8 @@ type Key =
   | "brake.bulk.line_ok"
   | "brake.bulk.line_refused"
   | "brake.bulk.lost_message"
+  | "brake.bulk.upload_title"
+  | "brake.bulk.upload_intro"
   | "mdm.help.brake"
   | "mdm.help.bulk"
   | "mdm.help.case"
@@ -60,6 +71,17 @@ export const response: Catalog<Key> = {
       "Your approval of {type} of {name} is recorded ({given} of {required}). It is past the wipe limit: one more administrator must approve.",
     "brake.ephemeral.approved": "{type} of {name} approved and queued.",
     "brake.refused.already_approved": "you have already approved this; another administrator must approve it too",
+    "brake.refused.two_person_command":
+      "the response policy requires a second administrator: you requested this, so someone else must approve it",
+    "brake.button.approve": "Approve: {type}",
+    "brake.button.cancel": "Withdraw request",
+    "brake.approve.title": "Approve {type}?",
+    "brake.approve.text": "{type} for {name} is sent to the device now.",
+    "brake.cancel.title": "Withdraw the request?",
+    "brake.cancel.text":
+      "The request for {type} on {name} is withdrawn: nobody can approve it any more and nothing is sent.",
+    "brake.thread.request_decided": "{type} of {name}: {state}.",
+    "brake.ephemeral.cancelled": "Request for *{type}* on {name} withdrawn.",
     "brake.refused.policy_self":
       "a policy change needs a second administrator: you proposed it, so someone else must approve it",
     "brake.bulk.unknown":
@@ -94,6 +116,9 @@ export const response: Catalog<Key> = {
     "brake.bulk.line_ok": "• {name}: {state}",
     "brake.bulk.line_refused": "• {name}: refused — {reason}",
     "brake.bulk.lost_message": "This device has been reported lost. Please contact the company's IT department.",
+    "brake.bulk.upload_title": "Several devices at once",
+    "brake.bulk.upload_intro":
+      "Upload a CSV: an inventory export (`/mdm export`, the serial number, UDID or IMEI columns are read) or one serial number per line. Every device goes through the usual approvals and the wipe limit; the request is posted to the security channel, and the result comes to you by DM.",
     "mdm.help.brake":
       "brake [limit <n> | lostmode|lock|unlostmode|locate|sound on|off] — the brake on destruction: wipe limit and which commands need a second administrator (two admins change it)",
     "mdm.help.bulk":
@@ -122,6 +147,16 @@ export const response: Catalog<Key> = {
       "{name} の{type}への承認を記録しました（{given}/{required}）。初期化の上限を超えているため、あと 1 人の管理者の承認が必要です。",
     "brake.ephemeral.approved": "{name} の{type}を承認しました。デバイスが応答すると実行されます。",
     "brake.refused.already_approved": "すでに承認済みです。別の管理者の承認も必要です",
+    "brake.refused.two_person_command":
+      "対応ポリシーにより 2 人目の管理者が必要です。依頼者本人は承認できません。別の管理者に承認を依頼してください",
+    "brake.button.approve": "承認: {type}",
+    "brake.button.cancel": "依頼を取り下げ",
+    "brake.approve.title": "{type}を承認しますか?",
+    "brake.approve.text": "{name} の{type}を今すぐ端末に送ります。",
+    "brake.cancel.title": "依頼を取り下げますか?",
+    "brake.cancel.text": "{name} の{type}の依頼を取り下げます。承認できなくなり、端末には何も送られません。",
+    "brake.thread.request_decided": "{name} の{type}: {state}",
+    "brake.ephemeral.cancelled": "{name} への *{type}* の依頼を取り下げました。",
     "brake.refused.policy_self":
       "ポリシーの変更には 2 人目の管理者が必要です。提案者本人は承認できません。別の管理者に承認を依頼してください",
     "brake.bulk.unknown":
@@ -156,6 +191,9 @@ export const response: Catalog<Key> = {
     "brake.bulk.line_ok": "• {name}: {state}",
     "brake.bulk.line_refused": "• {name}: 拒否 — {reason}",
     "brake.bulk.lost_message": "このデバイスは紛失届が出ています。会社の情報システム部門にご連絡ください。",
+    "brake.bulk.upload_title": "複数デバイスをまとめて依頼",
+    "brake.bulk.upload_intro":
+      "CSV をアップロードしてください: デバイス一覧のエクスポート（`/mdm export`、シリアル番号・UDID・IMEI の列を読みます）または 1 行に 1 つのシリアル番号。各デバイスに通常の承認と初期化の上限が適用され、依頼はセキュリティチャンネルに投稿されます。結果は DM でお知らせします。",
     "mdm.help.brake":
       "brake [limit <n> | lostmode|lock|unlostmode|locate|sound on|off] — 破壊的操作の歯止め: 初期化の上限と 2 人目の管理者が必要なコマンド（変更は管理者 2 人で）",
     "mdm.help.bulk":

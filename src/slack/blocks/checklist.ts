@@ -1,15 +1,16 @@
 // The theft and loss checklist as Slack shows it: the answers with who and when, what they mean
 // for a report to the Personal Information Protection Commission, and the form to record them.
 // Pure: data in, Block Kit out.
+import { slackMention } from "../edge.js";
 import type { Assessment } from "../../core/response/appi.js";
 import type { ChecklistState } from "../../core/response/checklist.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { mrkdwn, plain } from "./kit.js";
 
 export const CHECKLIST_ACTIONS = { open: "checklist_open" } as const;
 export const CHECKLIST_VIEW = "checklist_submit";
 type Block = Record<string, unknown>;
-const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 150), emoji: true });
-const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
+const plainText = (text: string) => plain(text, 150);
 const SHOWN = [
   "carrier_suspended",
   "police_report",
@@ -53,7 +54,7 @@ export function checklistMessage(
     const item = byKey.get(key);
     const label = t(locale, `checklist.item.${key}`);
     if (!item) return `:white_square: ${label}`;
-    const who = item.checkedBy.startsWith("slack:") ? `<@${item.checkedBy.slice(6)}>` : item.checkedBy;
+    const who = item.checkedBy.startsWith("slack:") ? slackMention(item.checkedBy.slice(6)) : item.checkedBy;
     return `:ballot_box_with_check: ${label}: *${valueText(key, item.value, locale)}* — ${who}, ${formatDateTime(item.checkedAt, locale, timeZone)}`;
   });
   const title = t(locale, "checklist.title", { reference: s.reference });
@@ -70,7 +71,7 @@ export function checklistMessage(
           {
             type: "button",
             action_id: CHECKLIST_ACTIONS.open,
-            text: plain(t(locale, "checklist.button")),
+            text: plainText(t(locale, "checklist.button")),
             value: s.reportId,
           },
         ],
@@ -81,15 +82,15 @@ export function checklistMessage(
 
 const yesNo = (key: string, locale: Locale, current: unknown): Block => {
   const options = [
-    { text: plain(t(locale, "checklist.yes")), value: "yes" },
-    { text: plain(t(locale, "checklist.no")), value: "no" },
+    { text: plainText(t(locale, "checklist.yes")), value: "yes" },
+    { text: plainText(t(locale, "checklist.no")), value: "no" },
   ];
   const initial = current === true ? options[0] : current === false ? options[1] : undefined;
   return {
     type: "input",
     block_id: key,
     optional: true,
-    label: plain(t(locale, `checklist.item.${key}`)),
+    label: plainText(t(locale, `checklist.item.${key}`)),
     element: { type: "static_select", action_id: "value", options, ...(initial ? { initial_option: initial } : {}) },
   };
 };
@@ -97,21 +98,21 @@ const yesNo = (key: string, locale: Locale, current: unknown): Block => {
 export function checklistModal(s: ChecklistState, locale: Locale): Block {
   const a = s.answers as Record<string, unknown>;
   const police = a.police_report as { kind?: string; number?: string } | undefined;
-  const kinds = ["lost", "theft"].map((k) => ({ text: plain(t(locale, `checklist.police.${k}`)), value: k }));
+  const kinds = ["lost", "theft"].map((k) => ({ text: plainText(t(locale, `checklist.police.${k}`)), value: k }));
   return {
     type: "modal",
     callback_id: CHECKLIST_VIEW,
     private_metadata: JSON.stringify({ r: s.reportId }),
-    title: plain(t(locale, "checklist.modal_title")),
-    submit: plain(t(locale, "checklist.save")),
-    close: plain(t(locale, "commands.modal.cancel")),
+    title: plainText(t(locale, "checklist.modal_title")),
+    submit: plainText(t(locale, "checklist.save")),
+    close: plainText(t(locale, "commands.modal.cancel")),
     blocks: [
       yesNo("carrier_suspended", locale, a.carrier_suspended),
       {
         type: "input",
         block_id: "police_kind",
         optional: true,
-        label: plain(t(locale, "checklist.item.police_report")),
+        label: plainText(t(locale, "checklist.item.police_report")),
         element: {
           type: "static_select",
           action_id: "value",
@@ -123,7 +124,7 @@ export function checklistModal(s: ChecklistState, locale: Locale): Block {
         type: "input",
         block_id: "police_number",
         optional: true,
-        label: plain(t(locale, "checklist.police.number")),
+        label: plainText(t(locale, "checklist.police.number")),
         element: {
           type: "plain_text_input",
           action_id: "value",
@@ -137,7 +138,7 @@ export function checklistModal(s: ChecklistState, locale: Locale): Block {
         type: "input",
         block_id: "people_count",
         optional: true,
-        label: plain(t(locale, "checklist.item.people_count")),
+        label: plainText(t(locale, "checklist.item.people_count")),
         element: {
           type: "number_input",
           is_decimal_allowed: false,

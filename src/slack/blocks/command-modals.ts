@@ -1,7 +1,7 @@
 // The modals behind the incident buttons: lost mode (what the finder reads on the lock screen),
 // lock (with its passcode caveat) and "found" (offering to end lost mode). Pure builders.
 import { t, type Locale } from "../../i18n/index.js";
-import { escapeMrkdwn as escape } from "./kit.js";
+import { escapeMrkdwn as escape, mrkdwn, plain } from "./kit.js";
 
 export const COMMAND_VIEWS = {
   lostMode: "lost_mode_submit",
@@ -22,8 +22,6 @@ export type Closing = "FOUND" | "DISMISSED" | "CLOSED";
 const CLOSING_WORD: Record<Closing, string> = { FOUND: "found", DISMISSED: "dismissed", CLOSED: "wiped" };
 
 type Block = Record<string, unknown>;
-const plain = (text: string, max = 75) => ({ type: "plain_text", text: text.slice(0, max), emoji: true });
-const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
 
 function modal(
   callbackId: string,
@@ -95,9 +93,23 @@ export function lockModal(p: {
   ctx: ModalContext;
   deviceName: string;
   passcodePresent: boolean | null;
+  /** The device's platform and whether lost mode is possible: the advice is its own, never iOS's on a Mac. */
+  platform?: string;
+  lostModePossible?: boolean;
   locale: Locale;
 }): Block {
   const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
+  const family = p.platform === "MACOS" ? "mac" : p.platform === "ANDROID" ? "android" : "ios";
+  const warning =
+    family === "mac"
+      ? "commands.lock.warning_mac"
+      : family === "android"
+        ? p.lostModePossible
+          ? "commands.lock.warning_android_lost_mode"
+          : "commands.lock.warning_android"
+        : p.lostModePossible === false
+          ? "commands.lock.warning_ios_no_lost_mode"
+          : "commands.lock.warning";
   const passcode =
     p.passcodePresent === true
       ? "commands.lock.passcode_set"
@@ -111,7 +123,9 @@ export function lockModal(p: {
     tr("commands.lock.submit"),
     [
       { type: "section", text: mrkdwn(tr("commands.lock.intro", { name: escape(p.deviceName) })) },
-      { type: "section", text: mrkdwn(`${tr("commands.lock.warning")}\n${tr(passcode)}`) },
+      // "Passcode" is iPhone and iPad wording (and what they report): a Mac or an Android phone
+      // gets only its own advice.
+      { type: "section", text: mrkdwn(family === "ios" ? `${tr(warning)}\n${tr(passcode)}` : tr(warning)) },
     ],
     p.locale,
   );

@@ -1,29 +1,33 @@
 // How commands show in Slack: one line per command in the incident message, the buttons that
 // still apply to a device given its live commands, and the posts in the incident thread.
 // Pure: data in, Block Kit out.
-import { isQuery, locationOf } from "../../core/commands/rules.js";
+import { isLive, isQuery, locationOf } from "../../core/commands/rules.js";
+import { scopeOf } from "../../core/devices/personal.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { confirmDialog } from "./confirm.js";
-import { escapeMrkdwn } from "./kit.js";
+import { escapeMrkdwn, plain } from "./kit.js";
 
 export const COMMAND_ACTIONS = {
   wipeApprove: "wipe_approve",
   wipeCancel: "wipe_cancel",
+  /** Any other command the response policy holds for a second administrator (lost mode, lock…). */
+  approve: "command_approve",
+  cancel: "command_cancel",
   locate: "device_locate",
   sound: "lost_mode_sound",
   disable: "lost_mode_disable",
 } as const;
 
 type Block = Record<string, unknown>;
-const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
 const plainLong = (text: string) => ({ type: "plain_text", text: text.slice(0, 300), emoji: true });
-const LIVE = new Set(["AWAITING_APPROVAL", "QUEUED", "SENT"]);
 
 export const mapUrl = (lat: number, lon: number) => `https://www.google.com/maps?q=${lat.toFixed(6)},${lon.toFixed(6)}`;
 
 export interface CommandLineInput {
   id?: string;
   type: string;
+  /** A wipe's parameters say whether it removes company data only. */
+  params?: unknown;
   state: string;
   requestedAt: Date;
   completedAt?: Date | null;
@@ -40,14 +44,14 @@ export function commandLines(commands: readonly CommandLineInput[], locale: Loca
     .filter((c) => !isQuery(c.type))
     .map((c) => {
       const base = t(locale, "command.line", {
-        type: t(locale, `command.type.${c.type}`),
+        type: commandTypeText(c, locale),
         state: t(locale, `command.state.${c.state}`),
         at: formatDateTime(c.completedAt ?? c.requestedAt, locale, timeZone),
       });
       const extra: string[] = [];
       if (c.state === "SENT" && c.sentAt)
         extra.push(t(locale, "commands.line.waiting", { at: formatDateTime(c.sentAt, locale, timeZone) }));
-      if (LIVE.has(c.state) && c.expiresAt !== undefined) {
+      if (isLive(c.state) && c.expiresAt !== undefined) {
         extra.push(
           c.expiresAt
             ? t(locale, "commands.line.expires", { at: formatDateTime(c.expiresAt, locale, timeZone) })
@@ -67,7 +71,9 @@ export interface ButtonDevice {
   name: string;
   state: string;
   ade: boolean;
-  commands: readonly { id: string; type: string; state: string }[];
+  /** The employee's own device: the wipe removes company data only (incident response). */
+  personal?: boolean;
+  commands: readonly { id: string; type: string; state: string; params?: unknown }[];
 }
 
 /**
@@ -78,7 +84,7 @@ export interface ButtonDevice {
  */
 export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: string, locale: Locale): Block[] {
   const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
-  const live = (type: string) => d.commands.find((c) => c.type === type && LIVE.has(c.state));
+  const live = (type: string) => d.commands.find((c) => c.type === type && isLive(c.state));
   const wipe = live("ERASE_DEVICE");
   // Once a wipe is approved, nothing queued after it would ever run.
   const wiping = wipe && wipe.state !== "AWAITING_APPROVAL";
@@ -87,21 +93,17 @@ export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: st
     const id = b.action_id;
     if (id === "lost_mode_enable" && (live("ENABLE_LOST_MODE") || wiping)) continue;
     if (id === "device_lock" && (live("DEVICE_LOCK") || wiping)) continue;
+    if (id === "device_full_reset" && wipe) continue;
     if (id === "device_wipe") {
       if (wipe?.state === "AWAITING_APPROVAL") {
         const v = JSON.stringify({ c: wipe.id });
-        out.push(approveButton(v, d.name, locale), wipeCancelButton(v, d.name, locale));
+        out.push(...approvalButtons(wipe, v, d.name, locale));
         continue;
       }
       if (wipe) continue;
       out.push({
         ...b,
-        confirm: confirm(
-          tr("commands.wipe.confirm_title"),
-          tr(d.ade ? "commands.wipe.confirm_ade" : "commands.wipe.confirm_leaves", { name: d.name }),
-          locale,
-          "danger",
-        ),
+        confirm: wipeConfirm(d, locale),
       });
       continue;
     }
@@ -171,6 +173,59 @@ export function wipeCancelButton(value: string, deviceName: string, locale: Loca
   };
 }
 
+/**
+ * The approval post's buttons. Every wipe keeps the wipe's own action ids (wipe_approve /
+ * wipe_cancel); removing company data from a personal device says so on them. Every other command
+ * the policy holds (lost mode, lock…) has its own ids and names what is approved.
+ */
+export function approvalButtons(
+  c: { type: string; params?: unknown },
+  value: string,
+  deviceName: string,
+  locale: Locale,
+): Block[] {
+  const type = commandTypeText(c, locale);
+  const vars = { type, name: deviceName };
+  if (c.type === "ERASE_DEVICE") {
+    if (scopeOf(c.params) === "full")
+      return [approveButton(value, deviceName, locale), wipeCancelButton(value, deviceName, locale)];
+    return [
+      {
+        ...approveButton(value, deviceName, locale),
+        text: plain(t(locale, "brake.button.approve", vars)),
+        confirm: confirm(
+          t(locale, "brake.approve.title", vars),
+          t(locale, "personal.confirm.company_data", vars),
+          locale,
+          "danger",
+        ),
+      },
+      {
+        ...wipeCancelButton(value, deviceName, locale),
+        text: plain(t(locale, "brake.button.cancel")),
+        confirm: confirm(t(locale, "brake.cancel.title", vars), t(locale, "brake.cancel.text", vars), locale),
+      },
+    ];
+  }
+  return [
+    {
+      type: "button",
+      action_id: COMMAND_ACTIONS.approve,
+      style: "primary",
+      text: plain(t(locale, "brake.button.approve", vars)),
+      value,
+      confirm: confirm(t(locale, "brake.approve.title", vars), t(locale, "brake.approve.text", vars), locale),
+    },
+    {
+      type: "button",
+      action_id: COMMAND_ACTIONS.cancel,
+      text: plain(t(locale, "brake.button.cancel")),
+      value,
+      confirm: confirm(t(locale, "brake.cancel.title", vars), t(locale, "brake.cancel.text", vars), locale),
+    },
+  ];
+}
+
 export function approveButton(value: string, deviceName: string, locale: Locale): Block {
   return {
     type: "button",
@@ -185,6 +240,25 @@ export function approveButton(value: string, deviceName: string, locale: Locale)
       "danger",
     ),
   };
+}
+
+/** The wipe button's confirmation: what this device loses (company data only on a personal device). */
+export function wipeConfirm(d: { name: string; ade: boolean; personal?: boolean }, locale: Locale): Block {
+  const tr = (key: string) => t(locale, key, { name: d.name });
+  if (d.personal)
+    return confirm(tr("capability.wipe.company_data_button"), tr("personal.confirm.company_data"), locale, "danger");
+  return confirm(
+    tr("commands.wipe.confirm_title"),
+    tr(d.ade ? "commands.wipe.confirm_ade" : "commands.wipe.confirm_leaves"),
+    locale,
+    "danger",
+  );
+}
+
+/** A command's name as admins read it: a wipe of a personal device is "remove company data". */
+export function commandTypeText(c: { type: string; params?: unknown }, locale: Locale): string {
+  const companyData = c.type === "ERASE_DEVICE" && scopeOf(c.params) === "company_data";
+  return t(locale, companyData ? "command.type.REMOVE_COMPANY_DATA" : `command.type.${c.type}`);
 }
 
 function confirm(title: string, text: string, locale: Locale, style?: "danger"): Block {

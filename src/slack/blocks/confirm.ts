@@ -1,6 +1,7 @@
 // Slack's confirmation dialog for a state-changing button: what will happen, in the reader's
 // language, with a verb on the button rather than "OK" (decision 162).
 import { t, type Locale } from "../../i18n/index.js";
+import { clip } from "./kit.js";
 
 export type ConfirmKind =
   | "found"
@@ -17,7 +18,6 @@ export type ConfirmKind =
   | "handover_not_used";
 
 /** Slack's limits: title 100, text 300, buttons 30 characters. */
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function confirmDialog(
   kind: ConfirmKind,

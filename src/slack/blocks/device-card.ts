@@ -8,7 +8,8 @@ import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
 import { isQuery } from "../../core/commands/rules.js";
 import { buttonValue, INCIDENT_ACTIONS } from "./incident.js";
-import { escapeMrkdwn as esc } from "./kit.js";
+import { clip, escapeMrkdwn as esc, plain } from "./kit.js";
+import { appleCardButtons } from "./apple.js";
 
 export { esc };
 
@@ -19,9 +20,6 @@ export interface CardReader {
 }
 
 type Block = Record<string, unknown>;
-
-export const clip = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max - 1) + "…");
-const plain = (text: string, max = 75) => ({ type: "plain_text", text: clip(text, max), emoji: true });
 
 /** "3 h ago" / "5 days ago": how long since `d`. */
 export function age(d: Date, now: Date, locale: Locale): string {
@@ -115,6 +113,7 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
             ...(d.activationLockEnabled === null
               ? []
               : [`${t(locale, "admin.card.activationLock")}: ${yes(d.activationLockEnabled)}`]),
+            ...(d.activationLockBypassAt ? [t(locale, "apple.activation_lock.escrowed")] : []),
             ...(d.osVersion ? [`${t(locale, "admin.card.os")} ${esc(d.osVersion)}`] : []),
           ].join(" · "),
         ),
@@ -142,6 +141,23 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(notes.join("\n"), 3000) }] });
   const actions = deviceActionButtons(d, report?.id ?? null, locale);
   if (actions) blocks.push(actions);
+  const apple = appleCardButtons(
+    d,
+    {
+      pinCommandId: d.commands.find((c) => c.findMyPinSealed && c.state !== "CANCELLED")?.id ?? null,
+      canClearActivationLock:
+        d.activationLockBypassAt !== null &&
+        d.activationLockEnabled !== false &&
+        d.commands.some((c) => c.type === "ERASE_DEVICE" && c.state === "ACKNOWLEDGED") &&
+        !d.commands.some(
+          (c) =>
+            c.type === "CLEAR_ACTIVATION_LOCK" &&
+            (c.state === "AWAITING_APPROVAL" || c.state === "QUEUED" || c.state === "SENT"),
+        ),
+    },
+    locale,
+  );
+  if (apple.length) blocks.push({ type: "actions", block_id: `device-apple:${d.id}`, elements: apple });
   return blocks;
 }
 

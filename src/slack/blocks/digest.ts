@@ -9,6 +9,7 @@ import { RENEWAL_HORIZON_DAYS } from "../../core/digest/build.js";
 import { daysLeft } from "../../core/renewals/thresholds.js";
 import { formatDate, formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { alertDetail } from "./alerts.js";
+import { clip } from "./kit.js";
 
 /** Lines shown per list before it collapses into a count and a CSV. */
 export const INLINE_LINES = 10;
@@ -31,11 +32,11 @@ interface Section<T> {
   csv: { name: string; header: string[]; row: (item: T) => unknown[] };
 }
 
-const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
+const short = (s: string) => clip(s, 200);
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function render<T>(s: Section<T>, locale: Locale, blocks: KnownBlock[], files: DigestFile[], day: string) {
-  const lines = [s.heading, ...s.items.slice(0, INLINE_LINES).map((i) => clip(s.line(i)))];
+  const lines = [s.heading, ...s.items.slice(0, INLINE_LINES).map((i) => short(s.line(i)))];
   if (s.items.length > INLINE_LINES) {
     const file = `${s.csv.name}-${day}.csv`;
     lines.push(t(locale, "digest.more", { count: s.items.length - INLINE_LINES, file }));

@@ -4,19 +4,14 @@
 import type { AdminOverview, EmployeeOverview } from "../../core/inventory/index.js";
 import { DAY } from "../../core/clock.js";
 import { formatDate, formatDateTime, t, type Locale } from "../../i18n/index.js";
-import { age, clip, esc, PLATFORM_EMOJI, stateLabel, type CardReader } from "./device-card.js";
+import { age, esc, PLATFORM_EMOJI, stateLabel, type CardReader } from "./device-card.js";
 import { ALERT_ROUTING_OPEN } from "./alert-routing.js";
+import { clip, context, divider, header, plain, section } from "./kit.js";
 
 type Block = Record<string, unknown>;
 
 /** Renewals with fewer days than this left are marked red. */
 export const RENEWAL_RED_DAYS = 14;
-
-const plain = (text: string, max = 75) => ({ type: "plain_text", text: clip(text, max), emoji: true });
-const header = (text: string): Block => ({ type: "header", text: plain(text, 150) });
-const mrkdwn = (text: string): Block => ({ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } });
-const context = (text: string): Block => ({ type: "context", elements: [{ type: "mrkdwn", text: clip(text, 3000) }] });
-const divider: Block = { type: "divider" };
 
 export function languageButtons(locale: Locale): Block {
   return {
@@ -89,7 +84,7 @@ export function adminHomeView(o: AdminOverview, r: CardReader & { portalUrl: str
   for (const rep of o.openReports) {
     const devices = rep.devices.map((x) => esc(x.device.name)).join(", ") || esc(clip(rep.deviceDescription, 80));
     blocks.push(
-      mrkdwn(
+      section(
         `*${rep.reference}* · ${t(locale, `report.status.${rep.status}`)} · ${age(rep.createdAt, now, locale)}\n${devices}`,
       ),
     );
@@ -99,7 +94,7 @@ export function adminHomeView(o: AdminOverview, r: CardReader & { portalUrl: str
   for (const c of o.approvals) {
     const who = c.requestedBy?.name ?? c.requestedBy?.email ?? "—";
     blocks.push(
-      mrkdwn(
+      section(
         t(locale, "admin.home.approvalLine", {
           command: t(locale, `command.type.${c.type}`),
           device: esc(c.device.name),
@@ -119,7 +114,7 @@ export function adminHomeView(o: AdminOverview, r: CardReader & { portalUrl: str
     const when =
       left < 0 ? t(locale, "admin.home.overdue", { n: -left }) : t(locale, "admin.home.daysLeft", { n: left });
     blocks.push(
-      mrkdwn(
+      section(
         `${marker} *${t(locale, `renewal.kind.${rn.kind}`)}* — ${when} (${formatDate(rn.expiresAt!, locale, r.timeZone)})`,
       ),
     );
@@ -129,7 +124,7 @@ export function adminHomeView(o: AdminOverview, r: CardReader & { portalUrl: str
   for (const d of o.silent) {
     const seen = d.lastCheckInAt ? age(d.lastCheckInAt, now, locale) : t(locale, "incident.never");
     blocks.push(
-      mrkdwn(
+      section(
         `${PLATFORM_EMOJI[d.platform]} *${esc(d.name)}*${d.owner?.name ? ` — ${esc(d.owner.name)}` : ""} · ${t(locale, "admin.home.lastSeen", { age: seen })}`,
       ),
     );
@@ -142,7 +137,7 @@ export function employeeHomeView(o: EmployeeOverview, r: CardReader): Record<str
   const { locale, now } = r;
   const blocks: Block[] = [
     header(t(locale, "admin.home.employeeTitle")),
-    mrkdwn(t(locale, "admin.home.employeeIntro")),
+    section(t(locale, "admin.home.employeeIntro")),
     { type: "actions", block_id: "home_report", elements: [reportLostButton(locale)] },
     divider,
     header(t(locale, "admin.home.myDevices")),
@@ -151,7 +146,7 @@ export function employeeHomeView(o: EmployeeOverview, r: CardReader): Record<str
   for (const d of o.devices) {
     const seen = d.lastCheckInAt ? formatDateTime(d.lastCheckInAt, locale, r.timeZone) : t(locale, "incident.never");
     blocks.push(
-      mrkdwn(
+      section(
         `${PLATFORM_EMOJI[d.platform]} *${esc(d.name)}*${d.model ? ` · ${esc(d.model)}` : ""}\n${stateLabel(locale, d.state)} · ${t(locale, "admin.card.lastCheckIn")}: ${seen}`,
       ),
     );
@@ -160,7 +155,7 @@ export function employeeHomeView(o: EmployeeOverview, r: CardReader): Record<str
   if (!o.reports.length) blocks.push(context(t(locale, "admin.home.noReports")));
   for (const rep of o.reports) {
     blocks.push(
-      mrkdwn(
+      section(
         `*${rep.reference}* · ${t(locale, `report.status.${rep.status}`)} · ${age(rep.createdAt, now, locale)}\n${esc(clip(rep.deviceDescription, 200))}`,
       ),
     );

@@ -6,13 +6,15 @@
 // (lost_mode_enable, device_wipe, device_lock, report_found, report_dismiss) and repeat across
 // device blocks: Slack wants action ids unique per block, so each block has its own block_id
 // ("device:<deviceId>"). A report with no device gets the `report_pick_device` select.
+import { slackMention } from "../edge.js";
 import type { Capability } from "../../core/devices/capabilities.js";
 import type { Incident } from "../../core/reports/incident.js";
 import { CLOSED_STATUSES } from "../../core/reports/service.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
 import { confirmDialog } from "./confirm.js";
-import { escapeMrkdwn } from "./kit.js";
+import { escapeMrkdwn, mrkdwn, plain } from "./kit.js";
+import { fullResetButton } from "./personal.js";
 
 export const INCIDENT_ACTIONS = {
   lostMode: "lost_mode_enable",
@@ -47,27 +49,12 @@ export function pickerOption(
   return { text: plain(text.length > 75 ? `${text.slice(0, 74)}…` : text), value: buttonValue(reportId, d.id) };
 }
 
-export interface ButtonValue {
-  r: string;
-  d?: string;
-}
-
+/** A button's value: the report and device it acts on (read back by command-replies.ts parseTarget). */
 export const buttonValue = (reportId: string, deviceId?: string) =>
   JSON.stringify(deviceId ? { r: reportId, d: deviceId } : { r: reportId });
 
-export function parseButtonValue(value: string | undefined): ButtonValue | null {
-  try {
-    const v = JSON.parse(value ?? "") as ButtonValue;
-    return typeof v?.r === "string" ? v : null;
-  } catch {
-    return null;
-  }
-}
-
 type Block = Record<string, unknown>;
 const MAX_DEVICES = 8;
-const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
-const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
 /** What a person typed must not ping channels or users, or break the formatting. */
 
 export function incidentMessage(
@@ -80,7 +67,7 @@ export function incidentMessage(
   const when = (d: Date) => formatDateTime(d, locale, timeZone);
   const closed = CLOSED_STATUSES.includes(r.status);
   const reporterName = escapeMrkdwn(r.reporterName ?? r.reporter?.name ?? r.reporterEmail);
-  const who = r.reporterSlackUserId && r.reporter ? `<@${r.reporterSlackUserId}>` : reporterName;
+  const who = r.reporterSlackUserId && r.reporter ? slackMention(r.reporterSlackUserId) : reporterName;
   const identity = !r.reporterVerified
     ? tr("incident.unverified")
     : r.reporterSlackUserId && r.channel === "SLACK"
@@ -170,6 +157,7 @@ export function incidentMessage(
         },
       });
     }
+    if (d.capabilities.full_reset.allowed) buttons.push(fullResetButton(value, d.name, locale));
     // A wiped device's case closes as wiped, never as "no action needed" (the employee would be
     // told nothing happened after their phone was erased).
     const wiped = d.state === "WIPED" || r.status === "WIPED";
@@ -264,7 +252,10 @@ export function headline(status: string, reference: string, tr: (k: string, v?: 
 }
 
 /** Why a button is missing, and what to know before pressing one that is there. */
-function capabilityNotes(caps: Record<"lost_mode" | "wipe" | "lock", Capability>, tr: (k: string) => string): string[] {
+function capabilityNotes(
+  caps: Record<"lost_mode" | "wipe" | "lock" | "full_reset", Capability>,
+  tr: (k: string) => string,
+): string[] {
   const notes: string[] = [];
   const seen = new Set<string>();
   const add = (key?: string) => {
@@ -274,6 +265,6 @@ function capabilityNotes(caps: Record<"lost_mode" | "wipe" | "lock", Capability>
     }
   };
   for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? undefined : c.reasonKey);
-  for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? c.warningKey : undefined);
+  for (const c of [caps.lost_mode, caps.lock, caps.wipe, caps.full_reset]) add(c.allowed ? c.warningKey : undefined);
   return notes.map((n) => `:information_source: ${n}`);
 }

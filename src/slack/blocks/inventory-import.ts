@@ -2,7 +2,7 @@
 import type { ImportSummary, LineError } from "../../core/inventory/index.js";
 import { IMPORT_COLUMNS } from "../../core/inventory/columns.js";
 import { t, type Locale } from "../../i18n/index.js";
-import { clip } from "./device-card.js";
+import { clip } from "./kit.js";
 
 export const IMPORT_CALLBACK_ID = "inventory_import";
 export const IMPORT_BLOCK_ID = "inventory_csv";

@@ -2,3 +2,25 @@
 // mrkdwn escaping. Slack treats &, < and > as control characters in mrkdwn, so text people
 // typed (device names, notes) is escaped before it is put in a message.
 export const escapeMrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Text cut to Slack's limit for its field, with an ellipsis when cut. */
+export const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+
+/** A plain_text object (buttons 75 characters, headers 150, modal titles 24). */
+export const plain = (text: string, max = 75) => ({ type: "plain_text" as const, text: clip(text, max), emoji: true });
+
+/** A mrkdwn text object. */
+export const mrkdwn = (text: string, max = 3000) => ({ type: "mrkdwn" as const, text: clip(text, max) });
+
+export const section = (text: string) => ({ type: "section" as const, text: mrkdwn(text) });
+export const context = (text: string) => ({ type: "context" as const, elements: [mrkdwn(text)] });
+export const header = (text: string) => ({ type: "header" as const, text: plain(text, 150) });
+export const divider = { type: "divider" as const };
+
+export const button = (text: string, action_id: string, value: string, style?: "primary" | "danger") => ({
+  type: "button" as const,
+  text: plain(text),
+  action_id,
+  value,
+  ...(style ? { style } : {}),
+});

@@ -1,6 +1,7 @@
 // The /lost modal: the web form's fields, prefilled with what Slack and the directory know
 // (email, name) and the person's registered devices to pick from. Pure: data in, view out.
 import { t, type Locale } from "../../i18n/index.js";
+import { plain } from "./kit.js";
 
 export const LOST_REPORT_CALLBACK = "lost_report";
 
@@ -25,7 +26,6 @@ export interface LostModalInput {
 }
 
 type Block = Record<string, unknown>;
-const plain = (text: string, max = 75) => ({ type: "plain_text", text: text.slice(0, max), emoji: true });
 
 export function lostReportModal(i: LostModalInput): Record<string, unknown> {
   const tr = (k: string) => t(i.locale, k);

@@ -1,6 +1,6 @@
 // Block Kit for renewals and custody: reminders, the certificate and renewal lists, custody
 // records, the handover checklist, and the modals that take files. Pure builders.
-import { slackMarkup } from "../edge.js";
+import { slackMarkup, slackMention } from "../edge.js";
 import { confirmDialog } from "./confirm.js";
 import type { types } from "@slack/bolt";
 import type { AccountRole, CustodyAccount, RenewalKind } from "../../core/types.js";
@@ -9,6 +9,7 @@ import { OPTIONAL_ITEMS, type HandoverItemView } from "../../core/custody/handov
 import { RENEWAL_LINKS } from "../../core/renewals/kinds.js";
 import { daysLeft } from "../../core/renewals/thresholds.js";
 import { formatDate, t, type Locale } from "../../i18n/index.js";
+import { button, context, section } from "./kit.js";
 
 type KnownBlock = types.KnownBlock;
 type View = types.View;
@@ -51,18 +52,8 @@ export interface RenewalView {
 /** "slack:U1" → a mention; other actors as recorded. */
 export function who(actor: string | null | undefined): string {
   if (!actor) return "—";
-  return actor.startsWith("slack:") ? `<@${actor.slice(6)}>` : actor;
+  return actor.startsWith("slack:") ? slackMention(actor.slice(6)) : actor;
 }
-
-const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
-const context = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });
-const button = (text: string, action_id: string, value: string, style?: "primary" | "danger") => ({
-  type: "button" as const,
-  text: { type: "plain_text" as const, text },
-  action_id,
-  value,
-  ...(style ? { style } : {}),
-});
 
 function appleIdOf(r: RenewalView): string | null {
   return ((r.details as { appleId?: string } | null)?.appleId ?? null) || r.account?.address || null;

@@ -1,7 +1,8 @@
 // The `/mdm reports` list: open loss reports with status and age, and a button to each device.
 import type { Inventory } from "../../core/inventory/index.js";
 import { t, type Locale } from "../../i18n/index.js";
-import { age, clip, esc } from "./device-card.js";
+import { age, esc } from "./device-card.js";
+import { clip } from "./kit.js";
 
 type OpenReports = Awaited<ReturnType<Inventory["openReports"]>>;
 

@@ -1,8 +1,8 @@
-// /mdm handover: the six-item checklist for a change of administrator (seed 001), each item's
+// /mdm handover: the six-item checklist for a change of administrator (the vendor's column on handing over the administrator role 「管理者引き継ぎのポイント」), each item's
 // state and what is missing, with a Confirm button on complete items.
 //   handover policy <url>     link the internal lost-device policy document
 //   handover confirm <item>   the same as the Confirm button
-//   handover na <item>        not used here (no iOS / no ABM / no Android: seed 001's footnotes)
+//   handover na <item>        not used here (no iOS / no ABM / no Android: the administrator handover column's footnotes)
 import { t } from "../../i18n/index.js";
 import { handoverMessage } from "../blocks/renewals.js";
 import { refusalText } from "../button.js";

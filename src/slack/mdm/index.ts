@@ -20,6 +20,8 @@ import { brake } from "./brake.js";
 import { bulk } from "./bulk.js";
 import { caseRecord } from "./case.js";
 import { company } from "./company.js";
+import { enroll } from "./enroll.js";
+import { byod } from "./byod.js";
 
 export const subcommands: MdmSubcommand[] = [
   device,
@@ -39,6 +41,8 @@ export const subcommands: MdmSubcommand[] = [
   bulk,
   caseRecord,
   company,
+  enroll,
+  byod,
 ];
 
 export function findSubcommand(name: string): MdmSubcommand | undefined {

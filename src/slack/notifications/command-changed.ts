@@ -2,14 +2,17 @@
 // for a location, the error text, "no passcode set") on the command's one status line. A wipe
 // awaiting approval starts that line broadcast to the channel with Approve/Withdraw; the next
 // edit replaces the buttons with what was decided.
+import { slackMention } from "../edge.js";
 import type { Tx } from "../../core/audit.js";
 import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import { NOTE } from "../../core/commands/results.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { isQuery, locationOf } from "../../core/commands/rules.js";
+import { approvalButtons, commandTypeText, mapUrl } from "../blocks/commands.js";
+import { scopeOf } from "../../core/devices/personal.js";
+import { removedText } from "./owner-consent.js";
 import { capability } from "../../core/devices/capabilities.js";
-import { approveButton, mapUrl, wipeCancelButton } from "../blocks/commands.js";
-import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import { escapeMrkdwn as escape, section } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string };
@@ -21,27 +24,14 @@ async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string
     select: { actor: true },
   });
   const actor = last?.actor ?? "system";
-  if (actor.startsWith("slack:")) return `<@${actor.slice(6)}>`;
+  if (actor.startsWith("slack:")) return slackMention(actor.slice(6));
   return locale === "ja" ? "システム" : "the system";
 }
 
 export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
   const c = await tx.command.findUnique({
     where: { id: e.commandId },
-    include: {
-      device: {
-        select: {
-          name: true,
-          ade: true,
-          platform: true,
-          supervised: true,
-          state: true,
-          ownership: true,
-          managementMode: true,
-          apiLevel: true,
-        },
-      },
-    },
+    include: { device: true },
   });
   // The device describing itself is background work: what it said shows on its card instead.
   if (!c || isQuery(c.type)) return [];
@@ -57,7 +47,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
     : "commands.thread.no_passcode_no_lost_mode";
   const vars = {
     name: `*${escape(c.device.name)}*`,
-    type: tr(`command.type.${c.type}`),
+    type: commandTypeText(c, locale),
     who: await whoDid(tx, c.id, locale),
     expiry: c.expiresAt
       ? tr("commands.expiry.at", { at: formatDateTime(c.expiresAt, locale, ctx.timeZone) })
@@ -100,7 +90,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
         {
           type: "actions",
           block_id: `wipe:${c.id}`,
-          elements: [approveButton(value, c.device.name, locale), wipeCancelButton(value, c.device.name, locale)],
+          elements: approvalButtons(c, value, c.device.name, locale),
         },
       ]);
       if (item.method === "chat.postMessage") item.payload.reply_broadcast = Boolean(key);
@@ -108,8 +98,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       break;
     }
     case "QUEUED":
-      if (decidedWipe)
-        items.push(line(tr(c.type === "ERASE_DEVICE" ? "commands.thread.approved" : "brake.ephemeral.approved", vars)));
+      if (decidedWipe) items.push(line(tr(approvedKey(c), vars)));
       else items.push(line(tr("commands.thread.queued", vars)));
       break;
     case "SENT":
@@ -117,7 +106,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       else if (e.from !== "SENT") items.push(line(tr(sentKey(c.type, c.driver), vars)));
       break;
     case "ACKNOWLEDGED":
-      items.push(line(e.note === NOTE.noPasscode ? tr(noPasscode, vars) : acknowledgedText(c, e, tr, vars)));
+      items.push(line(e.note === NOTE.noPasscode ? tr(noPasscode, vars) : acknowledgedText(c, e, tr, vars, locale)));
       break;
     case "ERROR":
       items.push(
@@ -132,7 +121,9 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       items.push(
         line(
           decidedWipe
-            ? tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })
+            ? c.type === "ERASE_DEVICE" && scopeOf(c.params) === "full"
+              ? tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })
+              : tr("brake.thread.request_decided", { ...vars, state: tr(`command.state.${e.to}`) })
             : tr("commands.thread.expired", vars),
         ),
       );
@@ -169,6 +160,7 @@ function awaitingText(
   vars: Record<string, string>,
 ): string {
   if (c.type !== "ERASE_DEVICE") return tr("brake.thread.requested", vars);
+  if (scopeOf(c.params) === "company_data" && !c.breakGlass) return tr("personal.thread.requested_company_data", vars);
   if (!c.breakGlass) return tr("commands.thread.requested_wipe", vars);
   return tr("brake.thread.break_glass", vars);
 }
@@ -182,14 +174,25 @@ async function limitAtRequest(tx: Tx, commandId: string): Promise<string> {
   return limit === undefined ? "?" : String(limit);
 }
 
-const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text } });
+function approvedKey(c: { type: string; params: unknown }): string {
+  if (c.type !== "ERASE_DEVICE") return "brake.ephemeral.approved";
+  return scopeOf(c.params) === "company_data" ? "personal.thread.approved_company_data" : "commands.thread.approved";
+}
 
 function acknowledgedText(
-  c: { type: string; result: unknown; device: { ade: boolean; platform: string } },
+  c: {
+    type: string;
+    result: unknown;
+    params: unknown;
+    device: Parameters<typeof removedText>[0] & { ade: boolean; platform: string };
+  },
   e: Event,
   tr: (key: string, vars?: Record<string, string | number>) => string,
   vars: Record<string, string>,
+  locale: Locale,
 ): string {
+  // The command's own answer was lost; the device's DeviceInformation settled it (a re-check).
+  if (e.note === "confirmed_by_device") return tr("apple.recheck.confirmed", vars);
   switch (c.type) {
     case "ENABLE_LOST_MODE":
       // Android has no location or sound command: the phone sends its location by itself.
@@ -197,7 +200,11 @@ function acknowledgedText(
         c.device.platform === "ANDROID" ? "commands.thread.lost_mode_on_android" : "commands.thread.lost_mode_on",
         vars,
       );
+    case "CLEAR_ACTIVATION_LOCK":
+      return tr("apple.activation_lock.cleared", vars);
     case "ERASE_DEVICE":
+      if (scopeOf(c.params) === "company_data")
+        return tr("personal.thread.company_data_removed", { ...vars, what: removedText(c.device, locale) });
       return tr(c.device.ade ? "commands.thread.wiped_ade" : "commands.thread.wiped", vars);
     case "DEVICE_LOCATION": {
       const at = locationOf(c.result);

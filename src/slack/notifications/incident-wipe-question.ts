@@ -3,16 +3,17 @@
 // two-person flow (and wipe limit) as on the incident message.
 import { refChannel, refTs } from "../../core/outbox.js";
 import { t } from "../../i18n/index.js";
-import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import { escapeMrkdwn as escape, plain } from "../blocks/kit.js";
+import { wipeConfirm } from "../blocks/commands.js";
+import { isPersonal } from "../../core/devices/personal.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "incident.wipe_question"; reportId: string; deviceIds: string[]; hours: number };
-const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75), emoji: true });
 
 export const incidentWipeQuestion: NotificationHandler<Event> = async (tx, e, ctx) => {
   const devices = await tx.device.findMany({
     where: { id: { in: e.deviceIds } },
-    select: { id: true, name: true, ade: true },
+    select: { id: true, name: true, ade: true, platform: true, ownership: true, userEnrollment: true, byod: true },
   });
   if (!devices.length) return [];
   const key = `report:${e.reportId}`;
@@ -25,18 +26,14 @@ export const incidentWipeQuestion: NotificationHandler<Event> = async (tx, e, ct
     type: "button",
     action_id: "device_wipe",
     style: "danger",
-    text: plain(tr("response.wipe_question.button", { name: d.name })),
+    // A personal device's wipe removes the company data only: the button says so.
+    text: plain(
+      isPersonal(d)
+        ? `${tr("capability.wipe.company_data_button")}: ${d.name}`
+        : tr("response.wipe_question.button", { name: d.name }),
+    ),
     value: JSON.stringify({ r: e.reportId, d: d.id }),
-    confirm: {
-      title: plain(tr("commands.wipe.confirm_title")),
-      text: {
-        type: "plain_text",
-        text: tr(d.ade ? "commands.wipe.confirm_ade" : "commands.wipe.confirm_leaves", { name: d.name }).slice(0, 300),
-      },
-      confirm: plain(tr("commands.confirm.go")),
-      deny: plain(tr("commands.confirm.back")),
-      style: "danger",
-    },
+    confirm: wipeConfirm({ name: d.name, ade: d.ade, personal: isPersonal(d) }, ctx.locale),
   }));
   return [
     {

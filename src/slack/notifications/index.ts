@@ -6,6 +6,7 @@ import { reportCreated } from "./report-created.js";
 import { reportEdited } from "./report-edited.js";
 import { deviceChangedOnDevice, deviceLocated } from "./device-side.js";
 import { commandChanged } from "./command-changed.js";
+import { commandRechecked } from "./command-rechecked.js";
 import { alertImmediate } from "./alert-immediate.js";
 import { alertResolved } from "./alert-resolved.js";
 import { digestPersonal } from "./digest-personal.js";
@@ -23,6 +24,8 @@ import { caseExport } from "./case-export.js";
 import { checklistChanged, checklistPost } from "./checklist-changed.js";
 import { checklistReminder } from "./checklist-reminder.js";
 import { peopleUnlinked } from "./people-unlinked.js";
+import { deviceReenrollClaimed } from "./device-reenroll-claimed.js";
+import { consentDecided, consentRequested, ownerToldWhatWasRemoved } from "./owner-consent.js";
 import { reporterFoundNotice } from "./reporter-found.js";
 
 export const notifications: NotificationHandlers = {
@@ -32,6 +35,7 @@ export const notifications: NotificationHandlers = {
   "device.located": deviceLocated,
   "device.changed_on_device": deviceChangedOnDevice,
   "command.changed": commandChanged,
+  "command.rechecked": commandRechecked,
   "alerts.immediate": alertImmediate,
   "alert.resolved": alertResolved,
   "digest.ready": digestReady,
@@ -49,10 +53,22 @@ export const notifications: NotificationHandlers = {
   "checklist.changed": checklistChanged,
   "checklist.reminder": checklistReminder,
   "people.unlinked": peopleUnlinked,
+  "device.reenroll_claimed": deviceReenrollClaimed,
+  "consent.requested": consentRequested,
+  "consent.decided": consentDecided,
   "report.reporter_found": reporterFoundNotice,
 };
 
-// Issue 19: the theft/loss checklist goes into each new incident's thread, after the incident.
+// Incident response: the owner of a personal device hears what a finished wipe removed.
+{
+  const changed = notifications["command.changed"]!;
+  notifications["command.changed"] = async (tx, e, ctx) => [
+    ...(await changed(tx, e, ctx)),
+    ...(await ownerToldWhatWasRemoved(tx, e, ctx)),
+  ];
+}
+
+// Incident response: the theft/loss checklist goes into each new incident's thread, after the incident.
 {
   const created = notifications["report.created"]!;
   notifications["report.created"] = async (tx, e, ctx) => [

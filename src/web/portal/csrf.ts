@@ -3,7 +3,8 @@
 // POST must carry both, equal, correctly signed and not too old. The nonce also names the
 // submission: a replayed post is recognised by it (InboundReceipt "form:<nonce>"), and the
 // status token is derived from it, so a double-click shows the same receipt and link.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
+import { safeEqual } from "../../lib/safe-equal.js";
 
 export const CSRF_COOKIE = "lr_csrf";
 const MAX_AGE_MS = 4 * 3_600_000;
@@ -36,12 +37,6 @@ export class FormTokens {
   private mac(s: string): string {
     return createHmac("sha256", this.secret).update(s).digest("base64url");
   }
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export function readCookie(header: string | undefined, name: string): string | undefined {

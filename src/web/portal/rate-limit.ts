@@ -16,9 +16,20 @@ export class RateLimiter {
 
   /** Counts one attempt; false when the address already used its allowance in this window. */
   async take(address: string): Promise<boolean> {
+    const { key, windowStart } = this.window(address);
+    return (await this.deps.limits.hit(key, windowStart)) <= this.limit;
+  }
+
+  /** Whether the address has allowance left in this window, counting nothing. */
+  async allows(address: string): Promise<boolean> {
+    const { key, windowStart } = this.window(address);
+    return (await this.deps.limits.count(key, windowStart)) < this.limit;
+  }
+
+  private window(address: string) {
     const now = this.deps.clock.now().getTime();
     const windowStart = new Date(now - (now % this.windowMs));
     const key = `${this.scope}:${createHmac("sha256", this.deps.secret).update(address).digest("base64url")}`;
-    return (await this.deps.limits.hit(key, windowStart)) <= this.limit;
+    return { key, windowStart };
   }
 }

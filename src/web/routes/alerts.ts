@@ -1,4 +1,4 @@
-// POST /api/alerts: alerts from the MDM side, one or a batch (CONTRACT.md). Bearer token:
+// POST /api/alerts: alerts from the MDM side, one or a batch (as the External contract names them). Bearer token:
 // ALERTS_API_TOKEN (compared in constant time) or a named token issued with `npm run api-token`
 // (looked up by its hash); each bad item is rejected with its index and reason while the good
 // ones are stored.

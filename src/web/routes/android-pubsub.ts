@@ -7,7 +7,7 @@
 // Operation (the result arrives without waiting for the next poll); STATUS_REPORT and
 // ENROLLMENT carry the Device; USAGE_LOGS the device's own events (its location while lost).
 // A 2xx acknowledges the message; anything else makes Pub/Sub redeliver it later.
-import { createHash, timingSafeEqual } from "node:crypto";
+import { safeEqual } from "../../lib/safe-equal.js";
 import express, { Router } from "express";
 import { z } from "zod";
 import type { WebDeps } from "../deps.js";
@@ -29,9 +29,7 @@ const push = z.object({
   subscription: z.string().optional(),
 });
 
-const digest = (s: string) => createHash("sha256").update(s).digest();
-const tokenMatches = (given: unknown, expected: string) =>
-  typeof given === "string" && timingSafeEqual(digest(given), digest(expected));
+const tokenMatches = (given: unknown, expected: string) => typeof given === "string" && safeEqual(given, expected);
 
 export function androidPubSubRoutes({ core, config }: WebDeps): Router {
   const r = Router();

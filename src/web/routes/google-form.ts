@@ -4,7 +4,8 @@
 // be replayed later. The same responseId twice (the script retried) is answered 200 and creates
 // nothing; the same responseId submitted later (the reporter edited the response: "On form
 // submit" fires again) is added to its report as an edit.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { safeEqual } from "../../lib/safe-equal.js";
 import express, { Router, type Response } from "express";
 import { z } from "zod";
 import { responseToReport, titleMap } from "../../google/mapping.js";
@@ -50,7 +51,7 @@ export function googleFormRoutes({ config, core }: WebDeps): Router {
     }
     const expected = createHmac("sha256", secret).update(`${timestamp}.`).update(raw).digest();
     const given = Buffer.from(signature.slice("sha256=".length), "hex");
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!safeEqual(given, expected)) {
       return fail(
         res,
         401,

@@ -1,7 +1,8 @@
 // GET / — what this is and a link to the report form for everyone; for a request from this
 // machine (not through a proxy) or one carrying SETUP_TOKEN, also the setup state of every
 // integration with the README section that fixes it. No secret is ever part of the page.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { safeEqual } from "../../lib/safe-equal.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,19 +27,13 @@ export function fromLoopback(req: Request): boolean {
 
 const cookieValue = (token: string) => createHmac("sha256", token).update("setup-page").digest("base64url");
 
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 function hasSetupToken(req: Request, config: Config): boolean {
   const token = config.SETUP_TOKEN;
   if (!token) return false;
   const given = typeof req.query.setup_token === "string" ? req.query.setup_token : req.headers["x-setup-token"];
-  if (typeof given === "string" && sameText(given, token)) return true;
+  if (typeof given === "string" && safeEqual(given, token)) return true;
   const cookie = readCookie(req.headers.cookie, COOKIE);
-  return typeof cookie === "string" && sameText(cookie, cookieValue(token));
+  return typeof cookie === "string" && safeEqual(cookie, cookieValue(token));
 }
 
 /** README headings by their GitHub anchor ("creating-the-slack-app" → "Creating the Slack app"). */

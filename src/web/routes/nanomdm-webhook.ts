@@ -60,6 +60,9 @@ export function nanoMdmWebhookRoutes({ core, config }: WebDeps): Router {
 
 type Event = ReturnType<typeof nanoMdmEvent.parse>;
 
+const USER_ENROLLMENT_DEVICE = "User Enrollment (Device)";
+const DEVICE_CHANNELS = new Set(["Device", USER_ENROLLMENT_DEVICE]);
+
 const CHECKIN_TYPES: Record<string, "Authenticate" | "TokenUpdate" | "CheckOut" | undefined> = {
   "mdm.Authenticate": "Authenticate",
   "mdm.TokenUpdate": "TokenUpdate",
@@ -92,14 +95,22 @@ async function handle(core: WebDeps["core"], ev: Event): Promise<{ ok: true; ign
   const udid = checkin?.udid ?? checkin?.enrollment_id ?? checkin?.ids?.id;
   if (!checkin || !udid) return { ok: true, ignored: "no device" };
   // User-channel enrollments report under the device's; only the device channel is a device.
-  if (checkin.ids?.type && checkin.ids.type !== "Device") return { ok: true, ignored: "not a device channel" };
+  // NanoMDM names a User Enrollment's device channel "User Enrollment (Device)" (mdm.EnrollType).
+  const channel = checkin.ids?.type;
+  if (channel && !DEVICE_CHANNELS.has(channel)) return { ok: true, ignored: "not a device channel" };
   const type = CHECKIN_TYPES[ev.topic];
   if (type) {
     // Any order, any repeat: the core merges them into one device (src/core/enrollments/apple.ts).
     const at = ev.created_at ? new Date(ev.created_at) : undefined;
-    const facts = type === "Authenticate" ? enrollmentFacts(decodeRawPayload(checkin.raw_payload)) : undefined;
+    const raw = decodeRawPayload(checkin.raw_payload);
+    const facts = type === "Authenticate" ? enrollmentFacts(raw) : undefined;
+    // User Enrollment (BYOD): Apple sends an EnrollmentID in place of the device's UDID.
+    const userEnrollment =
+      channel === USER_ENROLLMENT_DEVICE ||
+      (!checkin.udid && !raw.UDID && Boolean(checkin.enrollment_id ?? raw.EnrollmentID));
+    const topic = typeof raw.Topic === "string" && raw.Topic ? raw.Topic : undefined;
     const { device, relocked } = await core.enrollments.appleCheckIn(
-      { type, udid, at: at && !Number.isNaN(at.getTime()) ? at : undefined, facts },
+      { type, udid, at: at && !Number.isNaN(at.getTime()) ? at : undefined, facts, userEnrollment, topic },
       "nanomdm",
     );
     if (relocked) log.info("lost mode queued again for a re-enrolled device", { deviceId: device.id });

@@ -101,17 +101,24 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     const values: Record<string, string> = {};
     for (const f of FIELDS) if (typeof body[f] === "string") values[f] = body[f] as string;
 
-    const allowed = await limiter.take(req.ip ?? "unknown").catch((err: unknown) => {
+    // Only accepted reports use up the allowance (a mistyped field must not lock someone out);
+    // the form comes back with what was typed, and the help-desk number (sendPage).
+    const address = req.ip ?? "unknown";
+    const allowed = await limiter.allows(address).catch((err: unknown) => {
       if (isDatabaseUnreachable(err)) return null;
       throw err;
     });
     if (allowed === null) return unavailable(res, locale, values, body._csrf);
     if (!allowed) {
       res.set("Retry-After", "900");
-      return sendPage(
+      return showForm(
         res,
         429,
-        messagePage(locale, t(locale, "portal.rate_limited_title"), t(locale, "portal.rate_limited")),
+        locale,
+        values,
+        {},
+        `${t(locale, "portal.rate_limited_title")}: ${t(locale, "portal.rate_limited")}`,
+        typeof body._csrf === "string" ? body._csrf : undefined,
       );
     }
     const now = clock.now();
@@ -129,6 +136,9 @@ export function reportRoutes({ config, core }: WebDeps): Router {
         ...reportFields(parsed.value, parsed.lostAt),
         locale,
       });
+      // Counted once stored; a replay of the same form is not a second report.
+      if (result.created)
+        await limiter.take(address).catch((err: unknown) => log.warn("report allowance not counted", { err }));
       // A replay (double click, back + resend) finds the first report: same reference, same link.
       const token = tokens.statusToken(nonce);
       const statusPath = `/report/status/${token}`;
@@ -185,11 +195,16 @@ export function reportRoutes({ config, core }: WebDeps): Router {
           }),
         );
       }
+      // A personal device kept the owner's data: the step says what was removed, not "erased".
+      const companyData = (status: string) => status === "WIPED" && view.companyDataOnly;
       const steps = view.steps
-        .map(
-          (s) =>
-            `<li><strong>${escapeHtml(t(locale, `report.status.${s.status}`))}</strong><time datetime="${s.at.toISOString()}">${escapeHtml(formatDateTime(s.at, locale, timeZone))}</time></li>`,
-        )
+        .map((s) => {
+          const label = companyData(s.status) ? "report.status.company_data_removed" : `report.status.${s.status}`;
+          const detail = companyData(s.status)
+            ? `<p>${escapeHtml(t(locale, "report.status.company_data_removed_detail"))}</p>`
+            : "";
+          return `<li><strong>${escapeHtml(t(locale, label))}</strong><time datetime="${s.at.toISOString()}">${escapeHtml(formatDateTime(s.at, locale, timeZone))}</time>${detail}</li>`;
+        })
         .join("\n");
       const footer = view.closed
         ? t(locale, "status.closed")

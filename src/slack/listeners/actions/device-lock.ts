@@ -3,6 +3,7 @@
 import type { SlackDeps } from "../../deps.js";
 import { lockModal } from "../../blocks/command-modals.js";
 import { incidentButton } from "../../command-replies.js";
+import { capability } from "../../../core/devices/capabilities.js";
 
 export const deviceLock = (deps: SlackDeps) =>
   incidentButton(deps, "d", async ({ target, actor, locale, args: { body, client } }) => {
@@ -14,7 +15,14 @@ export const deviceLock = (deps: SlackDeps) =>
     const ctx = { r: target.r, d: device.id, ch: body.channel?.id };
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: lockModal({ ctx, deviceName: device.name, passcodePresent: device.passcodePresent, locale }) as never,
+      view: lockModal({
+        ctx,
+        deviceName: device.name,
+        passcodePresent: device.passcodePresent,
+        platform: device.platform,
+        lostModePossible: capability(device, "lost_mode").allowed,
+        locale,
+      }) as never,
     });
     return null;
   });

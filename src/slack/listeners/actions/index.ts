@@ -20,6 +20,10 @@ import { renewalGmailSignedIn } from "./renewal-gmail-signed-in.js";
 import { renewalMarkDone } from "./renewal-mark-done.js";
 import { reportPickDevice } from "./report-pick-device.js";
 import { deviceShow } from "./device-show.js";
+import { APPLE_ACTIONS } from "../../blocks/apple.js";
+import { wipeOptions } from "./wipe-options.js";
+import { deviceFindMyPin } from "./device-find-my-pin.js";
+import { activationLockClear } from "./activation-lock-clear.js";
 import { homeLanguage } from "./home-language.js";
 import { ackOnly, homeRefresh } from "./home-refresh.js";
 import { homeReportLost } from "./home-report-lost.js";
@@ -41,10 +45,16 @@ import { alertOpenDevice } from "./alert-open-device.js";
 import { alertResolve } from "./alert-resolve.js";
 import { POLICY_ACTIONS } from "../../blocks/brake.js";
 import { policyChangeApprove } from "./policy-change-approve.js";
+import { enrollmentClaimDecide } from "./enrollment-claim-decide.js";
+import { ENROLLMENT_CLAIM_ACTIONS } from "../../blocks/enrollment-claim.js";
 import { policyChangeWithdraw } from "./policy-change-withdraw.js";
 import { CASE_RECORD_ACTION, caseRecordButton } from "./case-record.js";
 import { CHECKLIST_ACTIONS } from "../../blocks/checklist.js";
 import { checklistOpen } from "./checklist-open.js";
+import { deviceFullReset } from "./device-full-reset.js";
+import { commandApprove, commandCancel } from "./command-approve.js";
+import { ownerConsent } from "./owner-consent.js";
+import { CONSENT_ACTIONS } from "../../blocks/personal.js";
 import { ALERT_ROUTING_OPEN } from "../../blocks/alert-routing.js";
 import { alertRoutingOpen } from "./alert-routing-open.js";
 
@@ -63,7 +73,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("home_refresh", homeRefresh(deps));
   app.action("home_open_portal", ackOnly);
   app.action("home_report_lost", homeReportLost(deps));
-  // The incident message (CONTRACT.md action ids) and the command lifecycle's own buttons.
+  // The incident message (action ids fixed by the External contract) and the command lifecycle's own buttons.
   app.action("lost_mode_enable", lostModeEnable(deps));
   app.action("device_wipe", deviceWipe(deps));
   app.action("device_lock", deviceLock(deps));
@@ -72,6 +82,9 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action("report_close_wiped", reportCloseWiped(deps));
   app.action(REPORTER_FOUND_ACTION, reporterFoundClicked(deps));
   app.action("wipe_approve", wipeApprove(deps));
+  app.action(APPLE_ACTIONS.wipeOptions, wipeOptions(deps));
+  app.action(APPLE_ACTIONS.findMyPin, deviceFindMyPin(deps));
+  app.action(APPLE_ACTIONS.clearActivationLock, activationLockClear(deps));
   app.action("wipe_cancel", wipeCancel(deps));
   app.action("device_locate", deviceLocate(deps));
   app.action("lost_mode_sound", lostModeSound(deps));
@@ -83,6 +96,13 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(POLICY_ACTIONS.withdraw, policyChangeWithdraw(deps));
   app.action(CASE_RECORD_ACTION, caseRecordButton(deps));
   app.action(CHECKLIST_ACTIONS.open, checklistOpen(deps));
+  app.action(ENROLLMENT_CLAIM_ACTIONS.approve, enrollmentClaimDecide(deps, true));
+  app.action(ENROLLMENT_CLAIM_ACTIONS.reject, enrollmentClaimDecide(deps, false));
+  app.action("device_full_reset", deviceFullReset(deps));
+  app.action("command_approve", commandApprove(deps));
+  app.action("command_cancel", commandCancel(deps));
+  app.action(CONSENT_ACTIONS.give, ownerConsent(deps, true));
+  app.action(CONSENT_ACTIONS.decline, ownerConsent(deps, false));
   void app;
   void deps;
 }

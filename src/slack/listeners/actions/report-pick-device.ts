@@ -2,7 +2,7 @@
 // admin says which device it is; the message re-renders with that device's buttons.
 import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
-import { parseButtonValue } from "../../blocks/incident.js";
+import { parseTarget } from "../../command-replies.js";
 import { replyWithError } from "../../errors.js";
 import { localeFor } from "../../locale.js";
 
@@ -14,8 +14,8 @@ export function reportPickDevice(deps: SlackDeps) {
     respond,
   }: SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs) => {
     await ack();
-    const target = parseButtonValue(action.selected_option?.value);
-    if (!target?.d) return;
+    const target = parseTarget(action.selected_option?.value);
+    if (!target?.r || !target.d) return;
     try {
       const actor = await deps.core.actors.fromSlack(body.user.id);
       await deps.core.reports.pickDevice(actor, target.r, target.d);

@@ -7,7 +7,7 @@ import type { WebClient } from "@slack/web-api";
 import { InventoryImportError } from "../../../core/inventory/index.js";
 import { t, type Locale } from "../../../i18n/index.js";
 import { log } from "../../../log.js";
-import { clip } from "../../blocks/device-card.js";
+import { clip } from "../../blocks/kit.js";
 import {
   IMPORT_ACTION_ID,
   IMPORT_BLOCK_ID,
