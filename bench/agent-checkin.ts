@@ -3,17 +3,21 @@
 // as its own process; the devices are a load thread with keep-alive connections. The floor is
 // a bare express handler (JSON body parsed, `{"commands":[]}` answered) loaded the same way,
 // in the same run: the ratio says what our check-in costs above what any express app costs here.
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { hashToken } from "../src/core/tokens.js";
 import { openDatabase, parseDatabaseUrl } from "../src/db/client.js";
 import { ms, percentile, targets } from "./support/app.js";
 import type { CheckInResult, CheckInRun } from "./support/checkin-worker.js";
 import { withFloor } from "./support/floor.js";
+import { summariseProfile } from "./support/profile.js";
 import { withAppProcess } from "./support/process.js";
 
 export const name = "agent check-ins (10,000 devices)";
 const DEVICES = 10_000;
-const CHECKINS = Number(process.env.BENCH_CHECKINS ?? 5_000);
+const CHECKINS = Number(process.env.BENCH_CHECKINS ?? (process.env.BENCH_QUICK ? 2_000 : 5_000));
 const CONCURRENCY = 50;
 
 async function seed(databaseUrl: string) {
@@ -39,7 +43,9 @@ async function seed(databaseUrl: string) {
   }
 }
 
-async function load(url: string): Promise<{ perSecond: number; p50: number; p99: number; failed: number }> {
+async function load(
+  url: string,
+): Promise<{ perSecond: number; p50: number; p99: number; failed: number; startedAt: number }> {
   const worker = new Worker(new URL("./support/checkin-worker.mjs", import.meta.url), { workerData: { url } });
   const run = (r: CheckInRun) =>
     new Promise<CheckInResult>((resolve, reject) => {
@@ -49,6 +55,7 @@ async function load(url: string): Promise<{ perSecond: number; p50: number; p99:
     });
   try {
     await run({ total: 500, concurrency: CONCURRENCY, devices: DEVICES, tokenPrefix: "bench-token-" }); // warm-up
+    const startedAt = performance.now();
     const r = await run({ total: CHECKINS, concurrency: CONCURRENCY, devices: DEVICES, tokenPrefix: "bench-token-" });
     const sorted = r.ms.sort((a, b) => a - b);
     return {
@@ -56,6 +63,7 @@ async function load(url: string): Promise<{ perSecond: number; p50: number; p99:
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
       failed: r.failed,
+      startedAt,
     };
   } finally {
     await worker.terminate();
@@ -73,7 +81,39 @@ export async function run(): Promise<Record<string, string | number>> {
       `${ratio(floor.perSecond / r.perSecond)} slower / ${ratio(r.p99 / floor.p99)}`;
     if (r.failed) out[`${target} non-200 answers`] = r.failed;
   }
+  if ((await targets()).includes("PostgreSQL")) Object.assign(out, await profiled());
   return out;
+}
+
+/**
+ * Where a check-in's time goes: the same load once more against an app started with
+ * --cpu-prof, and the app's CPU time during the timed check-ins (not its start-up) summed by
+ * where the code lives (bench/support/profile.ts).
+ */
+async function profiled(): Promise<Record<string, string>> {
+  const dir = await mkdtemp(path.join(tmpdir(), "checkin-profile-"));
+  try {
+    const startedAt = await withAppProcess("PostgreSQL", async ({ url }) => (await load(url)).startedAt, seed, [
+      "--cpu-prof",
+      `--cpu-prof-dir=${dir}`,
+    ]);
+    // The main thread's profile is the largest (the module loader's thread writes one too).
+    const files = (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile"));
+    const sizes = await Promise.all(files.map(async (f) => (await stat(path.join(dir, f))).size));
+    const file = files[sizes.indexOf(Math.max(...sizes))];
+    if (!file) return { "profile (PostgreSQL)": "no profile written" };
+    const s = await summariseProfile(path.join(dir, file), 8, performance.now() - startedAt);
+    const out: Record<string, string> = {};
+    for (const c of s.categories.slice(0, 8))
+      out[`profile (PostgreSQL): ${c.name}`] = `${(c.share * 100).toFixed(0)} % of busy CPU (${c.ms} ms)`;
+    out["profile: top self time"] = s.top
+      .slice(0, 5)
+      .map((f) => `${f.fn} ${f.where} ${f.ms} ms`)
+      .join("; ");
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 const ratio = (x: number) => `${x.toFixed(1)}×`;

@@ -11,15 +11,17 @@ import { configureLog } from "../src/log.js";
 import type { DigestJobResult } from "./support/digest-job.js";
 import { scratchDatabase } from "./support/postgres.js";
 
-export const name = "digest (100k devices, 1M alerts, PostgreSQL)";
+export const name = "digest (PostgreSQL; 1k / 10k / 100k devices, 10 alerts a device)";
 
-const DEVICES = Number(process.env.BENCH_DIGEST_DEVICES ?? 100_000);
-const ALERTS = Number(process.env.BENCH_DIGEST_ALERTS ?? 1_000_000);
-const PEOPLE = Math.max(1, Math.floor(DEVICES / 5));
+/** BENCH_SCALES: fleet sizes, comma-separated (default 1,000, 10,000 and 100,000; BENCH_QUICK: 1,000 and 10,000). */
+const SCALES = (process.env.BENCH_SCALES ?? (process.env.BENCH_QUICK ? "1000,10000" : "1000,10000,100000"))
+  .split(",")
+  .map(Number);
 const NOW = new Date("2026-11-21T01:00:00Z"); // 10:00 Japan time
 
 /** Bulk data with INSERT … SELECT generate_series: the fleet never passes through Node. */
-export async function fill(url: string) {
+export async function fill(url: string, devices: number, alerts = devices * 10) {
+  const people = Math.max(1, Math.floor(devices / 5));
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -30,7 +32,7 @@ export async function fill(url: string) {
       `INSERT INTO "Person" (id, email, name, "slackUserId", "departmentId", "updatedAt")
        SELECT 'p' || i, 'person' || i || '@example.co.jp', 'Person ' || i, 'UP' || i, 'dep' || (1 + i % 50), now()
        FROM generate_series(1, $1::int) i`,
-      [PEOPLE],
+      [people],
     );
     await c.query(
       `INSERT INTO "DepartmentAdmin" ("departmentId", "personId") SELECT 'dep' || i, 'p' || i FROM generate_series(1, 50) i`,
@@ -44,7 +46,7 @@ export async function fill(url: string) {
               $3::timestamptz - (CASE WHEN i % 20 = 0 THEN interval '30 hours' ELSE interval '1 hour' END) - (i % 600) * interval '1 minute',
               now()
        FROM generate_series(1, $1::int) i`,
-      [DEVICES, PEOPLE, NOW],
+      [devices, people, NOW],
     );
     await c.query(
       `INSERT INTO "Alert" (id, type, "deviceId", "detectedAt", immediate, details, "dedupeKey", source, "createdAt")
@@ -55,7 +57,7 @@ export async function fill(url: string) {
               'd' || (1 + i % $2::int), $3::timestamptz - (i % 86000) * interval '1 second', false, '{}', 'bench:' || i, 'bench',
               $3::timestamptz - (i % 86000) * interval '1 second'
        FROM generate_series(1, $1::int) i`,
-      [ALERTS, DEVICES, NOW],
+      [alerts, devices, NOW],
     );
     await c.query(
       `INSERT INTO "LossReport" (id, reference, "statusTokenHash", channel, "reporterEmail", "deviceDescription", circumstances, status, "updatedAt")
@@ -105,30 +107,30 @@ function digestProcess(url: string): Promise<DigestJobResult> {
 
 export async function run(): Promise<Record<string, string | number>> {
   configureLog({ level: "error" });
-  const { url, drop } = await scratchDatabase("_digest");
-  const db = await openDatabase({ kind: "postgres", url });
-  try {
-    await db.migrate();
-    const started = performance.now();
-    await fill(url);
-    const filled = performance.now() - started;
-    await db.close();
-    const r = await digestProcess(url);
-    return {
-      devices: DEVICES,
-      alerts: ALERTS,
-      "bulk insert (s)": (filled / 1000).toFixed(1),
-      "digest, admin channel (ms)": r.adminMs,
-      "  outbox items (post + CSV files)": r.outboxItems,
-      "  devices with no response": r.noResponse,
-      "digest + owner and dept-admin DMs (ms), target < 2,000": r.personalMs,
-      "  DMs queued": r.dms,
-      "digest process RSS before (MB)": r.baselineRssMb,
-      "  growth, admin digest: RSS / heap (MB)": `${r.adminRssGrowthMb} / ${r.adminHeapGrowthMb}`,
-      "  growth, with DMs: RSS / heap (MB), target < 100": `${r.personalRssGrowthMb} / ${r.personalHeapGrowthMb}`,
-    };
-  } finally {
-    await db.close().catch(() => undefined);
-    await drop();
+  const out: Record<string, string | number> = {};
+  for (const devices of SCALES) {
+    const alerts = devices * 10;
+    const { url, drop } = await scratchDatabase("_digest");
+    const db = await openDatabase({ kind: "postgres", url });
+    try {
+      await db.migrate();
+      const started = performance.now();
+      await fill(url, devices, alerts);
+      const filled = performance.now() - started;
+      await db.close();
+      const r = await digestProcess(url);
+      const at = `${devices / 1000}k devices / ${alerts / 1000}k alerts`;
+      out[`${at}: bulk insert (s)`] = (filled / 1000).toFixed(1);
+      out[`${at}: admin digest (ms)`] = `${r.adminMs} (${r.outboxItems} outbox items, ${r.noResponse} silent devices)`;
+      out[`${at}: with owner + dept-admin DMs (ms)${devices === 100_000 ? ", target < 2,000" : ""}`] =
+        `${r.personalMs} (${r.dms} DMs)`;
+      out[`${at}: digest process growth, admin: RSS / heap (MB)`] = `${r.adminRssGrowthMb} / ${r.adminHeapGrowthMb}`;
+      out[`${at}: growth with DMs: RSS / heap (MB)${devices === 100_000 ? ", target < 100" : ""}`] =
+        `${r.personalRssGrowthMb} / ${r.personalHeapGrowthMb} (process RSS before ${r.baselineRssMb})`;
+    } finally {
+      await db.close().catch(() => undefined);
+      await drop();
+    }
   }
+  return out;
 }

@@ -12,7 +12,7 @@ import { scratchDatabase } from "./support/postgres.js";
 
 export const name = "device picker (100k devices)";
 
-const DEVICES = Number(process.env.BENCH_PICKER_DEVICES ?? 100_000);
+const DEVICES = Number(process.env.BENCH_PICKER_DEVICES ?? (process.env.BENCH_QUICK ? 10_000 : 100_000));
 const ROUNDS = Number(process.env.BENCH_PICKER_ROUNDS ?? 60);
 const QUERIES = [
   "",

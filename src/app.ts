@@ -95,8 +95,10 @@ export function buildCore(
         lostDevicePolicyUrl: config.LOST_DEVICE_POLICY_URL,
       },
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
+      previousAgentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET_PREVIOUS,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
       brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
+      commandRecheckAfterMs: config.COMMAND_RECHECK_AFTER_MINUTES * 60_000,
       immediateAlerts: config.IMMEDIATE_ALERTS,
       escalation: {
         businessMinutes: config.ESCALATION_MINUTES,
@@ -157,6 +159,7 @@ export async function startApp(
         adminChannel: () => config.SLACK_ADMIN_CHANNEL,
         onSlackUser: (id, email) => core.people.linkSlackUser(id, email),
         worker: instance,
+        locale: config.APP_LOCALE,
         bulkPerMinute: config.SLACK_BULK_PER_MINUTE,
       })
     : null;

@@ -97,6 +97,8 @@ const schema = z.object({
   /** Digest DMs and directory look-ups per minute (Slack: "several hundred a minute" per workspace). */
   SLACK_BULK_PER_MINUTE: int(240, 1, 100_000),
   AGENT_ENROLLMENT_SECRET: optional,
+  // The secret before the current one, still accepted while agents move over (rotation without downtime).
+  AGENT_ENROLLMENT_SECRET_PREVIOUS: optional,
   ALERTS_API_TOKEN: optional,
   GOOGLE_FORM_WEBHOOK_SECRET: optional,
   GOOGLE_FORM_ID: optional,
@@ -180,6 +182,8 @@ const schema = z.object({
   MDM_DRIVER_ANDROID: optional.pipe(z.enum(["agent", "android"]).optional()).transform((v) => v ?? "agent"),
   // How long a call to NanoMDM or Google may take before it is retried later.
   MDM_REQUEST_TIMEOUT_MS: int(15_000, 100, 120_000),
+  // A command sent with no answer after this long is re-checked (NanoMDM never retries a webhook).
+  COMMAND_RECHECK_AFTER_MINUTES: int(60, 1, 10_080),
   NANOMDM_URL: url,
   NANOMDM_API_KEY: optional,
   // NanoMDM's -webhook-hmac-key: results are accepted only with a valid X-Hmac-Signature.

@@ -18,6 +18,8 @@ export async function withAppProcess<T>(
   target: Target,
   fn: (p: AppProcess) => Promise<T>,
   prepare?: (databaseUrl: string) => Promise<void>,
+  /** Flags for node running the app (--cpu-prof to profile it). */
+  nodeArgs: string[] = [],
 ): Promise<T> {
   const slack = await new FakeSlack().start();
   // The admin exists in Slack (users.info answers and is cached, as in a real workspace).
@@ -32,7 +34,7 @@ export async function withAppProcess<T>(
     ({ url: databaseUrl, drop } = await scratchDatabase("_process"));
   }
   if (prepare) await prepare(databaseUrl);
-  const app = await startReplica({ DATABASE_URL: databaseUrl, SLACK_API_URL: slack.apiUrl });
+  const app = await startReplica({ DATABASE_URL: databaseUrl, SLACK_API_URL: slack.apiUrl }, nodeArgs);
   try {
     return await fn({ url: app.url, slack });
   } finally {

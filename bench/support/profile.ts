@@ -12,6 +12,7 @@ interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  endTime: number;
 }
 
 const CATEGORIES: [string, (fn: string, url: string) => boolean][] = [
@@ -20,6 +21,11 @@ const CATEGORIES: [string, (fn: string, url: string) => boolean][] = [
   ["Prisma (client, query compiler, adapter)", (_, u) => /@prisma|prisma\/|generated\/prisma|pglite-prisma/.test(u)],
   ["pg driver (protocol, parsing rows)", (_, u) => /node_modules\/(pg|pg-protocol|pg-types|pg-pool|postgres-)/.test(u)],
   ["PGlite (WASM PostgreSQL)", (_, u) => /@electric-sql\/pglite/.test(u)],
+  [
+    "socket writes (HTTP answers and pg queries, writev)",
+    (fn, u) => !u && /^(writev|writeBuffer|writeUtf8String|writeLatin1String|writeAsciiString)$/.test(fn),
+  ],
+  ["crypto (token hash)", (_, u) => /node:internal\/crypto/.test(u)],
   ["JSON parse / stringify", (fn) => /^(parse|stringify)$/.test(fn) || /JSON/.test(fn)],
   [
     "HTTP (node:http, net, express, body parsing)",
@@ -42,17 +48,24 @@ export interface ProfileSummary {
   top: { fn: string; where: string; ms: number }[];
 }
 
-export async function summariseProfile(file: string, topN = 10): Promise<ProfileSummary> {
+/** lastMs: only the samples of the profile's last lastMs (the measured load, not start-up). */
+export async function summariseProfile(file: string, topN = 10, lastMs = Infinity): Promise<ProfileSummary> {
   const p = JSON.parse(await readFile(file, "utf8")) as CpuProfile;
   const self = new Map<number, number>();
-  for (const [i, id] of p.samples.entries()) self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  const total = p.timeDeltas.reduce((a, b) => a + b, 0);
+  let at = 0;
+  for (const [i, id] of p.samples.entries()) {
+    at += p.timeDeltas[i] ?? 0;
+    if (total - at > lastMs * 1000) continue;
+    self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  }
   const byCategory = new Map<string, number>();
   const byFunction = new Map<string, { fn: string; where: string; us: number }>();
-  let total = 0;
+  let sum = 0;
   for (const node of p.nodes) {
     const us = self.get(node.id) ?? 0;
     if (!us) continue;
-    total += us;
+    sum += us;
     const { functionName: fn, url } = node.callFrame;
     const category = CATEGORIES.find(([, test]) => test(fn, url))![0];
     byCategory.set(category, (byCategory.get(category) ?? 0) + us);
@@ -68,9 +81,9 @@ export async function summariseProfile(file: string, topN = 10): Promise<Profile
     byFunction.set(key, entry);
   }
   const idle = byCategory.get("idle (waiting for I/O)") ?? 0;
-  const busy = total - idle;
+  const busy = sum - idle;
   return {
-    totalMs: Math.round(total / 1000),
+    totalMs: Math.round(sum / 1000),
     categories: [...byCategory]
       .filter(([name]) => !name.startsWith("idle"))
       .sort((a, b) => b[1] - a[1])

@@ -19,12 +19,16 @@ export interface CoreSettings {
   renewals?: RenewalSettings;
   /** AGENT_ENROLLMENT_SECRET: devices present it to enroll; unset, enrolment is closed. */
   agentEnrollmentSecret?: string;
+  /** AGENT_ENROLLMENT_SECRET_PREVIOUS: still accepted during a rotation. */
+  previousAgentEnrollmentSecret?: string;
   /** The inventory sheet's column headers in every language the app speaks (by column key). */
   inventoryHeaders?: ColumnHeaderNames;
   /** Which driver new Apple/Android devices get (MDM_DRIVER_APPLE, MDM_DRIVER_ANDROID). */
   mdmDrivers?: DriverSelection;
   /** Incident response: WIPE_LIMIT_PER_HOUR, the wipe limit until two admins change it. */
   brake?: { wipeLimitPerHour: number };
+  /** COMMAND_RECHECK_AFTER_MINUTES in ms: a sent command with no answer is re-checked after it (1 h when absent). */
+  commandRecheckAfterMs?: number;
   /** IMMEDIATE_ALERTS: every alert type starts posted at once where the table allows (true) or not. */
   immediateAlerts?: boolean;
   /** Escalation when nobody acts (incident response); the defaults when absent. */

@@ -9,6 +9,20 @@ import type { DeviceSideChange } from "./ports/device-side.js";
 
 export type RenewalHow = "renewed" | "replaced" | "installed" | "signed_in" | "marked";
 
+/**
+ * What re-checking a command with no answer found: the device was asked (DeviceInformation), the
+ * MDM service still holds it or queued it again, the service could not be reached, or the
+ * device's answer said lost mode is on / off, or that it has not been wiped yet.
+ */
+export type RecheckLearned =
+  | "asked_device"
+  | "still_queued"
+  | "queued_again"
+  | "unreachable"
+  | "lost_mode_on"
+  | "lost_mode_off"
+  | "not_wiped_yet";
+
 export type DomainEvent =
   /** statusToken: so the reporter's DM can carry their status link (the database keeps only its hash). */
   | { type: "report.created"; reportId: string; statusToken?: string }
@@ -33,6 +47,7 @@ export type DomainEvent =
   /** The reporter edited their form response: the report took the new answers. */
   | { type: "report.edited"; reportId: string; changes: FieldChange[] }
   | { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string }
+  | { type: "command.rechecked"; commandId: string; learned: RecheckLearned }
   | { type: "renewal.reminder"; renewalId: string; key: string }
   /**
    * how: what moved the deadline — "renewed" (same push topic, a token file, a recorded date),
@@ -83,6 +98,8 @@ export type DomainEvent =
   | { type: "checklist.reminder"; reportId: string; kind: "preliminary" | "final"; dueAt: Date; daysBefore: number }
   /** Incident response: a response-policy change proposed, applied or withdrawn. */
   | { type: "policy.changed"; changeId: string }
+  /** A known device enrolled again without proving it is that device: an admin decides in Slack. */
+  | { type: "device.reenroll_claimed"; claimId: string }
   /** Incident response: the owner of a personal device is asked whether it may be erased completely. */
   | { type: "consent.requested"; consentId: string }
   /** Incident response: the owner answered (gave or declined consent to a full reset). */

@@ -43,6 +43,8 @@ export function createCore(deps: CoreDeps) {
     drivers: deps.drivers,
     reports: new LossReports({ ...deps, actors }),
     wipeLimitPerHour: deps.settings.brake?.wipeLimitPerHour,
+    encryptionKey: deps.settings.renewals?.encryptionKey,
+    recheckAfterMs: deps.settings.commandRecheckAfterMs,
   });
   // What devices do by themselves (a location while lost, lost mode left on the phone).
   const deviceSide = new DeviceSide({
@@ -65,6 +67,8 @@ export function createCore(deps: CoreDeps) {
       commands,
       appUsage,
       enrollmentSecret: () => deps.settings.agentEnrollmentSecret,
+      previousEnrollmentSecret: () => deps.settings.previousAgentEnrollmentSecret,
+      actors,
     }),
     reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),
     inventory: new Inventory({

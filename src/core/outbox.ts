@@ -28,12 +28,77 @@ export const ADMIN_CHANNEL = "$admin";
 export const refTs = (key: string) => `$ref:${key}`;
 export const refChannel = (key: string) => `$ref:${key}:channel`;
 
-/** Messages an adapter queues itself (a file it was asked for), delivered like every other. */
+/** Slack configuration errors messages wait on, and how many wait on each. */
+export interface WaitingForSlack {
+  reason: string;
+  count: number;
+}
+
+export interface OutboxStatus {
+  pending: number;
+  /** Pending rows that failed at least once and wait for their next try (with backoff). */
+  retrying: number;
+  waiting: WaitingForSlack[];
+  failed: { id: string; method: string; lastError: string | null; createdAt: Date }[];
+  oldestPending: Date | null;
+}
+
+/** Messages an adapter queues itself (a file it was asked for), delivered like every other;
+ *  what waits, for /healthz and `npm run outbox`. */
 export class Outbox {
   constructor(private readonly deps: { db: Db }) {}
 
   queue(...items: OutboxItem[]): Promise<void> {
     return enqueue(this.deps.db, ...items);
+  }
+
+  /** What waits for an admin to fix Slack's configuration (a token, a scope, a channel). */
+  async waitingForSlack(): Promise<WaitingForSlack[]> {
+    const groups = await this.deps.db.outboxMessage.groupBy({
+      by: ["waitingFor"],
+      where: { state: "PENDING", waitingFor: { not: null } },
+      _count: { _all: true },
+    });
+    return groups.map((g) => ({ reason: g.waitingFor!, count: g._count._all })).sort((a, b) => b.count - a.count);
+  }
+
+  async status(): Promise<OutboxStatus> {
+    const { db } = this.deps;
+    const [pending, retrying, waiting, failed, oldest] = await Promise.all([
+      db.outboxMessage.count({ where: { state: "PENDING" } }),
+      db.outboxMessage.count({ where: { state: "PENDING", waitingFor: null, attempts: { gt: 0 } } }),
+      this.waitingForSlack(),
+      db.outboxMessage.findMany({
+        where: { state: "FAILED" },
+        orderBy: { id: "asc" },
+        take: 100,
+        select: { id: true, method: true, lastError: true, createdAt: true },
+      }),
+      db.outboxMessage.findFirst({ where: { state: "PENDING" }, orderBy: { id: "asc" }, select: { createdAt: true } }),
+    ]);
+    return {
+      pending,
+      retrying,
+      waiting,
+      failed: failed.map((f) => ({ ...f, id: String(f.id) })),
+      oldestPending: oldest?.createdAt ?? null,
+    };
+  }
+
+  /**
+   * Due now, from the start: one message (by id) or every one that waits, backs off or was
+   * refused. Returns how many. A message being sent right now keeps its lease, so it is never
+   * sent twice at once.
+   */
+  async retry(which: bigint | "all"): Promise<number> {
+    const { count } = await this.deps.db.outboxMessage.updateMany({
+      where: {
+        ...(which === "all" ? {} : { id: which }),
+        OR: [{ state: "FAILED" }, { state: "PENDING", OR: [{ waitingFor: { not: null } }, { attempts: { gt: 0 } }] }],
+      },
+      data: { state: "PENDING", waitingFor: null, nextAttemptAt: null, attempts: 0, fallbackFor: null },
+    });
+    return count;
   }
 }
 

@@ -125,10 +125,13 @@ export class AndroidDriver implements CommandDriver {
           };
         case "DEVICE_INFORMATION":
         case "SECURITY_INFO":
+        case "ACTIVATION_LOCK_BYPASS_CODE":
+        case "CLEAR_ACTIVATION_LOCK":
         case "INSTALLED_APPLICATION_LIST":
           return {
             kind: "failed",
-            reason: "Android devices describe themselves in the device list; Apple's queries do not apply",
+            reason:
+              "Android devices describe themselves in the device list; Apple's queries and Activation Lock do not apply",
           };
       }
     } catch (err) {

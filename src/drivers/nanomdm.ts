@@ -5,10 +5,12 @@
 import type { Config } from "../config.js";
 import { log } from "../log.js";
 import {
+  isDeviceCommand,
   removesCompanyDataOnly,
   type Clock,
   type CommandDriver,
   type OutgoingCommand,
+  type ResendOutcome,
   type SendOutcome,
 } from "../core/ports/index.js";
 import { buildCommandPlist } from "./nanomdm/commands.js";
@@ -72,11 +74,14 @@ export class NanoMdmDriver implements CommandDriver {
       if (res.ok) version = ((await res.json().catch(() => ({}))) as { version?: string }).version ?? null;
       else await res.body?.cancel();
       const api = await get("/v1/push/", true);
-      await api.body?.cancel();
+      const said = await api.text().catch(() => "");
       if (api.status === 401 || api.status === 403)
         return { ok: false, problem: "api_key", reason: `HTTP ${api.status}` };
       if (api.status === 404) return { ok: false, problem: "no_api", reason: "HTTP 404" };
-      if (api.status >= 500) return { ok: false, problem: "error", reason: `HTTP ${api.status}` };
+      // The real server answers this empty push 500 {"push_error":"getting enrollment ids: empty
+      // path"}: the key was accepted, there was just nobody to push to.
+      if (api.status >= 500 && !/enrollment ids|no ids/.test(said))
+        return { ok: false, problem: "error", reason: `HTTP ${api.status}` };
       return { ok: true, version };
     } catch (err) {
       const reason = (err as Error).name === "TimeoutError" ? "no answer in time" : (err as Error).message;
@@ -85,48 +90,62 @@ export class NanoMdmDriver implements CommandDriver {
   }
 
   async send(cmd: OutgoingCommand): Promise<SendOutcome> {
+    if (cmd.type === "CLEAR_ACTIVATION_LOCK") return this.escrowKeyUnlock(cmd);
     // A driverRef means NanoMDM already accepted this CommandUUID before a crash: enqueueing
     // again would at best be refused as a duplicate, so there is nothing to do.
     if (cmd.driverRef) return { kind: "sent", driverRef: cmd.driverRef };
+    const e = await this.enqueue(cmd);
+    switch (e.kind) {
+      case "queued":
+      case "duplicate":
+        return { kind: "sent", driverRef: cmd.uuid };
+      case "retry":
+        return { kind: "retry", reason: e.reason, ...after(e.afterMs) };
+      default:
+        return { kind: "failed", reason: e.reason };
+    }
+  }
+
+  /**
+   * The re-check of a command with no answer: the same plist under the same CommandUUID. The SQL
+   * storages refuse it as a duplicate (NanoMDM still holds it); the file storage writes it into
+   * the queue again, so the device runs it (again) and answers.
+   */
+  async resend(cmd: OutgoingCommand): Promise<ResendOutcome> {
+    const e = await this.enqueue(cmd);
+    switch (e.kind) {
+      case "queued":
+        return { kind: "queued_again" };
+      case "duplicate":
+        return { kind: "still_queued" };
+      case "retry":
+        return { kind: "retry", reason: e.reason };
+      default:
+        return { kind: "failed", reason: e.reason };
+    }
+  }
+
+  private async enqueue(cmd: OutgoingCommand): Promise<Enqueued> {
     const udid = cmd.device.udid;
     if (!udid) return { kind: "failed", reason: "NanoMDM: the device has no UDID, so it cannot be addressed" };
-
+    const type = cmd.type;
+    if (!isDeviceCommand(type)) return { kind: "failed", reason: `NanoMDM: ${type} is not a device command` };
     if (removesCompanyDataOnly(cmd) && !this.opts.mdmProfileIdentifier)
       return {
         kind: "failed",
         reason:
           "NanoMDM: removing company data needs APPLE_MDM_PROFILE_IDENTIFIER (the enrolment profile's PayloadIdentifier)",
       };
-    const body = buildCommandPlist(cmd, { mdmProfileIdentifier: this.opts.mdmProfileIdentifier });
-    let res: Response;
-    try {
-      res = await fetch(`${this.base}/v1/enqueue/${encodeURIComponent(udid)}`, {
-        method: "PUT",
-        headers: { authorization: this.auth, "content-type": "application/x-apple-aspen-mdm; charset=utf-8" },
-        body,
-        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000),
-      });
-    } catch (err) {
-      const reason =
-        (err as Error).name === "TimeoutError"
-          ? "NanoMDM did not answer in time"
-          : `NanoMDM unreachable: ${(err as Error).message}`;
-      return { kind: "retry", reason };
-    }
-    const text = await res.text().catch(() => "");
+    const res = await this.call(`/v1/enqueue/${encodeURIComponent(udid)}`, {
+      method: "PUT",
+      headers: { "content-type": "application/x-apple-aspen-mdm; charset=utf-8" },
+      body: buildCommandPlist({ ...cmd, type }, { mdmProfileIdentifier: this.opts.mdmProfileIdentifier }),
+    });
+    if ("retry" in res) return { kind: "retry", reason: res.retry };
+    const { status, text, headers } = res;
     const result = parseResult(text);
-
-    if (res.status === 401 || res.status === 403) {
-      return { kind: "failed", reason: `NanoMDM refused the API key (HTTP ${res.status}); check NANOMDM_API_KEY` };
-    }
-    if (res.status === 429 || res.status === 502 || res.status === 503 || res.status === 504) {
-      return {
-        kind: "retry",
-        reason: `NanoMDM HTTP ${res.status}`,
-        ...after(retryAfterMs(res.headers.get("retry-after"), this.opts.clock.now())),
-      };
-    }
-    if (res.status === 404) return { kind: "failed", reason: `NanoMDM HTTP 404 at /v1/enqueue: check NANOMDM_URL` };
+    const refusal = this.refusal(status, headers, "/v1/enqueue");
+    if (refusal) return refusal;
 
     const enqueueError = result?.command_error ?? result?.status?.[udid]?.command_error;
     const pushError = result?.push_error ?? result?.status?.[udid]?.push_error;
@@ -140,20 +159,102 @@ export class NanoMdmDriver implements CommandDriver {
     }
     // 207/500 with only a push error still means the command is queued: the device collects it
     // at its next check-in even without the push.
-    if (!enqueueError && (res.ok || (result && (res.status === 207 || res.status === 500)))) {
+    if (!enqueueError && (status < 300 || (result && (status === 207 || status === 500)))) {
       if (pushError) log.warn("NanoMDM queued the command but the APNs push failed", { command: cmd.id, pushError });
-      return { kind: "sent", driverRef: cmd.uuid };
+      return { kind: "queued" };
     }
-    if (enqueueError && ALREADY_QUEUED.test(enqueueError)) return { kind: "sent", driverRef: cmd.uuid };
+    if (enqueueError && ALREADY_QUEUED.test(enqueueError)) return { kind: "duplicate" };
     if (enqueueError && PERMANENT.test(enqueueError)) return { kind: "failed", reason: `NanoMDM: ${enqueueError}` };
-    if (res.status >= 500)
-      return { kind: "retry", reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : ""}` };
+    if (status >= 500)
+      return { kind: "retry", reason: `NanoMDM HTTP ${status}${enqueueError ? `: ${enqueueError}` : ""}` };
     return {
       kind: "failed",
-      reason: `NanoMDM HTTP ${res.status}${enqueueError ? `: ${enqueueError}` : text ? `: ${text.slice(0, 200)}` : ""}`,
+      reason: `NanoMDM HTTP ${status}${enqueueError ? `: ${enqueueError}` : text ? `: ${text.slice(0, 200)}` : ""}`,
     };
   }
+
+  /**
+   * Apple's escrow-key unlock through NanoMDM (POST /v1/escrowkeyunlock, http/api/escrowkeyunlock.go):
+   * a form with serial, productType, orgName, guid, escrowKey (the dash-separated bypass code),
+   * topic (the APNs topic, whose push certificate authenticates the call to Apple) and imei when
+   * the device has one. NanoMDM answers 400 {"error": …} for a missing field, 500 {"error": …}
+   * when it has no push certificate for the topic, and otherwise passes Apple's status and body on.
+   */
+  private async escrowKeyUnlock(cmd: OutgoingCommand): Promise<SendOutcome> {
+    const p = cmd.params;
+    const form = new URLSearchParams();
+    for (const key of ["topic", "serial", "productType", "orgName", "guid", "escrowKey", "imei"] as const) {
+      const v = p[key];
+      if (typeof v === "string" && v) form.set(key, v);
+    }
+    const res = await this.call("/v1/escrowkeyunlock", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: form.toString(),
+    });
+    if ("retry" in res) return { kind: "retry", reason: res.retry };
+    const refusal = this.refusal(res.status, res.headers, "/v1/escrowkeyunlock");
+    if (refusal?.kind === "retry") return { kind: "retry", reason: refusal.reason, ...after(refusal.afterMs) };
+    if (refusal) return refusal;
+    const said = (parseResult(res.text) as { error?: string } | null)?.error ?? res.text.trim().slice(0, 300);
+    if (res.status === 200) return { kind: "answered", result: { status: "Acknowledged", result: { cleared: true } } };
+    return {
+      kind: "answered",
+      result: {
+        status: "Error",
+        error:
+          res.status === 400 && /missing parameters|empty topic/.test(said)
+            ? `NanoMDM refused the request: ${said}`
+            : `Apple refused to clear Activation Lock (HTTP ${res.status})${said ? `: ${said}` : ""}`,
+      },
+    };
+  }
+
+  private async call(
+    path: string,
+    init: { method: string; headers: Record<string, string>; body: string },
+  ): Promise<{ status: number; text: string; headers: Headers } | { retry: string }> {
+    try {
+      const res = await fetch(`${this.base}${path}`, {
+        ...init,
+        headers: { authorization: this.auth, ...init.headers },
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000),
+      });
+      return { status: res.status, text: await res.text().catch(() => ""), headers: res.headers };
+    } catch (err) {
+      return {
+        retry:
+          (err as Error).name === "TimeoutError"
+            ? "NanoMDM did not answer in time"
+            : `NanoMDM unreachable: ${(err as Error).message}`,
+      };
+    }
+  }
+
+  /** The answers that mean the same on every endpoint: a wrong key, overload, a wrong URL. */
+  private refusal(
+    status: number,
+    headers: Headers,
+    path: string,
+  ): { kind: "failed"; reason: string } | { kind: "retry"; reason: string; afterMs?: number } | null {
+    if (status === 401 || status === 403)
+      return { kind: "failed", reason: `NanoMDM refused the API key (HTTP ${status}); check NANOMDM_API_KEY` };
+    if (status === 429 || status === 502 || status === 503 || status === 504)
+      return {
+        kind: "retry",
+        reason: `NanoMDM HTTP ${status}`,
+        afterMs: retryAfterMs(headers.get("retry-after"), this.opts.clock.now()),
+      };
+    if (status === 404) return { kind: "failed", reason: `NanoMDM HTTP 404 at ${path}: check NANOMDM_URL` };
+    return null;
+  }
 }
+
+type Enqueued =
+  | { kind: "queued" }
+  | { kind: "duplicate" }
+  | { kind: "retry"; reason: string; afterMs?: number }
+  | { kind: "failed"; reason: string };
 
 export type NanoMdmProbe =
   | { ok: true; version: string | null }

@@ -14,6 +14,8 @@ import { setup } from "./messages/setup.js";
 import { google } from "./messages/google.js";
 import { response } from "./messages/response.js";
 import { caseRecord } from "./messages/case.js";
+import { enrollment } from "./messages/enrollment.js";
+import { apple } from "./messages/apple.js";
 import { personal } from "./messages/personal.js";
 import { reporter } from "./messages/reporter.js";
 
@@ -36,6 +38,8 @@ const catalogs = [
   confirm,
   caseRecord,
   company,
+  enrollment,
+  apple,
   personal,
   reporter,
 ];

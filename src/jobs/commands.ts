@@ -13,6 +13,8 @@ export function commandJobs({ core }: JobContext): Job[] {
       catchUp: (now) => core.commands.expireDue(now),
     },
     { name: "commands-dispatch", cron: "* * * * *", run: (now) => core.commands.sweep(now) },
+    // A sent command whose answer never came (NanoMDM never retries a webhook) is re-checked.
+    { name: "commands-recheck", cron: "*/5 * * * *", run: (now) => core.commands.recheckDue(now) },
     // Incident response: the on-call mention when nobody acts, and the 24-hour "wipe?" question.
     { name: "incident-escalation", cron: "* * * * *", run: (now) => core.escalation.sweep(now) },
     { name: "incident-checklist-reminders", cron: "*/15 * * * *", run: (now) => core.checklist.remindDue(now) },

@@ -6,7 +6,7 @@ import { t, type Locale } from "../i18n/index.js";
 import { escapeMrkdwn } from "./blocks/kit.js";
 import { scopeOf } from "../core/devices/personal.js";
 import type { SlackDeps } from "./deps.js";
-import { button, type ButtonClick } from "./button.js";
+import { button, type ButtonClick, type ButtonReply } from "./button.js";
 
 export interface ButtonTarget {
   r?: string;
@@ -38,7 +38,7 @@ export interface Click extends ButtonClick {
 export function incidentButton(
   deps: SlackDeps,
   needs: "d" | "r" | "c" | "any",
-  run: (click: Click) => Promise<string | null>,
+  run: (click: Click) => Promise<ButtonReply>,
 ) {
   return button(deps, async (click) => {
     const target = parseTarget(click.value);

@@ -5,9 +5,10 @@
 // broadcasts (`<!channel>`, `<!here>`, `<!everyone>`, `<!subteam^…>`) are never ours, and a link
 // `<url|label>` is ours only when it points at the portal (PUBLIC_URL) or a vendor console we
 // send admins to. So a value that slipped past its builder's escaping cannot ping a channel or
-// show a disguised link. Mentions of users and channels (`<@U…>`, `<#C…>`) are how the bot names
-// the admin who acted, so they pass here: the builders escape every value they interpolate
-// (escapeMrkdwn), and test/security/slack-edge.test.ts drives hostile values through them.
+// show a disguised link. Mentions (`<@U…>`, `<#C…>`, `<!subteam^…>`) are ours only when a builder
+// made them with `slackMention` / `slackGroupMention` from an id (the admin who acted, the
+// escalation group): one typed into a device name, a reason or an app id is shown as text.
+// test/security/slack-edge.test.ts drives hostile values through every builder.
 // plain_text (modal titles, buttons, headers, options) and file names Slack shows literally.
 import type { WebClient } from "@slack/web-api";
 
@@ -40,6 +41,16 @@ export function slackMarkup(s: string): string {
   return `${OPEN}${s.replace(/[\uE000\uE001]/g, "")}${CLOSE}`;
 }
 
+/** A mention of a Slack member the bot names (the admin who acted), by member id; any other value is text. */
+export function slackMention(userId: string): string {
+  return /^[UW][A-Z0-9]{2,20}$/.test(userId) ? slackMarkup(`<@${userId}>`) : userId;
+}
+
+/** A mention of a Slack user group (the escalation group), by its id; any other value is text. */
+export function slackGroupMention(groupId: string): string {
+  return /^S[A-Z0-9]{2,20}$/.test(groupId) ? slackMarkup(`<!subteam^${groupId}>`) : groupId;
+}
+
 export function renderForSlack<T>(payload: T, opts: EdgeOptions = {}): T {
   const hosts = new Set(VENDOR_HOSTS);
   if (opts.publicUrl) {
@@ -50,7 +61,6 @@ export function renderForSlack<T>(payload: T, opts: EdgeOptions = {}): T {
     }
   }
   const ours = (inner: string): boolean => {
-    if (/^[@#][A-Z0-9]+(\|[^|]*)?$/.test(inner)) return true; // a user or channel the bot names
     const link = /^https?:\/\/([^/|?#\s]+)[^|\s]*(\|.*)?$/i.exec(inner);
     return !!link && hosts.has(link[1]!.toLowerCase());
   };

@@ -236,15 +236,16 @@ describe("what the digest says", () => {
     t.clock.set(jst("2026-11-22T09:00:00"));
     await sendAlerts(t, [{ type: "virus", device: { imei: pixel.imei } }]);
     await digestAt(t, jst("2026-11-22T10:00:00"));
-    const dms = t.slack.posts().filter((p) => String(p.channel).startsWith("D"));
-    const toOwner = dms.find((p) => p.channel === "DUOWNER")!;
+    // A DM is posted to the person's user id (Slack opens the conversation itself).
+    const dms = t.slack.posts().filter((p) => String(p.channel).startsWith("U"));
+    const toOwner = dms.find((p) => p.channel === "UOWNER")!;
     expect(toOwner.text).toBe("Your devices — daily summary (22 Nov 2026)");
     // Each alert's facts, not only a count: time, device, type.
-    expect(textOf(toOwner)).toContain("• Sun 22 Nov, 09:00 JST · *Owner Pixel* — Virus detected");
+    expect(textOf(toOwner)).toMatch(/• [^·]*22 Nov[^·]*09:00[^·]* · \*Owner Pixel\* — Virus detected/);
     expect(textOf(toOwner)).not.toContain("Root");
-    const toDeptAdmin = dms.find((p) => p.channel === "DUDEPTADMIN")!;
+    const toDeptAdmin = dms.find((p) => p.channel === "UDEPTADMIN")!;
     expect(toDeptAdmin.text).toBe("管理部門のデバイス — 日次サマリー(2026年11月22日)");
-    expect(textOf(toDeptAdmin)).toMatch(/11月22日\(日\) 09:00 · \*[^*]+\* — ウィルス検出/);
+    expect(textOf(toDeptAdmin)).toMatch(/11月22日[^·]*09:00[^·]* · \*[^*]+\* — ウィルス検出/);
     expect(dms).toHaveLength(2);
   });
 });

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { parse as parsePlist } from "plist";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { APPLE_REQUEST_TYPE, type CommandType, type Platform } from "../../src/core/ports/index.js";
+import { APPLE_REQUEST_TYPE, type DeviceCommandType, type Platform } from "../../src/core/ports/index.js";
 import { buildCommandPlist, DEVICE_QUERIES } from "../../src/drivers/nanomdm/commands.js";
 import { commandRefusal } from "../../src/core/commands/capability.js";
 
@@ -21,6 +21,7 @@ interface Key {
   key: string;
   type: string;
   presence?: string;
+  rangelist?: unknown[];
   supportedOS?: Record<string, { introduced?: string }>;
   subkeys?: Key[];
 }
@@ -50,15 +51,22 @@ function typeOf(v: unknown): string {
 }
 
 /** Every parameter our modals and the core can put on each command, at its fullest. */
-const FULL_PARAMS: Record<CommandType, Record<string, unknown>> = {
+const FULL_PARAMS: Record<DeviceCommandType, Record<string, unknown>> = {
   ENABLE_LOST_MODE: { Message: "拾った方はご連絡ください", PhoneNumber: "03-1234-5678", Footnote: "LR-2026-0042" },
   DISABLE_LOST_MODE: {},
   DEVICE_LOCATION: {},
   PLAY_LOST_MODE_SOUND: {},
-  ERASE_DEVICE: { pin: "123456", preserveDataPlan: true, disallowProximitySetup: true },
+  ERASE_DEVICE: {
+    pin: "123456",
+    preserveDataPlan: true,
+    disallowProximitySetup: true,
+    returnToService: true,
+    obliterationBehavior: "ObliterateWithWarning",
+  },
   DEVICE_LOCK: { message: "IT: 0120-000-000", phoneNumber: "0120-000-000", pin: "654321" },
   DEVICE_INFORMATION: {},
   SECURITY_INFO: {},
+  ACTIVATION_LOCK_BYPASS_CODE: {},
   INSTALLED_APPLICATION_LIST: {},
 };
 
@@ -85,7 +93,7 @@ describe.skipIf(!existsSync(SCHEMA_DIR))(`our Apple commands against Apple's sch
       expect(schemas.has(requestType) || requestType in NOT_IN_SHARED_COPY, requestType).toBe(true);
   });
 
-  for (const type of Object.keys(APPLE_REQUEST_TYPE) as CommandType[]) {
+  for (const type of Object.keys(APPLE_REQUEST_TYPE) as DeviceCommandType[]) {
     for (const platform of ["IOS", "IPADOS", "MACOS"] as const) {
       it(`${APPLE_REQUEST_TYPE[type]} on ${platform}`, () => {
         const schema = schemas.get(APPLE_REQUEST_TYPE[type]);
@@ -137,6 +145,16 @@ describe.skipIf(!existsSync(SCHEMA_DIR))(`our Apple commands against Apple's sch
           expect(typeOf(value), `${RequestType}.${key} type`).toBe(spec!.type);
           if (spec!.supportedOS)
             expect(available(spec!.supportedOS[OS[platform]]), `${RequestType}.${key} on ${platform}`).toBe(true);
+          if (spec!.rangelist) expect(spec!.rangelist, `${RequestType}.${key} value`).toContain(value);
+          // A dictionary (ReturnToService): only Apple's subkeys, with their types, the required ones present.
+          if (spec!.subkeys && typeOf(value) === "<dictionary>") {
+            const sub = new Map(spec!.subkeys.map((k) => [k.key, k]));
+            for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+              expect(sub.get(k), `${RequestType}.${key}.${k}`).toBeDefined();
+              expect(typeOf(v), `${RequestType}.${key}.${k} type`).toBe(sub.get(k)!.type);
+            }
+            for (const k of spec!.subkeys) if (k.presence === "required") expect(value).toHaveProperty(k.key);
+          }
         }
         for (const spec of schema.payloadkeys ?? []) {
           if (spec.presence === "required")

@@ -174,7 +174,7 @@ describe("NanoMDM driver: failures", () => {
   });
 });
 
-describe("NanoMDM driver: file storage (NanoMDM's default)", () => {
+describe("NanoMDM driver: file storage (deprecated; filekv is the default now)", () => {
   let file: FakeNanoMdm;
   let onFile: NanoMdmDriver;
   beforeAll(async () => {
@@ -196,10 +196,22 @@ describe("NanoMDM driver: file storage (NanoMDM's default)", () => {
     expect(file.queued.get("00008110-NEVERENROLLED")?.size).toBe(1);
   });
 
-  it("takes a repeated CommandUUID as queued (file storage overwrites it)", async () => {
+  it("takes a repeated CommandUUID as queued (filekv refuses it as already existing; file overwrites it)", async () => {
+    const kv = await new FakeNanoMdm(undefined, "filekv").start();
+    try {
+      kv.enroll(UDID);
+      const onKv = new NanoMdmDriver({ url: kv.url, apiKey: kv.apiKey, clock, timeoutMs: 5_000 });
+      const first = command();
+      expect(await onKv.send(first)).toEqual({ kind: "sent", driverRef: first.uuid });
+      expect(await onKv.send(first)).toEqual({ kind: "sent", driverRef: first.uuid });
+      expect(await onKv.resend(first)).toEqual({ kind: "still_queued" });
+    } finally {
+      await kv.stop();
+    }
     const cmd = command();
     expect(await onFile.send(cmd)).toEqual({ kind: "sent", driverRef: cmd.uuid });
     expect(await onFile.send(cmd)).toEqual({ kind: "sent", driverRef: cmd.uuid });
     expect(file.commandsFor(UDID).filter((p) => p.CommandUUID === cmd.uuid)).toHaveLength(2);
+    expect(await onFile.resend(cmd)).toEqual({ kind: "queued_again" });
   });
 });

@@ -123,13 +123,16 @@ describe("the outbox", () => {
     expect(t.slack.posts().find((p) => p.text === "lost mode queued")).toMatchObject({ thread_ts: ref.ts });
   });
 
-  it("gives up on a permanent Slack error and says why", async () => {
+  it("stops an update Slack will never accept, and says why", async () => {
     t.slack.reset();
-    t.slack.failNext("chat.postMessage", { error: "channel_not_found" });
-    await enqueue(t.db.prisma, { method: "chat.postMessage", payload: { channel: "C_GONE", text: "x" } });
+    t.slack.failNext("chat.update", { error: "message_not_found" });
+    await enqueue(t.db.prisma, {
+      method: "chat.update",
+      payload: { channel: ADMIN_CHANNEL, ts: "1.000001", text: "x" },
+    });
     await t.flush();
     const row = await t.db.prisma.outboxMessage.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(row).toMatchObject({ state: "FAILED", lastError: "channel_not_found" });
+    expect(row).toMatchObject({ state: "FAILED", lastError: "message_not_found" });
   });
 
   it("drops a second message with the same dedupe key", async () => {

@@ -56,8 +56,12 @@ it("deletes delivered messages after 30 days and refused ones after 90, and neve
 
     await enqueue(app.db.prisma, message("delivered long ago"));
     await app.flush();
-    app.slack.failNext("chat.postMessage", { error: "channel_not_found" });
-    await enqueue(app.db.prisma, message("refused by Slack", "C_GONE"));
+    // An update of a message Slack no longer has: refused for good (a post would get a fallback instead).
+    await enqueue(app.db.prisma, {
+      method: "chat.update",
+      payload: { channel: ADMIN_CHANNEL, ts: "1.000001", text: "refused by Slack" },
+    });
+    app.slack.failNext("chat.update", { error: "message_not_found" });
     await app.flush();
     // Not delivered yet, however old: its retry is far off (Slack answering 429 with a long Retry-After).
     await enqueue(app.db.prisma, message("still waiting for Slack"));

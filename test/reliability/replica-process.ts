@@ -17,8 +17,9 @@ export interface Replica {
   signal(sig: NodeJS.Signals): void;
 }
 
-export async function startReplica(env: Record<string, string>): Promise<Replica> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+/** nodeArgs: flags for node itself (the benchmark's --cpu-prof). */
+export async function startReplica(env: Record<string, string>, nodeArgs: string[] = []): Promise<Replica> {
+  const proc = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "",

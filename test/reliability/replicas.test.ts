@@ -78,6 +78,29 @@ run("two replicas on one PostgreSQL", { timeout: 120_000 }, () => {
     expect(byPid((await rowOf("survives a crash")).lockedBy)).toBe(survivor);
   });
 
+  it("a replica killed after Slack took its post, before the answer: the survivor adopts it, no second post", async () => {
+    await startBoth();
+    slack.loseAnswerNext("chat.postMessage", 1, "hang"); // Slack posts it; the answer never leaves
+    await enqueue(db.prisma, {
+      method: "chat.postMessage",
+      payload: { channel: ADMIN_CHANNEL, text: "posted, then kill -9" },
+    });
+    const stored = () => (slack.messages.get("C_ADMIN") ?? []).filter((m) => m.text === "posted, then kill -9");
+    await vi.waitFor(() => expect(stored()).toHaveLength(1), slow);
+    const claimed = await rowOf("posted, then kill -9");
+    const victim = byPid(claimed.lockedBy)!;
+    victim.signal("SIGKILL");
+    await victim.exited;
+    slack.dropHeld();
+    await db.prisma.outboxMessage.update({
+      where: { id: claimed.id },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
+    await vi.waitFor(async () => expect((await rowOf("posted, then kill -9")).state).toBe("SENT"), slow);
+    expect(stored()).toHaveLength(1);
+    expect((await rowOf("posted, then kill -9")).result).toMatchObject({ ts: stored()[0]!.ts, adopted: true });
+  });
+
   it("SIGTERM lets a replica finish the post in flight, then exit cleanly", async () => {
     await startBoth();
     slack.slowNext("chat.postMessage", 1500);

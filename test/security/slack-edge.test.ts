@@ -5,7 +5,7 @@
 // comments alike — and the text is still there to read.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_1, startTestApp, type TestApp } from "../support/harness.js";
-import { renderForSlack, slackMarkup } from "../../src/slack/edge.js";
+import { renderForSlack, slackGroupMention, slackMarkup, slackMention } from "../../src/slack/edge.js";
 import { enroll, incidentTs, lostDevice, threadTexts, until } from "../commands/support.js";
 import { runJob, sendAlerts } from "../alerts/support.js";
 import { INJECTIONS, expectInertInSlack } from "./support.js";
@@ -80,6 +80,8 @@ describe("hostile values reaching Slack", () => {
     await until(() => t.db.prisma.command.findFirst({ where: { deviceId: lost.agent.deviceId } }), "the command");
     await t.flush();
     expect(threadTexts(t, ts).length).toBeGreaterThan(0);
+    // The admin who acted is still named as a mention: the bot's own mentions pass the edge.
+    expect(JSON.stringify(threadTexts(t, ts))).toContain(`<@${ADMIN_1}>`);
     expectInertInSlack(sent());
   });
 
@@ -138,7 +140,7 @@ describe("the edge itself", () => {
       { publicUrl: "https://portal.test" },
     );
     expect(out.text).toBe(
-      "&lt;!channel&gt; &lt;!here|here&gt; &lt;!subteam^S1&gt; &lt;https://evil.example/x|Restore&gt; <https://identity.apple.com|Apple> <https://portal.test/report/status/abc|status> <@UADMIN1> &amp;",
+      "&lt;!channel&gt; &lt;!here|here&gt; &lt;!subteam^S1&gt; &lt;https://evil.example/x|Restore&gt; <https://identity.apple.com|Apple> <https://portal.test/report/status/abc|status> &lt;@UADMIN1&gt; &amp;",
     );
     expect(out.blocks[0]).toMatchObject({ text: { text: "&lt;!everyone&gt;" }, fields: [{ text: "<!channel>" }] });
     expect(out.blocks[1]).toMatchObject({ text: { text: "<!channel>" } });
@@ -147,9 +149,19 @@ describe("the edge itself", () => {
       pretext: "&lt;!here&gt;",
       fields: [{ title: "&lt;!channel&gt;", value: "&lt;mailto:a@evil.example|mail&gt;" }],
     });
-    expect(out.initial_comment).toBe("&lt;!channel&gt; by <@UADMIN1>");
+    expect(out.initial_comment).toBe("&lt;!channel&gt; by &lt;@UADMIN1&gt;");
     expect(out.filename).toBe("<!channel>.csv");
     expect(out.private_metadata).toBe('{"a":"<!channel>"}');
+    // A mention that slipped into a value — a device name, a reason, an app id — is text; the
+    // bot's own mentions, made from an id by slackMention / slackGroupMention, pass.
+    const mentions = renderForSlack({
+      text: `${slackMention("UADMIN1")} approved <@U0EVIL> <@W0EVIL|boss> <#C0EVIL> ${slackGroupMention("S0ONCALL")} <!subteam^S0EVIL|@oncall>`,
+      blocks: [{ type: "section", text: { type: "mrkdwn", text: `by ${slackMention("<!channel>")} <@U0EVIL>` } }],
+    });
+    expect(mentions.text).toBe(
+      "<@UADMIN1> approved &lt;@U0EVIL&gt; &lt;@W0EVIL|boss&gt; &lt;#C0EVIL&gt; <!subteam^S0ONCALL> &lt;!subteam^S0EVIL|@oncall&gt;",
+    );
+    expect(mentions.blocks?.[0]?.text.text).toBe("by &lt;!channel&gt; &lt;@U0EVIL&gt;");
     // An admin-configured link marked by its builder passes; the rest of the string is still guarded.
     const marked = renderForSlack({
       text: `${slackMarkup("<https://wiki.corp.example/p|policy>")} <!channel> <https://wiki.corp.example/p|fake>`,

@@ -3,11 +3,13 @@
 // (user "nanomdm", password the API key), an XML plist body, and NanoMDM's JSON APIResult
 // answers — 200 when queued and pushed; 500 with command_error when the enqueue fails; 500 with
 // only push_error when the push failed. What an unknown id gets depends on the storage:
-//   file (NanoMDM's default): the command is written anyway and only the push fails, with
-//     "push data missing for id" (push/service: no TokenUpdate on disk for that id);
+//   filekv (NanoMDM's default storage since "file" was deprecated) and file: the command is
+//     written anyway and only the push fails, with "push data missing for id" (push/service: no
+//     TokenUpdate stored for that id);
 //   sql: the enqueue fails with the foreign-key error.
-// A repeated CommandUUID: the SQL storages refuse it ("duplicate key … commands_pkey"); the file
-// storage overwrites it and answers as for a new one.
+// A repeated CommandUUID: filekv refuses it ("command already exists: <uuid>", storage/kv), the SQL
+// storages too ("duplicate key … commands_pkey"); the deprecated file storage overwrites it and
+// answers as for a new one. Checked against the real server built from source (README).
 // Webhooks: NanoMDM sends each event from its own goroutine and never retries — deliver() posts
 // a batch concurrently in random order, once each, and reports what the app answered.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -25,7 +27,7 @@ export interface EnqueueRequest {
 }
 
 type Failure = { status: number; body?: unknown; headers?: Record<string, string> } | "hang" | "push-error";
-export type Storage = "file" | "sql";
+export type Storage = "filekv" | "file" | "sql";
 
 export class FakeNanoMdm {
   readonly apiKey: string;
@@ -37,13 +39,18 @@ export class FakeNanoMdm {
   private failures: Failure[] = [];
   private server: Server | null = null;
   private hanging: ServerResponse[] = [];
+  /** APNs topics NanoMDM holds a push certificate for (the escrow-key unlock authenticates with it). */
+  readonly pushCertTopics = new Set<string>(["com.apple.mgmt.External.test"]);
+  /** The escrow-key unlock forms NanoMDM was given, and what Apple answers them (status, body). */
+  readonly unlocks: Record<string, string>[] = [];
+  appleUnlockAnswer: { status: number; body: string } = { status: 200, body: "" };
   /** false: NanoMDM started without -api (every /v1/ path is a 404). */
   apiEnabled = true;
   url = "";
 
   constructor(
     apiKey = "nanomdm-api-key-for-tests",
-    readonly storage: Storage = "file",
+    readonly storage: Storage = "filekv",
   ) {
     this.apiKey = apiKey;
   }
@@ -78,6 +85,26 @@ export class FakeNanoMdm {
     return this.requests.filter((r) => r.udid === udid).map((r) => r.plist);
   }
 
+  /**
+   * NanoMDM's http/api/escrowkeyunlock.go: any method; the POST form's serial, productType,
+   * orgName, guid and escrowKey are required (400 {"error":"invalid or missing parameters"}),
+   * then topic (400 {"error":"empty topic"}); no push certificate for the topic is a 500
+   * {"error":"retrieve push cert for topic: …"}; otherwise Apple's own status and body pass on.
+   */
+  private escrowKeyUnlock(req: IncomingMessage, body: string, res: ServerResponse) {
+    const form: Record<string, string> =
+      req.method === "POST" && /x-www-form-urlencoded/.test(req.headers["content-type"] ?? "")
+        ? Object.fromEntries(new URLSearchParams(body))
+        : {};
+    if (!["serial", "productType", "orgName", "guid", "escrowKey"].every((k) => form[k]))
+      return json(res, 400, { error: "invalid or missing parameters" });
+    if (!form.topic) return json(res, 400, { error: "empty topic" });
+    if (!this.pushCertTopics.has(form.topic))
+      return json(res, 500, { error: `retrieve push cert for topic: ${form.topic}: sql: no rows in result set` });
+    this.unlocks.push(form);
+    res.writeHead(this.appleUnlockAnswer.status).end(this.appleUnlockAnswer.body);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -89,10 +116,15 @@ export class FakeNanoMdm {
     if (req.method === "GET" && req.url === "/version") return json(res, 200, { version: "v0.8.0" });
     // Started without -api: the API endpoints do not exist.
     if (!this.apiEnabled && req.url?.startsWith("/v1/")) return void res.writeHead(404).end("404 page not found\n");
-    // Pushing to no enrollment ids: the key is checked first, then NanoMDM finds nobody to push to.
+    // Pushing to no enrollment ids: the key is checked first, then NanoMDM finds nobody to push
+    // to and answers 500 (as the real server does).
     if (req.url === "/v1/push/") {
       if (req.headers.authorization !== expected) return unauthorized();
-      return json(res, 400, { error: "no ids provided" });
+      return json(res, 500, { push_error: "getting enrollment ids: empty path" });
+    }
+    if (req.url === "/v1/escrowkeyunlock") {
+      if (req.headers.authorization !== expected) return unauthorized();
+      return this.escrowKeyUnlock(req, body, res);
     }
     const m = /^\/v1\/enqueue\/([^/?]+)/.exec(req.url ?? "");
     if (req.method !== "PUT" || !m) return json(res, 404, { error: "not found" });
@@ -147,6 +179,13 @@ export class FakeNanoMdm {
         command_uuid: uuid,
         request_type: requestType,
         status: { [udid]: { push_error: "push data missing for id" } },
+      });
+    }
+    if (q.has(uuid) && this.storage === "filekv") {
+      return json(res, 500, {
+        command_uuid: uuid,
+        request_type: requestType,
+        command_error: `command already exists: ${uuid}`,
       });
     }
     if (q.has(uuid) && this.storage === "sql") {
@@ -270,7 +309,7 @@ export async function postWebhook(appUrl: string, event: unknown, key: string | 
 }
 
 /** The app configured to manage Apple devices through `nano`, with webhooks signed by `hmacKey`. */
-export function startNanoMdmApp(nano: FakeNanoMdm, hmacKey: string) {
+export function startNanoMdmApp(nano: FakeNanoMdm, hmacKey: string, env: Record<string, string | undefined> = {}) {
   return startTestApp({
     env: {
       MDM_DRIVER_APPLE: "nanomdm",
@@ -278,6 +317,7 @@ export function startNanoMdmApp(nano: FakeNanoMdm, hmacKey: string) {
       NANOMDM_API_KEY: nano.apiKey,
       NANOMDM_WEBHOOK_HMAC_KEY: hmacKey,
       MDM_REQUEST_TIMEOUT_MS: "5000",
+      ...env,
     },
   });
 }

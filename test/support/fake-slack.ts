@@ -13,9 +13,24 @@ export interface SlackCall {
   failed?: boolean;
   /** What the fake answered (the ts of a posted message, the id of an opened view). */
   result?: Record<string, any>;
+  /** Slack acted on it, but the answer never reached the caller. */
+  answerLost?: boolean;
 }
 
 type Failure = { status?: number; error?: string; retryAfter?: number; times: number };
+
+/** A message as Slack keeps it in a channel (what conversations.history and .replies return). */
+export interface StoredMessage {
+  type: "message";
+  ts: string;
+  text?: string;
+  blocks?: unknown;
+  thread_ts?: string;
+  user: string;
+  bot_id: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  reply_count?: number;
+}
 
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
@@ -35,6 +50,14 @@ export class FakeSlack {
    *  are given only with users:read.email. Sent as x-oauth-scopes on every answer, as Slack does;
    *  the manifest's scopes to begin with. */
   readonly scopes = new Set(manifestBotScopes());
+  /** What each channel holds, oldest first: every message Slack accepted. */
+  readonly messages = new Map<string, StoredMessage[]>();
+  /** Slack's clock (message timestamps); the test's clock when a harness owns this fake. */
+  now: () => number = Date.now;
+  private lastTsMicros = 0;
+  /** Calls Slack acts on but whose answer is lost: the connection is reset, or held unanswered. */
+  private lost = new Map<string, { how: "reset" | "hang" }[]>();
+  private held = new Set<import("node:net").Socket>();
   private failures = new Map<string, Failure[]>();
   /** Calls answered late (ms) or never (null: Slack did not act, the caller's socket just waits). */
   private slow = new Map<string, (number | null)[]>();
@@ -109,6 +132,17 @@ export class FakeSlack {
     this.slow.set(method, [...(this.slow.get(method) ?? []), ms]);
   }
 
+  /** The next `times` calls of `method` are carried out, but the answer never arrives (reset). */
+  loseAnswerNext(method: string, times = 1, how: "reset" | "hang" = "reset") {
+    this.lost.set(method, [...(this.lost.get(method) ?? []), ...Array.from({ length: times }, () => ({ how }))]);
+  }
+
+  /** Resets the connections of answers held back ("hang"): what a dying process's sockets see. */
+  dropHeld() {
+    for (const s of this.held) s.destroy();
+    this.held.clear();
+  }
+
   /** Calls Slack acted on (failed ones left out). */
   callsTo(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method && !c.failed);
@@ -128,6 +162,8 @@ export class FakeSlack {
     this.uploads.length = 0;
     this.failures.clear();
     this.slow.clear();
+    this.lost.clear();
+    this.messages.clear();
     this.tokenError = null;
     this.limits = null;
     this.rateLimited = 0;
@@ -197,7 +233,66 @@ export class FakeSlack {
       return json(200, { ok: false, error: failure.error ?? "internal_error" });
     }
     call.result = this.answer(method, args);
+    // Refused: nothing was posted.
+    if (method === "chat.postMessage" && !call.result.ok) call.failed = true;
+    const lost = call.result.ok ? this.lost.get(method)?.shift() : undefined;
+    if (lost) {
+      // Done on Slack's side; the caller sees a reset connection, or waits for nothing.
+      call.answerLost = true;
+      if (lost.how === "hang") this.held.add(req.socket);
+      else req.socket.destroy();
+      return;
+    }
     json(200, call.result, { "x-oauth-scopes": [...this.scopes].join(",") });
+  }
+
+  /**
+   * conversations.history (a channel's top-level messages, newest first) and conversations.replies
+   * (a thread: its parent, then replies oldest first), as Slack documents them: oldest/latest
+   * bounds exclusive unless `inclusive`, `limit` (default 100, at most 999), a cursor for the next
+   * page, and metadata only with include_all_metadata. Reading needs channels:history (groups:history
+   * for a private channel), and a private channel the bot is not in does not exist for it.
+   */
+  private readChannel(method: string, args: Record<string, any>): Record<string, unknown> {
+    const id = String(args.channel);
+    const known = this.channels.get(id);
+    if (known?.isPrivate && !known.isMember) return { ok: false, error: "channel_not_found" };
+    const scope = known?.isPrivate ? "groups:history" : "channels:history";
+    if (!this.scopes.has(scope)) return { ok: false, error: "missing_scope", needed: scope };
+    if (known && !known.isMember) return { ok: false, error: "not_in_channel" };
+    const all = this.messages.get(id) ?? [];
+    const inclusive = args.inclusive === true || args.inclusive === "true" || args.inclusive === "1";
+    const oldest = args.oldest ? tsKey(String(args.oldest)) : null;
+    const latest = args.latest ? tsKey(String(args.latest)) : null;
+    const inRange = (m: StoredMessage) => {
+      const k = tsKey(m.ts);
+      if (oldest !== null && (inclusive ? k < oldest : k <= oldest)) return false;
+      if (latest !== null && (inclusive ? k > latest : k >= latest)) return false;
+      return true;
+    };
+    let list: StoredMessage[];
+    if (method === "conversations.replies") {
+      const parent = all.find((m) => m.ts === String(args.ts));
+      if (!parent) return { ok: false, error: "thread_not_found" };
+      const replies = all.filter((m) => m.thread_ts === parent.ts && m.ts !== parent.ts);
+      list = [{ ...parent, thread_ts: parent.ts, reply_count: replies.length }, ...replies].filter(inRange);
+    } else {
+      list = all
+        .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
+        .filter(inRange)
+        .reverse();
+    }
+    const limit = Math.min(Math.max(Number(args.limit) || 100, 1), 999);
+    const start = args.cursor ? Number(Buffer.from(String(args.cursor), "base64").toString().split(":")[1]) : 0;
+    const page = list.slice(start, start + limit);
+    const more = start + limit < list.length;
+    const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
+    return {
+      ok: true,
+      messages: page.map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m)),
+      has_more: more,
+      response_metadata: { next_cursor: more ? Buffer.from(`offset:${start + limit}`).toString("base64") : "" },
+    };
   }
 
   /** Seconds to wait when this call is over a limit, else null (and the call counts). */
@@ -220,14 +315,35 @@ export class FakeSlack {
   }
 
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
-    const ts = () => `${1_700_000_000 + ++this.seq}.${String(this.seq).padStart(6, "0")}`;
+    const ts = () => {
+      ++this.seq;
+      this.lastTsMicros = Math.max(Math.floor(this.now()) * 1000, this.lastTsMicros + 1);
+      return `${Math.floor(this.lastTsMicros / 1e6)}.${String(this.lastTsMicros % 1e6).padStart(6, "0")}`;
+    };
     switch (method) {
       case "auth.test":
         return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "lostbot" };
       case "chat.postMessage": {
         if (!args.channel) return { ok: false, error: "channel_not_found" };
         if (!args.text && !args.blocks && !args.attachments) return { ok: false, error: "no_text" };
+        // A channel the bot was removed from: public ones say so, private ones vanish.
+        const known = this.channels.get(String(args.channel));
+        if (known && !known.isMember)
+          return { ok: false, error: known.isPrivate ? "channel_not_found" : "not_in_channel" };
         const messageTs = ts();
+        const stored: StoredMessage = {
+          type: "message",
+          ts: messageTs,
+          text: args.text,
+          blocks: parseMaybe(args.blocks),
+          user: "UBOT",
+          bot_id: "BBOT",
+          ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}),
+          ...(args.metadata ? { metadata: parseMaybe(args.metadata) } : {}),
+        };
+        const list = this.messages.get(String(args.channel)) ?? [];
+        list.push(stored);
+        this.messages.set(String(args.channel), list);
         return {
           ok: true,
           // Posted to a user id: Slack answers with the app's DM channel with them.
@@ -246,6 +362,9 @@ export class FakeSlack {
       case "views.update":
       case "views.publish":
         return { ok: true, view: { id: `V${++this.seq}`, ...parseMaybe(args.view) } };
+      case "conversations.history":
+      case "conversations.replies":
+        return this.readChannel(method, args);
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users ?? "").split(",")[0]}` } };
       case "users.lookupByEmail": {
@@ -318,6 +437,8 @@ export class FakeSlack {
     }
   }
 }
+
+const tsKey = (ts: string) => BigInt(ts.replace(".", "").padEnd(16, "0"));
 
 function toSlackUser(u: { id: string; email: string; name?: string; locale?: string; tz?: string }, withEmail = true) {
   const profile = { ...(withEmail ? { email: u.email } : {}), real_name: u.name, display_name: u.name };

@@ -69,6 +69,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const db = opts.db ?? (await createTestDatabase());
   const ownSlack = opts.slack === undefined;
   const slack = opts.slack === false ? null : (opts.slack ?? (await new FakeSlack().start()));
+  // Slack's clock and ours agree, as they do in production within seconds.
+  if (ownSlack && slack) slack.now = () => clock.now().getTime();
   const config = loadConfig({
     ...TEST_ENV,
     ...(slack

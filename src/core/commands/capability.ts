@@ -39,6 +39,8 @@ const ENGLISH: Record<string, string> = {
     "Android has no location or sound command: a device in lost mode sends its location by itself, and it is posted in the incident thread",
   "commands.refused.needs_lost_mode": "the device is not in lost mode; enable lost mode first",
   "commands.refused.not_reachable": "the device is no longer managed; no command can reach it",
+  "capability.activation_lock.unsupervised":
+    "Apple gives the Activation Lock bypass code only for supervised Apple devices",
   "capability.lost_mode.user_enrollment": "Apple allows no lost mode on a device enrolled through User Enrollment",
   "capability.lock.mac_user_enrollment": "Apple allows no remote lock on a Mac enrolled through User Enrollment",
   "capability.wipe.personal_full_only":
@@ -72,6 +74,15 @@ function byType(device: Facts, type: CommandType, params?: Record<string, unknow
       if (device.state !== "LOST_MODE") return { allowed: false, reasonKey: "commands.refused.needs_lost_mode" };
       return { allowed: true };
     }
+    case "ACTIVATION_LOCK_BYPASS_CODE":
+      // Apple gives the bypass code only to the MDM of a supervised device (iOS 7.1, macOS 10.15).
+      if (!isReachable(device)) return { allowed: false, reasonKey: "commands.refused.not_reachable" };
+      if (!["IOS", "IPADOS", "MACOS"].includes(device.platform) || !device.supervised)
+        return { allowed: false, reasonKey: "capability.activation_lock.unsupervised" };
+      return { allowed: true };
+    case "CLEAR_ACTIVATION_LOCK":
+      // Not a device command: the device is wiped by then. Its own rule is in requests.ts.
+      return { allowed: true };
     default:
       // Queries (DeviceInformation, SecurityInfo, InstalledApplicationList): anything still managed may be asked.
       return isReachable(device) ? { allowed: true } : { allowed: false, reasonKey: "commands.refused.not_reachable" };

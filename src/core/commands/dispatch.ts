@@ -11,12 +11,17 @@ import type { Clock } from "../clock.js";
 import type { EventSink } from "../events.js";
 import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
 import type { CommandResults } from "./results.js";
+import type { SecretBox } from "../secrets.js";
 
 const SEND_LEASE_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 20;
 
 export interface DispatchDeps {
   db: Db;
+  /** Opens the secrets a command carries sealed (a Mac's Find My PIN, a bypass code). */
+  secrets: SecretBox;
+  /** How long a sent command may go unanswered before it is re-checked (CommandRecheck). */
+  recheckAfterMs: number;
   clock: Clock;
   events: EventSink;
   drivers: DriverRegistry;
@@ -100,7 +105,7 @@ export class CommandDispatch {
       const driver = this.driverFor(c);
       if (!driver?.poll) continue;
       try {
-        const answer = await driver.poll({ ...outgoing(c), driverRef: c.driverRef! });
+        const answer = await driver.poll({ ...this.outgoing(c), driverRef: c.driverRef! });
         polled++;
         if (answer) await this.deps.results.record(c.uuid, answer, { actor: `driver:${driver.name}` });
       } catch (err) {
@@ -126,7 +131,7 @@ export class CommandDispatch {
     if (!driver) outcome = { kind: "failed", reason: `no driver "${c.device.driver}" is configured` };
     else {
       try {
-        outcome = await driver.send(outgoing(c));
+        outcome = await driver.send(this.outgoing(c));
       } catch (err) {
         outcome = { kind: "retry", reason: err instanceof Error ? err.message : String(err) };
       }
@@ -167,6 +172,12 @@ export class CommandDispatch {
       });
       return;
     }
+    if (outcome.kind === "answered") {
+      // The service answered for the device at once: recorded like any device's answer.
+      await db.command.updateMany({ where: mine, data: { driver: name, nextAttemptAt: null } });
+      await this.deps.results.record(c.uuid, outcome.result, { actor: `driver:${name}` });
+      return;
+    }
     await db.$transaction(async (tx) => {
       if (outcome.kind === "sent") {
         const { count } = await tx.command.updateMany({
@@ -176,6 +187,8 @@ export class CommandDispatch {
             nextAttemptAt: null,
             error: null,
             ...(outcome.driverRef ? { driverRef: outcome.driverRef } : {}),
+            // A service that only answers by webhook can lose the answer: re-checked if none comes.
+            ...(driver?.resend ? { recheckDueAt: new Date(now.getTime() + this.deps.recheckAfterMs) } : {}),
           },
         });
         // The lease was the only sign of an unfinished send; now the thread learns it went out.
@@ -208,6 +221,15 @@ export class CommandDispatch {
       );
       if (ok) await reportFollows(tx, { events, reports: this.deps.reports, now }, c.reportId, null);
     });
+  }
+
+  /** The command as the driver sees it, with its sealed secrets opened (never stored open). */
+  outgoing(c: WithDevice): OutgoingCommand {
+    const out = outgoing(c);
+    if (c.findMyPinSealed) out.params = { ...out.params, pin: this.deps.secrets.decrypt(c.findMyPinSealed) };
+    if (c.type === "CLEAR_ACTIVATION_LOCK" && c.device.activationLockBypassSealed)
+      out.params = { ...out.params, escrowKey: this.deps.secrets.decrypt(c.device.activationLockBypassSealed) };
+    return out;
   }
 }
 

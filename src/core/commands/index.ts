@@ -13,6 +13,12 @@ import { CommandExpiry } from "./expiry.js";
 import { CommandRequests, type CommandRequest } from "./requests.js";
 import { CommandResults } from "./results.js";
 import { IncidentResolution } from "./resolution.js";
+import { CommandRecheck, DEFAULT_RECHECK_AFTER_MS } from "./recheck.js";
+import { SecretBox } from "../secrets.js";
+import { SYSTEM } from "../actors.js";
+import { DomainError, NotFoundError } from "../errors.js";
+import { eraseOptionsFor, type EraseOptions } from "../devices/erase-options.js";
+import { commandRefusal } from "./capability.js";
 import type { ReportStatusWriter } from "./lifecycle.js";
 
 export type { CommandRequest, PendingCommand };
@@ -25,6 +31,10 @@ export interface CommandsDeps {
   drivers: DriverRegistry;
   reports: ReportStatusWriter;
   wipeLimitPerHour?: number;
+  /** SECRET_ENCRYPTION_KEY: seals a Mac's Find My PIN and escrowed bypass codes. */
+  encryptionKey?: string;
+  /** COMMAND_RECHECK_AFTER_MINUTES, in ms: a sent command with no answer is re-checked after it. */
+  recheckAfterMs?: number;
 }
 
 export class Commands {
@@ -35,10 +45,15 @@ export class Commands {
   private readonly collection: CommandCollection;
   private readonly resolution: IncidentResolution;
 
+  private readonly recheck: CommandRecheck;
+
   constructor(private readonly deps: CommandsDeps) {
-    this.requests = new CommandRequests(deps);
-    this.results = new CommandResults(deps);
-    this.dispatcher = new CommandDispatch({ ...deps, results: this.results });
+    const secrets = new SecretBox(deps.encryptionKey);
+    const recheckAfterMs = deps.recheckAfterMs ?? DEFAULT_RECHECK_AFTER_MS;
+    this.requests = new CommandRequests({ ...deps, secrets });
+    this.results = new CommandResults({ ...deps, secrets });
+    this.dispatcher = new CommandDispatch({ ...deps, results: this.results, secrets, recheckAfterMs });
+    this.recheck = new CommandRecheck({ ...deps, recheckAfterMs }, this.requests, this.dispatcher);
     this.expiry = new CommandExpiry(deps);
     this.collection = new CommandCollection(deps);
     this.resolution = new IncidentResolution(deps);
@@ -102,12 +117,73 @@ export class Commands {
   }
 
   /** A device's (or its management service's) answer, by CommandUUID. */
-  recordResult(
+  async recordResult(
     commandUuid: string,
     result: CommandResult,
     opts?: { deviceId?: string; actor?: string },
   ): Promise<Command> {
-    return this.results.record(commandUuid, result, opts);
+    const command = await this.results.record(commandUuid, result, opts);
+    if (command.type === "DEVICE_INFORMATION" && command.state === "ACKNOWLEDGED")
+      await this.escrowBypassCode(command.deviceId);
+    return command;
+  }
+
+  /**
+   * A supervised Apple device's Activation Lock bypass code is asked for as soon as the device
+   * says it is supervised (Apple keeps it only 15 days after supervision), until it is escrowed.
+   */
+  async escrowBypassCode(deviceId: string): Promise<boolean> {
+    const device = await this.deps.db.device.findUnique({ where: { id: deviceId } });
+    if (!device || device.activationLockBypassSealed || commandRefusal(device, "ACTIVATION_LOCK_BYPASS_CODE"))
+      return false;
+    try {
+      await this.request(SYSTEM, { deviceId, type: "ACTIVATION_LOCK_BYPASS_CODE" });
+      return true;
+    } catch (err) {
+      if (err instanceof DomainError && err.code === "conflict") return true;
+      log.warn("could not ask for the Activation Lock bypass code", { deviceId, err });
+      return false;
+    }
+  }
+
+  /** Apple's erase options for a wipe still awaiting approval (src/core/devices/erase-options.ts). */
+  updateEraseOptions(actor: Actor, commandId: string, options: Record<string, unknown>): Promise<Command> {
+    return this.requests.updateEraseOptions(actor, commandId, options);
+  }
+
+  /** A wipe's device and options, for the erase-options modal. */
+  async eraseOptionsOf(actor: Actor, commandId: string) {
+    const c = await this.deps.db.command.findUnique({ where: { id: commandId }, include: { device: true } });
+    if (!c || c.type !== "ERASE_DEVICE") throw new NotFoundError("wipe");
+    await this.deps.actors.requireDeviceAdmin(actor, c.deviceId);
+    return {
+      commandId: c.id,
+      state: c.state,
+      deviceName: c.device.name,
+      available: eraseOptionsFor(c.device),
+      chosen: c.params as EraseOptions,
+    };
+  }
+
+  /** A Mac's Find My PIN for a lock or erase, opened for an administrator (audited). */
+  findMyPin(actor: Actor, commandId: string, why: "requested" | "approved" | "device_card"): Promise<string> {
+    return this.requests.findMyPin(actor, commandId, why);
+  }
+
+  /** The device a command is for (its name), for replies about the command. */
+  eraseOrLockDevice(commandId: string) {
+    return this.deps.db.command
+      .findUnique({ where: { id: commandId }, select: { device: { select: { id: true, name: true } } } })
+      .then((c) => c?.device ?? null);
+  }
+
+  /** The device's newest lock or erase that carries a Find My PIN, if any (for its card). */
+  async latestFindMyPinCommand(deviceId: string): Promise<{ id: string; type: string; requestedAt: Date } | null> {
+    return this.deps.db.command.findFirst({
+      where: { deviceId, findMyPinSealed: { not: null }, state: { notIn: ["CANCELLED"] } },
+      orderBy: { requestedAt: "desc" },
+      select: { id: true, type: true, requestedAt: true },
+    });
   }
 
   /** Pending commands for a checking-in device (the agent's pull). */
@@ -118,6 +194,11 @@ export class Commands {
   /** Scheduled: push drivers' (re)sends, crash reconciliation, polling. */
   sweep(now: Date) {
     return this.dispatcher.sweep(now);
+  }
+
+  /** Scheduled: re-check sent commands whose answer has not come (COMMAND_RECHECK_AFTER_MINUTES). */
+  recheckDue(now: Date): Promise<number> {
+    return this.recheck.sweep(now);
   }
 
   /** Scheduled: lapse commands past their 7 days (never lost mode or a wipe after it). */

@@ -8,7 +8,12 @@ import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { ConflictError, DomainError, InvalidInputError, NotAllowedError, NotFoundError } from "../errors.js";
 import type { EventSink } from "../events.js";
-import { commandRefusal } from "./capability.js";
+import { randomInt } from "node:crypto";
+import type { Platform } from "../../generated/prisma/enums.js";
+import { commandRefusal, type Refusal } from "./capability.js";
+import { normaliseEraseParams } from "../devices/erase-options.js";
+import type { SecretBox } from "../secrets.js";
+import { COMPANY_CONTACT_KEY } from "../company-contact.js";
 import { isUniqueViolation } from "./errors.js";
 import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
 import { requesterOf } from "./queries.js";
@@ -36,6 +41,8 @@ export interface RequestsDeps {
   reports: ReportStatusWriter;
   /** WIPE_LIMIT_PER_HOUR: the starting value until two admins change it from Slack. */
   wipeLimitPerHour?: number;
+  /** Seals a Mac's Find My PIN (SECRET_ENCRYPTION_KEY). */
+  secrets: SecretBox;
 }
 
 export class CommandRequests {
@@ -52,7 +59,10 @@ export class CommandRequests {
     if (!device) throw new NotFoundError("device");
     try {
       await this.deps.actors.requireDeviceAdmin(actor, device.id);
-      const refusal = commandRefusal(device, req.type, req.params);
+      const refusal =
+        req.type === "CLEAR_ACTIVATION_LOCK"
+          ? await activationLockClearRefusal(db, device)
+          : commandRefusal(device, req.type, req.params);
       if (refusal) throw new NotAllowedError(refusal.message, { reasonKey: refusal.reasonKey });
       if (req.type === "ERASE_DEVICE") {
         const scope = wipeScopeFor(device, req.params?.scope);
@@ -84,6 +94,14 @@ export class CommandRequests {
     // What a wipe removes is the core's decision: the company's part only on a personal device.
     const scope = req.type === "ERASE_DEVICE" ? wipeScopeFor(checked, req.params?.scope) : null;
     if (scope && "scope" in scope) params = { ...params, scope: scope.scope };
+    const companyDataOnly = Boolean(scope && "scope" in scope && scope.scope === "company_data");
+    // Apple's erase options and a Mac's Find My PIN belong to EraseDevice, not to removing company data.
+    if (req.type === "ERASE_DEVICE" && isApple(checked.platform) && !companyDataOnly)
+      params = { ...params, ...normaliseEraseParams(checked, req.params ?? {}) };
+    if (req.type === "CLEAR_ACTIVATION_LOCK") params = await this.unlockParams(actor, checked);
+    // A Mac's lock and erase carry a Find My PIN the app makes up; only its sealed form is kept.
+    const findMyPinSealed =
+      needsFindMyPin(checked, req.type) && !companyDataOnly ? this.deps.secrets.encrypt(newFindMyPin()) : null;
     const now = this.deps.clock.now();
     try {
       return await this.deps.db.$transaction(async (tx) => {
@@ -107,6 +125,8 @@ export class CommandRequests {
           policy,
           req.type === "ERASE_DEVICE" ? await wipesInLastHour(tx, now) : 0,
         );
+        // Clearing Activation Lock hands a device to whoever holds it: always a second administrator.
+        if (req.type === "CLEAR_ACTIVATION_LOCK") brake.required = Math.max(1, brake.required);
         const twoPerson = brake.required > 0;
         const expiresAt = expiresAtFor(req.type, now, {
           deviceInLostMode: device.state === "LOST_MODE",
@@ -127,6 +147,7 @@ export class CommandRequests {
             approvalsRequired: brake.required,
             breakGlass: brake.breakGlass,
             batchId: req.batchId ?? null,
+            findMyPinSealed,
             createdAt: now,
           },
         });
@@ -155,6 +176,7 @@ export class CommandRequests {
             breakGlass: brake.breakGlass,
             batchId: req.batchId ?? null,
             wipeLimitPerHour: req.type === "ERASE_DEVICE" ? policy.wipeLimitPerHour : undefined,
+            findMyPin: findMyPinSealed ? true : undefined,
           },
           at: now,
         });
@@ -368,6 +390,78 @@ export class CommandRequests {
     return cancelled;
   }
 
+  /**
+   * What Apple's escrow-key unlock needs besides the bypass code (opened only when it is sent):
+   * the device's serial, product type, IMEI and enrolment topic, the organisation's name and who
+   * asked (both for Apple's audit).
+   */
+  private async unlockParams(actor: Actor, device: Device): Promise<Record<string, unknown>> {
+    const contact = await this.deps.db.setting.findUnique({ where: { key: COMPANY_CONTACT_KEY } });
+    const organisation = (contact?.value as { organisation?: string | null } | null)?.organisation;
+    const person = actor.personId
+      ? await this.deps.db.person.findUnique({ where: { id: actor.personId }, select: { email: true } })
+      : null;
+    return {
+      serial: device.serial,
+      productType: device.productName,
+      ...(device.imei ? { imei: device.imei } : {}),
+      topic: device.mdmTopic,
+      orgName: organisation || "IT",
+      guid: person?.email ?? actor.id,
+    };
+  }
+
+  /**
+   * The erase options of a wipe still awaiting its second administrator (the requester chose the
+   * safe defaults with the click; Apple's other options are set here before anyone approves).
+   */
+  async updateEraseOptions(actor: Actor, commandId: string, given: Record<string, unknown>): Promise<Command> {
+    const { db, clock } = this.deps;
+    const command = await db.command.findUnique({ where: { id: commandId }, include: { device: true } });
+    if (!command || command.type !== "ERASE_DEVICE") throw new NotFoundError("wipe");
+    await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
+    if ((command.params as { scope?: string } | null)?.scope === "company_data")
+      throw new NotAllowedError("removing company data has no erase options");
+    if (command.state !== "AWAITING_APPROVAL")
+      throw new ConflictError(`this wipe is already ${command.state.toLowerCase()}`, { state: command.state });
+    const options = normaliseEraseParams(command.device, given);
+    const params = { ...(command.params as Record<string, unknown>), ...options };
+    return db.$transaction(async (tx) => {
+      const { count } = await tx.command.updateMany({
+        where: { id: commandId, state: "AWAITING_APPROVAL" },
+        data: { params: params as Prisma.InputJsonValue },
+      });
+      if (!count) throw new ConflictError("someone else already decided on this wipe");
+      await audit(tx, {
+        actor: actor.id,
+        action: "command.erase_options",
+        subject: `command:${commandId}`,
+        details: { ...options },
+        at: clock.now(),
+      });
+      return tx.command.findUniqueOrThrow({ where: { id: commandId } });
+    });
+  }
+
+  /**
+   * A Mac's Find My PIN, opened for an administrator (the requester and approvers once, anyone
+   * who asks on the device card later); every opening is audited.
+   */
+  async findMyPin(actor: Actor, commandId: string, why: "requested" | "approved" | "device_card"): Promise<string> {
+    const command = await this.deps.db.command.findUnique({ where: { id: commandId } });
+    if (!command?.findMyPinSealed) throw new NotFoundError("Find My PIN");
+    await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
+    const pin = this.deps.secrets.decrypt(command.findMyPinSealed);
+    await audit(this.deps.db, {
+      actor: actor.id,
+      action: "command.find_my_pin_shown",
+      subject: `command:${command.id}`,
+      details: { type: command.type, deviceId: command.deviceId, why },
+      at: this.deps.clock.now(),
+    });
+    return pin;
+  }
+
   private follow(now: Date) {
     return { events: this.deps.events, reports: this.deps.reports, now };
   }
@@ -412,6 +506,46 @@ async function withOrganisation(
 }
 
 const MAX_TEXT = 200;
+
+const isApple = (p: Platform) => p === "IOS" || p === "IPADOS" || p === "MACOS";
+
+/** Six digits from the CSPRNG (Apple: "the six-character PIN for Find My"). */
+export const newFindMyPin = () => String(randomInt(0, 1_000_000)).padStart(6, "0");
+
+/**
+ * Lock and erase of a Mac through an MDM service carry a Find My PIN (Apple's PIN key exists only
+ * on macOS). The built-in agent gets none: it could not apply it, and an admin must never be
+ * shown a PIN the Mac does not know.
+ */
+const needsFindMyPin = (d: Pick<Device, "platform" | "driver">, type: CommandType) =>
+  d.platform === "MACOS" && d.driver !== "agent" && (type === "DEVICE_LOCK" || type === "ERASE_DEVICE");
+
+/**
+ * Clearing Activation Lock, only for a device that was lost, recovered (its report closed as
+ * found) and wiped, whose bypass code was escrowed: otherwise it would unlock a device for
+ * whoever holds it.
+ */
+async function activationLockClearRefusal(db: Db, device: Device): Promise<Refusal | null> {
+  const no = (reasonKey: string, message: string): Refusal => ({ reasonKey, message });
+  if (!device.activationLockBypassSealed)
+    return no(
+      "capability.activation_lock.no_code",
+      "no Activation Lock bypass code was escrowed for this device (Apple gives it only for supervised devices, in the 15 days after supervision)",
+    );
+  const wiped = await db.command.count({ where: { deviceId: device.id, type: "ERASE_DEVICE", state: "ACKNOWLEDGED" } });
+  if (!wiped)
+    return no(
+      "capability.activation_lock.not_wiped",
+      "the device has not been wiped; clear Activation Lock only after its wipe",
+    );
+  const found = await db.lossReportDevice.count({ where: { deviceId: device.id, report: { status: "FOUND" } } });
+  if (!found)
+    return no(
+      "capability.activation_lock.not_recovered",
+      "the device has not been recovered (no loss report closed as found); clearing Activation Lock would unlock it for whoever holds it",
+    );
+  return null;
+}
 
 /** Apple's EnableLostMode keys; at least a message or a phone number, or the finder sees nothing. */
 function normaliseParams(req: CommandRequest): Record<string, unknown> {

@@ -12,12 +12,17 @@ import type { EventSink } from "../events.js";
 import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
 import { applySelfReport, selfReportOf } from "../devices/self-report.js";
 import { LIVE_STATES, locationOf, reportStatusOnAck, saysNoPasscode } from "./rules.js";
+import { learnFromDevice } from "./recheck.js";
+import type { SecretBox } from "../secrets.js";
+import { log } from "../../log.js";
 
 export interface ResultsDeps {
   db: Db;
   clock: Clock;
   events: EventSink;
   reports: ReportStatusWriter;
+  /** Seals an escrowed Activation Lock bypass code (SECRET_ENCRYPTION_KEY). */
+  secrets: SecretBox;
 }
 
 /** A passcode state the answer states outright (SecurityInfo, the agent's own report), else null. */
@@ -67,6 +72,10 @@ export class CommandResults {
       return command;
     }
 
+    // A bypass code is a secret: sealed onto the device, never kept in the command's result.
+    const escrow = command.type === "ACTIVATION_LOCK_BYPASS_CODE" ? this.sealBypassCode(answer) : null;
+    if (escrow) answer = { ...answer, result: escrow.result };
+
     return db.$transaction(async (tx) => {
       const device = await tx.device.findUniqueOrThrow({ where: { id: command.deviceId } });
       const ok = answer.status === "Acknowledged";
@@ -93,6 +102,11 @@ export class CommandResults {
       if (said !== null && said !== device.passcodePresent)
         await tx.device.update({ where: { id: device.id }, data: { passcodePresent: said } });
       const located = ok ? await this.applyAck(tx, command, device, answer, now) : false;
+      if (ok && escrow?.sealed)
+        await tx.device.update({
+          where: { id: device.id },
+          data: { activationLockBypassSealed: escrow.sealed, activationLockBypassAt: now },
+        });
       await reportFollows(
         tx,
         { events, reports: this.deps.reports, now },
@@ -125,15 +139,35 @@ export class CommandResults {
       case "ERASE_DEVICE":
         await this.applyWipe(tx, command, device, now);
         return false;
-      case "DEVICE_INFORMATION":
-        await applySelfReport(tx, device, selfReportOf(answer.result?.device), {
+      case "CLEAR_ACTIVATION_LOCK":
+        // Apple accepted the bypass code: the device activates without the previous Apple ID.
+        await tx.device.update({ where: { id: device.id }, data: { activationLockEnabled: false } });
+        return false;
+      case "DEVICE_INFORMATION": {
+        const said = selfReportOf(answer.result?.device);
+        const updated = await applySelfReport(tx, device, said, {
           now,
           authoritative: true,
           actor: `device:${device.id}`,
         });
+        // The answer a lost-mode command never got (NanoMDM never retries a webhook).
+        await learnFromDevice(tx, this.deps, updated, said, now);
         return false;
+      }
       default:
         return false;
+    }
+  }
+
+  /** The code from an ActivationLockBypassCode answer, sealed, and the result to keep instead. */
+  private sealBypassCode(answer: CommandResult): { sealed: string | null; result: Record<string, unknown> } {
+    const code = answer.result?.activationLockBypassCode ?? answer.result?.ActivationLockBypassCode;
+    if (typeof code !== "string" || !code.trim()) return { sealed: null, result: { escrowed: false } };
+    try {
+      return { sealed: this.deps.secrets.encrypt(code.trim()), result: { escrowed: true } };
+    } catch (err) {
+      log.warn("an Activation Lock bypass code could not be stored", { reason: (err as Error).message });
+      return { sealed: null, result: { escrowed: false, reason: "SECRET_ENCRYPTION_KEY is not set" } };
     }
   }
 

@@ -34,6 +34,7 @@ export function expiresAtFor(type: CommandType, from: Date, ctx: ExpiryContext):
 export const QUERY_TYPES: readonly CommandType[] = [
   "DEVICE_INFORMATION",
   "SECURITY_INFO",
+  "ACTIVATION_LOCK_BYPASS_CODE",
   "INSTALLED_APPLICATION_LIST",
 ];
 export const isQuery = (type: string) => (QUERY_TYPES as readonly string[]).includes(type);

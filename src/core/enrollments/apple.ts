@@ -19,6 +19,8 @@ export interface AppleMessage {
   /** When the MDM server received it (the webhook's created_at); our clock when absent. */
   at?: Date;
   facts?: SelfReport;
+  /** The APNs topic the device enrolled under (Authenticate and TokenUpdate carry it). */
+  topic?: string;
   /**
    * Apple User Enrollment: the message carried an EnrollmentID and no UDID (authenticate.yaml:
    * EnrollmentID is "required if the enrollment type is user enrollment"). The device is the
@@ -90,6 +92,8 @@ export async function mergeAppleMessage(
   }
   if (Object.keys(facts).length)
     device = await applySelfReport(tx, device, facts, { now, authoritative: false, actor });
+  if (msg.topic && msg.type !== "CheckOut" && msg.topic !== device.mdmTopic)
+    device = await tx.device.update({ where: { id: device.id }, data: { mdmTopic: msg.topic } });
   if (msg.userEnrollment && !device.userEnrollment) {
     device = await tx.device.update({ where: { id: device.id }, data: { userEnrollment: true } });
     await audit(tx, {

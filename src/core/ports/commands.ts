@@ -7,8 +7,12 @@
 import type { CommandType, Platform } from "../../generated/prisma/enums.js";
 import type { RemoteDevice } from "./devices.js";
 
+/** Commands that go to the device itself (CLEAR_ACTIVATION_LOCK goes to Apple, through the MDM service). */
+export type DeviceCommandType = Exclude<CommandType, "CLEAR_ACTIVATION_LOCK">;
+export const isDeviceCommand = (t: CommandType): t is DeviceCommandType => t !== "CLEAR_ACTIVATION_LOCK";
+
 /** Apple's request types, the names devices and the agent API use on the wire (fixed public names: they never change). */
-export const APPLE_REQUEST_TYPE: Record<CommandType, string> = {
+export const APPLE_REQUEST_TYPE: Record<DeviceCommandType, string> = {
   ENABLE_LOST_MODE: "EnableLostMode",
   DISABLE_LOST_MODE: "DisableLostMode",
   DEVICE_LOCATION: "DeviceLocation",
@@ -17,6 +21,7 @@ export const APPLE_REQUEST_TYPE: Record<CommandType, string> = {
   DEVICE_LOCK: "DeviceLock",
   DEVICE_INFORMATION: "DeviceInformation",
   SECURITY_INFO: "SecurityInfo",
+  ACTIVATION_LOCK_BYPASS_CODE: "ActivationLockBypassCode",
   INSTALLED_APPLICATION_LIST: "InstalledApplicationList",
 };
 
@@ -31,7 +36,7 @@ export const removesCompanyDataOnly = (cmd: { type: CommandType; params: unknown
 
 /** The request type on the wire for one command, company-data removal included. */
 export const appleRequestTypeOf = (cmd: { type: CommandType; params: unknown }): string =>
-  removesCompanyDataOnly(cmd) ? "RemoveProfile" : APPLE_REQUEST_TYPE[cmd.type];
+  removesCompanyDataOnly(cmd) ? "RemoveProfile" : isDeviceCommand(cmd.type) ? APPLE_REQUEST_TYPE[cmd.type] : cmd.type;
 
 export interface OutgoingCommand {
   id: string;
@@ -63,6 +68,18 @@ export type SendOutcome =
   /** Transient failure (timeout, 5xx, 429): try again later. */
   | { kind: "retry"; reason: string; afterMs?: number }
   /** Permanent failure, with the remote API's own message. */
+  | { kind: "failed"; reason: string }
+  /** The service answered for the device at once (Apple's escrow-key unlock through NanoMDM). */
+  | { kind: "answered"; result: CommandResult };
+
+/**
+ * What asking the service again for a command with no answer found out (same CommandUUID):
+ * it still holds the command, it queued it again, or it does not know the device.
+ */
+export type ResendOutcome =
+  | { kind: "still_queued" }
+  | { kind: "queued_again" }
+  | { kind: "retry"; reason: string }
   | { kind: "failed"; reason: string };
 
 /** What a device (or its management service) answered, in Apple's vocabulary. */
@@ -75,6 +92,11 @@ export interface CommandResult {
 export interface CommandDriver {
   readonly name: string;
   send(cmd: OutgoingCommand): Promise<SendOutcome>;
+  /**
+   * For services whose answers arrive only by webhook and are lost with it (NanoMDM never
+   * retries one): enqueue the same command again under its CommandUUID, to re-check it.
+   */
+  resend?(cmd: OutgoingCommand): Promise<ResendOutcome>;
   /** For services that answer only when asked (Android operations): null while still running. */
   poll?(cmd: OutgoingCommand & { driverRef: string }): Promise<CommandResult | null>;
   /**

@@ -5,12 +5,13 @@ import { build } from "plist";
 import {
   appleRequestTypeOf,
   removesCompanyDataOnly,
+  type DeviceCommandType,
   type OutgoingCommand,
   type Platform,
 } from "../../core/ports/index.js";
 import { boolParam, textParam } from "../params.js";
 
-type Value = string | boolean | string[];
+type Value = string | boolean | string[] | { Enabled: boolean };
 type Fields = Record<string, Value>;
 
 function defined(o: Record<string, Value | undefined>): Fields {
@@ -38,11 +39,7 @@ export const DEVICE_QUERIES = [
 export const APP_LIST_ITEMS = ["Identifier", "Name"] as const;
 
 /** The `Command` dictionary for one of our command types. */
-export function commandFields(
-  type: OutgoingCommand["type"],
-  params: Record<string, unknown>,
-  platform: Platform,
-): Fields {
+export function commandFields(type: DeviceCommandType, params: Record<string, unknown>, platform: Platform): Fields {
   const message = textParam(params, "message", "Message");
   const phoneNumber = textParam(params, "phoneNumber", "PhoneNumber");
   // PIN exists only on macOS (Find My lock code); iOS rejects a command carrying it.
@@ -56,14 +53,22 @@ export function commandFields(
       });
     case "DEVICE_LOCK":
       return defined({ Message: message, PhoneNumber: phoneNumber, PIN: pin });
-    case "ERASE_DEVICE":
-      // PreserveDataPlan and DisallowProximitySetup are iPhone/iPad keys; a Mac gets its PIN only.
-      return platform === "MACOS"
-        ? defined({ PIN: pin })
-        : defined({
-            PreserveDataPlan: boolParam(params, "preserveDataPlan", "PreserveDataPlan"),
-            DisallowProximitySetup: boolParam(params, "disallowProximitySetup", "DisallowProximitySetup"),
-          });
+    case "ERASE_DEVICE": {
+      // Apple's erase keys per platform (device.erase.yaml): a Mac takes its PIN and
+      // ObliterationBehavior; an iPhone/iPad PreserveDataPlan, DisallowProximitySetup and
+      // ReturnToService (iOS 17; Enabled is its one required key).
+      if (platform === "MACOS")
+        return defined({
+          PIN: pin,
+          ObliterationBehavior: textParam(params, "obliterationBehavior", "ObliterationBehavior"),
+        });
+      const returnToService = boolParam(params, "returnToService", "ReturnToService");
+      return defined({
+        PreserveDataPlan: boolParam(params, "preserveDataPlan", "PreserveDataPlan"),
+        DisallowProximitySetup: boolParam(params, "disallowProximitySetup", "DisallowProximitySetup"),
+        ReturnToService: returnToService ? { Enabled: true } : undefined,
+      });
+    }
     case "DEVICE_INFORMATION":
       return { Queries: [...DEVICE_QUERIES] };
     case "INSTALLED_APPLICATION_LIST":
@@ -74,6 +79,7 @@ export function commandFields(
     case "DEVICE_LOCATION":
     case "PLAY_LOST_MODE_SOUND":
     case "SECURITY_INFO":
+    case "ACTIVATION_LOCK_BYPASS_CODE":
       return {};
   }
 }
@@ -85,7 +91,7 @@ export function commandFields(
  * managed apps, their data and what the profiles installed go with it.
  */
 export function buildCommandPlist(
-  cmd: Pick<OutgoingCommand, "uuid" | "type" | "params"> & { device: { platform: Platform } },
+  cmd: Pick<OutgoingCommand, "uuid" | "params"> & { type: DeviceCommandType; device: { platform: Platform } },
   opts: { mdmProfileIdentifier?: string } = {},
 ): string {
   const fields = removesCompanyDataOnly(cmd)

@@ -111,6 +111,8 @@ function resultFields(p: Record<string, unknown>): Record<string, unknown> {
   // DeviceInformation: the device describing itself, in our words (src/core/devices/self-report.ts).
   if (p.QueryResponses && typeof p.QueryResponses === "object")
     out.device = deviceFacts(p.QueryResponses as Record<string, unknown>);
+  // ActivationLockBypassCode: sealed by the core as soon as it arrives, never stored in clear.
+  if (typeof p.ActivationLockBypassCode === "string") out.activationLockBypassCode = p.ActivationLockBypassCode;
   // SecurityInfo: the one place Apple says whether a passcode is set.
   const security = p.SecurityInfo as Record<string, unknown> | undefined;
   if (security && typeof security.PasscodePresent === "boolean") out.passcodePresent = security.PasscodePresent;

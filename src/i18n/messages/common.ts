@@ -15,7 +15,8 @@ type Key =
   | "mdm.help.title_employee"
   | "mdm.help.lost"
   | "mdm.help.help"
-  | "mdm.unknown";
+  | "mdm.unknown"
+  | "outbox.fallback_note";
 
 export const common: Catalog<Key> = {
   en: {
@@ -37,6 +38,8 @@ export const common: Catalog<Key> = {
       "*Lost a device?* Type `/lost` (or use the Home tab's button) to report it — IT is told at once and you can follow each step.",
     "mdm.help.help": "help — this list",
     "mdm.unknown": "There is no `/mdm {name}`.",
+    "outbox.fallback_note":
+      "(Shown as plain text: Slack refused the full message ({reason}). Buttons are missing; open the case in the portal or run npm run outbox -- status.)",
   },
   ja: {
     "app.name": "紛失デバイス窓口",
@@ -57,5 +60,7 @@ export const common: Catalog<Key> = {
       "*デバイスをなくしたら* `/lost` と入力して報告してください(ホームタブのボタンからも報告できます)。IT 管理者にすぐ通知され、対応の状況をお知らせします。",
     "mdm.help.help": "help — この一覧",
     "mdm.unknown": "`/mdm {name}` というコマンドはありません。",
+    "outbox.fallback_note":
+      "（Slack が本来のメッセージを受け付けなかったため（{reason}）、テキストのみで表示しています。ボタンはありません。ポータルで案件を開くか、npm run outbox -- status を実行してください。）",
   },
 };

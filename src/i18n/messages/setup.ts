@@ -48,6 +48,8 @@ const en = {
   "setup.slack.admin_unknown":
     "SLACK_ADMIN_USER_IDS names {user}, whom Slack does not know: copy the member id from the profile",
   "setup.slack.email_error": "e-mail addresses could not be checked ({error})",
+  "setup.outbox.waiting":
+    "{count} message(s) wait for Slack's configuration ({reason}): fix it (npm run doctor says how) and they are sent by themselves; npm run outbox -- status lists them",
   "setup.nanomdm.off": "not used: Apple devices take commands through the built-in agent",
   "setup.nanomdm.half": "{missing} is not set: both NANOMDM_URL and NANOMDM_API_KEY are needed",
   "setup.nanomdm.unreachable": "NanoMDM at {url} does not answer ({reason}): check NANOMDM_URL and the network",
@@ -152,6 +154,8 @@ export const setup: Catalog<keyof typeof en> = {
     "setup.slack.admin_unknown":
       "SLACK_ADMIN_USER_IDS の {user} を Slack が知りません。プロフィールからメンバー ID をコピーしてください",
     "setup.slack.email_error": "メールアドレスを確認できませんでした（{error}）",
+    "setup.outbox.waiting":
+      "{count} 件のメッセージが Slack の設定待ちです（{reason}）。設定を直すと自動的に送信されます（直し方は npm run doctor、一覧は npm run outbox -- status）",
     "setup.nanomdm.off": "未使用: Apple デバイスには組み込みエージェントでコマンドを送ります",
     "setup.nanomdm.half": "{missing} が未設定です。NANOMDM_URL と NANOMDM_API_KEY の両方が必要です",
     "setup.nanomdm.unreachable":

@@ -1,5 +1,6 @@
 // Block Kit for alerts: one post per alert with the fields the seed's alert mail lists for that
 // type and OS, and a grouped post when many arrive together.
+import { slackMention } from "../edge.js";
 import { confirmDialog } from "./confirm.js";
 import type { types } from "@slack/bolt";
 
@@ -121,7 +122,7 @@ export function alertMessage(a: AlertView, ctx: Ctx): { text: string; blocks: Kn
     { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } },
   ];
   if (a.resolvedAt) {
-    const who = a.resolvedBy?.startsWith("slack:") ? `<@${a.resolvedBy.slice(6)}>` : (a.resolvedBy ?? "");
+    const who = a.resolvedBy?.startsWith("slack:") ? slackMention(a.resolvedBy.slice(6)) : (a.resolvedBy ?? "");
     blocks.push({
       type: "context",
       elements: [

@@ -1,4 +1,5 @@
 // The response policy as Slack shows it: the policy card and one change in words. Pure.
+import { slackMention } from "../edge.js";
 import type { PolicyChangeValue, ResponsePolicy } from "../../core/brake/policy.js";
 import { t, type Locale } from "../../i18n/index.js";
 
@@ -26,7 +27,7 @@ export function policyText(
     ...pending.map((p) =>
       t(locale, "brake.policy.pending", {
         change: changeText(p.change, locale),
-        who: p.proposedBy.startsWith("slack:") ? `<@${p.proposedBy.slice(6)}>` : p.proposedBy,
+        who: p.proposedBy.startsWith("slack:") ? slackMention(p.proposedBy.slice(6)) : p.proposedBy,
       }),
     ),
   ];

@@ -1,6 +1,7 @@
 // The theft and loss checklist as Slack shows it: the answers with who and when, what they mean
 // for a report to the Personal Information Protection Commission, and the form to record them.
 // Pure: data in, Block Kit out.
+import { slackMention } from "../edge.js";
 import type { Assessment } from "../../core/response/appi.js";
 import type { ChecklistState } from "../../core/response/checklist.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
@@ -53,7 +54,7 @@ export function checklistMessage(
     const item = byKey.get(key);
     const label = t(locale, `checklist.item.${key}`);
     if (!item) return `:white_square: ${label}`;
-    const who = item.checkedBy.startsWith("slack:") ? `<@${item.checkedBy.slice(6)}>` : item.checkedBy;
+    const who = item.checkedBy.startsWith("slack:") ? slackMention(item.checkedBy.slice(6)) : item.checkedBy;
     return `:ballot_box_with_check: ${label}: *${valueText(key, item.value, locale)}* — ${who}, ${formatDateTime(item.checkedAt, locale, timeZone)}`;
   });
   const title = t(locale, "checklist.title", { reference: s.reference });

@@ -9,6 +9,7 @@ import { commandLines, refineDeviceButtons } from "./commands.js";
 import { isQuery } from "../../core/commands/rules.js";
 import { buttonValue, INCIDENT_ACTIONS } from "./incident.js";
 import { clip, escapeMrkdwn as esc, plain } from "./kit.js";
+import { appleCardButtons } from "./apple.js";
 
 export { esc };
 
@@ -112,6 +113,7 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
             ...(d.activationLockEnabled === null
               ? []
               : [`${t(locale, "admin.card.activationLock")}: ${yes(d.activationLockEnabled)}`]),
+            ...(d.activationLockBypassAt ? [t(locale, "apple.activation_lock.escrowed")] : []),
             ...(d.osVersion ? [`${t(locale, "admin.card.os")} ${esc(d.osVersion)}`] : []),
           ].join(" · "),
         ),
@@ -139,6 +141,23 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(notes.join("\n"), 3000) }] });
   const actions = deviceActionButtons(d, report?.id ?? null, locale);
   if (actions) blocks.push(actions);
+  const apple = appleCardButtons(
+    d,
+    {
+      pinCommandId: d.commands.find((c) => c.findMyPinSealed && c.state !== "CANCELLED")?.id ?? null,
+      canClearActivationLock:
+        d.activationLockBypassAt !== null &&
+        d.activationLockEnabled !== false &&
+        d.commands.some((c) => c.type === "ERASE_DEVICE" && c.state === "ACKNOWLEDGED") &&
+        !d.commands.some(
+          (c) =>
+            c.type === "CLEAR_ACTIVATION_LOCK" &&
+            (c.state === "AWAITING_APPROVAL" || c.state === "QUEUED" || c.state === "SENT"),
+        ),
+    },
+    locale,
+  );
+  if (apple.length) blocks.push({ type: "actions", block_id: `device-apple:${d.id}`, elements: apple });
   return blocks;
 }
 

@@ -6,6 +6,7 @@
 // (lost_mode_enable, device_wipe, device_lock, report_found, report_dismiss) and repeat across
 // device blocks: Slack wants action ids unique per block, so each block has its own block_id
 // ("device:<deviceId>"). A report with no device gets the `report_pick_device` select.
+import { slackMention } from "../edge.js";
 import type { Capability } from "../../core/devices/capabilities.js";
 import type { Incident } from "../../core/reports/incident.js";
 import { CLOSED_STATUSES } from "../../core/reports/service.js";
@@ -66,7 +67,7 @@ export function incidentMessage(
   const when = (d: Date) => formatDateTime(d, locale, timeZone);
   const closed = CLOSED_STATUSES.includes(r.status);
   const reporterName = escapeMrkdwn(r.reporterName ?? r.reporter?.name ?? r.reporterEmail);
-  const who = r.reporterSlackUserId && r.reporter ? `<@${r.reporterSlackUserId}>` : reporterName;
+  const who = r.reporterSlackUserId && r.reporter ? slackMention(r.reporterSlackUserId) : reporterName;
   const identity = !r.reporterVerified
     ? tr("incident.unverified")
     : r.reporterSlackUserId && r.channel === "SLACK"

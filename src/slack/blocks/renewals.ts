@@ -1,6 +1,6 @@
 // Block Kit for renewals and custody: reminders, the certificate and renewal lists, custody
 // records, the handover checklist, and the modals that take files. Pure builders.
-import { slackMarkup } from "../edge.js";
+import { slackMarkup, slackMention } from "../edge.js";
 import { confirmDialog } from "./confirm.js";
 import type { types } from "@slack/bolt";
 import type { AccountRole, CustodyAccount, RenewalKind } from "../../core/types.js";
@@ -52,7 +52,7 @@ export interface RenewalView {
 /** "slack:U1" → a mention; other actors as recorded. */
 export function who(actor: string | null | undefined): string {
   if (!actor) return "—";
-  return actor.startsWith("slack:") ? `<@${actor.slice(6)}>` : actor;
+  return actor.startsWith("slack:") ? slackMention(actor.slice(6)) : actor;
 }
 
 function appleIdOf(r: RenewalView): string | null {

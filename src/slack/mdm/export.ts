@@ -3,6 +3,7 @@
 // are: the admin channel or the reader's direct messages with the app — typed anywhere else, it
 // is sent to their direct messages. Goes through the outbox like every post, so a Slack hiccup
 // delays the file rather than losing it.
+import { slackMention } from "../edge.js";
 import { formatDateTime, t } from "../../i18n/index.js";
 import { inventorySheet, spreadsheetTime } from "../inventory-sheet.js";
 import type { MdmContext, MdmSubcommand } from "./subcommand.js";
@@ -33,7 +34,7 @@ export const exportInventory: MdmSubcommand = {
         channel_id: channel,
         filename: `device-inventory-${day}.csv`,
         title: t(c.locale, "admin.export.title", { at: formatDateTime(now, c.locale, reader.timeZone) }),
-        initial_comment: t(c.locale, "admin.export.comment", { n: count, user: `<@${c.command.user_id}>` }),
+        initial_comment: t(c.locale, "admin.export.comment", { n: count, user: slackMention(c.command.user_id) }),
         content: Buffer.from(csv, "utf8").toString("base64"),
       },
     });

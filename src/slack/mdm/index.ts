@@ -20,6 +20,7 @@ import { brake } from "./brake.js";
 import { bulk } from "./bulk.js";
 import { caseRecord } from "./case.js";
 import { company } from "./company.js";
+import { enroll } from "./enroll.js";
 import { byod } from "./byod.js";
 
 export const subcommands: MdmSubcommand[] = [
@@ -40,6 +41,7 @@ export const subcommands: MdmSubcommand[] = [
   bulk,
   caseRecord,
   company,
+  enroll,
   byod,
 ];
 

@@ -2,6 +2,7 @@
 // for a location, the error text, "no passcode set") on the command's one status line. A wipe
 // awaiting approval starts that line broadcast to the channel with Approve/Withdraw; the next
 // edit replaces the buttons with what was decided.
+import { slackMention } from "../edge.js";
 import type { Tx } from "../../core/audit.js";
 import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import { NOTE } from "../../core/commands/results.js";
@@ -23,7 +24,7 @@ async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string
     select: { actor: true },
   });
   const actor = last?.actor ?? "system";
-  if (actor.startsWith("slack:")) return `<@${actor.slice(6)}>`;
+  if (actor.startsWith("slack:")) return slackMention(actor.slice(6));
   return locale === "ja" ? "システム" : "the system";
 }
 
@@ -190,6 +191,8 @@ function acknowledgedText(
   vars: Record<string, string>,
   locale: Locale,
 ): string {
+  // The command's own answer was lost; the device's DeviceInformation settled it (a re-check).
+  if (e.note === "confirmed_by_device") return tr("apple.recheck.confirmed", vars);
   switch (c.type) {
     case "ENABLE_LOST_MODE":
       // Android has no location or sound command: the phone sends its location by itself.
@@ -197,6 +200,8 @@ function acknowledgedText(
         c.device.platform === "ANDROID" ? "commands.thread.lost_mode_on_android" : "commands.thread.lost_mode_on",
         vars,
       );
+    case "CLEAR_ACTIVATION_LOCK":
+      return tr("apple.activation_lock.cleared", vars);
     case "ERASE_DEVICE":
       if (scopeOf(c.params) === "company_data")
         return tr("personal.thread.company_data_removed", { ...vars, what: removedText(c.device, locale) });

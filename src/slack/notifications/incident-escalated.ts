@@ -2,7 +2,7 @@
 // post is shown in the channel), saying how long it has waited and whether it is business hours.
 import { refChannel, refTs } from "../../core/outbox.js";
 import { t } from "../../i18n/index.js";
-import { slackMarkup } from "../edge.js";
+import { slackGroupMention } from "../edge.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = {
@@ -21,7 +21,7 @@ export const incidentEscalated: NotificationHandler<Event> = async (tx, e, ctx) 
     // The one broadcast we mean: the on-call group the company configured, so it passes the edge.
     group:
       e.userGroup && /^S[A-Z0-9]+$/.test(e.userGroup)
-        ? slackMarkup(`<!subteam^${e.userGroup}>`)
+        ? slackGroupMention(e.userGroup)
         : t(ctx.locale, "response.escalated.no_group"),
     reference: report.reference,
     minutes: e.minutes,

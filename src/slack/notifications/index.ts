@@ -6,6 +6,7 @@ import { reportCreated } from "./report-created.js";
 import { reportEdited } from "./report-edited.js";
 import { deviceChangedOnDevice, deviceLocated } from "./device-side.js";
 import { commandChanged } from "./command-changed.js";
+import { commandRechecked } from "./command-rechecked.js";
 import { alertImmediate } from "./alert-immediate.js";
 import { alertResolved } from "./alert-resolved.js";
 import { digestPersonal } from "./digest-personal.js";
@@ -23,6 +24,7 @@ import { caseExport } from "./case-export.js";
 import { checklistChanged, checklistPost } from "./checklist-changed.js";
 import { checklistReminder } from "./checklist-reminder.js";
 import { peopleUnlinked } from "./people-unlinked.js";
+import { deviceReenrollClaimed } from "./device-reenroll-claimed.js";
 import { consentDecided, consentRequested, ownerToldWhatWasRemoved } from "./owner-consent.js";
 import { reporterFoundNotice } from "./reporter-found.js";
 
@@ -33,6 +35,7 @@ export const notifications: NotificationHandlers = {
   "device.located": deviceLocated,
   "device.changed_on_device": deviceChangedOnDevice,
   "command.changed": commandChanged,
+  "command.rechecked": commandRechecked,
   "alerts.immediate": alertImmediate,
   "alert.resolved": alertResolved,
   "digest.ready": digestReady,
@@ -50,6 +53,7 @@ export const notifications: NotificationHandlers = {
   "checklist.changed": checklistChanged,
   "checklist.reminder": checklistReminder,
   "people.unlinked": peopleUnlinked,
+  "device.reenroll_claimed": deviceReenrollClaimed,
   "consent.requested": consentRequested,
   "consent.decided": consentDecided,
   "report.reporter_found": reporterFoundNotice,

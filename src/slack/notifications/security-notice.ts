@@ -1,6 +1,7 @@
 // Wipes past the rolling-hour limit and requests naming several devices, posted to
 // SLACK_SECURITY_CHANNEL (the admin channel when it is not set) so someone watching for a
 // compromised account or a runaway script sees them as they happen.
+import { slackMention } from "../edge.js";
 import { ADMIN_CHANNEL } from "../../core/outbox.js";
 import type { DomainEvent } from "../../core/events.js";
 import { t, type Locale } from "../../i18n/index.js";
@@ -10,7 +11,7 @@ import type { NotificationHandler } from "./handler.js";
 type Event = Extract<DomainEvent, { type: "security.notice" }>;
 
 export function actorMention(actor: string, locale: Locale): string {
-  if (actor.startsWith("slack:")) return `<@${actor.slice(6)}>`;
+  if (actor.startsWith("slack:")) return slackMention(actor.slice(6));
   return locale === "ja" ? "システム" : "the system";
 }
 

@@ -10,7 +10,8 @@ import { assertStorable } from "../json.js";
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const enrollSchema = z.object({
-  enrollmentSecret: z.string().max(500),
+  enrollmentSecret: z.string().max(500).optional(),
+  enrollmentCode: z.string().max(64).optional(),
   platform: z.enum(["ios", "ipados", "macos", "android", "windows"]),
   name: text(200),
   model: text(200).optional(),
@@ -20,6 +21,7 @@ const enrollSchema = z.object({
   supervised: z.boolean().optional(),
   ade: z.boolean().optional(),
   ownerEmail: z.string().trim().max(254).email().optional(),
+  deviceToken: z.string().max(512).optional(),
 });
 
 const resultSchema = z.object({
@@ -46,12 +48,22 @@ export function agentRoutes({ core }: WebDeps): Router {
 
   r.post("/agent/v1/enroll", async (req, res) => {
     // The secret is checked first: a stranger learns nothing about what a valid body looks like.
+    // A one-time code (/mdm enroll) is checked, and spent, with the enrolment itself.
+    const code = typeof req.body?.enrollmentCode === "string" ? req.body.enrollmentCode : "";
     const secret = typeof req.body?.enrollmentSecret === "string" ? req.body.enrollmentSecret : "";
-    await core.agents.checkSecret(secret);
+    if (!code) await core.agents.checkSecret(secret);
     assertStorable(req.body);
     const input = parse(enrollSchema, req.body);
-    const { deviceId, token } = await core.agents.enroll(input);
-    res.status(201).json({ deviceId, token });
+    // The device's current token, when it has one, proves it is the device we know.
+    const enrolled = await core.agents.enroll({ ...input, deviceToken: input.deviceToken ?? bearer(req) });
+    if (enrolled.status === "pending_approval")
+      return void res.status(202).json({
+        status: "pending_approval",
+        token: enrolled.token,
+        reason:
+          "a device with these identifiers is already enrolled: an administrator must approve this enrolment in Slack before the token works",
+      });
+    res.status(201).json({ deviceId: enrolled.deviceId, token: enrolled.token });
   });
 
   r.post("/agent/v1/checkin", async (req, res) => {

@@ -108,8 +108,9 @@ async function handle(core: WebDeps["core"], ev: Event): Promise<{ ok: true; ign
     const userEnrollment =
       channel === USER_ENROLLMENT_DEVICE ||
       (!checkin.udid && !raw.UDID && Boolean(checkin.enrollment_id ?? raw.EnrollmentID));
+    const topic = typeof raw.Topic === "string" && raw.Topic ? raw.Topic : undefined;
     const { device, relocked } = await core.enrollments.appleCheckIn(
-      { type, udid, at: at && !Number.isNaN(at.getTime()) ? at : undefined, facts, userEnrollment },
+      { type, udid, at: at && !Number.isNaN(at.getTime()) ? at : undefined, facts, userEnrollment, topic },
       "nanomdm",
     );
     if (relocked) log.info("lost mode queued again for a re-enrolled device", { deviceId: device.id });

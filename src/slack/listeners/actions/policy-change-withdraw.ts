@@ -1,4 +1,5 @@
 // Withdraws a proposed response-policy change before anyone approves it.
+import { slackMention } from "../../edge.js";
 import { policyChangeSchema } from "../../../core/brake/policy.js";
 import { t } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../deps.js";
@@ -21,6 +22,6 @@ export const policyChangeWithdraw = (deps: SlackDeps) =>
     const change = await deps.core.brake.withdraw(actor, id);
     return t(locale, "brake.policy.withdrawn", {
       change: changeText(policyChangeSchema.parse(change.change), locale),
-      who: `<@${actor.slackUserId}>`,
+      who: slackMention(actor.slackUserId ?? ""),
     });
   });

@@ -3,6 +3,7 @@
 import { t } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../deps.js";
 import { deviceName, incidentButton, type ButtonTarget } from "../../command-replies.js";
+import { findMyPinText } from "../../blocks/apple.js";
 
 export const wipeApprove = (deps: SlackDeps) =>
   incidentButton(deps, "any", async ({ target, actor, locale }) => {
@@ -19,8 +20,14 @@ export const wipeApprove = (deps: SlackDeps) =>
         given: 1,
         required: command.approvalsRequired,
       });
-    if (command.type !== "ERASE_DEVICE") return t(locale, "brake.ephemeral.approved", { name, type });
-    return t(locale, "commands.ephemeral.approved", { name });
+    const text =
+      command.type !== "ERASE_DEVICE"
+        ? t(locale, "brake.ephemeral.approved", { name, type })
+        : t(locale, "commands.ephemeral.approved", { name });
+    // The approving administrator learns the Mac's Find My PIN here, once.
+    if (!command.findMyPinSealed) return text;
+    const pin = await deps.core.commands.findMyPin(actor, command.id, "approved");
+    return `${text}\n${findMyPinText(locale, pin, name)}`;
   });
 
 /** {"c": commandId} on the approval post, or {"r","d"} as on the incident buttons: the device's wipe awaiting approval. */

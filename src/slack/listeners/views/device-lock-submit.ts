@@ -3,6 +3,7 @@
 import type { SlackDeps } from "../../deps.js";
 import { queuedText } from "../../command-replies.js";
 import { commandModal } from "./command-modal-support.js";
+import { findMyPinText } from "../../blocks/apple.js";
 
 export const deviceLockSubmitted = (deps: SlackDeps) =>
   commandModal(deps, async ({ ctx, actor, locale }) => {
@@ -14,5 +15,10 @@ export const deviceLockSubmitted = (deps: SlackDeps) =>
       reportId: ctx.r ?? null,
       params,
     });
-    return queuedText(deps, command.deviceId, command.type, command.state, locale);
+    const text = await queuedText(deps, command.deviceId, command.type, command.state, locale);
+    // A Mac's lock carries the Find My PIN the app made up: the requester reads it here, once.
+    if (!command.findMyPinSealed) return text;
+    const pin = await deps.core.commands.findMyPin(actor, command.id, "requested");
+    const device = await deps.core.commands.eraseOrLockDevice(command.id);
+    return `${text}\n${findMyPinText(locale, pin, device?.name ?? "")}`;
   });

@@ -14,6 +14,8 @@ import { inventoryImportSubmitted } from "./inventory-import.js";
 import { IMPORT_CALLBACK_ID } from "../../blocks/inventory-import.js";
 import { COMMAND_VIEWS } from "../../blocks/command-modals.js";
 import { deviceLockSubmitted } from "./device-lock-submit.js";
+import { APPLE_VIEWS } from "../../blocks/apple.js";
+import { wipeOptionsSubmitted } from "./wipe-options-submit.js";
 import { lostModeSubmitted } from "./lost-mode-submit.js";
 import { reportFoundSubmitted } from "./report-found-submit.js";
 import { POLICY_IMPORT_CALLBACK } from "../../blocks/policy.js";
@@ -33,6 +35,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
   app.view(IMPORT_CALLBACK_ID, inventoryImportSubmitted(deps));
   app.view(COMMAND_VIEWS.lostMode, lostModeSubmitted(deps));
   app.view(COMMAND_VIEWS.lock, deviceLockSubmitted(deps));
+  app.view(APPLE_VIEWS.wipeOptions, wipeOptionsSubmitted(deps));
   app.view(CHECKLIST_VIEW, checklistSubmitted(deps));
   app.view(COMMAND_VIEWS.found, reportFoundSubmitted(deps));
   app.view(POLICY_IMPORT_CALLBACK, policyImportSubmitted(deps));
