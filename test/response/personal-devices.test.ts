@@ -181,7 +181,11 @@ describe("a full reset of a personal device", () => {
     expect(String(question.text)).toMatch(/erase your own device .* completely\* \(reference LR-/);
     expect(String(question.text)).toMatch(/your own photos, apps and data too/);
     expect(actionIds(question)).toEqual(["owner_consent_decline", "owner_consent_give"]);
-    expect(threadTexts(t, ts).join("\n")).toMatch(/asked the owner <@.*> whether .* may be erased completely/);
+    // The thread post and the DM are separate messages; either may be delivered first.
+    await until(
+      () => /asked the owner <@.*> whether .* may be erased completely/.test(threadTexts(t, ts).join("\n")),
+      "the thread post saying the owner was asked",
+    );
     // Clicking again does not ask twice.
     expect(await click(ADMIN_1, "device_full_reset", p.value)).toMatch(/Still waiting for <@/);
     expect(await t.db.prisma.ownerConsent.count({ where: { deviceId: p.agent.deviceId } })).toBe(1);

@@ -171,3 +171,19 @@ describe("the edge itself", () => {
     );
   });
 });
+
+describe("mentions in the source", () => {
+  // The edge shows a hand-built `<@U…>` as text, so a mention written by hand silently stops
+  // notifying anyone; every mention goes through slackMention / slackGroupMention.
+  it("are built only by the edge's helpers", async () => {
+    const { readFile, readdir } = await import("node:fs/promises");
+    const files = (await readdir("src", { recursive: true })).filter((f) => f.endsWith(".ts"));
+    const handBuilt: string[] = [];
+    for (const f of files) {
+      if (f === "slack/edge.ts" || f.startsWith("generated/")) continue;
+      const text = await readFile(`src/${f}`, "utf8");
+      if (/`<[@#]\$\{|`<!subteam/.test(text)) handBuilt.push(f);
+    }
+    expect(handBuilt).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import { escapeMrkdwn as escape } from "../blocks/kit.js";
 import { consentQuestion, fullResetButton } from "../blocks/personal.js";
 import type { NotificationHandler, NotifyContext } from "./handler.js";
 import { actorMention } from "./security-notice.js";
+import { slackMention } from "../edge.js";
 
 type Requested = { type: "consent.requested"; consentId: string };
 type Decided = { type: "consent.decided"; consentId: string };
@@ -35,7 +36,7 @@ const dmTo = (owner: { slackUserId: string | null; email: string }) =>
   owner.slackUserId ? { user: owner.slackUserId } : { email: owner.email };
 
 const mention = (owner: { slackUserId: string | null; email: string } | null) =>
-  owner?.slackUserId ? `<@${owner.slackUserId}>` : escape(owner?.email ?? "—");
+  owner?.slackUserId ? slackMention(owner.slackUserId) : escape(owner?.email ?? "—");
 
 export const consentRequested: NotificationHandler<Requested> = async (tx, e, ctx) => {
   const found = await load(tx, e.consentId);

@@ -7,6 +7,7 @@ import { buttonValue, INCIDENT_ACTIONS } from "../blocks/incident.js";
 import { confirmDialog } from "../blocks/confirm.js";
 import { escapeMrkdwn } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
+import { slackMention } from "../edge.js";
 
 export const reporterFoundNotice: NotificationHandler<{ type: "report.reporter_found"; reportId: string }> = async (
   tx,
@@ -18,7 +19,7 @@ export const reporterFoundNotice: NotificationHandler<{ type: "report.reporter_f
   const { report: r } = incident;
   const key = `report:${r.id}`;
   const slackUser = r.reporterSlackUserId ?? r.reporter?.slackUserId;
-  const who = slackUser ? `<@${slackUser}>` : escapeMrkdwn(r.reporterName ?? r.reporter?.name ?? r.reporterEmail);
+  const who = slackUser ? slackMention(slackUser) : escapeMrkdwn(r.reporterName ?? r.reporter?.name ?? r.reporterEmail);
   const text = t(ctx.locale, "reporter.thread.found", { reporter: who });
   return [
     {
