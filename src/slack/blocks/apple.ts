@@ -4,7 +4,7 @@
 import type { EraseOptions } from "../../core/devices/erase-options.js";
 import { OBLITERATION_BEHAVIORS } from "../../core/devices/erase-options.js";
 import { t, type Locale } from "../../i18n/index.js";
-import { escapeMrkdwn as escape } from "./kit.js";
+import { escapeMrkdwn } from "./kit.js";
 
 export const APPLE_ACTIONS = {
   wipeOptions: "wipe_options",
@@ -19,7 +19,7 @@ const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
 
 /** The PIN, set apart so it reads at a glance, with what it is for. */
 export function findMyPinText(locale: Locale, pin: string, deviceName: string): string {
-  return t(locale, "apple.pin.shown", { pin: `\`${pin}\``, name: `*${escape(deviceName)}*` });
+  return t(locale, "apple.pin.shown", { pin: `\`${pin}\``, name: `*${escapeMrkdwn(deviceName)}*` });
 }
 
 /** The requester's reply after asking for a wipe: the outcome, the PIN (a Mac), the options button. */
@@ -57,7 +57,9 @@ export function eraseOptionsModal(p: {
   locale: Locale;
 }): Block {
   const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
-  const blocks: Block[] = [{ type: "section", text: mrkdwn(tr("apple.erase.intro", { name: escape(p.deviceName) })) }];
+  const blocks: Block[] = [
+    { type: "section", text: mrkdwn(tr("apple.erase.intro", { name: escapeMrkdwn(p.deviceName) })) },
+  ];
   const flags = BOOLEAN_OPTIONS.filter((k) => k in p.available);
   if (flags.length) {
     const option = (k: string) => ({

@@ -1,7 +1,7 @@
 // The modals behind the incident buttons: lost mode (what the finder reads on the lock screen),
 // lock (with its passcode caveat) and "found" (offering to end lost mode). Pure builders.
 import { t, type Locale } from "../../i18n/index.js";
-import { escapeMrkdwn as escape, mrkdwn, plain } from "./kit.js";
+import { escapeMrkdwn, mrkdwn, plain } from "./kit.js";
 
 export const COMMAND_VIEWS = {
   lostMode: "lost_mode_submit",
@@ -79,7 +79,7 @@ export function lostModeModal(p: {
     tr("commands.lost_mode.title"),
     tr("commands.lost_mode.submit"),
     [
-      { type: "section", text: mrkdwn(tr("commands.lost_mode.intro", { name: escape(p.deviceName) })) },
+      { type: "section", text: mrkdwn(tr("commands.lost_mode.intro", { name: escapeMrkdwn(p.deviceName) })) },
       input("message", tr("commands.lost_mode.message"), p.message, { multiline: true }),
       input("phone", tr("commands.lost_mode.phone"), p.phone, { max: 30 }),
       ...(p.phone ? [] : [{ type: "context", elements: [mrkdwn(tr("commands.lost_mode.no_help_desk"))] }]),
@@ -122,7 +122,7 @@ export function lockModal(p: {
     tr("commands.lock.title"),
     tr("commands.lock.submit"),
     [
-      { type: "section", text: mrkdwn(tr("commands.lock.intro", { name: escape(p.deviceName) })) },
+      { type: "section", text: mrkdwn(tr("commands.lock.intro", { name: escapeMrkdwn(p.deviceName) })) },
       // "Passcode" is iPhone and iPad wording (and what they report): a Mac or an Android phone
       // gets only its own advice.
       { type: "section", text: mrkdwn(family === "ios" ? `${tr(warning)}\n${tr(passcode)}` : tr(warning)) },

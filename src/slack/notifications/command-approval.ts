@@ -2,7 +2,7 @@
 // approval post keeps its buttons for the next administrator.
 import { ADMIN_CHANNEL, refChannel, refTs } from "../../core/outbox.js";
 import { t } from "../../i18n/index.js";
-import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import { escapeMrkdwn } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 import { actorMention } from "./security-notice.js";
 
@@ -18,7 +18,7 @@ export const commandApproval: NotificationHandler<Event> = async (tx, e, ctx) =>
   const text = t(ctx.locale, "brake.thread.approval_recorded", {
     who: actorMention(e.actor, ctx.locale),
     type: t(ctx.locale, `command.type.${c.type}`),
-    name: `*${escape(c.device.name)}*`,
+    name: `*${escapeMrkdwn(c.device.name)}*`,
     given: e.given,
     required: e.required,
   });

@@ -12,7 +12,7 @@ import { approvalButtons, commandTypeText, mapUrl } from "../blocks/commands.js"
 import { scopeOf } from "../../core/devices/personal.js";
 import { removedText } from "./owner-consent.js";
 import { capability } from "../../core/devices/capabilities.js";
-import { escapeMrkdwn as escape, section } from "../blocks/kit.js";
+import { escapeMrkdwn, section } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string };
@@ -46,7 +46,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
     ? "commands.thread.no_passcode"
     : "commands.thread.no_passcode_no_lost_mode";
   const vars = {
-    name: `*${escape(c.device.name)}*`,
+    name: `*${escapeMrkdwn(c.device.name)}*`,
     type: commandTypeText(c, locale),
     who: await whoDid(tx, c.id, locale),
     expiry: c.expiresAt
@@ -113,7 +113,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
         line(
           e.note === NOTE.noPasscode
             ? tr(noPasscode, vars)
-            : tr("commands.thread.error", { ...vars, error: escape(c.error ?? "—").slice(0, 500) }),
+            : tr("commands.thread.error", { ...vars, error: escapeMrkdwn(c.error ?? "—").slice(0, 500) }),
         ),
       );
       break;

@@ -4,7 +4,7 @@ import { ADMIN_CHANNEL, refChannel, refTs } from "../../core/outbox.js";
 import type { RecheckLearned } from "../../core/events.js";
 import { formatDateTime, t } from "../../i18n/index.js";
 import { isQuery } from "../../core/commands/rules.js";
-import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import { escapeMrkdwn } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "command.rechecked"; commandId: string; learned: RecheckLearned };
@@ -18,7 +18,7 @@ export const commandRechecked: NotificationHandler<Event> = async (tx, e, ctx) =
   const key = c.reportId ? `report:${c.reportId}` : null;
   const where = key ? { channel: refChannel(key), thread_ts: refTs(key) } : { channel: ADMIN_CHANNEL };
   const text = t(ctx.locale, `apple.recheck.${e.learned}`, {
-    name: `*${escape(c.device.name)}*`,
+    name: `*${escapeMrkdwn(c.device.name)}*`,
     type: t(ctx.locale, `command.type.${c.type}`),
     since: c.sentAt ? formatDateTime(c.sentAt, ctx.locale, ctx.timeZone) : "—",
     next: c.recheckDueAt ? formatDateTime(c.recheckDueAt, ctx.locale, ctx.timeZone) : "—",

@@ -3,7 +3,7 @@
 // two-person flow (and wipe limit) as on the incident message.
 import { refChannel, refTs } from "../../core/outbox.js";
 import { t } from "../../i18n/index.js";
-import { escapeMrkdwn as escape, plain } from "../blocks/kit.js";
+import { escapeMrkdwn, plain } from "../blocks/kit.js";
 import { wipeConfirm } from "../blocks/commands.js";
 import { isPersonal } from "../../core/devices/personal.js";
 import type { NotificationHandler } from "./handler.js";
@@ -20,7 +20,7 @@ export const incidentWipeQuestion: NotificationHandler<Event> = async (tx, e, ct
   const tr = (k: string, vars?: Record<string, string | number>) => t(ctx.locale, k, vars);
   const text = tr("response.wipe_question", {
     hours: e.hours,
-    names: devices.map((d) => `*${escape(d.name)}*`).join(", "),
+    names: devices.map((d) => `*${escapeMrkdwn(d.name)}*`).join(", "),
   });
   const buttons = devices.slice(0, 20).map((d) => ({
     type: "button",

@@ -6,7 +6,7 @@ import type { Tx } from "../../core/audit.js";
 import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import { companyDataRemoval, scopeOf } from "../../core/devices/personal.js";
 import { formatDateTime, pickLocale, t } from "../../i18n/index.js";
-import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import { escapeMrkdwn } from "../blocks/kit.js";
 import { consentQuestion, fullResetButton } from "../blocks/personal.js";
 import type { NotificationHandler, NotifyContext } from "./handler.js";
 import { actorMention } from "./security-notice.js";
@@ -36,7 +36,7 @@ const dmTo = (owner: { slackUserId: string | null; email: string }) =>
   owner.slackUserId ? { user: owner.slackUserId } : { email: owner.email };
 
 const mention = (owner: { slackUserId: string | null; email: string } | null) =>
-  owner?.slackUserId ? slackMention(owner.slackUserId) : escape(owner?.email ?? "—");
+  owner?.slackUserId ? slackMention(owner.slackUserId) : escapeMrkdwn(owner?.email ?? "—");
 
 export const consentRequested: NotificationHandler<Requested> = async (tx, e, ctx) => {
   const found = await load(tx, e.consentId);
@@ -67,7 +67,7 @@ export const consentRequested: NotificationHandler<Requested> = async (tx, e, ct
         text: t(ctx.locale, "personal.thread.asked", {
           who: actorMention(c.requestedBy, ctx.locale),
           owner: mention(owner),
-          name: `*${escape(device.name)}*`,
+          name: `*${escapeMrkdwn(device.name)}*`,
           expiry: formatDateTime(c.expiresAt, ctx.locale, ctx.timeZone),
         }),
       },
@@ -91,7 +91,7 @@ export const consentDecided: NotificationHandler<Decided> = async (tx, e, ctx) =
   ].join("\n\n");
   const threadText = t(ctx.locale, given ? "personal.thread.given" : "personal.thread.declined", {
     owner: mention(owner),
-    name: `*${escape(device.name)}*`,
+    name: `*${escapeMrkdwn(device.name)}*`,
     at: formatDateTime(c.decidedAt!, ctx.locale, ctx.timeZone),
   });
   const key = c.reportId ? `report:${c.reportId}` : `consent:${c.id}`;
@@ -149,7 +149,7 @@ export const ownerToldWhatWasRemoved: NotificationHandler<CommandChanged> = asyn
   if (!c || c.type !== "ERASE_DEVICE" || !c.device.owner) return [];
   const owner = c.device.owner;
   const locale = pickLocale([owner.locale], ctx.locale);
-  const base = { name: escape(c.device.name), reference: c.report?.reference ?? "—" };
+  const base = { name: escapeMrkdwn(c.device.name), reference: c.report?.reference ?? "—" };
   let text: string;
   if (scopeOf(c.params) === "company_data") {
     text = t(locale, "personal.owner.removed", { ...base, what: removedText(c.device, locale) });

@@ -5,7 +5,7 @@ import { slackMention } from "../edge.js";
 import { ADMIN_CHANNEL } from "../../core/outbox.js";
 import type { DomainEvent } from "../../core/events.js";
 import { t, type Locale } from "../../i18n/index.js";
-import { escapeMrkdwn as escape } from "../blocks/kit.js";
+import { escapeMrkdwn } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = Extract<DomainEvent, { type: "security.notice" }>;
@@ -27,14 +27,16 @@ export const securityNotice: NotificationHandler<Event> = async (tx, e, ctx) => 
       include: { device: { select: { name: true, serial: true } } },
     });
     if (!c) return [];
-    const name = `*${escape(c.device.name)}*${c.device.serial ? ` (${escape(c.device.serial)})` : ""}`;
+    const name = `*${escapeMrkdwn(c.device.name)}*${c.device.serial ? ` (${escapeMrkdwn(c.device.serial)})` : ""}`;
     text = t(ctx.locale, "brake.security.wipe_past_limit", { who, name, limit: e.limit });
   } else {
     const devices = await tx.device.findMany({
       where: { id: { in: e.deviceIds.slice(0, SHOWN_DEVICES) } },
       select: { name: true, serial: true },
     });
-    const names = devices.map((d) => `${escape(d.name)}${d.serial ? ` (${escape(d.serial)})` : ""}`).join(", ");
+    const names = devices
+      .map((d) => `${escapeMrkdwn(d.name)}${d.serial ? ` (${escapeMrkdwn(d.serial)})` : ""}`)
+      .join(", ");
     const more = e.deviceIds.length > SHOWN_DEVICES ? ` +${e.deviceIds.length - SHOWN_DEVICES}` : "";
     text = t(ctx.locale, "brake.security.bulk_request", {
       who,
