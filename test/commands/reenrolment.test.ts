@@ -3,33 +3,22 @@
 // /enroll and through an Android Management API enrolment notification (the NanoMDM path is in
 // test/drivers/nanomdm-webhook.test.ts). A loss that ended leaves the device alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AndroidDriver } from "../../src/drivers/android.js";
-import { ADMIN_1, ADMIN_2, postJson as postHttp, startTestApp, type TestApp } from "../support/harness.js";
+import { ADMIN_1, ADMIN_2, postJson as postHttp, type TestApp } from "../support/harness.js";
 import { aDevice } from "../support/builders.js";
-import { FakeAndroidApi, presetTokenAuth } from "../support/fake-android.js";
+import type { FakeAndroidApi } from "../support/fake-android.js";
 import { answer, checkIn, enroll, lostDevice } from "./support.js";
+import { type AndroidApp, startAndroidApp, stopAndroidApp } from "../support/android-app.js";
 
 const PUBSUB_TOKEN = "pubsub-token-reenrol";
+let app: AndroidApp;
 let t: TestApp;
 let api: FakeAndroidApi;
 
 beforeAll(async () => {
-  api = await new FakeAndroidApi("enterprises/LC0re").start();
-  const clock = { now: () => t.clock.now() };
-  const driver = new AndroidDriver({
-    enterpriseId: "LC0re",
-    auth: presetTokenAuth(api.token),
-    rootUrl: api.url,
-    clock,
-    timeoutMs: 5_000,
-    locale: "en",
-  });
-  t = await startTestApp({ env: { ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN }, drivers: [driver] });
+  app = await startAndroidApp("LC0re", PUBSUB_TOKEN);
+  ({ t, api } = app);
 });
-afterAll(async () => {
-  await t.close();
-  await api.stop();
-});
+afterAll(() => stopAndroidApp(app));
 
 const admin = (id = ADMIN_1) => t.app.core.actors.fromSlack(id);
 

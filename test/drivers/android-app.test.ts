@@ -2,32 +2,21 @@
 // Google, the sweep polls the operation to its end, Pub/Sub pushes deliver results and status
 // reports, and a permanent refusal reaches the admins with Google's own message.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_1, ADMIN_CHANNEL, postJson, startTestApp, type TestApp } from "../support/harness.js";
+import { ADMIN_1, type TestApp } from "../support/harness.js";
 import { aDevice } from "../support/builders.js";
-import { FakeAndroidApi, presetTokenAuth } from "../support/fake-android.js";
-import { AndroidDriver } from "../../src/drivers/android.js";
+import { type FakeAndroidApi, } from "../support/fake-android.js";
+import { type AndroidApp, pubsubPush, startAndroidApp, stopAndroidApp } from "../support/android-app.js";
 
 const PUBSUB_TOKEN = "pubsub-token-for-tests";
+let app: AndroidApp;
 let t: TestApp;
 let api: FakeAndroidApi;
 
 beforeAll(async () => {
-  api = await new FakeAndroidApi("enterprises/LC0app").start();
-  const clockHolder = { now: () => t.clock.now() };
-  const driver = new AndroidDriver({
-    enterpriseId: "LC0app",
-    auth: presetTokenAuth(api.token),
-    rootUrl: api.url,
-    clock: clockHolder,
-    timeoutMs: 5_000,
-    locale: "en",
-  });
-  t = await startTestApp({ env: { ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN }, drivers: [driver] });
+  app = await startAndroidApp("LC0app", PUBSUB_TOKEN);
+  ({ t, api } = app);
 });
-afterAll(async () => {
-  await t.close();
-  await api.stop();
-});
+afterAll(() => stopAndroidApp(app));
 
 async function androidPhone() {
   const id = `p${Math.random().toString(16).slice(2, 8)}`;
@@ -46,15 +35,7 @@ async function requestLostMode(deviceId: string) {
   });
 }
 
-const pubsub = (type: string, data: unknown, token = PUBSUB_TOKEN) =>
-  postJson(`${t.url}/webhooks/android-pubsub?token=${encodeURIComponent(token)}`, {
-    message: {
-      data: Buffer.from(JSON.stringify(data)).toString("base64"),
-      attributes: { notificationType: type },
-      messageId: String(Math.random()),
-    },
-    subscription: "projects/acme/subscriptions/amapi",
-  });
+const pubsub = (type: string, data: unknown, token?: string) => pubsubPush(app, type, data, token);
 
 describe("Android devices through the app", () => {
   it("issues START_LOST_MODE on request and the sweep's poll moves the command to ACKNOWLEDGED once the device applied it", async () => {

@@ -4,43 +4,24 @@
 // appliedState is no longer LOST, or a STOP_LOST_MODE_USER_ATTEMPT event) is posted with what to
 // do next, and lost mode can be enabled again. An unwrapped Pub/Sub payload is refused loudly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_1, postJson, startTestApp, type TestApp } from "../support/harness.js";
+import { ADMIN_1, postJson, type TestApp } from "../support/harness.js";
 import { aPerson } from "../support/builders.js";
-import { FakeAndroidApi, presetTokenAuth } from "../support/fake-android.js";
-import { AndroidDriver } from "../../src/drivers/android.js";
+import { type FakeAndroidApi, } from "../support/fake-android.js";
 import { actionIds, incidentTs, latestIncident, threadTexts, until } from "../commands/support.js";
+import { type AndroidApp, pubsubPush, startAndroidApp, stopAndroidApp } from "../support/android-app.js";
 
 const PUBSUB_TOKEN = "pubsub-token-device-side";
+let app: AndroidApp;
 let t: TestApp;
 let api: FakeAndroidApi;
 
 beforeAll(async () => {
-  api = await new FakeAndroidApi("enterprises/LC0side").start();
-  const clock = { now: () => t.clock.now() };
-  const driver = new AndroidDriver({
-    enterpriseId: "LC0side",
-    auth: presetTokenAuth(api.token),
-    rootUrl: api.url,
-    clock,
-    timeoutMs: 5_000,
-    locale: "en",
-  });
-  t = await startTestApp({ env: { ANDROID_PUBSUB_TOKEN: PUBSUB_TOKEN }, drivers: [driver] });
+  app = await startAndroidApp("LC0side", PUBSUB_TOKEN);
+  ({ t, api } = app);
 });
-afterAll(async () => {
-  await t.close();
-  await api.stop();
-});
+afterAll(() => stopAndroidApp(app));
 
-const pubsub = (type: string, data: unknown) =>
-  postJson(`${t.url}/webhooks/android-pubsub?token=${PUBSUB_TOKEN}`, {
-    message: {
-      data: Buffer.from(JSON.stringify(data)).toString("base64"),
-      attributes: { notificationType: type },
-      messageId: String(Math.random()),
-    },
-    subscription: "projects/acme/subscriptions/amapi",
-  });
+const pubsub = (type: string, data: unknown, token?: string) => pubsubPush(app, type, data, token);
 
 /** Drains the outbox until `check` holds: on a loaded machine the first posts take several drains. */
 const flushUntil = (check: () => Promise<boolean>) =>
