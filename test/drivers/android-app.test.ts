@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_1, type TestApp } from "../support/harness.js";
 import { aDevice } from "../support/builders.js";
-import { type FakeAndroidApi, } from "../support/fake-android.js";
+import type { FakeAndroidApi } from "../support/fake-android.js";
 import { type AndroidApp, pubsubPush, startAndroidApp, stopAndroidApp } from "../support/android-app.js";
 
 const PUBSUB_TOKEN = "pubsub-token-for-tests";

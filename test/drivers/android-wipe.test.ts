@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_1, ADMIN_2, type TestApp } from "../support/harness.js";
 import { aPerson } from "../support/builders.js";
-import { type FakeAndroidApi, } from "../support/fake-android.js";
+import type { FakeAndroidApi } from "../support/fake-android.js";
 import { incidentTs, threadTexts, until } from "../commands/support.js";
 import { type AndroidApp, pubsubPush, startAndroidApp, stopAndroidApp } from "../support/android-app.js";
 
