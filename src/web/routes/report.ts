@@ -56,6 +56,19 @@ export function reportRoutes({ config, core }: WebDeps): Router {
     const body = helpDeskPhone ? html.replace("</main>", `${helpDeskLine(locale, helpDeskPhone)}\n</main>`) : html;
     res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).send(body);
   };
+  /** The page for a request that failed on our side: 503 with Retry-After while the database is away, else 500. */
+  const failurePage = (res: Response, locale: Locale, err: unknown, what: string) => {
+    if (isDatabaseUnreachable(err)) {
+      res.set("Retry-After", String(RETRY_AFTER_S));
+      return sendPage(
+        res,
+        503,
+        messagePage(locale, t(locale, "portal.unavailable_title"), t(locale, "portal.unavailable_body")),
+      );
+    }
+    log.error(what, { err: err instanceof Error ? err.message : String(err) });
+    return sendPage(res, 500, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
+  };
   const showForm = (
     res: Response,
     status: number,
@@ -232,16 +245,7 @@ export function reportRoutes({ config, core }: WebDeps): Router {
         }),
       );
     } catch (err) {
-      if (isDatabaseUnreachable(err)) {
-        res.set("Retry-After", String(RETRY_AFTER_S));
-        return sendPage(
-          res,
-          503,
-          messagePage(locale, t(locale, "portal.unavailable_title"), t(locale, "portal.unavailable_body")),
-        );
-      }
-      log.error("status page failed", { err: err instanceof Error ? err.message : String(err) });
-      return sendPage(res, 500, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
+      return failurePage(res, locale, err, "status page failed");
     }
   });
 
@@ -259,16 +263,7 @@ export function reportRoutes({ config, core }: WebDeps): Router {
           404,
           messagePage(locale, t(locale, "status.not_found_title"), t(locale, "status.not_found_body")),
         );
-      if (isDatabaseUnreachable(err)) {
-        res.set("Retry-After", String(RETRY_AFTER_S));
-        return sendPage(
-          res,
-          503,
-          messagePage(locale, t(locale, "portal.unavailable_title"), t(locale, "portal.unavailable_body")),
-        );
-      }
-      log.error("reporter found failed", { err: err instanceof Error ? err.message : String(err) });
-      return sendPage(res, 500, messagePage(locale, t(locale, "portal.error_title"), t(locale, "portal.error_body")));
+      return failurePage(res, locale, err, "reporter found failed");
     }
   });
 
