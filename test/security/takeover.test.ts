@@ -237,3 +237,35 @@ describe("one-time enrolment codes (/mdm enroll)", () => {
     expect((await withCode("AAAA-BBBB-CCCC-DDDD")).status).toBe(401);
   });
 });
+
+describe("the first enrolment of a device an administrator listed", () => {
+  async function listed() {
+    const owner = await aPerson(t.db.prisma);
+    const serial = `LISTED${Date.now()}${Math.floor(performance.now())}`;
+    const device = await t.db.prisma.device.create({
+      data: { name: "Listed iPhone", platform: "IOS", supervised: true, serial, ownerId: owner.id },
+    });
+    const body = { enrollmentSecret: ENROLLMENT_SECRET, platform: "ios", name: "iPhone", serial, supervised: true };
+    return { owner, device, body };
+  }
+
+  it("is the device arriving when it names the listed owner; a second agent after it waits for approval", async () => {
+    const { owner, device, body } = await listed();
+    const first = await postJson(`${t.url}/agent/v1/enroll`, { ...body, ownerEmail: owner.email });
+    expect(first.status).toBe(201);
+    expect(first.json.deviceId).toBe(device.id);
+    expect((await checkIn(t, first.json.token)).status).toBe(200);
+
+    const second = await postJson(`${t.url}/agent/v1/enroll`, { ...body, ownerEmail: owner.email });
+    expect(second.status).toBe(202);
+    expect(second.json.status).toBe("pending_approval");
+  });
+
+  it("waits for approval when the claim leaves the owner out or names someone else", async () => {
+    const { body } = await listed();
+    expect((await postJson(`${t.url}/agent/v1/enroll`, body)).status).toBe(202);
+    const other = await aPerson(t.db.prisma);
+    const { body: again } = await listed();
+    expect((await postJson(`${t.url}/agent/v1/enroll`, { ...again, ownerEmail: other.email })).status).toBe(202);
+  });
+});

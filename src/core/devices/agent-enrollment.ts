@@ -258,7 +258,8 @@ export class DeviceAgents {
       (ownerId === null || known.ownerId === null || ownerId === known.ownerId);
     if (!same) return false;
     if (input.deviceToken && tokenMatchesHash(input.deviceToken, known.agentTokenHash)) return true;
-    return wasGone(known.state) && known.ade && !known.agentTokenHash;
+    if (wasGone(known.state)) return known.ade && !known.agentTokenHash;
+    return listedNeverEnrolled(known, ownerId);
   }
 
   /** The claims waiting for approval, with what would change (for Slack and the audit). */
@@ -432,4 +433,16 @@ export class DeviceAgents {
     const device = await this.authenticate(token);
     return this.deps.commands.recordResult(commandId, answer, { deviceId: device.id });
   }
+}
+
+/**
+ * A device an administrator listed (inventory import, the demo company) that no agent has ever
+ * enrolled: its first enrolment has nothing to take over — no token was ever issued, so no agent
+ * holds one and no command has been handed out — and the listing already says what it is, so a
+ * claim that matches it (platform, supervision, and the listed owner named, not left out) is the device arriving. A second agent
+ * claiming it later has no token and waits for approval. (A listed check-in time comes from the
+ * previous MDM's export, not from our agent.)
+ */
+function listedNeverEnrolled(known: Device, ownerId: string | null): boolean {
+  return known.driver === "agent" && !known.agentTokenHash && (known.ownerId === null || ownerId === known.ownerId);
 }
