@@ -112,7 +112,8 @@ describe("a message committed to the outbox", () => {
   it.runIf(serverUrl())("keeps waking up after the database drops the listening connection", async () => {
     const app = await startTestApp({ outboxPollMs: HOURLY });
     try {
-      await until(async () => (await listeners(app)) === 1, "the wake-up connection");
+      // Two wake-up connections: the outbox's and the renderer's (Slack is rendered after commit).
+      await until(async () => (await listeners(app)) === 2, "the wake-up connections");
       await app.db.prisma
         .$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lostdesk-wakeup' AND datname = current_database()`;
       const res = await fileReport(app, "wake-3"); // committed while nobody listens: found on reconnect
