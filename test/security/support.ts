@@ -5,6 +5,9 @@ import type { TestApp } from "../support/harness.js";
 
 /** Rows per table. The report form's flood counter is left out: counting hostile posts is its job. */
 export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
+  // Slack is rendered after commit, in the background: settle what earlier requests left, so the
+  // count moves only with what this request stored.
+  await t.flush();
   const tables = await t.db.prisma.$queryRawUnsafe<{ table_name: string }[]>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'RateLimitWindow') ORDER BY table_name`,
   );
