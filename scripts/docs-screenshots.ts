@@ -4,7 +4,7 @@
 // them with Debian's chromium (playwright-core) into docs/slack/.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../test/support/chromium.js";
 import { SYSTEM } from "../src/core/actors.js";
 import { ManualClock, DAY, HOUR } from "../src/core/clock.js";
 import { ADMIN_1, startTestApp } from "../test/support/harness.js";
@@ -152,19 +152,7 @@ try {
 }
 
 mkdirSync(OUT, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 try {
   const tab = await browser.newPage({ viewport: { width: 720, height: 400 }, deviceScaleFactor: 1 });
   for (const s of shots) {

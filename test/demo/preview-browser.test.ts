@@ -3,18 +3,17 @@
 // (a modal), the simulated device answers, admin 1 asks for a wipe, admin 2 approves it, and the
 // device erases itself. The demo is the real script in its own process. Skipped without chromium.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { haveChromium, launchChromium } from "../support/chromium.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = process.env.UPDATE_SCREENSHOTS
   ? path.resolve("docs/screenshots")
   : path.join(tmpdir(), "lostdesk-screenshots");
 mkdirSync(SHOTS, { recursive: true });
-const haveChromium = existsSync(CHROMIUM);
 
 async function startDemo(lang: "ja" | "en"): Promise<{ url: string; proc: ChildProcess; out: () => string }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
@@ -54,19 +53,7 @@ const cases = [
 describe.skipIf(!haveChromium)("the Slack preview (npm run demo) in a real browser", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(() => browser?.close());
 

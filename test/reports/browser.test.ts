@@ -1,20 +1,19 @@
 // The report form in a real browser (Debian chromium driven by playwright-core): fill it in,
 // submit, see the receipt and the status page, in Japanese and English, on a phone-sized
 // screen. Skipped where chromium is missing.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { CHROMIUM, haveChromium, launchChromium } from "../support/chromium.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // UPDATE_SCREENSHOTS=1 refreshes the README's pictures; ordinary runs keep the tree clean.
 const SHOTS = process.env.UPDATE_SCREENSHOTS
   ? path.resolve("docs/screenshots")
   : path.join(tmpdir(), "lostdesk-screenshots");
 mkdirSync(SHOTS, { recursive: true });
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium)
   console.warn(`browser test skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 
@@ -23,19 +22,7 @@ describe.skipIf(!haveChromium)("the report form in a real browser", () => {
   let browser: Browser;
   beforeAll(async () => {
     t = await startTestApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
