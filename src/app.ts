@@ -96,6 +96,7 @@ export function buildCore(
       },
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
       previousAgentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET_PREVIOUS,
+      enrollmentCodeHours: config.ENROLLMENT_CODE_HOURS,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
       brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
       commandRecheckAfterMs: config.COMMAND_RECHECK_AFTER_MINUTES * 60_000,
