@@ -25,6 +25,7 @@ import { createWebApp } from "./web/app.js";
 import { buildDrivers } from "./drivers/index.js";
 import type { CommandDriver } from "./core/ports/commands.js";
 import { SetupMonitor, type CheckContext } from "./setup/index.js";
+import { databaseReachability } from "./db/reachability.js";
 
 export interface AppOptions {
   config: Config;
@@ -96,6 +97,7 @@ export function buildCore(
       },
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
       previousAgentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET_PREVIOUS,
+      enrollmentCodeHours: config.ENROLLMENT_CODE_HOURS,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
       brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
       commandRecheckAfterMs: config.COMMAND_RECHECK_AFTER_MINUTES * 60_000,
@@ -148,7 +150,7 @@ export async function startApp(
   const setup = new SetupMonitor({ config, db, core, clock, ...opts.checks });
   // Slack parses its own raw body (it must, to verify the signature): mounted before any parser.
   const slackRouter = Router();
-  const slack = mountSlack(slackRouter, { config, core });
+  const slack = mountSlack(slackRouter, { config, core, databaseReachable: databaseReachability(() => db.ping()) });
   const app = createWebApp({ config, core, db, setup, preview: Boolean(opts.preview) }, [
     slackRouter,
     ...(opts.preview ? [opts.preview] : []),
