@@ -79,7 +79,7 @@ export function buildCore(
   return createCore({
     db: db.prisma,
     clock,
-    events: new SlackNotifier(clock, homeRefreshDelayMs),
+    events: new SlackNotifier(clock, homeRefreshDelayMs, () => notifyContext(config)),
     drivers: buildDrivers(config, clock, extraDrivers),
     settings: {
       systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS,
@@ -114,18 +114,22 @@ export function buildCore(
   });
 }
 
+/** The company's language, time zone and links, as Slack messages are written with. */
+function notifyContext(config: Config) {
+  return {
+    locale: pickLocale([config.APP_LOCALE], "ja"),
+    timeZone: config.APP_TIMEZONE,
+    publicUrl: publicUrlOf(config),
+    securityChannel: config.SLACK_SECURITY_CHANNEL,
+  };
+}
+
 /** What turns the core's recorded changes into Slack messages, in the company's language and time zone. */
 export function buildRenderer(config: Config, db: Database, clock: Clock): SlackRenderer {
   return new SlackRenderer({
     db: db.prisma,
     clock,
-    context: () => ({
-      locale: pickLocale([config.APP_LOCALE], "ja"),
-      timeZone: config.APP_TIMEZONE,
-      publicUrl: publicUrlOf(config),
-      now: clock.now(),
-      securityChannel: config.SLACK_SECURITY_CHANNEL,
-    }),
+    context: () => ({ ...notifyContext(config), now: clock.now() }),
   });
 }
 

@@ -101,7 +101,7 @@ function reportFacts(r: Report, tr: Translate, when: (d: Date) => string): strin
     tr("incident.via", { channel: tr(`incident.channel.${r.channel}`), at: when(r.createdAt) }),
     tr("incident.what", { circumstances: tr(`incident.circumstances.${r.circumstances}`) }),
     tr("incident.described", { text: escapeMrkdwn(r.deviceDescription) }),
-    tr("incident.lost_at", { at: r.lostAt ? when(r.lostAt) : escapeMrkdwn(r.lostAtText ?? "—") }),
+    tr("incident.lost_at", { at: lostAtShown(r, tr, when) }),
     tr("incident.location", { location: escapeMrkdwn(r.location ?? "—") }),
     tr("incident.contact", { phone: escapeMrkdwn(r.contactPhone ?? "—") }),
     tr(r.consentLostMode ? "incident.consent_yes" : "incident.consent_no"),
@@ -273,4 +273,15 @@ function capabilityNotes(
   for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? undefined : c.reasonKey);
   for (const c of [caps.lost_mode, caps.lock, caps.wipe, caps.full_reset]) add(c.allowed ? c.warningKey : undefined);
   return notes.map((n) => `:information_source: ${n}`);
+}
+
+/** The reporter's words beside our best guess (「昨日の夜（推定 11月19日(木) 21:00）」), or the exact time. */
+function lostAtShown(
+  r: { lostAt: Date | null; lostAtText: string | null },
+  tr: (key: string, vars?: Record<string, string>) => string,
+  when: (d: Date) => string,
+): string {
+  if (!r.lostAtText) return r.lostAt ? when(r.lostAt) : "—";
+  const text = escapeMrkdwn(r.lostAtText);
+  return r.lostAt ? tr("report.lost_at_estimated", { text, at: when(r.lostAt) }) : text;
 }
