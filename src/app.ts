@@ -25,6 +25,7 @@ import { createWebApp } from "./web/app.js";
 import { buildDrivers } from "./drivers/index.js";
 import type { CommandDriver } from "./core/ports/commands.js";
 import { SetupMonitor, type CheckContext } from "./setup/index.js";
+import { databaseReachability } from "./db/reachability.js";
 
 export interface AppOptions {
   config: Config;
@@ -78,7 +79,7 @@ export function buildCore(
   return createCore({
     db: db.prisma,
     clock,
-    events: new SlackNotifier(clock, homeRefreshDelayMs),
+    events: new SlackNotifier(clock, homeRefreshDelayMs, () => notifyContext(config)),
     drivers: buildDrivers(config, clock, extraDrivers),
     settings: {
       systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS,
@@ -96,6 +97,7 @@ export function buildCore(
       },
       agentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET,
       previousAgentEnrollmentSecret: config.AGENT_ENROLLMENT_SECRET_PREVIOUS,
+      enrollmentCodeHours: config.ENROLLMENT_CODE_HOURS,
       mdmDrivers: { apple: config.MDM_DRIVER_APPLE, android: config.MDM_DRIVER_ANDROID },
       brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
       commandRecheckAfterMs: config.COMMAND_RECHECK_AFTER_MINUTES * 60_000,
@@ -112,18 +114,22 @@ export function buildCore(
   });
 }
 
+/** The company's language, time zone and links, as Slack messages are written with. */
+function notifyContext(config: Config) {
+  return {
+    locale: pickLocale([config.APP_LOCALE], "ja"),
+    timeZone: config.APP_TIMEZONE,
+    publicUrl: publicUrlOf(config),
+    securityChannel: config.SLACK_SECURITY_CHANNEL,
+  };
+}
+
 /** What turns the core's recorded changes into Slack messages, in the company's language and time zone. */
 export function buildRenderer(config: Config, db: Database, clock: Clock): SlackRenderer {
   return new SlackRenderer({
     db: db.prisma,
     clock,
-    context: () => ({
-      locale: pickLocale([config.APP_LOCALE], "ja"),
-      timeZone: config.APP_TIMEZONE,
-      publicUrl: publicUrlOf(config),
-      now: clock.now(),
-      securityChannel: config.SLACK_SECURITY_CHANNEL,
-    }),
+    context: () => ({ ...notifyContext(config), now: clock.now() }),
   });
 }
 
@@ -144,7 +150,7 @@ export async function startApp(
   const setup = new SetupMonitor({ config, db, core, clock, ...opts.checks });
   // Slack parses its own raw body (it must, to verify the signature): mounted before any parser.
   const slackRouter = Router();
-  const slack = mountSlack(slackRouter, { config, core });
+  const slack = mountSlack(slackRouter, { config, core, databaseReachable: databaseReachability(() => db.ping()) });
   const app = createWebApp({ config, core, db, setup, preview: Boolean(opts.preview) }, [
     slackRouter,
     ...(opts.preview ? [opts.preview] : []),

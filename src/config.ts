@@ -99,6 +99,9 @@ const schema = z.object({
   AGENT_ENROLLMENT_SECRET: optional,
   // The secret before the current one, still accepted while agents move over (rotation without downtime).
   AGENT_ENROLLMENT_SECRET_PREVIOUS: optional,
+  // How long a one-time enrolment code from `/mdm enroll` stays usable: long enough to reach a
+  // person over a weekend, short enough that a forgotten code is not a standing way in.
+  ENROLLMENT_CODE_HOURS: int(72, 1, 24 * 30),
   ALERTS_API_TOKEN: optional,
   GOOGLE_FORM_WEBHOOK_SECRET: optional,
   GOOGLE_FORM_ID: optional,

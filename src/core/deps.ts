@@ -21,6 +21,8 @@ export interface CoreSettings {
   agentEnrollmentSecret?: string;
   /** AGENT_ENROLLMENT_SECRET_PREVIOUS: still accepted during a rotation. */
   previousAgentEnrollmentSecret?: string;
+  /** ENROLLMENT_CODE_HOURS: how long a one-time enrolment code stays usable (72 when absent). */
+  enrollmentCodeHours?: number;
   /** The inventory sheet's column headers in every language the app speaks (by column key). */
   inventoryHeaders?: ColumnHeaderNames;
   /** Which driver new Apple/Android devices get (MDM_DRIVER_APPLE, MDM_DRIVER_ANDROID). */

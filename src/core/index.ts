@@ -68,6 +68,7 @@ export function createCore(deps: CoreDeps) {
       appUsage,
       enrollmentSecret: () => deps.settings.agentEnrollmentSecret,
       previousEnrollmentSecret: () => deps.settings.previousAgentEnrollmentSecret,
+      codeHours: deps.settings.enrollmentCodeHours,
       actors,
     }),
     reports: new LossReports({ db: deps.db, clock: deps.clock, events: deps.events, actors, settings: deps.settings }),

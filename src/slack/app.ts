@@ -37,13 +37,17 @@ export function mountSlack(router: Router, deps: SlackDeps): SlackMount | null {
     });
     return null;
   }
-  const receiver = new PromptAckReceiver({
-    signingSecret: config.SLACK_SIGNING_SECRET,
-    router: express.Router(),
-    endpoints: "/slack/events",
-    logger: boltLogger,
-    bodyLimit: "256kb",
-  });
+  const receiver = new PromptAckReceiver(
+    {
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      router: express.Router(),
+      endpoints: "/slack/events",
+      logger: boltLogger,
+      bodyLimit: "256kb",
+    },
+    undefined,
+    deps.databaseReachable,
+  );
   const edge = { publicUrl: config.PUBLIC_URL };
   const authorize = botAuthorization(createWebClient(config), config.SLACK_BOT_TOKEN);
   // Asked now, in the background: the first click neither waits for it nor is lost to a failure

@@ -5,4 +5,6 @@ import type { Core } from "../core/index.js";
 export interface SlackDeps {
   core: Core;
   config: Config;
+  /** Whether the database answers now (src/db/reachability.ts); absent: assumed to. */
+  databaseReachable?: () => Promise<boolean>;
 }

@@ -4,9 +4,13 @@
 // delays the work, never the ack (and Slack never retries a delivery we already have).
 // Payloads whose answer carries something (modal validation errors, select-menu options) still
 // wait for their listener, as Bolt does by default. Transport only: no listener knows about this.
+// While the database is away, every request is refused with 503 and Retry-After instead: Slack
+// then retries an event and shows the person who clicked or typed that it failed — an empty 200
+// would promise work that cannot be done, and nothing would retry it.
 import { ExpressReceiver, type App, type ExpressReceiverOptions } from "@slack/bolt";
 import type { Request, Response } from "express";
 import { cleanDeep } from "../core/text/unstorable.js";
+import { RETRY_AFTER_S } from "../db/unreachable.js";
 import { log } from "../log.js";
 import { WorkQueue } from "./work-queue.js";
 
@@ -24,6 +28,7 @@ export class PromptAckReceiver extends ExpressReceiver {
   constructor(
     options: ExpressReceiverOptions,
     readonly work = new WorkQueue(8, 5000),
+    private readonly databaseReachable: () => Promise<boolean> = async () => true,
   ) {
     super(options);
   }
@@ -36,6 +41,11 @@ export class PromptAckReceiver extends ExpressReceiver {
   override async requestHandler(req: Request, res: Response): Promise<void> {
     // Signed by Slack, typed by people: NUL and lone surrogates (which PostgreSQL cannot store)
     // are dropped here once, for every listener, and the rest is kept.
+    if (!(await this.databaseReachable())) {
+      log.warn("database unreachable: Slack request answered 503", {});
+      res.status(503).set("Retry-After", String(RETRY_AFTER_S)).json({ error: "database_unavailable" });
+      return;
+    }
     req.body = cleanDeep(req.body ?? {});
     const body = req.body as Body;
     const app = this.boltApp;

@@ -9,6 +9,8 @@ export interface SlackPost {
   body: string;
   json(): any;
   ms: number;
+  /** The answer's headers (Retry-After on a 503), when the transport gives them. */
+  headers?: Headers;
 }
 
 /** POSTs `body` to `url` and returns the answer. */
@@ -16,11 +18,11 @@ export type Transport = (
   url: string,
   headers: Record<string, string>,
   body: string,
-) => Promise<{ status: number; text: string }>;
+) => Promise<{ status: number; text: string; headers?: Headers }>;
 
 const fetchTransport: Transport = async (url, headers, body) => {
   const res = await fetch(url, { method: "POST", headers, body });
-  return { status: res.status, text: await res.text() };
+  return { status: res.status, text: await res.text(), headers: res.headers };
 };
 
 export class SlackRequests {
@@ -57,7 +59,7 @@ export class SlackRequests {
     const res = await (this.opts.transport ?? fetchTransport)(`${this.appUrl}/slack/events`, headers, body);
     const ms = performance.now() - started;
     if (this.opts.settled && opts.settle !== false) await this.opts.settled();
-    return { status: res.status, body: res.text, json: () => JSON.parse(res.text), ms };
+    return { status: res.status, body: res.text, json: () => JSON.parse(res.text), ms, headers: res.headers };
   }
 
   slashCommand(
@@ -116,8 +118,13 @@ export class SlackRequests {
       response_url: this.responseUrl(p.responseId ?? `action-${p.user}`),
       actions: [action],
     };
-    if (p.view) payload.view = p.view;
-    else {
+    if (p.view) {
+      // From a view (App Home, modal) Slack sends the view and no response_url: a reply goes
+      // another way (views.*, chat.postMessage).
+      payload.view = p.view;
+      payload.container = { type: "view", view_id: p.view.id ?? "V1" };
+      delete payload.response_url;
+    } else {
       payload.container = {
         type: "message",
         message_ts: p.messageTs ?? "1700000001.000001",

@@ -58,6 +58,8 @@ export interface AgentDeps {
   enrollmentSecret: () => string | undefined;
   previousEnrollmentSecret?: () => string | undefined;
   actors?: Pick<Actors, "canActOnDevice">;
+  /** ENROLLMENT_CODE_HOURS: how long a one-time enrolment code stays usable. */
+  codeHours?: number;
 }
 
 const PLATFORM: Record<EnrollmentInput["platform"], Platform> = {
@@ -70,7 +72,7 @@ const PLATFORM: Record<EnrollmentInput["platform"], Platform> = {
 
 export { hashToken };
 
-/** How long an enrolment code stays valid. */
+/** How long an enrolment code stays valid unless ENROLLMENT_CODE_HOURS says otherwise. */
 export const CODE_HOURS = 72;
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"; // no 0/O, 1/I/L, U: read aloud and typed
 
@@ -355,7 +357,11 @@ export class DeviceAgents {
    * A one-time enrolment code for one owner's device, valid `hours` and once: shown now, kept
    * only as a hash. Administrators only.
    */
-  async issueCode(actor: Actor, ownerEmail: string, hours = CODE_HOURS): Promise<{ code: string; expiresAt: Date }> {
+  async issueCode(
+    actor: Actor,
+    ownerEmail: string,
+    hours = this.deps.codeHours ?? CODE_HOURS,
+  ): Promise<{ code: string; expiresAt: Date }> {
     if (!(actor.systemAdmin || actor.adminOf.length > 0))
       throw new NotAuthorizedError("only an administrator can issue enrolment codes");
     const email = ownerEmail.trim().toLowerCase();

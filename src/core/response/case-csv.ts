@@ -31,7 +31,8 @@ export function caseRecordCsv(r: CaseRecord, timeZone: string): string {
   field("reference", r.report.reference, r.report.createdAt);
   field("channel", r.report.channel);
   field("reporter", `${r.report.reporterName ?? ""} <${r.report.reporterEmail}>`);
-  field("lost_at", r.report.lostAt ? iso(r.report.lostAt) : (r.report.lostAtText ?? ""));
+  // The exact time, or the reporter's words with the best guess's time in the row's time columns.
+  field("lost_at", r.report.lostAtText ?? iso(r.report.lostAt), r.report.lostAtText ? r.report.lostAt : null);
   field("location", r.report.location);
   field("circumstances", r.report.circumstances);
   field("status", r.report.status, r.report.closedAt);

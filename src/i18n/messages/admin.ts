@@ -80,6 +80,8 @@ type Key =
   | "admin.home.myReports"
   | "admin.home.noDevices"
   | "admin.home.noReports"
+  | "admin.home.incidentsMore"
+  | "admin.home.myReportsMore"
   | "csv.col.deviceName"
   | "csv.col.platform"
   | "csv.col.model"
@@ -196,9 +198,11 @@ export const admin: Catalog<Key> = {
     "admin.home.employeeIntro":
       "Lost a phone, tablet or laptop? Report it straight away: the sooner the administrators lock it, the safer your data.",
     "admin.home.myDevices": "Devices in your name",
-    "admin.home.myReports": "Your reports",
+    "admin.home.myReports": "Your open reports",
     "admin.home.noDevices": "_No device is registered in your name._",
-    "admin.home.noReports": "_You have not reported anything._",
+    "admin.home.noReports": "_You have no open report._",
+    "admin.home.incidentsMore": "…and {n} more: `/mdm reports` lists them all.",
+    "admin.home.myReportsMore": "…and {n} more.",
     "csv.col.deviceName": "Device name",
     "csv.col.platform": "Platform",
     "csv.col.model": "Model",
@@ -316,9 +320,11 @@ export const admin: Catalog<Key> = {
     "admin.home.employeeIntro":
       "スマートフォン・タブレット・PC をなくしたら、すぐに届け出てください。管理者が早くロックするほどデータは安全です。",
     "admin.home.myDevices": "あなたの名義のデバイス",
-    "admin.home.myReports": "あなたの紛失届",
+    "admin.home.myReports": "対応中のあなたの紛失届",
     "admin.home.noDevices": "_あなたの名義で登録されたデバイスはありません。_",
-    "admin.home.noReports": "_紛失届はありません。_",
+    "admin.home.noReports": "_対応中の紛失届はありません。_",
+    "admin.home.incidentsMore": "…ほか {n} 件(一覧は `/mdm reports`)。",
+    "admin.home.myReportsMore": "…ほか {n} 件。",
     "csv.col.deviceName": "デバイス名",
     "csv.col.platform": "プラットフォーム",
     "csv.col.model": "機種",

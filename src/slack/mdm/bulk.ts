@@ -4,7 +4,7 @@
 import { parseCsv } from "../../core/csv.js";
 import type { BulkOutcome, BulkType } from "../../core/brake/service.js";
 import { t, type Locale } from "../../i18n/index.js";
-import { fileUploadModal } from "../blocks/renewals.js";
+import { fileUploadModal } from "../blocks/file-upload.js";
 import { InvalidInputError } from "../../core/errors.js";
 import { refusalText } from "../button.js";
 import type { MdmSubcommand } from "./subcommand.js";
