@@ -235,7 +235,8 @@ export const admin: Catalog<Key> = {
     "import.error.identifiers_conflict":
       "its serial number, UDID and IMEI belong to different devices already registered",
     "import.error.slack_id_taken": "{column} {value} already belongs to another person",
-    "import.error.quote_not_closed": "a cell opens a quote (\") that is never closed, so the rest of the file would be one cell",
+    "import.error.quote_not_closed":
+      'a cell opens a quote (") that is never closed, so the rest of the file would be one cell',
     "import.error.malformed": "this is not a CSV line a spreadsheet would write",
   },
   ja: {
@@ -357,7 +358,8 @@ export const admin: Catalog<Key> = {
     "import.error.row_empty": "デバイスも所有者メールアドレスもありません",
     "import.error.identifiers_conflict": "シリアル番号・UDID・IMEI が登録済みの別々のデバイスを指しています",
     "import.error.slack_id_taken": "{column} {value} はすでに別の人に登録されています",
-    "import.error.quote_not_closed": "セルの引用符(\")が閉じられていないため、以降のすべてが 1 つのセルになってしまいます",
+    "import.error.quote_not_closed":
+      'セルの引用符(")が閉じられていないため、以降のすべてが 1 つのセルになってしまいます',
     "import.error.malformed": "表計算ソフトが書き出す CSV の行として読めません",
   },
 };
