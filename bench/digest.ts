@@ -88,7 +88,14 @@ function digestProcess(url: string): Promise<DigestJobResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--expose-gc", "--import", "tsx", path.join(import.meta.dirname, "support/digest-job.ts")],
+      [
+        "--expose-gc",
+        // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the digest process (sum it with bench/support/profile.ts).
+        ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+        "--import",
+        "tsx",
+        path.join(import.meta.dirname, "support/digest-job.ts"),
+      ],
       {
         env: { ...process.env, DATABASE_URL: url, DIGEST_AT: NOW.toISOString() },
         stdio: ["ignore", "pipe", "inherit"],
@@ -124,6 +131,7 @@ export async function run(): Promise<Record<string, string | number>> {
       out[`${at}: admin digest (ms)`] = `${r.adminMs} (${r.outboxItems} outbox items, ${r.noResponse} silent devices)`;
       out[`${at}: with owner + dept-admin DMs (ms)${devices === 100_000 ? ", target < 2,000" : ""}`] =
         `${r.personalMs} (${r.dms} DMs)`;
+      out[`${at}: digest process CPU, admin / with DMs (ms)`] = `${r.adminCpuMs} / ${r.personalCpuMs}`;
       out[`${at}: digest process growth, admin: RSS / heap (MB)`] = `${r.adminRssGrowthMb} / ${r.adminHeapGrowthMb}`;
       out[`${at}: growth with DMs: RSS / heap (MB)${devices === 100_000 ? ", target < 100" : ""}`] =
         `${r.personalRssGrowthMb} / ${r.personalHeapGrowthMb} (process RSS before ${r.baselineRssMb})`;

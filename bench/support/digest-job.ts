@@ -21,6 +21,10 @@ export interface DigestJobResult {
   adminHeapGrowthMb: number;
   personalRssGrowthMb: number;
   personalHeapGrowthMb: number;
+  /** The digest process's own CPU time (user + system) during each run: what load on the
+   *  machine does not inflate, unlike the wall-clock times (the database's share is not in it). */
+  adminCpuMs: number;
+  personalCpuMs: number;
 }
 
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
@@ -37,10 +41,17 @@ async function measured<T>(fn: () => Promise<T>) {
   };
   const timer = setInterval(sample, 5);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
     await fn();
     sample();
-    return { ms: Math.round(performance.now() - started), rss: mb(rss - base.rss), heap: mb(heap - base.heapUsed) };
+    const used = process.cpuUsage(cpu);
+    return {
+      ms: Math.round(performance.now() - started),
+      cpuMs: Math.round((used.user + used.system) / 1000),
+      rss: mb(rss - base.rss),
+      heap: mb(heap - base.heapUsed),
+    };
   } finally {
     clearInterval(timer);
   }
@@ -86,6 +97,8 @@ async function main() {
       adminHeapGrowthMb: admin.heap,
       personalRssGrowthMb: personal.rss,
       personalHeapGrowthMb: personal.heap,
+      adminCpuMs: admin.cpuMs,
+      personalCpuMs: personal.cpuMs,
     };
     console.log(JSON.stringify(result));
   } finally {

@@ -109,7 +109,13 @@ export class Outbox {
  */
 const STATEMENT_BYTES = 96 * 1024;
 
-export async function enqueue(tx: Tx, ...items: OutboxItem[]): Promise<void> {
+export function enqueue(tx: Tx, ...items: OutboxItem[]): Promise<void> {
+  return enqueueAll(tx, items);
+}
+
+/** As enqueue, from items built as they are taken (a generator): each is written into the
+ *  statement's text and let go, so a thousand messages are never held as objects at once. */
+export async function enqueueAll(tx: Tx, items: Iterable<OutboxItem>): Promise<void> {
   // A JSON parameter per statement however many items it carries: Prisma's handling of each
   // value (createMany) was most of a 20,000-DM digest's time and memory.
   let batch: string[] = [];

@@ -132,12 +132,29 @@ function formatter(kind: "datetime" | "date", locale: Locale, timeZone: string):
 
 const TOKYO = new Set(["Asia/Tokyo", "Japan"]);
 
+// formatToParts with a zone name costs ~25 µs: 20,000 digest DMs of ten alert lines each spent
+// seconds in it. What it prints only changes by the minute (zone offsets change on minute
+// boundaries), so the text is remembered per minute, a bounded number of them.
+const formatted = new Map<string, string>();
+const FORMATTED_MAX = 10_000;
+
 export function formatDateTime(
   d: Date,
   locale: Locale,
   timeZone = "Asia/Tokyo",
   opts: { year?: boolean } = {},
 ): string {
+  const key = `${Math.floor(d.getTime() / 60_000)}|${locale}|${timeZone}|${opts.year ? 1 : 0}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size >= FORMATTED_MAX) formatted.clear();
+    text = formatUncached(d, locale, timeZone, opts);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+function formatUncached(d: Date, locale: Locale, timeZone: string, opts: { year?: boolean }): string {
   const parts: Record<string, string> = {};
   for (const p of formatter("datetime", locale, timeZone).formatToParts(d)) parts[p.type] = p.value;
   const time = `${parts.hour}:${parts.minute}`;

@@ -3,7 +3,7 @@
 // (lost mode, a wipe request, alerts, the handover checklist), in Japanese and English.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/i18n/index.js";
-import { certRefusalMessage, overrideRequestedMessage } from "../../src/slack/blocks/renewals.js";
+import { certRefusalMessage, overrideRequestedMessage } from "../../src/slack/blocks/push-certificate.js";
 import { ADMIN_1, ALERTS_TOKEN, postJson, startTestApp, type TestApp } from "../support/harness.js";
 import { answer, checkIn, incidentTs, lostDevice } from "../commands/support.js";
 import { nextId } from "./helpers.js";

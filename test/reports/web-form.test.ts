@@ -114,14 +114,16 @@ describe("the report form", () => {
   });
 
   it.each([
-    ["reporterEmail", "not-an-email", "Enter your email address"],
+    ["reporterEmail", "", "Enter your email address"],
+    ["reporterEmail", "not-an-email", "This email address is not in the right format (e.g. taro@example.co.jp)"],
     ["reporterName", "  ", "Enter your name."],
     ["device", "", "Say which device it is"],
     ["lostAt", "", "Say when you lost it"],
-    ["lostAt", "2026-12-31T10:00", "This time is in the future"],
+    ["lostAt", "2026-12-31T10:00", "This is in the future"],
     ["location", "", "Say where you lost it"],
     ["circumstances", "dropped", "Choose what happened."],
-    ["contactPhone", "call me", "Enter a phone number we can call"],
+    ["contactPhone", "", "Enter a phone number we can call"],
+    ["contactPhone", "call me", "This phone number is not in the right format"],
   ])("a bad %s (%j) re-renders the form with its message and keeps the other input", async (field, value, message) => {
     const before = await t.db.prisma.lossReport.count();
     const form = await openForm(t, "?lang=en");
@@ -133,6 +135,9 @@ describe("the report form", () => {
     expect(res.status).toBe(400);
     expect(res.html).toContain(message);
     expect(res.html).toContain(`id="${field}-error"`);
+    // The title says "Error" first, and the summary links to the field.
+    expect(res.html).toMatch(/<title>Error: Report a lost device/);
+    expect(res.html).toContain(`href="#${field === "circumstances" ? "circumstances-lost" : field}"`);
     // Other input kept, and escaped.
     if (field !== "reporterName") expect(res.html).toContain('value="Hanako Sato"');
     if (field !== "location") expect(res.html).toContain("Shibuya &lt;b&gt;office&lt;/b&gt;");
@@ -171,7 +176,7 @@ describe("the report form", () => {
     expect(messageText(msg)).toContain("and 4 more matched devices");
   });
 
-  it("keeps a free-text time as typed", async () => {
+  it("keeps a free-text time as typed, beside its best guess", async () => {
     const form = await openForm(t);
     const res = await submitForm(
       t,
@@ -182,7 +187,9 @@ describe("the report form", () => {
     const report = await t.db.prisma.lossReport.findFirstOrThrow({
       where: { reporterEmail: "free.text@example.co.jp" },
     });
-    expect(report).toMatchObject({ lostAt: null, lostAtText: "昨日の夜 (yesterday evening)", reporterVerified: false });
+    // Friday 20 November, 10:00 in Tokyo: the evening before is Thursday's.
+    expect(report).toMatchObject({ lostAtText: "昨日の夜 (yesterday evening)", reporterVerified: false });
+    expect(report.lostAt?.toISOString()).toBe("2026-11-19T09:00:00.000Z");
   });
 
   it("refuses a post without a valid anti-forgery token, keeping the input", async () => {

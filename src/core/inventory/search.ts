@@ -1,52 +1,46 @@
 // Device lookup for `/mdm device <…>`: an exact identifier (serial, UDID, IMEI) or an owner's
-// e-mail finds just those devices; anything else is a partial match on device or owner name.
+// e-mail finds just those devices; anything else finds the devices where every typed word starts
+// a word of the device, its owner or department (as the incident's device picker does).
 import type { Db } from "../../db/client.js";
+import { Prisma } from "../../db/client.js";
 import type { Actor } from "../actors.js";
 import { InvalidInputError } from "../errors.js";
-import { deviceScope } from "./scope.js";
+import { searchWords } from "./picker.js";
 
 export const SEARCH_LIMIT = 10;
 
 const withOwner = { owner: { include: { department: true } } } as const;
 
+// Both steps read indexes at 100,000 devices (each was a scan of the fleet joined to its owners
+// with ILIKE, hundreds of milliseconds): identifiers by their unique indexes, as typed or in
+// upper or lower case (serials and UDIDs are upper-case, and any other spelling is still found
+// by its words), and everything else by the picker's word prefixes (decision 161).
 export async function searchDevices(db: Db, actor: Actor, query: string) {
   const q = query.trim();
   if (q.length < 2)
     throw new InvalidInputError("Type at least two characters: a device name, serial, UDID, IMEI or owner e-mail.", {
       field: "query",
     });
-  const scope = deviceScope(actor);
-  const ci = { equals: q, mode: "insensitive" as const };
-  const exact = await db.device.findMany({
-    where: {
-      AND: [scope, { OR: [{ serial: ci }, { udid: ci }, { imei: ci }, { owner: { email: q.toLowerCase() } }] }],
-    },
-    include: withOwner,
-    orderBy: { name: "asc" },
-    take: SEARCH_LIMIT + 1,
-  });
-  if (exact.length) return exact;
-  const part = { contains: q, mode: "insensitive" as const };
+  const scope = actor.systemAdmin
+    ? Prisma.empty
+    : actor.adminOf.length
+      ? Prisma.sql`AND d."ownerId" IN (SELECT id FROM "Person" WHERE "departmentId" IN (${Prisma.join(actor.adminOf)}))`
+      : Prisma.sql`AND FALSE`;
+  const spellings = [...new Set([q, q.toUpperCase(), q.toLowerCase()])];
+  const ids = (where: Prisma.Sql) => db.$queryRaw<{ id: string }[]>`
+    SELECT d.id FROM "Device" d WHERE (${where}) ${scope} ORDER BY d.name, d.id LIMIT ${SEARCH_LIMIT + 1}`;
+  let found = await ids(Prisma.sql`d.serial IN (${Prisma.join(spellings)}) OR d.udid IN (${Prisma.join(spellings)})
+    OR d.imei = ${q} OR d."ownerId" IN (SELECT id FROM "Person" WHERE email = ${q.toLowerCase()})`);
+  if (!found.length) {
+    const words = searchWords(q);
+    if (!words.length) return [];
+    found = await ids(Prisma.sql`d."searchWords" @> ARRAY[${Prisma.join(words)}]::text[]`);
+  }
+  if (!found.length) return [];
   return db.device.findMany({
-    where: {
-      AND: [
-        scope,
-        {
-          OR: [
-            { name: part },
-            { model: part },
-            { serial: part },
-            { udid: part },
-            { imei: part },
-            { owner: { name: part } },
-            { owner: { email: part } },
-          ],
-        },
-      ],
-    },
+    where: { id: { in: found.map((f) => f.id) } },
     include: withOwner,
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: SEARCH_LIMIT + 1,
   });
 }
 

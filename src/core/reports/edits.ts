@@ -46,7 +46,8 @@ export function editedValues(input: NewReport): Pick<LossReport, EditableField |
 function shown(field: EditableField, r: Current): string | null {
   switch (field) {
     case "lostAt":
-      return r.lostAt ? r.lostAt.toISOString() : r.lostAtText;
+      // The words the reporter typed, when they typed words; the best guess follows from them.
+      return r.lostAtText ?? r.lostAt?.toISOString() ?? null;
     case "consentLostMode":
       return r.consentLostMode ? "yes" : "no";
     default:

@@ -4,7 +4,11 @@
 // already sent can't be corrected, so it is never refused for a missing answer.
 import { z } from "zod";
 import { cleanDeep } from "../text/unstorable.js";
+import { parseLostAt, type ParsedLostAt } from "./lost-at.js";
 import type { NewReport } from "./new-report.js";
+import { normalisePhone } from "./phone.js";
+
+export { parseLostAt, type ParsedLostAt } from "./lost-at.js";
 
 export const CIRCUMSTANCES = ["lost", "stolen", "left_behind"] as const;
 export type CircumstancesInput = (typeof CIRCUMSTANCES)[number];
@@ -20,14 +24,22 @@ const text = (max: number, key: string) =>
         .max(max, { error: `${key}_long` }),
     );
 
-/** Digits, spaces, +, -, (), at least 7 digits: what people type as a phone number. */
-const PHONE = /^\+?[0-9()\-\s.]{7,24}$/;
-
 export const reportFormSchema = z.object({
+  // Empty says "enter it"; typed but wrong says what is wrong (「形式が正しくありません」).
+  // A full-width ＠ or letters from a Japanese keyboard read as their ASCII twins.
   reporterEmail: z
     .string({ error: "report.error.reporterEmail" })
-    .transform((v) => v.trim().toLowerCase())
-    .pipe(z.email({ error: "report.error.reporterEmail" }).max(254, { error: "report.error.reporterEmail" })),
+    .transform((v) => v.normalize("NFKC").trim().toLowerCase())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "report.error.reporterEmail" })
+        .pipe(
+          z
+            .email({ error: "report.error.reporterEmail_format" })
+            .max(254, { error: "report.error.reporterEmail_format" }),
+        ),
+    ),
   reporterName: text(100, "report.error.reporterName"),
   device: text(300, "report.error.device"),
   lostAt: text(100, "report.error.lostAt"),
@@ -36,8 +48,13 @@ export const reportFormSchema = z.object({
   contactPhone: z
     .string({ error: "report.error.contactPhone" })
     .transform((v) => v.trim())
-    .pipe(z.string().regex(PHONE, { error: "report.error.contactPhone" }))
-    .refine((v) => v.replace(/\D/g, "").length >= 7, { error: "report.error.contactPhone" }),
+    .pipe(z.string().min(1, { error: "report.error.contactPhone" }))
+    .transform((v, ctx) => {
+      const phone = normalisePhone(v);
+      if (phone) return phone;
+      ctx.addIssue({ code: "custom", message: "report.error.contactPhone_format" });
+      return z.NEVER;
+    }),
   consent: z
     .enum(["on", "true", ""], { error: "report.error.consent" })
     .optional()
@@ -79,62 +96,6 @@ export function parseReportForm(
   if (!errors.lostAt && lostAt.future) errors.lostAt = "report.error.lostAt_future";
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: parsed.data, lostAt };
-}
-
-export interface ParsedLostAt {
-  lostAt: Date | null;
-  /** As typed, when it is not a date and time we can read ("this morning", "昨日の夜"). */
-  lostAtText: string | null;
-  future: boolean;
-}
-
-/**
- * "2026-11-20T09:30" (a datetime-local field, in the portal's time zone), a full ISO time, or
- * free text. Free text is kept as typed: a stressed person's "yesterday evening" is still useful.
- */
-export function parseLostAt(input: string, timeZone: string, now: Date): ParsedLostAt {
-  const v = input.trim();
-  if (!v) return { lostAt: null, lostAtText: null, future: false };
-  let at: Date | null = null;
-  const local = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(v);
-  if (local) {
-    const [y, mo, d, h, mi, s] = local.slice(1).map((x) => Number(x ?? 0));
-    at = zonedTimeToUtc({ y: y!, mo: mo!, d: d!, h: h!, mi: mi!, s: s! }, timeZone);
-  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) {
-    at = new Date(v);
-  }
-  if (at && !Number.isNaN(at.getTime())) {
-    // A few minutes of slack for clocks that disagree.
-    return { lostAt: at, lostAtText: null, future: at.getTime() > now.getTime() + 10 * 60_000 };
-  }
-  return { lostAt: null, lostAtText: v.slice(0, 100), future: false };
-}
-
-/** A wall-clock time in `timeZone` → the instant. */
-export function zonedTimeToUtc(
-  p: { y: number; mo: number; d: number; h: number; mi: number; s: number },
-  timeZone: string,
-): Date {
-  const guess = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
-  const first = guess - offsetMs(new Date(guess), timeZone);
-  // Twice, so a time next to a DST change lands on the right side.
-  return new Date(guess - offsetMs(new Date(first), timeZone));
-}
-
-function offsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const n = (t: string) => Number(parts.find((x) => x.type === t)!.value);
-  const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
 export const CIRCUMSTANCES_ENUM = { lost: "LOST", stolen: "STOLEN", left_behind: "LEFT_BEHIND" } as const;

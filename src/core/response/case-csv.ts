@@ -1,6 +1,6 @@
 // The case record as CSV (UTF-8 with a BOM for Excel): one row per fact, the section first, so
 // an auditor can filter the decisions, the commands or the checklist. Both languages per row.
-import { toCsv } from "../inventory/csv.js";
+import { toCsv } from "../csv.js";
 import { actionLabel, actorText, both, checklistValue, detailText } from "./case-text.js";
 import type { CaseRecord } from "./case-record.js";
 
@@ -31,7 +31,8 @@ export function caseRecordCsv(r: CaseRecord, timeZone: string): string {
   field("reference", r.report.reference, r.report.createdAt);
   field("channel", r.report.channel);
   field("reporter", `${r.report.reporterName ?? ""} <${r.report.reporterEmail}>`);
-  field("lost_at", r.report.lostAt ? iso(r.report.lostAt) : (r.report.lostAtText ?? ""));
+  // The exact time, or the reporter's words with the best guess's time in the row's time columns.
+  field("lost_at", r.report.lostAtText ?? iso(r.report.lostAt), r.report.lostAtText ? r.report.lostAt : null);
   field("location", r.report.location);
   field("circumstances", r.report.circumstances);
   field("status", r.report.status, r.report.closedAt);

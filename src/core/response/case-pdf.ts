@@ -145,7 +145,12 @@ export async function caseRecordPdf(r: CaseRecord, timeZone: string): Promise<Ui
     "reporter",
     `${r.report.reporterName ?? ""} <${r.report.reporterEmail}>${r.report.reporterVerified ? " ✓" : ""}`,
   );
-  w.field("lost_at", r.report.lostAt ? when(r.report.lostAt) : (r.report.lostAtText ?? "—"));
+  // The reporter's words, with the best guess beside them when there is one.
+  const { lostAt, lostAtText } = r.report;
+  w.field(
+    "lost_at",
+    lostAtText ? (lostAt ? `${lostAtText}（推定 ${when(lostAt)}）` : lostAtText) : lostAt ? when(lostAt) : "—",
+  );
   w.field("location", r.report.location ?? "—");
   w.field(
     "circumstances",

@@ -11,6 +11,8 @@ const en = {
   "portal.required": "required",
   "portal.optional": "optional",
   "portal.errors_summary": "Please check the fields marked below. Nothing you typed was lost.",
+  "portal.errors_summary_title": "Please check these answers",
+  "portal.error_page_title": "Error: {title}",
   "portal.csrf": "This form expired or was opened in another window. Your input is below: please send it again.",
   "portal.rate_limited":
     "Too many reports were sent from this network in a short time. Please wait a few minutes and try again, or call the IT help desk.",
@@ -32,7 +34,9 @@ const en = {
   "report.hint.device":
     'Type and model (e.g. "iPhone 15", "MacBook Air"), or the serial or phone number if you know it.',
   "report.field.lostAt": "When did you lose it?",
-  "report.hint.lostAt": "Your best guess is fine.",
+  "report.hint.lostAt":
+    "A date and time (e.g. 30 Nov 21:00), just the day, or words like “last night” or “last weekend”: your best guess is fine.",
+  "report.lost_at_estimated": "{text} (est. {at})",
   "report.field.location": "Where?",
   "report.hint.location": "Station, train line, shop, customer site…",
   "report.field.circumstances": "What happened?",
@@ -45,17 +49,22 @@ const en = {
     "I agree that IT may put the device in lost mode (locks it and shows a contact message on the screen).",
   "report.submit": "Send report",
   "report.error.reporterEmail": "Enter your email address, like name@example.co.jp.",
+  "report.error.reporterEmail_format":
+    "This email address is not in the right format (e.g. taro@example.co.jp). Check the @ and the spelling.",
   "report.error.reporterName": "Enter your name.",
   "report.error.reporterName_long": "Your name is too long (100 characters at most).",
   "report.error.device": "Say which device it is (type, model, or serial number).",
   "report.error.device_long": "Please keep the device description under 300 characters.",
   "report.error.lostAt": "Say when you lost it (roughly is fine).",
   "report.error.lostAt_long": "Please keep this under 100 characters.",
-  "report.error.lostAt_future": "This time is in the future. When did you last have it?",
+  "report.error.lostAt_future":
+    "This is in the future. Enter when you last had it (today or earlier); a rough time is fine.",
   "report.error.location": "Say where you lost it (roughly is fine).",
   "report.error.location_long": "Please keep the place under 300 characters.",
   "report.error.circumstances": "Choose what happened.",
   "report.error.contactPhone": "Enter a phone number we can call, e.g. 090-1234-5678.",
+  "report.error.contactPhone_format":
+    "This phone number is not in the right format (e.g. 090-1234-5678 or +81 90-1234-5678). Use digits; hyphens are optional.",
   "report.error.consent": "Please tick the box.",
   "receipt.title": "Report received",
   "receipt.reference": "Your reference",
@@ -213,6 +222,8 @@ export const report: Catalog<Key> = {
     "portal.required": "必須",
     "portal.optional": "任意",
     "portal.errors_summary": "下の印のついた項目を確認してください。入力した内容は残っています。",
+    "portal.errors_summary_title": "入力内容を確認してください",
+    "portal.error_page_title": "エラー: {title}",
     "portal.csrf":
       "フォームの有効期限が切れたか、別のウィンドウで開かれました。入力内容は下に残っています。もう一度送信してください。",
     "portal.rate_limited":
@@ -235,7 +246,9 @@ export const report: Catalog<Key> = {
     "report.field.device": "紛失したデバイス",
     "report.hint.device": "種類と機種(例:「iPhone 15」「MacBook Air」)。分かればシリアル番号や電話番号。",
     "report.field.lostAt": "紛失した日時",
-    "report.hint.lostAt": "おおよそで構いません。",
+    "report.hint.lostAt":
+      "日時（例: 11月30日 21:00）、日付だけ、または「昨日の夜」「先週末」のような言葉でも構いません。おおよそで大丈夫です。",
+    "report.lost_at_estimated": "{text}（推定 {at}）",
     "report.field.location": "紛失した場所",
     "report.hint.location": "駅・路線・店舗・訪問先など",
     "report.field.circumstances": "状況",
@@ -247,17 +260,22 @@ export const report: Catalog<Key> = {
     "report.field.consent": "IT 部門がデバイスを紛失モードにすること(ロックして画面に連絡先を表示)に同意します。",
     "report.submit": "報告を送信",
     "report.error.reporterEmail": "メールアドレスを入力してください(例:name@example.co.jp)。",
+    "report.error.reporterEmail_format":
+      "メールアドレスの形式が正しくありません（例: taro@example.co.jp）。@ の前後と綴りを確認してください。",
     "report.error.reporterName": "お名前を入力してください。",
     "report.error.reporterName_long": "お名前が長すぎます(100文字まで)。",
     "report.error.device": "どのデバイスか入力してください(種類・機種・シリアル番号など)。",
     "report.error.device_long": "デバイスの説明は300文字以内にしてください。",
     "report.error.lostAt": "紛失した日時を入力してください(おおよそで構いません)。",
     "report.error.lostAt_long": "100文字以内にしてください。",
-    "report.error.lostAt_future": "未来の日時になっています。最後に手元にあったのはいつですか?",
+    "report.error.lostAt_future":
+      "未来の日時になっています。最後に手元にあった日時（今日以前）を入力してください。おおよそで構いません。",
     "report.error.location": "紛失した場所を入力してください(おおよそで構いません)。",
     "report.error.location_long": "場所は300文字以内にしてください。",
     "report.error.circumstances": "状況を選んでください。",
     "report.error.contactPhone": "連絡できる電話番号を入力してください(例:090-1234-5678)。",
+    "report.error.contactPhone_format":
+      "電話番号の形式が正しくありません（例: 090-1234-5678、+81 90-1234-5678）。数字で入力してください（ハイフンはあってもなくても構いません）。",
     "report.error.consent": "チェックを入れてください。",
     "receipt.title": "報告を受け付けました",
     "receipt.reference": "受付番号",

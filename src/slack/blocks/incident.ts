@@ -8,12 +8,12 @@
 // ("device:<deviceId>"). A report with no device gets the `report_pick_device` select.
 import { slackMention } from "../edge.js";
 import type { Capability } from "../../core/devices/capabilities.js";
-import type { Incident } from "../../core/reports/incident.js";
+import type { Incident, IncidentDevice } from "../../core/reports/incident.js";
 import { CLOSED_STATUSES } from "../../core/reports/service.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
 import { confirmDialog } from "./confirm.js";
-import { escapeMrkdwn, mrkdwn, plain } from "./kit.js";
+import { button, escapeMrkdwn, mrkdwn, plain } from "./kit.js";
 import { fullResetButton } from "./personal.js";
 
 export const INCIDENT_ACTIONS = {
@@ -54,8 +54,10 @@ export const buttonValue = (reportId: string, deviceId?: string) =>
   JSON.stringify(deviceId ? { r: reportId, d: deviceId } : { r: reportId });
 
 type Block = Record<string, unknown>;
+type Report = Incident["report"];
+type Translate = (key: string, vars?: Record<string, string | number>) => string;
+/** Slack allows 50 blocks a message; a report rarely means more than a few devices. */
 const MAX_DEVICES = 8;
-/** What a person typed must not ping channels or users, or break the formatting. */
 
 export function incidentMessage(
   incident: Incident,
@@ -63,174 +65,178 @@ export function incidentMessage(
   timeZone: string,
 ): { text: string; blocks: Block[] } {
   const { report: r, devices } = incident;
-  const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
-  const when = (d: Date) => formatDateTime(d, locale, timeZone);
+  const tr: Translate = (key, vars) => t(locale, key, vars);
   const closed = CLOSED_STATUSES.includes(r.status);
-  const reporterName = escapeMrkdwn(r.reporterName ?? r.reporter?.name ?? r.reporterEmail);
-  const who = r.reporterSlackUserId && r.reporter ? slackMention(r.reporterSlackUserId) : reporterName;
-  const identity = !r.reporterVerified
-    ? tr("incident.unverified")
-    : r.reporterSlackUserId && r.channel === "SLACK"
-      ? tr("incident.verified_slack")
-      : tr("incident.verified_email");
-  const dept = r.reporter?.department?.name ? ` · ${escapeMrkdwn(r.reporter.department.name)}` : "";
-
-  const facts = [
-    tr("incident.reporter", { reporter: `${who} (${escapeMrkdwn(r.reporterEmail)})${dept} — ${identity}` }),
-    tr("incident.via", { channel: tr(`incident.channel.${r.channel}`), at: when(r.createdAt) }),
-    tr("incident.what", { circumstances: tr(`incident.circumstances.${r.circumstances}`) }),
-    tr("incident.described", { text: escapeMrkdwn(r.deviceDescription) }),
-    tr("incident.lost_at", { at: r.lostAt ? when(r.lostAt) : escapeMrkdwn(r.lostAtText ?? "—") }),
-    tr("incident.location", { location: escapeMrkdwn(r.location ?? "—") }),
-    tr("incident.contact", { phone: escapeMrkdwn(r.contactPhone ?? "—") }),
-    tr(r.consentLostMode ? "incident.consent_yes" : "incident.consent_no"),
-    tr("incident.status", { status: tr(`report.status.${r.status}`) }),
-  ];
-
   const blocks: Block[] = [
     { type: "header", text: plain(headline(r.status, r.reference, tr)) },
-    { type: "section", text: mrkdwn(facts.join("\n")) },
+    { type: "section", text: mrkdwn(reportFacts(r, tr, (d) => formatDateTime(d, locale, timeZone)).join("\n")) },
   ];
-
-  // Slack allows 50 blocks a message; a report rarely means more than a few devices.
   const shown = devices.slice(0, MAX_DEVICES);
-  for (const d of shown) {
-    blocks.push({ type: "divider" });
-    const lines = [
-      tr("incident.device", {
-        name: escapeMrkdwn(d.name),
-        platform: tr(`incident.platform.${d.platform}`),
-        model: escapeMrkdwn(d.model ?? ""),
-      }),
-      tr("incident.device_facts", {
-        supervised: tr(d.supervised ? "incident.yes" : "incident.no"),
-        ade: tr(d.ade ? "incident.yes" : "incident.no"),
-        state: tr(`incident.state.${d.state}`),
-        lastCheckIn: d.lastCheckInAt ? when(d.lastCheckInAt) : tr("incident.never"),
-      }),
-      [
-        d.owner ? tr("incident.device_owner", { owner: escapeMrkdwn(d.owner.name ?? d.owner.email) }) : null,
-        tr(`incident.device_how.${d.how}`),
-      ]
-        .filter(Boolean)
-        .join(" · "),
-    ];
-    const commands = commandLines(d.commands, locale, timeZone);
-    if (commands.length) lines.push(tr("incident.commands"), ...commands.map((c) => `• ${c}`));
-    blocks.push({ type: "section", block_id: `facts:${d.id}`, text: mrkdwn(lines.join("\n")) });
-    if (closed) continue;
-
-    const notes = capabilityNotes(d.capabilities, tr);
-    if (notes.length) blocks.push({ type: "context", block_id: `why:${d.id}`, elements: [mrkdwn(notes.join("\n"))] });
-    const value = buttonValue(r.id, d.id);
-    const buttons: Block[] = [];
-    if (d.capabilities.lost_mode.allowed) {
-      buttons.push({
-        type: "button",
-        action_id: INCIDENT_ACTIONS.lostMode,
-        text: plain(tr("incident.button.lost_mode")),
-        style: "primary",
-        value,
-      });
-    }
-    if (d.capabilities.lock.allowed) {
-      buttons.push({
-        type: "button",
-        action_id: INCIDENT_ACTIONS.lock,
-        text: plain(tr("incident.button.lock")),
-        value,
-      });
-    }
-    if (d.capabilities.wipe.allowed) {
-      buttons.push({
-        type: "button",
-        action_id: INCIDENT_ACTIONS.wipe,
-        text: plain(tr(d.capabilities.wipe.labelKey ?? "incident.button.wipe")),
-        style: "danger",
-        value,
-        confirm: {
-          title: plain(tr("incident.confirm.wipe_title")),
-          text: plain(tr("incident.confirm.wipe_text", { name: d.name })),
-          confirm: plain(tr("incident.confirm.go")),
-          deny: plain(tr("incident.confirm.cancel")),
-          style: "danger",
-        },
-      });
-    }
-    if (d.capabilities.full_reset.allowed) buttons.push(fullResetButton(value, d.name, locale));
-    // A wiped device's case closes as wiped, never as "no action needed" (the employee would be
-    // told nothing happened after their phone was erased).
-    const wiped = d.state === "WIPED" || r.status === "WIPED";
-    buttons.push(
-      { type: "button", action_id: INCIDENT_ACTIONS.found, text: plain(tr("incident.button.found")), value },
-      wiped
-        ? {
-            type: "button",
-            action_id: INCIDENT_ACTIONS.closeWiped,
-            text: plain(tr("incident.button.close_wiped")),
-            value,
-          }
-        : { type: "button", action_id: INCIDENT_ACTIONS.dismiss, text: plain(tr("incident.button.dismiss")), value },
-    );
-    // Buttons whose command is already live go; lost-mode follow-ups and wipe approval come.
-    blocks.push({
-      type: "actions",
-      block_id: `device:${d.id}`,
-      elements: refineDeviceButtons(buttons, d, value, locale),
-    });
-  }
-
+  for (const d of shown) blocks.push(...deviceBlocks(r, d, closed, locale, timeZone));
   if (devices.length > shown.length) {
     blocks.push({
       type: "context",
       elements: [mrkdwn(tr("incident.more_devices", { n: devices.length - shown.length }))],
     });
   }
-  if (closed) {
-    blocks.push({ type: "context", elements: [mrkdwn(tr("incident.closed"))] });
-    // Issue 19: the case record an auditor accepts, from the closed incident.
-    blocks.push({
+  if (closed) blocks.push(...closedCaseBlocks(r, tr));
+  else if (!devices.length) blocks.push(...devicePickerBlocks(r, locale));
+  return { text: fallbackText(r, tr), blocks };
+}
+
+/** What a person typed must not ping channels or users, or break the formatting. */
+const reporterNameOf = (r: Report) => escapeMrkdwn(r.reporterName ?? r.reporter?.name ?? r.reporterEmail);
+
+/** The report as the reporter gave it, and who they are: the lines an administrator decides on. */
+function reportFacts(r: Report, tr: Translate, when: (d: Date) => string): string[] {
+  const who = r.reporterSlackUserId && r.reporter ? slackMention(r.reporterSlackUserId) : reporterNameOf(r);
+  const identity = !r.reporterVerified
+    ? tr("incident.unverified")
+    : r.reporterSlackUserId && r.channel === "SLACK"
+      ? tr("incident.verified_slack")
+      : tr("incident.verified_email");
+  const dept = r.reporter?.department?.name ? ` · ${escapeMrkdwn(r.reporter.department.name)}` : "";
+  return [
+    tr("incident.reporter", { reporter: `${who} (${escapeMrkdwn(r.reporterEmail)})${dept} — ${identity}` }),
+    tr("incident.via", { channel: tr(`incident.channel.${r.channel}`), at: when(r.createdAt) }),
+    tr("incident.what", { circumstances: tr(`incident.circumstances.${r.circumstances}`) }),
+    tr("incident.described", { text: escapeMrkdwn(r.deviceDescription) }),
+    tr("incident.lost_at", { at: lostAtShown(r, tr, when) }),
+    tr("incident.location", { location: escapeMrkdwn(r.location ?? "—") }),
+    tr("incident.contact", { phone: escapeMrkdwn(r.contactPhone ?? "—") }),
+    tr(r.consentLostMode ? "incident.consent_yes" : "incident.consent_no"),
+    tr("incident.status", { status: tr(`report.status.${r.status}`) }),
+  ];
+}
+
+/** One device: its facts and commands, and while the case is open, why a button is missing and the buttons. */
+function deviceBlocks(r: Report, d: IncidentDevice, closed: boolean, locale: Locale, timeZone: string): Block[] {
+  const tr: Translate = (key, vars) => t(locale, key, vars);
+  const blocks: Block[] = [
+    { type: "divider" },
+    { type: "section", block_id: `facts:${d.id}`, text: mrkdwn(deviceFacts(d, locale, timeZone).join("\n")) },
+  ];
+  if (closed) return blocks;
+  const notes = capabilityNotes(d.capabilities, tr);
+  if (notes.length) blocks.push({ type: "context", block_id: `why:${d.id}`, elements: [mrkdwn(notes.join("\n"))] });
+  const value = buttonValue(r.id, d.id);
+  // Buttons whose command is already live go; lost-mode follow-ups and wipe approval come.
+  blocks.push({
+    type: "actions",
+    block_id: `device:${d.id}`,
+    elements: refineDeviceButtons(deviceButtons(r, d, value, locale), d, value, locale),
+  });
+  return blocks;
+}
+
+function deviceFacts(d: IncidentDevice, locale: Locale, timeZone: string): string[] {
+  const tr: Translate = (key, vars) => t(locale, key, vars);
+  const lines = [
+    tr("incident.device", {
+      name: escapeMrkdwn(d.name),
+      platform: tr(`incident.platform.${d.platform}`),
+      model: escapeMrkdwn(d.model ?? ""),
+    }),
+    tr("incident.device_facts", {
+      supervised: tr(d.supervised ? "incident.yes" : "incident.no"),
+      ade: tr(d.ade ? "incident.yes" : "incident.no"),
+      state: tr(`incident.state.${d.state}`),
+      lastCheckIn: d.lastCheckInAt ? formatDateTime(d.lastCheckInAt, locale, timeZone) : tr("incident.never"),
+    }),
+    [
+      d.owner ? tr("incident.device_owner", { owner: escapeMrkdwn(d.owner.name ?? d.owner.email) }) : null,
+      tr(`incident.device_how.${d.how}`),
+    ]
+      .filter(Boolean)
+      .join(" · "),
+  ];
+  const commands = commandLines(d.commands, locale, timeZone);
+  if (commands.length) lines.push(tr("incident.commands"), ...commands.map((c) => `• ${c}`));
+  return lines;
+}
+
+/** The buttons the device's capabilities allow, then found and close. */
+function deviceButtons(r: Report, d: IncidentDevice, value: string, locale: Locale): Block[] {
+  const tr: Translate = (key, vars) => t(locale, key, vars);
+  const caps = d.capabilities;
+  const buttons: Block[] = [];
+  if (caps.lost_mode.allowed)
+    buttons.push(button(tr("incident.button.lost_mode"), INCIDENT_ACTIONS.lostMode, value, "primary"));
+  if (caps.lock.allowed) buttons.push(button(tr("incident.button.lock"), INCIDENT_ACTIONS.lock, value));
+  if (caps.wipe.allowed) {
+    buttons.push({
+      ...button(tr(caps.wipe.labelKey ?? "incident.button.wipe"), INCIDENT_ACTIONS.wipe, value, "danger"),
+      confirm: {
+        title: plain(tr("incident.confirm.wipe_title")),
+        text: plain(tr("incident.confirm.wipe_text", { name: d.name })),
+        confirm: plain(tr("incident.confirm.go")),
+        deny: plain(tr("incident.confirm.cancel")),
+        style: "danger",
+      },
+    });
+  }
+  if (caps.full_reset.allowed) buttons.push(fullResetButton(value, d.name, locale));
+  buttons.push(button(tr("incident.button.found"), INCIDENT_ACTIONS.found, value));
+  // A wiped device's case closes as wiped, never as "no action needed" (the employee would be
+  // told nothing happened after their phone was erased).
+  const wiped = d.state === "WIPED" || r.status === "WIPED";
+  if (wiped) buttons.push(button(tr("incident.button.close_wiped"), INCIDENT_ACTIONS.closeWiped, value));
+  else buttons.push(button(tr("incident.button.dismiss"), INCIDENT_ACTIONS.dismiss, value));
+  return buttons;
+}
+
+/** A closed case says so and offers the case record an auditor accepts. */
+function closedCaseBlocks(r: Report, tr: Translate): Block[] {
+  return [
+    { type: "context", elements: [mrkdwn(tr("incident.closed"))] },
+    {
       type: "actions",
       block_id: "case",
       elements: [{ type: "button", action_id: "case_record", text: plain(tr("case.button")), value: r.reference }],
-    });
-  } else if (!devices.length) {
-    blocks.push({ type: "divider" });
-    const value = buttonValue(r.id);
-    const elements: Block[] = [];
+    },
+  ];
+}
+
+/** A report matched to no device: pick one from the fleet, or close it as found or dismissed. */
+function devicePickerBlocks(r: Report, locale: Locale): Block[] {
+  const tr: Translate = (key, vars) => t(locale, key, vars);
+  const value = buttonValue(r.id);
+  const elements: Block[] = [
     // Type-ahead over the whole fleet (options served by listeners/options/report-pick-device.ts);
     // the block id names the report so the options can put the reporter's devices first.
-    elements.push({
+    {
       type: "external_select",
       action_id: INCIDENT_ACTIONS.pickDevice,
       placeholder: plain(tr("incident.pick_placeholder")),
       min_query_length: 0,
-    });
-    elements.push(
-      {
-        type: "button",
-        action_id: INCIDENT_ACTIONS.found,
-        text: plain(tr("incident.button.found")),
-        value,
-        confirm: confirmDialog("found", locale, {}, { textKey: "confirm.found.text_report" }),
-      },
-      {
-        type: "button",
-        action_id: INCIDENT_ACTIONS.dismiss,
-        text: plain(tr("incident.button.dismiss")),
-        value,
-        confirm: confirmDialog("dismiss", locale, {}, { textKey: "confirm.dismiss.text_report" }),
-      },
-    );
-    blocks.push({ type: "section", text: mrkdwn(tr("incident.no_device")) });
-    blocks.push({ type: "actions", block_id: `${PICK_BLOCK_PREFIX}${r.id}`, elements });
-  }
+    },
+    {
+      type: "button",
+      action_id: INCIDENT_ACTIONS.found,
+      text: plain(tr("incident.button.found")),
+      value,
+      confirm: confirmDialog("found", locale, {}, { textKey: "confirm.found.text_report" }),
+    },
+    {
+      type: "button",
+      action_id: INCIDENT_ACTIONS.dismiss,
+      text: plain(tr("incident.button.dismiss")),
+      value,
+      confirm: confirmDialog("dismiss", locale, {}, { textKey: "confirm.dismiss.text_report" }),
+    },
+  ];
+  return [
+    { type: "divider" },
+    { type: "section", text: mrkdwn(tr("incident.no_device")) },
+    { type: "actions", block_id: `${PICK_BLOCK_PREFIX}${r.id}`, elements },
+  ];
+}
 
-  // The fallback text is mrkdwn too (notifications, screen readers): escaped like the blocks.
-  const text = OPEN.has(r.status)
-    ? tr("incident.fallback", { reference: r.reference, reporter: reporterName })
-    : `${headline(r.status, r.reference, tr)} (${reporterName})`;
-  return { text, blocks };
+/** The fallback text is mrkdwn too (notifications, screen readers): escaped like the blocks. */
+function fallbackText(r: Report, tr: Translate): string {
+  return OPEN.has(r.status)
+    ? tr("incident.fallback", { reference: r.reference, reporter: reporterNameOf(r) })
+    : `${headline(r.status, r.reference, tr)} (${reporterNameOf(r)})`;
 }
 
 const OPEN = new Set(["RECEIVED", "ADMINS_NOTIFIED"]);
@@ -267,4 +273,15 @@ function capabilityNotes(
   for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? undefined : c.reasonKey);
   for (const c of [caps.lost_mode, caps.lock, caps.wipe, caps.full_reset]) add(c.allowed ? c.warningKey : undefined);
   return notes.map((n) => `:information_source: ${n}`);
+}
+
+/** The reporter's words beside our best guess (「昨日の夜（推定 11月19日(木) 21:00）」), or the exact time. */
+function lostAtShown(
+  r: { lostAt: Date | null; lostAtText: string | null },
+  tr: (key: string, vars?: Record<string, string>) => string,
+  when: (d: Date) => string,
+): string {
+  if (!r.lostAtText) return r.lostAt ? when(r.lostAt) : "—";
+  const text = escapeMrkdwn(r.lostAtText);
+  return r.lostAt ? tr("report.lost_at_estimated", { text, at: when(r.lostAt) }) : text;
 }

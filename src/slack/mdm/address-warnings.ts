@@ -3,7 +3,7 @@
 // request's Apple ID, a renewal's account — not only in /mdm custody.
 import type { AccountRole } from "../../core/types.js";
 import type { Locale } from "../../i18n/index.js";
-import { warningLines } from "../blocks/renewals.js";
+import { warningLines } from "../blocks/custody.js";
 import type { SlackDeps } from "../deps.js";
 
 /** "\n:warning: …" lines to append to a reply, or "" when the address is fine or none was typed. */

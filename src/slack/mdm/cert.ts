@@ -4,7 +4,8 @@
 import type { CsrResult } from "../../core/certificates/push-certificates.js";
 import { CertificateRefusedError } from "../../core/certificates/refusal.js";
 import { t, type Locale } from "../../i18n/index.js";
-import { CERT_UPLOAD_VIEW, certRefusalMessage, fileUploadModal } from "../blocks/renewals.js";
+import { CERT_UPLOAD_VIEW, certRefusalMessage } from "../blocks/push-certificate.js";
+import { fileUploadModal } from "../blocks/file-upload.js";
 import type { SlackDeps } from "../deps.js";
 import { typedAddressNote } from "./address-warnings.js";
 import type { MdmSubcommand } from "./subcommand.js";

@@ -1,5 +1,5 @@
 // /mdm certs: the push certificate in use (expiry, topic, serial, Apple ID) and recent requests.
-import { certsText } from "../blocks/renewals.js";
+import { certsText } from "../blocks/push-certificate.js";
 import type { MdmSubcommand } from "./subcommand.js";
 
 export const certs: MdmSubcommand = {

@@ -3,7 +3,7 @@
 // (src/slack/listeners/views/custody-record.ts); it has no password field on purpose.
 import type { AccountRole } from "../../core/types.js";
 import { t } from "../../i18n/index.js";
-import { custodyModal, custodyText } from "../blocks/renewals.js";
+import { custodyModal, custodyText } from "../blocks/custody.js";
 import type { MdmSubcommand } from "./subcommand.js";
 
 export function parseRole(word: string | undefined): AccountRole | null {
@@ -43,7 +43,7 @@ export const custody: MdmSubcommand = {
       const entries = await core.custody.list();
       await c.respond({
         response_type: "ephemeral",
-        text: custodyText(entries, { locale: c.locale, timeZone: c.deps.config.APP_TIMEZONE, now: core.clock.now() }),
+        text: custodyText(entries, { locale: c.locale, timeZone: c.deps.config.APP_TIMEZONE }),
       });
       return;
     }

@@ -4,7 +4,7 @@
 //   handover confirm <item>   the same as the Confirm button
 //   handover na <item>        not used here (no iOS / no ABM / no Android: the administrator handover column's footnotes)
 import { t } from "../../i18n/index.js";
-import { handoverMessage } from "../blocks/renewals.js";
+import { handoverMessage } from "../blocks/handover.js";
 import { refusalText } from "../button.js";
 import type { MdmSubcommand } from "./subcommand.js";
 

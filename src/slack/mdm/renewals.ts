@@ -11,7 +11,8 @@ import { parseDay } from "../../core/renewals/thresholds.js";
 import { t } from "../../i18n/index.js";
 import { dayIn } from "../../core/digest/index.js";
 import { openMarkRenewed } from "../listeners/views/renewal-mark-renewed.js";
-import { fileUploadModal, renewalsList, renewalStatus, TOKEN_UPLOAD_VIEW } from "../blocks/renewals.js";
+import { fileUploadModal } from "../blocks/file-upload.js";
+import { renewalsList, renewalStatus, TOKEN_UPLOAD_VIEW } from "../blocks/renewals.js";
 import type { MdmSubcommand } from "./subcommand.js";
 
 export const renewals: MdmSubcommand = {

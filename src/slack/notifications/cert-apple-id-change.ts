@@ -1,7 +1,7 @@
 // An admin asked for a push-certificate request with another Apple ID than the certificate's:
 // the admin channel gets the warning and the button a second, different admin must press.
 import { ADMIN_CHANNEL } from "../../core/outbox.js";
-import { appleIdChangeRequestedMessage } from "../blocks/renewals.js";
+import { appleIdChangeRequestedMessage } from "../blocks/push-certificate.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = {

@@ -4,9 +4,9 @@ import type { PersonalSummary } from "../../core/digest/index.js";
 import type { OutboxItem } from "../../core/outbox.js";
 import { pickLocale } from "../../i18n/index.js";
 import { personalDigestMessage } from "../blocks/digest.js";
-import type { NotificationHandler } from "./handler.js";
+import type { NotificationHandler, NotifyContext } from "./handler.js";
 
-type Event = {
+export type DigestPersonalEvent = {
   type: "digest.personal";
   key: string;
   kind: "owner" | "departmentAdmin";
@@ -15,9 +15,14 @@ type Event = {
   summaries: PersonalSummary[];
 };
 
-export const digestPersonal: NotificationHandler<Event> = async (_tx, event, ctx) =>
-  event.summaries.map(
-    (s): OutboxItem => ({
+/** One DM at a time: a page of a large fleet is a thousand messages, each queued and let go
+ *  before the next is built, so none of them lives long enough to be kept by the collector. */
+export function* digestPersonalItems(
+  event: DigestPersonalEvent,
+  ctx: Pick<NotifyContext, "locale" | "timeZone">,
+): Iterable<OutboxItem> {
+  for (const s of event.summaries) {
+    yield {
       method: "dm",
       payload: {
         user: s.slackUserId,
@@ -30,5 +35,10 @@ export const digestPersonal: NotificationHandler<Event> = async (_tx, event, ctx
       dedupeKey: `${event.key}:${event.kind}:${s.personId}`,
       // Thousands at 10:00: they wait behind anything an administrator is waiting for.
       lane: "bulk",
-    }),
-  );
+    };
+  }
+}
+
+export const digestPersonal: NotificationHandler<DigestPersonalEvent> = async (_tx, event, ctx) => [
+  ...digestPersonalItems(event, ctx),
+];

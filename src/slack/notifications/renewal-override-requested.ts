@@ -1,7 +1,7 @@
 // An admin asked to install a push certificate for ANOTHER topic: the admin channel gets the
 // warning and the button a second, different admin must press.
 import { ADMIN_CHANNEL } from "../../core/outbox.js";
-import { overrideRequestedMessage } from "../blocks/renewals.js";
+import { overrideRequestedMessage } from "../blocks/push-certificate.js";
 import type { NotificationHandler } from "./handler.js";
 
 type Event = {

@@ -10,14 +10,16 @@ export interface FormState {
   values: Record<string, string>;
   errors: FieldErrors;
   csrf: string;
-  /** A message above the form (expired token). */
+  /** A message above the form: an expired token, the allowance used up, the database away. */
   notice?: string;
-  /** Latest selectable lost-at time, "YYYY-MM-DDTHH:mm" in the portal's zone. */
-  maxLostAt: string;
 }
 
+/** Where a field's error in the summary links to: the control itself (the first radio of a group). */
+const CONTROL_ID: Partial<Record<keyof FieldErrors, string>> = { circumstances: "circumstances-lost" };
+const SUMMARY_ORDER = [...TEXT_FIELDS.slice(0, 5), "circumstances", "contactPhone", "consent"] as const;
+
 export function reportFormPage(locale: Locale, s: FormState): string {
-  const vars: Record<string, string> = { csrf: s.csrf, maxLostAt: s.maxLostAt };
+  const vars: Record<string, string> = { csrf: s.csrf };
   for (const f of TEXT_FIELDS) {
     const key = s.errors[f];
     vars[`${f}.value`] = (s.values[f] ?? "").slice(0, 400);
@@ -38,15 +40,35 @@ export function reportFormPage(locale: Locale, s: FormState): string {
   vars["circumstances.aria"] = cKey ? ` aria-describedby="circumstances-error"` : "";
   vars["consent.checked"] = s.values.consent === "on" ? " checked" : "";
 
-  const notices = [s.notice, Object.keys(s.errors).length ? t(locale, "portal.errors_summary") : undefined].filter(
-    Boolean,
-  ) as string[];
-  vars.notice = notices.map((n) => `<p class="notice" role="alert">${escapeHtml(n)}</p>`).join("\n");
+  const failed = Boolean(s.notice) || Object.keys(s.errors).length > 0;
+  vars.notice = failed ? errorSummary(locale, s) : "";
+  const title = t(locale, "portal.title");
   return page("report", locale, {
     ...vars,
-    title: t(locale, "portal.title"),
+    // The title is the first thing a screen reader says on the new page: it says "error" first.
+    title: failed ? t(locale, "portal.error_page_title", { title }) : title,
     langSwitchHref: `/report?lang=${locale === "ja" ? "en" : "ja"}`,
   });
+}
+
+/**
+ * The box above the form after a failed send: the reason, and one link per bad field to the
+ * field itself. It takes the focus when the page loads (autofocus, no script needed), so
+ * keyboard and screen-reader users start where the problem is.
+ */
+function errorSummary(locale: Locale, s: FormState): string {
+  const links = SUMMARY_ORDER.filter((f) => s.errors[f]).map((f) => {
+    const target = CONTROL_ID[f] ?? f;
+    return `<li><a href="#${target}">${escapeHtml(t(locale, s.errors[f]!))}</a></li>`;
+  });
+  const lines = [
+    `<div class="error-summary" id="error-summary" tabindex="-1" autofocus aria-labelledby="error-summary-title">`,
+    `<h2 id="error-summary-title">${escapeHtml(t(locale, "portal.errors_summary_title"))}</h2>`,
+    s.notice ? `<p class="notice-text">${escapeHtml(s.notice)}</p>` : "",
+    links.length ? `<p>${escapeHtml(t(locale, "portal.errors_summary"))}</p>\n<ul>${links.join("")}</ul>` : "",
+    `</div>`,
+  ];
+  return lines.filter(Boolean).join("\n");
 }
 
 export function messagePage(locale: Locale, heading: string, text: string): string {
@@ -56,19 +78,4 @@ export function messagePage(locale: Locale, heading: string, text: string): stri
     text,
     langSwitchHref: `/report?lang=${locale === "ja" ? "en" : "ja"}`,
   });
-}
-
-/** "YYYY-MM-DDTHH:mm" for a datetime-local field, in `timeZone`. */
-export function localDateTime(d: Date, timeZone: string): string {
-  const p = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(d);
-  const g = (k: string) => p.find((x) => x.type === k)!.value;
-  return `${g("year")}-${g("month")}-${g("day")}T${g("hour")}:${g("minute")}`;
 }

@@ -6,7 +6,7 @@ import type { CsrInput } from "../../../core/certificates/push-certificates.js";
 import { InvalidInputError } from "../../../core/errors.js";
 import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
-import { who } from "../../blocks/renewals.js";
+import { who } from "../../blocks/actor.js";
 import { APPLE_PUSH_PORTAL, queueCsrFiles } from "../../mdm/cert.js";
 
 function parseInput(value: string): CsrInput {

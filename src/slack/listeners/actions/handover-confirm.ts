@@ -1,7 +1,7 @@
 // "Confirm" on a handover checklist item: recorded with who and when; the checklist redraws.
 import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
-import { handoverMessage } from "../../blocks/renewals.js";
+import { handoverMessage } from "../../blocks/handover.js";
 
 export const handoverConfirm = (deps: SlackDeps) =>
   button(deps, async ({ actor, reader, value }) => {

@@ -2,7 +2,7 @@
 // and when; the checklist redraws.
 import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
-import { handoverMessage } from "../../blocks/renewals.js";
+import { handoverMessage } from "../../blocks/handover.js";
 
 export const handoverNotApplicable = (deps: SlackDeps) =>
   button(deps, async ({ actor, reader, value }) => {

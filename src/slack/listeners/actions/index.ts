@@ -6,11 +6,9 @@ import {
   CERT_APPLE_ID_REQUEST,
   CERT_OVERRIDE_CONFIRM,
   CERT_OVERRIDE_REQUEST,
-  HANDOVER_CONFIRM,
-  HANDOVER_NOT_APPLICABLE,
-  RENEWAL_GMAIL_SIGNED_IN,
-  RENEWAL_MARK_DONE,
-} from "../../blocks/renewals.js";
+} from "../../blocks/push-certificate.js";
+import { HANDOVER_CONFIRM, HANDOVER_NOT_APPLICABLE } from "../../blocks/handover.js";
+import { RENEWAL_GMAIL_SIGNED_IN, RENEWAL_MARK_DONE } from "../../blocks/renewals.js";
 import { certOverrideConfirm } from "./cert-override-confirm.js";
 import { certAppleIdChangeConfirm, certAppleIdChangeRequest } from "./cert-apple-id-change.js";
 import { certOverrideRequest } from "./cert-override-request.js";

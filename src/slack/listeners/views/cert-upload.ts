@@ -4,7 +4,7 @@
 import { CertificateRefusedError } from "../../../core/certificates/refusal.js";
 import { formatDate, t } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../deps.js";
-import { certRefusalMessage } from "../../blocks/renewals.js";
+import { certRefusalMessage } from "../../blocks/push-certificate.js";
 import { fileUploadSubmitted } from "./uploaded-file.js";
 
 export function certUploadSubmitted(deps: SlackDeps) {

@@ -6,7 +6,7 @@ import type { AccountRole } from "../../../core/types.js";
 import { t } from "../../../i18n/index.js";
 import { log } from "../../../log.js";
 import type { SlackDeps } from "../../deps.js";
-import { warningLines } from "../../blocks/renewals.js";
+import { warningLines } from "../../blocks/custody.js";
 import { errorText } from "../../errors.js";
 import { whoIsActing } from "../../locale.js";
 

@@ -7,7 +7,7 @@ import type { Actor } from "../../../core/actors.js";
 import { t, type Locale } from "../../../i18n/index.js";
 import { log } from "../../../log.js";
 import type { SlackDeps } from "../../deps.js";
-import { FILE_BLOCK } from "../../blocks/renewals.js";
+import { FILE_BLOCK } from "../../blocks/file-upload.js";
 import { errorText } from "../../errors.js";
 import { whoIsActing } from "../../locale.js";
 import { downloadSlackFile } from "./policy-import.js";
