@@ -2,7 +2,7 @@
 // in their time zone in a form spreadsheets recognise as a date. The rows are the core's.
 import type { InventoryRow } from "../core/inventory/index.js";
 import { EXPORT_COLUMNS, type ExportColumn } from "../core/inventory/columns.js";
-import { toCsv } from "../core/inventory/csv.js";
+import { toCsv } from "../core/csv.js";
 import { t } from "../i18n/index.js";
 import type { Reader } from "./locale.js";
 

@@ -112,7 +112,9 @@ type Key =
   | "import.error.duplicate_in_file"
   | "import.error.row_empty"
   | "import.error.identifiers_conflict"
-  | "import.error.slack_id_taken";
+  | "import.error.slack_id_taken"
+  | "import.error.quote_not_closed"
+  | "import.error.malformed";
 
 export const admin: Catalog<Key> = {
   en: {
@@ -233,6 +235,9 @@ export const admin: Catalog<Key> = {
     "import.error.identifiers_conflict":
       "its serial number, UDID and IMEI belong to different devices already registered",
     "import.error.slack_id_taken": "{column} {value} already belongs to another person",
+    "import.error.quote_not_closed":
+      'a cell opens a quote (") that is never closed, so the rest of the file would be one cell',
+    "import.error.malformed": "this is not a CSV line a spreadsheet would write",
   },
   ja: {
     "mdm.help.device":
@@ -353,6 +358,9 @@ export const admin: Catalog<Key> = {
     "import.error.row_empty": "デバイスも所有者メールアドレスもありません",
     "import.error.identifiers_conflict": "シリアル番号・UDID・IMEI が登録済みの別々のデバイスを指しています",
     "import.error.slack_id_taken": "{column} {value} はすでに別の人に登録されています",
+    "import.error.quote_not_closed":
+      'セルの引用符(")が閉じられていないため、以降のすべてが 1 つのセルになってしまいます',
+    "import.error.malformed": "表計算ソフトが書き出す CSV の行として読めません",
   },
 };
 

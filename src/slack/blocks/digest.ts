@@ -3,7 +3,7 @@
 import type { types } from "@slack/bolt";
 
 type KnownBlock = types.KnownBlock;
-import { toCsv } from "../../core/alerts/csv.js";
+import { toCsv } from "../../core/csv.js";
 import type { Digest, PersonalSummary } from "../../core/digest/index.js";
 import { RENEWAL_HORIZON_DAYS } from "../../core/digest/build.js";
 import { daysLeft } from "../../core/renewals/thresholds.js";
@@ -40,7 +40,11 @@ function render<T>(s: Section<T>, locale: Locale, blocks: KnownBlock[], files: D
   if (s.items.length > INLINE_LINES) {
     const file = `${s.csv.name}-${day}.csv`;
     lines.push(t(locale, "digest.more", { count: s.items.length - INLINE_LINES, file }));
-    files.push({ filename: file, title: file, content: toCsv(s.csv.header, s.items.map(s.csv.row)) });
+    files.push({
+      filename: file,
+      title: file,
+      content: toCsv([s.csv.header, ...s.items.map(s.csv.row)], { bom: false }),
+    });
   }
   blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } });
 }
