@@ -53,7 +53,7 @@ export function mrkdwn(text: string): string {
 }
 
 const textOf = (o: Json | undefined) =>
-  !o ? "" : o.type === "mrkdwn" ? mrkdwn(o.text) : escape(o.text).replace(/\n/g, "<br>");
+  !o ? "" : o.type === "mrkdwn" ? mrkdwn(o.text) : escapeHtml(o.text).replace(/\n/g, "<br>");
 
 function element(e: Json): string {
   switch (e.type) {
@@ -62,16 +62,16 @@ function element(e: Json): string {
     case "static_select":
       return `<span class="select">${textOf(e.placeholder) || "…"} ▾</span>`;
     case "plain_text_input":
-      return `<div class="input ${e.multiline ? "multi" : ""}">${escape(e.initial_value ?? "")}</div>`;
+      return `<div class="input ${e.multiline ? "multi" : ""}">${escapeHtml(e.initial_value ?? "")}</div>`;
     case "file_input":
       return `<div class="input file">⬆ Drag a file here</div>`;
     case "checkboxes":
     case "radio_buttons":
       return (e.options ?? []).map((o: Json) => `<div class="opt">☐ ${textOf(o.text)}</div>`).join("");
     case "image":
-      return `<img src="${escape(e.image_url)}" alt="">`;
+      return `<img src="${escapeHtml(e.image_url)}" alt="">`;
     default:
-      return `<span class="select">${escape(e.type)}</span>`;
+      return `<span class="select">${escapeHtml(e.type)}</span>`;
   }
 }
 
@@ -136,7 +136,7 @@ export function renderMessage(msg: Json, opts: { ephemeral?: boolean; time?: str
   const content = msg.blocks?.length ? renderBlocks(msg.blocks) : `<div>${mrkdwn(msg.text ?? "")}</div>`;
   const eph = opts.ephemeral ? `<div class="eph">👁 Only visible to you</div>` : "";
   return page(
-    `${eph}<div class="msg"><div class="avatar">LD</div><div style="flex:1"><div class="who">${escape(opts.appName ?? "Lost device desk")}<span class="app">APP</span><small>${escape(opts.time ?? "10:02")}</small></div>${content}</div></div>`,
+    `${eph}<div class="msg"><div class="avatar">LD</div><div style="flex:1"><div class="who">${escapeHtml(opts.appName ?? "Lost device desk")}<span class="app">APP</span><small>${escapeHtml(opts.time ?? "10:02")}</small></div>${content}</div></div>`,
   );
 }
 
@@ -155,6 +155,6 @@ export function renderModal(view: Json, errors: Record<string, string> = {}): st
 /** The App Home tab. */
 export function renderHome(view: Json, tabs: { home: string; messages: string; about: string }): string {
   return page(
-    `<div class="tabs"><b>${escape(tabs.home)}</b><span>${escape(tabs.messages)}</span><span>${escape(tabs.about)}</span></div>${renderBlocks(view.blocks ?? [])}`,
+    `<div class="tabs"><b>${escapeHtml(tabs.home)}</b><span>${escapeHtml(tabs.messages)}</span><span>${escapeHtml(tabs.about)}</span></div>${renderBlocks(view.blocks ?? [])}`,
   );
 }

@@ -1,7 +1,7 @@
 // Wires one running app from its parts. main.ts calls it with the real environment; tests call
 // it with an in-memory database, a fake Slack and a manual clock.
 import type { AddressInfo } from "node:net";
-import { createServer, type Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import { slackEnabled, type Config } from "./config.js";
 import { systemClock, type Clock } from "./core/clock.js";
@@ -158,55 +158,19 @@ export async function startApp(
   ]);
 
   const renderer = buildRenderer(config, db, clock);
-  const delivery = slackEnabled(config)
-    ? new OutboxDelivery({
-        db: db.prisma,
-        client: createWebClient(config),
-        clock,
-        adminChannel: () => config.SLACK_ADMIN_CHANNEL,
-        onSlackUser: (id, email) => core.people.linkSlackUser(id, email),
-        worker: instance,
-        locale: config.APP_LOCALE,
-        bulkPerMinute: config.SLACK_BULK_PER_MINUTE,
-      })
-    : null;
-  if (!delivery) {
-    const waiting = await db.prisma.outboxMessage.count({ where: { state: "PENDING" } });
-    log.warn("Slack is off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set; messages are kept in the outbox", {
-      waiting,
-    });
-  }
+  const delivery = await buildDelivery(config, db, clock, core, instance);
 
   const coordinator = new DbRunCoordinator(core.jobRuns, clock, instance);
   const jobs = defineJobs({ core, config });
   const scheduler = new Scheduler(coordinator, clock, jobs);
 
-  const server = createServer(app);
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
-  await listen(server, opts.port ?? config.PORT, opts.host);
+  const server = await listen(app, opts.port ?? config.PORT, opts.host);
   const { port } = server.address() as AddressInfo;
 
   if (opts.schedule) await scheduler.start();
   // In the background: a slow Slack or Google must not hold up start-up.
   if (opts.doctor) setup.start();
-  // The outbox: a commit that writes to it wakes every replica (db/listen.ts), so a message
-  // leaves at once; the cheap 1 s poll finds retries that came due and what a lost wake-up left.
-  // Rendering, likewise: a commit that recorded a change for Slack wakes every replica's
-  // renderer; the poll finds a Home refresh whose debounce ended and a failed render due again.
-  const render = () => void renderer.render().catch((err) => log.error("slack render failed", { err }));
-  const renderPump = setInterval(render, opts.outboxPollMs ?? 1000);
-  renderPump.unref();
-  const renderWakeup = await db.listen("slack_render", render);
-  render();
-  let pump: NodeJS.Timeout | null = null;
-  let wakeup: Listening | null = null;
-  if (delivery && opts.deliver !== false) {
-    const drain = () => void delivery.drain().catch((err) => log.error("outbox drain failed", { err }));
-    pump = setInterval(drain, opts.outboxPollMs ?? 1000);
-    pump.unref();
-    wakeup = await db.listen("outbox", drain);
-  }
+  const pumps = await startPumps(db, renderer, opts.deliver === false ? null : delivery, opts.outboxPollMs ?? 1000);
 
   let stopping: Promise<void> | null = null;
   return {
@@ -226,11 +190,8 @@ export async function startApp(
     stop() {
       // Graceful: stop taking requests, let running jobs and a delivery in progress finish.
       stopping ??= (async () => {
-        if (pump) clearInterval(pump);
-        clearInterval(renderPump);
         setup.stop();
-        await wakeup?.close();
-        await renderWakeup.close();
+        await pumps.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections?.();
         // Clicks already acked are finished: Slack will not send them again.
@@ -247,9 +208,74 @@ export async function startApp(
   };
 }
 
+/** Slack delivery of the outbox, when Slack is configured; without it messages wait in the outbox. */
+async function buildDelivery(
+  config: Config,
+  db: Database,
+  clock: Clock,
+  core: Core,
+  instance: string,
+): Promise<OutboxDelivery | null> {
+  if (!slackEnabled(config)) {
+    const waiting = await db.prisma.outboxMessage.count({ where: { state: "PENDING" } });
+    log.warn("Slack is off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set; messages are kept in the outbox", {
+      waiting,
+    });
+    return null;
+  }
+  return new OutboxDelivery({
+    db: db.prisma,
+    client: createWebClient(config),
+    clock,
+    adminChannel: () => config.SLACK_ADMIN_CHANNEL,
+    onSlackUser: (id, email) => core.people.linkSlackUser(id, email),
+    worker: instance,
+    locale: config.APP_LOCALE,
+    bulkPerMinute: config.SLACK_BULK_PER_MINUTE,
+  });
+}
+
+/**
+ * The outbox: a commit that writes to it wakes every replica (db/listen.ts), so a message
+ * leaves at once; the cheap poll finds retries that came due and what a lost wake-up left.
+ * Rendering, likewise: a commit that recorded a change for Slack wakes every replica's
+ * renderer; the poll finds a Home refresh whose debounce ended and a failed render due again.
+ */
+async function startPumps(
+  db: Database,
+  renderer: SlackRenderer,
+  delivery: OutboxDelivery | null,
+  pollMs: number,
+): Promise<{ stop(): Promise<void> }> {
+  const render = () => void renderer.render().catch((err) => log.error("slack render failed", { err }));
+  const renderPump = setInterval(render, pollMs);
+  renderPump.unref();
+  const renderWakeup = await db.listen("slack_render", render);
+  render();
+  let pump: NodeJS.Timeout | null = null;
+  let wakeup: Listening | null = null;
+  if (delivery) {
+    const drain = () => void delivery.drain().catch((err) => log.error("outbox drain failed", { err }));
+    pump = setInterval(drain, pollMs);
+    pump.unref();
+    wakeup = await db.listen("outbox", drain);
+  }
+  return {
+    async stop() {
+      if (pump) clearInterval(pump);
+      clearInterval(renderPump);
+      await wakeup?.close();
+      await renderWakeup.close();
+    },
+  };
+}
+
 // An unhandled 'error' from listen would kill the process with a stack trace; a busy port is
 // a setting to change, so say which one.
-function listen(server: Server, port: number, host?: string): Promise<void> {
+function listen(app: RequestListener, port: number, host?: string): Promise<Server> {
+  const server = createServer(app);
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
   return new Promise((resolve, reject) => {
     server.once("error", (err: NodeJS.ErrnoException) =>
       reject(
@@ -258,8 +284,8 @@ function listen(server: Server, port: number, host?: string): Promise<void> {
           : err,
       ),
     );
-    if (host) server.listen(port, host, resolve);
-    else server.listen(port, resolve);
+    if (host) server.listen(port, host, () => resolve(server));
+    else server.listen(port, () => resolve(server));
   });
 }
 

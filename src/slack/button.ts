@@ -1,7 +1,7 @@
 // What every button listener shares: ack first (Slack's 3 seconds, tolerating a late ack), find
 // who clicked and how they read, let the core decide, and show the clicker alone the outcome —
 // or, translated once here, why not.
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, BlockButtonAction, RespondFn, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Actor } from "../core/actors.js";
 import { ConflictError, DomainError } from "../core/errors.js";
 import { t, type Locale } from "../i18n/index.js";
@@ -47,7 +47,7 @@ export function refusalText(err: unknown, locale: Locale): string {
 
 export function button(deps: SlackDeps, run: (click: ButtonClick) => Promise<ButtonReply>) {
   return async (args: ButtonArgs) => {
-    const { ack, body, action, respond } = args;
+    const { ack, body, action } = args;
     await ackSafely(ack);
     let reader = defaultReader(deps);
     let reply: ButtonReply;
@@ -60,11 +60,29 @@ export function button(deps: SlackDeps, run: (click: ButtonClick) => Promise<But
     }
     if (reply === null) return;
     const message = typeof reply === "string" ? { text: reply } : reply;
-    await respond({
-      response_type: "ephemeral",
-      replace_original: message.replaceOriginal ?? false,
-      text: message.text,
-      ...(message.blocks ? { blocks: message.blocks as never } : {}),
-    }).catch(() => {});
+    await answerClicker(args, message);
   };
+}
+
+/**
+ * The clicker's answer: ephemeral where they clicked, through response_url. A click on the App
+ * Home has none (Slack gives one only for messages), so it is answered in the app's DM with them,
+ * which the Home's "Messages" tab shows.
+ */
+export async function answerClicker(
+  args: Pick<AllMiddlewareArgs, "client"> & { body: { user: { id: string } }; respond?: RespondFn },
+  message: { text: string; blocks?: unknown[]; replaceOriginal?: boolean },
+): Promise<void> {
+  const blocks = message.blocks ? { blocks: message.blocks as never } : {};
+  const respond = args.respond as RespondFn | undefined;
+  if (!respond) {
+    await args.client.chat.postMessage({ channel: args.body.user.id, text: message.text, ...blocks }).catch(() => {});
+    return;
+  }
+  await respond({
+    response_type: "ephemeral",
+    replace_original: message.replaceOriginal ?? false,
+    text: message.text,
+    ...blocks,
+  }).catch(() => {});
 }

@@ -2,7 +2,7 @@
 // in their time zone in a form spreadsheets recognise as a date. The rows are the core's.
 import type { InventoryRow } from "../core/inventory/index.js";
 import { EXPORT_COLUMNS, type ExportColumn } from "../core/inventory/columns.js";
-import { BOM, toCsv } from "../core/inventory/csv.js";
+import { toCsv } from "../core/csv.js";
 import { t } from "../i18n/index.js";
 import type { Reader } from "./locale.js";
 
@@ -29,7 +29,11 @@ export function inventorySheet(devices: readonly InventoryRow[], reader: Reader)
  */
 export async function* inventorySheetChunks(pages: AsyncIterable<readonly InventoryRow[]>, reader: Reader) {
   yield toCsv([header(reader)]);
-  for await (const page of pages) yield toCsv(page.map((d) => cells(d, reader))).slice(BOM.length);
+  for await (const page of pages)
+    yield toCsv(
+      page.map((d) => cells(d, reader)),
+      { bom: false },
+    );
 }
 
 function header({ locale, timeZone }: Reader): string[] {

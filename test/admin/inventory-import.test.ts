@@ -102,6 +102,15 @@ describe("inventory import", () => {
     expect(JSON.stringify(answer.view)).toContain("デバイス 新規 0・更新 3");
   });
 
+  it("names the line where a quote is never closed, instead of reading the rest of the file as one cell", async () => {
+    const broken = GOOD.split("\n");
+    broken[4] = broken[4]!.replace("伊藤 健", '"伊藤 健');
+    const answer = await submitModal(ADMIN_1, broken.join("\n"));
+    expect(answer.response_action).toBe("errors");
+    expect(answer.errors.inventory_csv).toContain("Nothing was imported: 1 problem(s)");
+    expect(answer.errors.inventory_csv).toContain("line 5: a cell opens a quote");
+  });
+
   it("answers a CSV typed after /mdm import directly, in the reader's language", async () => {
     const responseId = nextId("imp");
     await t.requests.slashCommand({

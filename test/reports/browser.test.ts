@@ -39,6 +39,7 @@ describe.skipIf(!haveChromium)("the report form in a real browser", () => {
       errorTitle: "エラー: デバイス紛失の報告",
       emailError: "メールアドレスの形式が正しくありません",
       lostAtWords: "昨日の夜",
+      lostAt: "11月20日 8:30",
       estimate: "2026-11-19T12:00:00.000Z",
       step: "報告を受け付けました",
       name: "佐藤 花子",
@@ -52,6 +53,7 @@ describe.skipIf(!haveChromium)("the report form in a real browser", () => {
       errorTitle: "Error: Report a lost device",
       emailError: "This email address is not in the right format",
       lostAtWords: "last night",
+      lostAt: "20 Nov 8:30",
       estimate: "2026-11-19T12:00:00.000Z",
       step: "Report received",
       name: "Hanako Sato",
@@ -74,7 +76,7 @@ describe.skipIf(!haveChromium)("the report form in a real browser", () => {
         await page.fill("#reporterEmail", `hanako.${c.lang}@example.co.jp`);
         await page.fill("#reporterName", c.name);
         await page.fill("#device", "iPhone 15");
-        await page.fill("#lostAt", "2026-11-20T08:30");
+        await page.fill("#lostAt", c.lostAt);
         await page.fill("#location", c.location);
         await page.check('input[name="circumstances"][value="lost"]');
         await page.fill("#contactPhone", "call me");
@@ -85,12 +87,12 @@ describe.skipIf(!haveChromium)("the report form in a real browser", () => {
         await page.waitForSelector("#contactPhone-error");
         expect(await page.textContent("#contactPhone-error")).toContain(c.error);
         expect(await page.inputValue("#reporterName")).toBe(c.name);
-        expect(await page.inputValue("#lostAt")).toBe("2026-11-20T08:30");
+        expect(await page.inputValue("#lostAt")).toBe(c.lostAt);
         expect(await page.title()).toMatch(new RegExp(`^${c.errorTitle}`));
         expect(await page.evaluate(() => document.activeElement?.id)).toBe("error-summary");
+        await page.screenshot({ path: path.join(SHOTS, `report-error-${c.lang}.png`), fullPage: true });
         await page.click('#error-summary a[href="#contactPhone"]');
         expect(await page.evaluate(() => document.activeElement?.id)).toBe("contactPhone");
-        await page.screenshot({ path: path.join(SHOTS, `report-error-${c.lang}.png`), fullPage: true });
 
         await page.fill("#contactPhone", "090-1234-5678");
         await page.click('button[type="submit"]');
@@ -106,7 +108,9 @@ describe.skipIf(!haveChromium)("the report form in a real browser", () => {
         expect(await page.textContent("h1")).toContain(reference);
         expect(await page.textContent(".steps")).toContain(c.step);
         await page.screenshot({ path: path.join(SHOTS, `report-status-${c.lang}.png`), fullPage: true });
-        expect(await t.db.prisma.lossReport.count({ where: { reference } })).toBe(1);
+        // A day and a time, written as people write them, is an exact time (08:30 in Tokyo).
+        const report = await t.db.prisma.lossReport.findUniqueOrThrow({ where: { reference } });
+        expect(report).toMatchObject({ lostAt: new Date("2026-11-19T23:30:00Z"), lostAtText: null });
       } finally {
         await page.close();
       }
@@ -152,7 +156,11 @@ describe.skipIf(!haveChromium)("the report form in a real browser", () => {
     });
 
     it(`in ${c.lang}, the focus ring is visible: a 3px outline with 3:1 contrast on its background`, async () => {
-      const page = await browser.newPage({ locale: c.lang === "ja" ? "ja-JP" : "en-US" });
+      const page = await browser.newPage({
+        viewport: { width: 390, height: 844 },
+        locale: c.lang === "ja" ? "ja-JP" : "en-US",
+        deviceScaleFactor: 1,
+      });
       try {
         await page.goto(`${t.url}/report?lang=${c.lang}`);
         // Tab from the top of the page: the language link, then the first field, then the button at the end.
@@ -181,7 +189,7 @@ describe.skipIf(!haveChromium)("the report form in a real browser", () => {
         await page.focus("#reporterEmail");
         await page.screenshot({
           path: path.join(SHOTS, `report-focus-${c.lang}.png`),
-          clip: { x: 0, y: 0, width: 800, height: 420 },
+          clip: { x: 0, y: 0, width: 390, height: 420 },
         });
       } finally {
         await page.close();

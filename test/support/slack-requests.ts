@@ -118,8 +118,13 @@ export class SlackRequests {
       response_url: this.responseUrl(p.responseId ?? `action-${p.user}`),
       actions: [action],
     };
-    if (p.view) payload.view = p.view;
-    else {
+    if (p.view) {
+      // From a view (App Home, modal) Slack sends the view and no response_url: a reply goes
+      // another way (views.*, chat.postMessage).
+      payload.view = p.view;
+      payload.container = { type: "view", view_id: p.view.id ?? "V1" };
+      delete payload.response_url;
+    } else {
       payload.container = {
         type: "message",
         message_ts: p.messageTs ?? "1700000001.000001",

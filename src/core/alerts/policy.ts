@@ -5,7 +5,7 @@ import type { Actor, Actors } from "../actors.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { InvalidInputError } from "../errors.js";
-import { csvFields } from "./csv.js";
+import { parseCsvUpToBreak } from "../csv.js";
 
 export type PolicyMode = "ALLOW" | "DENY";
 
@@ -37,17 +37,9 @@ export function parsePolicyCsv(content: string): { appIds: string[]; errors: Lin
   const errors: LineError[] = [];
   let header: string | null = null;
   let seenFirst = false;
-  const lines = content.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
-  for (const [i, raw] of lines.entries()) {
-    const line = i + 1;
-    if (!raw.trim()) continue;
-    let first: string;
-    try {
-      first = csvFields(raw)[0]!.trim();
-    } catch (err) {
-      errors.push({ line, reason: (err as Error).message });
-      continue;
-    }
+  const { rows, broken } = parseCsvUpToBreak(content);
+  for (const { line, cells } of rows) {
+    const first = cells[0]!.trim();
     const isFirst = !seenFirst;
     seenFirst = true;
     if (isFirst && first && !APP_ID_SHAPE.test(first) && /^[\p{L}\s_-]+$/u.test(first)) header = first.slice(0, 80);
@@ -56,6 +48,7 @@ export function parsePolicyCsv(content: string): { appIds: string[]; errors: Lin
       errors.push({ line, reason: `"${first.slice(0, 80)}" is not an app ID (e.g. com.google.Maps)` });
     else appIds.push(first);
   }
+  if (broken) errors.push({ line: broken.line, reason: "unterminated quote" });
   if (!appIds.length && !errors.length) errors.push({ line: 1, reason: "the file has no app IDs" });
   if (appIds.length > MAX_ENTRIES) errors.push({ line: MAX_ENTRIES + 1, reason: `at most ${MAX_ENTRIES} app IDs` });
   return { appIds: [...new Set(appIds)], errors, header };

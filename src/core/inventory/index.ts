@@ -89,7 +89,8 @@ export class Inventory {
   }
 }
 
-export { InventoryImportError, type LineError, type ImportSummary } from "./import.js";
+export type { ImportSummary } from "./import.js";
+export { InventoryImportError, type LineError } from "./import-sheet.js";
 export type { DeviceDetail, FoundDevice } from "./search.js";
 export type { InventoryRow } from "./export.js";
 export type { AdminOverview, EmployeeOverview } from "./overview.js";

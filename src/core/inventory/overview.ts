@@ -4,6 +4,8 @@ import type { Tx } from "../audit.js";
 import type { Actor } from "../actors.js";
 import { noResponseWhere } from "../digest/no-response.js";
 import { readDigestSettings } from "../digest/settings.js";
+import { REPORTER_FOUND_NOTE } from "../reports/reporter-found.js";
+import { type Incident, loadIncident } from "../reports/incident.js";
 import { deviceScope, OPEN_REPORT_STATUSES, reportScope } from "./scope.js";
 
 export const HOME_LIST_LIMIT = 8;
@@ -16,12 +18,19 @@ export async function adminOverview(db: Tx, actor: Actor, now: Date) {
   // Home and the morning digest never disagree about which devices have gone quiet.
   const silentWhere = { AND: [deviceScope(actor), noResponseWhere(now, await readDigestSettings(db))] };
   const approvalsWhere = { state: "AWAITING_APPROVAL" as const, device: deviceScope(actor) };
-  const openReports = await db.lossReport.findMany({
+  // Each open incident whole (devices, capabilities, live commands): the Home offers the same
+  // next steps as the incident message in the channel.
+  const openIds = await db.lossReport.findMany({
     where: openWhere,
-    include: { devices: { include: { device: { select: { name: true } } } } },
+    select: { id: true },
     orderBy: { createdAt: "asc" },
     take: HOME_LIST_LIMIT,
   });
+  const incidents: Incident[] = [];
+  for (const { id } of openIds) {
+    const incident = await loadIncident(db, id);
+    if (incident) incidents.push(incident);
+  }
   const openCount = await db.lossReport.count({ where: openWhere });
   const approvals = await db.command.findMany({
     where: approvalsWhere,
@@ -46,7 +55,7 @@ export async function adminOverview(db: Tx, actor: Actor, now: Date) {
     take: HOME_LIST_LIMIT,
   });
   const silentCount = await db.device.count({ where: silentWhere });
-  return { openReports, openCount, approvals, approvalCount, renewals, silent, silentCount };
+  return { incidents, openCount, approvals, approvalCount, renewals, silent, silentCount };
 }
 
 export async function employeeOverview(db: Tx, actor: Actor) {
@@ -59,10 +68,19 @@ export async function employeeOverview(db: Tx, actor: Actor) {
       ? db.device.findMany({ where: { ownerId: actor.personId }, orderBy: { name: "asc" }, take: HOME_LIST_LIMIT })
       : Promise.resolve([]),
     mine.length
-      ? db.lossReport.findMany({ where: { OR: mine }, orderBy: { createdAt: "desc" }, take: HOME_LIST_LIMIT })
+      ? db.lossReport.findMany({
+          // Their cases still open: what they can still act on ("I found it") and follow.
+          where: { OR: mine, status: { in: [...OPEN_REPORT_STATUSES] } },
+          include: { events: { where: { note: REPORTER_FOUND_NOTE }, select: { id: true } } },
+          orderBy: { createdAt: "desc" },
+          take: HOME_LIST_LIMIT,
+        })
       : Promise.resolve([]),
   ]);
-  return { devices, reports };
+  const openCount = mine.length
+    ? await db.lossReport.count({ where: { OR: mine, status: { in: [...OPEN_REPORT_STATUSES] } } })
+    : 0;
+  return { devices, reports, openCount };
 }
 
 export type AdminOverview = Awaited<ReturnType<typeof adminOverview>>;

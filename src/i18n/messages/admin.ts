@@ -80,6 +80,8 @@ type Key =
   | "admin.home.myReports"
   | "admin.home.noDevices"
   | "admin.home.noReports"
+  | "admin.home.incidentsMore"
+  | "admin.home.myReportsMore"
   | "csv.col.deviceName"
   | "csv.col.platform"
   | "csv.col.model"
@@ -110,7 +112,9 @@ type Key =
   | "import.error.duplicate_in_file"
   | "import.error.row_empty"
   | "import.error.identifiers_conflict"
-  | "import.error.slack_id_taken";
+  | "import.error.slack_id_taken"
+  | "import.error.quote_not_closed"
+  | "import.error.malformed";
 
 export const admin: Catalog<Key> = {
   en: {
@@ -194,9 +198,11 @@ export const admin: Catalog<Key> = {
     "admin.home.employeeIntro":
       "Lost a phone, tablet or laptop? Report it straight away: the sooner the administrators lock it, the safer your data.",
     "admin.home.myDevices": "Devices in your name",
-    "admin.home.myReports": "Your reports",
+    "admin.home.myReports": "Your open reports",
     "admin.home.noDevices": "_No device is registered in your name._",
-    "admin.home.noReports": "_You have not reported anything._",
+    "admin.home.noReports": "_You have no open report._",
+    "admin.home.incidentsMore": "…and {n} more: `/mdm reports` lists them all.",
+    "admin.home.myReportsMore": "…and {n} more.",
     "csv.col.deviceName": "Device name",
     "csv.col.platform": "Platform",
     "csv.col.model": "Model",
@@ -229,6 +235,9 @@ export const admin: Catalog<Key> = {
     "import.error.identifiers_conflict":
       "its serial number, UDID and IMEI belong to different devices already registered",
     "import.error.slack_id_taken": "{column} {value} already belongs to another person",
+    "import.error.quote_not_closed":
+      'a cell opens a quote (") that is never closed, so the rest of the file would be one cell',
+    "import.error.malformed": "this is not a CSV line a spreadsheet would write",
   },
   ja: {
     "mdm.help.device":
@@ -312,9 +321,11 @@ export const admin: Catalog<Key> = {
     "admin.home.employeeIntro":
       "スマートフォン・タブレット・PC をなくしたら、すぐに届け出てください。管理者が早くロックするほどデータは安全です。",
     "admin.home.myDevices": "あなたの名義のデバイス",
-    "admin.home.myReports": "あなたの紛失届",
+    "admin.home.myReports": "対応中のあなたの紛失届",
     "admin.home.noDevices": "_あなたの名義で登録されたデバイスはありません。_",
-    "admin.home.noReports": "_紛失届はありません。_",
+    "admin.home.noReports": "_対応中の紛失届はありません。_",
+    "admin.home.incidentsMore": "…ほか {n} 件(一覧は `/mdm reports`)。",
+    "admin.home.myReportsMore": "…ほか {n} 件。",
     "csv.col.deviceName": "デバイス名",
     "csv.col.platform": "プラットフォーム",
     "csv.col.model": "機種",
@@ -347,6 +358,9 @@ export const admin: Catalog<Key> = {
     "import.error.row_empty": "デバイスも所有者メールアドレスもありません",
     "import.error.identifiers_conflict": "シリアル番号・UDID・IMEI が登録済みの別々のデバイスを指しています",
     "import.error.slack_id_taken": "{column} {value} はすでに別の人に登録されています",
+    "import.error.quote_not_closed":
+      'セルの引用符(")が閉じられていないため、以降のすべてが 1 つのセルになってしまいます',
+    "import.error.malformed": "表計算ソフトが書き出す CSV の行として読めません",
   },
 };
 

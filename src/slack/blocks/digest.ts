@@ -3,13 +3,13 @@
 import type { types } from "@slack/bolt";
 
 type KnownBlock = types.KnownBlock;
-import { toCsv } from "../../core/alerts/csv.js";
+import { toCsv } from "../../core/csv.js";
 import type { Digest, PersonalSummary } from "../../core/digest/index.js";
 import { RENEWAL_HORIZON_DAYS } from "../../core/digest/build.js";
 import { daysLeft } from "../../core/renewals/thresholds.js";
 import { formatDate, formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { alertDetail } from "./alerts.js";
-import { clip } from "./kit.js";
+import { clip, escapeMrkdwn } from "./kit.js";
 
 /** Lines shown per list before it collapses into a count and a CSV. */
 export const INLINE_LINES = 10;
@@ -33,14 +33,18 @@ interface Section<T> {
 }
 
 const short = (s: string) => clip(s, 200);
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const esc = escapeMrkdwn;
 
 function render<T>(s: Section<T>, locale: Locale, blocks: KnownBlock[], files: DigestFile[], day: string) {
   const lines = [s.heading, ...s.items.slice(0, INLINE_LINES).map((i) => short(s.line(i)))];
   if (s.items.length > INLINE_LINES) {
     const file = `${s.csv.name}-${day}.csv`;
     lines.push(t(locale, "digest.more", { count: s.items.length - INLINE_LINES, file }));
-    files.push({ filename: file, title: file, content: toCsv(s.csv.header, s.items.map(s.csv.row)) });
+    files.push({
+      filename: file,
+      title: file,
+      content: toCsv([s.csv.header, ...s.items.map(s.csv.row)], { bom: false }),
+    });
   }
   blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } });
 }

@@ -9,6 +9,18 @@ import { confirmDialog } from "./confirm.js";
 export const REPORTER_FOUND_ACTION = "reporter_found";
 
 type Block = Record<string, unknown>;
+
+/** 「見つかりました」: the same button in the reporter's DM and on their App Home. */
+export function reporterFoundButton(reportId: string, locale: Locale): Block {
+  return {
+    type: "button",
+    action_id: REPORTER_FOUND_ACTION,
+    style: "primary",
+    text: { type: "plain_text", text: t(locale, "reporter.button.found"), emoji: true },
+    value: reportId,
+    confirm: confirmDialog("reporter_found", locale),
+  };
+}
 const STEPS = new Set(["LOST_MODE_ENABLED", "LOCATED", "WIPED", "FOUND", "DISMISSED", "CLOSED"]);
 const OPEN_WITH_BUTTON = new Set(["LOST_MODE_ENABLED", "LOCATED"]);
 
@@ -36,16 +48,7 @@ export function reporterStepMessage(incident: Incident, locale: Locale): { text:
     blocks.push({
       type: "actions",
       block_id: `reporter:${r.id}`,
-      elements: [
-        {
-          type: "button",
-          action_id: REPORTER_FOUND_ACTION,
-          style: "primary",
-          text: { type: "plain_text", text: t(locale, "reporter.button.found"), emoji: true },
-          value: r.id,
-          confirm: confirmDialog("reporter_found", locale),
-        },
-      ],
+      elements: [reporterFoundButton(r.id, locale)],
     });
   }
   return { text, blocks };

@@ -1,7 +1,7 @@
 // /mdm bulk wipe|lock|lostmode <serial|UDID|IMEI> … — or CSV lines pasted after the type (first
 // column). The core sends every device through the same approvals and wipe limit as a click,
 // and posts the request to the security channel.
-import { parseCsv } from "../../core/inventory/csv.js";
+import { parseCsv } from "../../core/csv.js";
 import type { BulkOutcome, BulkType } from "../../core/brake/service.js";
 import { t, type Locale } from "../../i18n/index.js";
 import { fileUploadModal } from "../blocks/file-upload.js";

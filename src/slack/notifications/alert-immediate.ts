@@ -1,7 +1,7 @@
 // Immediate alerts claimed together: a few become one post each (with their buttons); more
 // become a single grouped post with the full list as a CSV in its thread, so a flood of
 // hundreds of alerts is one message, not hundreds.
-import { toCsv } from "../../core/alerts/csv.js";
+import { toCsv } from "../../core/csv.js";
 import { ADMIN_CHANNEL, refTs, type OutboxItem } from "../../core/outbox.js";
 import { alertRecipients, readAlertRouting } from "../../core/alerts/index.js";
 import { pickLocale, t } from "../../i18n/index.js";
@@ -88,7 +88,7 @@ export const alertImmediate: NotificationHandler<{ type: "alerts.immediate"; ale
         thread_ts: refTs(key),
         filename,
         title: t(ctx.locale, "alert.csv.title", { count: alerts.length }),
-        content: Buffer.from(toCsv(header, rows)).toString("base64"),
+        content: Buffer.from(toCsv([header, ...rows], { bom: false })).toString("base64"),
       },
       orderingKey: key,
       dedupeKey: `${key}:csv`,

@@ -29,23 +29,13 @@ async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string
 }
 
 export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
-  const c = await tx.command.findUnique({
-    where: { id: e.commandId },
-    include: { device: true },
-  });
+  const c = await loadCommand(tx, e.commandId);
   // The device describing itself is background work: what it said shows on its card instead.
   if (!c || isQuery(c.type)) return [];
   const { locale } = ctx;
-  const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
-  const key = c.reportId ? `report:${c.reportId}` : null;
-  const where = key ? { channel: refChannel(key), thread_ts: refTs(key) } : { channel: ADMIN_CHANNEL };
-  const orderingKey = key ?? `command:${c.id}`;
-  // A lock that protects nothing points to lost mode only where the device can have it
-  // (an unsupervised iPhone, a Mac or a personal Android cannot: then a wipe is what is left).
-  const noPasscode = capability(c.device, "lost_mode").allowed
-    ? "commands.thread.no_passcode"
-    : "commands.thread.no_passcode_no_lost_mode";
-  const vars = {
+  const tr: Translate = (key, vars) => t(locale, key, vars);
+  const line = await statusLine(tx, c);
+  const vars: LineVars = {
     name: `*${escapeMrkdwn(c.device.name)}*`,
     type: commandTypeText(c, locale),
     who: await whoDid(tx, c.id, locale),
@@ -53,93 +43,92 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
       ? tr("commands.expiry.at", { at: formatDateTime(c.expiresAt, locale, ctx.timeZone) })
       : tr("commands.expiry.never"),
   };
-  // One status line per command: posted at its first transition, then edited in place
-  // (requested → sent → done / error) so a case's thread is not ten posts long. A command whose
-  // line was never posted (it began before this rule) gets one now, rather than an edit that
-  // would wait forever for a message that does not exist.
+  if (e.to === "AWAITING_APPROVAL") {
+    // Broadcast to the channel: a second administrator has to see it. Its buttons go with the
+    // next edit, whoever decided.
+    const text = awaitingText(c, tr, { ...vars, limit: await limitAtRequest(tx, c.id) });
+    const buttons = approvalButtons(c, JSON.stringify({ c: c.id }), c.device.name, locale);
+    const item = line(text, [section(text), { type: "actions", block_id: `wipe:${c.id}`, elements: buttons }]);
+    if (item.method === "chat.postMessage") item.payload.reply_broadcast = Boolean(c.reportId);
+    return [item];
+  }
+  const text = transitionText(c, e, tr, vars, locale);
+  return text === null ? [] : [line(text)];
+};
+
+type Translate = (key: string, vars?: Record<string, string | number>) => string;
+type LineVars = { name: string; type: string; who: string; expiry: string };
+
+const loadCommand = (tx: Tx, id: string) => tx.command.findUnique({ where: { id }, include: { device: true } });
+type CommandWithDevice = NonNullable<Awaited<ReturnType<typeof loadCommand>>>;
+type StatusLine = (text: string, blocks?: Record<string, unknown>[]) => OutboxItem;
+
+/**
+ * One status line per command: posted at its first transition, then edited in place
+ * (requested → sent → done / error) so a case's thread is not ten posts long. A command whose
+ * line was never posted (it began before this rule) gets one now, rather than an edit that
+ * would wait forever for a message that does not exist.
+ */
+async function statusLine(tx: Tx, c: { id: string; reportId: string | null }): Promise<StatusLine> {
+  const key = c.reportId ? `report:${c.reportId}` : null;
+  const where = key ? { channel: refChannel(key), thread_ts: refTs(key) } : { channel: ADMIN_CHANNEL };
+  const orderingKey = key ?? `command:${c.id}`;
   const statusKey = `command:${c.id}:status`;
   const hasLine =
     (await tx.slackMessageRef.count({ where: { key: statusKey } })) > 0 ||
     (await tx.outboxMessage.count({ where: { correlation: statusKey, state: { not: "FAILED" } } })) > 0;
-  const line = (text: string, blocks: Record<string, unknown>[] = [section(text)], extra: Partial<OutboxItem> = {}) =>
+  return (text, blocks = [section(text)]) =>
     hasLine
       ? ({
           method: "chat.update",
           payload: { channel: refChannel(statusKey), ts: refTs(statusKey), text, blocks },
           orderingKey,
-          ...extra,
         } satisfies OutboxItem)
       : ({
           method: "chat.postMessage",
           payload: { ...where, text, blocks, unfurl_links: false },
           orderingKey,
           correlation: statusKey,
-          ...extra,
         } satisfies OutboxItem);
-  const items: OutboxItem[] = [];
-  const decidedWipe = e.from === "AWAITING_APPROVAL";
+}
 
+/** The status line's text after any transition but a request for approval; null: the line stays as it is. */
+function transitionText(c: CommandWithDevice, e: Event, tr: Translate, vars: LineVars, locale: Locale): string | null {
+  const decidedWipe = e.from === "AWAITING_APPROVAL";
+  // A lock that protects nothing points to lost mode only where the device can have it
+  // (an unsupervised iPhone, a Mac or a personal Android cannot: then a wipe is what is left).
+  const noPasscode = () =>
+    tr(
+      capability(c.device, "lost_mode").allowed
+        ? "commands.thread.no_passcode"
+        : "commands.thread.no_passcode_no_lost_mode",
+      vars,
+    );
   switch (e.to) {
-    case "AWAITING_APPROVAL": {
-      // Broadcast to the channel: a second administrator has to see it. Its buttons go with the
-      // next edit, whoever decided.
-      const text = awaitingText(c, tr, { ...vars, limit: await limitAtRequest(tx, c.id) });
-      const value = JSON.stringify({ c: c.id });
-      const item = line(text, [
-        section(text),
-        {
-          type: "actions",
-          block_id: `wipe:${c.id}`,
-          elements: approvalButtons(c, value, c.device.name, locale),
-        },
-      ]);
-      if (item.method === "chat.postMessage") item.payload.reply_broadcast = Boolean(key);
-      items.push(item);
-      break;
-    }
     case "QUEUED":
-      if (decidedWipe) items.push(line(tr(approvedKey(c), vars)));
-      else items.push(line(tr("commands.thread.queued", vars)));
-      break;
+      return decidedWipe ? tr(approvedKey(c), vars) : tr("commands.thread.queued", vars);
     case "SENT":
-      if (e.note === NOTE.notNow) items.push(line(tr("commands.thread.not_now", vars)));
-      else if (e.from !== "SENT") items.push(line(tr(sentKey(c.type, c.driver), vars)));
-      break;
+      if (e.note === NOTE.notNow) return tr("commands.thread.not_now", vars);
+      return e.from !== "SENT" ? tr(sentKey(c.type, c.driver), vars) : null;
     case "ACKNOWLEDGED":
-      items.push(line(e.note === NOTE.noPasscode ? tr(noPasscode, vars) : acknowledgedText(c, e, tr, vars, locale)));
-      break;
+      return e.note === NOTE.noPasscode ? noPasscode() : acknowledgedText(c, e, tr, vars, locale);
     case "ERROR":
-      items.push(
-        line(
-          e.note === NOTE.noPasscode
-            ? tr(noPasscode, vars)
-            : tr("commands.thread.error", { ...vars, error: escapeMrkdwn(c.error ?? "—").slice(0, 500) }),
-        ),
-      );
-      break;
+      return e.note === NOTE.noPasscode
+        ? noPasscode()
+        : tr("commands.thread.error", { ...vars, error: escapeMrkdwn(c.error ?? "—").slice(0, 500) });
     case "EXPIRED":
-      items.push(
-        line(
-          decidedWipe
-            ? c.type === "ERASE_DEVICE" && scopeOf(c.params) === "full"
-              ? tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })
-              : tr("brake.thread.request_decided", { ...vars, state: tr(`command.state.${e.to}`) })
-            : tr("commands.thread.expired", vars),
-        ),
-      );
-      break;
+      if (!decidedWipe) return tr("commands.thread.expired", vars);
+      return c.type === "ERASE_DEVICE" && scopeOf(c.params) === "full"
+        ? tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })
+        : tr("brake.thread.request_decided", { ...vars, state: tr(`command.state.${e.to}`) });
     case "CANCELLED":
-      items.push(
-        line(
-          e.note === NOTE.wipedMeanwhile
-            ? tr("commands.thread.cancelled_wiped", vars)
-            : tr("commands.thread.cancelled", vars),
-        ),
-      );
-      break;
+      return e.note === NOTE.wipedMeanwhile
+        ? tr("commands.thread.cancelled_wiped", vars)
+        : tr("commands.thread.cancelled", vars);
+    default:
+      return null;
   }
-  return items;
-};
+}
 
 /**
  * A wipe or lost mode handed to a management service (Google, NanoMDM) is not done: it takes
@@ -156,7 +145,7 @@ function sentKey(type: string, driver: string | null): string {
 /** A wipe, a wipe past the rolling-hour limit (break-glass), or a command the policy holds. */
 function awaitingText(
   c: { type: string; breakGlass: boolean; params: unknown },
-  tr: (key: string, vars?: Record<string, string | number>) => string,
+  tr: Translate,
   vars: Record<string, string>,
 ): string {
   if (c.type !== "ERASE_DEVICE") return tr("brake.thread.requested", vars);
@@ -187,7 +176,7 @@ function acknowledgedText(
     device: Parameters<typeof removedText>[0] & { ade: boolean; platform: string };
   },
   e: Event,
-  tr: (key: string, vars?: Record<string, string | number>) => string,
+  tr: Translate,
   vars: Record<string, string>,
   locale: Locale,
 ): string {

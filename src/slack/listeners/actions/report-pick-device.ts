@@ -3,7 +3,8 @@
 import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { parseTarget } from "../../command-replies.js";
-import { replyWithError } from "../../errors.js";
+import { answerClicker } from "../../button.js";
+import { errorText } from "../../errors.js";
 import { localeFor } from "../../locale.js";
 
 export function reportPickDevice(deps: SlackDeps) {
@@ -12,6 +13,7 @@ export function reportPickDevice(deps: SlackDeps) {
     body,
     action,
     respond,
+    client,
   }: SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs) => {
     await ack();
     const target = parseTarget(action.selected_option?.value);
@@ -20,7 +22,8 @@ export function reportPickDevice(deps: SlackDeps) {
       const actor = await deps.core.actors.fromSlack(body.user.id);
       await deps.core.reports.pickDevice(actor, target.r, target.d);
     } catch (err) {
-      await replyWithError(respond, err, await localeFor(deps, body.user.id));
+      const text = errorText(err, await localeFor(deps, body.user.id));
+      await answerClicker({ client, body, respond }, { text });
     }
   };
 }
