@@ -219,6 +219,9 @@ describe("a hostile value everywhere it can reach Slack", () => {
       serial: row.serial,
     });
     await t.flush();
+    const claim = await db.enrollmentClaim.findFirstOrThrow({ where: { deviceId: phone.deviceId } });
+    await t.requests.blockAction({ user: ADMIN_1, actionId: "enrollment_claim_reject", value: claim.id });
+    await t.flush();
 
     // Every /mdm subcommand with the value as its argument, the device card, the Home tab, the report modal.
     for (const s of ["", "help", ...subcommands.map((c) => c.name)]) {
