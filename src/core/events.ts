@@ -100,6 +100,8 @@ export type DomainEvent =
   | { type: "policy.changed"; changeId: string }
   /** A known device enrolled again without proving it is that device: an admin decides in Slack. */
   | { type: "device.reenroll_claimed"; claimId: string }
+  /** An administrator approved or refused that claim: its question no longer has buttons. */
+  | { type: "device.reenroll_decided"; claimId: string }
   /** Incident response: the owner of a personal device is asked whether it may be erased completely. */
   | { type: "consent.requested"; consentId: string }
   /** Incident response: the owner answered (gave or declined consent to a full reset). */

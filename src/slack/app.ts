@@ -47,6 +47,7 @@ export function mountSlack(router: Router, deps: SlackDeps): SlackMount | null {
     },
     undefined,
     deps.databaseReachable,
+    { publicUrl: config.PUBLIC_URL },
   );
   const edge = { publicUrl: config.PUBLIC_URL };
   const authorize = botAuthorization(createWebClient(config), config.SLACK_BOT_TOKEN);

@@ -60,6 +60,11 @@ export async function deviceName(deps: SlackDeps, deviceId: string): Promise<str
   return device?.name ?? "";
 }
 
+/** The device's name as it goes into a reply: text, whatever it holds. */
+export async function deviceNameText(deps: SlackDeps, deviceId: string): Promise<string> {
+  return escapeMrkdwn(await deviceName(deps, deviceId));
+}
+
 export async function queuedText(
   deps: SlackDeps,
   deviceId: string,

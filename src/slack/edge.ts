@@ -8,8 +8,13 @@
 // show a disguised link. Mentions (`<@U…>`, `<#C…>`, `<!subteam^…>`) are ours only when a builder
 // made them with `slackMention` / `slackGroupMention` from an id (the admin who acted, the
 // escalation group): one typed into a device name, a reason or an app id is shown as text.
-// test/security/slack-edge.test.ts drives hostile values through every builder.
-// plain_text (modal titles, buttons, headers, options) and file names Slack shows literally.
+// Formatting (`*bold*`, `_x_`, `~x~`, backticks) cannot be told from ours once a value sits in a
+// string, so builders put every value people, forms and devices sent through `slackText` (kit's
+// escapeMrkdwn): the value is marked, and the edge shows it as text wherever it lands — in mrkdwn
+// escaped and with its formatting characters replaced by look-alikes that format nothing, in
+// plain_text (modal titles, buttons, headers, options), file names and values exactly as typed.
+// Every string also loses NUL and has lone surrogates replaced (Slack refuses both in JSON).
+// test/security/slack-edge.test.ts drives hostile values through every builder and notification.
 import type { WebClient } from "@slack/web-api";
 
 const VENDOR_HOSTS = [
@@ -32,7 +37,37 @@ const MRKDWN_KEYS = new Set(["text", "pretext", "fallback", "initial_comment", "
 const CONTROL = /<([^<>]*)>/g;
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
+/** Around a value people, forms or devices sent (slackText): text wherever it lands. */
+const TEXT_OPEN = "\uE002";
+const TEXT_CLOSE = "\uE003";
+const MARKERS = /[\uE000-\uE003]/g;
+const TEXT_SPAN = /\uE002([^\uE002\uE003]*)\uE003?/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters removed
+const BROKEN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Look-alikes Slack formats nothing with, one character each (so nothing outgrows its limit). */
+const UNFORMAT: Record<string, string> = { "*": "\u2217", "~": "\u223C", "`": "\u02CB", _: "\uFF3F" };
+const WORD = /[\p{L}\p{N}]/u;
 
+/**
+ * A value a person, a form or a device sent (a device name, a reason, an app id), as it goes into
+ * a message. Escaped for mrkdwn now, so every length limit counts what Slack will get; the edge
+ * then removes its formatting in mrkdwn, or restores it exactly as typed in plain text.
+ */
+export function slackText(s: string): string {
+  // Already marked (a helper's value passed on): escaped once, not twice.
+  if (/^\uE002[^\uE000-\uE003]*\uE003$/.test(s)) return s;
+  const text = s.replace(MARKERS, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return `${TEXT_OPEN}${text}${TEXT_CLOSE}`;
+}
+
+/** A marked value in mrkdwn: `*`, `~` and backticks never format; `_` only inside a word (snake_case, e-mail). */
+function unformat(text: string): string {
+  return text.replace(/[*~`_]/g, (c, i: number) =>
+    c === "_" && WORD.test(text[i - 1] ?? "") && WORD.test(text[i + 1] ?? "") ? c : UNFORMAT[c]!,
+  );
+}
+
+const unescapeMrkdwn = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 /**
  * Markup an admin configured on purpose (the internal policy document's link): passed through
  * the edge as it is. Never for a value a person, a form or a device sent.
@@ -66,27 +101,33 @@ export function renderForSlack<T>(payload: T, opts: EdgeOptions = {}): T {
   };
   const escapeForeign = (s: string) =>
     s.includes("<") ? s.replace(CONTROL, (all, inner: string) => (ours(inner) ? all : `&lt;${inner}&gt;`)) : s;
-  const guard = (s: string): string => {
-    if (!s.includes(OPEN)) return escapeForeign(s.replace(CLOSE, ""));
+  const guard = (raw: string): string => {
+    const s = raw.includes(TEXT_OPEN) ? raw.replace(TEXT_SPAN, (_all, text: string) => unformat(text)) : raw;
+    if (!s.includes(OPEN)) return escapeForeign(s.replace(MARKERS, ""));
     return s
       .split(OPEN)
       .map((part, i) => {
-        if (i === 0) return escapeForeign(part.replaceAll(CLOSE, ""));
+        if (i === 0) return escapeForeign(part.replace(MARKERS, ""));
         const end = part.indexOf(CLOSE);
         return end === -1
-          ? escapeForeign(part)
-          : part.slice(0, end) + escapeForeign(part.slice(end + 1).replaceAll(CLOSE, ""));
+          ? escapeForeign(part.replace(MARKERS, ""))
+          : part.slice(0, end).replace(MARKERS, "") + escapeForeign(part.slice(end + 1).replace(MARKERS, ""));
       })
       .join("");
   };
-  const strip = (s: string) => (s.includes(OPEN) || s.includes(CLOSE) ? s.replace(/[\uE000\uE001]/g, "") : s);
+  // Shown literally: a marked value as it was typed, markers gone.
+  const strip = (s: string) =>
+    /[\uE000-\uE003]/.test(s)
+      ? s.replace(TEXT_SPAN, (_all, text: string) => unescapeMrkdwn(text)).replace(MARKERS, "")
+      : s;
   const walk = (v: unknown, key: string | null, parent: Record<string, unknown> | null, inFields: boolean): unknown => {
     if (typeof v === "string") {
+      const text = v.replace(BROKEN, (c) => (c === "\u0000" ? "" : "\uFFFD"));
       const mrkdwn =
         key !== null &&
         parent?.type !== "plain_text" &&
         (MRKDWN_KEYS.has(key) || (inFields && (key === "value" || key === "title")));
-      return mrkdwn ? guard(v) : strip(v);
+      return mrkdwn ? guard(text) : strip(text);
     }
     if (Array.isArray(v)) return v.map((x) => walk(x, key, parent, inFields));
     // Plain objects only: file bytes, streams and class instances pass untouched.

@@ -3,12 +3,15 @@ import type { RespondFn } from "@slack/bolt";
 import { DomainError } from "../core/errors.js";
 import { t, type Locale } from "../i18n/index.js";
 import { log } from "../log.js";
+import { slackText } from "./edge.js";
 
 export function errorText(err: unknown, locale: Locale): string {
   if (err instanceof DomainError) {
-    // Domain messages are written for people; the prefix says what kind of problem it is.
+    // Domain messages are written for people, and may quote what they typed: shown as text.
+    // The prefix says what kind of problem it is.
     const key = `error.${err.code}`;
-    return `:warning: ${t(locale, key, { reason: err.message, what: err.message })}`;
+    const message = slackText(err.message);
+    return `:warning: ${t(locale, key, { reason: message, what: message })}`;
   }
   // A modal opened after Slack's 3-second trigger window (a busy replica): only a new click helps.
   if ((err as { data?: { error?: string } })?.data?.error === "expired_trigger_id") {

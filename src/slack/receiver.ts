@@ -11,6 +11,7 @@ import { ExpressReceiver, type App, type ExpressReceiverOptions } from "@slack/b
 import type { Request, Response } from "express";
 import { cleanDeep } from "../core/text/unstorable.js";
 import { RETRY_AFTER_S } from "../db/unreachable.js";
+import { type EdgeOptions, renderForSlack } from "./edge.js";
 import { log } from "../log.js";
 import { WorkQueue } from "./work-queue.js";
 
@@ -29,6 +30,7 @@ export class PromptAckReceiver extends ExpressReceiver {
     options: ExpressReceiverOptions,
     readonly work = new WorkQueue(8, 5000),
     private readonly databaseReachable: () => Promise<boolean> = async () => true,
+    private readonly edge: EdgeOptions = {},
   ) {
     super(options);
   }
@@ -50,7 +52,22 @@ export class PromptAckReceiver extends ExpressReceiver {
     const body = req.body as Body;
     const app = this.boltApp;
     // A full queue means this replica is far behind: answer as Bolt would, after the listener.
-    if (!app || !acksEmpty(body) || !this.work.hasRoom()) return super.requestHandler(req, res);
+    if (!app || !acksEmpty(body) || !this.work.hasRoom()) {
+      // The ack's content (a modal's update or errors, select options) goes to Slack in this
+      // HTTP reply: through the edge like every other payload.
+      const end = res.end.bind(res) as (...args: unknown[]) => Response;
+      res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+        if (typeof chunk === "string" && chunk.startsWith("{")) {
+          try {
+            chunk = JSON.stringify(renderForSlack(JSON.parse(chunk), this.edge));
+          } catch {
+            /* not JSON: sent as it is */
+          }
+        }
+        return end(chunk, ...rest);
+      }) as typeof res.end;
+      return super.requestHandler(req, res);
+    }
     res.status(200).end();
     const retryNum = Number(req.get("x-slack-retry-num"));
     const event = {

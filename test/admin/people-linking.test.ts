@@ -70,6 +70,26 @@ describe("people linked by e-mail", () => {
     expect(pick.element.options.map((o: any) => o.text.text)).toEqual(["Mika's Pixel (Pixel 8)"]);
   });
 
+  it("opens /lost in Japanese for a member linked by e-mail whose Slack reads Japanese", async () => {
+    const person = await aPerson(t.db.prisma, {
+      email: "kenta.ja@example.co.jp",
+      name: "山本 健太",
+      slackUserId: null,
+    });
+    await aDevice(t.db.prisma, { ownerId: person.id, name: "健太の iPhone", model: "iPhone 15" });
+    t.slack.addUser({ id: "UKENTA", email: "kenta.ja@example.co.jp", locale: "ja-JP" });
+    const trigger = nextId("trig");
+    await t.requests.slashCommand({ command: "/lost", user: "UKENTA", triggerId: trigger });
+    const open = await eventually(
+      () => t.slack.callsTo("views.open").find((c) => c.args.trigger_id === trigger),
+      "the /lost modal",
+    );
+    expect(open.args.view.title.text).toBe("デバイス紛失の報告");
+    const pick = open.args.view.blocks.find((b: any) => b.block_id === "device_pick");
+    expect(pick.element.options.map((o: any) => o.text.text)).toEqual(["健太の iPhone (iPhone 15)"]);
+    expect(await slackIdOf("kenta.ja@example.co.jp")).toBe("UKENTA");
+  });
+
   it("sends a web-form reporter from the directory their DM, found by e-mail, and remembers who they are", async () => {
     await aPerson(t.db.prisma, { email: "hanako.sato@example.co.jp", name: "Hanako Sato", slackUserId: null });
     t.slack.addUser({ id: "UHANAKO", email: "hanako.sato@example.co.jp" });

@@ -104,3 +104,19 @@ describe("when it was lost", () => {
     expect(en.html).toContain("just the day, or words like “last night”");
   });
 });
+
+describe("a failed send, whatever the reason", () => {
+  it("is titled 「エラー: …」 and opens on the summary, for an expired form too", async () => {
+    const form = await openForm(t, "?lang=ja");
+    const res = await submitForm(t, { csrf: form.csrf, cookie: "" }, validReport({ lang: "ja" }));
+    expect(res.status).toBe(403);
+    expect(res.html).toMatch(/<title>エラー: デバイス紛失の報告/);
+    const summary = /<div class="error-summary"[^>]*>[\s\S]*?<\/div>/.exec(res.html)?.[0] ?? "";
+    expect(summary).toMatch(/tabindex="-1" autofocus/);
+    expect(summary).toContain("フォームの有効期限が切れたか");
+    expect(res.html).toContain('value="Hanako Sato"');
+    // A page without errors has neither.
+    expect(form.html).toMatch(/<title>デバイス紛失の報告/);
+    expect(form.html).not.toContain("error-summary");
+  });
+});

@@ -88,6 +88,13 @@ describe("re-enrolling a known device without its token", () => {
     await t.app.slackSettled();
     expect(JSON.stringify((await checkIn(t, res.json.token)).json)).toContain("refused");
     expect((await checkIn(t, v.token)).status).toBe(200);
+    // The question is redrawn in place: no buttons left to click, who refused it and when.
+    await t.flush();
+    const posted = t.slack.callsTo("chat.postMessage").find((c) => c.args === post)!.result!.ts;
+    const redrawn = t.slack.callsTo("chat.update").find((c) => c.args.ts === posted);
+    expect(redrawn).toBeDefined();
+    expect(JSON.stringify(redrawn!.args.blocks)).not.toContain("enrollment_claim_");
+    expect(JSON.stringify(redrawn!.args.blocks)).toMatch(new RegExp(`refused by <@${ADMIN_1}> on .*JST`));
     expect(
       await t.db.prisma.auditEntry.findFirst({
         where: { action: "device.reenroll_rejected", actor: `slack:${ADMIN_1}` },
@@ -108,6 +115,13 @@ describe("re-enrolling a known device without its token", () => {
 
     await t.requests.blockAction({ user: ADMIN_1, actionId: "enrollment_claim_approve", value: pending.id });
     await t.app.slackSettled();
+    await t.flush();
+    const question = t.slack
+      .callsTo("chat.postMessage")
+      .find((c) => JSON.stringify(c.args.blocks ?? "").includes(pending.id))!.result!.ts;
+    const redrawn = t.slack.callsTo("chat.update").find((c) => c.args.ts === question);
+    expect(JSON.stringify(redrawn!.args.blocks)).not.toContain("enrollment_claim_");
+    expect(JSON.stringify(redrawn!.args.blocks)).toMatch(new RegExp(`approved by <@${ADMIN_1}> on .*JST`));
     expect(await t.db.prisma.device.findUniqueOrThrow({ where: { id: v.deviceId } })).toMatchObject({
       platform: "WINDOWS",
       supervised: false,

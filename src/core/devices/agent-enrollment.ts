@@ -294,6 +294,7 @@ export class DeviceAgents {
         data: { state: approve ? "APPROVED" : "REJECTED", decidedBy: actor.id, decidedAt: now },
       });
       if (decided.count !== 1) throw new ConflictError("this enrolment was already decided");
+      await this.deps.events.publish(tx, { type: "device.reenroll_decided", claimId });
       const known = await tx.device.findUniqueOrThrow({ where: { id: claim.deviceId } });
       if (!approve) {
         await audit(tx, {

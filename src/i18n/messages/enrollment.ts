@@ -18,6 +18,8 @@ const en = {
   "enroll.claim.reject": "Refuse",
   "enroll.claim.approved": "Approved: the device is enrolled again under its new token (recorded in the audit log).",
   "enroll.claim.rejected": "Refused: the device stays as it was, and the new token does not work.",
+  "enroll.claim.decided.approved": ":white_check_mark: Re-enrolment approved by {who} on {at}.",
+  "enroll.claim.decided.rejected": ":no_entry_sign: Re-enrolment refused by {who} on {at}.",
   "mdm.help.enroll": "enroll <owner e-mail> — a one-time enrolment code for that person's device",
   "enroll.code.issued":
     "One-time enrolment code for {owner}'s device: `{code}` — valid until {until}, once. The agent sends it as enrollmentCode instead of the shared secret; the device is enrolled for {owner}. Shown only now.",
@@ -42,6 +44,8 @@ export const enrollment: Catalog<keyof typeof en> = {
     "enroll.claim.reject": "拒否",
     "enroll.claim.approved": "承認しました。デバイスは新しいトークンで再登録されました（監査ログに記録）。",
     "enroll.claim.rejected": "拒否しました。デバイスはそのままで、新しいトークンは使えません。",
+    "enroll.claim.decided.approved": ":white_check_mark: {who} さんが {at} に再登録を承認しました。",
+    "enroll.claim.decided.rejected": ":no_entry_sign: {who} さんが {at} に再登録を拒否しました。",
     "mdm.help.enroll": "enroll <所有者のメールアドレス> — その人のデバイス用の使い捨て登録コードを発行",
     "enroll.code.issued":
       "{owner} さんのデバイス用の使い捨て登録コード: `{code}` — {until} まで、1 回だけ有効です。エージェントは共有シークレットの代わりに enrollmentCode として送ります。デバイスは {owner} さんの所有として登録されます。表示はこの一度だけです。",

@@ -2,6 +2,7 @@
 // type and OS, and a grouped post when many arrive together.
 import { slackMention } from "../edge.js";
 import { confirmDialog } from "./confirm.js";
+import { escapeMrkdwn } from "./kit.js";
 import type { types } from "@slack/bolt";
 
 type KnownBlock = types.KnownBlock;
@@ -110,12 +111,10 @@ export function alertDetail(type: string, d: Record<string, unknown>, locale: Lo
   return "";
 }
 
-const mrkdwnEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 export function alertMessage(a: AlertView, ctx: Ctx): { text: string; blocks: KnownBlock[] } {
   const title = alertTitle(ctx.locale, a.type, a.device.name);
   const lines = alertFields(a, ctx).map(
-    ([k, v]) => `*${k}:* ${k === t(ctx.locale, "alert.field.location") ? v : mrkdwnEscape(v)}`,
+    ([k, v]) => `*${k}:* ${k === t(ctx.locale, "alert.field.location") ? v : escapeMrkdwn(v)}`,
   );
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
@@ -155,7 +154,7 @@ export function alertMessage(a: AlertView, ctx: Ctx): { text: string; blocks: Kn
     });
   }
   // The top-level text is what notifications show: the device name in it is escaped as in the blocks.
-  return { text: mrkdwnEscape(title), blocks };
+  return { text: escapeMrkdwn(title), blocks };
 }
 
 /** Up to this many alerts arriving together are posted one by one; more become one grouped post. */
@@ -172,7 +171,7 @@ export function groupedAlertsMessage(alerts: AlertView[], ctx: Ctx): { text: str
       ([type, count]) =>
         `• ${t(ctx.locale, "alert.group.byType", { type: t(ctx.locale, `alert.type.${type}`), count })}`,
     );
-  const listed = alerts.slice(0, LISTED).map((a) => `• ${mrkdwnEscape(alertTitle(ctx.locale, a.type, a.device.name))}`);
+  const listed = alerts.slice(0, LISTED).map((a) => `• ${escapeMrkdwn(alertTitle(ctx.locale, a.type, a.device.name))}`);
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: title } },
     { type: "section", text: { type: "mrkdwn", text: byType.join("\n") } },
@@ -231,15 +230,15 @@ export function personalAlertMessage(
 ): { text: string; blocks: KnownBlock[] } {
   const title = alertTitle(ctx.locale, a.type, a.device.name);
   const lines = alertFields(a, ctx).map(
-    ([k, v]) => `*${k}:* ${k === t(ctx.locale, "alert.field.location") ? v : mrkdwnEscape(v)}`,
+    ([k, v]) => `*${k}:* ${k === t(ctx.locale, "alert.field.location") ? v : escapeMrkdwn(v)}`,
   );
   const todoKey = `alert.dm.${role}.${a.type}`;
   const todo = t(ctx.locale, todoKey) === todoKey ? t(ctx.locale, `alert.dm.${role}.other`) : t(ctx.locale, todoKey);
   const intro = t(ctx.locale, role === "owner" ? "alert.dm.owner.intro" : "alert.dm.departmentAdmin.intro", {
-    device: mrkdwnEscape(a.device.name),
+    device: escapeMrkdwn(a.device.name),
   });
   return {
-    text: mrkdwnEscape(title),
+    text: escapeMrkdwn(title),
     blocks: [
       { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
       { type: "section", text: { type: "mrkdwn", text: `${intro}\n${lines.join("\n")}`.slice(0, 3000) } },

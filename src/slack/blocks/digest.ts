@@ -9,7 +9,7 @@ import { RENEWAL_HORIZON_DAYS } from "../../core/digest/build.js";
 import { daysLeft } from "../../core/renewals/thresholds.js";
 import { formatDate, formatDateTime, t, type Locale } from "../../i18n/index.js";
 import { alertDetail } from "./alerts.js";
-import { clip } from "./kit.js";
+import { clip, escapeMrkdwn } from "./kit.js";
 
 /** Lines shown per list before it collapses into a count and a CSV. */
 export const INLINE_LINES = 10;
@@ -33,7 +33,7 @@ interface Section<T> {
 }
 
 const short = (s: string) => clip(s, 200);
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const esc = escapeMrkdwn;
 
 function render<T>(s: Section<T>, locale: Locale, blocks: KnownBlock[], files: DigestFile[], day: string) {
   const lines = [s.heading, ...s.items.slice(0, INLINE_LINES).map((i) => short(s.line(i)))];

@@ -24,6 +24,8 @@ export function enrollmentClaimMessage(
   before: ClaimSide,
   after: ClaimSide,
   locale: Locale,
+  /** Once decided: who and when, in place of the buttons (they cannot be clicked again). */
+  decided?: { approved: boolean; who: string; at: string },
 ): { text: string; blocks: KnownBlock[] } {
   const side = (s: ClaimSide) =>
     [
@@ -55,15 +57,36 @@ export function enrollmentClaimMessage(
           { type: "mrkdwn", text: `*${t(locale, "enroll.claim.claimed")}*\n${side(after)}` },
         ],
       },
-      { type: "context", elements: [{ type: "mrkdwn", text: t(locale, "enroll.claim.help") }] },
-      {
-        type: "actions",
-        block_id: `enrollment-claim:${claim.id}`,
-        elements: [
-          button(ENROLLMENT_CLAIM_ACTIONS.approve, "enroll.claim.approve", "danger"),
-          button(ENROLLMENT_CLAIM_ACTIONS.reject, "enroll.claim.reject"),
-        ],
-      },
+      ...(decided
+        ? [
+            {
+              type: "context" as const,
+              elements: [
+                {
+                  type: "mrkdwn" as const,
+                  text: t(
+                    locale,
+                    decided.approved ? "enroll.claim.decided.approved" : "enroll.claim.decided.rejected",
+                    {
+                      who: decided.who,
+                      at: decided.at,
+                    },
+                  ),
+                },
+              ],
+            },
+          ]
+        : [
+            { type: "context" as const, elements: [{ type: "mrkdwn" as const, text: t(locale, "enroll.claim.help") }] },
+            {
+              type: "actions" as const,
+              block_id: `enrollment-claim:${claim.id}`,
+              elements: [
+                button(ENROLLMENT_CLAIM_ACTIONS.approve, "enroll.claim.approve", "danger"),
+                button(ENROLLMENT_CLAIM_ACTIONS.reject, "enroll.claim.reject"),
+              ],
+            },
+          ]),
     ],
   };
 }

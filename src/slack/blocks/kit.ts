@@ -1,7 +1,10 @@
 // Block Kit's small pieces, shared by every builder: text objects within Slack's limits and
-// mrkdwn escaping. Slack treats &, < and > as control characters in mrkdwn, so text people
-// typed (device names, notes) is escaped before it is put in a message.
-export const escapeMrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+// the one way a value people typed (device names, notes, app ids) goes into a message: marked
+// as text, which the Slack edge then shows as text wherever it lands (src/slack/edge.ts).
+import { slackText } from "../edge.js";
+
+/** A value people, forms or devices sent, as text in any message (mrkdwn or plain text). */
+export const escapeMrkdwn = slackText;
 
 /** Text cut to Slack's limit for its field, with an ellipsis when cut. */
 export const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);

@@ -21,7 +21,7 @@ export const device: MdmSubcommand = {
       const blocks = deviceChoiceBlocks(found, c.rawArgs, c.locale, SEARCH_LIMIT);
       await c.respond({
         response_type: "ephemeral",
-        text: t(c.locale, "admin.device.many", { query: c.rawArgs, n: found.length }),
+        text: t(c.locale, "admin.device.many", { query: escapeMrkdwn(c.rawArgs), n: found.length }),
         blocks: blocks as never,
       });
       return;

@@ -24,7 +24,7 @@ import { caseExport } from "./case-export.js";
 import { checklistChanged, checklistPost } from "./checklist-changed.js";
 import { checklistReminder } from "./checklist-reminder.js";
 import { peopleUnlinked } from "./people-unlinked.js";
-import { deviceReenrollClaimed } from "./device-reenroll-claimed.js";
+import { deviceReenrollClaimed, deviceReenrollDecided } from "./device-reenroll-claimed.js";
 import { consentDecided, consentRequested, ownerToldWhatWasRemoved } from "./owner-consent.js";
 import { reporterFoundNotice } from "./reporter-found.js";
 
@@ -54,6 +54,7 @@ export const notifications: NotificationHandlers = {
   "checklist.reminder": checklistReminder,
   "people.unlinked": peopleUnlinked,
   "device.reenroll_claimed": deviceReenrollClaimed,
+  "device.reenroll_decided": deviceReenrollDecided,
   "consent.requested": consentRequested,
   "consent.decided": consentDecided,
   "report.reporter_found": reporterFoundNotice,

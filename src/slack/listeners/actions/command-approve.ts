@@ -2,12 +2,15 @@
 // own action id and wording, apart from the wipe's. The core refuses the requester themself.
 import { t } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../deps.js";
-import { deviceName, incidentButton } from "../../command-replies.js";
+import { deviceNameText, incidentButton } from "../../command-replies.js";
 
 export const commandApprove = (deps: SlackDeps) =>
   incidentButton(deps, "c", async ({ target, actor, locale }) => {
     const command = await deps.core.commands.approve(actor, target.c!);
-    const vars = { name: await deviceName(deps, command.deviceId), type: t(locale, `command.type.${command.type}`) };
+    const vars = {
+      name: await deviceNameText(deps, command.deviceId),
+      type: t(locale, `command.type.${command.type}`),
+    };
     if (command.state === "AWAITING_APPROVAL")
       return t(locale, "brake.ephemeral.approval_recorded", {
         ...vars,
@@ -23,6 +26,6 @@ export const commandCancel = (deps: SlackDeps) =>
     const command = await deps.core.commands.cancel(actor, target.c!);
     return t(locale, "brake.ephemeral.cancelled", {
       type: t(locale, `command.type.${command.type}`),
-      name: await deviceName(deps, command.deviceId),
+      name: await deviceNameText(deps, command.deviceId),
     });
   });

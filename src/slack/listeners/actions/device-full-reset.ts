@@ -3,7 +3,7 @@
 // awaited, or — consent recorded — request the full reset, which a second administrator approves.
 import { formatDateTime, t } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../deps.js";
-import { deviceName, incidentButton, queuedText } from "../../command-replies.js";
+import { deviceNameText, incidentButton, queuedText } from "../../command-replies.js";
 import { slackMention } from "../../edge.js";
 
 export const deviceFullReset = (deps: SlackDeps) =>
@@ -12,7 +12,7 @@ export const deviceFullReset = (deps: SlackDeps) =>
     if (step.kind === "requested")
       return queuedText(deps, step.command.deviceId, "ERASE_DEVICE", step.command.state, locale, step.command.params);
     const owner = (await deps.core.people.byId(step.consent.ownerId))?.slackUserId;
-    const vars = { name: await deviceName(deps, target.d!), owner: owner ? slackMention(owner) : "—" };
+    const vars = { name: await deviceNameText(deps, target.d!), owner: owner ? slackMention(owner) : "—" };
     if (step.kind === "waiting")
       return t(locale, "personal.consent.waiting", {
         ...vars,

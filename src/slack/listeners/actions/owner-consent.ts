@@ -4,14 +4,14 @@
 import { t } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../deps.js";
 import { button } from "../../button.js";
-import { deviceName } from "../../command-replies.js";
+import { deviceNameText } from "../../command-replies.js";
 
 export const ownerConsent = (deps: SlackDeps, give: boolean) =>
   button(deps, async ({ actor, locale, value }) => {
     const id = consentIdOf(value);
     if (!id) return t(locale, "commands.ephemeral.bad_button");
     const consent = await deps.core.personal.decide(actor, id, give);
-    const name = await deviceName(deps, consent.deviceId);
+    const name = await deviceNameText(deps, consent.deviceId);
     return t(locale, give ? "personal.consent.given_reply" : "personal.consent.declined_reply", { name });
   });
 

@@ -2,7 +2,7 @@
 // (two different people), anyone not allowed on the device, and a wipe already decided.
 import { t } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../deps.js";
-import { deviceName, incidentButton, type ButtonTarget } from "../../command-replies.js";
+import { deviceNameText, incidentButton, type ButtonTarget } from "../../command-replies.js";
 import { findMyPinText } from "../../blocks/apple.js";
 
 export const wipeApprove = (deps: SlackDeps) =>
@@ -10,7 +10,7 @@ export const wipeApprove = (deps: SlackDeps) =>
     const commandId = await pendingWipeId(deps, target);
     if (!commandId) return t(locale, "commands.ephemeral.bad_button");
     const command = await deps.core.commands.approve(actor, commandId);
-    const name = await deviceName(deps, command.deviceId);
+    const name = await deviceNameText(deps, command.deviceId);
     const type = t(locale, `command.type.${command.type}`);
     // A break-glass wipe waits for a second approver besides this one.
     if (command.state === "AWAITING_APPROVAL")

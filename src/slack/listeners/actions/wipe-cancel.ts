@@ -1,7 +1,7 @@
 // Withdraws a wipe request before a second administrator approved it.
 import { t } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../deps.js";
-import { deviceName, incidentButton } from "../../command-replies.js";
+import { deviceNameText, incidentButton } from "../../command-replies.js";
 import { pendingWipeId } from "./wipe-approve.js";
 
 export const wipeCancel = (deps: SlackDeps) =>
@@ -11,6 +11,6 @@ export const wipeCancel = (deps: SlackDeps) =>
     const command = await deps.core.commands.cancel(actor, commandId);
     return t(locale, "commands.ephemeral.cancelled", {
       type: t(locale, "command.type.ERASE_DEVICE"),
-      name: await deviceName(deps, command.deviceId),
+      name: await deviceNameText(deps, command.deviceId),
     });
   });
