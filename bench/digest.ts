@@ -17,7 +17,7 @@ export const name = "digest (PostgreSQL; 1k / 10k / 100k devices, 10 alerts a de
 const SCALES = (process.env.BENCH_SCALES ?? (process.env.BENCH_QUICK ? "1000,10000" : "1000,10000,100000"))
   .split(",")
   .map(Number);
-const NOW = new Date("2026-11-21T01:00:00Z"); // 10:00 Japan time
+export const NOW = new Date("2026-11-21T01:00:00Z"); // 10:00 Japan time
 
 /** Bulk data with INSERT … SELECT generate_series: the fleet never passes through Node. */
 export async function fill(url: string, devices: number, alerts = devices * 10) {
@@ -84,7 +84,7 @@ export async function fill(url: string, devices: number, alerts = devices * 10) 
 }
 
 /** The digest job in a process of its own (bench/support/digest-job.ts), which measures itself. */
-function digestProcess(url: string): Promise<DigestJobResult> {
+export function digestProcess(url: string): Promise<DigestJobResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

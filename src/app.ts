@@ -102,6 +102,7 @@ export function buildCore(
       brake: { wipeLimitPerHour: config.WIPE_LIMIT_PER_HOUR },
       commandRecheckAfterMs: config.COMMAND_RECHECK_AFTER_MINUTES * 60_000,
       immediateAlerts: config.IMMEDIATE_ALERTS,
+      alertRetentionDays: config.ALERT_RETENTION_DAYS,
       escalation: {
         businessMinutes: config.ESCALATION_MINUTES,
         offHoursMinutes: config.ESCALATION_MINUTES_OFF_HOURS,

@@ -146,6 +146,9 @@ const schema = z.object({
     .refine((v) => cron.validate(v), "expected a cron expression such as 0 10 * * *"),
   DIGEST_TZ: optional.transform((v) => v ?? "Asia/Tokyo"),
   IMMEDIATE_ALERTS: bool(true),
+  // Alerts older than this many days are deleted by the daily housekeeping (1,000,000 a day on
+  // a large fleet: the table and its indexes stay a few weeks deep, not years).
+  ALERT_RETENTION_DAYS: int(90, 7, 3650),
   // Incident response: where wipes past the limit and bulk requests are also posted,
   // and the company-wide wipe limit per rolling hour (two admins can change it from Slack).
   SLACK_SECURITY_CHANNEL: optional,

@@ -33,6 +33,8 @@ export interface CoreSettings {
   commandRecheckAfterMs?: number;
   /** IMMEDIATE_ALERTS: every alert type starts posted at once where the table allows (true) or not. */
   immediateAlerts?: boolean;
+  /** Days an alert is kept (ALERT_RETENTION_DAYS); 90 unless set. */
+  alertRetentionDays?: number;
   /** Escalation when nobody acts (incident response); the defaults when absent. */
   escalation?: EscalationSettings;
 }

@@ -111,7 +111,13 @@ export function createCore(deps: CoreDeps) {
     homeViewers: new HomeViewers({ db: deps.db }),
     jobRuns,
     rateLimits,
-    housekeeping: new Housekeeping({ db: deps.db, receipts, jobRuns, rateLimits }),
+    housekeeping: new Housekeeping({
+      db: deps.db,
+      receipts,
+      jobRuns,
+      rateLimits,
+      alertRetentionDays: deps.settings.alertRetentionDays ?? 90,
+    }),
     checklist: new IncidentChecklist({
       db: deps.db,
       clock: deps.clock,

@@ -19,21 +19,38 @@ export function spreadsheetTime(d: Date, timeZone: string): string {
 }
 
 export function inventorySheet(devices: readonly InventoryRow[], reader: Reader): string {
-  const { locale, timeZone } = reader;
-  const yesNo = (b: boolean) => t(locale, b ? "incident.yes" : "incident.no");
-  const header = EXPORT_COLUMNS.map((c) =>
+  return toCsv([header(reader), ...devices.map((d) => cells(d, reader))]);
+}
+
+/**
+ * The same sheet as text chunks, one per page of devices, as the pages are read: what it is
+ * written to (a file upload, an HTTP response) never waits for the whole fleet, and nothing
+ * holds more than one page.
+ */
+export async function* inventorySheetChunks(pages: AsyncIterable<readonly InventoryRow[]>, reader: Reader) {
+  yield toCsv([header(reader)]);
+  for await (const page of pages)
+    yield toCsv(
+      page.map((d) => cells(d, reader)),
+      { bom: false },
+    );
+}
+
+function header({ locale, timeZone }: Reader): string[] {
+  return EXPORT_COLUMNS.map((c) =>
     c === "lastCheckIn" ? `${t(locale, "csv.col.lastCheckIn")} (${timeZone})` : t(locale, `csv.col.${c}`),
   );
-  const rows = devices.map((d) => {
-    const cell: Record<ExportColumn, unknown> = {
-      ...d,
-      supervised: yesNo(d.supervised),
-      ade: yesNo(d.ade),
-      byod: yesNo(d.byod),
-      state: t(locale, `incident.state.${d.state}`),
-      lastCheckIn: d.lastCheckIn ? spreadsheetTime(d.lastCheckIn, timeZone) : "",
-    };
-    return EXPORT_COLUMNS.map((c) => cell[c]);
-  });
-  return toCsv([header, ...rows]);
+}
+
+function cells(d: InventoryRow, { locale, timeZone }: Reader): unknown[] {
+  const yesNo = (b: boolean) => t(locale, b ? "incident.yes" : "incident.no");
+  const cell: Record<ExportColumn, unknown> = {
+    ...d,
+    supervised: yesNo(d.supervised),
+    ade: yesNo(d.ade),
+    byod: yesNo(d.byod),
+    state: t(locale, `incident.state.${d.state}`),
+    lastCheckIn: d.lastCheckIn ? spreadsheetTime(d.lastCheckIn, timeZone) : "",
+  };
+  return EXPORT_COLUMNS.map((c) => cell[c]);
 }

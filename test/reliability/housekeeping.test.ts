@@ -1,9 +1,10 @@
 // The coordination tables every replica writes to stay small: week-old Slack receipts, job
 // runs and report-form allowances, and month-old delivered Slack messages, are deleted by the daily housekeeping job;
-// recent ones, form receipts and undelivered messages are kept.
+// recent ones, form receipts and undelivered messages are kept; alerts go after 90 days.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DAY, ManualClock } from "../../src/core/clock.js";
 import { ADMIN_CHANNEL, enqueue } from "../../src/core/outbox.js";
+import { aDevice } from "../support/builders.js";
 import { ADMIN_1, startTestApp, type TestApp } from "../support/harness.js";
 
 let t: TestApp;
@@ -90,4 +91,27 @@ it("deletes delivered messages after 30 days and refused ones after 90, and neve
   } finally {
     await app.close();
   }
+});
+
+it("deletes alerts received more than ALERT_RETENTION_DAYS (90) ago and keeps the newer ones", async () => {
+  const device = await aDevice(t.db.prisma, { name: "Retention Phone" });
+  const at = (daysAgo: number) => new Date(t.clock.now().getTime() - daysAgo * DAY);
+  for (const [key, daysAgo] of [
+    ["retention:91", 91],
+    ["retention:89", 89],
+    ["retention:1", 1],
+  ] as const)
+    await t.db.prisma.alert.create({
+      data: {
+        type: "root",
+        deviceId: device.id,
+        detectedAt: at(daysAgo),
+        immediate: false,
+        dedupeKey: key,
+        createdAt: at(daysAgo),
+      },
+    });
+  await t.app.jobs.find((j) => j.name === "housekeeping")!.run(t.clock.now());
+  const left = await t.db.prisma.alert.findMany({ where: { deviceId: device.id }, orderBy: { createdAt: "asc" } });
+  expect(left.map((a) => a.dedupeKey)).toEqual(["retention:89", "retention:1"]);
 });

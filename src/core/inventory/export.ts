@@ -1,7 +1,7 @@
 // The inventory spreadsheet's content: one row per device the reader may see, as plain values.
 // How it reads (headers and yes/no in the reader's language, times in their zone) is the
 // adapter's to say.
-import type { Db } from "../../db/client.js";
+import type { Db, Prisma } from "../../db/client.js";
 import type { ManagementState } from "../../generated/prisma/enums.js";
 import type { Actor } from "../actors.js";
 import { PLATFORM_LABEL, type ExportColumn } from "./columns.js";
@@ -21,16 +21,46 @@ export type InventoryRow = Record<
   openAlerts: number;
 };
 
+/** Devices per page of the export: one page's rows are read, written out, and let go. */
+export const EXPORT_PAGE = 1000;
+
+/**
+ * Every device the reader may see, a page at a time in (name, id) order: a fleet of 100,000
+ * devices is never in memory at once (read whole, its Prisma objects alone were hundreds of MB).
+ * Each page resumes after the last row of the one before (keyset), so a page costs the same
+ * at the end of the fleet as at its start.
+ */
+export async function* inventoryPages(db: Db, actor: Actor, pageSize = EXPORT_PAGE): AsyncGenerator<InventoryRow[]> {
+  let after: { id: string } | undefined;
+  for (;;) {
+    const devices = await db.device.findMany({
+      where: deviceScope(actor),
+      include: {
+        owner: { include: { department: true } },
+        _count: { select: { alerts: { where: { resolvedAt: null } } } },
+      },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      ...(after ? { cursor: after, skip: 1 } : {}),
+      take: pageSize,
+    });
+    if (devices.length) yield devices.map(row);
+    if (devices.length < pageSize) return;
+    after = { id: devices.at(-1)!.id };
+  }
+}
+
 export async function inventoryRows(db: Db, actor: Actor): Promise<InventoryRow[]> {
-  const devices = await db.device.findMany({
-    where: deviceScope(actor),
-    include: {
-      owner: { include: { department: true } },
-      _count: { select: { alerts: { where: { resolvedAt: null } } } },
-    },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
-  return devices.map((d) => ({
+  const rows: InventoryRow[] = [];
+  for await (const page of inventoryPages(db, actor)) rows.push(...page);
+  return rows;
+}
+
+type ExportedDevice = Prisma.DeviceGetPayload<{
+  include: { owner: { include: { department: true } }; _count: { select: { alerts: true } } };
+}>;
+
+function row(d: ExportedDevice): InventoryRow {
+  return {
     deviceName: d.name,
     platform: PLATFORM_LABEL[d.platform],
     model: d.model,
@@ -47,5 +77,5 @@ export async function inventoryRows(db: Db, actor: Actor): Promise<InventoryRow[
     state: d.state,
     lastCheckIn: d.lastCheckInAt,
     openAlerts: d._count.alerts,
-  }));
+  };
 }

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import type { Actor, Actors } from "../actors.js";
 import type { Clock } from "../clock.js";
 import { NotFoundError } from "../errors.js";
-import { inventoryRows, type InventoryRow } from "./export.js";
+import { inventoryPages, inventoryRows, type InventoryRow } from "./export.js";
 import type { ColumnHeaderNames } from "./columns.js";
 import { importInventory } from "./import.js";
 import type { EventSink } from "../events.js";
@@ -65,6 +65,12 @@ export class Inventory {
   async exportRows(actor: Actor): Promise<InventoryRow[]> {
     this.deps.actors.requireAdmin(actor);
     return inventoryRows(this.deps.db, actor);
+  }
+
+  /** The same rows a page at a time, for an export streamed as it is read (a large fleet). */
+  exportPages(actor: Actor): AsyncGenerator<InventoryRow[]> {
+    this.deps.actors.requireAdmin(actor);
+    return inventoryPages(this.deps.db, actor);
   }
 
   /** Loading people and devices is a system administrator's job: it can re-assign any device. */

@@ -5,7 +5,8 @@
 // delays the file rather than losing it.
 import { slackMention } from "../edge.js";
 import { formatDateTime, t } from "../../i18n/index.js";
-import { inventorySheet, spreadsheetTime } from "../inventory-sheet.js";
+import type { InventoryRow } from "../../core/inventory/index.js";
+import { inventorySheetChunks, spreadsheetTime } from "../inventory-sheet.js";
 import type { MdmContext, MdmSubcommand } from "./subcommand.js";
 
 /** Where the file may go: here when this is the admin channel or a DM, else the reader's DM. */
@@ -22,9 +23,11 @@ export const exportInventory: MdmSubcommand = {
   usageKey: "mdm.help.export",
   async run(c) {
     const { reader } = c;
-    const rows = await c.deps.core.inventory.exportRows(c.actor);
-    const csv = inventorySheet(rows, reader);
-    const count = rows.length;
+    // Read and written a page at a time; the file is whole only as the bytes Slack receives.
+    const parts: Buffer[] = [];
+    let count = 0;
+    const pages = countRows(c.deps.core.inventory.exportPages(c.actor), (n) => (count += n));
+    for await (const chunk of inventorySheetChunks(pages, reader)) parts.push(Buffer.from(chunk, "utf8"));
     const now = c.deps.core.clock.now();
     const day = spreadsheetTime(now, reader.timeZone).slice(0, 10);
     const { channel, moved } = await destination(c);
@@ -35,7 +38,7 @@ export const exportInventory: MdmSubcommand = {
         filename: `device-inventory-${day}.csv`,
         title: t(c.locale, "admin.export.title", { at: formatDateTime(now, c.locale, reader.timeZone) }),
         initial_comment: t(c.locale, "admin.export.comment", { n: count, user: slackMention(c.command.user_id) }),
-        content: Buffer.from(csv, "utf8").toString("base64"),
+        content: Buffer.concat(parts).toString("base64"),
       },
     });
     await c.respond({
@@ -44,3 +47,10 @@ export const exportInventory: MdmSubcommand = {
     });
   },
 };
+
+async function* countRows(pages: AsyncIterable<InventoryRow[]>, add: (n: number) => void) {
+  for await (const page of pages) {
+    add(page.length);
+    yield page;
+  }
+}
