@@ -6,6 +6,9 @@ import { ADMIN_1, type TestApp } from "../support/harness.js";
 import { aDevice } from "../support/builders.js";
 import type { FakeAndroidApi } from "../support/fake-android.js";
 import { type AndroidApp, pubsubPush, startAndroidApp, stopAndroidApp } from "../support/android-app.js";
+import { sequence } from "../support/sequence.js";
+
+const nextId = sequence("p");
 
 const PUBSUB_TOKEN = "pubsub-token-for-tests";
 let app: AndroidApp;
@@ -19,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => stopAndroidApp(app));
 
 async function androidPhone() {
-  const id = `p${Math.random().toString(16).slice(2, 8)}`;
+  const id = nextId();
   const name = api.addDevice(id);
   const d = await aDevice(t.db.prisma, { platform: "ANDROID", driver: "android" });
   await t.db.prisma.device.update({ where: { id: d.id }, data: { externalId: name } });

@@ -9,6 +9,9 @@ import { aPerson } from "../support/builders.js";
 import type { FakeAndroidApi } from "../support/fake-android.js";
 import { actionIds, incidentTs, latestIncident, threadTexts, until } from "../commands/support.js";
 import { type AndroidApp, pubsubPush, startAndroidApp, stopAndroidApp } from "../support/android-app.js";
+import { sequence } from "../support/sequence.js";
+
+const nextId = sequence("s");
 
 const PUBSUB_TOKEN = "pubsub-token-device-side";
 let app: AndroidApp;
@@ -29,7 +32,7 @@ const flushUntil = (check: () => Promise<boolean>) =>
 
 /** A company phone reported lost, with lost mode confirmed by the device. */
 async function lostPhone() {
-  const id = `s${Math.random().toString(16).slice(2, 8)}`;
+  const id = nextId();
   const name = api.addDevice(id, { networkInfo: { imei: `86${Date.now() % 1e9}`.padEnd(15, String(id.length)) } });
   await t.app.core.enrollments.importFrom("android");
   const device = await t.db.prisma.device.findUniqueOrThrow({ where: { externalId: name } });

@@ -6,6 +6,9 @@ import { AndroidDriver } from "../../src/drivers/android.js";
 import type { OutgoingCommand } from "../../src/core/ports/index.js";
 import { configureLog } from "../../src/log.js";
 import { FakeAndroidApi, presetTokenAuth } from "../support/fake-android.js";
+import { sequence } from "../support/sequence.js";
+
+const nextId = sequence("p");
 
 configureLog({ level: "error" });
 let api: FakeAndroidApi;
@@ -55,7 +58,7 @@ beforeEach(() => {
   api.requests.length = 0;
   api.operations.clear();
   api.listOperations = true;
-  device = api.addDevice(`p${Math.random().toString(16).slice(2, 8)}`);
+  device = api.addDevice(nextId());
 });
 
 describe("Android driver: lost mode", () => {

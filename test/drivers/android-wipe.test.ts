@@ -11,6 +11,9 @@ import { aPerson } from "../support/builders.js";
 import type { FakeAndroidApi } from "../support/fake-android.js";
 import { incidentTs, threadTexts, until } from "../commands/support.js";
 import { type AndroidApp, pubsubPush, startAndroidApp, stopAndroidApp } from "../support/android-app.js";
+import { sequence } from "../support/sequence.js";
+
+const nextId = sequence("w");
 
 const PUBSUB_TOKEN = "pubsub-token-wipe";
 let app: AndroidApp;
@@ -31,10 +34,10 @@ const flushUntil = (check: () => Promise<boolean>) =>
 
 /** A company phone Google lists, imported, reported lost by its owner. */
 async function reportedPhone(serial?: string) {
-  const id = `w${Math.random().toString(16).slice(2, 8)}`;
+  const id = nextId();
   const name = api.addDevice(id, {
     hardwareInfo: { brand: "google", model: "Pixel 8", serialNumber: serial ?? `SN-${id}` },
-    networkInfo: { imei: `35${Math.floor(Math.random() * 1e13)}`.padEnd(15, "1") },
+    networkInfo: { imei: `35${id.slice(1).padStart(13, "0")}` },
   });
   await t.app.core.enrollments.importFrom("android");
   const device = await t.db.prisma.device.findUniqueOrThrow({ where: { externalId: name } });

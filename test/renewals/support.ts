@@ -6,6 +6,9 @@ import forge from "node-forge";
 import { UID_OID } from "../../src/core/certificates/forge.js";
 import type { TestApp } from "../support/harness.js";
 import { until } from "../alerts/support.js";
+import { sequence } from "../support/sequence.js";
+
+const nextResponseId = sequence("mdm-");
 
 export { runJob, until, textOf } from "../alerts/support.js";
 
@@ -89,7 +92,7 @@ export function vendorIdentity(): { certPem: string; keyPem: string } {
 
 /** /mdm from `user`, waiting for the reply the command sends after its ack. */
 export async function mdm(t: TestApp, user: string, text: string): Promise<{ text: string; blocks?: any[] }> {
-  const responseId = `mdm-${Math.random().toString(36).slice(2)}`;
+  const responseId = nextResponseId();
   const res = await t.requests.slashCommand({ command: "/mdm", text, user, responseId });
   if (res.status !== 200) throw new Error(`slash command answered ${res.status}`);
   const reply = await until(() => t.slack.responses.find((r) => r.id === responseId));

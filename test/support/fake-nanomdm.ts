@@ -17,6 +17,14 @@ import type { AddressInfo } from "node:net";
 import { build, parse } from "plist";
 import { signNanoMdmBody } from "../../src/drivers/nanomdm/webhook.js";
 import { startTestApp } from "./harness.js";
+import { seededRandom, sequence } from "./sequence.js";
+
+const nextEventId = sequence("ev-");
+/**
+ * NanoMDM's webhook deliveries really do arrive in any order; the fake shuffles them, from a
+ * seed (NANOMDM_DELIVERY_SEED, default 1) so that an order that broke a test can be replayed.
+ */
+const deliveryOrder = seededRandom(Number(process.env.NANOMDM_DELIVERY_SEED ?? 1));
 
 export interface EnqueueRequest {
   udid: string;
@@ -234,7 +242,7 @@ export async function deliver(
   key: string | null,
   opts: { delaysMs?: number[]; random?: () => number } = {},
 ): Promise<Delivery[]> {
-  const random = opts.random ?? Math.random;
+  const random = opts.random ?? deliveryOrder;
   const order = events.map((e, i) => ({ e, i, r: random() })).sort((a, b) => a.r - b.r);
   return Promise.all(
     order.map(async ({ e, i }) => {
@@ -257,7 +265,7 @@ export function acknowledgeEvent(
   const raw = { UDID: udid, Status: status, ...(commandUuid ? { CommandUUID: commandUuid } : {}), ...report };
   return {
     topic: "mdm.Connect",
-    event_id: `ev-${Math.random().toString(16).slice(2)}`,
+    event_id: nextEventId(),
     created_at: new Date().toISOString(),
     acknowledge_event: {
       ids: { id: udid, type: "Device" },
@@ -278,7 +286,7 @@ export function checkinEvent(
   const messageType = topic.slice(4);
   return {
     topic,
-    event_id: `ev-${Math.random().toString(16).slice(2)}`,
+    event_id: nextEventId(),
     created_at: (opts.at ?? new Date()).toISOString(),
     checkin_event: {
       ids: { id: udid, type: "Device" },

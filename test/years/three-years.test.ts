@@ -15,6 +15,9 @@ import { aDevice } from "../support/builders.js";
 import { ADMIN_1, ADMIN_2, ADMIN_CHANNEL, startTestApp, type TestApp } from "../support/harness.js";
 import { checkIn, enroll } from "../commands/support.js";
 import { until } from "../support/until.js";
+import { sequence } from "../support/sequence.js";
+
+const nextResponseId = sequence("r-");
 
 const DAY = 86_400_000;
 const TZ = "Asia/Tokyo";
@@ -60,7 +63,7 @@ const ymd = (d: Date) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 
 async function mdm(user: string, text: string) {
-  const responseId = `r-${Math.random().toString(36).slice(2)}`;
+  const responseId = nextResponseId();
   await t.requests.slashCommand({ command: "/mdm", text, user, responseId });
   return (await until(() => t.slack.responses.find((r) => r.id === responseId))).body as { text: string };
 }

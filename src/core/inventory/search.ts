@@ -29,8 +29,10 @@ export async function searchDevices(db: Db, actor: Actor, query: string) {
   const spellings = [...new Set([q, q.toUpperCase(), q.toLowerCase()])];
   const ids = (where: Prisma.Sql) => db.$queryRaw<{ id: string }[]>`
     SELECT d.id FROM "Device" d WHERE (${where}) ${scope} ORDER BY d.name, d.id LIMIT ${SEARCH_LIMIT + 1}`;
+  // The owner as a scalar subquery (one e-mail, one person): `IN (subquery)` made the planner
+  // expect half the fleet and walk it by name (0.7 s at 100,000 devices) instead of the indexes.
   let found = await ids(Prisma.sql`d.serial IN (${Prisma.join(spellings)}) OR d.udid IN (${Prisma.join(spellings)})
-    OR d.imei = ${q} OR d."ownerId" IN (SELECT id FROM "Person" WHERE email = ${q.toLowerCase()})`);
+    OR d.imei = ${q} OR d."ownerId" = (SELECT id FROM "Person" WHERE email = ${q.toLowerCase()})`);
   if (!found.length) {
     const words = searchWords(q);
     if (!words.length) return [];

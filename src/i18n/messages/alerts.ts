@@ -63,7 +63,6 @@ const en = {
   "alert.field.virusDetectedAt": "Virus detected at",
   "alert.field.simDetectedAt": "SIM card detected at",
   "alert.field.takenOutAt": "Taken out at",
-  "alert.field.detectedAt": "Detected at",
   "alert.none": "—",
   "alert.button.open": "Open device",
   "alert.button.resolve": "Mark resolved",
@@ -95,14 +94,11 @@ const en = {
   "digest.renewals": "*Renewals — next deadlines* ({count} within {days} days or overdue):",
   "digest.renewals.line": "• {label} — {when}",
   "digest.renewals.overdue": "overdue since {date}",
-  "digest.renewals.due": "due {date}",
   "digest.renewals.left": "due {date} ({days} day(s) left)",
   "digest.more": "…and {count} more in `{file}` in this thread.",
   "digest.owner.title": "Your devices — daily summary ({date})",
   "digest.departmentAdmin.title": "Devices in your departments — daily summary ({date})",
   "digest.personal.nothing": "Nothing needs attention.",
-  "digest.noResponse.rule":
-    "A device is listed when the time since its last response is at least its platform's threshold ({rule}).",
   // /mdm
   "mdm.help.digest":
     "digest [settings | set owners|departments on|off | set noresponse <platform> <hours>] — post the digest now, or change its settings",
@@ -228,7 +224,6 @@ export const alerts: Catalog<Key> = {
     "alert.field.virusDetectedAt": "ウィルススキャン検出日時",
     "alert.field.simDetectedAt": "SIM カード検出日時",
     "alert.field.takenOutAt": "持ち出し検知日時",
-    "alert.field.detectedAt": "検出日時",
     "alert.none": "—",
     "alert.button.open": "デバイスを開く",
     "alert.button.resolve": "対応済みにする",
@@ -259,14 +254,11 @@ export const alerts: Catalog<Key> = {
     "digest.renewals": "*更新期限 — 次の期限*({days} 日以内または期限切れ: {count} 件):",
     "digest.renewals.line": "• {label} — {when}",
     "digest.renewals.overdue": "{date} に期限切れ",
-    "digest.renewals.due": "期限 {date}",
     "digest.renewals.left": "期限 {date}(残り {days} 日)",
     "digest.more": "…ほか {count} 件はこのスレッドの `{file}` にあります。",
     "digest.owner.title": "あなたのデバイス — 日次サマリー({date})",
     "digest.departmentAdmin.title": "管理部門のデバイス — 日次サマリー({date})",
     "digest.personal.nothing": "対応が必要な項目はありません。",
-    "digest.noResponse.rule":
-      "最終応答からの経過時間がプラットフォームごとの規定時間以上のデバイスを表示しています({rule})。",
     "mdm.help.digest":
       "digest [settings | set owners|departments on|off | set noresponse <platform> <時間>] — サマリーを今すぐ投稿、または設定を変更",
     "mdm.help.alerts":

@@ -2,7 +2,6 @@ import type { Catalog } from "../catalog.js";
 
 type Key =
   | "app.name"
-  | "slack.off"
   | "error.generic"
   | "error.trigger_expired"
   | "error.not_authorized"
@@ -21,8 +20,6 @@ type Key =
 export const common: Catalog<Key> = {
   en: {
     "app.name": "Lost device desk",
-    "slack.off":
-      "Slack is off (SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET unset): messages are kept and sent once it is configured.",
     "error.generic": "Something went wrong on our side. Nothing was changed; please try again.",
     "error.trigger_expired":
       "The form could not open in time: Slack allows 3 seconds and the app was busy. Nothing was changed; click again.",
@@ -43,8 +40,6 @@ export const common: Catalog<Key> = {
   },
   ja: {
     "app.name": "紛失デバイス窓口",
-    "slack.off":
-      "Slack は無効です(SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET 未設定)。メッセージは保存され、設定後に送信されます。",
     "error.generic": "システム側で問題が発生しました。変更は行われていません。もう一度お試しください。",
     "error.trigger_expired":
       "フォームを時間内に開けませんでした(Slack の制限は 3 秒で、アプリが混み合っていました)。変更は行われていません。もう一度クリックしてください。",
