@@ -104,7 +104,6 @@ const NOT_YET_DRIVEN = new Set([
   "pushcert.override_requested",
   "pushcert.apple_id_change_requested",
   "command.approval",
-  "security.notice",
   "incident.wipe_question",
   "case.export",
   "checklist.reminder",
@@ -198,6 +197,9 @@ describe("a hostile value everywhere it can reach Slack", () => {
     await t.app.core.checklist.remindDue(t.clock.now());
     const change = await t.app.core.brake.propose(admin1, { kind: "approval", type: "DEVICE_LOCK", required: true });
     await t.app.core.brake.approve(admin2, change.id);
+    // A bulk lock of both devices: the security channel hears of it, naming them.
+    const serial = (await db.device.findUniqueOrThrow({ where: { id: phone.deviceId } })).serial;
+    await t.requests.slashCommand({ command: "/mdm", text: `bulk lock ${serial} 356938035643809`, user: ADMIN_1 });
     await t.flush();
 
     // Immediate alerts with hostile app ids, one alone and a group.
