@@ -39,9 +39,9 @@ export class CsvSyntaxError extends InvalidInputError {
   constructor(
     readonly line: number,
     /** Translated at the edge; csv-parse's other failures are all `malformed`. */
-    readonly reason: "quote_not_closed" | "malformed",
+    override readonly reason: "quote_not_closed" | "malformed",
   ) {
-    super(`CSV line ${line}: ${reason}`, { line, reason });
+    super(`CSV line ${line}: ${reason}`, { line, reason }, { reason, params: { line } });
   }
 }
 

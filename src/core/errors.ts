@@ -1,14 +1,29 @@
 // Domain errors: small classes with a stable `code`, thrown by the core and translated once at
 // each edge (HTTP status in src/web/errors.ts, an ephemeral message in Slack).
+/**
+ * Why, as a stable name: the edge translates it once (i18n `error.reason.<reason>`, with `params`)
+ * for the person who asked, in their language. The English `message` stays for logs, the command
+ * line and API bodies; the core knows no catalog.
+ */
+export interface Refusal {
+  reason: string;
+  params?: Record<string, string | number>;
+}
+
 export class DomainError extends Error {
   readonly code: string = "domain_error";
+  readonly reason: string | undefined;
+  readonly params: Record<string, string | number>;
   constructor(
     message: string,
     /** Extra facts for the edge to render (a field name, a device name). Never personal data. */
     readonly details: Record<string, unknown> = {},
+    refusal?: Refusal,
   ) {
     super(message);
     this.name = new.target.name;
+    this.reason = refusal?.reason;
+    this.params = refusal?.params ?? {};
   }
 }
 

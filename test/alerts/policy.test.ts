@@ -71,6 +71,24 @@ describe("app usage policy", () => {
     expect(policy.appIds).toEqual(["com.getdropbox.Dropbox", "com.google.Maps"]);
   });
 
+  it("tells a Japanese admin why each line was refused in Japanese, and why a download failed", async () => {
+    t.slack.addUser({ id: "UJAPOL01", email: "ja.policy@example.co.jp", locale: "ja-JP" });
+    await aPerson(t.db.prisma, { slackUserId: "UJAPOL01", email: "ja.policy@example.co.jp", isSystemAdmin: true });
+    const reply = await submitPolicyFile("UJAPOL01", "ALLOW", 'com.example.ok\n,x\nnot an app id!\n"unterminated\n');
+    expect(reply.text).toContain("アプリ利用ポリシーは変更されていません。");
+    expect(reply.text).toContain("2 行目: 1 列目が空です");
+    expect(reply.text).toContain("3 行目: 「not an app id!」は App ID ではありません(例: com.google.Maps)");
+    expect(reply.text).toContain('4 行目: 引用符(")が閉じられていません');
+    expect(reply.text).not.toMatch(/first column|is not an app ID|unterminated|line \d/);
+    // Too large a file: the refusal from the Slack edge is in Japanese too.
+    const big = await submitPolicyFile("UJAPOL01", "DENY", `com.example.a\n${"x".repeat(1024 * 1024)}`);
+    expect(big.text).toContain("Slack からファイルを読み込めませんでした(ファイルが 1 MB を超えています)");
+    // The same refusal for an English admin, in English.
+    const en = await submitPolicyFile(ADMIN_1, "DENY", `com.example.a\n${"x".repeat(1024 * 1024)}`);
+    expect(en.text).toContain("The file could not be read from Slack (the file is larger than 1 MB).");
+    expect((await t.app.core.appPolicy.get()).mode).toBe("DENY");
+  });
+
   it("takes a first line that is not an app ID (AppID, app_id, App ID) as a header and says so, never as an app", async () => {
     for (const header of ["AppID", "app_id", "App ID", "アプリID"]) {
       const reply = await submitPolicyFile(ADMIN_1, "DENY", `${header},Name\ncom.google.Maps,Maps\n`);

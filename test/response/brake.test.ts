@@ -208,7 +208,7 @@ describe("the approval policy", () => {
     // The approval post loses its buttons and says what was decided, in the command's own words.
     const closed = t.slack.callsTo("chat.update").filter((c) => /Lost mode of \*iPhone/.test(String(c.args.text)));
     expect(closed.map((c) => String(c.args.text)).join("\n")).toMatch(
-      /Lost mode of \*iPhone[^*]*\* approved and queued/,
+      /Lost mode of \*iPhone[^*]*\* approved by <@UADMIN2> \(.*JST\) and queued/,
     );
     expect(JSON.stringify(closed.at(-1)!.args.blocks)).not.toMatch(/command_approve|wipe/i);
     expect((await checkIn(t, lost.agent.token)).json.commands.map((c: any) => c.type)).toEqual(["EnableLostMode"]);

@@ -101,15 +101,11 @@ const NOT_YET_DRIVEN = new Set([
   "command.rechecked",
   "alert.resolved",
   "digest.personal",
-  "renewal.renewed",
   "pushcert.override_requested",
   "pushcert.apple_id_change_requested",
   "command.approval",
-  "security.notice",
-  "policy.changed",
   "incident.wipe_question",
   "case.export",
-  "checklist.changed",
   "checklist.reminder",
   "people.unlinked",
   "consent.requested",
@@ -188,6 +184,24 @@ describe("a hostile value everywhere it can reach Slack", () => {
     await t.app.core.escalation.sweep(t.clock.now());
     await t.flush();
 
+    // The checklist with a hostile police report number (a leak this found), a day later; a
+    // response-policy change proposed and approved.
+    const admin1 = await t.app.core.actors.fromSlack(ADMIN_1);
+    const admin2 = await t.app.core.actors.fromSlack(ADMIN_2);
+    await t.app.core.checklist.record(admin1, reportId, {
+      police_report: { kind: "theft", number: "<!channel> <@U0EVIL> *bold* _ital_" },
+      personal_data: true,
+    });
+    t.clock.advance(25 * 3_600_000);
+    await t.app.core.escalation.sweep(t.clock.now());
+    await t.app.core.checklist.remindDue(t.clock.now());
+    const change = await t.app.core.brake.propose(admin1, { kind: "approval", type: "DEVICE_LOCK", required: true });
+    await t.app.core.brake.approve(admin2, change.id);
+    // A bulk lock of both devices: the security channel hears of it, naming them.
+    const serial = (await db.device.findUniqueOrThrow({ where: { id: phone.deviceId } })).serial;
+    await t.requests.slashCommand({ command: "/mdm", text: `bulk lock ${serial} 356938035643809`, user: ADMIN_1 });
+    await t.flush();
+
     // Immediate alerts with hostile app ids, one alone and a group.
     await sendAlerts(t, [
       { type: "app_policy_violation", device: { id: android.deviceId }, details: { apps: [H, `com.${H}`] } },
@@ -208,6 +222,10 @@ describe("a hostile value everywhere it can reach Slack", () => {
       data: { kind: "PUSH_CERTIFICATE", label: `Push ${H}`, expiresAt: new Date(now.getTime() + 10 * 86_400_000) },
     });
     await t.app.core.renewals.sendDueReminders();
+    const renewal = await db.renewal.findFirstOrThrow({ where: { label: `Push ${H}` } });
+    await t.app.core.renewals.markRenewed(admin1, renewal.id, {
+      newDeadline: new Date(now.getTime() + 365 * 86_400_000),
+    });
     await t.app.core.digest.sendNow(SYSTEM);
     await t.flush();
     // Someone re-enrols the phone's serial without its token: the claim waits for an admin.
@@ -250,6 +268,8 @@ describe("a hostile value everywhere it can reach Slack", () => {
     );
     const missing = Object.keys(notifications).filter((k) => !rendered.has(k) && !NOT_YET_DRIVEN.has(k));
     expect(missing).toEqual([]);
+    // A kind this flow now drives leaves the list.
+    expect([...NOT_YET_DRIVEN].filter((k) => rendered.has(k))).toEqual([]);
   }, 240_000);
 });
 

@@ -22,9 +22,35 @@ const APP_ID_SHAPE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
 const MAX_ENTRIES = 20_000;
 const POLICY_ID = "default";
 
+/** Why a line was refused: a stable name the edge translates (i18n `policy.error.<code>`). */
+export type PolicyLineCode =
+  | "first_column_empty"
+  | "not_app_id"
+  | "quote_not_closed"
+  | "malformed"
+  | "no_app_ids"
+  | "too_many";
+
 export interface LineError {
   line: number;
+  code: PolicyLineCode;
+  /** What the line held (clipped), or the limit, for the translated text. */
+  value?: string;
+  /** The same in English, for the command line and logs; people in Slack read the translated code. */
   reason: string;
+}
+
+const ENGLISH: Record<PolicyLineCode, (value: string) => string> = {
+  first_column_empty: () => "the first column is empty",
+  not_app_id: (v) => `"${v}" is not an app ID (e.g. com.google.Maps)`,
+  quote_not_closed: () => "unterminated quote",
+  malformed: () => "unterminated quote",
+  no_app_ids: () => "the file has no app IDs",
+  too_many: (v) => `at most ${v} app IDs`,
+};
+
+function problem(line: number, code: PolicyLineCode, value?: string): LineError {
+  return { line, code, ...(value === undefined ? {} : { value }), reason: ENGLISH[code](value ?? "") };
 }
 
 /**
@@ -43,14 +69,14 @@ export function parsePolicyCsv(content: string): { appIds: string[]; errors: Lin
     const isFirst = !seenFirst;
     seenFirst = true;
     if (isFirst && first && !APP_ID_SHAPE.test(first) && /^[\p{L}\s_-]+$/u.test(first)) header = first.slice(0, 80);
-    else if (!first) errors.push({ line, reason: "the first column is empty" });
+    else if (!first) errors.push(problem(line, "first_column_empty"));
     else if (!APP_ID.test(first) || !APP_ID_SHAPE.test(first))
-      errors.push({ line, reason: `"${first.slice(0, 80)}" is not an app ID (e.g. com.google.Maps)` });
+      errors.push(problem(line, "not_app_id", first.slice(0, 80)));
     else appIds.push(first);
   }
-  if (broken) errors.push({ line: broken.line, reason: "unterminated quote" });
-  if (!appIds.length && !errors.length) errors.push({ line: 1, reason: "the file has no app IDs" });
-  if (appIds.length > MAX_ENTRIES) errors.push({ line: MAX_ENTRIES + 1, reason: `at most ${MAX_ENTRIES} app IDs` });
+  if (broken) errors.push(problem(broken.line, broken.reason));
+  if (!appIds.length && !errors.length) errors.push(problem(1, "no_app_ids"));
+  if (appIds.length > MAX_ENTRIES) errors.push(problem(MAX_ENTRIES + 1, "too_many", String(MAX_ENTRIES)));
   return { appIds: [...new Set(appIds)], errors, header };
 }
 
@@ -81,7 +107,8 @@ export class AppPolicyService {
     content: string,
   ): Promise<{ mode: PolicyMode; count: number; header: string | null }> {
     this.deps.actors.requireSystemAdmin(actor);
-    if (mode !== "ALLOW" && mode !== "DENY") throw new InvalidInputError("choose allow or deny");
+    if (mode !== "ALLOW" && mode !== "DENY")
+      throw new InvalidInputError("choose allow or deny", {}, { reason: "policy_mode" });
     const { appIds, errors, header } = parsePolicyCsv(content);
     if (errors.length) {
       const shown = errors
@@ -89,7 +116,11 @@ export class AppPolicyService {
         .map((e) => `line ${e.line}: ${e.reason}`)
         .join("; ");
       const more = errors.length > 10 ? ` (and ${errors.length - 10} more)` : "";
-      throw new InvalidInputError(`nothing was imported. ${shown}${more}`, { lines: errors.slice(0, 50) });
+      throw new InvalidInputError(
+        `nothing was imported. ${shown}${more}`,
+        { lines: errors.slice(0, 50), count: errors.length },
+        { reason: "policy_lines", params: { count: errors.length } },
+      );
     }
     const now = this.deps.clock.now();
     await this.deps.db.$transaction(async (tx) => {

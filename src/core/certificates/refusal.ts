@@ -14,8 +14,9 @@ export type RefusalReason =
   | "apple_id_changed"; // a request for another Apple ID than the certificate's: a new certificate too
 
 export class CertificateRefusedError extends NotAllowedError {
+  // Its own catalog family (the certificate pages explain each at length), so the edges render it themselves.
   constructor(
-    readonly reason: RefusalReason,
+    override readonly reason: RefusalReason,
     message: string,
     details: Record<string, unknown> = {},
   ) {

@@ -161,6 +161,14 @@ const en = {
   "policy.failed": ":warning: The app usage policy was not changed. {reason}",
   "policy.nofile": "Choose a CSV file.",
   "policy.download": "The file could not be read from Slack ({reason}).",
+  // A refused line of the policy file, by the core's code.
+  "policy.line": "line {line}: {problem}",
+  "policy.error.first_column_empty": "the first column is empty",
+  "policy.error.not_app_id": "“{value}” is not an app ID (e.g. com.google.Maps)",
+  "policy.error.quote_not_closed": "unterminated quote",
+  "policy.error.malformed": "the line is not valid CSV",
+  "policy.error.no_app_ids": "the file has no app IDs",
+  "policy.error.too_many": "at most {value} app IDs",
 } as const;
 
 type Key = keyof typeof en;
@@ -319,5 +327,12 @@ export const alerts: Catalog<Key> = {
     "policy.failed": ":warning: アプリ利用ポリシーは変更されていません。{reason}",
     "policy.nofile": "CSV ファイルを選択してください。",
     "policy.download": "Slack からファイルを読み込めませんでした({reason})。",
+    "policy.line": "{line} 行目: {problem}",
+    "policy.error.first_column_empty": "1 列目が空です",
+    "policy.error.not_app_id": "「{value}」は App ID ではありません(例: com.google.Maps)",
+    "policy.error.quote_not_closed": '引用符(")が閉じられていません',
+    "policy.error.malformed": "CSV として読めない行です",
+    "policy.error.no_app_ids": "ファイルに App ID がありません",
+    "policy.error.too_many": "App ID は {value} 件までです",
   },
 };

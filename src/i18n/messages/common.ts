@@ -10,6 +10,13 @@ type Key =
   | "error.conflict"
   | "error.not_allowed"
   | "error.unauthenticated"
+  | "error.reason.policy_mode"
+  | "error.reason.policy_lines"
+  | "error.reason.file_no_address"
+  | "error.reason.file_too_large"
+  | "error.reason.file_download"
+  | "error.reason.quote_not_closed"
+  | "error.reason.malformed"
   | "mdm.help.title"
   | "mdm.help.title_employee"
   | "mdm.help.lost"
@@ -29,6 +36,14 @@ export const common: Catalog<Key> = {
     "error.conflict": "Someone else already did this: {reason}",
     "error.not_allowed": "Not possible: {reason}",
     "error.unauthenticated": "Not signed in: {reason}",
+    // Why the core refused, by its reason code (the core's English message is for logs and API bodies).
+    "error.reason.policy_mode": "choose allow or deny",
+    "error.reason.policy_lines": "nothing was imported; {count} lines are not valid",
+    "error.reason.file_no_address": "Slack did not give a download address for the file",
+    "error.reason.file_too_large": "the file is larger than {limit}",
+    "error.reason.file_download": "Slack answered {status}",
+    "error.reason.quote_not_closed": 'line {line}: a quote (") is never closed',
+    "error.reason.malformed": "line {line} is not valid CSV",
     "mdm.help.title": "*/mdm* — lost-device operations for administrators:",
     "mdm.help.title_employee": "*/mdm* — your own settings:",
     "mdm.help.lost":
@@ -49,6 +64,13 @@ export const common: Catalog<Key> = {
     "error.conflict": "すでに他の人が操作しました: {reason}",
     "error.not_allowed": "実行できません: {reason}",
     "error.unauthenticated": "認証されていません: {reason}",
+    "error.reason.policy_mode": "許可リストか拒否リストかを選んでください",
+    "error.reason.policy_lines": "何もインポートしていません。正しくない行が {count} 行あります",
+    "error.reason.file_no_address": "Slack からファイルのダウンロード先が返されませんでした",
+    "error.reason.file_too_large": "ファイルが {limit} を超えています",
+    "error.reason.file_download": "Slack の応答が {status} でした",
+    "error.reason.quote_not_closed": '{line} 行目: 引用符(")が閉じられていません',
+    "error.reason.malformed": "{line} 行目は CSV として読めません",
     "mdm.help.title": "*/mdm* — 管理者向けの紛失デバイス操作:",
     "mdm.help.title_employee": "*/mdm* — あなた自身の設定:",
     "mdm.help.lost":

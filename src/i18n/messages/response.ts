@@ -17,7 +17,9 @@ type Key =
   | "brake.approve.text"
   | "brake.cancel.title"
   | "brake.cancel.text"
-  | "brake.thread.request_decided"
+  | "brake.thread.approved"
+  | "brake.thread.withdrawn"
+  | "brake.thread.request_expired"
   | "brake.ephemeral.cancelled"
   | "brake.refused.policy_self"
   | "brake.bulk.unknown"
@@ -80,7 +82,11 @@ export const response: Catalog<Key> = {
     "brake.cancel.title": "Withdraw the request?",
     "brake.cancel.text":
       "The request for {type} on {name} is withdrawn: nobody can approve it any more and nothing is sent.",
-    "brake.thread.request_decided": "{type} of {name}: {state}.",
+    "brake.thread.approved": ":white_check_mark: {type} of {name} approved by {who} ({at}) and queued. {expiry}",
+    "brake.thread.withdrawn":
+      ":no_entry_sign: Request for *{type}* on {name} withdrawn by {who} ({at}). Nothing was sent.",
+    "brake.thread.request_expired":
+      ":alarm_clock: Request for *{type}* on {name} expired ({at}): nobody approved it in time. Nothing was sent.",
     "brake.ephemeral.cancelled": "Request for *{type}* on {name} withdrawn.",
     "brake.refused.policy_self":
       "a policy change needs a second administrator: you proposed it, so someone else must approve it",
@@ -155,7 +161,12 @@ export const response: Catalog<Key> = {
     "brake.approve.text": "{name} の{type}を今すぐデバイスに送ります。",
     "brake.cancel.title": "依頼を取り下げますか?",
     "brake.cancel.text": "{name} の{type}の依頼を取り下げます。承認できなくなり、デバイスには何も送られません。",
-    "brake.thread.request_decided": "{name} の{type}: {state}",
+    "brake.thread.approved":
+      ":white_check_mark: {who} が {name} の{type}を承認しました（{at}）。送信を待っています。{expiry}",
+    "brake.thread.withdrawn":
+      ":no_entry_sign: {who} が {name} の *{type}* の依頼を取り下げました（{at}）。何も送られていません。",
+    "brake.thread.request_expired":
+      ":alarm_clock: {name} の *{type}* の依頼は期限切れになりました（{at}）。承認されなかったため、何も送られていません。",
     "brake.ephemeral.cancelled": "{name} への *{type}* の依頼を取り下げました。",
     "brake.refused.policy_self":
       "ポリシーの変更には 2 人目の管理者が必要です。提案者本人は承認できません。別の管理者に承認を依頼してください",

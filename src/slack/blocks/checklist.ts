@@ -1,7 +1,7 @@
 // The theft and loss checklist as Slack shows it: the answers with who and when, what they mean
 // for a report to the Personal Information Protection Commission, and the form to record them.
 // Pure: data in, Block Kit out.
-import { slackMention } from "../edge.js";
+import { slackMention, slackText } from "../edge.js";
 import type { Assessment } from "../../core/response/appi.js";
 import type { ChecklistState } from "../../core/response/checklist.js";
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
@@ -28,8 +28,9 @@ function valueText(key: string, value: unknown, locale: Locale): string {
   if (value === true) return t(locale, "checklist.yes");
   if (value === false) return t(locale, "checklist.no");
   if (key === "police_report" && value && typeof value === "object") {
+    // The receipt number is typed by an administrator: a value, shown as text.
     const v = value as { kind: string; number?: string };
-    return `${t(locale, `checklist.police.${v.kind}`)}${v.number ? ` · ${t(locale, "checklist.police.number")} ${v.number}` : ""}`;
+    return `${t(locale, `checklist.police.${v.kind}`)}${v.number ? ` · ${t(locale, "checklist.police.number")} ${slackText(v.number)}` : ""}`;
   }
   return String(value);
 }
@@ -54,7 +55,7 @@ export function checklistMessage(
     const item = byKey.get(key);
     const label = t(locale, `checklist.item.${key}`);
     if (!item) return `:white_square: ${label}`;
-    const who = item.checkedBy.startsWith("slack:") ? slackMention(item.checkedBy.slice(6)) : item.checkedBy;
+    const who = item.checkedBy.startsWith("slack:") ? slackMention(item.checkedBy.slice(6)) : slackText(item.checkedBy);
     return `:ballot_box_with_check: ${label}: *${valueText(key, item.value, locale)}* — ${who}, ${formatDateTime(item.checkedAt, locale, timeZone)}`;
   });
   const title = t(locale, "checklist.title", { reference: s.reference });

@@ -17,15 +17,17 @@ import type { NotificationHandler } from "./handler.js";
 
 type Event = { type: "command.changed"; commandId: string; from: string | null; to: string; note?: string };
 
-async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<string> {
+/** Who made the command's last change, and when (the audit trail's own time). */
+async function whoDid(tx: Tx, commandId: string, locale: Locale): Promise<{ who: string; at: Date | null }> {
   const last = await tx.auditEntry.findFirst({
     where: { subject: `command:${commandId}` },
     orderBy: { id: "desc" },
-    select: { actor: true },
+    select: { actor: true, at: true },
   });
   const actor = last?.actor ?? "system";
-  if (actor.startsWith("slack:")) return slackMention(actor.slice(6));
-  return locale === "ja" ? "システム" : "the system";
+  const at = last?.at ?? null;
+  if (actor.startsWith("slack:")) return { who: slackMention(actor.slice(6)), at };
+  return { who: locale === "ja" ? "システム" : "the system", at };
 }
 
 export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => {
@@ -35,10 +37,12 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   const { locale } = ctx;
   const tr: Translate = (key, vars) => t(locale, key, vars);
   const line = await statusLine(tx, c);
+  const last = await whoDid(tx, c.id, locale);
   const vars: LineVars = {
     name: `*${escapeMrkdwn(c.device.name)}*`,
     type: commandTypeText(c, locale),
-    who: await whoDid(tx, c.id, locale),
+    who: last.who,
+    at: formatDateTime(last.at ?? ctx.now, locale, ctx.timeZone),
     expiry: c.expiresAt
       ? tr("commands.expiry.at", { at: formatDateTime(c.expiresAt, locale, ctx.timeZone) })
       : tr("commands.expiry.never"),
@@ -57,7 +61,8 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
 };
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
-type LineVars = { name: string; type: string; who: string; expiry: string };
+/** `at`: when the last change was made (a decided approval says who decided it and when). */
+type LineVars = { name: string; type: string; who: string; at: string; expiry: string };
 
 const loadCommand = (tx: Tx, id: string) => tx.command.findUnique({ where: { id }, include: { device: true } });
 type CommandWithDevice = NonNullable<Awaited<ReturnType<typeof loadCommand>>>;
@@ -120,11 +125,10 @@ function transitionText(c: CommandWithDevice, e: Event, tr: Translate, vars: Lin
       if (!decidedWipe) return tr("commands.thread.expired", vars);
       return c.type === "ERASE_DEVICE" && scopeOf(c.params) === "full"
         ? tr("commands.thread.wipe_decided", { name: vars.name, state: tr(`command.state.${e.to}`) })
-        : tr("brake.thread.request_decided", { ...vars, state: tr(`command.state.${e.to}`) });
+        : tr("brake.thread.request_expired", vars);
     case "CANCELLED":
-      return e.note === NOTE.wipedMeanwhile
-        ? tr("commands.thread.cancelled_wiped", vars)
-        : tr("commands.thread.cancelled", vars);
+      if (e.note === NOTE.wipedMeanwhile) return tr("commands.thread.cancelled_wiped", vars);
+      return tr(decidedWipe ? "brake.thread.withdrawn" : "commands.thread.cancelled", vars);
     default:
       return null;
   }
@@ -164,7 +168,7 @@ async function limitAtRequest(tx: Tx, commandId: string): Promise<string> {
 }
 
 function approvedKey(c: { type: string; params: unknown }): string {
-  if (c.type !== "ERASE_DEVICE") return "brake.ephemeral.approved";
+  if (c.type !== "ERASE_DEVICE") return "brake.thread.approved";
   return scopeOf(c.params) === "company_data" ? "personal.thread.approved_company_data" : "commands.thread.approved";
 }
 

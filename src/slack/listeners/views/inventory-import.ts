@@ -21,7 +21,7 @@ import type { SlackDeps } from "../../deps.js";
 import { errorText } from "../../errors.js";
 import { whoIsActing } from "../../locale.js";
 import type { Actor } from "../../../core/actors.js";
-import { downloadSlackFile } from "./policy-import.js";
+import { downloadFailure, downloadSlackFile } from "./policy-import.js";
 
 export function inventoryImportSubmitted(deps: SlackDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
@@ -68,8 +68,7 @@ async function importFile(
     try {
       content = await downloadSlackFile(client, deps.config.SLACK_BOT_TOKEN ?? "", fileId);
     } catch (err) {
-      const reason = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
-      throw new DownloadFailed(reason);
+      throw new DownloadFailed(downloadFailure(err, locale));
     }
     reply = `:white_check_mark: ${importResultText(await deps.core.inventory.importCsv(actor, content), locale)}`;
   } catch (err) {

@@ -3,13 +3,14 @@
 // back to the admin as a direct message from the app.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { PolicyMode } from "../../../core/alerts/index.js";
-import { InvalidInputError } from "../../../core/errors.js";
-import { t } from "../../../i18n/index.js";
+import type { PolicyLineError as LineError, PolicyMode } from "../../../core/alerts/index.js";
+import { DomainError, InvalidInputError } from "../../../core/errors.js";
+import { type Locale, t } from "../../../i18n/index.js";
 import { log } from "../../../log.js";
 import type { SlackDeps } from "../../deps.js";
 import { POLICY_FILE_BLOCK, POLICY_MODE_BLOCK } from "../../blocks/policy.js";
-import { errorText } from "../../errors.js";
+import { slackText } from "../../edge.js";
+import { errorText, refusalText } from "../../errors.js";
 import { whoIsActing } from "../../locale.js";
 
 const MAX_BYTES = 1024 * 1024;
@@ -18,18 +19,65 @@ const MAX_BYTES = 1024 * 1024;
 export async function downloadSlackFile(client: WebClient, token: string, fileId: string): Promise<string> {
   const info = await client.files.info({ file: fileId });
   const url = info.file?.url_private_download ?? info.file?.url_private;
-  if (!url) throw new InvalidInputError("Slack did not give a download address for the file");
-  if ((info.file?.size ?? 0) > MAX_BYTES) throw new InvalidInputError("the file is larger than 1 MB");
+  if (!url)
+    throw new InvalidInputError(
+      "Slack did not give a download address for the file",
+      {},
+      { reason: "file_no_address" },
+    );
+  if ((info.file?.size ?? 0) > MAX_BYTES) throw tooLarge();
   const res = await fetch(url, {
     headers: { authorization: `Bearer ${token}` },
     redirect: "error",
     signal: AbortSignal.timeout(15_000),
   });
-  if (!res.ok) throw new InvalidInputError(`Slack answered ${res.status}`);
+  if (!res.ok)
+    throw new InvalidInputError(
+      `Slack answered ${res.status}`,
+      {},
+      { reason: "file_download", params: { status: res.status } },
+    );
   const body = Buffer.from(await res.arrayBuffer());
-  if (body.length > MAX_BYTES) throw new InvalidInputError("the file is larger than 1 MB");
+  if (body.length > MAX_BYTES) throw tooLarge();
   return body.toString("utf8");
 }
+
+function tooLarge(): InvalidInputError {
+  return new InvalidInputError(
+    "the file is larger than 1 MB",
+    {},
+    { reason: "file_too_large", params: { limit: "1 MB" } },
+  );
+}
+
+/** Why a file could not be fetched, for the reader: our own refusal translated, else Slack's error code. */
+export function downloadFailure(err: unknown, locale: Locale): string {
+  if (err instanceof DomainError) return refusalText(err, locale);
+  return (err as { data?: { error?: string } }).data?.error ?? (err as Error).message ?? "error";
+}
+
+/** The refused lines in the reader's language, by number, the first ten and how many more. */
+function refusedLines(lines: LineError[], count: number, locale: Locale): string {
+  const shown = lines
+    .slice(0, 10)
+    .map((l) =>
+      t(locale, "policy.line", {
+        line: l.line,
+        problem: t(locale, `policy.error.${l.code}`, { value: slackText(l.value ?? "") }),
+      }),
+    )
+    .join("; ");
+  return count > 10 ? `${shown} ${t(locale, "policy.more", { count: count - 10 })}` : shown;
+}
+
+function failureText(err: InvalidInputError, locale: Locale): string {
+  const lines = err.details.lines as LineError[] | undefined;
+  if (lines?.length) return refusedLines(lines, Number(err.details.count ?? lines.length), locale);
+  return refusalText(err, locale);
+}
+
+/** The file could not be fetched; its text is already in the reader's language. */
+class DownloadFailed extends Error {}
 
 export function policyImportSubmitted(deps: SlackDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
@@ -53,18 +101,18 @@ export function policyImportSubmitted(deps: SlackDeps) {
       try {
         content = await downloadSlackFile(client, deps.config.SLACK_BOT_TOKEN ?? "", files[0]!.id);
       } catch (err) {
-        const reason =
-          err instanceof InvalidInputError
-            ? err.message
-            : ((err as { data?: { error?: string } }).data?.error ?? "error");
-        throw new InvalidInputError(t(locale, "policy.download", { reason }));
+        throw new DownloadFailed(t(locale, "policy.download", { reason: downloadFailure(err, locale) }));
       }
       const result = await deps.core.appPolicy.importCsv(actor, mode ?? "DENY", content);
       text = t(locale, "policy.imported", { mode: t(locale, `policy.mode.${result.mode}`), count: result.count });
       if (result.header) text += `\n${t(locale, "policy.header_skipped", { header: result.header })}`;
     } catch (err) {
       text =
-        err instanceof InvalidInputError ? t(locale, "policy.failed", { reason: err.message }) : errorText(err, locale);
+        err instanceof DownloadFailed
+          ? t(locale, "policy.failed", { reason: err.message })
+          : err instanceof InvalidInputError
+            ? t(locale, "policy.failed", { reason: failureText(err, locale) })
+            : errorText(err, locale);
     }
     // Posting to the user's id lands in their DM with the app.
     await client.chat
