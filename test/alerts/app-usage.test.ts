@@ -11,6 +11,9 @@ import { FakeAndroidApi, presetTokenAuth } from "../support/fake-android.js";
 import { acknowledgeEvent, FakeNanoMdm, postWebhook } from "../support/fake-nanomdm.js";
 import { enroll } from "../commands/support.js";
 import { runJob, sendAlerts, textOf } from "./support.js";
+import { sequence } from "../support/sequence.js";
+
+const nextMessage = sequence("msg-");
 
 const HMAC_KEY = "nanomdm-key-app-usage";
 const PUBSUB_TOKEN = "pubsub-app-usage";
@@ -162,7 +165,7 @@ describe("from the MDM services", () => {
             "base64",
           ),
           attributes: { notificationType: "STATUS_REPORT" },
-          messageId: String(Math.random()),
+          messageId: nextMessage(),
         },
       });
     await push([

@@ -7,6 +7,9 @@ import { ManualClock } from "../../src/core/clock.js";
 import { aDepartment, aDevice, aPerson } from "../support/builders.js";
 import { ADMIN_1, ADMIN_2, ADMIN_CHANNEL, startTestApp, type TestApp } from "../support/harness.js";
 import { runJob, sendAlerts, textOf, until } from "./support.js";
+import { sequence } from "../support/sequence.js";
+
+const nextResponse = sequence("r-");
 
 const jst = (s: string) => new Date(`${s}+09:00`);
 let t: TestApp;
@@ -39,7 +42,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function mdm(text: string, user = ADMIN_1) {
-  const id = `r-${Math.random().toString(36).slice(2)}`;
+  const id = `${nextResponse()}`;
   await t.requests.slashCommand({ command: "/mdm", text, user, responseId: id });
   return String((await until(() => t.slack.responses.find((r) => r.id === id))).body.text);
 }

@@ -8,6 +8,9 @@ import { aDevice } from "../support/builders.js";
 import type { FakeAndroidApi } from "../support/fake-android.js";
 import { answer, checkIn, enroll, lostDevice } from "./support.js";
 import { type AndroidApp, startAndroidApp, stopAndroidApp } from "../support/android-app.js";
+import { sequence } from "../support/sequence.js";
+
+const nextMessage = sequence("msg-");
 
 const PUBSUB_TOKEN = "pubsub-token-reenrol";
 let app: AndroidApp;
@@ -87,7 +90,7 @@ describe("Android Management API", () => {
       message: {
         data: Buffer.from(JSON.stringify(data)).toString("base64"),
         attributes: { notificationType: type },
-        messageId: String(Math.random()),
+        messageId: nextMessage(),
       },
     });
 

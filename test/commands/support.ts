@@ -3,6 +3,9 @@
 import { request } from "node:http";
 import { ENROLLMENT_SECRET, type TestApp } from "../support/harness.js";
 import { aPerson } from "../support/builders.js";
+import { sequence } from "../support/sequence.js";
+
+const nextSerial = sequence("S");
 
 /**
  * POSTs JSON as a device does, on a fresh connection each time: a device checks in now and then,
@@ -46,7 +49,7 @@ export interface EnrolledDevice {
 }
 
 export async function enroll(t: TestApp, over: Record<string, unknown> = {}): Promise<EnrolledDevice> {
-  const n = Math.random().toString(36).slice(2, 8).toUpperCase();
+  const n = nextSerial();
   const res = await postJson(`${t.url}/agent/v1/enroll`, {
     enrollmentSecret: ENROLLMENT_SECRET,
     platform: "ios",

@@ -17,6 +17,9 @@ import { TcpProxy } from "../support/tcp-proxy.js";
 import { openForm, submitForm, validReport } from "../reports/portal.js";
 import type { Database } from "../../src/db/client.js";
 import { tableCounts } from "../security/support.js";
+import { sequence } from "../support/sequence.js";
+
+const unique = sequence();
 
 const NANOMDM_KEY = "nanomdm-hmac-key-for-tests";
 const PUBSUB_TOKEN = "android-pubsub-token-for-tests";
@@ -91,7 +94,7 @@ describe.skipIf(!server)("a PostgreSQL outage", () => {
       "POST /webhooks/google-form",
       () => {
         const body = JSON.stringify({
-          responseId: `outage-${Math.random()}`,
+          responseId: `outage-${unique()}`,
           answers: { 氏名: "鈴木 次郎", 紛失したデバイス: "Pixel 8" },
         });
         return fetch(`${t.url}/webhooks/google-form`, {

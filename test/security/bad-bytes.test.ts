@@ -16,6 +16,9 @@ import { aDevice, aPerson } from "../support/builders.js";
 import { openForm, submitForm, validReport } from "../reports/portal.js";
 import { until } from "../support/until.js";
 import { tableCounts } from "./support.js";
+import { sequence } from "../support/sequence.js";
+
+const unique = sequence();
 
 const NANOMDM_KEY = "nanomdm-hmac-key-for-tests";
 const PUBSUB_TOKEN = "android-pubsub-token-for-tests";
@@ -83,7 +86,7 @@ describe.each([
   });
 
   it("in an alert batch: an item whose type or device has it is rejected with its index, the others are stored; details keep the rest", async () => {
-    const device = await aDevice(t.db.prisma, { serial: `ALERT-${Math.random()}`, platform: "ANDROID" });
+    const device = await aDevice(t.db.prisma, { serial: `ALERT-${unique()}`, platform: "ANDROID" });
     const before = await t.db.prisma.alert.count();
     const body = json(
       {
@@ -111,7 +114,7 @@ describe.each([
   });
 
   it("in a Google Form answer: the character is dropped, the report is filed with the rest", async () => {
-    const id = `resp-${bad.length}-${Math.random()}`;
+    const id = `resp-${bad.length}-${unique()}`;
     const body = json(
       {
         responseId: id,

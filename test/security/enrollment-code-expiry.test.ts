@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_1, postJson, startTestApp, type TestApp } from "../support/harness.js";
 import { until } from "../commands/support.js";
+import { sequence } from "../support/sequence.js";
+
+const unique = sequence();
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp({ env: { ENROLLMENT_CODE_HOURS: "4" } })));
@@ -23,7 +26,7 @@ const enrolWith = (code: string) =>
     enrollmentCode: code,
     platform: "ios",
     name: "iPhone",
-    udid: `EXPIRY-${Math.random()}`,
+    udid: `EXPIRY-${unique()}`,
     supervised: true,
   });
 

@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_1, ENROLLMENT_SECRET, postJson, startTestApp, type TestApp } from "../support/harness.js";
 import { aPerson } from "../support/builders.js";
 import { checkIn, enroll, until } from "../commands/support.js";
+import { sequence } from "../support/sequence.js";
+
+const unique = sequence();
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp({ env: { AGENT_ENROLLMENT_SECRET_PREVIOUS: "the-old-secret" } })));
@@ -16,7 +19,7 @@ const admin = () => t.app.core.actors.fromSlack(ADMIN_1);
 
 /** A victim: a supervised iPhone of someone in Sales, with lost mode waiting for it. */
 async function victim() {
-  const sales = await t.db.prisma.department.create({ data: { name: `Sales ${Math.random()}` } });
+  const sales = await t.db.prisma.department.create({ data: { name: `Sales ${unique()}` } });
   const owner = await aPerson(t.db.prisma, { departmentId: sales.id });
   const device = await enroll(t, { ownerEmail: owner.email });
   const command = await t.app.core.commands.request(await admin(), {
@@ -30,7 +33,7 @@ async function victim() {
 
 /** The attacker's claim: the victim's serial, as an unsupervised Windows device of theirs. */
 async function claim(serial: string, over: Record<string, unknown> = {}) {
-  const other = await t.db.prisma.department.create({ data: { name: `Other ${Math.random()}` } });
+  const other = await t.db.prisma.department.create({ data: { name: `Other ${unique()}` } });
   const attacker = await aPerson(t.db.prisma, { departmentId: other.id });
   const res = await postJson(`${t.url}/agent/v1/enroll`, {
     enrollmentSecret: ENROLLMENT_SECRET,
@@ -208,7 +211,7 @@ describe("one-time enrolment codes (/mdm enroll)", () => {
       enrollmentCode: code,
       platform: "ios",
       name: "Hanako's iPhone",
-      udid: `CODE-${Math.random()}`,
+      udid: `CODE-${unique()}`,
       supervised: true,
       ...over,
     });

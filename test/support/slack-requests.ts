@@ -1,6 +1,14 @@
 // Sends requests to /slack/events exactly as Slack does: form- or JSON-encoded, signed with the
 // signing secret (v0 HMAC-SHA256 over "v0:<timestamp>:<body>").
 import { createHmac } from "node:crypto";
+import { threadId } from "node:worker_threads";
+import { sequence } from "./sequence.js";
+
+// The app drops a second request with the same trigger or event id, and the bench sends from several threads that each
+// load this module: the process and thread keep ids apart, a counter keeps them repeatable.
+const origin = `${process.pid}-${threadId}-`;
+const nextTrigger = sequence(`trigger-${origin}`);
+const nextEvent = sequence(`Ev${origin}`);
 
 export const SIGNING_SECRET = "test-signing-secret";
 
@@ -78,7 +86,7 @@ export class SlackRequests {
       text: p.text ?? "",
       api_app_id: "A1",
       response_url: this.responseUrl(p.responseId ?? `cmd-${p.user}`),
-      trigger_id: p.triggerId ?? `trigger-${Math.random().toString(36).slice(2)}`,
+      trigger_id: p.triggerId ?? `${nextTrigger()}`,
     });
     return this.send(form.toString(), "application/x-www-form-urlencoded", opts);
   }
@@ -114,7 +122,7 @@ export class SlackRequests {
       user: { id: p.user, username: p.user.toLowerCase(), team_id: "T1" },
       api_app_id: "A1",
       token: "legacy",
-      trigger_id: p.triggerId ?? `trigger-${Math.random().toString(36).slice(2)}`,
+      trigger_id: p.triggerId ?? `${nextTrigger()}`,
       response_url: this.responseUrl(p.responseId ?? `action-${p.user}`),
       actions: [action],
     };
@@ -185,7 +193,7 @@ export class SlackRequests {
       user: { id: p.user, username: p.user.toLowerCase(), team_id: "T1" },
       api_app_id: "A1",
       token: "legacy",
-      trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
+      trigger_id: `${nextTrigger()}`,
       view: {
         id: "V123",
         type: "modal",
@@ -206,7 +214,7 @@ export class SlackRequests {
       team_id: "T1",
       api_app_id: "A1",
       type: "event_callback",
-      event_id: opts?.eventId ?? `Ev${Math.random().toString(36).slice(2)}`,
+      event_id: opts?.eventId ?? `${nextEvent()}`,
       event_time: Math.floor(this.now() / 1000),
       event,
     });
@@ -220,7 +228,7 @@ export class SlackRequests {
         callback_id: p.callbackId,
         team: { id: "T1", domain: "example" },
         user: { id: p.user, username: p.user.toLowerCase(), team_id: "T1" },
-        trigger_id: p.triggerId ?? `trigger-${Math.random().toString(36).slice(2)}`,
+        trigger_id: p.triggerId ?? `${nextTrigger()}`,
         token: "legacy",
         action_ts: String(this.now() / 1000),
       },

@@ -8,6 +8,7 @@ import { fileUploadModal } from "../blocks/file-upload.js";
 import { InvalidInputError } from "../../core/errors.js";
 import { refusalText } from "../button.js";
 import type { MdmSubcommand } from "./subcommand.js";
+import { slackText } from "../edge.js";
 
 const TYPES: Record<string, BulkType> = {
   wipe: "ERASE_DEVICE",
@@ -42,9 +43,12 @@ export function deviceRefsFrom(text: string): string[] {
 export function bulkResultText(out: BulkOutcome, type: BulkType, locale: Locale): string {
   const lines = out.results.map((r) =>
     r.command
-      ? t(locale, "brake.bulk.line_ok", { name: r.name, state: t(locale, `command.state.${r.command.state}`) })
+      ? t(locale, "brake.bulk.line_ok", {
+          name: slackText(r.name),
+          state: t(locale, `command.state.${r.command.state}`),
+        })
       : t(locale, "brake.bulk.line_refused", {
-          name: r.name,
+          name: slackText(r.name),
           reason: refusalText(r.refused, locale).replace(/^:\w+: /, ""),
         }),
   );
