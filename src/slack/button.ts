@@ -3,7 +3,7 @@
 // or, translated once here, why not.
 import type { AllMiddlewareArgs, BlockButtonAction, RespondFn, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Actor } from "../core/actors.js";
-import { ConflictError, DomainError } from "../core/errors.js";
+import { ConflictError } from "../core/errors.js";
 import { t, type Locale } from "../i18n/index.js";
 import { log } from "../log.js";
 import type { SlackDeps } from "./deps.js";
@@ -32,15 +32,10 @@ export async function ackSafely(ack: () => Promise<void>): Promise<void> {
   await ack().catch((err: Error) => log.warn("late ack: Slack was already answered", { err: err.message }));
 }
 
-/** A refusal in the reader's language: the core's reason key when it has one, else its reason. */
+/** A refusal in the reader's language: a duplicate command by its type and state, any other as errorText says it. */
 export function refusalText(err: unknown, locale: Locale): string {
   if (err instanceof ConflictError && typeof err.details.state === "string" && typeof err.details.type === "string") {
     return `:information_source: ${t(locale, "commands.refused.duplicate", { type: t(locale, `command.type.${err.details.type}`), state: t(locale, `command.state.${err.details.state}`) })}`;
-  }
-  const key = err instanceof DomainError ? err.details.reasonKey : undefined;
-  if (typeof key === "string") {
-    const reason = t(locale, key);
-    if (reason !== key) return `:warning: ${t(locale, `error.${(err as DomainError).code}`, { reason, what: reason })}`;
   }
   return errorText(err, locale);
 }

@@ -10,7 +10,7 @@ export function errorText(err: unknown, locale: Locale): string {
     // Domain messages are written for people, and may quote what they typed: shown as text.
     // The prefix says what kind of problem it is.
     const key = `error.${err.code}`;
-    const message = refusalText(err, locale);
+    const message = reasonText(err, locale);
     return `:warning: ${t(locale, key, { reason: message, what: message })}`;
   }
   // A modal opened after Slack's 3-second trigger window (a busy replica): only a new click helps.
@@ -23,17 +23,18 @@ export function errorText(err: unknown, locale: Locale): string {
 }
 
 /**
- * Why the core refused, in the reader's language: its reason from the catalog (`error.reason.<reason>`),
- * the values it names shown as text. A refusal without a reason yet falls back to the core's English.
+ * Why the core refused, in the reader's language: its reason from the catalog (`error.reason.<reason>`,
+ * or the full key some refusals name in `details.reasonKey`), the values it names shown as text.
+ * A refusal the catalog cannot name falls back to the core's English rather than a raw key.
  */
-export function refusalText(err: DomainError, locale: Locale): string {
-  if (!err.reason) return slackText(err.message);
+export function reasonText(err: DomainError, locale: Locale): string {
+  const reasonKey = err.details.reasonKey;
+  const key = err.reason ? `error.reason.${err.reason}` : typeof reasonKey === "string" ? reasonKey : undefined;
+  if (!key) return slackText(err.message);
   const params = Object.fromEntries(
     Object.entries(err.params).map(([k, v]) => [k, typeof v === "string" ? slackText(v) : v]),
   );
-  const key = `error.reason.${err.reason}`;
   const text = t(locale, key, params);
-  // A reason the catalog does not know yet: the core's English beats a raw key.
   return text === key ? slackText(err.message) : text;
 }
 

@@ -264,6 +264,13 @@ describe("immediate alerts", () => {
     // A second click: already done, and said so.
     await t.requests.blockAction({ user: ADMIN_1, actionId: "alert_resolve", value: alert.id, responseId: "again" });
     expect((await until(() => t.slack.responses.find((r) => r.id === "again"))).body.text).toMatch(/already resolved/);
+    // A Japanese administrator clicking it reads the same refusal in Japanese.
+    t.slack.addUser({ id: "UJARES01", email: "ja.resolve@example.co.jp", locale: "ja-JP" });
+    await aPerson(t.db.prisma, { slackUserId: "UJARES01", email: "ja.resolve@example.co.jp", isSystemAdmin: true });
+    await t.requests.blockAction({ user: "UJARES01", actionId: "alert_resolve", value: alert.id, responseId: "ja" });
+    expect((await until(() => t.slack.responses.find((r) => r.id === "ja"))).body.text).toContain(
+      "すでに他の人が操作しました: このアラートはすでに解決済みです",
+    );
   });
 
   it("lists a device's open alerts from the post's button and from /mdm alerts", async () => {

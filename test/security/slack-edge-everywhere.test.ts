@@ -2,7 +2,8 @@
 // entity — as device name, model, owner, department, report text, lock-screen message, app ids,
 // renewal label and custody holder, driven through the running app's flows: incident and its
 // thread, lost mode, two-admin wipe, escalation, immediate alerts, renewal reminders, digest,
-// re-enrolment claim, every /mdm subcommand, device card, Home tab, the report modal. Every
+// re-enrolment claim, the checklist, a policy change, a bulk lock, a renewal marked renewed, a
+// case record, every /mdm subcommand, device card, Home tab, the report modal. Every
 // payload that reached the fake Slack (Web API calls and response_url replies) is walked whole:
 // nothing in a string Slack reads as mrkdwn mentions, links or formats, no string carries NUL, a
 // lone surrogate or one of the edge's markers, and the value is still there to read.
@@ -105,7 +106,6 @@ const NOT_YET_DRIVEN = new Set([
   "pushcert.apple_id_change_requested",
   "command.approval",
   "incident.wipe_question",
-  "case.export",
   "checklist.reminder",
   "people.unlinked",
   "consent.requested",
@@ -247,6 +247,8 @@ describe("a hostile value everywhere it can reach Slack", () => {
       await t.requests.slashCommand({ command: "/mdm", text: `${s} ${H}`.trim(), user: ADMIN_1 });
     }
     await t.requests.slashCommand({ command: "/mdm", text: "device Phone", user: ADMIN_1 });
+    // The first incident's case record (PDF and CSV into the channel, with its comment).
+    await t.requests.slashCommand({ command: "/mdm", text: `case ${created.report.reference}`, user: ADMIN_1 });
     await t.requests.event({ type: "app_home_opened", user: ADMIN_1, tab: "home" });
     await t.requests.event({ type: "app_home_opened", user: "UOWNER1", tab: "home" });
     await t.requests.shortcut({ user: "UOWNER1", callbackId: "report_lost_device" });

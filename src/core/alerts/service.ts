@@ -166,7 +166,7 @@ export class AlertService {
         where: { id: alertId, resolvedAt: null },
         data: { resolvedAt: now, resolvedBy: actor.id },
       });
-      if (!done.count) throw new ConflictError("this alert is already resolved");
+      if (!done.count) throw new ConflictError("this alert is already resolved", {}, { reason: "alert_resolved" });
       await audit(tx, {
         actor: actor.id,
         action: "alert.resolve",

@@ -17,6 +17,7 @@ type Key =
   | "error.reason.file_download"
   | "error.reason.quote_not_closed"
   | "error.reason.malformed"
+  | "error.reason.alert_resolved"
   | "mdm.help.title"
   | "mdm.help.title_employee"
   | "mdm.help.lost"
@@ -44,6 +45,7 @@ export const common: Catalog<Key> = {
     "error.reason.file_download": "Slack answered {status}",
     "error.reason.quote_not_closed": 'line {line}: a quote (") is never closed',
     "error.reason.malformed": "line {line} is not valid CSV",
+    "error.reason.alert_resolved": "this alert is already resolved",
     "mdm.help.title": "*/mdm* — lost-device operations for administrators:",
     "mdm.help.title_employee": "*/mdm* — your own settings:",
     "mdm.help.lost":
@@ -71,6 +73,7 @@ export const common: Catalog<Key> = {
     "error.reason.file_download": "Slack の応答が {status} でした",
     "error.reason.quote_not_closed": '{line} 行目: 引用符(")が閉じられていません',
     "error.reason.malformed": "{line} 行目は CSV として読めません",
+    "error.reason.alert_resolved": "このアラートはすでに解決済みです",
     "mdm.help.title": "*/mdm* — 管理者向けの紛失デバイス操作:",
     "mdm.help.title_employee": "*/mdm* — あなた自身の設定:",
     "mdm.help.lost":

@@ -10,7 +10,7 @@ import { log } from "../../../log.js";
 import type { SlackDeps } from "../../deps.js";
 import { POLICY_FILE_BLOCK, POLICY_MODE_BLOCK } from "../../blocks/policy.js";
 import { slackText } from "../../edge.js";
-import { errorText, refusalText } from "../../errors.js";
+import { errorText, reasonText } from "../../errors.js";
 import { whoIsActing } from "../../locale.js";
 
 const MAX_BYTES = 1024 * 1024;
@@ -52,7 +52,7 @@ function tooLarge(): InvalidInputError {
 
 /** Why a file could not be fetched, for the reader: our own refusal translated, else Slack's error code. */
 export function downloadFailure(err: unknown, locale: Locale): string {
-  if (err instanceof DomainError) return refusalText(err, locale);
+  if (err instanceof DomainError) return reasonText(err, locale);
   return (err as { data?: { error?: string } }).data?.error ?? (err as Error).message ?? "error";
 }
 
@@ -73,7 +73,7 @@ function refusedLines(lines: LineError[], count: number, locale: Locale): string
 function failureText(err: InvalidInputError, locale: Locale): string {
   const lines = err.details.lines as LineError[] | undefined;
   if (lines?.length) return refusedLines(lines, Number(err.details.count ?? lines.length), locale);
-  return refusalText(err, locale);
+  return reasonText(err, locale);
 }
 
 /** The file could not be fetched; its text is already in the reader's language. */
