@@ -2,21 +2,13 @@
 // case, width, trailing "?" / "*" / ":" ignored), from a built-in list in Japanese and English
 // plus GOOGLE_FORM_FIELD_MAP. Lenient on purpose: a response already submitted cannot be
 // corrected, so a missing or odd answer is kept as typed, never a reason to drop the report.
-import { parseLostAt } from "../core/reports/input.js";
+import { parseLostAt, REPORT_FORM_FIELDS, type ReportFormField } from "../core/reports/input.js";
 import type { NewReport } from "../core/reports/service.js";
 import type { Locale } from "../i18n/index.js";
 
-export const REPORT_FIELDS = [
-  "reporterEmail",
-  "reporterName",
-  "device",
-  "lostAt",
-  "location",
-  "circumstances",
-  "contactPhone",
-  "consent",
-] as const;
-export type ReportField = (typeof REPORT_FIELDS)[number];
+// The Google Form's questions map onto the web form's fields: one list of them, in the core.
+export const REPORT_FIELDS = REPORT_FORM_FIELDS;
+export type ReportField = ReportFormField;
 
 const DEFAULT_TITLES: Record<ReportField, string[]> = {
   reporterEmail: [

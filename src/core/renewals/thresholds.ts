@@ -1,6 +1,7 @@
 // When a reminder is due. Pure: a deadline, the time now and the thresholds give the one key to
 // post ("30d", or "overdue:<day>" once past), which RenewalReminder records so it goes out once.
 import { DAY } from "../clock.js";
+import { zoneOffsetMs } from "../../lib/time-zone.js";
 import { dayIn } from "../digest/service.js";
 
 export function reminderKey(
@@ -43,31 +44,5 @@ export function parseDay(text: string, timeZone: string): Date | null {
   const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   const check = new Date(utc);
   if (check.getUTCMonth() !== Number(m[2]) - 1) return null;
-  return new Date(utc - offsetMs(new Date(utc), timeZone));
-}
-
-function offsetMs(at: Date, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const asUtc = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  return asUtc - at.getTime();
+  return new Date(utc - zoneOffsetMs(new Date(utc), timeZone));
 }

@@ -4,6 +4,8 @@
 // admins read the person's words and can still sort and compare; it is never refused for being
 // approximate, only for naming a day that has not happened yet.
 
+import { wallClock, zonedTimeToUtc } from "../../lib/time-zone.js";
+
 export interface ParsedLostAt {
   /** The time: exact, or the best guess when `lostAtText` is set (null when no guess fits). */
   lostAt: Date | null;
@@ -246,42 +248,6 @@ function localDay(at: Date, timeZone: string): Day & { dow: number } {
 }
 
 function localParts(at: Date, timeZone: string): Day & { h: number; mi: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(at);
-  const n = (t: string) => Number(parts.find((x) => x.type === t)!.value);
-  return { y: n("year"), mo: n("month"), d: n("day"), h: n("hour"), mi: n("minute") };
-}
-
-/** A wall-clock time in `timeZone` → the instant. */
-export function zonedTimeToUtc(
-  p: { y: number; mo: number; d: number; h: number; mi: number; s: number },
-  timeZone: string,
-): Date {
-  const guess = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
-  const first = guess - offsetMs(new Date(guess), timeZone);
-  // Twice, so a time next to a DST change lands on the right side.
-  return new Date(guess - offsetMs(new Date(first), timeZone));
-}
-
-function offsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const n = (t: string) => Number(parts.find((x) => x.type === t)!.value);
-  const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+  const { y, mo, d, h, mi } = wallClock(at, timeZone);
+  return { y, mo, d, h, mi };
 }

@@ -10,6 +10,7 @@
 //   when a wrongful purpose is possible. Day 1 is the day the company knew (the earlier reading,
 //   so a reminder is never late); the deadlines are not moved past weekends.
 import { DAY } from "../clock.js";
+import { zoneOffsetMs } from "../../lib/time-zone.js";
 
 export interface ChecklistAnswers {
   personal_data?: boolean;
@@ -45,32 +46,6 @@ export function endOfDayN(knownAt: Date, n: number, timeZone: string): Date {
   const utcMidnight = new Date(`${ymd}T00:00:00Z`);
   const offsetMs = zoneOffsetMs(utcMidnight, timeZone);
   return new Date(utcMidnight.getTime() - offsetMs + n * DAY - 1);
-}
-
-function zoneOffsetMs(at: Date, timeZone: string): number {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(at)
-      .map((x) => [x.type, x.value]),
-  );
-  const asUtc = Date.UTC(
-    Number(p.year),
-    Number(p.month) - 1,
-    Number(p.day),
-    Number(p.hour),
-    Number(p.minute),
-    Number(p.second),
-  );
-  return asUtc - at.getTime();
 }
 
 /** `stolen`: the report says stolen, which the Guidelines treat as a possible wrongful purpose. */

@@ -3,7 +3,7 @@
 // back with a message; a good one is stored once and answered with the receipt.
 import type { Request, RequestHandler, Response } from "express";
 import { DomainError } from "../../core/errors.js";
-import { parseReportForm, reportFields, type FieldErrors } from "../../core/reports/input.js";
+import { type FieldErrors, parseReportForm, REPORT_FORM_FIELDS, reportFields } from "../../core/reports/input.js";
 import { cleanDeep } from "../../core/text/unstorable.js";
 import { isDatabaseUnreachable } from "../../db/unreachable.js";
 import { t, type Locale } from "../../i18n/index.js";
@@ -14,17 +14,6 @@ import { portalLocale } from "../portal/locale.js";
 import type { PortalPages } from "../portal/pages.js";
 import type { RateLimiter } from "../portal/rate-limit.js";
 import { escapeHtml, page } from "../portal/templates.js";
-
-const FIELDS = [
-  "reporterEmail",
-  "reporterName",
-  "device",
-  "lostAt",
-  "location",
-  "circumstances",
-  "contactPhone",
-  "consent",
-];
 
 interface SubmitDeps extends Pick<WebDeps, "config" | "core"> {
   pages: PortalPages;
@@ -103,6 +92,6 @@ export function submitReport(deps: SubmitDeps): RequestHandler {
 function typedInput(req: Request): { values: Record<string, string>; csrf: unknown } {
   const body = cleanDeep((req.body ?? {}) as Record<string, unknown>);
   const values: Record<string, string> = {};
-  for (const f of FIELDS) if (typeof body[f] === "string") values[f] = body[f] as string;
+  for (const f of REPORT_FORM_FIELDS) if (typeof body[f] === "string") values[f] = body[f] as string;
   return { values, csrf: body._csrf };
 }
