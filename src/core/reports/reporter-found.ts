@@ -46,7 +46,8 @@ export async function reporterFound(
       report &&
       ((actor.personId && actor.personId === report.reporterId) ||
         (actor.slackUserId && actor.slackUserId === report.reporterSlackUserId));
-    if (report && !theirs) throw new NotAllowedError("only the person who reported it can say it was found");
+    if (report && !theirs)
+      throw new NotAllowedError("only the person who reported it can say it was found", {}, { reason: "not_reporter" });
   }
   if (!report) throw new NotFoundError("this report");
   if (CLOSED.includes(report.status)) return { reference: report.reference, outcome: "closed", locale: report.locale };

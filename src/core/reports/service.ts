@@ -282,7 +282,8 @@ export class LossReports {
     await db.$transaction(async (tx) => {
       const report = await tx.lossReport.findUnique({ where: { id: reportId }, select: { status: true } });
       if (!report) throw new NotFoundError("this loss report");
-      if (CLOSED_STATUSES.includes(report.status)) throw new ConflictError("this report is already closed");
+      if (CLOSED_STATUSES.includes(report.status))
+        throw new ConflictError("this report is already closed", {}, { reason: "report_closed" });
       const device = await tx.device.findUnique({ where: { id: deviceId }, select: { id: true } });
       if (!device) throw new NotFoundError("this device");
       await tx.lossReportDevice.upsert({

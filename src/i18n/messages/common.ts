@@ -18,6 +18,8 @@ type Key =
   | "error.reason.quote_not_closed"
   | "error.reason.malformed"
   | "error.reason.alert_resolved"
+  | "error.reason.report_closed"
+  | "error.reason.not_reporter"
   | "mdm.help.title"
   | "mdm.help.title_employee"
   | "mdm.help.lost"
@@ -46,6 +48,8 @@ export const common: Catalog<Key> = {
     "error.reason.quote_not_closed": 'line {line}: a quote (") is never closed',
     "error.reason.malformed": "line {line} is not valid CSV",
     "error.reason.alert_resolved": "this alert is already resolved",
+    "error.reason.report_closed": "this report is already closed",
+    "error.reason.not_reporter": "only the person who reported it can say it was found",
     "mdm.help.title": "*/mdm* — lost-device operations for administrators:",
     "mdm.help.title_employee": "*/mdm* — your own settings:",
     "mdm.help.lost":
@@ -74,6 +78,8 @@ export const common: Catalog<Key> = {
     "error.reason.quote_not_closed": '{line} 行目: 引用符(")が閉じられていません',
     "error.reason.malformed": "{line} 行目は CSV として読めません",
     "error.reason.alert_resolved": "このアラートはすでに解決済みです",
+    "error.reason.report_closed": "この紛失届はすでに解決済みです",
+    "error.reason.not_reporter": "見つかったと伝えられるのは、紛失届を出した報告者本人だけです",
     "mdm.help.title": "*/mdm* — 管理者向けの紛失デバイス操作:",
     "mdm.help.title_employee": "*/mdm* — あなた自身の設定:",
     "mdm.help.lost":
