@@ -5,6 +5,7 @@ import { ADMIN_1, startTestApp, type TestApp } from "../support/harness.js";
 import { aDevice, aPerson } from "../support/builders.js";
 import { validateView } from "../support/block-kit.js";
 import { eventually, nextId, responseTo } from "./helpers.js";
+import { openHome as openHomeOf } from "../support/slack-views.js";
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));
@@ -12,20 +13,7 @@ afterAll(() => t.close());
 
 const DAY = 86_400_000;
 
-async function openHome(user: string) {
-  const before = t.slack.callsTo("views.publish").length;
-  const res = await t.requests.event({ type: "app_home_opened", user, tab: "home", channel: "D1" });
-  expect(res.status).toBe(200);
-  const call = await eventually(
-    () =>
-      t.slack
-        .callsTo("views.publish")
-        .slice(before)
-        .find((c) => c.args.user_id === user),
-    "views.publish",
-  );
-  return call.args.view as { type: string; blocks: any[] };
-}
+const openHome = (user: string) => openHomeOf(t, user);
 
 const textOf = (view: { blocks: any[] }) => JSON.stringify(view.blocks);
 

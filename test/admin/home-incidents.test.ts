@@ -11,6 +11,7 @@ import { aDevice, aPerson } from "../support/builders.js";
 import { validateView } from "../support/block-kit.js";
 import { enroll, incidentTs, threadTexts } from "../commands/support.js";
 import { eventually } from "./helpers.js";
+import { openHome as openHomeOf } from "../support/slack-views.js";
 
 const WORDS = {
   en: {
@@ -41,18 +42,9 @@ describe.each(LOCALES)("the App Home to act from, in %s", (locale) => {
   const w = WORDS[locale];
 
   async function openHome(user: string): Promise<View> {
-    const before = t.slack.callsTo("views.publish").length;
-    expect((await t.requests.event({ type: "app_home_opened", user, tab: "home", channel: "D1" })).status).toBe(200);
-    const call = await eventually(
-      () =>
-        t.slack
-          .callsTo("views.publish")
-          .slice(before)
-          .find((c) => c.args.user_id === user),
-      "views.publish",
-    );
-    expect(validateView(call.args.view)).toEqual([]);
-    return call.args.view;
+    const view = await openHomeOf(t, user);
+    expect(validateView(view)).toEqual([]);
+    return view as View;
   }
 
   async function report(reporterEmail: string, deviceIds: string[]) {

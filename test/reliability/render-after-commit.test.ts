@@ -5,23 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_1, ADMIN_2, startTestApp, type TestApp } from "../support/harness.js";
 import { incidentTs, lostDevice, until } from "../commands/support.js";
+import { openHome as openHomeOf } from "../support/slack-views.js";
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp({ homeRefreshDelayMs: 5_000 })));
 afterAll(() => t.close());
 
-async function openHome(user: string) {
-  const before = t.slack.callsTo("views.publish").length;
-  await t.requests.event({ type: "app_home_opened", user, tab: "home", channel: "D1" });
-  await until(
-    () =>
-      t.slack
-        .callsTo("views.publish")
-        .slice(before)
-        .find((c) => c.args.user_id === user),
-    "Home",
-  );
-}
+const openHome = (user: string) => openHomeOf(t, user);
 
 /** Clicks "Enable lost mode" on the incident and submits the form; resolves once the command is queued. */
 async function enableLostMode(lost: Awaited<ReturnType<typeof lostDevice>>, ts: string) {

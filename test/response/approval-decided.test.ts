@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_1, ADMIN_2, startTestApp, type TestApp } from "../support/harness.js";
 import { actionIds, incidentTs, lostDevice, until } from "../commands/support.js";
 import { runJob } from "../alerts/support.js";
+import { buttonValue } from "../support/slack-views.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,13 +18,6 @@ beforeAll(async () => {
   await t.flush();
 });
 afterAll(() => t.close());
-
-const blocksOf = (m: Record<string, any>): any[] =>
-  typeof m.blocks === "string" ? JSON.parse(m.blocks) : (m.blocks ?? []);
-const buttonValue = (m: Record<string, any>, actionId: string) =>
-  blocksOf(m)
-    .flatMap((b) => b.elements ?? [])
-    .find((e: any) => e.action_id === actionId)?.value as string;
 
 /** A held lock on a fresh incident: its approval post (with buttons) and that post's ts. */
 async function heldLock() {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_1, ADMIN_2, startTestApp, type TestApp } from "../support/harness.js";
 import { actionIds, checkIn, incidentTs, lostDevice, threadTexts, until } from "../commands/support.js";
 import { HOUR } from "../../src/core/clock.js";
+import { blocksOf, buttonValue } from "../support/slack-views.js";
 
 const ADMIN_3 = "UADMIN3";
 const SECURITY = "C_SECURITY";
@@ -33,12 +34,6 @@ async function mdm(user: string, text: string) {
     (await until(() => t.slack.responses.find((r) => r.id === responseId), `a reply to /mdm ${text}`)).body.text,
   );
 }
-const blocksOf = (m: Record<string, any>): any[] =>
-  typeof m.blocks === "string" ? JSON.parse(m.blocks) : (m.blocks ?? []);
-const buttonValue = (m: Record<string, any>, actionId: string) =>
-  blocksOf(m)
-    .flatMap((b) => b.elements ?? [])
-    .find((e: any) => e.action_id === actionId)?.value as string;
 const wipeOf = (deviceId: string) =>
   t.db.prisma.command.findFirstOrThrow({ where: { deviceId, type: "ERASE_DEVICE" }, orderBy: { createdAt: "desc" } });
 const security = () => t.slack.posts(SECURITY).map((p) => String(p.text));

@@ -18,6 +18,7 @@ import {
 } from "../commands/support.js";
 import { FakeNanoMdm, postWebhook } from "../support/fake-nanomdm.js";
 import { build } from "plist";
+import { blocksOf, buttonsIn } from "../support/slack-views.js";
 
 const HMAC_KEY = "nanomdm-webhook-key-for-personal-devices";
 const PROFILE_ID = "jp.example.mdm.enrolment";
@@ -54,9 +55,7 @@ async function mdm(user: string, text: string) {
   await t.requests.slashCommand({ command: "/mdm", text, user, responseId });
   return String((await until(() => t.slack.responses.find((r) => r.id === responseId), `/mdm ${text}`)).body.text);
 }
-const blocksOf = (m: Record<string, any>): any[] =>
-  typeof m.blocks === "string" ? JSON.parse(m.blocks) : (m.blocks ?? []);
-const buttons = (m: Record<string, any>) => blocksOf(m).flatMap((b) => b.elements ?? []);
+const buttons = buttonsIn;
 const buttonIn = (m: Record<string, any>, actionId: string) => buttons(m).find((e: any) => e.action_id === actionId);
 const dmsTo = (slackUserId: string) => t.slack.posts(`D${slackUserId}`);
 
