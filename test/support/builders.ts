@@ -51,8 +51,8 @@ export async function aDevice(db: Db, over: Partial<Prisma.DeviceUncheckedCreate
       model: model[platform],
       serial: `SN${id}`,
       udid: apple ? `00008110-${id}` : null,
-      // 15 digits, as an IMEI is.
-      imei: platform === "ANDROID" || platform === "IOS" ? `35${id.padStart(13, "0")}` : null,
+      // 15 digits, as an IMEI is; 49… so they never meet the fake Android API's 35… devices.
+      imei: platform === "ANDROID" || platform === "IOS" ? `49${id.padStart(13, "0")}` : null,
       supervised: true,
       ade: false,
       ownerId: null,
