@@ -109,6 +109,9 @@ describe("lost mode, approved in Slack and carried out by the device", () => {
     // Not now (the device is busy): still pending, handed over again at the next check-in.
     expect((await answer(t, lost.agent.token, command!.uuid, { status: "NotNow" })).status).toBe(200);
     expect((await checkIn(t, lost.agent.token)).json.commands.map((c: any) => c.id)).toEqual([command!.uuid]);
+    // The thread's status line says so while it lasts (a later answer redraws the same line).
+    await t.flush();
+    expect(threadTexts(t, ts).join("\n")).toMatch(/NotNow/);
 
     expect((await answer(t, lost.agent.token, command!.uuid, { status: "Acknowledged" })).status).toBe(200);
     expect((await checkIn(t, lost.agent.token)).json.commands).toEqual([]);
@@ -119,7 +122,6 @@ describe("lost mode, approved in Slack and carried out by the device", () => {
 
     const thread = threadTexts(t, ts).join("\n");
     expect(thread).toMatch(/delivered to/);
-    expect(thread).toMatch(/NotNow/);
     expect(thread).toMatch(/is in lost mode/);
     // The message was updated in place: lost mode is done, its follow-ups are offered.
     const message = latestIncident(t, ts, lost.reference);
