@@ -1,8 +1,9 @@
 -- The owner's department among the device's search words, as the word 'dept:<id>' (no typed
 -- word can hold ':', the picker splits on it): a department administrator's picker then
 -- narrows to her departments inside the word index, instead of walking the fleet in name
--- order and dropping every other department's device (decision "picker plans"). Only an
--- accelerator: the query still checks the owner's department itself.
+-- order and dropping every other department's device (decision "The device picker walks the
+-- fleet by name, then asks the word index"). Only an accelerator: the query still checks the
+-- owner's department itself.
 CREATE OR REPLACE FUNCTION "device_search_refresh"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
