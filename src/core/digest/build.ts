@@ -7,6 +7,7 @@ import { noResponseDevices, type NoResponseDevice } from "./no-response.js";
 import type { DigestSettings } from "./settings.js";
 import { weeklyResponseMedians, type ResponseMedians } from "../response/metrics.js";
 import { LIVE_STATES } from "../commands/rules.js";
+import type { CommandState, CommandType, RenewalKind, ReportStatus } from "../types.js";
 
 /** Renewals whose deadline is within this many days (or past) are listed. */
 export const RENEWAL_HORIZON_DAYS = 60;
@@ -44,18 +45,18 @@ export interface Digest {
   alertCounts: AlertCount[];
   alertsTotal: number;
   noResponse: NoResponseDevice[];
-  openReports: { id: string; reference: string; status: string; createdAt: Date; deviceDescription: string }[];
-  awaitingApproval: { id: string; type: string; deviceName: string; requestedAt: Date }[];
+  openReports: { id: string; reference: string; status: ReportStatus; createdAt: Date; deviceDescription: string }[];
+  awaitingApproval: { id: string; type: CommandType; deviceName: string; requestedAt: Date }[];
   pendingCommands: {
     id: string;
-    type: string;
-    state: string;
+    type: CommandType;
+    state: CommandState;
     deviceName: string;
     queuedAt: Date | null;
     expiresAt: Date | null;
   }[];
   /** Every renewal's next deadline (never hidden); dueSoon: within RENEWAL_HORIZON_DAYS or past. */
-  renewals: { id: string; kind: string; label: string; expiresAt: Date; overdue: boolean; dueSoon: boolean }[];
+  renewals: { id: string; kind: RenewalKind; label: string; expiresAt: Date; overdue: boolean; dueSoon: boolean }[];
   /** This week's response medians (incident response). */
   response?: ResponseMedians;
 }
