@@ -76,8 +76,8 @@ export function pickLocale(candidates: (string | null | undefined)[], fallback: 
 /** Values for a text's {placeholders}. */
 export type MessageVars = Record<string, string | number>;
 
-/** Translates `key`, filling {placeholders}. A missing key shows itself, never crashes. */
-export function t(locale: Locale, key: string, vars: MessageVars = {}): string {
+/** Translates `key`, filling {placeholders}. Only a key the catalogs hold compiles (see keyOf, textOr). */
+export function t(locale: Locale, key: MessageKey, vars: MessageVars = {}): string {
   const template = merged[locale][key] ?? merged.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
