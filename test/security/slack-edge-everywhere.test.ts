@@ -215,4 +215,19 @@ describe("the edge's text values", () => {
     expect(out.blocks[0]!.text.text).toBe(v.replace("\u0000", "").replace("\uD800", "\uFFFD"));
     expect(out.filename).toBe("<!channel> *x*.csv");
   });
+
+  it("show a quote typed at a line's start as text, and shorten text past Block Kit's limits", () => {
+    const out = renderForSlack({
+      text: `${slackText("> quote")}\n${slackText("a > b\n> quote")}`,
+      blocks: [
+        { type: "header", text: { type: "plain_text", text: slackText("名".repeat(200)) } },
+        { type: "section", text: { type: "mrkdwn", text: `*Name:* ${slackText("📱".repeat(2000))}` } },
+      ],
+    });
+    expect(out.text).toBe("\uFF1E quote\na &gt; b\n\uFF1E quote");
+    expect(out.blocks[0]!.text.text).toBe(`${"名".repeat(149)}…`);
+    // 3,000 UTF-16 units at most, and never half an emoji.
+    expect(out.blocks[1]!.text.text.length).toBeLessThanOrEqual(3000);
+    expect(out.blocks[1]!.text.text.endsWith("📱…")).toBe(true);
+  });
 });

@@ -96,7 +96,7 @@ export function renewedMessage(
   });
   const extra =
     r.kind === "PUSH_CERTIFICATE" && r.topic
-      ? `\n${t(locale, "cert.facts", { topic: r.topic, serial: r.serial ?? "—" })}`
+      ? `\n${t(locale, "cert.facts", { topic: escapeMrkdwn(r.topic), serial: escapeMrkdwn(r.serial ?? "—") })}`
       : "";
   const icon = how === "replaced" ? ":rotating_light:" : ":white_check_mark:";
   return { text, blocks: [section(`${icon} ${text}${extra}`)] };
