@@ -56,6 +56,7 @@ const NOT_WALKED: Record<string, string> = {
   "actor.who": "names an actor id as a mention; walked through every builder that names one",
   "incident.headline": "takes a translator; walked through incidentMessage",
   "device-card.esc": "the edge's slackText under another name",
+  "incident.wipeLabel": "picks a catalog key, not text",
 };
 
 type Args = unknown[];
@@ -75,6 +76,10 @@ function fixtures(v: string, s: Seeded): Record<string, Args[]> {
     "alert-routing.alertRoutingText": [[s.routing, "en"]],
     "alert-routing.alertRoutingModal": [[s.routing, "ja"]],
     "alerts.alertTitle": [["en", "jailbreak", v]],
+    "alerts.alertTypeText": [
+      ["en", "jailbreak"],
+      ["ja", "app_policy_violation"],
+    ],
     "alerts.alertFields": [[alert, ctx]],
     "alerts.alertDetail": [
       ["app_policy_violation", { apps: [v, v] }, "en"],

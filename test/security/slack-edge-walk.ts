@@ -70,11 +70,7 @@ export function slackPayloads(t: TestApp) {
   ];
 }
 
-/**
- * Which notifications ran, recorded by a trigger on SlackRender (one row per domain event Slack
- * shows). The digest's personal DMs are built in the digest's own transaction, with no render
- * row (the Slack notifier's BUILT_AT_ONCE): their outbox rows, keyed by the digest's day, say so.
- */
+/** Which notifications ran, recorded by a trigger on SlackRender (one row per domain event Slack shows). */
 export async function recordRenders(t: TestApp): Promise<void> {
   const db = t.db.prisma;
   await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS test_rendered (type text)`);
@@ -82,13 +78,6 @@ export async function recordRenders(t: TestApp): Promise<void> {
     BEGIN INSERT INTO test_rendered VALUES (NEW.event->>'type'); RETURN NEW; END $$ LANGUAGE plpgsql`);
   await db.$executeRawUnsafe(
     `CREATE TRIGGER test_record_render AFTER INSERT ON "SlackRender" FOR EACH ROW EXECUTE FUNCTION test_record_render()`,
-  );
-  await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_record_built() RETURNS trigger AS $$
-    BEGIN INSERT INTO test_rendered VALUES ('digest.personal'); RETURN NEW; END $$ LANGUAGE plpgsql`);
-  await db.$executeRawUnsafe(
-    `CREATE TRIGGER test_record_built AFTER INSERT ON "OutboxMessage" FOR EACH ROW
-     WHEN (NEW.method = 'dm' AND NEW."dedupeKey" ~ '^digest:[^:]+:(owner|departmentAdmin):')
-     EXECUTE FUNCTION test_record_built()`,
   );
 }
 
@@ -99,7 +88,6 @@ export async function renderedKinds(t: TestApp): Promise<Set<string>> {
 
 export async function stopRecording(t: TestApp): Promise<void> {
   await t.db.prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_record_render ON "SlackRender"`);
-  await t.db.prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_record_built ON "OutboxMessage"`);
   await t.db.prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS test_rendered`);
 }
 
@@ -113,7 +101,6 @@ export const DRIVEN_BY_MORE_FLOWS = [
   "device.changed_on_device",
   "command.rechecked",
   "alert.resolved",
-  "digest.personal",
   "pushcert.override_requested",
   "pushcert.apple_id_change_requested",
   "command.approval",
