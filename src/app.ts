@@ -24,6 +24,7 @@ import { SlackRenderer } from "./slack/renderer.js";
 import { digestDmAtDelivery } from "./slack/notifications/digest-personal.js";
 import { createWebApp } from "./web/app.js";
 import { buildDrivers } from "./drivers/index.js";
+import { caseDocuments } from "./documents/case-record/index.js";
 import type { CommandDriver } from "./core/ports/commands.js";
 import { SetupMonitor, type CheckContext } from "./setup/index.js";
 import { databaseReachability } from "./db/reachability.js";
@@ -83,6 +84,7 @@ export function buildCore(
     clock,
     events: new SlackNotifier(clock, homeRefreshDelayMs),
     drivers: buildDrivers(config, clock, extraDrivers),
+    caseDocuments,
     settings: {
       systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS,
       appLocale: config.APP_LOCALE,

@@ -6,6 +6,7 @@ import type { Clock } from "./clock.js";
 import type { DriverSelection } from "./enrollments/index.js";
 import type { EventSink } from "./events.js";
 import type { ColumnHeaderNames } from "./inventory/columns.js";
+import type { CaseDocuments } from "./ports/case-documents.js";
 import type { DriverRegistry } from "./ports/commands.js";
 import type { RenewalSettings } from "./renewals/settings.js";
 import type { EscalationSettings } from "./response/escalation.js";
@@ -49,4 +50,6 @@ export interface CoreDeps {
   settings: CoreSettings;
   /** How commands reach devices: the drivers app.ts wires (src/drivers/index.ts), the built-in agent among them. */
   drivers: DriverRegistry;
+  /** Renders the case record's PDF and CSV (src/documents); absent where nothing exports one. */
+  caseDocuments?: CaseDocuments;
 }

@@ -132,6 +132,7 @@ export function createCore(deps: CoreDeps) {
       events: deps.events,
       actors,
       timeZone: deps.settings.timeZone,
+      documents: deps.caseDocuments,
     }),
     /** Incident response: BYOD marks and the owner's consent to a full reset of a personal device. */
     personal: new PersonalDevices({ db: deps.db, clock: deps.clock, events: deps.events, actors, commands }),

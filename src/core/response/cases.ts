@@ -1,6 +1,6 @@
 // Exporting a case record: an administrator who may act on the report's devices asks for it;
 // the export itself is recorded in the audit log (who took a copy of personal data, and when),
-// and the rendering happens where the event is delivered.
+// and the documents are rendered by the port the app wires (the core speaks no language).
 import type { Db } from "../../db/client.js";
 import type { Actor, Actors } from "../actors.js";
 import { audit } from "../audit.js";
@@ -8,8 +8,7 @@ import type { Clock } from "../clock.js";
 import { InvalidInputError, NotAuthorizedError, NotFoundError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import { loadCaseRecord, type CaseRecord } from "./case-record.js";
-import { caseRecordCsv } from "./case-csv.js";
-import { caseRecordPdf } from "./case-pdf.js";
+import type { CaseDocuments } from "../ports/case-documents.js";
 
 export interface CaseDestination {
   channel: string;
@@ -17,7 +16,17 @@ export interface CaseDestination {
 }
 
 export class CaseRecords {
-  constructor(private readonly deps: { db: Db; clock: Clock; events: EventSink; actors: Actors; timeZone?: string }) {}
+  constructor(
+    private readonly deps: {
+      db: Db;
+      clock: Clock;
+      events: EventSink;
+      actors: Actors;
+      timeZone?: string;
+      /** Absent in processes that never export (the command-line scripts). */
+      documents?: CaseDocuments;
+    },
+  ) {}
 
   private async authorised(actor: Actor, reference: string) {
     this.deps.actors.requireAdmin(actor);
@@ -54,6 +63,8 @@ export class CaseRecords {
    */
   async export(actor: Actor, reference: string, to: CaseDestination): Promise<{ reportId: string; reference: string }> {
     const report = await this.authorised(actor, reference);
+    const documents = this.deps.documents;
+    if (!documents) throw new Error("case records cannot be exported from this process: no document renderer is wired");
     const now = this.deps.clock.now();
     await audit(this.deps.db, {
       actor: actor.id,
@@ -64,7 +75,7 @@ export class CaseRecords {
     });
     const record = (await loadCaseRecord(this.deps.db, report.id, now))!;
     const timeZone = this.deps.timeZone ?? "Asia/Tokyo";
-    const [pdf, csv] = [await caseRecordPdf(record, timeZone), caseRecordCsv(record, timeZone)];
+    const { pdf, csv } = await documents.render(record, timeZone);
     const base = `case-${record.report.reference}`;
     const files = [
       {

@@ -1,8 +1,8 @@
 // The case record as CSV (UTF-8 with a BOM for Excel): one row per fact, the section first, so
 // an auditor can filter the decisions, the commands or the checklist. Both languages per row.
-import { toCsv } from "../csv.js";
-import { actionLabel, actorText, both, checklistValue, detailText } from "./case-text.js";
-import type { CaseRecord } from "./case-record.js";
+import { toCsv } from "../../core/csv.js";
+import { actionLabel, actorText, both, checklistValue, detailText } from "./text.js";
+import type { CaseRecord } from "../../core/response/case-record.js";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : "");
 

@@ -2,7 +2,7 @@
 // a parent company abroad read the same page): labels for the audit actions and each entry's
 // facts in one short line.
 import { formatDateTime, t, textOr } from "../../i18n/index.js";
-import type { CaseEntry, CaseRecord } from "./case-record.js";
+import type { CaseEntry, CaseRecord } from "../../core/response/case-record.js";
 
 /** "紛失モード (Lost mode)"-style pair from one i18n key; the raw key when it has no words. */
 export function both(key: string, vars?: Record<string, string | number>): { ja: string; en: string } {

@@ -6,8 +6,8 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import type { CaseRecord } from "./case-record.js";
-import { actionLabel, actorText, both, checklistValue, detailText, minutesBetween, whenJa } from "./case-text.js";
+import type { CaseRecord } from "../../core/response/case-record.js";
+import { actionLabel, actorText, both, checklistValue, detailText, minutesBetween, whenJa } from "./text.js";
 
 const require = createRequire(import.meta.url);
 const FONT_FILES = {
