@@ -18,6 +18,7 @@ import { enrollment } from "./messages/enrollment.js";
 import { apple } from "./messages/apple.js";
 import { personal } from "./messages/personal.js";
 import { reporter } from "./messages/reporter.js";
+import { refusals } from "./messages/refusals.js";
 
 export type { Catalog } from "./catalog.js";
 
@@ -42,6 +43,7 @@ const catalogs = [
   apple,
   personal,
   reporter,
+  refusals,
 ];
 
 const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };

@@ -42,7 +42,7 @@ export class Inventory {
   async device(actor: Actor, deviceId: string) {
     await this.deps.actors.requireDeviceAdmin(actor, deviceId);
     const d = await deviceDetail(this.deps.db, deviceId, OPEN_REPORT_STATUSES);
-    if (!d) throw new NotFoundError("device", { what: deviceId });
+    if (!d) throw new NotFoundError("device", { what: deviceId }, { reason: "not_found.device" });
     return d;
   }
 
