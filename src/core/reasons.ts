@@ -52,7 +52,8 @@ export const REASONS = [
   "lost_mode.too_long",
   "bulk.no_devices",
   "bulk.too_many",
-  "policy_change.already_decided",
+  "policy_change.already_applied",
+  "policy_change.already_withdrawn",
   // Enrolment and the device agent.
   "enrollment.platform",
   "enrollment.code_spent",

@@ -110,7 +110,7 @@ export class ResponseBrake {
         throw new ConflictError(
           `this change is already ${row.state.toLowerCase()}`,
           { state: row.state },
-          { reason: "policy_change.already_decided" },
+          { reason: row.state === "WITHDRAWN" ? "policy_change.already_withdrawn" : "policy_change.already_applied" },
         );
       let policy = await readResponsePolicy(tx, { wipeLimitPerHour: this.deps.wipeLimitPerHour });
       if (to === "APPLIED") {

@@ -44,7 +44,8 @@ const en = {
   "error.reason.lost_mode.too_long": "each lost-mode text can be at most {max} characters",
   "error.reason.bulk.no_devices": "name at least one device by serial number, UDID or IMEI",
   "error.reason.bulk.too_many": "at most {max} devices in one request",
-  "error.reason.policy_change.already_decided": "this change was already decided",
+  "error.reason.policy_change.already_applied": "this change is already applied",
+  "error.reason.policy_change.already_withdrawn": "this change is already withdrawn",
   // Enrolment and the device agent.
   "error.reason.enrollment.platform": "platform must be ios, ipados, macos, android or windows",
   "error.reason.enrollment.code_spent": "enrolment code unknown, already used or expired",
@@ -143,7 +144,8 @@ export const refusals: Catalog<Key> = {
     "error.reason.lost_mode.too_long": "紛失モードの各項目は {max} 文字以内で入力してください",
     "error.reason.bulk.no_devices": "シリアル番号、UDID または IMEI でデバイスを1台以上指定してください",
     "error.reason.bulk.too_many": "1回の依頼で指定できるデバイスは {max} 台までです",
-    "error.reason.policy_change.already_decided": "この変更はすでに処理されています",
+    "error.reason.policy_change.already_applied": "この変更はすでに適用されています",
+    "error.reason.policy_change.already_withdrawn": "この変更はすでに取り下げられています",
     // Enrolment and the device agent.
     "error.reason.enrollment.platform": "プラットフォームは ios、ipados、macos、android、windows のいずれかです",
     "error.reason.enrollment.code_spent": "登録コードが正しくないか、使用済みか、期限切れです",
