@@ -21,6 +21,7 @@ import { createWebClient } from "./slack/web-client.js";
 import { OutboxDelivery } from "./slack/delivery.js";
 import { SlackNotifier } from "./slack/notifier.js";
 import { SlackRenderer } from "./slack/renderer.js";
+import { digestDmAtDelivery } from "./slack/notifications/digest-personal.js";
 import { createWebApp } from "./web/app.js";
 import { buildDrivers } from "./drivers/index.js";
 import type { CommandDriver } from "./core/ports/commands.js";
@@ -78,8 +79,9 @@ export function buildCore(
   const publicUrl = publicUrlOf(config);
   return createCore({
     db: db.prisma,
+    statements: db.statements,
     clock,
-    events: new SlackNotifier(clock, homeRefreshDelayMs, () => notifyContext(config)),
+    events: new SlackNotifier(clock, homeRefreshDelayMs),
     drivers: buildDrivers(config, clock, extraDrivers),
     settings: {
       systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS,
@@ -232,6 +234,7 @@ async function buildDelivery(
     worker: instance,
     locale: config.APP_LOCALE,
     bulkPerMinute: config.SLACK_BULK_PER_MINUTE,
+    buildAtDelivery: digestDmAtDelivery(core, notifyContext(config)),
   });
 }
 

@@ -84,6 +84,7 @@ export const REASONS = [
   "certificate.same_apple_id",
   "certificate.country",
   "certificate.name",
+  "certificate.apple_id_too_long",
   "certificate.topic_same_again",
   "certificate.vendor_unreadable",
   "renewal.gmail_by_sign_in",

@@ -1,6 +1,6 @@
 // Why the core refused, in the reader's language: one translation for every edge (Slack, the
 // portal pages). The shape is the core's DomainError, named structurally since i18n sits below it.
-import { t, type Locale } from "./index.js";
+import { textOr, type Locale } from "./index.js";
 
 export interface RefusalFacts {
   message: string;
@@ -21,9 +21,8 @@ export function refusalText(err: RefusalFacts, locale: Locale, asText: (s: strin
   if (!key) return asText(err.message);
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(err.params)) {
-    if (k.endsWith("Key") && typeof v === "string") params[k.slice(0, -3)] = t(locale, v);
+    if (k.endsWith("Key") && typeof v === "string") params[k.slice(0, -3)] = textOr(locale, v, v);
     else params[k] = typeof v === "string" ? asText(v) : v;
   }
-  const text = t(locale, key, params);
-  return text === key ? asText(err.message) : text;
+  return textOr(locale, key, asText(err.message), params);
 }

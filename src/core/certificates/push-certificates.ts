@@ -206,6 +206,14 @@ export class PushCertificates {
         { field: "name" },
         { reason: "certificate.name" },
       );
+    // An Apple ID is an e-mail address (at most 254 characters); the request carrying it rides
+    // in a Slack button's value, which holds 2,000.
+    if ((input.appleId?.trim().length ?? 0) > 254)
+      throw new InvalidInputError(
+        "An Apple ID is an e-mail address of at most 254 characters.",
+        { field: "appleId" },
+        { reason: "certificate.apple_id_too_long" },
+      );
   }
 
   private async makeRequest(

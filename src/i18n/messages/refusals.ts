@@ -77,6 +77,7 @@ const en = {
   "error.reason.certificate.same_apple_id": "the Apple ID is the certificate's own: run `/mdm cert csr` normally",
   "error.reason.certificate.country": "the country must be a two-letter code such as JP",
   "error.reason.certificate.name": "a name is needed for the request",
+  "error.reason.certificate.apple_id_too_long": "an Apple ID is an e-mail address of at most 254 characters",
   "error.reason.certificate.topic_same_again":
     "the topic no longer differs from the current certificate: upload it again normally",
   "error.reason.certificate.vendor_unreadable":
@@ -179,6 +180,7 @@ export const refusals: Catalog<Key> = {
       "この Apple ID は証明書と同じです。通常どおり `/mdm cert csr` を実行してください",
     "error.reason.certificate.country": "国は JP のような2文字のコードで入力してください",
     "error.reason.certificate.name": "証明書の要求には名前が必要です",
+    "error.reason.certificate.apple_id_too_long": "Apple ID はメールアドレスで、254 文字以内です",
     "error.reason.certificate.topic_same_again":
       "トピックが現在の証明書と同じになりました。通常どおりもう一度アップロードしてください",
     "error.reason.certificate.vendor_unreadable":
