@@ -7,8 +7,8 @@
 // change the size (BENCH_QUICK: 3 days of 100,000).
 //
 // The earlier days are loaded as PostgreSQL's manual advises for a bulk load ("Populating a
-// Database"): set-based INSERT … SELECT generate_series with the table's indexes and foreign-key
-// trigger off, the indexes built afterwards in one sort each. Kept on while 29 million rows go
+// Database"): set-based INSERT … SELECT generate_series with the table's indexes and foreign key
+// dropped, the indexes built afterwards in one sort each and the key checked in one join. Kept on while 29 million rows go
 // in, five B-trees over keys in no useful order are updated a row at a time and outgrow memory.
 // The measured day goes into the table as the app has it, every index and check in place.
 import { readFile } from "node:fs/promises";
@@ -80,20 +80,27 @@ export async function run(): Promise<Record<string, string | number>> {
          WHERE i.tablename = 'Alert'`,
       )
     ).rows;
+    // The foreign key's check runs per row; re-adding it checks every row in one join. The
+    // hour counts' triggers (per statement) stay on, so the counts match what is loaded.
+    const keys = (
+      await c.query<{ name: string; def: string }>(
+        `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
+         WHERE conrelid = '"Alert"'::regclass AND contype = 'f'`,
+      )
+    ).rows;
+    for (const k of keys) await c.query(`ALTER TABLE "Alert" DROP CONSTRAINT "${k.name}"`);
     for (const i of indexes)
       await c.query(i.pkey ? `ALTER TABLE "Alert" DROP CONSTRAINT "${i.name}"` : `DROP INDEX "${i.name}"`);
-    // Replica mode skips the foreign-key trigger: every deviceId below names a fleet device.
-    await c.query("SET session_replication_role = replica");
     for (let day = 1; day < DAYS; day++) {
       await insertDay(c, day, new Date(NOW.getTime() - day * DAY));
       if (day % 5 === 0) log(`${day} days loaded`);
     }
-    await c.query("SET session_replication_role = DEFAULT");
     await c.query("SET maintenance_work_mem = '1GB'");
     for (const i of indexes) {
       await c.query(i.pkey ? `ALTER TABLE "Alert" ADD CONSTRAINT "${i.name}" PRIMARY KEY (id)` : i.def);
       log(`index ${i.name} built`);
     }
+    for (const k of keys) await c.query(`ALTER TABLE "Alert" ADD CONSTRAINT "${k.name}" ${k.def}`);
     await c.query(`VACUUM ANALYZE "Alert"`);
     await c.query("CHECKPOINT");
     const loadCpu = (await backendCpu(c)) - cpu0;

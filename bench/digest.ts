@@ -132,6 +132,8 @@ export async function run(): Promise<Record<string, string | number>> {
       out[`${at}: with owner + dept-admin DMs (ms)${devices === 100_000 ? ", target < 2,000" : ""}`] =
         `${r.personalMs} (${r.dms} DMs)`;
       out[`${at}: digest process CPU, admin / with DMs (ms)`] = `${r.adminCpuMs} / ${r.personalCpuMs}`;
+      out[`${at}: a DM built at delivery, owner: wall / CPU; dept admin: wall (ms)`] =
+        `${r.buildMsPerOwnerDm} / ${r.buildCpuMsPerOwnerDm}; ${r.buildMsPerDeptAdminDm} (${r.builtSample} built)`;
       out[`${at}: digest process growth, admin: RSS / heap (MB)`] = `${r.adminRssGrowthMb} / ${r.adminHeapGrowthMb}`;
       out[`${at}: growth with DMs: RSS / heap (MB)${devices === 100_000 ? ", target < 100" : ""}`] =
         `${r.personalRssGrowthMb} / ${r.personalHeapGrowthMb} (process RSS before ${r.baselineRssMb})`;

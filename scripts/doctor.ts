@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError } from "../src/config.js";
 import { systemClock } from "../src/core/clock.js";
-import { isLocale, t, type Locale } from "../src/i18n/index.js";
+import { isLocale, keyOf, t, type Locale } from "../src/i18n/index.js";
 import { configureLog } from "../src/log.js";
 import { runChecks, type CheckResult } from "../src/setup/index.js";
 import { readmeSection } from "../src/web/routes/landing.js";
@@ -21,7 +21,7 @@ configureLog({ level: "error" });
 const MARK: Record<CheckResult["status"], string> = { ok: "✔", not_configured: "–", warning: "!", failing: "✘" };
 
 export function formatLine(r: CheckResult, locale: Locale): string {
-  const head = `${MARK[r.status]} ${t(locale, `setup.title.${r.id}`)}: ${t(locale, `setup.status.${r.status}`)} — ${t(locale, r.detail, r.vars)}`;
+  const head = `${MARK[r.status]} ${t(locale, keyOf("setup.title.", r.id))}: ${t(locale, `setup.status.${r.status}`)} — ${t(locale, r.detail, r.vars)}`;
   return r.fix && r.status !== "ok" ? `${head}\n    → README § ${readmeSection(r.fix)}` : head;
 }
 

@@ -22,6 +22,7 @@ import { OutboxDelivery } from "./slack/delivery.js";
 import { inventoryFile, type InventoryFileSource } from "./slack/mdm/export.js";
 import { SlackNotifier } from "./slack/notifier.js";
 import { SlackRenderer } from "./slack/renderer.js";
+import { digestDmAtDelivery } from "./slack/notifications/digest-personal.js";
 import { createWebApp } from "./web/app.js";
 import { buildDrivers } from "./drivers/index.js";
 import type { CommandDriver } from "./core/ports/commands.js";
@@ -80,7 +81,7 @@ export function buildCore(
   return createCore({
     db: db.prisma,
     clock,
-    events: new SlackNotifier(clock, homeRefreshDelayMs, () => notifyContext(config)),
+    events: new SlackNotifier(clock, homeRefreshDelayMs),
     drivers: buildDrivers(config, clock, extraDrivers),
     settings: {
       systemAdminSlackIds: config.SLACK_ADMIN_USER_IDS,
@@ -234,6 +235,7 @@ async function buildDelivery(
     locale: config.APP_LOCALE,
     bulkPerMinute: config.SLACK_BULK_PER_MINUTE,
     files: { inventory: (source) => inventoryFile(core, source as unknown as InventoryFileSource) },
+    buildAtDelivery: digestDmAtDelivery(core, notifyContext(config)),
   });
 }
 

@@ -1,6 +1,8 @@
 // The daily digest run in a process of its own (started by bench/digest.ts), as the app's
 // scheduled job runs it: the same core, the Slack notifier recording each event and the renderer writing the outbox. It measures its
 // own memory, so what it reports is the digest's growth, not what the bench process did before.
+// The personal DMs are only queued at 10:00 and built at delivery: a sample of them is built
+// afterwards, as the outbox worker would, and timed per DM.
 // Prints one JSON line: times, and RSS and heap growth over the baseline taken just before.
 import { buildCore, buildRenderer } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
@@ -8,6 +10,7 @@ import { SYSTEM } from "../../src/core/actors.js";
 import { ManualClock } from "../../src/core/clock.js";
 import { openDatabase, parseDatabaseUrl } from "../../src/db/client.js";
 import { configureLog } from "../../src/log.js";
+import { digestDmAtDelivery } from "../../src/slack/notifications/digest-personal.js";
 
 export interface DigestJobResult {
   adminMs: number;
@@ -25,8 +28,15 @@ export interface DigestJobResult {
    *  machine does not inflate, unlike the wall-clock times (the database's share is not in it). */
   adminCpuMs: number;
   personalCpuMs: number;
+  /** The DMs are built when the bulk lane delivers them: a sample built as delivery builds
+   *  them (owners and every department admin), per DM: wall and CPU time, ms. */
+  builtSample: number;
+  buildMsPerOwnerDm: number;
+  buildCpuMsPerOwnerDm: number;
+  buildMsPerDeptAdminDm: number;
 }
 
+const round2 = (n: number) => Math.round(n * 100) / 100;
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 async function measured<T>(fn: () => Promise<T>) {
@@ -85,6 +95,26 @@ async function main() {
       await renderer.render();
     });
     const dms = await db.prisma.outboxMessage.count({ where: { method: "dm" } });
+    const build = digestDmAtDelivery(core, { locale: "en", timeZone: config.APP_TIMEZONE });
+    const sample = async (kind: string, take: number) => {
+      const rows = await db.prisma.outboxMessage.findMany({
+        where: { method: "dm", dedupeKey: { contains: `:${kind}:` } },
+        orderBy: { id: "asc" },
+        take,
+      });
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      for (const r of rows) await build(r.method, r.payload as Record<string, unknown>);
+      const used = process.cpuUsage(cpu);
+      const n = Math.max(1, rows.length);
+      return {
+        n: rows.length,
+        ms: (performance.now() - started) / n,
+        cpuMs: (used.user + used.system) / 1000 / n,
+      };
+    };
+    const owners = await sample("owner", 500);
+    const deptAdmins = await sample("departmentAdmin", 50);
     const noResponse = (await core.digest.noResponse(now)).length;
     const result: DigestJobResult = {
       adminMs: admin.ms,
@@ -99,6 +129,10 @@ async function main() {
       personalHeapGrowthMb: personal.heap,
       adminCpuMs: admin.cpuMs,
       personalCpuMs: personal.cpuMs,
+      builtSample: owners.n + deptAdmins.n,
+      buildMsPerOwnerDm: round2(owners.ms),
+      buildCpuMsPerOwnerDm: round2(owners.cpuMs),
+      buildMsPerDeptAdminDm: round2(deptAdmins.ms),
     };
     console.log(JSON.stringify(result));
   } finally {

@@ -3,7 +3,7 @@
 // transaction, so an event is never lost and never outlives a rolled-back change; it is turned
 // into Slack messages after commit, from the committed state.
 import type { Tx } from "./audit.js";
-import type { Digest, PersonalSummary } from "./digest/build.js";
+import type { Digest } from "./digest/build.js";
 import type { FieldChange } from "./reports/edits.js";
 import type { DeviceSideChange } from "./ports/device-side.js";
 
@@ -107,15 +107,7 @@ export type DomainEvent =
   /** Incident response: the owner answered (gave or declined consent to a full reset). */
   | { type: "consent.decided"; consentId: string }
   /** People the directory gained (import, enrolment) without a Slack id: Slack is asked who they are. */
-  | { type: "people.unlinked"; emails: string[] }
-  | {
-      type: "digest.personal";
-      key: string;
-      kind: "owner" | "departmentAdmin";
-      at: Date;
-      since: Date;
-      summaries: PersonalSummary[];
-    };
+  | { type: "people.unlinked"; emails: string[] };
 
 export interface EventSink {
   publish(tx: Tx, event: DomainEvent): Promise<void>;

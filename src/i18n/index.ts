@@ -19,6 +19,8 @@ import { apple } from "./messages/apple.js";
 import { personal } from "./messages/personal.js";
 import { reporter } from "./messages/reporter.js";
 
+import type { Catalog } from "./catalog.js";
+
 export type { Catalog } from "./catalog.js";
 
 export type Locale = "ja" | "en";
@@ -44,6 +46,11 @@ const catalogs = [
   reporter,
 ];
 
+/** The keys one catalog file holds. */
+type KeysOf<C> = C extends Catalog<infer K> ? K : never;
+/** Every key the catalogs hold: `t()` accepts nothing else, so a key the catalog lacks does not compile. */
+export type MessageKey = KeysOf<(typeof catalogs)[number]>;
+
 const merged: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
 for (const c of catalogs) {
   Object.assign(merged.en, c.en);
@@ -66,11 +73,49 @@ export function pickLocale(candidates: (string | null | undefined)[], fallback: 
   return fallback;
 }
 
-/** Translates `key`, filling {placeholders}. A missing key shows itself, never crashes. */
-export function t(locale: Locale, key: string, vars: Record<string, string | number> = {}): string {
+/** Values for a text's {placeholders}. */
+export type MessageVars = Record<string, string | number>;
+
+/** Translates `key`, filling {placeholders}. Only a key the catalogs hold compiles (see keyOf, textOr). */
+export function t(locale: Locale, key: MessageKey, vars: MessageVars = {}): string {
   const template = merged[locale][key] ?? merged.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
+
+/** A translator bound to one language: what every local `tr` is. */
+export type Translate = (key: MessageKey, vars?: MessageVars) => string;
+
+/**
+ * The rest of every key under `P`: `KeySuffix<"incident.platform.">` is `"IOS" | "ANDROID" | …`.
+ * A prefix as a family of keys, so a value set (a TS union) can be checked against it.
+ */
+export type KeySuffix<P extends string> = MessageKey extends infer K ? (K extends `${P}${infer S}` ? S : never) : never;
+
+/**
+ * The one way to build a key from a value at run time, for enum-to-label maps:
+ * `keyOf("command.type.", c.type)` compiles only if the catalog has a key for every value the
+ * value's type allows, so a new enum member without its label is a type error.
+ */
+export function keyOf<P extends string, V extends KeySuffix<P>>(prefix: P, value: V): MessageKey {
+  return `${prefix}${value}` as MessageKey;
+}
+
+/** Whether the catalogs hold `key`: for keys made of values nobody can list in a type. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(merged.en, key);
+}
+
+/**
+ * The text for a key made of an open value (a reason code the core names, a code read from a
+ * file), or `fallback` when the catalog has no such key: the one place a key is checked at run
+ * time rather than by the compiler.
+ */
+export function textOr(locale: Locale, key: string, fallback: string, vars?: MessageVars): string {
+  return isMessageKey(key) ? t(locale, key, vars) : fallback;
+}
+
+/** Every key, for the test that finds keys nothing uses (a type cannot see "unused"). */
+export const MESSAGE_KEYS = Object.keys(merged.en) as MessageKey[];
 
 /**
  * Every language's text for the keys under `prefix`, by the rest of the key: for input that may
@@ -89,8 +134,8 @@ export function allTranslations(prefix: string): Record<string, string[]> {
   return out;
 }
 
-export function translator(locale: Locale) {
-  return (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
+export function translator(locale: Locale): Translate {
+  return (key, vars) => t(locale, key, vars);
 }
 
 /**

@@ -11,7 +11,7 @@ import { slackChecks } from "../slack/doctor.js";
 import { databaseCheck } from "./database.js";
 import { androidCheck, googleFormCheck, nanoMdmCheck } from "./integrations.js";
 import { digestCheck, pushCertificateCheck } from "./schedule.js";
-import { check, isDegraded, type CheckResult } from "./types.js";
+import { check, isDegraded, type CheckId, type CheckResult } from "./types.js";
 
 export { isDegraded, type CheckResult } from "./types.js";
 
@@ -27,7 +27,7 @@ export interface CheckContext {
 }
 
 /** One check that throws (a bug, never a finding) becomes a failing line instead of hiding the rest. */
-async function guarded(id: string, run: () => Promise<CheckResult | CheckResult[]>): Promise<CheckResult[]> {
+async function guarded(id: CheckId, run: () => Promise<CheckResult | CheckResult[]>): Promise<CheckResult[]> {
   try {
     const r = await run();
     return Array.isArray(r) ? r : [r];

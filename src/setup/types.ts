@@ -1,22 +1,26 @@
 // What one setup check found. A check never throws: whatever went wrong becomes `failing` with
 // the reason in words and the README section that fixes it.
+import type { KeySuffix, MessageKey } from "../i18n/index.js";
+
 export type CheckStatus = "ok" | "not_configured" | "failing" | "warning";
+/** A check's id: its title is the catalog's `setup.title.<id>`. */
+export type CheckId = KeySuffix<"setup.title.">;
 
 export interface CheckResult {
-  /** Stable id, e.g. "slack.channel" (also the key of its title in src/i18n/messages/setup.ts). */
-  id: string;
+  /** Stable id, e.g. "slack.channel" (also the rest of its title's catalog key). */
+  id: CheckId;
   status: CheckStatus;
   /** i18n key of the one-line explanation, and its values. Never a secret. */
-  detail: string;
+  detail: MessageKey;
   vars?: Record<string, string | number>;
   /** README anchor of the section that fixes it, e.g. "creating-the-slack-app". */
   fix?: string;
 }
 
 export const check = (
-  id: string,
+  id: CheckId,
   status: CheckStatus,
-  detail: string,
+  detail: MessageKey,
   vars?: Record<string, string | number>,
   fix?: string,
 ): CheckResult => ({

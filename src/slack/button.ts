@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, RespondFn, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Actor } from "../core/actors.js";
 import { ConflictError } from "../core/errors.js";
-import { t, type Locale } from "../i18n/index.js";
+import { t, textOr, type Locale } from "../i18n/index.js";
 import { log } from "../log.js";
 import type { SlackDeps } from "./deps.js";
 import { errorText } from "./errors.js";
@@ -35,7 +35,7 @@ export async function ackSafely(ack: () => Promise<void>): Promise<void> {
 /** A refusal in the reader's language: a duplicate command by its type and state, any other as errorText says it. */
 export function refusalText(err: unknown, locale: Locale): string {
   if (err instanceof ConflictError && typeof err.details.state === "string" && typeof err.details.type === "string") {
-    return `:information_source: ${t(locale, "commands.refused.duplicate", { type: t(locale, `command.type.${err.details.type}`), state: t(locale, `command.state.${err.details.state}`) })}`;
+    return `:information_source: ${t(locale, "commands.refused.duplicate", { type: textOr(locale, `command.type.${err.details.type}`, err.details.type), state: textOr(locale, `command.state.${err.details.state}`, err.details.state) })}`;
   }
   return errorText(err, locale);
 }

@@ -93,6 +93,15 @@ export interface DeliveryOptions {
    * retry writes it afresh. A producer that throws NotAuthorizedError refuses the row for good.
    */
   files?: Record<string, (source: Record<string, unknown>) => AsyncIterable<string | Uint8Array>>;
+  /**
+   * Rows queued compact and built when they are sent (the digest's personal DMs): the payload to
+   * send, undefined to send the row as queued, null when there is nothing to send any more
+   * (the row is then done without a call to Slack).
+   */
+  buildAtDelivery?: (
+    method: string,
+    payload: Record<string, unknown>,
+  ) => Promise<Record<string, unknown> | null | undefined>;
 }
 
 export class OutboxDelivery {
@@ -256,8 +265,19 @@ export class OutboxDelivery {
       RETURNING id, method, payload, correlation, attempts, lane, "fallbackFor"`;
   }
 
-  private async deliver(row: Row): Promise<void> {
+  private async deliver(queued: Row): Promise<void> {
     const { db, clock } = this.o;
+    let built: Record<string, unknown> | null | undefined;
+    try {
+      built = await this.o.buildAtDelivery?.(queued.method, queued.payload);
+    } catch (err) {
+      // The database, most likely: tried again with backoff, as a Slack that did not answer.
+      log.error("an outbox message could not be built; it is tried again", { id: String(queued.id), err });
+      const backoff = Math.min(2 ** Math.min(queued.attempts, 20) * 1000, MAX_BACKOFF_MS);
+      return this.retry(queued, "could not be built", backoff, true, true);
+    }
+    if (built === null) return this.skip(queued);
+    const row = built ? { ...queued, payload: built } : queued;
     const resolved = await this.resolve(row.payload);
     if (resolved === null) return this.retry(row, "waiting for the message it refers to", 5_000, false, false);
     const payload = row.fallbackFor ? plainFallback(resolved, row.fallbackFor, this.o.locale ?? "ja") : resolved;
@@ -309,6 +329,14 @@ export class OutboxDelivery {
       // No answer (a timeout, a reset connection, a 5xx): whether Slack posted it is unknown.
       return this.retry(row, slackError ?? e.message ?? "unknown error", backoff, true, Boolean(slackError));
     }
+  }
+
+  /** Nothing left to send (its recipient left, or nothing is left to tell): done, no call to Slack. */
+  private async skip(row: Row): Promise<void> {
+    await this.o.db.outboxMessage.updateMany({
+      where: this.stillOurs(row),
+      data: { state: "SENT", sentAt: this.o.clock.now(), lockedUntil: null, result: { ok: false, skipped: true } },
+    });
   }
 
   /** The Web API call; null when the row's lease was lost before a post went out. */

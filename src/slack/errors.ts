@@ -1,7 +1,7 @@
 // Errors → what a person reads in Slack, translated once here for every listener.
 import type { RespondFn } from "@slack/bolt";
 import { DomainError } from "../core/errors.js";
-import { t, type Locale } from "../i18n/index.js";
+import { t, textOr, type Locale } from "../i18n/index.js";
 import { log } from "../log.js";
 import { slackText } from "./edge.js";
 
@@ -9,9 +9,8 @@ export function errorText(err: unknown, locale: Locale): string {
   if (err instanceof DomainError) {
     // Domain messages are written for people, and may quote what they typed: shown as text.
     // The prefix says what kind of problem it is.
-    const key = `error.${err.code}`;
     const message = reasonText(err, locale);
-    return `:warning: ${t(locale, key, { reason: message, what: message })}`;
+    return `:warning: ${textOr(locale, `error.${err.code}`, message, { reason: message, what: message })}`;
   }
   // A modal opened after Slack's 3-second trigger window (a busy replica): only a new click helps.
   if ((err as { data?: { error?: string } })?.data?.error === "expired_trigger_id") {
@@ -34,8 +33,7 @@ export function reasonText(err: DomainError, locale: Locale): string {
   const params = Object.fromEntries(
     Object.entries(err.params).map(([k, v]) => [k, typeof v === "string" ? slackText(v) : v]),
   );
-  const text = t(locale, key, params);
-  return text === key ? slackText(err.message) : text;
+  return textOr(locale, key, slackText(err.message), params);
 }
 
 export async function replyWithError(respond: RespondFn, err: unknown, locale: Locale): Promise<void> {

@@ -22,6 +22,16 @@ beforeAll(async () => {
       platform: "ANDROID",
       ownerId: clerk.id,
     });
+  // 1,100 more that sort between them, so the first thousand by name (what the picker reads
+  // before it asks the word index) hold neither the Zulu iPhone nor every rugged tablet.
+  await t.db.prisma.device.createMany({
+    data: Array.from({ length: 1100 }, (_, i) => ({
+      platform: "ANDROID" as const,
+      name: `Fleet ${String(i).padStart(4, "0")}`,
+      model: i % 25 === 0 ? "Rugged Tab" : "Pixel 8",
+      serial: `FLEET${i}`,
+    })),
+  });
   const dept = await aDepartment(t.db.prisma, { name: "営業部" });
   const owner = await aPerson(t.db.prisma, {
     name: "佐藤花子",
@@ -86,6 +96,26 @@ describe("the device picker", () => {
     await t.db.prisma.departmentAdmin.create({ data: { departmentId: dept.id, personId: admin.id } });
     expect(await suggest("", "UDEPTADM")).toEqual(["Zulu iPhone · iOS · 鈴木花子 · 営業本部 · F2LZULU99999"]);
     expect(await suggest("android", "UDEPTADM")).toEqual([]);
+
+    // The owner moves to another department and back: the options follow at once.
+    const owner = await t.db.prisma.person.findUniqueOrThrow({ where: { email: "hanako.sato@example.co.jp" } });
+    const other = await aDepartment(t.db.prisma, { name: "経理部" });
+    await t.db.prisma.person.update({ where: { id: owner.id }, data: { departmentId: other.id } });
+    expect(await suggest("", "UDEPTADM")).toEqual([]);
+    expect(await suggest("zulu", "UDEPTADM")).toEqual([]);
+    await t.db.prisma.person.update({ where: { id: owner.id }, data: { departmentId: dept.id } });
+    expect(await suggest("zulu", "UDEPTADM")).toEqual(["Zulu iPhone · iOS · 鈴木花子 · 営業本部 · F2LZULU99999"]);
+  });
+
+  it("lists a word most devices share from the first names on, and a rarer one wherever its devices sort", async () => {
+    const fleet = await suggest("fleet");
+    expect(fleet).toHaveLength(100);
+    expect(fleet[0]).toMatch(/^Fleet 0000 · /);
+    expect(fleet[99]).toMatch(/^Fleet 0099 · /);
+    const rugged = await suggest("rugged");
+    expect(rugged).toHaveLength(44);
+    expect(rugged[0]).toMatch(/^Fleet 0000 · /);
+    expect(rugged.at(-1)).toMatch(/^Fleet 1075 · /);
   });
 
   it("treats % and _ as text, and a query that matches nothing as no options", async () => {

@@ -101,7 +101,6 @@ const NOT_YET_DRIVEN = new Set([
   "device.changed_on_device",
   "command.rechecked",
   "alert.resolved",
-  "digest.personal",
   "pushcert.override_requested",
   "pushcert.apple_id_change_requested",
   "command.approval",

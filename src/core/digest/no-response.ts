@@ -38,9 +38,11 @@ export async function noResponseDevices(
   at: Date,
   settings: DigestSettings,
   limit = 100_000,
+  /** Only these devices (a person's own, a department's). */
+  scope?: Prisma.DeviceWhereInput,
 ): Promise<NoResponseDevice[]> {
   const rows = await tx.device.findMany({
-    where: noResponseWhere(at, settings),
+    where: scope ? { AND: [noResponseWhere(at, settings), scope] } : noResponseWhere(at, settings),
     select: {
       id: true,
       name: true,

@@ -1,172 +1,153 @@
-// Owners' and department admins' own summaries, a page at a time: a fleet of 100,000 devices
-// has 20,000 owners and a million alerts a day, so nothing here holds more than one page of
-// people. The alerts are read twice in SQL, once for the counts per (owner, type) and once for
-// each owner's latest alerts with their facts, into temporary tables that vanish with the digest's transaction;
-// a department's figures are derived from its owners' (a department's latest alerts are among
-// its owners' latest), so the alerts are never read per department.
+// Owners' and department admins' own summaries. The DMs leave in the outbox's bulk lane, paced
+// to Slack's limits (20,000 of them take over an hour), so nothing about their content is needed
+// at 10:00: the digest's transaction queues one compact row per person — who, which digest
+// window, the day's dedupe key — in one INSERT … SELECT per kind, and each DM is built when it is
+// delivered, from the committed alerts of that window (summaryFor). The 10:00 run therefore reads
+// no alert per person and holds nobody's summary in memory; each delivery is a few index probes
+// (a person's devices, then each device's alerts by (deviceId, createdAt)).
+import { Prisma } from "../../db/client.js";
 import type { Tx } from "../audit.js";
+import { LANES } from "../outbox.js";
 import type { AlertCount, PersonalAlert, PersonalSummary } from "./build.js";
 import { PERSONAL_ALERT_LINES } from "./build.js";
-import type { NoResponseDevice } from "./no-response.js";
+import { type NoResponseDevice, noResponseDevices } from "./no-response.js";
 import type { DigestSettings } from "./settings.js";
 
-/** People per page: the summaries of one page are built, published, and let go. */
-export const PERSONAL_PAGE = 1000;
+export type PersonalKind = "owner" | "departmentAdmin";
 
-type Publish = (kind: "owner" | "departmentAdmin", summaries: PersonalSummary[]) => Promise<void>;
-
-interface Row {
-  key: string;
-  personId: string;
-  slackUserId: string;
-  locale: string | null;
-  counts: AlertCount[] | null;
-  alerts: (Omit<PersonalAlert, "detectedAt"> & { detectedAt: string })[] | null;
+/** What a queued digest DM carries until it is delivered: whose summary, over which window. */
+export interface PersonalDigestRef {
+  kind: PersonalKind;
+  person: string;
+  /** The digest window, ISO 8601: alerts created after `since`, up to and including `at`. */
+  since: string;
+  at: string;
 }
 
-export async function publishPersonalSummaries(
+/** The outbox payload of a queued digest DM: `user` is who it goes to as queued; `digest` says
+ *  what to build at delivery (the person is read again then). */
+export interface PersonalDigestPayload {
+  user: string;
+  digest: PersonalDigestRef;
+}
+
+export const isPersonalDigestPayload = (p: Record<string, unknown>): p is PersonalDigestPayload & typeof p =>
+  typeof p.digest === "object" && p.digest !== null && typeof (p.digest as PersonalDigestRef).person === "string";
+
+/**
+ * Queues the day's personal DMs: owners with an alert on one of their devices in the window or a
+ * silent device, department admins whose departments have either. `key` is the digest's (one per
+ * day); the dedupe key per person makes a second run for the same day queue nothing.
+ */
+export async function queuePersonalDigests(
   tx: Tx,
-  window: { since: Date; at: Date; noResponse: NoResponseDevice[] },
+  digest: { key: string; since: Date; at: Date; noResponse: NoResponseDevice[] },
   settings: Pick<DigestSettings, "ownerSummaries" | "departmentAdminSummaries">,
-  publish: Publish,
-  pageSize = PERSONAL_PAGE,
-): Promise<void> {
-  if (!settings.ownerSummaries && !settings.departmentAdminSummaries) return;
-  const { since, at, noResponse } = window;
-  // Tens of thousands of groups, and the million alerts sorted by owner below, outgrow the
-  // default 4 MB of sort memory and spill to disk. JIT compiling costs more than it saves here.
-  await tx.$executeRaw`SET LOCAL work_mem = '160MB'`;
-  await tx.$executeRaw`SET LOCAL jit = off`;
-  await tx.$executeRaw`
-    CREATE TEMP TABLE digest_owner_counts ON COMMIT DROP AS
-    SELECT d."ownerId" AS owner, a.type, count(*)::int AS n FROM "Alert" a JOIN "Device" d ON d.id = a."deviceId"
-    WHERE a."createdAt" > ${since} AND a."createdAt" <= ${at} AND d."ownerId" IS NOT NULL
-    GROUP BY d."ownerId", a.type`;
-  // Each owner's latest alerts: the window's alerts are sorted by owner once, narrow (owner, time,
-  // id) and byte-wise (COLLATE "C": the order within an owner is by time, so the collation of ids
-  // does not matter) — the sort of a day's million alerts with their facts and in the database's
-  // collation was most of a large digest's time. The facts are joined for the ten kept only, and
-  // go into the table, so a page reads no alert again.
-  await tx.$executeRaw`
-    CREATE TEMP TABLE digest_owner_latest ON COMMIT DROP AS
-    SELECT x.owner, a.id, a.type, a."createdAt", a."detectedAt", a.details, d.name AS "deviceName", x.n
-    FROM (
-      SELECT d."ownerId" AS owner, a.id, row_number() OVER (
-          PARTITION BY d."ownerId" COLLATE "C" ORDER BY a."createdAt" DESC, a.id COLLATE "C" DESC) AS n
-      FROM "Alert" a JOIN "Device" d ON d.id = a."deviceId"
-      WHERE a."createdAt" > ${since} AND a."createdAt" <= ${at} AND d."ownerId" IS NOT NULL) x
-    JOIN "Alert" a ON a.id = x.id JOIN "Device" d ON d.id = a."deviceId"
-    WHERE x.n <= ${PERSONAL_ALERT_LINES}`;
-  await tx.$executeRaw`CREATE INDEX ON digest_owner_counts (owner)`;
-  await tx.$executeRaw`CREATE INDEX ON digest_owner_latest (owner)`;
-  // Without statistics the planner guesses these tables empty and scans them for every person.
-  await tx.$executeRaw`ANALYZE digest_owner_counts`;
-  await tx.$executeRaw`ANALYZE digest_owner_latest`;
-
-  if (settings.ownerSummaries) await owners(tx, noResponse, publish, pageSize);
-  if (settings.departmentAdminSummaries) await departmentAdmins(tx, noResponse, publish, pageSize);
-}
-
-async function owners(tx: Tx, noResponse: NoResponseDevice[], publish: Publish, pageSize: number) {
-  const silent = groupBy(noResponse, (d) => d.ownerId);
-  const withAlerts = await tx.$queryRaw<{ owner: string }[]>`SELECT DISTINCT owner FROM digest_owner_counts`;
-  const ids = [...new Set([...withAlerts.map((r) => r.owner), ...silent.keys()])].sort();
-  for (let i = 0; i < ids.length; i += pageSize) {
-    const page = JSON.stringify(ids.slice(i, i + pageSize));
-    const rows = await tx.$queryRaw<Row[]>`
-      SELECT p.id AS key, p.id AS "personId", p."slackUserId", p.locale,
-        (SELECT json_agg(json_build_object('type', c.type, 'count', c.n) ORDER BY c.n DESC, c.type)
-           FROM digest_owner_counts c WHERE c.owner = p.id) AS counts,
-        (SELECT json_agg(json_build_object('type', l.type, 'deviceName', l."deviceName",
-                 'detectedAt', to_char(l."detectedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'details', l.details) ORDER BY l.n)
-           FROM digest_owner_latest l WHERE l.owner = p.id) AS alerts
+): Promise<number> {
+  const { key, since, at, noResponse } = digest;
+  const window = { since: since.toISOString(), at: at.toISOString() };
+  let queued = 0;
+  if (settings.ownerSummaries) {
+    const silent = JSON.stringify([...new Set(noResponse.map((d) => d.ownerId).filter(Boolean))]);
+    // Per owner an EXISTS over their devices' alerts in the window by (deviceId, createdAt): it stops
+    // at the first alert, so the day's million alerts are never read, let alone sorted.
+    queued += await tx.$executeRaw`
+      INSERT INTO "OutboxMessage" (method, payload, "dedupeKey", lane)
+      SELECT 'dm',
+        jsonb_build_object('user', p."slackUserId", 'digest',
+          jsonb_build_object('kind', 'owner', 'person', p.id, 'since', ${window.since}::text, 'at', ${window.at}::text)),
+        ${`${key}:owner:`} || p.id, ${LANES.bulk}::smallint
       FROM "Person" p
-      WHERE p.id IN (SELECT jsonb_array_elements_text(${page}::jsonb)) AND p."slackUserId" IS NOT NULL
-      ORDER BY p.id`;
-    const summaries = rows.map((r) => summary(r, silent.get(r.key) ?? []));
-    if (summaries.length) await publish("owner", summaries);
+      WHERE p."slackUserId" IS NOT NULL AND (
+        p.id IN (SELECT jsonb_array_elements_text(${silent}::jsonb))
+        OR EXISTS (
+          SELECT 1 FROM "Device" d JOIN "Alert" a ON a."deviceId" = d.id
+          WHERE d."ownerId" = p.id AND a."createdAt" > ${since} AND a."createdAt" <= ${at}))
+      ORDER BY p.id
+      ON CONFLICT ("dedupeKey") DO NOTHING`;
   }
+  if (settings.departmentAdminSummaries) {
+    const silent = JSON.stringify([...new Set(noResponse.map((d) => d.departmentId).filter(Boolean))]);
+    queued += await tx.$executeRaw`
+      INSERT INTO "OutboxMessage" (method, payload, "dedupeKey", lane)
+      SELECT 'dm',
+        jsonb_build_object('user', p."slackUserId", 'digest',
+          jsonb_build_object('kind', 'departmentAdmin', 'person', p.id, 'since', ${window.since}::text, 'at', ${window.at}::text)),
+        ${`${key}:departmentAdmin:`} || p.id, ${LANES.bulk}::smallint
+      FROM "Person" p
+      WHERE p."slackUserId" IS NOT NULL AND EXISTS (
+        SELECT 1 FROM "DepartmentAdmin" da
+        WHERE da."personId" = p.id AND (
+          da."departmentId" IN (SELECT jsonb_array_elements_text(${silent}::jsonb))
+          OR EXISTS (
+            SELECT 1 FROM "Person" o JOIN "Device" d ON d."ownerId" = o.id JOIN "Alert" a ON a."deviceId" = d.id
+            WHERE o."departmentId" = da."departmentId" AND a."createdAt" > ${since} AND a."createdAt" <= ${at})))
+      ORDER BY p.id
+      ON CONFLICT ("dedupeKey") DO NOTHING`;
+  }
+  return queued;
 }
 
-/** Department figures from the owners': the sum of their counts, the latest of their latest. */
-async function departmentAdmins(tx: Tx, noResponse: NoResponseDevice[], publish: Publish, pageSize: number) {
-  const silent = groupBy(noResponse, (d) => d.departmentId);
-  const departments = await tx.$queryRaw<Omit<Row, "personId" | "slackUserId" | "locale">[]>`
-    WITH dc AS (
-      SELECT p."departmentId" AS dep, c.type, sum(c.n)::int AS n FROM digest_owner_counts c
-      JOIN "Person" p ON p.id = c.owner WHERE p."departmentId" IS NOT NULL GROUP BY p."departmentId", c.type),
-    dl AS (
-      SELECT * FROM (
-        SELECT p."departmentId" AS dep, l.type, l."deviceName", l."detectedAt", l.details, l."createdAt", l.id,
-          row_number() OVER (PARTITION BY p."departmentId" ORDER BY l."createdAt" DESC, l.id DESC) AS n
-        FROM digest_owner_latest l JOIN "Person" p ON p.id = l.owner WHERE p."departmentId" IS NOT NULL) x
-      WHERE n <= ${PERSONAL_ALERT_LINES})
-    SELECT dep.id AS key,
-      (SELECT json_agg(json_build_object('type', dc.type, 'count', dc.n) ORDER BY dc.n DESC, dc.type)
-         FROM dc WHERE dc.dep = dep.id) AS counts,
-      (SELECT json_agg(json_build_object('type', dl.type, 'deviceName', dl."deviceName",
-               'detectedAt', to_char(dl."detectedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'details', dl.details)
-               ORDER BY dl."createdAt" DESC, dl.id DESC)
-         FROM dl WHERE dl.dep = dep.id) AS alerts
-    FROM "Department" dep
-    WHERE EXISTS (SELECT 1 FROM dc WHERE dc.dep = dep.id)`;
-  const byDepartment = new Map(departments.map((d) => [d.key, d]));
-  const deptIds = [...new Set([...byDepartment.keys(), ...silent.keys()])];
-  const admins = await tx.departmentAdmin.findMany({
-    where: { departmentId: { in: deptIds }, person: { slackUserId: { not: null } } },
-    select: { departmentId: true, person: { select: { id: true, slackUserId: true, locale: true } } },
-    orderBy: [{ personId: "asc" }],
+/**
+ * A queued DM's summary as of its delivery: the person as they are now (a person who left or was
+ * unlinked from Slack, or is no longer a department's admin, gets nothing: null), their devices
+ * now, and the alerts of the digest's window. Silent devices are those the rule still finds at the
+ * digest's time; one that has answered since is left out — the owner need not be told. Null as
+ * well when nothing is left to say.
+ */
+export async function personalSummary(
+  tx: Tx,
+  ref: PersonalDigestRef,
+  settings: DigestSettings,
+): Promise<(PersonalSummary & { timeZone: string | null }) | null> {
+  const since = new Date(ref.since);
+  const at = new Date(ref.at);
+  if (Number.isNaN(since.getTime()) || Number.isNaN(at.getTime())) return null;
+  const person = await tx.person.findUnique({
+    where: { id: ref.person },
+    select: {
+      id: true,
+      slackUserId: true,
+      locale: true,
+      timeZone: true,
+      departmentsAdmin: { select: { departmentId: true } },
+    },
   });
-  // An admin of several departments gets one message covering all of them.
-  const byAdmin = new Map<string, PersonalSummary>();
-  for (const a of admins) {
-    const s = byAdmin.get(a.person.id) ?? {
-      personId: a.person.id,
-      slackUserId: a.person.slackUserId!,
-      locale: a.person.locale,
-      alertCounts: [],
-      alerts: [],
-      noResponse: [],
-    };
-    const dep = byDepartment.get(a.departmentId);
-    for (const c of dep?.counts ?? []) {
-      const existing = s.alertCounts.find((x) => x.type === c.type);
-      if (existing) existing.count += c.count;
-      else s.alertCounts.push({ ...c });
-    }
-    s.alerts = [...s.alerts, ...alertsOf(dep?.alerts)]
-      .sort((x, y) => y.detectedAt.getTime() - x.detectedAt.getTime())
-      .slice(0, PERSONAL_ALERT_LINES);
-    s.noResponse.push(...(silent.get(a.departmentId) ?? []));
-    byAdmin.set(a.person.id, s);
+  if (!person?.slackUserId) return null;
+  let scope: Prisma.DeviceWhereInput;
+  let devices: Prisma.Sql;
+  if (ref.kind === "owner") {
+    scope = { ownerId: person.id };
+    devices = Prisma.sql`SELECT id, name FROM "Device" WHERE "ownerId" = ${person.id}`;
+  } else {
+    const departments = person.departmentsAdmin.map((d) => d.departmentId);
+    if (!departments.length) return null;
+    scope = { owner: { departmentId: { in: departments } } };
+    devices = Prisma.sql`SELECT d.id, d.name FROM "Device" d JOIN "Person" o ON o.id = d."ownerId"
+      WHERE o."departmentId" IN (${Prisma.join(departments)})`;
   }
-  const all = [...byAdmin.values()];
-  for (let i = 0; i < all.length; i += pageSize) await publish("departmentAdmin", all.slice(i, i + pageSize));
-}
-
-function summary(r: Row, noResponse: NoResponseDevice[]): PersonalSummary {
+  const alertCounts = await tx.$queryRaw<AlertCount[]>`
+    WITH dev AS (${devices})
+    SELECT a.type, count(*)::int AS count FROM dev JOIN "Alert" a ON a."deviceId" = dev.id
+    WHERE a."createdAt" > ${since} AND a."createdAt" <= ${at}
+    GROUP BY a.type ORDER BY count DESC, a.type`;
+  const alerts = alertCounts.length
+    ? await tx.$queryRaw<PersonalAlert[]>`
+        WITH dev AS (${devices})
+        SELECT a.type, dev.name AS "deviceName", a."detectedAt", a.details
+        FROM dev JOIN "Alert" a ON a."deviceId" = dev.id
+        WHERE a."createdAt" > ${since} AND a."createdAt" <= ${at}
+        ORDER BY a."createdAt" DESC, a.id DESC LIMIT ${PERSONAL_ALERT_LINES}`
+    : [];
+  const noResponse = await noResponseDevices(tx, at, settings, 100_000, scope);
+  if (!alertCounts.length && !noResponse.length) return null;
   return {
-    personId: r.personId,
-    slackUserId: r.slackUserId,
-    locale: r.locale,
-    alertCounts: r.counts ?? [],
-    alerts: alertsOf(r.alerts),
+    personId: person.id,
+    slackUserId: person.slackUserId,
+    locale: person.locale,
+    timeZone: person.timeZone,
+    alertCounts,
+    alerts: alerts.map((a) => ({ ...a, detectedAt: new Date(a.detectedAt), details: a.details ?? {} })),
     noResponse,
   };
-}
-
-function alertsOf(list: Row["alerts"] | undefined): PersonalAlert[] {
-  return (list ?? []).map((a) => ({ ...a, detectedAt: new Date(a.detectedAt), details: a.details ?? {} }));
-}
-
-function groupBy(list: NoResponseDevice[], key: (d: NoResponseDevice) => string | null) {
-  const map = new Map<string, NoResponseDevice[]>();
-  for (const d of list) {
-    const k = key(d);
-    if (!k) continue;
-    const devices = map.get(k);
-    if (devices) devices.push(d);
-    else map.set(k, [d]);
-  }
-  return map;
 }

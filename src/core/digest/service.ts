@@ -2,6 +2,7 @@
 // one summary for the system admins, and where enabled one per owner and per department admin.
 // "Once" holds across restarts and replicas: the day's row in JobState is claimed inside the same
 // transaction that writes the messages, and the outbox drops a second message for the same day.
+// The personal DMs are queued compact and built at delivery (personal.ts).
 import type { Db, Prisma } from "../../db/client.js";
 import { Platform } from "../../generated/prisma/enums.js";
 import type { Actor, Actors } from "../actors.js";
@@ -11,7 +12,7 @@ import { InvalidInputError } from "../errors.js";
 import type { EventSink } from "../events.js";
 import { buildDigest, type Digest } from "./build.js";
 import { noResponseDevices } from "./no-response.js";
-import { publishPersonalSummaries } from "./personal.js";
+import { type PersonalDigestRef, personalSummary, queuePersonalDigests } from "./personal.js";
 import { readDigestSettings, writeDigestSettings, type DigestSettings } from "./settings.js";
 
 export interface DigestDeps {
@@ -97,19 +98,24 @@ export class DigestService {
       });
       const key = `digest:${day}`;
       await this.deps.events.publish(tx, { type: "digest.ready", key, digest });
-      // A page of people at a time: 20,000 owners' summaries never sit in memory together.
-      await publishPersonalSummaries(tx, digest, settings, (kind, summaries) =>
-        this.deps.events.publish(tx, {
-          type: "digest.personal",
-          key,
-          kind,
-          at: digest.at,
-          since: digest.since,
-          summaries,
-        }),
+      // One compact row per person, in one statement per kind: each DM is built when the bulk
+      // lane delivers it (personalSummary), from this window's committed alerts.
+      await queuePersonalDigests(
+        tx,
+        { key, since: digest.since, at: digest.at, noResponse: digest.noResponse },
+        settings,
       );
       return true;
     }, LONG_TX);
+  }
+
+  /**
+   * A queued digest DM's content, read when it is delivered: null when its person left, was
+   * unlinked from Slack or no longer administers a department, or nothing is left to say.
+   */
+  async personalSummary(ref: PersonalDigestRef) {
+    const { db } = this.deps;
+    return personalSummary(db, ref, await readDigestSettings(db));
   }
 
   /**

@@ -1,14 +1,13 @@
 // The case record's words, both languages side by side on every line (an auditor in Tokyo and
 // a parent company abroad read the same page): labels for the audit actions and each entry's
 // facts in one short line.
-import { formatDateTime, t } from "../../i18n/index.js";
+import { formatDateTime, t, textOr } from "../../i18n/index.js";
 import type { CaseEntry, CaseRecord } from "./case-record.js";
 
 /** "紛失モード (Lost mode)"-style pair from one i18n key; the raw key when it has no words. */
 export function both(key: string, vars?: Record<string, string | number>): { ja: string; en: string } {
-  const ja = t("ja", key, vars);
-  const en = t("en", key, vars);
-  return { ja, en };
+  // Keys here are made of audit actions and detail names read from the log: asked at run time.
+  return { ja: textOr("ja", key, key, vars), en: textOr("en", key, key, vars) };
 }
 
 export function actionLabel(action: string): { ja: string; en: string } {
@@ -16,10 +15,10 @@ export function actionLabel(action: string): { ja: string; en: string } {
   const pair = both(key);
   if (pair.en !== key) return pair;
   if (action.startsWith("report.status.")) {
-    const status = action.slice("report.status.".length).toUpperCase();
+    const status = both(`report.status.${action.slice("report.status.".length).toUpperCase()}`);
     return {
-      ja: `${t("ja", "case.action.status")}: ${t("ja", `report.status.${status}`)}`,
-      en: `${t("en", "case.action.status")}: ${t("en", `report.status.${status}`)}`,
+      ja: `${t("ja", "case.action.status")}: ${status.ja}`,
+      en: `${t("en", "case.action.status")}: ${status.en}`,
     };
   }
   return { ja: action, en: action };

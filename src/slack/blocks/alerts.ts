@@ -6,7 +6,7 @@ import { escapeMrkdwn } from "./kit.js";
 import type { types } from "@slack/bolt";
 
 type KnownBlock = types.KnownBlock;
-import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { formatDateTime, t, type Locale, translator, textOr, keyOf } from "../../i18n/index.js";
 import { osOf, type AlertType } from "../../core/alerts/types.js";
 
 export const ALERT_RESOLVE = "alert_resolve";
@@ -36,13 +36,21 @@ interface Ctx {
   timeZone: string;
 }
 
+// An alert's type is stored as the agent or the vendor named it: the catalog is asked at run time.
 export function alertTitle(locale: Locale, type: string, device: string): string {
-  return t(locale, `alert.title.${type}`, { device });
+  const key = `alert.title.${type}`;
+  return textOr(locale, key, key, { device });
+}
+
+/** An alert type's name, in the reader's language. */
+export function alertTypeText(locale: Locale, type: string): string {
+  const key = `alert.type.${type}`;
+  return textOr(locale, key, key);
 }
 
 /** The seed's field list ("デバイスの情報"), for this alert's type and the device's OS. */
 export function alertFields(a: AlertView, { locale, timeZone }: Ctx): [string, string][] {
-  const tr = (k: string, v?: Record<string, string | number>) => t(locale, k, v);
+  const tr = translator(locale);
   const when = (iso: unknown) => (typeof iso === "string" ? formatDateTime(new Date(iso), locale, timeZone) : null);
   const d = a.details;
   const os = osOf(a.device.platform);
@@ -101,7 +109,7 @@ export function alertFields(a: AlertView, { locale, timeZone }: Ctx): [string, s
 
 /** The detail that tells one alert from another of its type, in one line (empty when there is none). */
 export function alertDetail(type: string, d: Record<string, unknown>, locale: Locale): string {
-  const tr = (k: string) => t(locale, k);
+  const tr = translator(locale);
   if (type === "app_policy_violation" && Array.isArray(d.apps) && d.apps.length)
     return `${tr("alert.field.apps")}: ${(d.apps as string[]).join(", ")}`;
   if (type === "unauthorized_sim")
@@ -168,8 +176,7 @@ export function groupedAlertsMessage(alerts: AlertView[], ctx: Ctx): { text: str
   const byType = [...counts.entries()]
     .sort((x, y) => y[1] - x[1])
     .map(
-      ([type, count]) =>
-        `• ${t(ctx.locale, "alert.group.byType", { type: t(ctx.locale, `alert.type.${type}`), count })}`,
+      ([type, count]) => `• ${t(ctx.locale, "alert.group.byType", { type: alertTypeText(ctx.locale, type), count })}`,
     );
   const listed = alerts.slice(0, LISTED).map((a) => `• ${escapeMrkdwn(alertTitle(ctx.locale, a.type, a.device.name))}`);
   const blocks: KnownBlock[] = [
@@ -232,8 +239,7 @@ export function personalAlertMessage(
   const lines = alertFields(a, ctx).map(
     ([k, v]) => `*${k}:* ${k === t(ctx.locale, "alert.field.location") ? v : escapeMrkdwn(v)}`,
   );
-  const todoKey = `alert.dm.${role}.${a.type}`;
-  const todo = t(ctx.locale, todoKey) === todoKey ? t(ctx.locale, `alert.dm.${role}.other`) : t(ctx.locale, todoKey);
+  const todo = textOr(ctx.locale, `alert.dm.${role}.${a.type}`, t(ctx.locale, `alert.dm.${role}.other`));
   const intro = t(ctx.locale, role === "owner" ? "alert.dm.owner.intro" : "alert.dm.departmentAdmin.intro", {
     device: escapeMrkdwn(a.device.name),
   });

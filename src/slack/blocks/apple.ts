@@ -2,8 +2,8 @@
 // options of a wipe awaiting approval (Apple's EraseDevice keys for the device's platform), and
 // the device card's Find My PIN and "clear Activation Lock" buttons. Pure builders.
 import type { EraseOptions } from "../../core/devices/erase-options.js";
-import { OBLITERATION_BEHAVIORS } from "../../core/devices/erase-options.js";
-import { t, type Locale } from "../../i18n/index.js";
+import { OBLITERATION_BEHAVIORS, type ObliterationBehavior } from "../../core/devices/erase-options.js";
+import { t, type Locale, translator, keyOf } from "../../i18n/index.js";
 import { escapeMrkdwn } from "./kit.js";
 
 export const APPLE_ACTIONS = {
@@ -56,15 +56,15 @@ export function eraseOptionsModal(p: {
   chosen: EraseOptions;
   locale: Locale;
 }): Block {
-  const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
+  const tr = translator(p.locale);
   const blocks: Block[] = [
     { type: "section", text: mrkdwn(tr("apple.erase.intro", { name: escapeMrkdwn(p.deviceName) })) },
   ];
   const flags = BOOLEAN_OPTIONS.filter((k) => k in p.available);
   if (flags.length) {
-    const option = (k: string) => ({
-      text: plain(tr(`apple.erase.${k}`), 150),
-      description: plain(tr(`apple.erase.${k}.help`), 150),
+    const option = (k: (typeof BOOLEAN_OPTIONS)[number]) => ({
+      text: plain(tr(keyOf("apple.erase.", k)), 150),
+      description: plain(tr(keyOf("apple.erase.", `${k}.help`)), 150),
       value: k,
     });
     const initial = flags.filter((k) => (p.chosen[k] ?? p.available[k]) === true).map(option);
@@ -82,7 +82,10 @@ export function eraseOptionsModal(p: {
     });
   }
   if ("obliterationBehavior" in p.available) {
-    const option = (v: string) => ({ text: plain(tr(`apple.erase.obliteration.${v}`), 75), value: v });
+    const option = (v: ObliterationBehavior) => ({
+      text: plain(tr(keyOf("apple.erase.obliteration.", v)), 75),
+      value: v,
+    });
     blocks.push({
       type: "input",
       block_id: "obliteration",

@@ -4,7 +4,7 @@
 import { slackMention, slackText } from "../edge.js";
 import type { Assessment } from "../../core/response/appi.js";
 import type { ChecklistState } from "../../core/response/checklist.js";
-import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { formatDateTime, t, type Locale, textOr } from "../../i18n/index.js";
 import { mrkdwn, plain } from "./kit.js";
 
 export const CHECKLIST_ACTIONS = { open: "checklist_open" } as const;
@@ -30,7 +30,7 @@ function valueText(key: string, value: unknown, locale: Locale): string {
   if (key === "police_report" && value && typeof value === "object") {
     // The receipt number is typed by an administrator: a value, shown as text.
     const v = value as { kind: string; number?: string };
-    return `${t(locale, `checklist.police.${v.kind}`)}${v.number ? ` · ${t(locale, "checklist.police.number")} ${slackText(v.number)}` : ""}`;
+    return `${textOr(locale, `checklist.police.${v.kind}`, slackText(v.kind))}${v.number ? ` · ${t(locale, "checklist.police.number")} ${slackText(v.number)}` : ""}`;
   }
   return String(value);
 }
@@ -81,7 +81,7 @@ export function checklistMessage(
   };
 }
 
-const yesNo = (key: string, locale: Locale, current: unknown): Block => {
+const yesNo = (key: (typeof SHOWN)[number], locale: Locale, current: unknown): Block => {
   const options = [
     { text: plainText(t(locale, "checklist.yes")), value: "yes" },
     { text: plainText(t(locale, "checklist.no")), value: "no" },
@@ -99,7 +99,10 @@ const yesNo = (key: string, locale: Locale, current: unknown): Block => {
 export function checklistModal(s: ChecklistState, locale: Locale): Block {
   const a = s.answers as Record<string, unknown>;
   const police = a.police_report as { kind?: string; number?: string } | undefined;
-  const kinds = ["lost", "theft"].map((k) => ({ text: plainText(t(locale, `checklist.police.${k}`)), value: k }));
+  const kinds = (["lost", "theft"] as const).map((k) => ({
+    text: plainText(t(locale, `checklist.police.${k}`)),
+    value: k,
+  }));
   return {
     type: "modal",
     callback_id: CHECKLIST_VIEW,

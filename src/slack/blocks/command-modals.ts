@@ -1,6 +1,6 @@
 // The modals behind the incident buttons: lost mode (what the finder reads on the lock screen),
 // lock (with its passcode caveat) and "found" (offering to end lost mode). Pure builders.
-import { t, type Locale } from "../../i18n/index.js";
+import { t, type Locale, translator } from "../../i18n/index.js";
 import { escapeMrkdwn, mrkdwn, plain } from "./kit.js";
 
 export const COMMAND_VIEWS = {
@@ -19,7 +19,10 @@ export interface ModalContext {
 
 /** How an administrator closes a report: found, no action needed, or after the device was wiped. */
 export type Closing = "FOUND" | "DISMISSED" | "CLOSED";
-const CLOSING_WORD: Record<Closing, string> = { FOUND: "found", DISMISSED: "dismissed", CLOSED: "wiped" };
+const CLOSING_WORD = { FOUND: "found", DISMISSED: "dismissed", CLOSED: "wiped" } as const satisfies Record<
+  Closing,
+  string
+>;
 
 type Block = Record<string, unknown>;
 
@@ -71,7 +74,7 @@ export function lostModeModal(p: {
   phone: string | null;
   locale: Locale;
 }): Block {
-  const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
+  const tr = translator(p.locale);
   // Both fields optional for Slack: the rule "at least one" is checked on submit, with the reason.
   return modal(
     COMMAND_VIEWS.lostMode,
@@ -98,7 +101,7 @@ export function lockModal(p: {
   lostModePossible?: boolean;
   locale: Locale;
 }): Block {
-  const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
+  const tr = translator(p.locale);
   const family = p.platform === "MACOS" ? "mac" : p.platform === "ANDROID" ? "android" : "ios";
   const warning =
     family === "mac"
@@ -138,7 +141,7 @@ export function foundModal(p: {
   lostModeDevices: { id: string; name: string }[];
   locale: Locale;
 }): Block {
-  const tr = (k: string, v?: Record<string, string>) => t(p.locale, k, v);
+  const tr = translator(p.locale);
   const options = p.lostModeDevices.map((d) => ({
     text: plain(tr("commands.found.disable", { name: d.name })),
     value: d.id,

@@ -3,7 +3,8 @@
 // Pure: data in, Block Kit out.
 import { isLive, isQuery, locationOf } from "../../core/commands/rules.js";
 import { scopeOf } from "../../core/devices/personal.js";
-import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import type { CommandState, CommandType } from "../../core/types.js";
+import { formatDateTime, t, type Locale, translator, type MessageKey, keyOf } from "../../i18n/index.js";
 import { confirmDialog } from "./confirm.js";
 import { escapeMrkdwn, plain } from "./kit.js";
 
@@ -25,10 +26,10 @@ export const mapUrl = (lat: number, lon: number) => `https://www.google.com/maps
 
 export interface CommandLineInput {
   id?: string;
-  type: string;
+  type: CommandType;
   /** A wipe's parameters say whether it removes company data only. */
   params?: unknown;
-  state: string;
+  state: CommandState;
   requestedAt: Date;
   completedAt?: Date | null;
   expiresAt?: Date | null;
@@ -45,7 +46,7 @@ export function commandLines(commands: readonly CommandLineInput[], locale: Loca
     .map((c) => {
       const base = t(locale, "command.line", {
         type: commandTypeText(c, locale),
-        state: t(locale, `command.state.${c.state}`),
+        state: t(locale, keyOf("command.state.", c.state)),
         at: formatDateTime(c.completedAt ?? c.requestedAt, locale, timeZone),
       });
       const extra: string[] = [];
@@ -73,7 +74,7 @@ export interface ButtonDevice {
   ade: boolean;
   /** The employee's own device: the wipe removes company data only (incident response). */
   personal?: boolean;
-  commands: readonly { id: string; type: string; state: string; params?: unknown }[];
+  commands: readonly { id: string; type: CommandType; state: CommandState; params?: unknown }[];
 }
 
 /**
@@ -83,7 +84,7 @@ export interface ButtonDevice {
  * "end lost mode".
  */
 export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: string, locale: Locale): Block[] {
-  const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
+  const tr = translator(locale);
   const live = (type: string) => d.commands.find((c) => c.type === type && isLive(c.state));
   const wipe = live("ERASE_DEVICE");
   // Once a wipe is approved, nothing queued after it would ever run.
@@ -129,7 +130,7 @@ export function refineDeviceButtons(buttons: Block[], d: ButtonDevice, value: st
 }
 
 function lostModeButtons(d: ButtonDevice, value: string, locale: Locale, live: (type: string) => unknown): Block[] {
-  const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
+  const tr = translator(locale);
   const out: Block[] = [];
   if (!live("DEVICE_LOCATION"))
     out.push({
@@ -179,7 +180,7 @@ export function wipeCancelButton(value: string, deviceName: string, locale: Loca
  * the policy holds (lost mode, lock…) has its own ids and names what is approved.
  */
 export function approvalButtons(
-  c: { type: string; params?: unknown },
+  c: { type: CommandType; params?: unknown },
   value: string,
   deviceName: string,
   locale: Locale,
@@ -244,7 +245,7 @@ export function approveButton(value: string, deviceName: string, locale: Locale)
 
 /** The wipe button's confirmation: what this device loses (company data only on a personal device). */
 export function wipeConfirm(d: { name: string; ade: boolean; personal?: boolean }, locale: Locale): Block {
-  const tr = (key: string) => t(locale, key, { name: d.name });
+  const tr = (key: MessageKey) => t(locale, key, { name: d.name });
   if (d.personal)
     return confirm(tr("capability.wipe.company_data_button"), tr("personal.confirm.company_data"), locale, "danger");
   return confirm(
@@ -256,9 +257,9 @@ export function wipeConfirm(d: { name: string; ade: boolean; personal?: boolean 
 }
 
 /** A command's name as admins read it: a wipe of a personal device is "remove company data". */
-export function commandTypeText(c: { type: string; params?: unknown }, locale: Locale): string {
+export function commandTypeText(c: { type: CommandType; params?: unknown }, locale: Locale): string {
   const companyData = c.type === "ERASE_DEVICE" && scopeOf(c.params) === "company_data";
-  return t(locale, companyData ? "command.type.REMOVE_COMPANY_DATA" : `command.type.${c.type}`);
+  return t(locale, companyData ? "command.type.REMOVE_COMPANY_DATA" : keyOf("command.type.", c.type));
 }
 
 function confirm(title: string, text: string, locale: Locale, style?: "danger"): Block {

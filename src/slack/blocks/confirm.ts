@@ -1,6 +1,6 @@
 // Slack's confirmation dialog for a state-changing button: what will happen, in the reader's
 // language, with a verb on the button rather than "OK" (decision 162).
-import { t, type Locale } from "../../i18n/index.js";
+import { t, type Locale, type MessageKey } from "../../i18n/index.js";
 import { clip } from "./kit.js";
 
 export type ConfirmKind =
@@ -23,9 +23,12 @@ export function confirmDialog(
   kind: ConfirmKind,
   locale: Locale,
   vars: Record<string, string> = {},
-  opts: { textKey?: string; danger?: boolean } = {},
+  opts: { textKey?: MessageKey; danger?: boolean } = {},
 ) {
-  const plain = (key: string, max: number) => ({ type: "plain_text" as const, text: clip(t(locale, key, vars), max) });
+  const plain = (key: MessageKey, max: number) => ({
+    type: "plain_text" as const,
+    text: clip(t(locale, key, vars), max),
+  });
   return {
     title: plain(`confirm.${kind}.title`, 100),
     text: plain(opts.textKey ?? `confirm.${kind}.text`, 300),

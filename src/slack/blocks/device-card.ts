@@ -4,10 +4,11 @@
 import type { DeviceDetail, FoundDevice } from "../../core/inventory/index.js";
 import { capabilities, type Capability } from "../../core/devices/capabilities.js";
 import { PLATFORM_LABEL } from "../../core/inventory/columns.js";
-import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { formatDateTime, t, type Locale, keyOf, textOr, type MessageKey } from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
 import { isQuery } from "../../core/commands/rules.js";
-import { buttonValue, INCIDENT_ACTIONS } from "./incident.js";
+import type { ManagementState } from "../../core/types.js";
+import { buttonValue, INCIDENT_ACTIONS, wipeLabel } from "./incident.js";
 import { clip, escapeMrkdwn as esc, plain } from "./kit.js";
 import { appleCardButtons } from "./apple.js";
 
@@ -30,8 +31,8 @@ export function age(d: Date, now: Date, locale: Locale): string {
     : t(locale, "admin.age.days", { n: Math.floor(hours / 24) });
 }
 
-export function stateLabel(locale: Locale, state: string): string {
-  return t(locale, `incident.state.${state}`);
+export function stateLabel(locale: Locale, state: ManagementState): string {
+  return t(locale, keyOf("incident.state.", state));
 }
 
 /** The incident message's buttons for one device; found/dismiss only when a report is open. */
@@ -40,7 +41,7 @@ export function deviceActionButtons(d: DeviceDetail, reportId: string | null, lo
   // Without a report the value carries the device alone: the command handlers then file the
   // command under no report (an empty "r" would name a report that does not exist).
   const value = reportId ? buttonValue(reportId, d.id) : JSON.stringify({ d: d.id });
-  const button = (action_id: string, key: string, style?: "primary" | "danger") => ({
+  const button = (action_id: string, key: MessageKey, style?: "primary" | "danger") => ({
     type: "button",
     action_id,
     text: plain(t(locale, key)),
@@ -50,8 +51,7 @@ export function deviceActionButtons(d: DeviceDetail, reportId: string | null, lo
   const buttons: Block[] = [];
   if (caps.lost_mode.allowed) buttons.push(button(INCIDENT_ACTIONS.lostMode, "incident.button.lost_mode", "primary"));
   if (caps.lock.allowed) buttons.push(button(INCIDENT_ACTIONS.lock, "incident.button.lock"));
-  if (caps.wipe.allowed)
-    buttons.push(button(INCIDENT_ACTIONS.wipe, caps.wipe.labelKey ?? "incident.button.wipe", "danger"));
+  if (caps.wipe.allowed) buttons.push(button(INCIDENT_ACTIONS.wipe, wipeLabel(caps.wipe), "danger"));
   if (reportId)
     buttons.push(
       button(INCIDENT_ACTIONS.found, "incident.button.found"),
@@ -68,7 +68,9 @@ function capabilityNotes(caps: Record<"lost_mode" | "wipe" | "lock", Capability>
     ...all.map((c) => (c.allowed ? undefined : c.reasonKey)),
     ...all.map((c) => (c.allowed ? c.warningKey : undefined)),
   ];
-  return [...new Set(keys.filter((k): k is string => Boolean(k)))].map((k) => `:information_source: ${t(locale, k)}`);
+  return [...new Set(keys.filter((k): k is string => Boolean(k)))].map(
+    (k) => `:information_source: ${textOr(locale, k, k)}`,
+  );
 }
 
 export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
@@ -88,7 +90,10 @@ export function deviceCardBlocks(d: DeviceDetail, r: CardReader): Block[] {
     .filter(Boolean)
     .join("\n");
   const report = d.reports[0]?.report ?? null;
-  const field = (key: string, value: string) => ({ type: "mrkdwn", text: clip(`*${t(locale, key)}*\n${value}`, 2000) });
+  const field = (key: MessageKey, value: string) => ({
+    type: "mrkdwn",
+    text: clip(`*${t(locale, key)}*\n${value}`, 2000),
+  });
   const blocks: Block[] = [
     { type: "header", text: plain(`${PLATFORM_EMOJI[d.platform]} ${d.name}`, 150) },
     {

@@ -7,8 +7,8 @@ import { toCsv } from "../../core/csv.js";
 import type { Digest, PersonalSummary } from "../../core/digest/index.js";
 import { RENEWAL_HORIZON_DAYS } from "../../core/digest/build.js";
 import { daysLeft } from "../../core/renewals/thresholds.js";
-import { formatDate, formatDateTime, t, type Locale } from "../../i18n/index.js";
-import { alertDetail } from "./alerts.js";
+import { formatDate, formatDateTime, t, type Locale, keyOf } from "../../i18n/index.js";
+import { alertDetail, alertTypeText } from "./alerts.js";
 import { clip, escapeMrkdwn } from "./kit.js";
 
 /** Lines shown per list before it collapses into a count and a CSV. */
@@ -50,7 +50,7 @@ function render<T>(s: Section<T>, locale: Locale, blocks: KnownBlock[], files: D
 }
 
 function alertLines(d: Pick<Digest, "alertCounts">, locale: Locale): string[] {
-  return d.alertCounts.map((c) => `• ${t(locale, `alert.type.${c.type}`)}: ${c.count}`);
+  return d.alertCounts.map((c) => `• ${alertTypeText(locale, c.type)}: ${c.count}`);
 }
 
 function noResponseSection(
@@ -102,7 +102,7 @@ export function digestMessage(
       line: (r) =>
         t(locale, "digest.openReports.line", {
           reference: r.reference,
-          status: t(locale, `report.status.${r.status}`),
+          status: t(locale, keyOf("report.status.", r.status)),
           device: esc(r.deviceDescription),
         }),
       csv: {
@@ -122,7 +122,7 @@ export function digestMessage(
       items: d.awaitingApproval,
       line: (c) =>
         t(locale, "digest.command.line", {
-          type: t(locale, `command.type.${c.type}`),
+          type: t(locale, keyOf("command.type.", c.type)),
           device: esc(c.deviceName),
           since: formatDateTime(c.requestedAt, locale, timeZone),
         }),
@@ -143,9 +143,11 @@ export function digestMessage(
       items: d.pendingCommands,
       line: (c) =>
         t(locale, "digest.command.line", {
-          type: t(locale, `command.type.${c.type}`),
+          type: t(locale, keyOf("command.type.", c.type)),
           device: esc(c.deviceName),
-          since: c.queuedAt ? formatDateTime(c.queuedAt, locale, timeZone) : t(locale, `command.state.${c.state}`),
+          since: c.queuedAt
+            ? formatDateTime(c.queuedAt, locale, timeZone)
+            : t(locale, keyOf("command.state.", c.state)),
         }),
       csv: {
         name: "pending-commands",
@@ -169,7 +171,7 @@ export function digestMessage(
       items: d.renewals,
       line: (r) =>
         t(locale, "digest.renewals.line", {
-          label: `${r.overdue ? ":rotating_light: " : r.dueSoon ? ":warning: " : ""}${t(locale, `renewal.kind.${r.kind}`)}`,
+          label: `${r.overdue ? ":rotating_light: " : r.dueSoon ? ":warning: " : ""}${t(locale, keyOf("renewal.kind.", r.kind))}`,
           when: r.overdue
             ? t(locale, "digest.renewals.overdue", { date: formatDate(r.expiresAt, locale, timeZone) })
             : t(locale, "digest.renewals.left", {
@@ -235,7 +237,7 @@ export function personalDigestMessage(
       return t(locale, "digest.personal.alertLine", {
         at: formatDateTime(a.detectedAt, locale, timeZone),
         device: esc(a.deviceName),
-        type: t(locale, `alert.type.${a.type}`),
+        type: alertTypeText(locale, a.type),
         detail: detail ? ` — ${esc(detail)}` : "",
       });
     });

@@ -2,7 +2,8 @@
 // device: what it is now and what the claim would make it (platform, supervision, owner,
 // department), and the two buttons. Values people or devices sent are escaped.
 import type { types } from "@slack/bolt";
-import { t, type Locale } from "../../i18n/index.js";
+import { t, type Locale, keyOf, type MessageKey } from "../../i18n/index.js";
+import type { Platform } from "../../core/types.js";
 import { escapeMrkdwn } from "./kit.js";
 
 type KnownBlock = types.KnownBlock;
@@ -13,7 +14,7 @@ export const ENROLLMENT_CLAIM_ACTIONS = {
 } as const;
 
 export interface ClaimSide {
-  platform: string;
+  platform: Platform;
   supervised: boolean;
   owner: string | null;
   department: string | null;
@@ -29,7 +30,7 @@ export function enrollmentClaimMessage(
 ): { text: string; blocks: KnownBlock[] } {
   const side = (s: ClaimSide) =>
     [
-      `${t(locale, "enroll.claim.platform")}: ${t(locale, `incident.platform.${s.platform}`)}`,
+      `${t(locale, "enroll.claim.platform")}: ${t(locale, keyOf("incident.platform.", s.platform))}`,
       `${t(locale, "enroll.claim.supervised")}: ${t(locale, s.supervised ? "enroll.claim.yes" : "enroll.claim.no")}`,
       `${t(locale, "enroll.claim.owner")}: ${escapeMrkdwn(s.owner ?? "—")}`,
       `${t(locale, "enroll.claim.department")}: ${escapeMrkdwn(s.department ?? "—")}`,
@@ -39,7 +40,7 @@ export function enrollmentClaimMessage(
     .map((x) => escapeMrkdwn(x!))
     .join(" / ");
   const text = t(locale, "enroll.claim.text", { device: escapeMrkdwn(claim.deviceName), ids });
-  const button = (action: string, label: string, style?: "primary" | "danger") => ({
+  const button = (action: string, label: MessageKey, style?: "primary" | "danger") => ({
     type: "button" as const,
     action_id: action,
     value: claim.id,

@@ -1,7 +1,7 @@
 // The modal that takes one file (a push certificate, an ABM/ASM token, an inventory or policy
 // CSV): a slash command cannot carry a file, the modal's file input can. Pure builder.
 import type { types } from "@slack/bolt";
-import { t, type Locale } from "../../i18n/index.js";
+import { t, type Locale, type MessageKey } from "../../i18n/index.js";
 import { section } from "./kit.js";
 
 type KnownBlock = types.KnownBlock;
@@ -13,8 +13,8 @@ export const FILE_BLOCK = "file";
 export function fileUploadModal(
   locale: Locale,
   callbackId: string,
-  titleKey: string,
-  introKey: string,
+  titleKey: MessageKey,
+  introKey: MessageKey,
   metadata: string,
 ): View {
   return {

@@ -10,7 +10,19 @@ import { slackMention } from "../edge.js";
 import type { Capability } from "../../core/devices/capabilities.js";
 import type { Incident, IncidentDevice } from "../../core/reports/incident.js";
 import { CLOSED_STATUSES } from "../../core/reports/service.js";
-import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import type { Platform } from "../../core/types.js";
+import {
+  formatDateTime,
+  t,
+  translator,
+  type Locale,
+  type Translate,
+  keyOf,
+  isMessageKey,
+  type KeySuffix,
+  type MessageKey,
+  textOr,
+} from "../../i18n/index.js";
 import { commandLines, refineDeviceButtons } from "./commands.js";
 import { confirmDialog } from "./confirm.js";
 import { button, escapeMrkdwn, mrkdwn, plain } from "./kit.js";
@@ -35,16 +47,20 @@ export function pickerOption(
   d: {
     id: string;
     name: string;
-    platform: string;
+    platform: Platform;
     ownerName: string | null;
     department: string | null;
     serial: string | null;
   },
   locale: Locale,
 ) {
-  const parts = [d.name, t(locale, `incident.platform.${d.platform}`), d.ownerName, d.department, d.serial].filter(
-    Boolean,
-  );
+  const parts = [
+    d.name,
+    t(locale, keyOf("incident.platform.", d.platform)),
+    d.ownerName,
+    d.department,
+    d.serial,
+  ].filter(Boolean);
   const text = parts.join(" · ");
   return { text: plain(text.length > 75 ? `${text.slice(0, 74)}…` : text), value: buttonValue(reportId, d.id) };
 }
@@ -55,7 +71,6 @@ export const buttonValue = (reportId: string, deviceId?: string) =>
 
 type Block = Record<string, unknown>;
 type Report = Incident["report"];
-type Translate = (key: string, vars?: Record<string, string | number>) => string;
 /** Slack allows 50 blocks a message; a report rarely means more than a few devices. */
 const MAX_DEVICES = 8;
 
@@ -65,7 +80,7 @@ export function incidentMessage(
   timeZone: string,
 ): { text: string; blocks: Block[] } {
   const { report: r, devices } = incident;
-  const tr: Translate = (key, vars) => t(locale, key, vars);
+  const tr = translator(locale);
   const closed = CLOSED_STATUSES.includes(r.status);
   const blocks: Block[] = [
     { type: "header", text: plain(headline(r.status, r.reference, tr)) },
@@ -111,7 +126,7 @@ function reportFacts(r: Report, tr: Translate, when: (d: Date) => string): strin
 
 /** One device: its facts and commands, and while the case is open, why a button is missing and the buttons. */
 function deviceBlocks(r: Report, d: IncidentDevice, closed: boolean, locale: Locale, timeZone: string): Block[] {
-  const tr: Translate = (key, vars) => t(locale, key, vars);
+  const tr = translator(locale);
   const blocks: Block[] = [
     { type: "divider" },
     { type: "section", block_id: `facts:${d.id}`, text: mrkdwn(deviceFacts(d, locale, timeZone).join("\n")) },
@@ -130,7 +145,7 @@ function deviceBlocks(r: Report, d: IncidentDevice, closed: boolean, locale: Loc
 }
 
 function deviceFacts(d: IncidentDevice, locale: Locale, timeZone: string): string[] {
-  const tr: Translate = (key, vars) => t(locale, key, vars);
+  const tr = translator(locale);
   const lines = [
     tr("incident.device", {
       name: escapeMrkdwn(d.name),
@@ -145,7 +160,8 @@ function deviceFacts(d: IncidentDevice, locale: Locale, timeZone: string): strin
     }),
     [
       d.owner ? tr("incident.device_owner", { owner: escapeMrkdwn(d.owner.name ?? d.owner.email) }) : null,
-      tr(`incident.device_how.${d.how}`),
+      // How the device joined the report is stored as text: the catalog is asked at run time.
+      textOr(locale, `incident.device_how.${d.how}`, d.how),
     ]
       .filter(Boolean)
       .join(" · "),
@@ -157,7 +173,7 @@ function deviceFacts(d: IncidentDevice, locale: Locale, timeZone: string): strin
 
 /** The buttons the device's capabilities allow, then found and close. */
 function deviceButtons(r: Report, d: IncidentDevice, value: string, locale: Locale): Block[] {
-  const tr: Translate = (key, vars) => t(locale, key, vars);
+  const tr = translator(locale);
   const caps = d.capabilities;
   const buttons: Block[] = [];
   if (caps.lost_mode.allowed)
@@ -165,7 +181,7 @@ function deviceButtons(r: Report, d: IncidentDevice, value: string, locale: Loca
   if (caps.lock.allowed) buttons.push(button(tr("incident.button.lock"), INCIDENT_ACTIONS.lock, value));
   if (caps.wipe.allowed) {
     buttons.push({
-      ...button(tr(caps.wipe.labelKey ?? "incident.button.wipe"), INCIDENT_ACTIONS.wipe, value, "danger"),
+      ...button(tr(wipeLabel(caps.wipe)), INCIDENT_ACTIONS.wipe, value, "danger"),
       confirm: {
         title: plain(tr("incident.confirm.wipe_title")),
         text: plain(tr("incident.confirm.wipe_text", { name: d.name })),
@@ -199,7 +215,7 @@ function closedCaseBlocks(r: Report, tr: Translate): Block[] {
 
 /** A report matched to no device: pick one from the fleet, or close it as found or dismissed. */
 function devicePickerBlocks(r: Report, locale: Locale): Block[] {
-  const tr: Translate = (key, vars) => t(locale, key, vars);
+  const tr = translator(locale);
   const value = buttonValue(r.id);
   const elements: Block[] = [
     // Type-ahead over the whole fleet (options served by listeners/options/report-pick-device.ts);
@@ -240,7 +256,7 @@ function fallbackText(r: Report, tr: Translate): string {
 }
 
 const OPEN = new Set(["RECEIVED", "ADMINS_NOTIFIED"]);
-const HEADLINE: Record<string, string> = {
+const HEADLINE: Partial<Record<string, KeySuffix<"incident.headline.">>> = {
   LOST_MODE_REQUESTED: "lost_mode_requested",
   LOST_MODE_ENABLED: "lost_mode",
   LOCATED: "located",
@@ -252,22 +268,31 @@ const HEADLINE: Record<string, string> = {
 };
 
 /** The message's first line follows the case: 「✅ 解決済み: 発見 — LR-…」 once it is closed. */
-export function headline(status: string, reference: string, tr: (k: string, v?: Record<string, string>) => string) {
+export function headline(status: string, reference: string, tr: Translate) {
   const which = HEADLINE[status];
-  return which ? tr(`incident.headline.${which}`, { reference }) : `🚨 ${tr("incident.title", { reference })}`;
+  return which ? tr(keyOf("incident.headline.", which), { reference }) : `🚨 ${tr("incident.title", { reference })}`;
+}
+
+/**
+ * The wipe button's label: a personal device's names what it removes. The core names the key
+ * (it imports no i18n), so it is checked against the catalog at run time.
+ */
+export function wipeLabel(wipe: Capability): MessageKey {
+  return wipe.labelKey && isMessageKey(wipe.labelKey) ? wipe.labelKey : "incident.button.wipe";
 }
 
 /** Why a button is missing, and what to know before pressing one that is there. */
 function capabilityNotes(
   caps: Record<"lost_mode" | "wipe" | "lock" | "full_reset", Capability>,
-  tr: (k: string) => string,
+  tr: Translate,
 ): string[] {
   const notes: string[] = [];
   const seen = new Set<string>();
   const add = (key?: string) => {
     if (key && !seen.has(key)) {
       seen.add(key);
-      notes.push(tr(key));
+      // The core names these keys (it imports no i18n): checked against the catalog at run time.
+      notes.push(isMessageKey(key) ? tr(key) : key);
     }
   };
   for (const c of [caps.lost_mode, caps.lock, caps.wipe]) add(c.allowed ? undefined : c.reasonKey);
@@ -278,7 +303,7 @@ function capabilityNotes(
 /** The reporter's words beside our best guess (「昨日の夜（推定 11月19日(木) 21:00）」), or the exact time. */
 function lostAtShown(
   r: { lostAt: Date | null; lostAtText: string | null },
-  tr: (key: string, vars?: Record<string, string>) => string,
+  tr: Translate,
   when: (d: Date) => string,
 ): string {
   if (!r.lostAtText) return r.lostAt ? when(r.lostAt) : "—";

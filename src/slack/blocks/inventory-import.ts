@@ -1,7 +1,7 @@
 // The inventory import modal and what it says afterwards: a summary, or every bad line by number.
 import type { ImportSummary, LineError } from "../../core/inventory/index.js";
 import { IMPORT_COLUMNS } from "../../core/inventory/columns.js";
-import { t, type Locale } from "../../i18n/index.js";
+import { t, textOr, type Locale } from "../../i18n/index.js";
 import { clip } from "./kit.js";
 
 export const IMPORT_CALLBACK_ID = "inventory_import";
@@ -46,7 +46,11 @@ export function lineErrorText(e: LineError, locale: Locale): string {
   const column = e.column ? t(locale, `csv.col.${e.column}`) : "";
   return t(locale, "admin.import.line", {
     line: e.line,
-    problem: t(locale, `import.error.${e.code}`, { column, value: e.value ?? "", first: e.first ?? "" }),
+    problem: textOr(locale, `import.error.${e.code}`, `import.error.${e.code}`, {
+      column,
+      value: e.value ?? "",
+      first: e.first ?? "",
+    }),
   });
 }
 

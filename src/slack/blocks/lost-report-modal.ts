@@ -1,6 +1,6 @@
 // The /lost modal: the web form's fields, prefilled with what Slack and the directory know
 // (email, name) and the person's registered devices to pick from. Pure: data in, view out.
-import { t, type Locale } from "../../i18n/index.js";
+import { keyOf, t, type KeySuffix, type Locale, translator } from "../../i18n/index.js";
 import { plain } from "./kit.js";
 
 export const LOST_REPORT_CALLBACK = "lost_report";
@@ -28,7 +28,7 @@ export interface LostModalInput {
 type Block = Record<string, unknown>;
 
 export function lostReportModal(i: LostModalInput): Record<string, unknown> {
-  const tr = (k: string) => t(i.locale, k);
+  const tr = translator(i.locale);
   const input = (
     field: keyof typeof LOST_FIELDS,
     label: string,
@@ -47,7 +47,10 @@ export function lostReportModal(i: LostModalInput): Record<string, unknown> {
     ...(initial ? { initial_value: initial } : {}),
     ...extra,
   });
-  const circumstance = (v: string) => ({ text: plain(tr(`report.circumstances.${v}`)), value: v });
+  const circumstance = (v: KeySuffix<"report.circumstances.">) => ({
+    text: plain(tr(keyOf("report.circumstances.", v))),
+    value: v,
+  });
 
   const blocks: Block[] = [
     { type: "section", text: { type: "mrkdwn", text: tr("lost.modal.intro") } },
@@ -99,7 +102,7 @@ export function lostReportModal(i: LostModalInput): Record<string, unknown> {
     }),
     input("circumstances", tr("report.field.circumstances"), {
       type: "static_select",
-      options: ["lost", "stolen", "left_behind"].map(circumstance),
+      options: (["lost", "stolen", "left_behind"] as const).map(circumstance),
       initial_option: circumstance("lost"),
     }),
     input("phone", tr("report.field.contactPhone"), text(undefined, { max_length: 24 }), {

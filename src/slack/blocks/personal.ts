@@ -1,6 +1,6 @@
 // Personal devices (incident response): the owner's consent question in their DM, and what they are told
 // was removed. Pure: data in, Block Kit out.
-import { t, type Locale } from "../../i18n/index.js";
+import { t, type Locale, type MessageKey } from "../../i18n/index.js";
 import { escapeMrkdwn, plain } from "./kit.js";
 
 export const CONSENT_ACTIONS = { give: "owner_consent_give", decline: "owner_consent_decline" } as const;
@@ -11,7 +11,7 @@ export function consentQuestion(
   c: { id: string; deviceName: string; reference: string | null; who: string },
   locale: Locale,
 ): { text: string; blocks: Block[] } {
-  const tr = (key: string) => t(locale, key, { name: c.deviceName });
+  const tr = (key: MessageKey) => t(locale, key, { name: c.deviceName });
   const text = t(locale, "personal.consent.dm", {
     who: c.who,
     name: `*${escapeMrkdwn(c.deviceName)}*`,
@@ -57,7 +57,7 @@ export function consentQuestion(
 
 /** "Full reset (owner's consent)": asks the owner, or — consent recorded — requests the full reset. */
 export function fullResetButton(value: string, deviceName: string, locale: Locale): Block {
-  const tr = (key: string) => t(locale, key, { name: deviceName });
+  const tr = (key: MessageKey) => t(locale, key, { name: deviceName });
   return {
     type: "button",
     action_id: "device_full_reset",

@@ -3,7 +3,8 @@
 // or Apple ID change waiting for the second administrator. Renewed, never replaced: a new topic
 // or another Apple ID cuts every enrolled Apple device off. Pure builders.
 import type { types } from "@slack/bolt";
-import { formatDate, t, type Locale } from "../../i18n/index.js";
+import type { RefusalReason } from "../../core/certificates/refusal.js";
+import { formatDate, keyOf, t, type Locale } from "../../i18n/index.js";
 import { who } from "./actor.js";
 import { confirmDialog } from "./confirm.js";
 import { button, context, section } from "./kit.js";
@@ -61,13 +62,13 @@ export function certsText(o: CertOverview, ctx: RenewalContext): string {
 }
 
 export function certRefusalMessage(
-  reason: string,
+  reason: RefusalReason,
   details: Record<string, unknown>,
   locale: Locale,
 ): { text: string; blocks: KnownBlock[] } {
   const text = t(
     locale,
-    `cert.refused.${reason}`,
+    keyOf("cert.refused.", reason),
     Object.fromEntries(Object.entries(details).map(([k, v]) => [k, String(v)])),
   );
   const blocks: KnownBlock[] = [section(`:no_entry: ${text}`)];

@@ -2,7 +2,8 @@
 // lost mode on, located, found, wiped (and what that meant for their data — a personal Android
 // loses only its work profile, any other erased device loses everything), closed. Pure.
 import type { Incident } from "../../core/reports/incident.js";
-import { t, type Locale } from "../../i18n/index.js";
+import type { ReportStatus } from "../../core/types.js";
+import { keyOf, t, type Locale, type MessageKey } from "../../i18n/index.js";
 import { confirmDialog } from "./confirm.js";
 
 /** The DM's and the thread's button: the reporter says they found it. */
@@ -21,15 +22,25 @@ export function reporterFoundButton(reportId: string, locale: Locale): Block {
     confirm: confirmDialog("reporter_found", locale),
   };
 }
-const STEPS = new Set(["LOST_MODE_ENABLED", "LOCATED", "WIPED", "FOUND", "DISMISSED", "CLOSED"]);
+const STEPS = [
+  "LOST_MODE_ENABLED",
+  "LOCATED",
+  "WIPED",
+  "FOUND",
+  "DISMISSED",
+  "CLOSED",
+] as const satisfies ReportStatus[];
+const isStep = (s: ReportStatus): s is (typeof STEPS)[number] => (STEPS as readonly ReportStatus[]).includes(s);
 const OPEN_WITH_BUTTON = new Set(["LOST_MODE_ENABLED", "LOCATED"]);
 
 /** The step's DM, or null when this status is not one the reporter hears about. */
 export function reporterStepMessage(incident: Incident, locale: Locale): { text: string; blocks: Block[] } | null {
   const { report: r, devices } = incident;
-  if (!STEPS.has(r.status)) return null;
-  const tr = (key: string, vars: Record<string, string> = {}) => t(locale, key, { reference: r.reference, ...vars });
-  const lines = [tr(`reporter.step.${r.status}`)];
+  const status = r.status;
+  if (!isStep(status)) return null;
+  const tr = (key: MessageKey, vars: Record<string, string> = {}) =>
+    t(locale, key, { reference: r.reference, ...vars });
+  const lines = [tr(keyOf("reporter.step.", status))];
   if (r.status === "WIPED" || r.status === "CLOSED") {
     const wiped = devices.filter((d) => d.state === "WIPED" || d.commands.some((c) => c.type === "ERASE_DEVICE"));
     for (const d of wiped) {

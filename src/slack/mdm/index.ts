@@ -66,7 +66,7 @@ export function helpText(locale: Locale, unknown?: string, actor?: Actor): strin
   const level = !actor ? 2 : actor.systemAdmin ? 2 : actor.adminOf.length ? 1 : 0;
   const rank = { everyone: 0, admins: 1, system_admins: 2 } as const;
   const shown = subcommands.filter((s) => rank[s.audience ?? "admins"] <= level);
-  const lines = [...shown.map((s) => s.usageKey), "mdm.help.help"].map((key) => usageLine(locale, key));
+  const lines = [...shown.map((s) => s.usageKey), "mdm.help.help" as const].map((key) => usageLine(locale, key));
   const head = unknown && unknown !== "help" ? t(locale, "mdm.unknown", { name: unknown }) + "\n" : "";
   const lost = t(locale, "mdm.help.lost");
   if (level === 0) return `${head}${lost}\n${t(locale, "mdm.help.title_employee")}\n${lines.join("\n")}`;

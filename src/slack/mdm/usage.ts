@@ -1,10 +1,10 @@
 // A subcommand given the wrong arguments says how to call it, instead of failing silently.
-import { t } from "../../i18n/index.js";
+import { t, type MessageKey } from "../../i18n/index.js";
 import { usageLine, type MdmContext } from "./subcommand.js";
 
 export async function badUsage(
   c: Pick<MdmContext, "respond" | "locale">,
-  usageKey: string,
+  usageKey: MessageKey,
   problem?: string,
 ): Promise<void> {
   const lines = [problem ?? t(c.locale, "mdm.badArgs"), usageLine(c.locale, usageKey)];

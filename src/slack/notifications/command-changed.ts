@@ -6,7 +6,7 @@ import { slackMention } from "../edge.js";
 import type { Tx } from "../../core/audit.js";
 import { ADMIN_CHANNEL, refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import { NOTE } from "../../core/commands/results.js";
-import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { formatDateTime, t, translator, type Locale, type MessageKey, type Translate } from "../../i18n/index.js";
 import { isQuery, locationOf } from "../../core/commands/rules.js";
 import { approvalButtons, commandTypeText, mapUrl } from "../blocks/commands.js";
 import { scopeOf } from "../../core/devices/personal.js";
@@ -35,7 +35,7 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   // The device describing itself is background work: what it said shows on its card instead.
   if (!c || isQuery(c.type)) return [];
   const { locale } = ctx;
-  const tr: Translate = (key, vars) => t(locale, key, vars);
+  const tr = translator(locale);
   const line = await statusLine(tx, c);
   const last = await whoDid(tx, c.id, locale);
   const vars: LineVars = {
@@ -60,7 +60,6 @@ export const commandChanged: NotificationHandler<Event> = async (tx, e, ctx) => 
   return text === null ? [] : [line(text)];
 };
 
-type Translate = (key: string, vars?: Record<string, string | number>) => string;
 /** `at`: when the last change was made (a decided approval says who decided it and when). */
 type LineVars = { name: string; type: string; who: string; at: string; expiry: string };
 
@@ -139,7 +138,7 @@ function transitionText(c: CommandWithDevice, e: Event, tr: Translate, vars: Lin
  * effect when the device next connects, and the thread says so until the device confirms it.
  * The built-in agent's device has collected the command itself when it is sent.
  */
-function sentKey(type: string, driver: string | null): string {
+function sentKey(type: string, driver: string | null): MessageKey {
   if (!driver || driver === "agent") return "commands.thread.sent";
   if (type === "ERASE_DEVICE") return "commands.thread.wipe_sent";
   if (type === "ENABLE_LOST_MODE") return "commands.thread.lost_mode_sent";
@@ -167,7 +166,7 @@ async function limitAtRequest(tx: Tx, commandId: string): Promise<string> {
   return limit === undefined ? "?" : String(limit);
 }
 
-function approvedKey(c: { type: string; params: unknown }): string {
+function approvedKey(c: { type: string; params: unknown }): MessageKey {
   if (c.type !== "ERASE_DEVICE") return "brake.thread.approved";
   return scopeOf(c.params) === "company_data" ? "personal.thread.approved_company_data" : "commands.thread.approved";
 }

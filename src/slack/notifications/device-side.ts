@@ -6,7 +6,7 @@ import { refChannel, refTs, type OutboxItem } from "../../core/outbox.js";
 import type { Tx } from "../../core/audit.js";
 import type { DomainEvent } from "../../core/events.js";
 import { loadIncident } from "../../core/reports/incident.js";
-import { formatDateTime, t } from "../../i18n/index.js";
+import { formatDateTime, t, translator } from "../../i18n/index.js";
 import { mapUrl } from "../blocks/commands.js";
 import { escapeMrkdwn } from "../blocks/kit.js";
 import type { NotificationHandler, NotifyContext } from "./handler.js";
@@ -45,7 +45,7 @@ async function inThreads(
 
 export const deviceLocated: NotificationHandler<Located> = async (tx, e, ctx) => {
   const l = e.location;
-  const tr = (k: string, v: Record<string, string | number> = {}) => t(ctx.locale, k, v);
+  const tr = translator(ctx.locale);
   return inThreads(
     tx,
     e.reportIds,

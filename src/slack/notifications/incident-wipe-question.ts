@@ -2,7 +2,7 @@
 // is still not found: the thread asks whether to wipe, with the Wipe button ready — the same
 // two-person flow (and wipe limit) as on the incident message.
 import { refChannel, refTs } from "../../core/outbox.js";
-import { t } from "../../i18n/index.js";
+import { t, translator } from "../../i18n/index.js";
 import { escapeMrkdwn, plain } from "../blocks/kit.js";
 import { wipeConfirm } from "../blocks/commands.js";
 import { isPersonal } from "../../core/devices/personal.js";
@@ -17,7 +17,7 @@ export const incidentWipeQuestion: NotificationHandler<Event> = async (tx, e, ct
   });
   if (!devices.length) return [];
   const key = `report:${e.reportId}`;
-  const tr = (k: string, vars?: Record<string, string | number>) => t(ctx.locale, k, vars);
+  const tr = translator(ctx.locale);
   const text = tr("response.wipe_question", {
     hours: e.hours,
     names: devices.map((d) => `*${escapeMrkdwn(d.name)}*`).join(", "),

@@ -9,7 +9,6 @@ import { commandChanged } from "./command-changed.js";
 import { commandRechecked } from "./command-rechecked.js";
 import { alertImmediate } from "./alert-immediate.js";
 import { alertResolved } from "./alert-resolved.js";
-import { digestPersonal } from "./digest-personal.js";
 import { digestReady } from "./digest-ready.js";
 import { renewalOverrideRequested } from "./renewal-override-requested.js";
 import { certAppleIdChangeRequested } from "./cert-apple-id-change.js";
@@ -39,7 +38,6 @@ export const notifications: NotificationHandlers = {
   "alerts.immediate": alertImmediate,
   "alert.resolved": alertResolved,
   "digest.ready": digestReady,
-  "digest.personal": digestPersonal,
   "renewal.reminder": renewalReminder,
   "renewal.renewed": renewalRenewed,
   "pushcert.override_requested": renewalOverrideRequested,

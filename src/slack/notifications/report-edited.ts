@@ -3,14 +3,14 @@
 // location or phone number the reporter has since corrected.
 import { refChannel, refTs } from "../../core/outbox.js";
 import type { FieldChange } from "../../core/reports/edits.js";
-import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { formatDateTime, t, textOr, type Locale } from "../../i18n/index.js";
 import { escapeMrkdwn } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 import { incidentUpdate } from "./report-changed.js";
 
 function value(c: FieldChange, v: string | null, locale: Locale, timeZone: string): string {
   if (v === null || v === "") return t(locale, "report.edited.empty");
-  if (c.field === "circumstances") return t(locale, `incident.circumstances.${v}`);
+  if (c.field === "circumstances") return textOr(locale, `incident.circumstances.${v}`, v);
   if (c.field === "consentLostMode") return t(locale, v === "yes" ? "report.edited.yes" : "report.edited.no");
   if (c.field === "lostAt" && /^\d{4}-\d\d-\d\dT/.test(v)) return formatDateTime(new Date(v), locale, timeZone);
   return escapeMrkdwn(v).slice(0, 300);

@@ -4,7 +4,7 @@
 import { slackMention } from "../edge.js";
 import { ADMIN_CHANNEL } from "../../core/outbox.js";
 import type { DomainEvent } from "../../core/events.js";
-import { t, type Locale } from "../../i18n/index.js";
+import { t, textOr, type Locale } from "../../i18n/index.js";
 import { escapeMrkdwn } from "../blocks/kit.js";
 import type { NotificationHandler } from "./handler.js";
 
@@ -41,7 +41,7 @@ export const securityNotice: NotificationHandler<Event> = async (tx, e, ctx) => 
     text = t(ctx.locale, "brake.security.bulk_request", {
       who,
       count: e.deviceIds.length,
-      type: t(ctx.locale, `command.type.${e.commandType}`),
+      type: textOr(ctx.locale, `command.type.${e.commandType}`, e.commandType),
       devices: names + more,
       source: e.source === "csv" ? "CSV" : "/mdm",
     });

@@ -3,7 +3,7 @@
 import type { Response } from "express";
 import { isDatabaseUnreachable, RETRY_AFTER_S } from "../../db/unreachable.js";
 import type { FieldErrors } from "../../core/reports/input.js";
-import { t, type Locale } from "../../i18n/index.js";
+import { t, type Locale, type MessageKey } from "../../i18n/index.js";
 import { log } from "../../log.js";
 import type { WebDeps } from "../deps.js";
 import { CSRF_COOKIE, type FormTokens } from "./csrf.js";
@@ -46,7 +46,7 @@ export function portalPages({ core }: Pick<WebDeps, "core">, tokens: FormTokens)
     res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).send(body);
   };
 
-  const message = (res: Response, status: number, locale: Locale, title: string, body: string) =>
+  const message = (res: Response, status: number, locale: Locale, title: MessageKey, body: MessageKey) =>
     send(res, status, messagePage(locale, t(locale, title), t(locale, body)));
 
   const form = (res: Response, status: number, locale: Locale, shown: ShownForm) => {

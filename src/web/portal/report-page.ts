@@ -1,7 +1,7 @@
 // The report form with the person's input and one message per bad field. Every value goes
 // back through the template's escaping: nothing typed is ever inserted raw.
 import type { FieldErrors } from "../../core/reports/input.js";
-import { t, type Locale } from "../../i18n/index.js";
+import { t, type Locale, textOr } from "../../i18n/index.js";
 import { escapeHtml, page } from "./templates.js";
 
 const TEXT_FIELDS = ["reporterEmail", "reporterName", "device", "lostAt", "location", "contactPhone"] as const;
@@ -18,13 +18,16 @@ export interface FormState {
 const CONTROL_ID: Partial<Record<keyof FieldErrors, string>> = { circumstances: "circumstances-lost" };
 const SUMMARY_ORDER = [...TEXT_FIELDS.slice(0, 5), "circumstances", "contactPhone", "consent"] as const;
 
+// The form's rules (the core's) name each field's error by its catalog key: asked at run time.
+const fieldError = (locale: Locale, key: string) => textOr(locale, key, key);
+
 export function reportFormPage(locale: Locale, s: FormState): string {
   const vars: Record<string, string> = { csrf: s.csrf };
   for (const f of TEXT_FIELDS) {
     const key = s.errors[f];
     vars[`${f}.value`] = (s.values[f] ?? "").slice(0, 400);
     vars[`${f}.class`] = key ? " invalid" : "";
-    vars[`${f}.error`] = key ? `<p class="error" id="${f}-error">${escapeHtml(t(locale, key))}</p>` : "";
+    vars[`${f}.error`] = key ? `<p class="error" id="${f}-error">${escapeHtml(fieldError(locale, key))}</p>` : "";
     vars[`${f}.describedby`] = key ? ` ${f}-error` : "";
     vars[`${f}.invalid`] = key ? ` aria-invalid="true"` : "";
     vars[`${f}.aria`] = key ? ` aria-invalid="true" aria-describedby="${f}-error"` : "";
@@ -35,7 +38,7 @@ export function reportFormPage(locale: Locale, s: FormState): string {
   const cKey = s.errors.circumstances;
   vars["circumstances.class"] = cKey ? " invalid" : "";
   vars["circumstances.error"] = cKey
-    ? `<p class="error" id="circumstances-error">${escapeHtml(t(locale, cKey))}</p>`
+    ? `<p class="error" id="circumstances-error">${escapeHtml(fieldError(locale, cKey))}</p>`
     : "";
   vars["circumstances.aria"] = cKey ? ` aria-describedby="circumstances-error"` : "";
   vars["consent.checked"] = s.values.consent === "on" ? " checked" : "";
@@ -59,7 +62,7 @@ export function reportFormPage(locale: Locale, s: FormState): string {
 function errorSummary(locale: Locale, s: FormState): string {
   const links = SUMMARY_ORDER.filter((f) => s.errors[f]).map((f) => {
     const target = CONTROL_ID[f] ?? f;
-    return `<li><a href="#${target}">${escapeHtml(t(locale, s.errors[f]!))}</a></li>`;
+    return `<li><a href="#${target}">${escapeHtml(fieldError(locale, s.errors[f]!))}</a></li>`;
   });
   const lines = [
     `<div class="error-summary" id="error-summary" tabindex="-1" autofocus aria-labelledby="error-summary-title">`,

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { t, type Locale } from "../../i18n/index.js";
+import { t, type Locale, textOr } from "../../i18n/index.js";
 
 export const FORMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../forms");
 
@@ -32,7 +32,7 @@ export function render(name: string, locale: Locale, vars: Record<string, string
   return load(name)
     .replace(/\{\{\{\s*([\w.:-]+)\s*\}\}\}/g, (_m, k: string) => vars[k] ?? "")
     .replace(/\{\{\s*([\w.:-]+)\s*\}\}/g, (_m, k: string) =>
-      escapeHtml(k.startsWith("t:") ? t(locale, k.slice(2)) : (vars[k] ?? "")),
+      escapeHtml(k.startsWith("t:") ? textOr(locale, k.slice(2), k.slice(2)) : (vars[k] ?? "")),
     );
 }
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Router, type Request } from "express";
 import type { Config } from "../../config.js";
-import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { formatDateTime, t, type Locale, keyOf } from "../../i18n/index.js";
 import type { CheckResult } from "../../setup/index.js";
 import type { WebDeps } from "../deps.js";
 import { readCookie } from "../portal/csrf.js";
@@ -66,7 +66,7 @@ export function setupTable(results: CheckResult[], locale: Locale): string {
         r.fix && r.status !== "ok"
           ? ` <span class="fix">${escapeHtml(t(locale, "landing.fix"))}: README § <i>${escapeHtml(readmeSection(r.fix))}</i></span>`
           : "";
-      return `<tr data-check="${escapeHtml(r.id)}" data-status="${r.status}"><th scope="row">${escapeHtml(t(locale, `setup.title.${r.id}`))}</th><td class="state state-${r.status}">${escapeHtml(t(locale, `setup.status.${r.status}`))}</td><td>${escapeHtml(t(locale, r.detail, r.vars))}${fix}</td></tr>`;
+      return `<tr data-check="${escapeHtml(r.id)}" data-status="${r.status}"><th scope="row">${escapeHtml(t(locale, keyOf("setup.title.", r.id)))}</th><td class="state state-${r.status}">${escapeHtml(t(locale, `setup.status.${r.status}`))}</td><td>${escapeHtml(t(locale, r.detail, r.vars))}${fix}</td></tr>`;
     })
     .join("\n");
   return `<table class="setup"><thead><tr><th>${escapeHtml(t(locale, "landing.col.what"))}</th><th>${escapeHtml(t(locale, "landing.col.state"))}</th><th>${escapeHtml(t(locale, "landing.col.detail"))}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;

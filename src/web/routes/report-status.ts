@@ -4,7 +4,7 @@
 import type { RequestHandler } from "express";
 import { DomainError } from "../../core/errors.js";
 import type { StatusView } from "../../core/reports/index.js";
-import { formatDateTime, isLocale, t, type Locale } from "../../i18n/index.js";
+import { formatDateTime, isLocale, t, type Locale, keyOf, type MessageKey } from "../../i18n/index.js";
 import type { WebDeps } from "../deps.js";
 import { portalLocale } from "../portal/locale.js";
 import type { PortalPages } from "../portal/pages.js";
@@ -71,7 +71,7 @@ function stepList(view: StatusView, locale: Locale, timeZone: string): string {
   const companyData = (status: string) => status === "WIPED" && view.companyDataOnly;
   return view.steps
     .map((s) => {
-      const label = companyData(s.status) ? "report.status.company_data_removed" : `report.status.${s.status}`;
+      const label = companyData(s.status) ? "report.status.company_data_removed" : keyOf("report.status.", s.status);
       const detail = companyData(s.status)
         ? `<p>${escapeHtml(t(locale, "report.status.company_data_removed_detail"))}</p>`
         : "";
@@ -89,7 +89,7 @@ function foundControl(view: StatusView, locale: Locale, token: string): string {
 }
 
 /** The status page's "what to do now", by where the case is. */
-function nextStepKey(status: string, closed: boolean): string {
+function nextStepKey(status: string, closed: boolean): MessageKey {
   if (status === "CLOSED" || status === "WIPED" || status === "WIPE_REQUESTED") return "reporter.next.wiped";
   if (closed) return "reporter.next.closed";
   if (status === "LOST_MODE_ENABLED" || status === "LOCATED") return "reporter.next.lost_mode";

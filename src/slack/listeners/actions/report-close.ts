@@ -2,12 +2,12 @@
 // wiped. When a device of the report is still in lost mode, a modal offers to end lost mode in
 // the same step (a dismissed report must not leave a phone locked with nothing left to click);
 // otherwise the report closes at once.
-import { t } from "../../../i18n/index.js";
+import { t, type MessageKey } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../deps.js";
 import { foundModal, type Closing } from "../../blocks/command-modals.js";
 import { incidentButton } from "../../command-replies.js";
 
-export const CLOSED_REPLY: Record<Closing, string> = {
+export const CLOSED_REPLY: Record<Closing, MessageKey> = {
   FOUND: "commands.ephemeral.found",
   DISMISSED: "commands.ephemeral.dismissed",
   CLOSED: "commands.ephemeral.closed_wiped",

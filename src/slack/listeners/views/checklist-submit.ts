@@ -2,7 +2,7 @@
 // there), each with who and when; the thread shows the updated checklist.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { ChecklistKey } from "../../../core/response/checklist.js";
-import { t } from "../../../i18n/index.js";
+import { t, type MessageKey } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../deps.js";
 import { ackSafely, refusalText } from "../../button.js";
 import { whoIsActing } from "../../locale.js";
@@ -20,7 +20,10 @@ const YES_NO = [
   "ppc_final_filed",
 ] as const;
 
-export function checklistValues(v: Raw): { values: Partial<Record<ChecklistKey, unknown>>; error?: [string, string] } {
+export function checklistValues(v: Raw): {
+  values: Partial<Record<ChecklistKey, unknown>>;
+  error?: [string, MessageKey];
+} {
   const values: Partial<Record<ChecklistKey, unknown>> = {};
   for (const key of YES_NO) {
     const picked = v[key]?.value?.selected_option?.value;

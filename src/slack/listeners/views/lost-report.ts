@@ -6,7 +6,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { WebClient } from "@slack/web-api";
 import { isReachable } from "../../../core/devices/capabilities.js";
 import { parseReportForm, reportFields, type ReportFormField } from "../../../core/reports/input.js";
-import { isLocale, t, type Locale } from "../../../i18n/index.js";
+import { isLocale, t, textOr, type Locale } from "../../../i18n/index.js";
 import { log } from "../../../log.js";
 import type { SlackDeps } from "../../deps.js";
 import { LOST_FIELDS, lostReportModal } from "../../blocks/lost-report-modal.js";
@@ -92,7 +92,8 @@ export function lostReportSubmitted(deps: SlackDeps) {
               : LOST_FIELDS.devicePick[0]
             : BLOCK_OF[field as ReportFormField];
         if (block)
-          errors[block] = field === "device" && !raw.device ? t(locale, "lost.modal.device_required") : t(locale, key);
+          errors[block] =
+            field === "device" && !raw.device ? t(locale, "lost.modal.device_required") : textOr(locale, key, key);
       }
       await ack({ response_action: "errors", errors });
       return;

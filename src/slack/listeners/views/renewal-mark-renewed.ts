@@ -8,7 +8,7 @@ import type { Actor } from "../../../core/actors.js";
 import { InvalidInputError } from "../../../core/errors.js";
 import { addMonths, parseDay } from "../../../core/renewals/thresholds.js";
 import { dayIn } from "../../../core/digest/index.js";
-import { formatDate, t, type Locale } from "../../../i18n/index.js";
+import { formatDate, t, textOr, type Locale } from "../../../i18n/index.js";
 import type { SlackDeps } from "../../deps.js";
 import { markRenewedModal, RENEWAL_DATE_BLOCK } from "../../blocks/renewals.js";
 import { ackSafely, refusalText } from "../../button.js";
@@ -76,7 +76,7 @@ export function renewalMarkRenewedSubmitted(deps: SlackDeps) {
       if (err instanceof InvalidInputError && typeof err.details.reason === "string") {
         return void (await ack({
           response_action: "errors",
-          errors: { [RENEWAL_DATE_BLOCK]: t(locale, `renewal.mark.${err.details.reason}`) },
+          errors: { [RENEWAL_DATE_BLOCK]: textOr(locale, `renewal.mark.${err.details.reason}`, err.message) },
         }));
       }
       await ackSafely(() => ack());

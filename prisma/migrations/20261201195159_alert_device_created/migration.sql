@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Alert_deviceId_createdAt_idx" ON "Alert"("deviceId", "createdAt");
