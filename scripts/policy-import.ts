@@ -27,6 +27,7 @@ try {
     await db.migrate();
     const core = createCore({
       db: db.prisma,
+      statements: db.statements,
       clock: systemClock,
       events: noEvents,
       // Nothing here sends a command: the built-in agent (which only holds them) is enough.

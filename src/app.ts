@@ -80,6 +80,7 @@ export function buildCore(
   const publicUrl = publicUrlOf(config);
   return createCore({
     db: db.prisma,
+    statements: db.statements,
     clock,
     events: new SlackNotifier(clock, homeRefreshDelayMs),
     drivers: buildDrivers(config, clock, extraDrivers),

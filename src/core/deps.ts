@@ -1,6 +1,7 @@
 // What the core is built from: the database, the clock, where domain events go, the command
 // drivers, and the settings that shape its rules. app.ts (and the command-line scripts) fill it in.
 import type { Db } from "../db/client.js";
+import type { Statements } from "../db/prepared.js";
 import type { Clock } from "./clock.js";
 import type { DriverSelection } from "./enrollments/index.js";
 import type { EventSink } from "./events.js";
@@ -41,6 +42,8 @@ export interface CoreSettings {
 
 export interface CoreDeps {
   db: Db;
+  /** Hot-path statements run without Prisma (the agent check-in). */
+  statements: Statements;
   clock: Clock;
   events: EventSink;
   settings: CoreSettings;

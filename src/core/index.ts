@@ -62,6 +62,7 @@ export function createCore(deps: CoreDeps) {
     commands,
     agents: new DeviceAgents({
       db: deps.db,
+      statements: deps.statements,
       clock: deps.clock,
       events: deps.events,
       commands,

@@ -9,6 +9,7 @@ import { PostgresAdapterFactory } from "./postgres.js";
 import { listenPglite, listenPostgres, type Listening } from "./listen.js";
 import { withMigrationLock } from "./migration-lock.js";
 import { lockDirectory } from "./pglite-lock.js";
+import { pgliteStatements, postgresStatements, type Statements } from "./prepared.js";
 import { applyMigrations } from "./schema-engine.js";
 
 export type Db = PrismaClient;
@@ -39,12 +40,17 @@ export interface Database {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** The embedded database, when that is what this is. */
   pglite: PGlite | null;
+  /** Hot-path statements run without Prisma (db/prepared.ts). */
+  statements: Statements;
   migrate(): Promise<string[]>;
   ping(): Promise<boolean>;
   /** Calls `onNotify` when a transaction that ran NOTIFY `channel` commits (see db/listen.ts). */
   listen(channel: string, onNotify: () => void): Promise<Listening>;
   close(): Promise<void>;
 }
+
+/** Connections per pool (Prisma's, and the hot path's beside it). */
+const POOL_MAX = 10;
 
 export interface OpenOptions {
   /** PGlite only: start from this data-directory dump instead of an empty cluster (fast test databases). */
@@ -56,8 +62,10 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
   let closeDriver = async () => {};
   let pglite: PGlite | null = null;
   let listen: Database["listen"];
+  let statements: Statements;
   if (target.kind === "postgres") {
-    factory = new PostgresAdapterFactory({ connectionString: target.url, max: 10 });
+    factory = new PostgresAdapterFactory({ connectionString: target.url, max: POOL_MAX });
+    statements = postgresStatements(target.url, POOL_MAX);
     listen = async (channel, onNotify) => listenPostgres(target.url, channel, onNotify);
   } else {
     let unlock = () => {};
@@ -74,6 +82,7 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
     }
     pglite = embedded;
     factory = new PGliteAdapterFactory(embedded);
+    statements = pgliteStatements(embedded);
     closeDriver = async () => {
       await embedded.close();
       unlock();
@@ -86,6 +95,7 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
     target,
     factory,
     pglite,
+    statements,
     // PGlite has one process by its directory lock; PostgreSQL replicas take turns.
     migrate: () =>
       target.kind === "postgres"
@@ -101,6 +111,7 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
       }
     },
     async close() {
+      await statements.close();
       await prisma.$disconnect();
       await closeDriver();
     },

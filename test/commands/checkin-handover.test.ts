@@ -73,4 +73,33 @@ describe("agent check-in hand-over", () => {
       before.lastCheckInAt,
     );
   });
+
+  it("waits for a transaction in progress and is not part of it: a rolled-back change leaves the check-in standing", async () => {
+    const d = await enroll(t);
+    const before = await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.deviceId } });
+    t.clock.advanceHours(2);
+    let release = () => {};
+    let changed = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const updated = new Promise<void>((resolve) => (changed = resolve));
+    // An administrator's change to the same device, rolled back (PGlite has one session for both).
+    const tx = t.db.prisma
+      .$transaction(async (db) => {
+        await db.device.update({ where: { id: d.deviceId }, data: { name: "Renamed, then rolled back" } });
+        changed();
+        await held;
+        throw new Error("rolled back");
+      })
+      .catch((err: Error) => err.message);
+    await updated;
+    const during = checkIn(t, d.token);
+    // A few turns of the event loop: the check-in reaches the database while the change is open.
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    release();
+    expect(await tx).toBe("rolled back");
+    expect((await during).status).toBe(200);
+    const after = await t.db.prisma.device.findUniqueOrThrow({ where: { id: d.deviceId } });
+    expect(after.name).toBe(before.name);
+    expect(after.lastCheckInAt).toEqual(t.clock.now());
+  });
 });

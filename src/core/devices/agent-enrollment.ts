@@ -5,6 +5,7 @@
 // platform, owner or supervision, or no proof — waits for an administrator's approval in Slack.
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.js";
+import type { Statements } from "../../db/prepared.js";
 import type { Device, Platform } from "../../generated/prisma/client.js";
 import { hashToken, safeEqual, tokenMatchesHash } from "../tokens.js";
 import type { Actor, Actors } from "../actors.js";
@@ -22,7 +23,7 @@ import {
 } from "../errors.js";
 import { LostModeRestorer, wasGone } from "../enrollments/relock.js";
 import { normaliseApps, type AppUsage } from "../alerts/app-usage.js";
-import { touchAndRead } from "./check-in.js";
+import { checkInStatement, type TouchAndRead } from "./check-in.js";
 
 export interface EnrollmentInput {
   /** The shared secret (automated enrolment) — or, instead, a one-time code. */
@@ -49,6 +50,7 @@ export type EnrollmentResult =
 
 export interface AgentDeps {
   db: Db;
+  statements: Statements;
   clock: Clock;
   commands: Commands;
   events: EventSink;
@@ -90,8 +92,10 @@ const TWO_DEVICES =
 
 export class DeviceAgents {
   private readonly restorer: LostModeRestorer;
+  private readonly touchAndRead: TouchAndRead;
   constructor(private readonly deps: AgentDeps) {
     this.restorer = new LostModeRestorer(deps);
+    this.touchAndRead = checkInStatement(deps.statements);
   }
 
   /**
@@ -418,7 +422,7 @@ export class DeviceAgents {
   async checkIn(token: string | undefined, report: { installedApps?: unknown } = {}): Promise<PendingCommand[]> {
     if (!token) throw new UnauthenticatedError("missing bearer token");
     // One round trip for the common case (nothing newly queued): see check-in.ts.
-    const read = await touchAndRead(this.deps.db, hashToken(token), this.deps.clock.now());
+    const read = await this.touchAndRead(hashToken(token), this.deps.clock.now());
     if (!read) throw await this.refusal(token);
     const apps = normaliseApps(report.installedApps);
     if (apps && this.deps.appUsage) await this.deps.appUsage.report(read.deviceId, apps, "agent");
