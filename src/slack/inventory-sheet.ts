@@ -63,7 +63,10 @@ function rowCells({ locale, timeZone }: Reader): (d: InventoryRow) => unknown[] 
   const states = new Map<string, string>();
   const state = (s: InventoryRow["state"]) => {
     let text = states.get(s);
-    if (text === undefined) states.set(s, (text = t(locale, `incident.state.${s}`)));
+    if (text === undefined) {
+      text = t(locale, `incident.state.${s}`);
+      states.set(s, text);
+    }
     return text;
   };
   const time = minuteTimes(timeZone);
