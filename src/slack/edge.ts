@@ -11,7 +11,8 @@
 // Formatting (`*bold*`, `_x_`, `~x~`, backticks) cannot be told from ours once a value sits in a
 // string, so builders put every value people, forms and devices sent through `slackText` (kit's
 // escapeMrkdwn): the value is marked, and the edge shows it as text wherever it lands — in mrkdwn
-// escaped and with its formatting characters replaced by look-alikes that format nothing, in
+// escaped and with its formatting characters (and a `>` opening a line: a quote) replaced by
+// look-alikes that format nothing, in
 // plain_text (modal titles, buttons, headers, options), file names and values exactly as typed.
 // Every string also loses NUL and has lone surrogates replaced (Slack refuses both in JSON).
 // test/security/slack-edge.test.ts drives hostile values through every builder and notification.
@@ -60,11 +61,16 @@ export function slackText(s: string): string {
   return `${TEXT_OPEN}${text}${TEXT_CLOSE}`;
 }
 
-/** A marked value in mrkdwn: `*`, `~` and backticks never format; `_` only inside a word (snake_case, e-mail). */
-function unformat(text: string): string {
-  return text.replace(/[*~`_]/g, (c, i: number) =>
-    c === "_" && WORD.test(text[i - 1] ?? "") && WORD.test(text[i + 1] ?? "") ? c : UNFORMAT[c]!,
-  );
+/**
+ * A marked value in mrkdwn: `*`, `~` and backticks never format; `_` only inside a word
+ * (snake_case, e-mail); a `>` that would start a line (a block quote) is a look-alike.
+ */
+function unformat(text: string, atLineStart: boolean): string {
+  return text
+    .replace(/[*~`_]/g, (c, i: number) =>
+      c === "_" && WORD.test(text[i - 1] ?? "") && WORD.test(text[i + 1] ?? "") ? c : UNFORMAT[c]!,
+    )
+    .replace(/(^|\n)&gt;/g, (all, nl: string, i: number) => (i === 0 && !nl && !atLineStart ? all : `${nl}\uFF1E`));
 }
 
 const unescapeMrkdwn = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -102,7 +108,11 @@ export function renderForSlack<T>(payload: T, opts: EdgeOptions = {}): T {
   const escapeForeign = (s: string) =>
     s.includes("<") ? s.replace(CONTROL, (all, inner: string) => (ours(inner) ? all : `&lt;${inner}&gt;`)) : s;
   const guard = (raw: string): string => {
-    const s = raw.includes(TEXT_OPEN) ? raw.replace(TEXT_SPAN, (_all, text: string) => unformat(text)) : raw;
+    const s = raw.includes(TEXT_OPEN)
+      ? raw.replace(TEXT_SPAN, (_all, text: string, at: number) =>
+          unformat(text, /(^|\n)[\uE000-\uE003]*$/.test(raw.slice(Math.max(0, at - 8), at))),
+        )
+      : raw;
     if (!s.includes(OPEN)) return escapeForeign(s.replace(MARKERS, ""));
     return s
       .split(OPEN)
@@ -140,7 +150,55 @@ export function renderForSlack<T>(payload: T, opts: EdgeOptions = {}): T {
     }
     return out;
   };
-  return walk(payload, null, null, false) as T;
+  return fit(walk(payload, null, null, false)) as T;
+}
+
+/**
+ * Slack's Block Kit limits for text, by where it sits (its documented maxima): a message or view
+ * over one is refused whole (invalid_blocks), so a long value — a 5,000-character device name,
+ * several long values in one line — is shortened here with "…", whichever builder made it.
+ * Values (button values, private_metadata) are data and never shortened.
+ */
+const TEXT_LIMITS: Record<string, Record<string, number>> = {
+  header: { text: 150 },
+  section: { text: 3000, fields: 2000 },
+  context: { elements: 3000 },
+  input: { label: 2000, hint: 2000 },
+  image: { title: 2000 },
+  button: { text: 75 },
+  modal: { title: 24, submit: 24, close: 24 },
+};
+const CONFIRM_LIMITS: Record<string, number> = { title: 100, text: 300, confirm: 30, deny: 30 };
+const MESSAGE_TEXT_LIMIT = 40_000;
+
+function clipText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let cut = s.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1); // never half a surrogate pair
+  return `${cut}\u2026`;
+}
+
+function fit(v: unknown, limit?: number, root = true): unknown {
+  if (Array.isArray(v)) return v.map((x) => fit(x, limit, false));
+  if (!v || typeof v !== "object" || ![Object.prototype, null].includes(Object.getPrototypeOf(v))) return v;
+  const o = v as Record<string, unknown>;
+  if ((o.type === "plain_text" || o.type === "mrkdwn") && typeof o.text === "string")
+    return limit ? { ...o, text: clipText(o.text, limit) } : o;
+  const own =
+    typeof o.type === "string"
+      ? TEXT_LIMITS[o.type]
+      : "confirm" in o && "deny" in o
+        ? CONFIRM_LIMITS
+        : "value" in o && "text" in o
+          ? { text: 75 } // an option
+          : undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(o)) {
+    if (root && k === "text" && typeof x === "string") out[k] = clipText(x, MESSAGE_TEXT_LIMIT);
+    else if (k === "placeholder") out[k] = fit(x, 150, false);
+    else out[k] = fit(x, own?.[k], false);
+  }
+  return out;
 }
 
 const GUARDED = Symbol("slack-edge");

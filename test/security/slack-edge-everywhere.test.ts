@@ -9,7 +9,7 @@
 // lone surrogate or one of the edge's markers, and the value is still there to read.
 // Which notifications ran is recorded by the database itself (a trigger on SlackRender), and
 // compared with every handler src/slack/notifications registers: a new one fails here until a
-// flow below drives it (or it is listed, with the reason, as driven elsewhere).
+// flow below drives it (or slack-edge-more-flows.test.ts does, and lists it).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "../../src/core/actors.js";
 import { renderForSlack, slackText } from "../../src/slack/edge.js";
@@ -19,97 +19,25 @@ import { enroll, incidentTs, until } from "../commands/support.js";
 import { aDepartment, aPerson } from "../support/builders.js";
 import { ADMIN_1, ADMIN_2, ENROLLMENT_SECRET, postJson, startTestApp, type TestApp } from "../support/harness.js";
 import { subcommands } from "../../src/slack/mdm/index.js";
-
-const H =
-  "<!channel> <!here> <@U0EVIL> <#C0EVIL> <https://evil.example/x|click> *bold* _ital_ ~strike~ `code` &lt;b&gt;";
-/** What must never be live in mrkdwn, whatever the value held. */
-const LIVE: [string, RegExp][] = [
-  ["broadcast", /<!(channel|here|everyone)/],
-  ["mention", /<[@#][UWC]0EVIL/],
-  ["link", /<https?:\/\/evil/],
-  ["bold", /\*bold\*/],
-  ["italic", /_ital_/],
-  ["strike", /~strike~/],
-  ["code", /`code`/],
-  ["entity", /(?<!&amp;)&lt;b&gt;/], // the typed "&lt;" must show as typed, not as "<"
-];
-// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters looked for
-const BROKEN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uE000-\uE003]/;
-const MRKDWN_KEYS = new Set(["text", "pretext", "fallback", "initial_comment", "footer"]);
-
-/** Every string in a payload, with whether Slack reads it as mrkdwn. */
-function strings(v: unknown, key: string | null = null, parent: Record<string, unknown> | null = null) {
-  const out: { s: string; mrkdwn: boolean; path: string }[] = [];
-  const walk = (x: unknown, k: string | null, p: Record<string, unknown> | null, path: string, fields: boolean) => {
-    if (typeof x === "string") {
-      const mrkdwn =
-        k !== null && p?.type !== "plain_text" && (MRKDWN_KEYS.has(k) || (fields && (k === "value" || k === "title")));
-      out.push({ s: x, mrkdwn, path });
-    } else if (Array.isArray(x)) {
-      for (const [i, y] of x.entries()) walk(y, k, p, `${path}[${i}]`, fields);
-    } else if (x && typeof x === "object")
-      for (const [kk, y] of Object.entries(x as Record<string, unknown>))
-        if (kk !== "private_metadata")
-          walk(
-            y,
-            kk,
-            x as Record<string, unknown>,
-            `${path}.${kk}`,
-            fields || (k === "attachments" && kk === "fields"),
-          );
-  };
-  walk(v, key, parent, "", false);
-  return out;
-}
-
-function leaks(payloads: { where: string; args: unknown }[]): string[] {
-  const out: string[] = [];
-  for (const { where, args } of payloads)
-    for (const { s, mrkdwn, path } of strings(args)) {
-      if (BROKEN.test(s)) out.push(`${where}${path}: broken or marker character`);
-      if (mrkdwn)
-        for (const [what, re] of LIVE)
-          if (re.test(s)) out.push(`${where}${path}: live ${what} in ${JSON.stringify(s.slice(0, 160))}`);
-    }
-  return [...new Set(out)];
-}
+import {
+  DRIVEN_BY_MORE_FLOWS,
+  H,
+  leaks,
+  recordRenders,
+  renderedKinds,
+  slackPayloads,
+  stopRecording,
+} from "./slack-edge-walk.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { ESCALATION_USERGROUP: "S0ONCALL" } });
-  await t.db.prisma.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS test_rendered (type text)`);
-  await t.db.prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_record_render() RETURNS trigger AS $$
-    BEGIN INSERT INTO test_rendered VALUES (NEW.event->>'type'); RETURN NEW; END $$ LANGUAGE plpgsql`);
-  await t.db.prisma.$executeRawUnsafe(
-    `CREATE TRIGGER test_record_render AFTER INSERT ON "SlackRender" FOR EACH ROW EXECUTE FUNCTION test_record_render()`,
-  );
+  await recordRenders(t);
 });
 afterAll(async () => {
-  await t.db.prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_record_render ON "SlackRender"`);
-  await t.db.prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS test_rendered`);
+  await stopRecording(t);
   await t.close();
 });
-
-/**
- * Notifications no flow here drives yet: their values pass through the same slackText and edge,
- * but no hostile value has been seen through them. Shrink this list; never grow it — a new
- * notification must be driven above.
- */
-const NOT_YET_DRIVEN = new Set([
-  "report.edited",
-  "device.located",
-  "device.changed_on_device",
-  "command.rechecked",
-  "alert.resolved",
-  "pushcert.override_requested",
-  "pushcert.apple_id_change_requested",
-  "command.approval",
-  "incident.wipe_question",
-  "checklist.reminder",
-  "people.unlinked",
-  "consent.requested",
-  "consent.decided",
-]);
 
 describe("a hostile value everywhere it can reach Slack", () => {
   it("mentions, links and formats nothing in any payload of any flow", async () => {
@@ -254,23 +182,17 @@ describe("a hostile value everywhere it can reach Slack", () => {
     await t.requests.slashCommand({ command: "/lost", text: H, user: "UOWNER1" });
     await t.flush();
 
-    const payloads = [
-      ...t.slack.calls.filter((c) => !c.failed).map((c) => ({ where: c.method, args: c.args })),
-      ...t.slack.responses.map((r) => ({ where: `response_url:${r.id}`, args: r.body })),
-    ];
+    const payloads = slackPayloads(t);
     expect(payloads.length).toBeGreaterThan(30);
     expect(leaks(payloads)).toEqual([]);
     // Still readable: the words are there, only their power is gone.
     expect(JSON.stringify(payloads)).toContain("bold");
     expect(JSON.stringify(payloads)).toContain("channel");
 
-    const rendered = new Set(
-      (await db.$queryRawUnsafe<{ type: string }[]>(`SELECT DISTINCT type FROM test_rendered`)).map((r) => r.type),
-    );
-    const missing = Object.keys(notifications).filter((k) => !rendered.has(k) && !NOT_YET_DRIVEN.has(k));
-    expect(missing).toEqual([]);
-    // A kind this flow now drives leaves the list.
-    expect([...NOT_YET_DRIVEN].filter((k) => rendered.has(k))).toEqual([]);
+    // Every notification ran here, or in the flows that need their own drivers or a long clock.
+    const rendered = await renderedKinds(t);
+    const elsewhere = new Set<string>(DRIVEN_BY_MORE_FLOWS);
+    expect(Object.keys(notifications).filter((k) => !rendered.has(k) && !elsewhere.has(k))).toEqual([]);
   }, 240_000);
 });
 
@@ -292,5 +214,20 @@ describe("the edge's text values", () => {
     expect(out.text).not.toContain("\u0000");
     expect(out.blocks[0]!.text.text).toBe(v.replace("\u0000", "").replace("\uD800", "\uFFFD"));
     expect(out.filename).toBe("<!channel> *x*.csv");
+  });
+
+  it("show a quote typed at a line's start as text, and shorten text past Block Kit's limits", () => {
+    const out = renderForSlack({
+      text: `${slackText("> quote")}\n${slackText("a > b\n> quote")}`,
+      blocks: [
+        { type: "header", text: { type: "plain_text", text: slackText("名".repeat(200)) } },
+        { type: "section", text: { type: "mrkdwn", text: `*Name:* ${slackText("📱".repeat(2000))}` } },
+      ],
+    });
+    expect(out.text).toBe("\uFF1E quote\na &gt; b\n\uFF1E quote");
+    expect(out.blocks[0]!.text.text).toBe(`${"名".repeat(149)}…`);
+    // 3,000 UTF-16 units at most, and never half an emoji.
+    expect(out.blocks[1]!.text.text.length).toBeLessThanOrEqual(3000);
+    expect(out.blocks[1]!.text.text.endsWith("📱…")).toBe(true);
   });
 });

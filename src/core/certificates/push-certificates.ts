@@ -173,6 +173,10 @@ export class PushCertificates {
     if (!/^[A-Z]{2}$/.test(country))
       throw new InvalidInputError("The country must be a two-letter code such as JP.", { field: "country" });
     if (!input.name.trim()) throw new InvalidInputError("A name is needed for the request.", { field: "name" });
+    // An Apple ID is an e-mail address (at most 254 characters); the request carrying it rides
+    // in a Slack button's value, which holds 2,000.
+    if ((input.appleId?.trim().length ?? 0) > 254)
+      throw new InvalidInputError("An Apple ID is an e-mail address of at most 254 characters.", { field: "appleId" });
   }
 
   private async makeRequest(

@@ -57,9 +57,11 @@ export function alertRoutingModal(r: AlertRouting, locale: Locale): View {
         block_id: ROUTING_IMMEDIATE_BLOCK,
         optional: true,
         label: { type: "plain_text", text: t(locale, "alerts.routing.modal.immediate") },
+        // Slack allows 10 checkboxes; the types that can post at once are more than that.
         element: {
-          type: "checkboxes",
+          type: "multi_static_select",
           action_id: "value",
+          placeholder: { type: "plain_text", text: t(locale, "alerts.routing.modal.immediate") },
           options: typeOptions,
           ...(onTypes.length ? { initial_options: onTypes } : {}),
         },

@@ -6,7 +6,7 @@ import type { types } from "@slack/bolt";
 import type { AccountRole, CustodyAccount } from "../../core/types.js";
 import type { AddressWarning } from "../../core/custody/addresses.js";
 import { formatDate, t, type Locale } from "../../i18n/index.js";
-import { section } from "./kit.js";
+import { escapeMrkdwn, section } from "./kit.js";
 
 type KnownBlock = types.KnownBlock;
 type View = types.View;
@@ -16,10 +16,12 @@ export const CUSTODY_VIEW = "custody_record";
 /** The custody facts a person needs to sign in: account, password holder, 2FA phone. */
 export function custodyLines(locale: Locale, account: CustodyAccount | null, fallbackAddress: string | null): string {
   const none = t(locale, "renewal.not_recorded");
+  // Every value here was typed by an admin: text, whatever it holds.
+  const v = (s: string | null | undefined) => (s ? escapeMrkdwn(s) : none);
   return [
-    `*${t(locale, "renewal.field.account")}:* ${account?.address ?? fallbackAddress ?? none}`,
-    `*${t(locale, "renewal.field.password_holder")}:* ${account?.passwordHolder ?? none}${account?.passwordLocation ? ` (${account.passwordLocation})` : ""}`,
-    `*${t(locale, "renewal.field.two_factor")}:* ${account?.twoFactorHolder ?? none}`,
+    `*${t(locale, "renewal.field.account")}:* ${v(account?.address ?? fallbackAddress)}`,
+    `*${t(locale, "renewal.field.password_holder")}:* ${v(account?.passwordHolder)}${account?.passwordLocation ? ` (${escapeMrkdwn(account.passwordLocation)})` : ""}`,
+    `*${t(locale, "renewal.field.two_factor")}:* ${v(account?.twoFactorHolder)}`,
   ].join("\n");
 }
 
@@ -36,7 +38,7 @@ export function custodyText(
   if (!entries.length) lines.push(t(locale, "custody.empty"));
   for (const { account: a, warnings } of entries) {
     lines.push(
-      `• *${t(locale, `custody.role.${a.role}`)}* — ${a.address}${a.isGroupAddress ? ` (${t(locale, "custody.group")})` : ""}`,
+      `• *${t(locale, `custody.role.${a.role}`)}* — ${escapeMrkdwn(a.address)}${a.isGroupAddress ? ` (${t(locale, "custody.group")})` : ""}`,
     );
     lines.push(
       `    ${custodyLines(locale, a, null).split("\n").slice(1).join(" · ")} · ${t(locale, "custody.verified", { date: a.lastVerifiedAt ? formatDate(a.lastVerifiedAt, locale, timeZone) : t(locale, "custody.never") })}`,

@@ -21,16 +21,17 @@ export function deviceAlertsMessage(
   timeZone: string,
 ): { text: string; blocks: KnownBlock[] } {
   const head = t(locale, "alert.open.title", {
-    device: d.device.name,
+    device: escapeMrkdwn(d.device.name),
     platform: d.device.platform,
     state: d.device.state,
   });
   const facts = [head];
-  if (d.owner !== undefined) facts.push(t(locale, "alert.open.owner", { owner: d.owner ?? t(locale, "alert.none") }));
+  if (d.owner !== undefined)
+    facts.push(t(locale, "alert.open.owner", { owner: d.owner ? escapeMrkdwn(d.owner) : t(locale, "alert.none") }));
   if (d.lastResponseAt)
     facts.push(t(locale, "alert.open.lastSeen", { at: formatDateTime(d.lastResponseAt, locale, timeZone) }));
   if (!d.total) {
-    const text = `${facts.join("\n")}\n${t(locale, "alert.open.none", { device: d.device.name })}`;
+    const text = `${facts.join("\n")}\n${t(locale, "alert.open.none", { device: escapeMrkdwn(d.device.name) })}`;
     return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
   }
   facts.push(t(locale, "alert.open.count", { count: d.total }));

@@ -5,6 +5,7 @@ import type { types } from "@slack/bolt";
 type KnownBlock = types.KnownBlock;
 type View = types.View;
 import { formatDateTime, t, type Locale } from "../../i18n/index.js";
+import { escapeMrkdwn } from "./kit.js";
 
 export const POLICY_IMPORT_CALLBACK = "policy_import";
 export const POLICY_MODE_BLOCK = "policy_mode";
@@ -23,7 +24,7 @@ export function policyText(
     count: p.appIds.length,
     updated: t(locale, "policy.updated", { at: formatDateTime(p.updatedAt, locale, timeZone) }),
   });
-  const list = p.appIds.slice(0, SHOWN).map((a) => `• \`${a}\``);
+  const list = p.appIds.slice(0, SHOWN).map((a) => `• \`${escapeMrkdwn(a)}\``);
   if (p.appIds.length > SHOWN) list.push(t(locale, "policy.more", { count: p.appIds.length - SHOWN }));
   return [head, ...list].join("\n");
 }

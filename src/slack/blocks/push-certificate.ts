@@ -7,7 +7,7 @@ import type { RefusalReason } from "../../core/certificates/refusal.js";
 import { formatDate, keyOf, t, type Locale } from "../../i18n/index.js";
 import { who } from "./actor.js";
 import { confirmDialog } from "./confirm.js";
-import { button, context, section } from "./kit.js";
+import { button, context, escapeMrkdwn, section } from "./kit.js";
 import { appleIdOf, renewalStatus, type RenewalContext, type RenewalView } from "./renewals.js";
 
 type KnownBlock = types.KnownBlock;
@@ -36,7 +36,9 @@ export function certsText(o: CertOverview, ctx: RenewalContext): string {
   const lines = [t(locale, "cert.list.title")];
   if (o.current?.expiresAt) {
     lines.push(renewalStatus(o.current, ctx));
-    lines.push(`    ${t(locale, "cert.facts", { topic: o.current.topic ?? "—", serial: o.current.serial ?? "—" })}`);
+    lines.push(
+      `    ${t(locale, "cert.facts", { topic: escapeMrkdwn(o.current.topic ?? "—"), serial: escapeMrkdwn(o.current.serial ?? "—") })}`,
+    );
     lines.push(
       `    ${t(locale, "cert.apple_id", { appleId: appleIdOf(o.current) ?? t(locale, "renewal.not_recorded") })}`,
     );
@@ -52,7 +54,7 @@ export function certsText(o: CertOverview, ctx: RenewalContext): string {
           ? t(locale, "cert.request.held")
           : t(locale, "cert.request.waiting");
       lines.push(
-        `    • ${formatDate(r.createdAt, locale, timeZone)} ${who(r.requestedBy)} — ${state}${r.appleId ? ` · ${r.appleId}` : ""}`,
+        `    • ${formatDate(r.createdAt, locale, timeZone)} ${who(r.requestedBy)} — ${state}${r.appleId ? ` · ${escapeMrkdwn(r.appleId)}` : ""}`,
       );
     }
   }
@@ -69,7 +71,8 @@ export function certRefusalMessage(
   const text = t(
     locale,
     keyOf("cert.refused.", reason),
-    Object.fromEntries(Object.entries(details).map(([k, v]) => [k, String(v)])),
+    // Every detail is a value someone typed or a certificate carried (an Apple ID, a topic).
+    Object.fromEntries(Object.entries(details).map(([k, v]) => [k, escapeMrkdwn(String(v))])),
   );
   const blocks: KnownBlock[] = [section(`:no_entry: ${text}`)];
   if (reason === "topic_changed" && typeof details.requestId === "string") {
@@ -112,7 +115,11 @@ export function appleIdChangeRequestedMessage(
   next: string,
   locale: Locale,
 ): { text: string; blocks: KnownBlock[] } {
-  const text = t(locale, "cert.appleid.requested", { who: who(by), recorded, next });
+  const text = t(locale, "cert.appleid.requested", {
+    who: who(by),
+    recorded: escapeMrkdwn(recorded),
+    next: escapeMrkdwn(next),
+  });
   return {
     text,
     blocks: [
@@ -144,7 +151,11 @@ export function overrideRequestedMessage(
   newTopic: string,
   locale: Locale,
 ): { text: string; blocks: KnownBlock[] } {
-  const text = t(locale, "cert.override.requested", { who: who(by), current: currentTopic, next: newTopic });
+  const text = t(locale, "cert.override.requested", {
+    who: who(by),
+    current: escapeMrkdwn(currentTopic),
+    next: escapeMrkdwn(newTopic),
+  });
   return {
     text,
     blocks: [

@@ -8,7 +8,7 @@ import { daysLeft } from "../../core/renewals/thresholds.js";
 import { formatDate, t, type Locale } from "../../i18n/index.js";
 import { who } from "./actor.js";
 import { custodyLines } from "./custody.js";
-import { button, context, section } from "./kit.js";
+import { button, context, escapeMrkdwn, section } from "./kit.js";
 
 type KnownBlock = types.KnownBlock;
 type View = types.View;
@@ -42,9 +42,10 @@ export interface RenewalView {
   account: CustodyAccount | null;
 }
 
-/** The Apple ID a renewal is made with: the one recorded on it, else its custody account's. */
+/** The Apple ID a renewal is made with: the one recorded on it, else its custody account's; as text (an admin typed it). */
 export function appleIdOf(r: RenewalView): string | null {
-  return ((r.details as { appleId?: string } | null)?.appleId ?? null) || r.account?.address || null;
+  const id = ((r.details as { appleId?: string } | null)?.appleId ?? null) || r.account?.address || null;
+  return id && escapeMrkdwn(id);
 }
 
 export function reminderMessage(r: RenewalView, key: string, ctx: Ctx): { text: string; blocks: KnownBlock[] } {
@@ -95,7 +96,7 @@ export function renewedMessage(
   });
   const extra =
     r.kind === "PUSH_CERTIFICATE" && r.topic
-      ? `\n${t(locale, "cert.facts", { topic: r.topic, serial: r.serial ?? "—" })}`
+      ? `\n${t(locale, "cert.facts", { topic: escapeMrkdwn(r.topic), serial: escapeMrkdwn(r.serial ?? "—") })}`
       : "";
   const icon = how === "replaced" ? ":rotating_light:" : ":white_check_mark:";
   return { text, blocks: [section(`${icon} ${text}${extra}`)] };

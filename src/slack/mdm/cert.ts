@@ -4,6 +4,7 @@
 import type { CsrResult } from "../../core/certificates/push-certificates.js";
 import { CertificateRefusedError } from "../../core/certificates/refusal.js";
 import { t, type Locale } from "../../i18n/index.js";
+import { slackText } from "../edge.js";
 import { CERT_UPLOAD_VIEW, certRefusalMessage } from "../blocks/push-certificate.js";
 import { fileUploadModal } from "../blocks/file-upload.js";
 import type { SlackDeps } from "../deps.js";
@@ -68,7 +69,7 @@ export const cert: MdmSubcommand = {
       }));
     }
     await queueCsrFiles(c.deps, result, c.command.channel_id, c.locale);
-    const appleId = result.appleId ?? t(c.locale, "renewal.not_recorded");
+    const appleId = result.appleId ? slackText(result.appleId) : t(c.locale, "renewal.not_recorded");
     await c.respond({
       response_type: "ephemeral",
       text:
