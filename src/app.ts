@@ -19,6 +19,7 @@ import { Router } from "express";
 import { mountSlack } from "./slack/app.js";
 import { createWebClient } from "./slack/web-client.js";
 import { OutboxDelivery } from "./slack/delivery.js";
+import { inventoryFile, type InventoryFileSource } from "./slack/mdm/export.js";
 import { SlackNotifier } from "./slack/notifier.js";
 import { SlackRenderer } from "./slack/renderer.js";
 import { digestDmAtDelivery } from "./slack/notifications/digest-personal.js";
@@ -136,16 +137,53 @@ export function buildRenderer(config: Config, db: Database, clock: Clock): Slack
   });
 }
 
+/** What one start needs: the parts, and which of the background work runs (tests choose). */
+export type StartOptions = AppOptions & {
+  port?: number;
+  schedule?: boolean;
+  deliver?: boolean;
+  /** How often the outbox is polled besides the commit wake-ups (default 1 s). */
+  outboxPollMs?: number;
+};
+
 /** Starts the HTTP server (port 0 picks a free one) and, with `schedule`, the cron jobs. */
-export async function startApp(
-  opts: AppOptions & {
-    port?: number;
-    schedule?: boolean;
-    deliver?: boolean;
-    /** How often the outbox is polled besides the commit wake-ups (default 1 s). */
-    outboxPollMs?: number;
-  },
-): Promise<RunningApp> {
+export async function startApp(opts: StartOptions): Promise<RunningApp> {
+  const parts = await buildParts(opts);
+  const server = await listen(parts.web, opts.port ?? opts.config.PORT, opts.host);
+  const { port } = server.address() as AddressInfo;
+  if (opts.schedule) await parts.scheduler.start();
+  // In the background: a slow Slack or Google must not hold up start-up.
+  if (opts.doctor) parts.setup.start();
+  const delivery = opts.deliver === false ? null : parts.delivery;
+  const pumps = await startPumps(opts.db, parts.renderer, delivery, opts.outboxPollMs ?? 1000);
+
+  const { core, clock, setup, slack, renderer, coordinator, jobs, scheduler } = parts;
+  let stopping: Promise<void> | null = null;
+  return {
+    core,
+    config: opts.config,
+    db: opts.db,
+    clock,
+    server,
+    url: `http://127.0.0.1:${port}`,
+    renderer,
+    delivery: parts.delivery,
+    coordinator,
+    jobs,
+    scheduler,
+    setup,
+    slackSettled: () => slack?.work.idle() ?? Promise.resolve(),
+    stop() {
+      stopping ??= stopGracefully({ ...parts, server, pumps });
+      return stopping;
+    },
+  };
+}
+
+type Parts = Awaited<ReturnType<typeof buildParts>>;
+
+/** Every part of one app, not yet started: the core, its web and Slack edges, Slack rendering and delivery, the jobs. */
+async function buildParts(opts: StartOptions) {
   const { config, db } = opts;
   const clock = opts.clock ?? systemClock;
   const instance = opts.instance ?? randomUUID();
@@ -154,7 +192,7 @@ export async function startApp(
   // Slack parses its own raw body (it must, to verify the signature): mounted before any parser.
   const slackRouter = Router();
   const slack = mountSlack(slackRouter, { config, core, databaseReachable: databaseReachability(() => db.ping()) });
-  const app = createWebApp({ config, core, db, setup, preview: Boolean(opts.preview) }, [
+  const web = createWebApp({ config, core, db, setup, preview: Boolean(opts.preview) }, [
     slackRouter,
     ...(opts.preview ? [opts.preview] : []),
   ]);
@@ -165,49 +203,26 @@ export async function startApp(
   const coordinator = new DbRunCoordinator(core.jobRuns, clock, instance);
   const jobs = defineJobs({ core, config });
   const scheduler = new Scheduler(coordinator, clock, jobs);
+  return { core, clock, setup, slack, web, renderer, delivery, coordinator, jobs, scheduler };
+}
 
-  const server = await listen(app, opts.port ?? config.PORT, opts.host);
-  const { port } = server.address() as AddressInfo;
-
-  if (opts.schedule) await scheduler.start();
-  // In the background: a slow Slack or Google must not hold up start-up.
-  if (opts.doctor) setup.start();
-  const pumps = await startPumps(db, renderer, opts.deliver === false ? null : delivery, opts.outboxPollMs ?? 1000);
-
-  let stopping: Promise<void> | null = null;
-  return {
-    core,
-    config,
-    db,
-    clock,
-    server,
-    url: `http://127.0.0.1:${port}`,
-    renderer,
-    delivery,
-    coordinator,
-    jobs,
-    scheduler,
-    setup,
-    slackSettled: () => slack?.work.idle() ?? Promise.resolve(),
-    stop() {
-      // Graceful: stop taking requests, let running jobs and a delivery in progress finish.
-      stopping ??= (async () => {
-        setup.stop();
-        await pumps.stop();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections?.();
-        // Clicks already acked are finished: Slack will not send them again.
-        await slack?.work.idle();
-        await scheduler.stop();
-        await renderer.render().catch(() => 0);
-        if (delivery) {
-          delivery.stop();
-          await delivery.drain().catch(() => 0);
-        }
-      })();
-      return stopping;
-    },
-  };
+/** Graceful: stop taking requests, let running jobs and a delivery in progress finish. */
+async function stopGracefully(
+  app: Parts & { server: Server; pumps: Awaited<ReturnType<typeof startPumps>> },
+): Promise<void> {
+  const { setup, pumps, server, slack, scheduler, renderer, delivery } = app;
+  setup.stop();
+  await pumps.stop();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections?.();
+  // Clicks already acked are finished: Slack will not send them again.
+  await slack?.work.idle();
+  await scheduler.stop();
+  await renderer.render().catch(() => 0);
+  if (delivery) {
+    delivery.stop();
+    await delivery.drain().catch(() => 0);
+  }
 }
 
 /** Slack delivery of the outbox, when Slack is configured; without it messages wait in the outbox. */
@@ -234,6 +249,7 @@ async function buildDelivery(
     worker: instance,
     locale: config.APP_LOCALE,
     bulkPerMinute: config.SLACK_BULK_PER_MINUTE,
+    files: { inventory: (source) => inventoryFile(core, source as unknown as InventoryFileSource) },
     buildAtDelivery: digestDmAtDelivery(core, notifyContext(config)),
   });
 }
