@@ -19,6 +19,7 @@ import { Router } from "express";
 import { mountSlack } from "./slack/app.js";
 import { createWebClient } from "./slack/web-client.js";
 import { OutboxDelivery } from "./slack/delivery.js";
+import { inventoryFile, type InventoryFileSource } from "./slack/mdm/export.js";
 import { SlackNotifier } from "./slack/notifier.js";
 import { SlackRenderer } from "./slack/renderer.js";
 import { digestDmAtDelivery } from "./slack/notifications/digest-personal.js";
@@ -250,6 +251,7 @@ async function buildDelivery(
     worker: instance,
     locale: config.APP_LOCALE,
     bulkPerMinute: config.SLACK_BULK_PER_MINUTE,
+    files: { inventory: (source) => inventoryFile(core, source as unknown as InventoryFileSource) },
     buildAtDelivery: digestDmAtDelivery(core, notifyContext(config)),
   });
 }

@@ -71,15 +71,19 @@ export class Actors {
     if (!(await this.canActOnDevice(actor, deviceId))) {
       throw new NotAuthorizedError(
         "Only a system administrator or this device's department administrator can do this.",
+        {},
+        { reason: "auth.device_admin" },
       );
     }
   }
 
   requireSystemAdmin(actor: Actor): void {
-    if (!actor.systemAdmin) throw new NotAuthorizedError("Only a system administrator can do this.");
+    if (!actor.systemAdmin)
+      throw new NotAuthorizedError("Only a system administrator can do this.", {}, { reason: "auth.system_admin" });
   }
 
   requireAdmin(actor: Actor): void {
-    if (!this.isAdmin(actor)) throw new NotAuthorizedError("Only an administrator can do this.");
+    if (!this.isAdmin(actor))
+      throw new NotAuthorizedError("Only an administrator can do this.", {}, { reason: "auth.admin" });
   }
 }

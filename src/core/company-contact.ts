@@ -9,6 +9,7 @@ import type { Actor, Actors } from "./actors.js";
 import { audit } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { InvalidInputError } from "./errors.js";
+import { notAPhone } from "./refusals.js";
 
 export const COMPANY_CONTACT_KEY = "company.contact";
 export const PHONE_PATTERN = /^[+0-9()\-\s]{3,30}$/;
@@ -68,11 +69,7 @@ export class CompanyContactSettings {
   async set(actor: Actor, change: CompanyContactChange): Promise<CompanyContact> {
     this.deps.actors.requireSystemAdmin(actor);
     const phone = change.helpDeskPhone === undefined ? undefined : blankToNull(change.helpDeskPhone);
-    if (phone && !PHONE_PATTERN.test(phone))
-      throw new InvalidInputError("the phone number may contain digits, spaces, +, -, ( ) only", {
-        field: "helpDeskPhone",
-        reasonKey: "company.error.phone",
-      });
+    if (phone && !PHONE_PATTERN.test(phone)) throw notAPhone({ field: "helpDeskPhone" });
     const organisation = change.organisation === undefined ? undefined : blankToNull(change.organisation);
     if (organisation && organisation.length > 100)
       throw new InvalidInputError("the organisation name is longer than 100 characters", {

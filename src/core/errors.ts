@@ -1,12 +1,16 @@
 // Domain errors: small classes with a stable `code`, thrown by the core and translated once at
 // each edge (HTTP status in src/web/errors.ts, an ephemeral message in Slack).
+import type { Reason } from "./reasons.js";
+
 /**
  * Why, as a stable name: the edge translates it once (i18n `error.reason.<reason>`, with `params`)
  * for the person who asked, in their language. The English `message` stays for logs, the command
- * line and API bodies; the core knows no catalog.
+ * line and API bodies; the core knows no catalog. A param whose name ends in `Key` names a catalog
+ * key instead of a value (`stateKey: "command.state.CANCELLED"`): the edge shows its translation
+ * as `{state}`.
  */
 export interface Refusal {
-  reason: string;
+  reason: Reason;
   params?: Record<string, string | number>;
 }
 

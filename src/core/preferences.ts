@@ -24,9 +24,14 @@ export class Preferences {
     prefs: { locale?: "ja" | "en" | null; timeZone?: string | null },
     profile?: { email?: string; name?: string },
   ) {
-    if (!actor.slackUserId) throw new InvalidInputError("Only a Slack user has preferences here.");
+    if (!actor.slackUserId)
+      throw new InvalidInputError("Only a Slack user has preferences here.", {}, { reason: "preferences.slack_only" });
     if (prefs.timeZone && !isTimeZone(prefs.timeZone))
-      throw new InvalidInputError(`unknown time zone "${prefs.timeZone}" (e.g. Asia/Tokyo)`, { field: "timeZone" });
+      throw new InvalidInputError(
+        `unknown time zone "${prefs.timeZone}" (e.g. Asia/Tokyo)`,
+        { field: "timeZone" },
+        { reason: "preferences.time_zone", params: { zone: prefs.timeZone } },
+      );
     const data = {
       ...(prefs.locale !== undefined ? { locale: prefs.locale } : {}),
       ...(prefs.timeZone !== undefined ? { timeZone: prefs.timeZone } : {}),
@@ -39,7 +44,11 @@ export class Preferences {
       else {
         const email = profile?.email?.toLowerCase();
         if (!email)
-          throw new InvalidInputError("Slack did not tell us your e-mail address; ask an administrator to add you.");
+          throw new InvalidInputError(
+            "Slack did not tell us your e-mail address; ask an administrator to add you.",
+            {},
+            { reason: "preferences.no_email" },
+          );
         const byEmail = await tx.person.findUnique({ where: { email } });
         person = byEmail
           ? await tx.person.update({ where: { id: byEmail.id }, data: { ...data, slackUserId } })

@@ -11,13 +11,16 @@ export function parseEncryptionKey(raw: string | undefined): Buffer {
     throw new NotAllowedError(
       "SECRET_ENCRYPTION_KEY is not set, so a private key cannot be stored safely. Set it to 32 random bytes (base64 or hex) and try again.",
       { reason: "encryption_key_missing" },
+      { reason: "secrets.key_missing" },
     );
   }
   const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
   if (key.length !== 32) {
-    throw new NotAllowedError("SECRET_ENCRYPTION_KEY must be 32 bytes written as base64 or hex.", {
-      reason: "encryption_key_invalid",
-    });
+    throw new NotAllowedError(
+      "SECRET_ENCRYPTION_KEY must be 32 bytes written as base64 or hex.",
+      { reason: "encryption_key_invalid" },
+      { reason: "secrets.key_invalid" },
+    );
   }
   return key;
 }

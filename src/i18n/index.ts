@@ -18,6 +18,7 @@ import { enrollment } from "./messages/enrollment.js";
 import { apple } from "./messages/apple.js";
 import { personal } from "./messages/personal.js";
 import { reporter } from "./messages/reporter.js";
+import { refusals } from "./messages/refusals.js";
 
 import type { Catalog } from "./catalog.js";
 
@@ -44,6 +45,7 @@ const catalogs = [
   apple,
   personal,
   reporter,
+  refusals,
 ];
 
 /** The keys one catalog file holds. */

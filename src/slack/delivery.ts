@@ -10,10 +10,12 @@ import { randomUUID } from "node:crypto";
 import { ErrorCode, type WebClient } from "@slack/web-api";
 import type { Db, Prisma } from "../db/client.js";
 import type { Clock } from "../core/clock.js";
+import { NotAuthorizedError } from "../core/errors.js";
 import { ADMIN_CHANNEL, LANES } from "../core/outbox.js";
 import { t, type Locale } from "../i18n/index.js";
 import { log } from "../log.js";
 import { BulkPacer } from "./pacing.js";
+import { type UploadTarget, uploadFileStreamed, writeTempFile } from "./streamed-upload.js";
 
 type CallResult = { ok?: boolean; channel?: string; ts?: string; adopted?: boolean };
 
@@ -85,6 +87,12 @@ export interface DeliveryOptions {
   locale?: Locale;
   /** Bulk-lane messages (digest DMs, directory look-ups) per minute (src/slack/pacing.ts). */
   bulkPerMinute?: number;
+  /**
+   * Files written when they are delivered (method "files.uploadExternal"), by the `source.kind`
+   * the row names: the row holds what to write, never the file, so any replica can send it and a
+   * retry writes it afresh. A producer that throws NotAuthorizedError refuses the row for good.
+   */
+  files?: Record<string, (source: Record<string, unknown>) => AsyncIterable<string | Uint8Array>>;
   /**
    * Rows queued compact and built when they are sent (the digest's personal DMs): the payload to
    * send, undefined to send the row as queued, null when there is nothing to send any more
@@ -340,6 +348,7 @@ export class OutboxDelivery {
       await client.filesUploadV2({ ...(rest as any), file: Buffer.from(content, "base64") });
       return { ok: true };
     }
+    if (method === "files.uploadExternal") return this.uploadProduced(row, payload);
     if (method === "users.link") {
       // A directory person without a Slack id: ask Slack who has that address, and remember.
       const user = await this.memberByEmail(String(payload.email));
@@ -374,6 +383,33 @@ export class OutboxDelivery {
     }
     const metadata = { event_type: OUTBOX_EVENT, event_payload: { outbox_id: String(row.id) } };
     return (await client.chat.postMessage({ ...(message as any), metadata })) as CallResult;
+  }
+
+  /** A file written now from its source (a temporary file, so its length is known) and streamed to Slack. */
+  private async uploadProduced(row: Row, payload: Record<string, unknown>): Promise<CallResult | null> {
+    const { source, ...target } = payload as unknown as {
+      source: { kind: string } & Record<string, unknown>;
+    } & UploadTarget;
+    const produce = this.o.files?.[source.kind];
+    if (!produce) {
+      await this.refuse(row, `unknown_file_source:${source.kind}`);
+      return null;
+    }
+    let file: Awaited<ReturnType<typeof writeTempFile>>;
+    try {
+      file = await writeTempFile(produce(source));
+    } catch (err) {
+      if (!(err instanceof NotAuthorizedError)) throw err;
+      // The reader is no longer allowed to see it (an admin right taken away since they asked).
+      await this.refuse(row, "not_authorized");
+      return null;
+    }
+    try {
+      await uploadFileStreamed(this.o.client, file, target);
+    } finally {
+      await file.dispose();
+    }
+    return { ok: true };
   }
 
   /** Marks the row as being sent; returns when an earlier send began (null: none), undefined

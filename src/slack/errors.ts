@@ -2,6 +2,7 @@
 import type { RespondFn } from "@slack/bolt";
 import { DomainError } from "../core/errors.js";
 import { t, textOr, type Locale } from "../i18n/index.js";
+import { refusalText } from "../i18n/refusal.js";
 import { log } from "../log.js";
 import { slackText } from "./edge.js";
 
@@ -21,19 +22,9 @@ export function errorText(err: unknown, locale: Locale): string {
   return `:warning: ${t(locale, "error.generic")}`;
 }
 
-/**
- * Why the core refused, in the reader's language: its reason from the catalog (`error.reason.<reason>`,
- * or the full key some refusals name in `details.reasonKey`), the values it names shown as text.
- * A refusal the catalog cannot name falls back to the core's English rather than a raw key.
- */
+/** Why the core refused, in the reader's language (see refusalText), values shown as Slack text. */
 export function reasonText(err: DomainError, locale: Locale): string {
-  const reasonKey = err.details.reasonKey;
-  const key = err.reason ? `error.reason.${err.reason}` : typeof reasonKey === "string" ? reasonKey : undefined;
-  if (!key) return slackText(err.message);
-  const params = Object.fromEntries(
-    Object.entries(err.params).map(([k, v]) => [k, typeof v === "string" ? slackText(v) : v]),
-  );
-  return textOr(locale, key, slackText(err.message), params);
+  return refusalText(err, locale, slackText);
 }
 
 export async function replyWithError(respond: RespondFn, err: unknown, locale: Locale): Promise<void> {

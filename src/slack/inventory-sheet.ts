@@ -4,22 +4,39 @@ import type { InventoryRow } from "../core/inventory/index.js";
 import { EXPORT_COLUMNS, type ExportColumn } from "../core/inventory/columns.js";
 import { toCsv } from "../core/csv.js";
 import { t } from "../i18n/index.js";
+import { wallClock } from "../lib/time-zone.js";
 import type { Reader } from "./locale.js";
+
+const two = (n: number) => String(n).padStart(2, "0");
 
 /** "2026-11-20 09:00" in `timeZone`: sortable, and Excel reads it as a date. */
 export function spreadsheetTime(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(d);
+  const w = wallClock(d, timeZone);
+  return `${w.y}-${two(w.mo)}-${two(w.d)} ${two(w.h)}:${two(w.mi)}`;
+}
+
+/**
+ * `spreadsheetTime` for one sheet's many cells: the sheet shows minutes, and a fleet's check-ins
+ * crowd into the same few hours, so each minute is formatted once (Intl's formatToParts was
+ * most of the time per row). Bounded, like the digest's cache: cleared when full.
+ */
+function minuteTimes(timeZone: string): (d: Date) => string {
+  const seen = new Map<number, string>();
+  return (d) => {
+    const minute = Math.floor(d.getTime() / 60_000);
+    let text = seen.get(minute);
+    if (text === undefined) {
+      if (seen.size >= 100_000) seen.clear();
+      text = spreadsheetTime(d, timeZone);
+      seen.set(minute, text);
+    }
+    return text;
+  };
 }
 
 export function inventorySheet(devices: readonly InventoryRow[], reader: Reader): string {
-  return toCsv([header(reader), ...devices.map((d) => cells(d, reader))]);
+  const cells = rowCells(reader);
+  return toCsv([header(reader), ...devices.map(cells)]);
 }
 
 /**
@@ -28,12 +45,9 @@ export function inventorySheet(devices: readonly InventoryRow[], reader: Reader)
  * holds more than one page.
  */
 export async function* inventorySheetChunks(pages: AsyncIterable<readonly InventoryRow[]>, reader: Reader) {
+  const cells = rowCells(reader);
   yield toCsv([header(reader)]);
-  for await (const page of pages)
-    yield toCsv(
-      page.map((d) => cells(d, reader)),
-      { bom: false },
-    );
+  for await (const page of pages) yield toCsv(page.map(cells), { bom: false });
 }
 
 function header({ locale, timeZone }: Reader): string[] {
@@ -42,15 +56,39 @@ function header({ locale, timeZone }: Reader): string[] {
   );
 }
 
-function cells(d: InventoryRow, { locale, timeZone }: Reader): unknown[] {
-  const yesNo = (b: boolean) => t(locale, b ? "incident.yes" : "incident.no");
-  const cell: Record<ExportColumn, unknown> = {
-    ...d,
-    supervised: yesNo(d.supervised),
-    ade: yesNo(d.ade),
-    byod: yesNo(d.byod),
-    state: t(locale, `incident.state.${d.state}`),
-    lastCheckIn: d.lastCheckIn ? spreadsheetTime(d.lastCheckIn, timeZone) : "",
+/** A device → its cells in column order, the reader's words looked up once per sheet rather than per cell. */
+function rowCells({ locale, timeZone }: Reader): (d: InventoryRow) => unknown[] {
+  const yes = t(locale, "incident.yes");
+  const no = t(locale, "incident.no");
+  const states = new Map<string, string>();
+  const state = (s: InventoryRow["state"]) => {
+    let text = states.get(s);
+    if (text === undefined) {
+      text = t(locale, `incident.state.${s}`);
+      states.set(s, text);
+    }
+    return text;
   };
-  return EXPORT_COLUMNS.map((c) => cell[c]);
+  const time = minuteTimes(timeZone);
+  // By column key, so a column added to the sheet cannot be left out or put in the wrong place.
+  const cell: Record<ExportColumn, (d: InventoryRow) => unknown> = {
+    deviceName: (d) => d.deviceName,
+    platform: (d) => d.platform,
+    model: (d) => d.model,
+    serial: (d) => d.serial,
+    udid: (d) => d.udid,
+    imei: (d) => d.imei,
+    phoneNumber: (d) => d.phoneNumber,
+    ownerName: (d) => d.ownerName,
+    ownerEmail: (d) => d.ownerEmail,
+    department: (d) => d.department,
+    supervised: (d) => (d.supervised ? yes : no),
+    ade: (d) => (d.ade ? yes : no),
+    byod: (d) => (d.byod ? yes : no),
+    state: (d) => state(d.state),
+    lastCheckIn: (d) => (d.lastCheckIn ? time(d.lastCheckIn) : ""),
+    openAlerts: (d) => d.openAlerts,
+  };
+  const columns = EXPORT_COLUMNS.map((c) => cell[c]);
+  return (d) => columns.map((get) => get(d));
 }

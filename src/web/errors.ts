@@ -17,6 +17,23 @@ export function httpStatusOf(err: DomainError): number {
   return STATUS[err.code] ?? 400;
 }
 
+/**
+ * A refusal for a machine: `error` (its kind) and `reason` (the English message) as always, then
+ * the facts it names, then `reasonCode`, the stable name of why (the catalog's `error.reason.*`,
+ * or the full key of a refusal that names one), for a client that shows its own text.
+ */
+export function errorBody(err: DomainError): Record<string, unknown> {
+  const reasonKey = typeof err.details.reasonKey === "string" ? err.details.reasonKey : undefined;
+  const reasonCode = err.reason ?? reasonKey;
+  return {
+    error: err.code,
+    reason: err.message,
+    ...err.details,
+    ...(reasonCode ? { reasonCode } : {}),
+    ...(err.reason && Object.keys(err.params).length ? { reasonParams: err.params } : {}),
+  };
+}
+
 export const notFound: RequestHandler = (_req, res) => {
   res.status(404).json({ error: "not_found", reason: "no such route" });
 };
@@ -24,7 +41,7 @@ export const notFound: RequestHandler = (_req, res) => {
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return;
   if (err instanceof DomainError) {
-    res.status(httpStatusOf(err)).json({ error: err.code, reason: err.message, ...err.details });
+    res.status(httpStatusOf(err)).json(errorBody(err));
     return;
   }
   // body-parser and raw-body errors carry their own 4xx status and a type.

@@ -233,6 +233,44 @@ describe("/mdm export", () => {
     expect(upload.content.toString("utf8")).toContain(",はい,"); // supervised: yes, in Japanese
   });
 
+  it("keeps only whose sheet it is in the outbox, and streams the file through Slack's external upload", async () => {
+    t.slack.reset();
+    const devices = await t.db.prisma.device.count();
+    await mdm(ADMIN_1, "export", "C_ADMIN");
+    const row = await t.db.prisma.outboxMessage.findFirstOrThrow({
+      where: { method: "files.uploadExternal", state: "PENDING" },
+      orderBy: { id: "desc" },
+    });
+    // Not the file: a fleet's export as base64 in one row was as large as the fleet.
+    expect(JSON.stringify(row.payload).length).toBeLessThan(1000);
+    await t.flush();
+    const asked = t.slack.calls.filter((c) => c.method === "files.getUploadURLExternal").at(-1)!;
+    const upload = await eventually(() => t.slack.uploads.at(-1));
+    // The length Slack was told before the bytes is the file's (the fake, like Slack, refuses other bytes).
+    expect(Number(asked.args.length)).toBe(upload.content.length);
+    expect(upload.content.toString("utf8").trim().split("\r\n")).toHaveLength(devices + 1);
+    expect(upload.comment).toContain(`${devices}`);
+    expect(upload.channel).toBe("C_ADMIN");
+  });
+
+  it("sends no file to someone who stopped being an administrator before it was written", async () => {
+    const person = await aPerson(t.db.prisma, {
+      slackUserId: "UADMIN3",
+      isSystemAdmin: true,
+      email: "admin3@example.co.jp",
+    });
+    t.slack.reset();
+    await mdm("UADMIN3", "export", "C_ADMIN");
+    await t.db.prisma.person.update({ where: { id: person.id }, data: { isSystemAdmin: false } });
+    await t.flush();
+    expect(t.slack.uploads).toHaveLength(0);
+    const row = await t.db.prisma.outboxMessage.findFirstOrThrow({
+      where: { method: "files.uploadExternal" },
+      orderBy: { id: "desc" },
+    });
+    expect(row).toMatchObject({ state: "FAILED", lastError: "not_authorized" });
+  });
+
   it("is refused for a non-administrator", async () => {
     await aPerson(t.db.prisma, { slackUserId: "UEMPLOYEE2" });
     t.slack.reset();

@@ -43,6 +43,7 @@ export class FakeSlack {
     channel?: string;
     threadTs?: string;
     title?: string;
+    comment?: string;
   }[] = [];
   /** Users findable by users.lookupByEmail / users.info. */
   readonly users = new Map<string, { id: string; email: string; name?: string; locale?: string; tz?: string }>();
@@ -63,7 +64,7 @@ export class FakeSlack {
   private slow = new Map<string, (number | null)[]>();
   private server: Server | null = null;
   private seq = 0;
-  private pendingUploads = new Map<string, { filename?: string; content?: Buffer }>();
+  private pendingUploads = new Map<string, { filename?: string; length: number; content?: Buffer }>();
   /** Files people shared with the app (a modal's file_input): files.info, then GET url_private with the bot token. */
   private sharedFiles = new Map<string, { name: string; content: Buffer }>();
   url = "";
@@ -186,7 +187,13 @@ export class FakeSlack {
     if (path.startsWith("/upload/")) {
       const id = path.slice("/upload/".length);
       const pending = this.pendingUploads.get(id);
-      if (pending) pending.content = extractMultipartFile(raw, req.headers["content-type"]) ?? raw;
+      const content = extractMultipartFile(raw, req.headers["content-type"]) ?? raw;
+      // The upload URL was made for the length files.getUploadURLExternal was told: other bytes are refused.
+      if (!pending || content.length !== pending.length) {
+        res.writeHead(400, { "content-type": "text/plain" });
+        return res.end(`expected ${pending?.length ?? "no"} bytes, got ${content.length}`);
+      }
+      pending.content = content;
       res.writeHead(200, { "content-type": "text/plain" });
       return res.end(`OK - ${raw.length}`);
     }
@@ -413,8 +420,11 @@ export class FakeSlack {
         };
       }
       case "files.getUploadURLExternal": {
+        // Like Slack, the file's name and its length in bytes are both required, before any byte is sent.
+        const length = Number(args.length);
+        if (!args.filename || !Number.isInteger(length) || length < 0) return { ok: false, error: "invalid_arguments" };
         const fileId = `F${++this.seq}`;
-        this.pendingUploads.set(fileId, { filename: args.filename });
+        this.pendingUploads.set(fileId, { filename: args.filename, length });
         return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId };
       }
       case "files.completeUploadExternal": {
@@ -428,6 +438,7 @@ export class FakeSlack {
             channel: args.channel_id,
             threadTs: args.thread_ts,
             title: f.title,
+            comment: args.initial_comment,
           });
         }
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };

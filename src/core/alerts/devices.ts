@@ -34,7 +34,12 @@ export async function findDevicesByRefs(tx: Tx, refs: DeviceRef[]): Promise<(Fou
 /** What an admin typed: an id, serial, UDID, IMEI, or the device's name (unique match). */
 export async function findDevice(tx: Tx, query: string) {
   const q = query.trim();
-  if (!q) throw new InvalidInputError("name a device: its name, serial number, UDID or IMEI");
+  if (!q)
+    throw new InvalidInputError(
+      "name a device: its name, serial number, UDID or IMEI",
+      {},
+      { reason: "device.name_one" },
+    );
   const exact = await tx.device.findFirst({
     where: { OR: [{ id: q }, { serial: q }, { udid: q }, { imei: q }, { name: { equals: q, mode: "insensitive" } }] },
     select: pick,
@@ -46,6 +51,11 @@ export async function findDevice(tx: Tx, query: string) {
     take: 2,
   });
   if (partial.length === 1) return partial[0]!;
-  if (partial.length > 1) throw new InvalidInputError(`several devices match "${q}"; use the serial number or UDID`);
-  throw new NotFoundError(`no device matches "${q}"`, { what: q });
+  if (partial.length > 1)
+    throw new InvalidInputError(
+      `several devices match "${q}"; use the serial number or UDID`,
+      {},
+      { reason: "device.several_match" },
+    );
+  throw new NotFoundError(`no device matches "${q}"`, { what: q }, { reason: "not_found.device" });
 }

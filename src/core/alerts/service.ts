@@ -47,7 +47,11 @@ export class AlertService {
    */
   async raise(items: unknown[], opts: { source?: string; actor?: string; tx?: Tx } = {}): Promise<IntakeResult> {
     if (items.length > MAX_BATCH)
-      throw new InvalidInputError(`at most ${MAX_BATCH} alerts per request; send the rest separately`);
+      throw new InvalidInputError(
+        `at most ${MAX_BATCH} alerts per request; send the rest separately`,
+        {},
+        { reason: "alert.batch_too_large", params: { max: MAX_BATCH } },
+      );
     const source = opts.source ?? "api";
     const now = this.deps.clock.now();
     const receivedDay = now.toISOString().slice(0, 10);
@@ -158,7 +162,7 @@ export class AlertService {
       where: { id: alertId },
       select: { id: true, deviceId: true, type: true },
     });
-    if (!alert) throw new NotFoundError("this alert", { what: "alert" });
+    if (!alert) throw new NotFoundError("this alert", { what: "alert" }, { reason: "not_found.alert" });
     await actors.requireDeviceAdmin(actor, alert.deviceId);
     const now = clock.now();
     await db.$transaction(async (tx) => {

@@ -75,7 +75,7 @@ export class ResponseBrake {
   async approve(actor: Actor, changeId: string): Promise<{ change: PolicyChange; policy: ResponsePolicy }> {
     this.deps.actors.requireSystemAdmin(actor);
     const row = await this.change(changeId);
-    if (!row) throw new NotFoundError("policy change");
+    if (!row) throw new NotFoundError("policy change", {}, { reason: "not_found.policy_change" });
     if (row.proposedBy === actor.id) {
       await audit(this.deps.db, {
         actor: actor.id,
@@ -95,7 +95,7 @@ export class ResponseBrake {
   async withdraw(actor: Actor, changeId: string): Promise<PolicyChange> {
     this.deps.actors.requireSystemAdmin(actor);
     const row = await this.change(changeId);
-    if (!row) throw new NotFoundError("policy change");
+    if (!row) throw new NotFoundError("policy change", {}, { reason: "not_found.policy_change" });
     return (await this.decide(actor, row, "WITHDRAWN")).change;
   }
 
@@ -106,7 +106,12 @@ export class ResponseBrake {
         where: { id: row.id, state: "PENDING" },
         data: { state: to, decidedBy: actor.id, decidedAt: now },
       });
-      if (!count) throw new ConflictError(`this change is already ${row.state.toLowerCase()}`, { state: row.state });
+      if (!count)
+        throw new ConflictError(
+          `this change is already ${row.state.toLowerCase()}`,
+          { state: row.state },
+          { reason: row.state === "WITHDRAWN" ? "policy_change.already_withdrawn" : "policy_change.already_applied" },
+        );
       let policy = await readResponsePolicy(tx, { wipeLimitPerHour: this.deps.wipeLimitPerHour });
       if (to === "APPLIED") {
         policy = applyChange(policy, policyChangeSchema.parse(row.change));
@@ -136,12 +141,17 @@ export class ResponseBrake {
     this.deps.actors.requireAdmin(actor);
     const refs = [...new Set(input.deviceRefs.map((r) => r.trim()).filter(Boolean))];
     if (!refs.length)
-      throw new InvalidInputError("name at least one device by serial number, UDID or IMEI", { field: "devices" });
+      throw new InvalidInputError(
+        "name at least one device by serial number, UDID or IMEI",
+        { field: "devices" },
+        { reason: "bulk.no_devices" },
+      );
     if (refs.length > BULK_MAX_DEVICES)
-      throw new InvalidInputError(`at most ${BULK_MAX_DEVICES} devices in one request`, {
-        field: "devices",
-        max: BULK_MAX_DEVICES,
-      });
+      throw new InvalidInputError(
+        `at most ${BULK_MAX_DEVICES} devices in one request`,
+        { field: "devices", max: BULK_MAX_DEVICES },
+        { reason: "bulk.too_many", params: { max: BULK_MAX_DEVICES } },
+      );
     const devices = await this.deps.db.device.findMany({
       where: { OR: [{ serial: { in: refs } }, { udid: { in: refs } }, { imei: { in: refs } }, { id: { in: refs } }] },
       select: { id: true, name: true, serial: true, udid: true, imei: true },

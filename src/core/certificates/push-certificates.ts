@@ -10,6 +10,7 @@ import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "../errors.js";
 import type { EventSink } from "../events.js";
+import { notAnEmail } from "../refusals.js";
 import { parseEncryptionKey, SecretBox } from "../secrets.js";
 import type { RenewalSettings } from "../renewals/settings.js";
 import { RENEWAL_LABELS } from "../renewals/renewals.js";
@@ -71,18 +72,38 @@ interface PendingOverride {
 /** The first administrator's half of a two-admin decision; refused while one is already waiting. */
 async function openOverride(tx: Tx, key: string, value: PendingOverride): Promise<void> {
   const existing = await tx.setting.findUnique({ where: { key } });
-  if (existing) throw new ConflictError("This is already waiting for a second administrator.");
+  if (existing)
+    throw new ConflictError(
+      "This is already waiting for a second administrator.",
+      {},
+      { reason: "certificate.override_waiting" },
+    );
   await tx.setting.create({ data: { key, value: value as unknown as Prisma.InputJsonValue } });
 }
 
 /** The second administrator's half: a different person, exactly once. */
 async function takeOverride(tx: Tx, key: string, actor: Actor, what: string): Promise<PendingOverride> {
   const pending = await tx.setting.findUnique({ where: { key } });
-  if (!pending) throw new NotFoundError("override request (it was already confirmed, or never requested)");
+  if (!pending)
+    throw new NotFoundError(
+      "override request (it was already confirmed, or never requested)",
+      {},
+      { reason: "not_found.certificate_override" },
+    );
   const value = pending.value as unknown as PendingOverride;
-  if (value.by === actor.id) throw new NotAllowedError(`A second, different administrator must confirm ${what}.`);
+  if (value.by === actor.id)
+    throw new NotAllowedError(
+      `A second, different administrator must confirm ${what}.`,
+      {},
+      { reason: "certificate.override_second_admin" },
+    );
   const { count } = await tx.setting.deleteMany({ where: { key } });
-  if (count !== 1) throw new ConflictError("Another administrator confirmed this a moment ago.");
+  if (count !== 1)
+    throw new ConflictError(
+      "Another administrator confirmed this a moment ago.",
+      {},
+      { reason: "certificate.override_confirmed_meanwhile" },
+    );
   return value;
 }
 
@@ -129,7 +150,11 @@ export class PushCertificates {
     const recorded = await this.currentAppleId();
     const next = input.appleId?.trim();
     if (!next || !recorded || sameAppleId(next, recorded))
-      throw new ConflictError("The Apple ID is the certificate's own: run `/mdm cert csr` normally.");
+      throw new ConflictError(
+        "The Apple ID is the certificate's own: run `/mdm cert csr` normally.",
+        {},
+        { reason: "certificate.same_apple_id" },
+      );
     const changeId = randomUUID();
     const now = this.deps.clock.now();
     await this.deps.db.$transaction(async (tx) => {
@@ -168,15 +193,27 @@ export class PushCertificates {
   private checkCsrInput(input: CsrInput): void {
     const email = input.email.trim();
     const country = input.country.trim().toUpperCase();
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
-      throw new InvalidInputError(`"${email}" is not an email address.`, { field: "email" });
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw notAnEmail(email, "email");
     if (!/^[A-Z]{2}$/.test(country))
-      throw new InvalidInputError("The country must be a two-letter code such as JP.", { field: "country" });
-    if (!input.name.trim()) throw new InvalidInputError("A name is needed for the request.", { field: "name" });
+      throw new InvalidInputError(
+        "The country must be a two-letter code such as JP.",
+        { field: "country" },
+        { reason: "certificate.country" },
+      );
+    if (!input.name.trim())
+      throw new InvalidInputError(
+        "A name is needed for the request.",
+        { field: "name" },
+        { reason: "certificate.name" },
+      );
     // An Apple ID is an e-mail address (at most 254 characters); the request carrying it rides
     // in a Slack button's value, which holds 2,000.
     if ((input.appleId?.trim().length ?? 0) > 254)
-      throw new InvalidInputError("An Apple ID is an e-mail address of at most 254 characters.", { field: "appleId" });
+      throw new InvalidInputError(
+        "An Apple ID is an e-mail address of at most 254 characters.",
+        { field: "appleId" },
+        { reason: "certificate.apple_id_too_long" },
+      );
   }
 
   private async makeRequest(
@@ -395,11 +432,16 @@ export class PushCertificates {
 
   private async pendingTopicChange(requestId: string) {
     const request = await this.deps.db.pushCertificateRequest.findUnique({ where: { id: requestId } });
-    if (!request?.certificatePem || request.uploadedAt) throw new NotFoundError("certificate waiting for an override");
+    if (!request?.certificatePem || request.uploadedAt)
+      throw new NotFoundError("certificate waiting for an override", {}, { reason: "not_found.certificate_override" });
     const facts = readPushCertificate("pending.pem", Buffer.from(request.certificatePem), this.deps.clock.now());
     const current = (await this.currentRenewal(this.deps.db))?.topic ?? null;
     if (!current || current === facts.topic)
-      throw new ConflictError("The topic no longer differs from the current certificate: upload it again normally.");
+      throw new ConflictError(
+        "The topic no longer differs from the current certificate: upload it again normally.",
+        {},
+        { reason: "certificate.topic_same_again" },
+      );
     return { facts, current, appleId: request.appleId };
   }
 
@@ -431,6 +473,8 @@ export class PushCertificates {
       () => {
         throw new NotAllowedError(
           "The MDM vendor certificate or key configured in MDM_VENDOR_CERT_PATH / MDM_VENDOR_KEY_PATH cannot be read.",
+          {},
+          { reason: "certificate.vendor_unreadable" },
         );
       },
     );

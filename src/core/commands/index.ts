@@ -154,7 +154,7 @@ export class Commands {
   /** A wipe's device and options, for the erase-options modal. */
   async eraseOptionsOf(actor: Actor, commandId: string) {
     const c = await this.deps.db.command.findUnique({ where: { id: commandId }, include: { device: true } });
-    if (!c || c.type !== "ERASE_DEVICE") throw new NotFoundError("wipe");
+    if (!c || c.type !== "ERASE_DEVICE") throw new NotFoundError("wipe", {}, { reason: "not_found.wipe" });
     await this.deps.actors.requireDeviceAdmin(actor, c.deviceId);
     return {
       commandId: c.id,

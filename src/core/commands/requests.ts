@@ -15,6 +15,7 @@ import { normaliseEraseParams } from "../devices/erase-options.js";
 import type { SecretBox } from "../secrets.js";
 import { COMPANY_CONTACT_KEY } from "../company-contact.js";
 import { isUniqueViolation } from "./errors.js";
+import { alreadyApproved, commandAlready, decidedMeanwhile, notAPhone } from "../refusals.js";
 import { reportFollows, transition, type ReportStatusWriter } from "./lifecycle.js";
 import { requesterOf } from "./queries.js";
 import { activeKeyOf, expiresAtFor, ORDINARY_EXPIRY_MS, reportStatusOnQueue } from "./rules.js";
@@ -56,7 +57,7 @@ export class CommandRequests {
   async check(actor: Actor, req: CommandRequest, opts: { recordClick?: boolean } = {}): Promise<Device> {
     const { db } = this.deps;
     const device = await db.device.findUnique({ where: { id: req.deviceId } });
-    if (!device) throw new NotFoundError("device");
+    if (!device) throw new NotFoundError("device", {}, { reason: "not_found.device" });
     try {
       await this.deps.actors.requireDeviceAdmin(actor, device.id);
       const refusal =
@@ -114,7 +115,7 @@ export class CommandRequests {
             reasonKey: "personal.refused.needs_consent",
           });
         if (req.reportId && !(await tx.lossReport.findUnique({ where: { id: req.reportId }, select: { id: true } }))) {
-          throw new NotFoundError("report");
+          throw new NotFoundError("report", {}, { reason: "not_found.report" });
         }
         const lostModePending =
           (await tx.command.count({ where: { activeKey: activeKeyOf(device.id, "ENABLE_LOST_MODE") } })) > 0;
@@ -213,11 +214,11 @@ export class CommandRequests {
         details: { type: req.type, state: live?.state ?? null },
         at: now,
       });
-      throw new ConflictError("this command is already requested for this device", {
-        commandId: live?.id,
-        type: req.type,
-        state: live?.state,
-      });
+      throw new ConflictError(
+        "this command is already requested for this device",
+        { commandId: live?.id, type: req.type, state: live?.state },
+        { reason: "command.already_requested" },
+      );
     }
   }
 
@@ -229,12 +230,16 @@ export class CommandRequests {
   async approve(actor: Actor, commandId: string): Promise<Command> {
     const { db, clock } = this.deps;
     const command = await db.command.findUnique({ where: { id: commandId } });
-    if (!command) throw new NotFoundError("command");
+    if (!command) throw new NotFoundError("command", {}, { reason: "not_found.command" });
     const req = { deviceId: command.deviceId, type: command.type, reportId: command.reportId };
     try {
       await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
       if (command.approvalsRequired === 0 && command.type !== "ERASE_DEVICE")
-        throw new NotAllowedError("this command needs no second approval");
+        throw new NotAllowedError(
+          "this command needs no second approval",
+          {},
+          { reason: "command.no_approval_needed" },
+        );
       const requester = await requesterOf(db, command.id);
       const samePerson =
         requester === actor.id || (actor.personId !== null && command.requestedById === actor.personId);
@@ -253,19 +258,12 @@ export class CommandRequests {
       const mine = await db.commandApproval.findFirst({
         where: { commandId, OR: [{ actor: actor.id }, ...(actor.personId ? [{ personId: actor.personId }] : [])] },
       });
-      if (mine)
-        throw new NotAllowedError("you have already approved this; another administrator must approve it too", {
-          reasonKey: "brake.refused.already_approved",
-        });
+      if (mine) throw alreadyApproved();
     } catch (err) {
       await this.refused(actor, req, err, command.id);
       throw err;
     }
-    if (command.state !== "AWAITING_APPROVAL")
-      throw new ConflictError(
-        `this ${command.type === "ERASE_DEVICE" ? "wipe" : "request"} is already ${command.state.toLowerCase()}`,
-        { state: command.state },
-      );
+    if (command.state !== "AWAITING_APPROVAL") throw commandAlready(command);
     const now = clock.now();
     const approved = await db
       .$transaction(async (tx) => {
@@ -343,16 +341,10 @@ export class CommandRequests {
         return tx.command.findUniqueOrThrow({ where: { id: command.id } });
       })
       .catch((err) => {
-        if (isUniqueViolation(err))
-          throw new NotAllowedError("you have already approved this; another administrator must approve it too", {
-            reasonKey: "brake.refused.already_approved",
-          });
+        if (isUniqueViolation(err)) throw alreadyApproved();
         throw err;
       });
-    if (!approved)
-      throw new ConflictError(
-        `someone else already decided on this ${command.type === "ERASE_DEVICE" ? "wipe" : "request"}`,
-      );
+    if (!approved) throw decidedMeanwhile(command);
     return approved;
   }
 
@@ -360,7 +352,7 @@ export class CommandRequests {
   async cancel(actor: Actor, commandId: string): Promise<Command> {
     const { db, clock } = this.deps;
     const command = await db.command.findUnique({ where: { id: commandId } });
-    if (!command) throw new NotFoundError("command");
+    if (!command) throw new NotFoundError("command", {}, { reason: "not_found.command" });
     try {
       await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
     } catch (err) {
@@ -373,7 +365,7 @@ export class CommandRequests {
       throw err;
     }
     if (command.state !== "AWAITING_APPROVAL" && command.state !== "QUEUED") {
-      throw new ConflictError(`this command is already ${command.state.toLowerCase()}`, { state: command.state });
+      throw commandAlready(command, "command");
     }
     const now = clock.now();
     const cancelled = await db.$transaction(async (tx) => {
@@ -386,7 +378,12 @@ export class CommandRequests {
       await reportFollows(tx, this.follow(now), command.reportId, null);
       return tx.command.findUniqueOrThrow({ where: { id: command.id } });
     });
-    if (!cancelled) throw new ConflictError("the command changed meanwhile; nothing was cancelled");
+    if (!cancelled)
+      throw new ConflictError(
+        "the command changed meanwhile; nothing was cancelled",
+        {},
+        { reason: "command.changed_meanwhile" },
+      );
     return cancelled;
   }
 
@@ -418,12 +415,15 @@ export class CommandRequests {
   async updateEraseOptions(actor: Actor, commandId: string, given: Record<string, unknown>): Promise<Command> {
     const { db, clock } = this.deps;
     const command = await db.command.findUnique({ where: { id: commandId }, include: { device: true } });
-    if (!command || command.type !== "ERASE_DEVICE") throw new NotFoundError("wipe");
+    if (!command || command.type !== "ERASE_DEVICE") throw new NotFoundError("wipe", {}, { reason: "not_found.wipe" });
     await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
     if ((command.params as { scope?: string } | null)?.scope === "company_data")
-      throw new NotAllowedError("removing company data has no erase options");
-    if (command.state !== "AWAITING_APPROVAL")
-      throw new ConflictError(`this wipe is already ${command.state.toLowerCase()}`, { state: command.state });
+      throw new NotAllowedError(
+        "removing company data has no erase options",
+        {},
+        { reason: "wipe.company_data_no_options" },
+      );
+    if (command.state !== "AWAITING_APPROVAL") throw commandAlready(command);
     const options = normaliseEraseParams(command.device, given);
     const params = { ...(command.params as Record<string, unknown>), ...options };
     return db.$transaction(async (tx) => {
@@ -431,7 +431,7 @@ export class CommandRequests {
         where: { id: commandId, state: "AWAITING_APPROVAL" },
         data: { params: params as Prisma.InputJsonValue },
       });
-      if (!count) throw new ConflictError("someone else already decided on this wipe");
+      if (!count) throw decidedMeanwhile(command);
       await audit(tx, {
         actor: actor.id,
         action: "command.erase_options",
@@ -449,7 +449,7 @@ export class CommandRequests {
    */
   async findMyPin(actor: Actor, commandId: string, why: "requested" | "approved" | "device_card"): Promise<string> {
     const command = await this.deps.db.command.findUnique({ where: { id: commandId } });
-    if (!command?.findMyPinSealed) throw new NotFoundError("Find My PIN");
+    if (!command?.findMyPinSealed) throw new NotFoundError("Find My PIN", {}, { reason: "not_found.find_my_pin" });
     await this.deps.actors.requireDeviceAdmin(actor, command.deviceId);
     const pin = this.deps.secrets.decrypt(command.findMyPinSealed);
     await audit(this.deps.db, {
@@ -557,16 +557,24 @@ function normaliseParams(req: CommandRequest): Record<string, unknown> {
   const phone = text(p.PhoneNumber);
   const footnote = text(p.Footnote);
   if (!message && !phone)
-    throw new InvalidInputError("enter a lock-screen message or a phone number (at least one)", { field: "message" });
+    throw new InvalidInputError(
+      "enter a lock-screen message or a phone number (at least one)",
+      { field: "message" },
+      { reason: "lost_mode.message_or_phone" },
+    );
   for (const [k, v] of [
     ["Message", message],
     ["PhoneNumber", phone],
     ["Footnote", footnote],
   ] as const) {
-    if (v.length > MAX_TEXT) throw new InvalidInputError(`${k} is longer than ${MAX_TEXT} characters`, { field: k });
+    if (v.length > MAX_TEXT)
+      throw new InvalidInputError(
+        `${k} is longer than ${MAX_TEXT} characters`,
+        { field: k },
+        { reason: "lost_mode.too_long", params: { max: MAX_TEXT } },
+      );
     if (v) out[k] = v;
   }
-  if (phone && !/^[+0-9()\-\s]{3,30}$/.test(phone))
-    throw new InvalidInputError("the phone number may contain digits, spaces, +, -, ( ) only", { field: "phone" });
+  if (phone && !/^[+0-9()\-\s]{3,30}$/.test(phone)) throw notAPhone({ field: "phone" });
   return out;
 }

@@ -4,7 +4,8 @@ import type { Db } from "../../db/client.js";
 import type { Actor, Actors } from "../actors.js";
 import type { Clock } from "../clock.js";
 import { audit } from "../audit.js";
-import { ConflictError, DomainError, NotFoundError } from "../errors.js";
+import { DomainError, NotFoundError } from "../errors.js";
+import { reportClosed } from "../refusals.js";
 import type { EventSink } from "../events.js";
 import { transition, type ReportStatusWriter } from "./lifecycle.js";
 
@@ -33,12 +34,11 @@ export class IncidentResolution {
         devices: { select: { device: { select: { id: true, name: true, state: true } } } },
       },
     });
-    if (!report) throw new NotFoundError("this loss report");
+    if (!report) throw new NotFoundError("this loss report", {}, { reason: "not_found.report" });
     try {
       actors.requireAdmin(actor);
       for (const { device } of report.devices) await actors.requireDeviceAdmin(actor, device.id);
-      if (CLOSED.includes(report.status))
-        throw new ConflictError(`this report is already ${report.status.toLowerCase()}`);
+      if (CLOSED.includes(report.status)) throw reportClosed(report.status);
     } catch (err) {
       const code = err instanceof DomainError ? err.code : "error";
       await audit(db, {

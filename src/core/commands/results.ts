@@ -53,7 +53,8 @@ export class CommandResults {
   ): Promise<Command> {
     const { db, clock, events } = this.deps;
     const command = await db.command.findUnique({ where: { uuid } });
-    if (!command || (opts.deviceId && command.deviceId !== opts.deviceId)) throw new NotFoundError("command");
+    if (!command || (opts.deviceId && command.deviceId !== opts.deviceId))
+      throw new NotFoundError("command", {}, { reason: "not_found.command" });
     if (command.state !== "QUEUED" && command.state !== "SENT") return command;
     const actor = opts.actor ?? `device:${command.deviceId}`;
     const now = clock.now();

@@ -7,6 +7,7 @@ import type { Actor, Actors } from "../actors.js";
 import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { InvalidInputError } from "../errors.js";
+import { notAnEmail } from "../refusals.js";
 import { addressWarnings, looksLikeSecret, type AddressWarning } from "./addresses.js";
 
 export const ACCOUNT_ROLES: readonly AccountRole[] = [
@@ -42,9 +43,9 @@ export class Custody {
   async record(actor: Actor, input: CustodyInput) {
     this.deps.actors.requireSystemAdmin(actor);
     const address = input.address.trim().toLowerCase();
-    if (!ACCOUNT_ROLES.includes(input.role)) throw new InvalidInputError("Unknown account role.", { field: "role" });
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address))
-      throw new InvalidInputError(`"${input.address}" is not an email address.`, { field: "address" });
+    if (!ACCOUNT_ROLES.includes(input.role))
+      throw new InvalidInputError("Unknown account role.", { field: "role" }, { reason: "custody.unknown_role" });
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw notAnEmail(input.address, "address");
     const free = {
       passwordHolder: input.passwordHolder,
       passwordLocation: input.passwordLocation,
@@ -56,6 +57,7 @@ export class Custody {
         throw new InvalidInputError(
           "Record who holds the password or 2FA phone and where it is kept — never the password or a code itself. Nothing was saved.",
           { field, reason: "secret_refused" },
+          { reason: "custody.secret_refused" },
         );
       }
     }

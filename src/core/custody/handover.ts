@@ -157,13 +157,15 @@ export class Handover {
 
   async confirm(actor: Actor, key: string, note?: string): Promise<HandoverItemView> {
     this.deps.actors.requireAdmin(actor);
-    if (!HANDOVER_KEYS.includes(key as HandoverKey)) throw new InvalidInputError(`Unknown checklist item "${key}".`);
+    if (!HANDOVER_KEYS.includes(key as HandoverKey))
+      throw new InvalidInputError(`Unknown checklist item "${key}".`, {}, { reason: "handover.unknown_item" });
     const view = (await this.checklist()).find((v) => v.key === key)!;
     if (view.missing.length) {
-      throw new NotAllowedError(`This item cannot be confirmed yet; missing: ${view.missing.join(", ")}.`, {
-        reason: "incomplete",
-        missing: view.missing,
-      });
+      throw new NotAllowedError(
+        `This item cannot be confirmed yet; missing: ${view.missing.join(", ")}.`,
+        { reason: "incomplete", missing: view.missing },
+        { reason: "handover.incomplete", params: { missing: view.missing.join(", ") } },
+      );
     }
     const now = this.deps.clock.now();
     await this.deps.db.$transaction(async (tx) => {
@@ -189,6 +191,8 @@ export class Handover {
     if (!OPTIONAL_ITEMS.includes(key as HandoverKey))
       throw new NotAllowedError(
         "Only the push-certificate Apple ID, the ABM/ASM Apple ID and the Android Enterprise Gmail can be marked as not used.",
+        {},
+        { reason: "handover.not_optional" },
       );
     if ((await inUse(this.deps.db))[key as keyof Awaited<ReturnType<typeof inUse>>])
       throw new NotAllowedError(`Enrolled devices need the ${key} account, so it is used here.`, {
@@ -214,7 +218,11 @@ export class Handover {
   async setPolicyUrl(actor: Actor, url: string): Promise<void> {
     this.deps.actors.requireSystemAdmin(actor);
     if (!/^https?:\/\/\S+$/i.test(url.trim()))
-      throw new InvalidInputError("Give the policy document's address, starting with https://");
+      throw new InvalidInputError(
+        "Give the policy document's address, starting with https://",
+        {},
+        { reason: "handover.policy_url" },
+      );
     const now = this.deps.clock.now();
     await this.deps.db.$transaction(async (tx) => {
       await tx.handoverItem.upsert({

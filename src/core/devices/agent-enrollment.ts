@@ -87,8 +87,12 @@ function newCode(): string {
 
 const normaliseCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, "");
 
-const TWO_DEVICES =
-  "these identifiers belong to another enrolled device (serial, UDID or IMEI), or a second enrolment ran at the same moment: try again";
+const twoDevices = () =>
+  new ConflictError(
+    "these identifiers belong to another enrolled device (serial, UDID or IMEI), or a second enrolment ran at the same moment: try again",
+    {},
+    { reason: "enrollment.identifiers_taken" },
+  );
 
 export class DeviceAgents {
   private readonly restorer: LostModeRestorer;
@@ -106,7 +110,11 @@ export class DeviceAgents {
     if (!input.enrollmentCode) await this.checkSecret(input.enrollmentSecret ?? "");
     const platform = PLATFORM[input.platform];
     if (!platform)
-      throw new InvalidInputError("platform must be ios, ipados, macos, android or windows", { field: "platform" });
+      throw new InvalidInputError(
+        "platform must be ios, ipados, macos, android or windows",
+        { field: "platform" },
+        { reason: "enrollment.platform" },
+      );
     const token = randomBytes(32).toString("base64url");
     const now = this.deps.clock.now();
     const code = input.enrollmentCode ? normaliseCode(input.enrollmentCode) : null;
@@ -124,7 +132,12 @@ export class DeviceAgents {
                 data: { usedAt: now },
               })
             : { count: 0 };
-          if (spent.count !== 1) throw new UnauthenticatedError("enrolment code unknown, already used or expired");
+          if (spent.count !== 1)
+            throw new UnauthenticatedError(
+              "enrolment code unknown, already used or expired",
+              {},
+              { reason: "enrollment.code_spent" },
+            );
           email = found!.ownerEmail;
           codeId = found!.id;
         }
@@ -148,7 +161,7 @@ export class DeviceAgents {
         ].filter((k): k is NonNullable<typeof k> => k !== null);
         const matches = keys.length ? await tx.device.findMany({ where: { OR: keys }, take: 2 }) : [];
         // Its identifiers point at two different devices we know: not for a device to settle.
-        if (matches.length > 1) throw new ConflictError(TWO_DEVICES);
+        if (matches.length > 1) throw twoDevices();
         const known = matches[0] ?? null;
         if (known && !this.continues(known, input, platform, ownerId)) {
           const claim = await tx.enrollmentClaim.create({
@@ -238,7 +251,7 @@ export class DeviceAgents {
       })
       .catch((err: unknown) => {
         // Its identifiers point at two different devices we know: not for a device to settle.
-        if (isUniqueViolation(err)) throw new ConflictError(TWO_DEVICES);
+        if (isUniqueViolation(err)) throw twoDevices();
         throw err;
       });
     if (enrolled.claimId) return { status: "pending_approval", claimId: enrolled.claimId, token };
@@ -271,7 +284,7 @@ export class DeviceAgents {
   /** The claims waiting for approval, with what would change (for Slack and the audit). */
   async claim(claimId: string) {
     const claim = await this.deps.db.enrollmentClaim.findUnique({ where: { id: claimId } });
-    if (!claim) throw new NotFoundError("enrolment claim");
+    if (!claim) throw new NotFoundError("enrolment claim", {}, { reason: "not_found.enrollment_claim" });
     const device = await this.deps.db.device.findUniqueOrThrow({
       where: { id: claim.deviceId },
       include: { owner: { include: { department: true } } },
@@ -290,14 +303,19 @@ export class DeviceAgents {
   async decideClaim(actor: Actor, claimId: string, approve: boolean): Promise<{ deviceId: string; approved: boolean }> {
     const { claim } = await this.claim(claimId);
     if (!(await this.deps.actors?.canActOnDevice(actor, claim.deviceId)))
-      throw new NotAuthorizedError("only an administrator of this device may decide its enrolment");
+      throw new NotAuthorizedError(
+        "only an administrator of this device may decide its enrolment",
+        {},
+        { reason: "auth.device_admin" },
+      );
     const now = this.deps.clock.now();
     const returned = await this.deps.db.$transaction(async (tx) => {
       const decided = await tx.enrollmentClaim.updateMany({
         where: { id: claimId, state: "PENDING" },
         data: { state: approve ? "APPROVED" : "REJECTED", decidedBy: actor.id, decidedAt: now },
       });
-      if (decided.count !== 1) throw new ConflictError("this enrolment was already decided");
+      if (decided.count !== 1)
+        throw new ConflictError("this enrolment was already decided", {}, { reason: "enrollment.already_decided" });
       await this.deps.events.publish(tx, { type: "device.reenroll_decided", claimId });
       const known = await tx.device.findUniqueOrThrow({ where: { id: claim.deviceId } });
       if (!approve) {
@@ -368,10 +386,14 @@ export class DeviceAgents {
     hours = this.deps.codeHours ?? CODE_HOURS,
   ): Promise<{ code: string; expiresAt: Date }> {
     if (!(actor.systemAdmin || actor.adminOf.length > 0))
-      throw new NotAuthorizedError("only an administrator can issue enrolment codes");
+      throw new NotAuthorizedError("only an administrator can issue enrolment codes", {}, { reason: "auth.admin" });
     const email = ownerEmail.trim().toLowerCase();
     if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email) || email.length > 254)
-      throw new InvalidInputError("give the owner's e-mail address", { field: "ownerEmail" });
+      throw new InvalidInputError(
+        "give the owner's e-mail address",
+        { field: "ownerEmail" },
+        { reason: "enrollment.owner_email" },
+      );
     const now = this.deps.clock.now();
     const code = newCode();
     const expiresAt = new Date(now.getTime() + hours * 3_600_000);
@@ -399,17 +421,23 @@ export class DeviceAgents {
   /** Throws unless `secret` is AGENT_ENROLLMENT_SECRET (compared in constant time). */
   async checkSecret(secret: string): Promise<void> {
     const expected = this.deps.enrollmentSecret();
-    if (!expected) throw new UnauthenticatedError("device enrolment is closed: AGENT_ENROLLMENT_SECRET is not set");
+    if (!expected)
+      throw new UnauthenticatedError(
+        "device enrolment is closed: AGENT_ENROLLMENT_SECRET is not set",
+        {},
+        { reason: "enrollment.closed" },
+      );
     const previous = this.deps.previousEnrollmentSecret?.();
     // Both compared, always: the timing says nothing about which one matched.
     const current = safeEqual(secret, expected);
     const old = previous ? safeEqual(secret, previous) : false;
-    if (!current && !old) throw new UnauthenticatedError("wrong enrolment secret");
+    if (!current && !old)
+      throw new UnauthenticatedError("wrong enrolment secret", {}, { reason: "enrollment.wrong_secret" });
   }
 
   /** The device a bearer token belongs to; a wiped device's token no longer works. */
   async authenticate(token: string | undefined): Promise<Device> {
-    if (!token) throw new UnauthenticatedError("missing bearer token");
+    if (!token) throw new UnauthenticatedError("missing bearer token", {}, { reason: "agent.token_missing" });
     const device = await this.deps.db.device.findUnique({ where: { agentTokenHash: hashToken(token) } });
     if (!device) throw await this.refusal(token);
     return device;
@@ -420,7 +448,7 @@ export class DeviceAgents {
    * carries `installedApps` (the device's full list) is checked against the app usage policy.
    */
   async checkIn(token: string | undefined, report: { installedApps?: unknown } = {}): Promise<PendingCommand[]> {
-    if (!token) throw new UnauthenticatedError("missing bearer token");
+    if (!token) throw new UnauthenticatedError("missing bearer token", {}, { reason: "agent.token_missing" });
     // One round trip for the common case (nothing newly queued): see check-in.ts.
     const read = await this.touchAndRead(hashToken(token), this.deps.clock.now());
     if (!read) throw await this.refusal(token);
@@ -435,9 +463,18 @@ export class DeviceAgents {
   private async refusal(token: string): Promise<UnauthenticatedError> {
     const claim = await this.deps.db.enrollmentClaim.findUnique({ where: { tokenHash: hashToken(token) } });
     if (claim?.state === "PENDING")
-      return new UnauthenticatedError("this enrolment waits for an administrator's approval: check in again later");
-    if (claim?.state === "REJECTED") return new UnauthenticatedError("this enrolment was refused by an administrator");
-    return new UnauthenticatedError("unknown or revoked device token");
+      return new UnauthenticatedError(
+        "this enrolment waits for an administrator's approval: check in again later",
+        {},
+        { reason: "agent.awaiting_approval" },
+      );
+    if (claim?.state === "REJECTED")
+      return new UnauthenticatedError(
+        "this enrolment was refused by an administrator",
+        {},
+        { reason: "agent.enrollment_refused" },
+      );
+    return new UnauthenticatedError("unknown or revoked device token", {}, { reason: "agent.token_unknown" });
   }
 
   async recordResult(token: string | undefined, commandId: string, answer: Parameters<Commands["recordResult"]>[1]) {

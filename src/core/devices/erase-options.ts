@@ -56,17 +56,19 @@ export function normaliseEraseParams(d: Facts, given: Record<string, unknown>): 
   const out: EraseOptions = { ...allowed };
   for (const [key, value] of Object.entries(given)) {
     if (value === undefined || key === "pin" || key === "scope") continue;
-    if (!(key in allowed)) throw new InvalidInputError(`${key} is not an erase option for this device`, { field: key });
+    if (!(key in allowed)) throw badOption(`${key} is not an erase option for this device`, key);
     if (key === "obliterationBehavior") {
       if (!(OBLITERATION_BEHAVIORS as readonly unknown[]).includes(value))
-        throw new InvalidInputError(`obliterationBehavior must be one of ${OBLITERATION_BEHAVIORS.join(", ")}`, {
-          field: key,
-        });
+        throw badOption(`obliterationBehavior must be one of ${OBLITERATION_BEHAVIORS.join(", ")}`, key);
       out.obliterationBehavior = value as ObliterationBehavior;
     } else {
-      if (typeof value !== "boolean") throw new InvalidInputError(`${key} must be true or false`, { field: key });
+      if (typeof value !== "boolean") throw badOption(`${key} must be true or false`, key);
       out[key as Exclude<EraseOption, "obliterationBehavior">] = value;
     }
   }
   return out;
 }
+
+/** An erase option this device does not have, or a value it cannot take (the modal offers neither). */
+const badOption = (message: string, field: string) =>
+  new InvalidInputError(message, { field }, { reason: "wipe.option_invalid" });

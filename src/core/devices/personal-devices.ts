@@ -39,7 +39,7 @@ export class PersonalDevices {
       const device = await tx.device.findFirst({
         where: { OR: [{ serial: key }, { udid: key }, { imei: key }, { id: key }] },
       });
-      if (!device) throw new NotFoundError("device");
+      if (!device) throw new NotFoundError("device", {}, { reason: "not_found.device" });
       const updated = await tx.device.update({ where: { id: device.id }, data: { byod } });
       await audit(tx, {
         actor: actor.id,
@@ -99,7 +99,7 @@ export class PersonalDevices {
       where: { id: input.deviceId },
       include: { owner: { select: { id: true } } },
     });
-    if (!device) throw new NotFoundError("device");
+    if (!device) throw new NotFoundError("device", {}, { reason: "not_found.device" });
     await this.deps.actors.requireDeviceAdmin(actor, device.id);
     const now = clock.now();
     const refuse = async (reasonKey: string, message: string) => {
@@ -145,7 +145,7 @@ export class PersonalDevices {
   async decide(actor: Actor, consentId: string, give: boolean): Promise<OwnerConsent> {
     const { db, clock } = this.deps;
     const row = await this.get(consentId);
-    if (!row) throw new NotFoundError("consent");
+    if (!row) throw new NotFoundError("consent", {}, { reason: "not_found.consent" });
     const now = clock.now();
     if (!actor.personId || actor.personId !== row.ownerId) {
       await audit(db, {
@@ -157,7 +157,7 @@ export class PersonalDevices {
       });
       throw new NotAllowedError("only the device's owner can answer this", { reasonKey: "personal.consent.not_owner" });
     }
-    if (row.state !== "PENDING") throw new ConflictError(`already answered (${row.state.toLowerCase()})`, {});
+    if (row.state !== "PENDING") throw alreadyAnswered(row.state);
     if (row.expiresAt <= now)
       throw new NotAllowedError("this question has lapsed; the administrators must ask again", {
         reasonKey: "personal.consent.lapsed",
@@ -167,7 +167,7 @@ export class PersonalDevices {
         where: { id: row.id, state: "PENDING" },
         data: { state: give ? "GIVEN" : "DECLINED", decidedAt: now },
       });
-      if (!count) throw new ConflictError("already answered", {});
+      if (!count) throw alreadyAnswered();
       await audit(tx, {
         actor: actor.id,
         action: give ? "consent.give" : "consent.decline",
@@ -179,4 +179,13 @@ export class PersonalDevices {
       return tx.ownerConsent.findUniqueOrThrow({ where: { id: row.id } });
     });
   }
+}
+
+/** The owner answered already (in another tab, or a moment ago): their first answer stands. */
+function alreadyAnswered(state?: string): ConflictError {
+  return new ConflictError(
+    state ? `already answered (${state.toLowerCase()})` : "already answered",
+    {},
+    { reason: "consent.already_answered" },
+  );
 }

@@ -47,9 +47,14 @@ export class DigestService {
   ): Promise<DigestSettings> {
     this.deps.actors.requireSystemAdmin(actor);
     for (const [platform, h] of Object.entries(change.noResponseHours ?? {})) {
-      if (!(platform in Platform)) throw new InvalidInputError(`unknown platform ${platform}`);
+      if (!(platform in Platform))
+        throw new InvalidInputError(`unknown platform ${platform}`, {}, { reason: "digest.unknown_platform" });
       if (!Number.isInteger(h) || h < 0 || h > 24 * 90)
-        throw new InvalidInputError("hours must be a whole number from 0 (off) to 2160");
+        throw new InvalidInputError(
+          "hours must be a whole number from 0 (off) to 2160",
+          {},
+          { reason: "digest.hours", params: { max: 24 * 90 } },
+        );
     }
     return this.deps.db.$transaction(async (tx) => {
       await writeDigestSettings(tx, change);

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import type { Actor, Actors } from "../actors.js";
 import type { Clock } from "../clock.js";
 import { NotFoundError } from "../errors.js";
-import { inventoryPages, inventoryRows, type InventoryRow } from "./export.js";
+import { inventoryCount, inventoryPages, inventoryRows, type InventoryRow } from "./export.js";
 import type { ColumnHeaderNames } from "./columns.js";
 import { importInventory } from "./import.js";
 import type { EventSink } from "../events.js";
@@ -42,7 +42,7 @@ export class Inventory {
   async device(actor: Actor, deviceId: string) {
     await this.deps.actors.requireDeviceAdmin(actor, deviceId);
     const d = await deviceDetail(this.deps.db, deviceId, OPEN_REPORT_STATUSES);
-    if (!d) throw new NotFoundError("device", { what: deviceId });
+    if (!d) throw new NotFoundError("device", { what: deviceId }, { reason: "not_found.device" });
     return d;
   }
 
@@ -71,6 +71,12 @@ export class Inventory {
   exportPages(actor: Actor): AsyncGenerator<InventoryRow[]> {
     this.deps.actors.requireAdmin(actor);
     return inventoryPages(this.deps.db, actor);
+  }
+
+  /** How many devices the export holds for this admin. */
+  async exportCount(actor: Actor): Promise<number> {
+    this.deps.actors.requireAdmin(actor);
+    return inventoryCount(this.deps.db, actor);
   }
 
   /** Loading people and devices is a system administrator's job: it can re-assign any device. */

@@ -18,9 +18,11 @@ const withOwner = { owner: { include: { department: true } } } as const;
 export async function searchDevices(db: Db, actor: Actor, query: string) {
   const q = query.trim();
   if (q.length < 2)
-    throw new InvalidInputError("Type at least two characters: a device name, serial, UDID, IMEI or owner e-mail.", {
-      field: "query",
-    });
+    throw new InvalidInputError(
+      "Type at least two characters: a device name, serial, UDID, IMEI or owner e-mail.",
+      { field: "query" },
+      { reason: "device.search_too_short" },
+    );
   const scope = actor.systemAdmin
     ? Prisma.empty
     : actor.adminOf.length

@@ -10,6 +10,7 @@ import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { DAY } from "../clock.js";
 import { InvalidInputError, NotAllowedError, NotFoundError } from "../errors.js";
+import { notAnEmail } from "../refusals.js";
 import type { EventSink } from "../events.js";
 import { ROLE_FOR_KIND } from "./kinds.js";
 import type { RenewalSettings } from "./settings.js";
@@ -81,7 +82,11 @@ export class Renewals {
   ) {
     this.deps.actors.requireSystemAdmin(actor);
     if (input.kind === "ANDROID_ENTERPRISE_GMAIL")
-      throw new InvalidInputError("The Android Enterprise Gmail is recorded by its last sign-in.");
+      throw new InvalidInputError(
+        "The Android Enterprise Gmail is recorded by its last sign-in.",
+        {},
+        { reason: "renewal.gmail_by_sign_in" },
+      );
     this.checkAhead(input.expiresAt);
     const appleId = input.appleId?.trim().toLowerCase() || null;
     const details = {
@@ -109,7 +114,9 @@ export class Renewals {
   async recordGmail(actor: Actor, input: { address: string; lastSignInAt: Date }) {
     this.deps.actors.requireSystemAdmin(actor);
     if (input.lastSignInAt.getTime() > this.deps.clock.now().getTime())
-      throw new InvalidInputError("The last sign-in cannot be in the future.");
+      throw new InvalidInputError("The last sign-in cannot be in the future.", {
+        reasonKey: "renewal.mark.date_future",
+      });
     return this.upsert(
       actor,
       "ANDROID_ENTERPRISE_GMAIL",
@@ -126,7 +133,11 @@ export class Renewals {
     return this.deps.db.$transaction(async (tx) => {
       const renewal = await renewalOrThrow(tx, renewalId);
       if (renewal.kind !== "ANDROID_ENTERPRISE_GMAIL")
-        throw new NotAllowedError("Only the Android Enterprise Gmail is renewed by signing in.");
+        throw new NotAllowedError(
+          "Only the Android Enterprise Gmail is renewed by signing in.",
+          {},
+          { reason: "renewal.sign_in_gmail_only" },
+        );
       const updated = await tx.renewal.update({
         where: { id: renewalId },
         data: { lastSignInAt: now, expiresAt: this.gmailDeadline(now), renewedAt: now, renewedBy: actor.id },
@@ -166,15 +177,21 @@ export class Renewals {
         if (!input.signedInAt)
           throw new InvalidInputError("Enter the day the Gmail account signed in.", {
             reason: "date_required",
+            reasonKey: "renewal.mark.date_required",
             field: "date",
           });
         if (input.signedInAt.getTime() > now.getTime())
-          throw new InvalidInputError("The sign-in cannot be in the future.", { reason: "date_future", field: "date" });
+          throw new InvalidInputError("The sign-in cannot be in the future.", {
+            reason: "date_future",
+            reasonKey: "renewal.mark.date_future",
+            field: "date",
+          });
         deadline = this.gmailDeadline(input.signedInAt);
       } else {
         if (!input.newDeadline)
           throw new InvalidInputError("Enter the new expiry date shown by Apple.", {
             reason: "date_required",
+            reasonKey: "renewal.mark.date_required",
             field: "date",
           });
         deadline = input.newDeadline;
@@ -183,12 +200,13 @@ export class Renewals {
       if (deadline.getTime() <= now.getTime())
         throw new InvalidInputError("The new deadline has already passed: the renewal is not done yet.", {
           reason: "date_past",
+          reasonKey: "renewal.mark.date_past",
           field: "date",
         });
       if (renewal.expiresAt && deadline.getTime() <= renewal.expiresAt.getTime()) {
         throw new InvalidInputError(
           "The new deadline is not later than the current one: the renewal is not done yet, so its reminders continue.",
-          { reason: "not_moved", field: "date" },
+          { reason: "not_moved", reasonKey: "renewal.mark.not_moved", field: "date" },
         );
       }
       const updated = await tx.renewal.update({
@@ -260,7 +278,7 @@ export class Renewals {
     if (deadline.getTime() > this.deps.clock.now().getTime() + MAX_AHEAD_DAYS * DAY) {
       throw new InvalidInputError(
         `That deadline is more than ${MAX_AHEAD_DAYS} days away; Apple's certificate and tokens last one year. Check the date.`,
-        { reason: "too_far", field: "date" },
+        { reason: "too_far", reasonKey: "renewal.mark.too_far", field: "date" },
       );
     }
   }
@@ -316,7 +334,7 @@ export function deadlineKey(deadline: Date, threshold: string): string {
 
 async function renewalOrThrow(tx: Db | Tx, id: string) {
   const renewal = await tx.renewal.findUnique({ where: { id } });
-  if (!renewal) throw new NotFoundError("renewal");
+  if (!renewal) throw new NotFoundError("renewal", {}, { reason: "not_found.renewal" });
   return renewal;
 }
 
@@ -324,8 +342,7 @@ async function renewalOrThrow(tx: Db | Tx, id: string) {
 async function ensureAccount(tx: Tx, kind: RenewalKind, address: string, now: Date) {
   const role = ROLE_FOR_KIND[kind];
   const normalized = address.trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(normalized))
-    throw new InvalidInputError(`"${address}" is not an email address.`, { field: "address" });
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(normalized)) throw notAnEmail(address, "address");
   return (
     (await tx.custodyAccount.findUnique({ where: { role_address: { role, address: normalized } } })) ??
     tx.custodyAccount.create({ data: { role, address: normalized, createdAt: now } })

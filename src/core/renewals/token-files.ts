@@ -26,11 +26,13 @@ export function readTokenFile(kind: RenewalKind, filename: string, content: Buff
     throw new InvalidInputError(
       "The ADE server token (.p7m) is encrypted for your MDM server, so its expiry cannot be read here. Enter the expiry date shown in Apple Business Manager (Settings → your MDM server).",
       { reason: "ade_encrypted" },
+      { reason: "renewal.ade_encrypted" },
     );
   }
   throw new InvalidInputError(
     "The expiry could not be read from this file. Enter the date shown in Apple Business Manager instead.",
     { reason: "token_unreadable" },
+    { reason: "renewal.token_unreadable" },
   );
 }
 
@@ -49,6 +51,6 @@ function parseJsonLoosely(text: string): Record<string, unknown> | null {
 /** Apple writes "2027-11-20T10:00:00+0000"; accept that and plain ISO. */
 export function parseAppleDate(s: string): Date {
   const d = new Date(s.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
-  if (Number.isNaN(d.getTime())) throw new InvalidInputError(`"${s}" is not a date.`);
+  if (Number.isNaN(d.getTime())) throw new InvalidInputError(`"${s}" is not a date.`, {}, { reason: "input.not_date" });
   return d;
 }

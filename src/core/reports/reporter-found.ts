@@ -37,7 +37,8 @@ export async function reporterFound(
   } as const;
   let report;
   if ("statusToken" in by) {
-    if (!looksLikeStatusToken(by.statusToken)) throw new NotFoundError("this report");
+    if (!looksLikeStatusToken(by.statusToken))
+      throw new NotFoundError("this report", {}, { reason: "not_found.report" });
     report = await db.lossReport.findUnique({ where: { statusTokenHash: hashStatusToken(by.statusToken) }, select });
   } else {
     report = await db.lossReport.findUnique({ where: { id: by.reportId }, select });
@@ -49,7 +50,7 @@ export async function reporterFound(
     if (report && !theirs)
       throw new NotAllowedError("only the person who reported it can say it was found", {}, { reason: "not_reporter" });
   }
-  if (!report) throw new NotFoundError("this report");
+  if (!report) throw new NotFoundError("this report", {}, { reason: "not_found.report" });
   if (CLOSED.includes(report.status)) return { reference: report.reference, outcome: "closed", locale: report.locale };
   if (report.events.length) return { reference: report.reference, outcome: "already_told", locale: report.locale };
   const now = clock.now();

@@ -6,7 +6,8 @@ import type { Actor } from "../actors.js";
 import { markFirstAction } from "../response/escalation.js";
 import { audit, type Tx } from "../audit.js";
 import type { Clock } from "../clock.js";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, NotFoundError } from "../errors.js";
+import { reportClosed } from "../refusals.js";
 import type { EventSink } from "../events.js";
 import type { Actors } from "../actors.js";
 import type { Db } from "../../db/client.js";
@@ -144,7 +145,12 @@ export class LossReports {
     const { db, clock, events, settings } = this.deps;
     const email = input.reporterEmail.trim().toLowerCase();
     const description = input.deviceDescription.trim().slice(0, 500);
-    if (!description) throw new InvalidInputError("Say which device was lost.", { field: "device" });
+    if (!description)
+      throw new InvalidInputError(
+        "Say which device was lost.",
+        { field: "device" },
+        { reason: "report.device_missing" },
+      );
     const token = input.statusToken ?? newStatusToken();
     const now = clock.now();
 
@@ -281,11 +287,10 @@ export class LossReports {
     await actors.requireDeviceAdmin(actor, deviceId);
     await db.$transaction(async (tx) => {
       const report = await tx.lossReport.findUnique({ where: { id: reportId }, select: { status: true } });
-      if (!report) throw new NotFoundError("this loss report");
-      if (CLOSED_STATUSES.includes(report.status))
-        throw new ConflictError("this report is already closed", {}, { reason: "report_closed" });
+      if (!report) throw new NotFoundError("this loss report", {}, { reason: "not_found.report" });
+      if (CLOSED_STATUSES.includes(report.status)) throw reportClosed();
       const device = await tx.device.findUnique({ where: { id: deviceId }, select: { id: true } });
-      if (!device) throw new NotFoundError("this device");
+      if (!device) throw new NotFoundError("this device", {}, { reason: "not_found.device" });
       await tx.lossReportDevice.upsert({
         where: { reportId_deviceId: { reportId, deviceId } },
         create: { reportId, deviceId, how: "picked" },

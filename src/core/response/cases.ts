@@ -5,7 +5,8 @@ import type { Db } from "../../db/client.js";
 import type { Actor, Actors } from "../actors.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
-import { InvalidInputError, NotAuthorizedError, NotFoundError } from "../errors.js";
+import { InvalidInputError, NotFoundError } from "../errors.js";
+import { notReportDeviceAdmin } from "../refusals.js";
 import type { EventSink } from "../events.js";
 import { loadCaseRecord, type CaseRecord } from "./case-record.js";
 import type { CaseDocuments } from "../ports/case-documents.js";
@@ -32,20 +33,19 @@ export class CaseRecords {
     this.deps.actors.requireAdmin(actor);
     const ref = reference.trim().toUpperCase();
     if (!/^LR-\d{4}-\d{3,}$/.test(ref))
-      throw new InvalidInputError(`"${reference}" is not a report reference such as LR-2026-0001`, {
-        field: "reference",
-      });
+      throw new InvalidInputError(
+        `"${reference}" is not a report reference such as LR-2026-0001`,
+        { field: "reference" },
+        { reason: "report.reference_format" },
+      );
     const report = await this.deps.db.lossReport.findUnique({
       where: { reference: ref },
       select: { id: true, reference: true, devices: { select: { deviceId: true } } },
     });
-    if (!report) throw new NotFoundError("report", { reference: ref });
+    if (!report) throw new NotFoundError("report", { reference: ref }, { reason: "not_found.report" });
     if (!actor.systemAdmin) {
       const allowed = await Promise.all(report.devices.map((d) => this.deps.actors.canActOnDevice(actor, d.deviceId)));
-      if (!allowed.some(Boolean))
-        throw new NotAuthorizedError(
-          "Only a system administrator or the department administrator of the report's device can export its case record.",
-        );
+      if (!allowed.some(Boolean)) throw notReportDeviceAdmin("export its case record");
     }
     return report;
   }

@@ -9,7 +9,8 @@ import type { Actor, Actors } from "../actors.js";
 import { audit } from "../audit.js";
 import type { Clock } from "../clock.js";
 import { DAY } from "../clock.js";
-import { InvalidInputError, NotAuthorizedError, NotFoundError } from "../errors.js";
+import { InvalidInputError, NotFoundError } from "../errors.js";
+import { notReportDeviceAdmin } from "../refusals.js";
 import type { EventSink } from "../events.js";
 import { assess, REMINDERS, type Assessment, type ChecklistAnswers } from "./appi.js";
 
@@ -52,7 +53,7 @@ export class IncidentChecklist {
         checklist: { orderBy: { checkedAt: "asc" } },
       },
     });
-    if (!report) throw new NotFoundError("report");
+    if (!report) throw new NotFoundError("report", {}, { reason: "not_found.report" });
     const answers = Object.fromEntries(report.checklist.map((c) => [c.key, c.value])) as ChecklistAnswers;
     return {
       reportId: report.id,
@@ -80,20 +81,23 @@ export class IncidentChecklist {
       where: { id: reportId },
       select: { id: true, devices: { select: { deviceId: true } } },
     });
-    if (!report) throw new NotFoundError("report");
+    if (!report) throw new NotFoundError("report", {}, { reason: "not_found.report" });
     if (!actor.systemAdmin) {
       const ok = await Promise.all(report.devices.map((d) => this.deps.actors.canActOnDevice(actor, d.deviceId)));
-      if (!ok.some(Boolean))
-        throw new NotAuthorizedError(
-          "Only a system administrator or the department administrator of the report's device can record the checklist.",
-        );
+      if (!ok.some(Boolean)) throw notReportDeviceAdmin("record the checklist");
     }
     const parsed: [ChecklistKey, unknown][] = [];
     for (const [key, value] of Object.entries(values)) {
       const schema = CHECKLIST_ITEMS[key as ChecklistKey];
-      if (!schema) throw new InvalidInputError(`unknown checklist item "${key}"`, { field: key });
+      if (!schema)
+        throw new InvalidInputError(`unknown checklist item "${key}"`, { field: key }, { reason: "checklist.invalid" });
       const r = schema.safeParse(value);
-      if (!r.success) throw new InvalidInputError(`${key}: ${r.error.issues[0]?.message ?? "invalid"}`, { field: key });
+      if (!r.success)
+        throw new InvalidInputError(
+          `${key}: ${r.error.issues[0]?.message ?? "invalid"}`,
+          { field: key },
+          { reason: "checklist.invalid" },
+        );
       parsed.push([key as ChecklistKey, r.data]);
     }
     if (!parsed.length) return this.state(reportId);

@@ -9,7 +9,6 @@ type Key =
   | "company.saved"
   | "company.usage"
   | "portal.help_desk"
-  | "company.error.phone"
   | "company.error.organisation"
   | "company.error.message";
 
@@ -25,7 +24,6 @@ export const company: Catalog<Key> = {
     "company.usage":
       "Usage: `/mdm company phone 03-1234-5678`, `/mdm company name Example Corp.`, `/mdm company message ja <text>` (or `default`); `-` clears a value.",
     "portal.help_desk": "IT help desk:",
-    "company.error.phone": "the phone number may contain digits, spaces, +, -, ( ) only",
     "company.error.organisation": "the organisation name is longer than 100 characters",
     "company.error.message": "the lock-screen message is longer than 200 characters",
   },
@@ -40,7 +38,6 @@ export const company: Catalog<Key> = {
     "company.usage":
       "使い方: `/mdm company phone 03-1234-5678`、`/mdm company name 株式会社サンプル`、`/mdm company message ja <文面>`(既定に戻すときは `default`)。`-` で値を消せます。",
     "portal.help_desk": "IT ヘルプデスク:",
-    "company.error.phone": "電話番号に使えるのは数字、空白、+、-、( ) だけです",
     "company.error.organisation": "組織名が100文字を超えています",
     "company.error.message": "ロック画面の文面が200文字を超えています",
   },

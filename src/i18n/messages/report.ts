@@ -27,6 +27,7 @@ const en = {
   "portal.back": "Back to the form",
   "portal.too_large_title": "Too much text",
   "portal.too_large": "The form was too long to accept. Please shorten the longest answers and send it again.",
+  "portal.refused_title": "This cannot be done",
   "report.field.reporterEmail": "Your work email",
   "report.field.reporterName": "Your name",
   "report.field.device": "Which device?",
@@ -236,6 +237,7 @@ export const report: Catalog<Key> = {
       "サービスが一時的に利用できないため、このページを表示できません。少し待ってから再読み込みしてください。",
     "portal.back": "フォームに戻る",
     "portal.too_large_title": "入力が長すぎます",
+    "portal.refused_title": "この操作はできません",
     "portal.too_large":
       "入力内容が長すぎるため受け付けられませんでした。長い回答を短くして、もう一度送信してください。",
     "report.field.reporterEmail": "会社のメールアドレス",

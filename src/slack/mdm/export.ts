@@ -2,10 +2,13 @@
 // their time zone. It holds phone numbers and e-mail addresses, so it goes only where admins
 // are: the admin channel or the reader's direct messages with the app — typed anywhere else, it
 // is sent to their direct messages. Goes through the outbox like every post, so a Slack hiccup
-// delays the file rather than losing it.
+// delays the file rather than losing it. The outbox row says whose sheet it is, not its bytes:
+// the delivering worker writes the sheet from the database into a temporary file a page at a
+// time and streams it to Slack (streamed-upload.ts), so neither the row nor any process holds a
+// fleet's file whole.
 import { slackMention } from "../edge.js";
-import { formatDateTime, t } from "../../i18n/index.js";
-import type { InventoryRow } from "../../core/inventory/index.js";
+import { formatDateTime, type Locale, t } from "../../i18n/index.js";
+import type { Core } from "../../core/index.js";
 import { inventorySheetChunks, spreadsheetTime } from "../inventory-sheet.js";
 import type { MdmContext, MdmSubcommand } from "./subcommand.js";
 
@@ -17,28 +20,45 @@ export async function destination(c: MdmContext): Promise<{ channel: string; mov
   return { channel: im.channel!.id!, moved: true };
 }
 
+/** What the outbox row names for `/mdm export`'s file: whose scope, in whose words. */
+export interface InventoryFileSource {
+  kind: "inventory";
+  /** The Slack user who asked: their admin scope is read again when the file is written. */
+  user: string;
+  locale: Locale;
+  timeZone: string;
+}
+
+/** The sheet for an outbox row's source, written when the row is delivered. */
+export async function* inventoryFile(core: Core, source: InventoryFileSource): AsyncIterable<string> {
+  const actor = await core.actors.fromSlack(source.user);
+  yield* inventorySheetChunks(core.inventory.exportPages(actor), source);
+}
+
 export const exportInventory: MdmSubcommand = {
   name: "export",
   aliases: ["csv"],
   usageKey: "mdm.help.export",
   async run(c) {
     const { reader } = c;
-    // Read and written a page at a time; the file is whole only as the bytes Slack receives.
-    const parts: Buffer[] = [];
-    let count = 0;
-    const pages = countRows(c.deps.core.inventory.exportPages(c.actor), (n) => (count += n));
-    for await (const chunk of inventorySheetChunks(pages, reader)) parts.push(Buffer.from(chunk, "utf8"));
+    const count = await c.deps.core.inventory.exportCount(c.actor);
     const now = c.deps.core.clock.now();
     const day = spreadsheetTime(now, reader.timeZone).slice(0, 10);
     const { channel, moved } = await destination(c);
+    const source: InventoryFileSource = {
+      kind: "inventory",
+      user: c.command.user_id,
+      locale: reader.locale,
+      timeZone: reader.timeZone,
+    };
     await c.deps.core.outbox.queue({
-      method: "files.uploadV2",
+      method: "files.uploadExternal",
       payload: {
+        source,
         channel_id: channel,
         filename: `device-inventory-${day}.csv`,
         title: t(c.locale, "admin.export.title", { at: formatDateTime(now, c.locale, reader.timeZone) }),
         initial_comment: t(c.locale, "admin.export.comment", { n: count, user: slackMention(c.command.user_id) }),
-        content: Buffer.concat(parts).toString("base64"),
       },
     });
     await c.respond({
@@ -47,10 +67,3 @@ export const exportInventory: MdmSubcommand = {
     });
   },
 };
-
-async function* countRows(pages: AsyncIterable<InventoryRow[]>, add: (n: number) => void) {
-  for await (const page of pages) {
-    add(page.length);
-    yield page;
-  }
-}

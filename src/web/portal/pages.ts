@@ -3,7 +3,10 @@
 import type { Response } from "express";
 import { isDatabaseUnreachable, RETRY_AFTER_S } from "../../db/unreachable.js";
 import type { FieldErrors } from "../../core/reports/input.js";
+import { DomainError } from "../../core/errors.js";
 import { t, type Locale, type MessageKey } from "../../i18n/index.js";
+import { refusalText } from "../../i18n/refusal.js";
+import { httpStatusOf } from "../errors.js";
 import { log } from "../../log.js";
 import type { WebDeps } from "../deps.js";
 import { CSRF_COOKIE, type FormTokens } from "./csrf.js";
@@ -17,7 +20,10 @@ export interface PortalPages {
   form(res: Response, status: number, locale: Locale, form: ShownForm): Promise<void>;
   /** The database is away: nothing was stored; the form comes back with the input, to send again. */
   formUnavailable(res: Response, locale: Locale, values: Record<string, string>, csrf: unknown): Promise<void>;
-  /** A request that failed on our side: 503 with Retry-After while the database is away, else 500. */
+  /**
+   * A request that did not work: the core's refusal in the reader's language with its 4xx; 503 with
+   * Retry-After while the database is away; else 500.
+   */
   failure(res: Response, locale: Locale, err: unknown, what: string): Promise<void>;
   /** A short page with a heading and one paragraph, both catalog keys. */
   message(res: Response, status: number, locale: Locale, title: string, body: string): Promise<void>;
@@ -68,6 +74,10 @@ export function portalPages({ core }: Pick<WebDeps, "core">, tokens: FormTokens)
       return form(res, 503, locale, { values, notice: t(locale, "portal.unavailable"), csrf });
     },
     failure(res, locale, err, what) {
+      if (err instanceof DomainError) {
+        const text = refusalText(err, locale, (s) => s);
+        return send(res, httpStatusOf(err), messagePage(locale, t(locale, "portal.refused_title"), text));
+      }
       if (isDatabaseUnreachable(err)) {
         res.set("Retry-After", String(RETRY_AFTER_S));
         return message(res, 503, locale, "portal.unavailable_title", "portal.unavailable_body");
