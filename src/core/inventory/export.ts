@@ -93,12 +93,6 @@ export async function inventoryCount(db: Db, actor: Actor): Promise<number> {
   return rows[0]!.n;
 }
 
-export async function inventoryRows(db: Db, actor: Actor): Promise<InventoryRow[]> {
-  const rows: InventoryRow[] = [];
-  for await (const page of inventoryPages(db, actor)) rows.push(...page);
-  return rows;
-}
-
 function row(d: PageRow): InventoryRow {
   return {
     deviceName: d.name,

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import type { Actor, Actors } from "../actors.js";
 import type { Clock } from "../clock.js";
 import { NotFoundError } from "../errors.js";
-import { inventoryCount, inventoryPages, inventoryRows, type InventoryRow } from "./export.js";
+import { inventoryCount, inventoryPages, type InventoryRow } from "./export.js";
 import type { ColumnHeaderNames } from "./columns.js";
 import { importInventory } from "./import.js";
 import type { EventSink } from "../events.js";
@@ -61,13 +61,7 @@ export class Inventory {
     });
   }
 
-  /** The spreadsheet export's rows: every device the admin may see. */
-  async exportRows(actor: Actor): Promise<InventoryRow[]> {
-    this.deps.actors.requireAdmin(actor);
-    return inventoryRows(this.deps.db, actor);
-  }
-
-  /** The same rows a page at a time, for an export streamed as it is read (a large fleet). */
+  /** The spreadsheet export's rows, every device the admin may see, a page at a time: streamed as it is read. */
   exportPages(actor: Actor): AsyncGenerator<InventoryRow[]> {
     this.deps.actors.requireAdmin(actor);
     return inventoryPages(this.deps.db, actor);
