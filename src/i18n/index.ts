@@ -1,6 +1,7 @@
 // Every user-facing string, in Japanese and English. Each area keeps its own catalog file in
 // messages/ (both languages side by side, checked for completeness by the Catalog type) and is
 // listed in `catalogs` below.
+import { byMinute } from "../lib/by-minute.js";
 import { common } from "./messages/common.js";
 import { renewals } from "./messages/renewals.js";
 import { admin } from "./messages/admin.js";
@@ -179,11 +180,12 @@ function formatter(kind: "datetime" | "date", locale: Locale, timeZone: string):
 
 const TOKYO = new Set(["Asia/Tokyo", "Japan"]);
 
-// formatToParts with a zone name costs ~25 µs: 20,000 digest DMs of ten alert lines each spent
-// seconds in it. What it prints only changes by the minute (zone offsets change on minute
-// boundaries), so the text is remembered per minute, a bounded number of them.
-const formatted = new Map<string, string>();
-const FORMATTED_MAX = 10_000;
+// Remembered per minute (lib/by-minute.ts): 20,000 digest DMs of ten alert lines each spent
+// seconds in formatToParts.
+const formatCached = byMinute(
+  (d: Date, locale: Locale, timeZone: string, year: boolean) => formatUncached(d, locale, timeZone, { year }),
+  10_000,
+);
 
 export function formatDateTime(
   d: Date,
@@ -191,14 +193,7 @@ export function formatDateTime(
   timeZone = "Asia/Tokyo",
   opts: { year?: boolean } = {},
 ): string {
-  const key = `${Math.floor(d.getTime() / 60_000)}|${locale}|${timeZone}|${opts.year ? 1 : 0}`;
-  let text = formatted.get(key);
-  if (text === undefined) {
-    if (formatted.size >= FORMATTED_MAX) formatted.clear();
-    text = formatUncached(d, locale, timeZone, opts);
-    formatted.set(key, text);
-  }
-  return text;
+  return formatCached(d, locale, timeZone, Boolean(opts.year));
 }
 
 function formatUncached(d: Date, locale: Locale, timeZone: string, opts: { year?: boolean }): string {

@@ -4,6 +4,7 @@ import type { InventoryRow } from "../core/inventory/index.js";
 import { EXPORT_COLUMNS, type ExportColumn } from "../core/inventory/columns.js";
 import { toCsv } from "../core/csv.js";
 import { t } from "../i18n/index.js";
+import { byMinute } from "../lib/by-minute.js";
 import { wallClock } from "../lib/time-zone.js";
 import type { Reader } from "./locale.js";
 
@@ -16,31 +17,7 @@ export function spreadsheetTime(d: Date, timeZone: string): string {
 }
 
 /**
- * `spreadsheetTime` for one sheet's many cells: the sheet shows minutes, and a fleet's check-ins
- * crowd into the same few hours, so each minute is formatted once (Intl's formatToParts was
- * most of the time per row). Bounded, like the digest's cache: cleared when full.
- */
-function minuteTimes(timeZone: string): (d: Date) => string {
-  const seen = new Map<number, string>();
-  return (d) => {
-    const minute = Math.floor(d.getTime() / 60_000);
-    let text = seen.get(minute);
-    if (text === undefined) {
-      if (seen.size >= 100_000) seen.clear();
-      text = spreadsheetTime(d, timeZone);
-      seen.set(minute, text);
-    }
-    return text;
-  };
-}
-
-export function inventorySheet(devices: readonly InventoryRow[], reader: Reader): string {
-  const cells = rowCells(reader);
-  return toCsv([header(reader), ...devices.map(cells)]);
-}
-
-/**
- * The same sheet as text chunks, one per page of devices, as the pages are read: what it is
+ * The sheet as text chunks, one per page of devices, as the pages are read: what it is
  * written to (a file upload, an HTTP response) never waits for the whole fleet, and nothing
  * holds more than one page.
  */
@@ -69,7 +46,8 @@ function rowCells({ locale, timeZone }: Reader): (d: InventoryRow) => unknown[] 
     }
     return text;
   };
-  const time = minuteTimes(timeZone);
+  // The sheet shows minutes, and a fleet's check-ins crowd into the same few hours.
+  const time = byMinute((d: Date) => spreadsheetTime(d, timeZone), 100_000);
   // By column key, so a column added to the sheet cannot be left out or put in the wrong place.
   const cell: Record<ExportColumn, (d: InventoryRow) => unknown> = {
     deviceName: (d) => d.deviceName,
