@@ -171,10 +171,11 @@ const TEXT_LIMITS: Record<string, Record<string, number>> = {
 const CONFIRM_LIMITS: Record<string, number> = { title: 100, text: 300, confirm: 30, deny: 30 };
 const MESSAGE_TEXT_LIMIT = 40_000;
 
-function clipText(s: string, max: number): string {
+/** `s` in at most `max` characters, "…" last when shortened; never half a surrogate pair. */
+export function clipText(s: string, max: number): string {
   if (s.length <= max) return s;
   let cut = s.slice(0, max - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1); // never half a surrogate pair
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut}\u2026`;
 }
 

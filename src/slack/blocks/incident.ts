@@ -62,7 +62,7 @@ export function pickerOption(
     d.serial,
   ].filter(Boolean);
   const text = parts.join(" · ");
-  return { text: plain(text.length > 75 ? `${text.slice(0, 74)}…` : text), value: buttonValue(reportId, d.id) };
+  return { text: plain(text), value: buttonValue(reportId, d.id) };
 }
 
 /** A button's value: the report and device it acts on (read back by command-replies.ts parseTarget). */

@@ -1,13 +1,13 @@
 // Block Kit's small pieces, shared by every builder: text objects within Slack's limits and
 // the one way a value people typed (device names, notes, app ids) goes into a message: marked
 // as text, which the Slack edge then shows as text wherever it lands (src/slack/edge.ts).
-import { slackText } from "../edge.js";
+import { clipText, slackText } from "../edge.js";
 
 /** A value people, forms or devices sent, as text in any message (mrkdwn or plain text). */
 export const escapeMrkdwn = slackText;
 
 /** Text cut to Slack's limit for its field, with an ellipsis when cut. */
-export const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+export const clip = clipText;
 
 /** A plain_text object (buttons 75 characters, headers 150, modal titles 24). */
 export const plain = (text: string, max = 75) => ({ type: "plain_text" as const, text: clip(text, max), emoji: true });
