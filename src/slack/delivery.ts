@@ -13,6 +13,7 @@ import type { Clock } from "../core/clock.js";
 import { NotAuthorizedError } from "../core/errors.js";
 import { ADMIN_CHANNEL, LANES } from "../core/outbox.js";
 import { t, type Locale } from "../i18n/index.js";
+import { backoffMs } from "../lib/backoff.js";
 import { log } from "../log.js";
 import { BulkPacer } from "./pacing.js";
 import { type UploadTarget, uploadFileStreamed, writeTempFile } from "./streamed-upload.js";
@@ -54,7 +55,6 @@ const POSTS = new Set(["chat.postMessage", "dm"]);
 /** The metadata event type our posts carry (event_payload.outbox_id names the row). */
 export const OUTBOX_EVENT = "ldo_outbox";
 const LEASE_MS = 60_000;
-const MAX_BACKOFF_MS = 15 * 60_000;
 /** How often parked messages' configuration is probed (auth.test, then the channel). */
 export const PROBE_MS = 60_000;
 /** How far before the first send the channel is searched (Slack's clock may differ from ours). */
@@ -273,8 +273,7 @@ export class OutboxDelivery {
     } catch (err) {
       // The database, most likely: tried again with backoff, as a Slack that did not answer.
       log.error("an outbox message could not be built; it is tried again", { id: String(queued.id), err });
-      const backoff = Math.min(2 ** Math.min(queued.attempts, 20) * 1000, MAX_BACKOFF_MS);
-      return this.retry(queued, "could not be built", backoff, true, true);
+      return this.retry(queued, "could not be built", backoffMs(queued.attempts), true, true);
     }
     if (built === null) return this.skip(queued);
     const row = built ? { ...queued, payload: built } : queued;
@@ -325,7 +324,7 @@ export class OutboxDelivery {
         );
       }
       if (slackError && REFUSED.has(slackError)) return this.refuse(row, slackError);
-      const backoff = Math.min(2 ** Math.min(row.attempts, 20) * 1000, MAX_BACKOFF_MS);
+      const backoff = backoffMs(row.attempts);
       // No answer (a timeout, a reset connection, a 5xx): whether Slack posted it is unknown.
       return this.retry(row, slackError ?? e.message ?? "unknown error", backoff, true, Boolean(slackError));
     }

@@ -6,6 +6,7 @@
 // back to its savepoint and tried again later; the other rows go on.
 import type { Tx } from "../core/audit.js";
 import { MINUTE, type Clock } from "../core/clock.js";
+import { backoffMs } from "../lib/backoff.js";
 import { enqueue, type OutboxItem } from "../core/outbox.js";
 import type { Db } from "../db/client.js";
 import { log } from "../log.js";
@@ -106,7 +107,7 @@ export class SlackRenderer {
       await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT slack_render");
       const message = (err as Error).message;
       log.error("slack render failed; tried again later", { id: String(row.id), kind: row.kind, err: message });
-      const backoff = Math.min(2 ** row.attempts * 1000, 15 * MINUTE);
+      const backoff = backoffMs(row.attempts);
       await tx.slackRender.update({
         where: { id: row.id },
         data: {
