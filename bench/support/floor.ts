@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { SIGNING_SECRET } from "../../test/support/slack-requests.js";
 
-export async function withFloor<T>(kind: "bolt" | "express", fn: (url: string) => Promise<T>): Promise<T> {
+export async function withFloor<T>(kind: "bolt" | "express" | "http", fn: (url: string) => Promise<T>): Promise<T> {
   const proc = spawn(process.execPath, [new URL("./floor.mjs", import.meta.url).pathname, kind], {
     env: { PATH: process.env.PATH ?? "", SLACK_SIGNING_SECRET: SIGNING_SECRET },
     stdio: ["ignore", "pipe", "inherit"],

@@ -40,13 +40,25 @@ export const notFound: RequestHandler = (_req, res) => {
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return;
-  if (err instanceof DomainError) {
-    res.status(httpStatusOf(err)).json(errorBody(err));
-    return;
-  }
+  const answer = answerFor(err, req.path);
+  res.status(answer.status);
+  if (answer.headers) res.set(answer.headers);
+  res.json(answer.body);
+};
+
+export interface ErrorAnswer {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** What any error is answered with, for express and for the check-in's own path (check-in-fast-path.ts). */
+export function answerFor(thrown: unknown, path: string): ErrorAnswer {
+  if (thrown instanceof DomainError) return { status: httpStatusOf(thrown), body: errorBody(thrown) };
   // body-parser and raw-body errors carry their own 4xx status and a type.
+  const err = (thrown ?? {}) as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
   const status =
-    typeof err?.status === "number" ? err.status : typeof err?.statusCode === "number" ? err.statusCode : 500;
+    typeof err.status === "number" ? err.status : typeof err.statusCode === "number" ? err.statusCode : 500;
   if (status >= 400 && status < 500) {
     const reason =
       err.type === "entity.too.large"
@@ -58,25 +70,27 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
             : err.type === "charset.unsupported"
               ? "unsupported charset"
               : String(err.message ?? "bad request");
-    res.status(status).json({ error: "bad_request", reason });
-    return;
+    return { status, body: { error: "bad_request", reason } };
   }
-  if (isDatabaseUnreachable(err)) {
-    databaseAway(res);
-    return;
-  }
-  log.error("unhandled error", { path: req.path, err: err instanceof Error ? err.message : String(err) });
-  res.status(500).json({ error: "internal", reason: "internal error; nothing was changed" });
-};
+  if (isDatabaseUnreachable(thrown)) return databaseAwayAnswer();
+  log.error("unhandled error", { path, err: thrown instanceof Error ? thrown.message : String(thrown) });
+  return { status: 500, body: { error: "internal", reason: "internal error; nothing was changed" } };
+}
 
 /** 503 + Retry-After: the database is away; nothing was stored, the same request later will work. */
 export function databaseAway(res: Response): void {
+  const answer = databaseAwayAnswer();
+  res.status(answer.status).set(answer.headers).json(answer.body);
+}
+
+function databaseAwayAnswer(): ErrorAnswer & { headers: Record<string, string> } {
   log.warn("database unreachable: answered 503", {});
-  res
-    .status(503)
-    .set("Retry-After", String(RETRY_AFTER_S))
-    .json({
+  return {
+    status: 503,
+    headers: { "Retry-After": String(RETRY_AFTER_S) },
+    body: {
       error: "database_unavailable",
       reason: `the database is unreachable; nothing was stored: try again in ${RETRY_AFTER_S} s`,
-    });
+    },
+  };
 }

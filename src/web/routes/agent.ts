@@ -3,6 +3,7 @@
 import express, { Router, type Request } from "express";
 import { z } from "zod";
 import { InvalidInputError } from "../../core/errors.js";
+import type { PendingCommand } from "../../core/commands/index.js";
 import { appleRequestTypeOf } from "../../core/ports/commands.js";
 import type { WebDeps } from "../deps.js";
 import { assertStorable } from "../json.js";
@@ -37,14 +38,23 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   throw new InvalidInputError(`${issue.path.join(".") || "body"}: ${issue.message}`, { field: issue.path.join(".") });
 }
 
-function bearer(req: Request): string | undefined {
-  const m = /^Bearer\s+(\S+)$/i.exec(req.get("authorization") ?? "");
-  return m?.[1];
+/** The device token from an `Authorization: Bearer …` header. */
+export function bearerOf(header: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
+}
+const bearer = (req: Request) => bearerOf(req.get("authorization"));
+
+/** Check-in bodies are small: the device's report (its app list at most). */
+export const AGENT_BODY_LIMIT = 16 * 1024;
+
+/** A check-in's answer, as the agent reads it (here and in check-in-fast-path.ts). */
+export function checkInAnswer(commands: PendingCommand[]) {
+  return { commands: commands.map((c) => ({ id: c.uuid, type: appleRequestTypeOf(c), params: c.params })) };
 }
 
 export function agentRoutes({ core }: WebDeps): Router {
   const r = Router();
-  r.use("/agent/v1", express.json({ limit: "16kb" }));
+  r.use("/agent/v1", express.json({ limit: AGENT_BODY_LIMIT }));
 
   r.post("/agent/v1/enroll", async (req, res) => {
     // The secret is checked first: a stranger learns nothing about what a valid body looks like.
@@ -68,7 +78,7 @@ export function agentRoutes({ core }: WebDeps): Router {
 
   r.post("/agent/v1/checkin", async (req, res) => {
     const commands = await core.agents.checkIn(bearer(req), req.body && typeof req.body === "object" ? req.body : {});
-    res.json({ commands: commands.map((c) => ({ id: c.uuid, type: appleRequestTypeOf(c), params: c.params })) });
+    res.json(checkInAnswer(commands));
   });
 
   r.post("/agent/v1/commands/:id/result", async (req, res) => {
