@@ -10,7 +10,7 @@ export function driverSelectionJobs({ core, config }: JobContext): Job[] {
   const jobs: Job[] = [];
   if (config.MDM_DRIVER_APPLE !== "agent" || config.MDM_DRIVER_ANDROID !== "agent") {
     const run = () => core.enrollments.applyDriverSelection();
-    jobs.push({ name: "mdm-driver-selection", cron: "*/10 * * * *", run, catchUp: run });
+    jobs.push({ name: "mdm-driver-selection", cron: "22 */10 * * * *", run, catchUp: run });
   }
   if (config.NANOMDM_URL) {
     const ask = (now: Date) => core.enrollments.askForSelfReports(now);

@@ -7,7 +7,7 @@ import type { Job } from "./scheduler.js";
 
 export function reportJobs(ctx: JobContext): Job[] {
   return [
-    { name: "reports-notified", cron: "* * * * *", run: () => ctx.core.reports.reconcileNotified() },
+    { name: "reports-notified", cron: "42 * * * * *", run: () => ctx.core.reports.reconcileNotified() },
     ...googleFormJobs(ctx),
   ];
 }

@@ -1,9 +1,10 @@
 // Three years in the life of a company, on the real schedules with the controllable clock: each
 // day the clock stops at the minutes the app's own cron expressions fire (10:00 the digest, 10:05
 // the hourly renewal reminders, 13:17 housekeeping; the 5-minute expiry sweep matches those
-// minutes too) and each of those jobs whose expression matches that minute runs, as node-cron
-// would fire it. (The every-few-seconds posting and dispatch sweeps have nothing to do here; the
-// outbox is delivered after each stop.) The company has every renewal kind and renews each at a different point each year (early,
+// minutes too) and each of those jobs whose expression matches that minute runs at the second
+// node-cron would fire it. (The every-few-seconds posting and dispatch sweeps have nothing to do
+// here; the outbox is delivered after each stop.) The company has every renewal kind and renews
+// each at a different point each year (early,
 // on the last day, overdue). Asserted: every reminder of every deadline exactly once, with the days
 // left it should say; one digest a day, always showing each renewal's next deadline; App Home at
 // each year's end; no-response detection in each year's silent spell; the 7-day expiry of a lock
@@ -68,18 +69,24 @@ async function mdm(user: string, text: string) {
   return (await until(() => t.slack.responses.find((r) => r.id === responseId))).body as { text: string };
 }
 
-/** The jobs node-cron would fire at this minute (each expression checked against the clock). */
-function jobsDueAt(now: Date) {
-  return t.app.jobs
-    .filter((j) => JOBS.includes(j.name))
-    .filter((j) => {
-      const task = cron.createTask(j.cron, () => {}, { timezone: j.timezone });
-      try {
-        return task.match(now);
-      } finally {
-        void task.destroy();
-      }
-    });
+/**
+ * The jobs node-cron would fire in this minute, each with the second it fires at (the app's
+ * frequent jobs each have their own second), in the order they fire.
+ */
+function jobsDueAt(minute: Date) {
+  const due: { job: (typeof t.app.jobs)[number]; at: Date }[] = [];
+  for (const job of t.app.jobs.filter((j) => JOBS.includes(j.name))) {
+    const task = cron.createTask(job.cron, () => {}, { timezone: job.timezone });
+    try {
+      const second = Array.from({ length: 60 }, (_, s) => s).find((s) =>
+        task.match(new Date(minute.getTime() + s * 1000)),
+      );
+      if (second !== undefined) due.push({ job, at: new Date(minute.getTime() + second * 1000) });
+    } finally {
+      void task.destroy();
+    }
+  }
+  return due.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 describe("three years", () => {
@@ -199,7 +206,10 @@ describe("three years", () => {
             day,
           });
         }
-        for (const job of jobsDueAt(now)) await job.run(now);
+        for (const { job, at: firesAt } of jobsDueAt(now)) {
+          t.clock.set(firesAt);
+          await job.run(firesAt);
+        }
         if (stop.h === 10) await t.flush(); // the digest and the reminders post at 10:00 and 10:05
         if (stop.h === 10 && stop.m === 0) {
           const digest = digests().at(-1)!;
