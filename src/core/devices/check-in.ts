@@ -21,7 +21,7 @@ export interface CheckInRead {
 
 // Columns: deviceId, id, uuid, type, params (JSON text), state. The time is given as an ISO
 // instant and stored as UTC, as Prisma stores DateTime in a timestamp without time zone.
-const SQL = `
+export const CHECK_IN_SQL = `
   WITH d AS (
     UPDATE "Device" SET "lastCheckInAt" = ($2::timestamptz AT TIME ZONE 'UTC'), "updatedAt" = ($2::timestamptz AT TIME ZONE 'UTC')
     WHERE "agentTokenHash" = $1
@@ -34,7 +34,7 @@ const SQL = `
 export type TouchAndRead = (tokenHash: string, now: Date) => Promise<CheckInRead | null>;
 
 export function checkInStatement(statements: Statements): TouchAndRead {
-  const statement: PreparedStatement = statements.prepare("agent_check_in", SQL, { asyncCommit: true });
+  const statement: PreparedStatement = statements.prepare("agent_check_in", CHECK_IN_SQL, { asyncCommit: true });
   /** null: no device has this token hash (unknown or revoked). */
   return async (tokenHash, now) => read(await statement.run([tokenHash, now.toISOString()]));
 }
