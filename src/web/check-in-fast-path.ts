@@ -26,8 +26,11 @@ function plainCheckIn(req: IncomingMessage): boolean {
   return Number.isInteger(length) && length >= 0 && length <= AGENT_BODY_LIMIT;
 }
 
-export function checkInFastPath(core: Core, next: RequestListener): RequestListener {
-  return (req, res) => {
+/** `behind`: what every other request goes to (express), for whoever lists the routes mounted. */
+export type FrontedListener = RequestListener & { behind: RequestListener };
+
+export function checkInFastPath(core: Core, next: RequestListener): FrontedListener {
+  const listener: RequestListener = (req, res) => {
     if (!plainCheckIn(req)) return next(req, res);
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -35,6 +38,7 @@ export function checkInFastPath(core: Core, next: RequestListener): RequestListe
     req.on("error", () => {});
     req.on("end", () => void checkIn(core, req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
   };
+  return Object.assign(listener, { behind: next });
 }
 
 async function checkIn(core: Core, req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
