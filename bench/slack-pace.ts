@@ -37,7 +37,7 @@ export async function run(): Promise<Record<string, string | number>> {
       await until(() => dmsAtSlack() >= Math.min(DMS / 10, 500), 600_000);
       const waiting = DMS - dmsAtSlack();
       const submitted = performance.now();
-      const reference = await viaWebForm(b, 1);
+      const reference = await viaWebForm(b.url, 1);
       await until(() => b.slack.posts(ADMIN_CHANNEL).some((p) => JSON.stringify(p).includes(reference)), 60_000);
       const incidentMs = performance.now() - submitted;
 

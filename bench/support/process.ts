@@ -20,6 +20,8 @@ export async function withAppProcess<T>(
   prepare?: (databaseUrl: string) => Promise<void>,
   /** Flags for node running the app (--cpu-prof to profile it). */
   nodeArgs: string[] = [],
+  /** Settings for the app beside the test ones (test/support/harness.ts TEST_ENV). */
+  env: Record<string, string> = {},
 ): Promise<T> {
   const slack = await new FakeSlack().start();
   // The admin exists in Slack (users.info answers and is cached, as in a real workspace).
@@ -34,7 +36,7 @@ export async function withAppProcess<T>(
     ({ url: databaseUrl, drop } = await scratchDatabase("_process"));
   }
   if (prepare) await prepare(databaseUrl);
-  const app = await startReplica({ DATABASE_URL: databaseUrl, SLACK_API_URL: slack.apiUrl }, nodeArgs);
+  const app = await startReplica({ ...env, DATABASE_URL: databaseUrl, SLACK_API_URL: slack.apiUrl }, nodeArgs);
   try {
     return await fn({ url: app.url, slack });
   } finally {
