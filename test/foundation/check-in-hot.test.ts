@@ -2,7 +2,7 @@
 // (in place, no index touched) only while no index of "Device" holds a column it writes: one such
 // index makes every check-in add an entry to every index of the row, the GIN search index's
 // pending list then stalls one check-in in ten thousand for 200 ms when it is merged, and the
-// embedded database, which has no autovacuum, grows with each (decision 0159).
+// table and its indexes grow with each (decision 0159).
 import { describe, expect, it } from "vitest";
 import { CHECK_IN_SQL } from "../../src/core/devices/check-in.js";
 import { createTestDatabase } from "../support/db.js";
