@@ -40,11 +40,14 @@ export const notFound: RequestHandler = (_req, res) => {
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return;
-  const answer = answerFor(err, req.path);
+  reply(res, answerFor(err, req.path));
+};
+
+function reply(res: Response, answer: ErrorAnswer): void {
   res.status(answer.status);
   if (answer.headers) res.set(answer.headers);
   res.json(answer.body);
-};
+}
 
 export interface ErrorAnswer {
   status: number;
@@ -79,11 +82,10 @@ export function answerFor(thrown: unknown, path: string): ErrorAnswer {
 
 /** 503 + Retry-After: the database is away; nothing was stored, the same request later will work. */
 export function databaseAway(res: Response): void {
-  const answer = databaseAwayAnswer();
-  res.status(answer.status).set(answer.headers).json(answer.body);
+  reply(res, databaseAwayAnswer());
 }
 
-function databaseAwayAnswer(): ErrorAnswer & { headers: Record<string, string> } {
+function databaseAwayAnswer(): ErrorAnswer {
   log.warn("database unreachable: answered 503", {});
   return {
     status: 503,

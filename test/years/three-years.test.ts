@@ -4,11 +4,11 @@
 // minutes too) and each of those jobs whose expression matches that minute runs at the second
 // node-cron would fire it. (The every-few-seconds posting and dispatch sweeps have nothing to do
 // here; the outbox is delivered after each stop.) The company has every renewal kind and renews
-// each at a different point each year (early,
-// on the last day, overdue). Asserted: every reminder of every deadline exactly once, with the days
-// left it should say; one digest a day, always showing each renewal's next deadline; App Home at
-// each year's end; no-response detection in each year's silent spell; the 7-day expiry of a lock
-// each year while lost mode never expires. A rule that works only in its first cycle fails here.
+// each at a different point each year (early, on the last day, overdue). Asserted: every reminder
+// of every deadline exactly once, with the days left it should say; one digest a day, always
+// showing each renewal's next deadline; App Home at each year's end; no-response detection in
+// each year's silent spell; the 7-day expiry of a lock each year while lost mode never expires. A
+// rule that works only in its first cycle fails here.
 import cron from "node-cron";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDate } from "../../src/i18n/index.js";
