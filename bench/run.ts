@@ -43,7 +43,11 @@ async function child(file: string): Promise<void> {
 function inChild(file: string): Promise<Outcome> {
   return new Promise((resolve) => {
     let outcome: Outcome = null;
-    const proc = fork(import.meta.filename, [file], { stdio: "inherit" });
+    // --expose-gc: the memory figures are taken after a collection, not whenever V8 last ran one.
+    const proc = fork(import.meta.filename, [file], {
+      stdio: "inherit",
+      execArgv: [...process.execArgv, "--expose-gc"],
+    });
     proc.on("message", (m) => (outcome = m as Outcome));
     proc.on("exit", (code, signal) =>
       resolve(outcome ?? (code === 0 ? null : { name: file, error: `bench process ended (${signal ?? code})` })),
